@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config/config.js';
+import type { Database } from './db/client.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installGuard, type RegisteredRoute } from './http/guard.js';
+import { installWeb } from './http/web.js';
+import { authRoutes } from './modules/accounts/auth.routes.js';
+import { usersRoutes } from './modules/accounts/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createMetrics } from './modules/ops/metrics.js';
+import { opsRoutes } from './modules/ops/ops.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
+
+/** Builds the HTTP application. Each domain module contributes its routes; none is implicit. */
+export async function buildApp({ config, database }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: config.production,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration
+      .labels(request.method, request.routeOptions.url ?? 'not_found', String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await app.register(cookie);
+  const registry = installGuard(app, { db: database.db, config });
+  installErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vigia Mais MT API', version: '0.1.0', description: 'Plataforma aberta de videomonitoramento colaborativo — Decreto nº 1.522/2022 (MT).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vm_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const deps = { db: database.db, config, database, metrics };
+  await app.register(opsRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(usersRoutes(deps));
+  await app.register(auditRoutes(deps));
+  await installWeb(app, config.webDist);
+
+  return Object.assign(app, { routeRegistry: registry }) as unknown as App;
+}

@@ -1,0 +1,6 @@
+// The whole database schema, one file per domain module. drizzle-kit reads this file.
+export * from '../modules/accounts/accounts.schema.js';
+export * from '../modules/audit/audit.schema.js';
+export * from '../mail/mail.schema.js';
+export * from '../modules/partners/partners.schema.js';
+export * from '../modules/regions/regions.schema.js';

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/client.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../modules/accounts/session-token.js';
+import { resolveSession } from '../modules/accounts/session.service.js';
+import { accessForPluginRoute, decide, type RouteAccess } from './access.js';
+import { AppError } from './errors.js';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Installs the access guard: every route must declare `config.access` (or match a declared plugin
+ * prefix) or registration throws and the server does not start; every request is checked against
+ * its route's declaration, with CSRF protection on unsafe methods.
+ */
+export function installGuard(app: FastifyInstance, deps: { db: Db; config: Config }): RegisteredRoute[] {
+  const registry: RegisteredRoute[] = [];
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access ?? accessForPluginRoute(route.url);
+    if (!access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access policy (config.access)`);
+    }
+    route.config = { ...route.config, access };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') registry.push({ method, url: route.url, access });
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return; // not-found handler: no route, nothing to protect
+    const token = request.cookies[SESSION_COOKIE];
+    let expired = false;
+    if (token) {
+      const resolved = await resolveSession(deps.db, deps.config.session, token);
+      if (resolved.ok) request.auth = resolved.ctx;
+      else {
+        expired = resolved.reason !== 'none';
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+    const verdict = decide(access, request.auth ? { stage: request.auth.session.stage, roles: request.auth.roles } : null);
+    if (verdict === 'unauthenticated') throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    if (verdict === 'forbidden') throw new AppError('FORBIDDEN');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      const expected = request.auth ? request.auth.session.csrfToken : request.cookies[CSRF_COOKIE];
+      if (!expected || typeof sent !== 'string' || sent !== expected) throw new AppError('CSRF_INVALID');
+    }
+  });
+
+  return registry;
+}

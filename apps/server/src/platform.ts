@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { Config } from './config/config.js';
+import { migrateDatabase, openDatabase, type Database } from './db/client.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { mailSweep } from './mail/mail-sweep.js';
+import { createTransport } from './mail/mailer.js';
+import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
+import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
+import { seedDemo } from './modules/demo/demo.seed.js';
+import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
+
+export interface Platform {
+  database: Database;
+  jobs: JobRunner | null;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, bootstraps data, starts jobs. Shared by the server and the CLI. */
+export async function startPlatform(config: Config, log: Logger, opts: { jobs: boolean }): Promise<Platform> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  await bootstrapAdmin(database.db, config.admin, (line) => console.log(line));
+  await seedSecurityRegionsIfEmpty(database.db);
+  if (config.demo) await seedDemo(database.db, log);
+
+  let jobs: JobRunner | null = null;
+  if (opts.jobs) {
+    jobs = new JobRunner(database, log);
+    await jobs.start();
+    const { transporter, describe } = createTransport(config);
+    log.info({ mail: describe }, 'mail transport');
+    await jobs.addSweep(mailSweep({ db: database.db, transporter, from: config.mail.from }));
+    await jobs.addSweep(sessionHousekeepingSweep(database.db));
+  }
+  return {
+    database,
+    jobs,
+    async close() {
+      await jobs?.stop();
+      await database.close();
+    },
+  };
+}

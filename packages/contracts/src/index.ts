@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './roles.js';
+export * from './auth.js';
+export * from './admin.js';
+export * from './audit.js';
