@@ -3,3 +3,5 @@ export * from './roles.js';
 export * from './auth.js';
 export * from './admin.js';
 export * from './audit.js';
+export * from './brazil.js';
+export * from './accreditation/index.js';
