@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * Fails when the public portal's built JavaScript (dist/index.html and every chunk it loads)
+ * contains back-office code. Run after `vite build`: `npm -w @vigia/web run check:bundles`.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+/** Strings that exist only in src/backoffice. */
+const backofficeOnly = [
+  'Verificar cadeia',
+  'Novo usuário',
+  'Criar usuário',
+  'Suspender',
+  'Reativar',
+  'Em breve',
+  'Mosaico ao vivo',
+  '/api/admin/',
+  '/api/audit/',
+  'Auditoria',
+];
+
+function referencedAssets(html) {
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+}
+
+function importsOf(js) {
+  return [...js.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => `assets/${m[1]}`);
+}
+
+const queue = referencedAssets(readFileSync(join(dist, 'index.html'), 'utf8'));
+const seen = new Set();
+const problems = [];
+while (queue.length > 0) {
+  const file = queue.shift();
+  if (seen.has(file)) continue;
+  seen.add(file);
+  const js = readFileSync(join(dist, file), 'utf8');
+  queue.push(...importsOf(js));
+  for (const needle of backofficeOnly) if (js.includes(needle)) problems.push(`${file}: "${needle}"`);
+}
+
+if (seen.size === 0) {
+  console.error('No public JavaScript found in dist/index.html');
+  process.exit(1);
+}
+if (problems.length > 0) {
+  console.error(`Back-office strings in the public bundle:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`Public bundle clean: ${[...seen].join(', ')}`);

@@ -1,0 +1,16 @@
+import '../shared/styles';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { BackofficeApp } from './BackofficeApp';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Missing #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <BrowserRouter basename="/app">
+      <BackofficeApp />
+    </BrowserRouter>
+  </StrictMode>,
+);

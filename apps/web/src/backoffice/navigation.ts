@@ -1,0 +1,296 @@
+import type { Role } from '@vigia/contracts';
+
+/**
+ * The one declarative table of back-office areas: who may use each one, where it lives and whether
+ * it is built yet. The menu, the home cards, the routes and the route guard all read this table.
+ * Roles follow SPEC §2.
+ */
+export type AreaStatus = 'ready' | 'soon';
+
+export interface NavItem {
+  id: AreaId;
+  /** Path inside the back office (router basename is /app). */
+  path: string;
+  label: string;
+  description: string;
+  /** Font Awesome 5 icon class. */
+  icon: string;
+  roles: readonly Role[];
+  status: AreaStatus;
+}
+
+export type AreaId =
+  | 'admin-users'
+  | 'audit'
+  | 'admin-regions'
+  | 'admin-publications'
+  | 'partner-applications'
+  | 'partner-cameras'
+  | 'partner-terms'
+  | 'partner-incidents'
+  | 'partner-accountability'
+  | 'integrator-applications'
+  | 'integrator-camera-tests'
+  | 'committee-queue'
+  | 'committee-inspections'
+  | 'committee-sanctions'
+  | 'risp-opinions'
+  | 'municipal-applications'
+  | 'municipal-loans'
+  | 'ops-map'
+  | 'ops-mosaic'
+  | 'ops-recordings'
+  | 'ops-health'
+  | 'release-decisions'
+  | 'requester-requests'
+  | 'protection-missions';
+
+const operators: readonly Role[] = ['operator', 'regional_operator'];
+
+export const navigation: readonly NavItem[] = [
+  // SESP administration (Art. 26, Art. 27 §2)
+  {
+    id: 'admin-users',
+    path: '/admin/usuarios',
+    label: 'Usuários',
+    description: 'Contas, perfis de acesso e suspensões.',
+    icon: 'fa-users-cog',
+    roles: ['admin'],
+    status: 'ready',
+  },
+  {
+    id: 'audit',
+    path: '/auditoria',
+    label: 'Auditoria',
+    description: 'Trilha de auditoria e verificação da integridade dos registros.',
+    icon: 'fa-clipboard-check',
+    roles: ['admin', 'auditor'],
+    status: 'ready',
+  },
+  {
+    id: 'admin-regions',
+    path: '/admin/regioes',
+    label: 'Regiões RISP',
+    description: 'Regiões integradas de segurança pública e seus municípios.',
+    icon: 'fa-map-marked-alt',
+    roles: ['admin'],
+    status: 'soon',
+  },
+  {
+    id: 'admin-publications',
+    path: '/admin/publicacoes',
+    label: 'Publicações',
+    description: 'Textos de homologação para o Diário Oficial.',
+    icon: 'fa-newspaper',
+    roles: ['admin'],
+    status: 'soon',
+  },
+  // Partner (ente proponente)
+  {
+    id: 'partner-applications',
+    path: '/habilitacoes',
+    label: 'Minhas habilitações',
+    description: 'Pedidos de habilitação, documentos e andamento.',
+    icon: 'fa-file-signature',
+    roles: ['partner_user'],
+    status: 'soon',
+  },
+  {
+    id: 'partner-cameras',
+    path: '/cameras',
+    label: 'Minhas câmeras',
+    description: 'Cadastro, integração e imagens das câmeras do parceiro.',
+    icon: 'fa-video',
+    roles: ['partner_user'],
+    status: 'soon',
+  },
+  {
+    id: 'partner-terms',
+    path: '/termos',
+    label: 'Termos e documentos',
+    description: 'Termos de cooperação, de cessão de uso e demais atos.',
+    icon: 'fa-file-contract',
+    roles: ['partner_user'],
+    status: 'soon',
+  },
+  {
+    id: 'partner-incidents',
+    path: '/ocorrencias',
+    label: 'Ocorrências com equipamentos',
+    description: 'Roubo, dano ou defeito das câmeras cedidas.',
+    icon: 'fa-exclamation-triangle',
+    roles: ['partner_user'],
+    status: 'soon',
+  },
+  {
+    id: 'partner-accountability',
+    path: '/prestacao-de-contas',
+    label: 'Prestação de contas',
+    description: 'Relatórios sobre o uso dos equipamentos cedidos.',
+    icon: 'fa-tasks',
+    roles: ['partner_user'],
+    status: 'soon',
+  },
+  // Integrator / installer (Art. 15)
+  {
+    id: 'integrator-applications',
+    path: '/integradora/parceiros',
+    label: 'Parceiros atendidos',
+    description: 'Habilitações e dados de câmeras dos parceiros que autorizaram a empresa.',
+    icon: 'fa-briefcase',
+    roles: ['integrator'],
+    status: 'soon',
+  },
+  {
+    id: 'integrator-camera-tests',
+    path: '/integradora/testes',
+    label: 'Teste de câmeras',
+    description: 'Teste de conectividade, portas e fluxo de vídeo.',
+    icon: 'fa-plug',
+    roles: ['integrator'],
+    status: 'soon',
+  },
+  // Technical committee (Art. 16)
+  {
+    id: 'committee-queue',
+    path: '/comissao/habilitacoes',
+    label: 'Fila de habilitações',
+    description: 'Análise de documentos e projetos executivos, indicação de falhas e decisão.',
+    icon: 'fa-inbox',
+    roles: ['committee_member'],
+    status: 'soon',
+  },
+  {
+    id: 'committee-inspections',
+    path: '/comissao/vistorias',
+    label: 'Vistorias',
+    description: 'Agenda e registro de vistorias técnicas.',
+    icon: 'fa-search-location',
+    roles: ['committee_member'],
+    status: 'soon',
+  },
+  {
+    id: 'committee-sanctions',
+    path: '/comissao/sancoes',
+    label: 'Processos de sanção',
+    description: 'Notificação, defesa e decisão (Art. 30).',
+    icon: 'fa-gavel',
+    roles: ['committee_member'],
+    status: 'soon',
+  },
+  // RISP coordinator (Art. 12)
+  {
+    id: 'risp-opinions',
+    path: '/risp/pareceres',
+    label: 'Pareceres de interesse público',
+    description: 'Pareceres sobre os locais propostos na região.',
+    icon: 'fa-stamp',
+    roles: ['risp_coordinator'],
+    status: 'soon',
+  },
+  // Municipal / consortium manager (indirect management)
+  {
+    id: 'municipal-applications',
+    path: '/municipio/habilitacoes',
+    label: 'Habilitações do município',
+    description: 'Pedidos dos parceiros privados do território, em gestão indireta.',
+    icon: 'fa-city',
+    roles: ['municipal_manager'],
+    status: 'soon',
+  },
+  {
+    id: 'municipal-loans',
+    path: '/municipio/cessoes',
+    label: 'Cessões de equipamentos',
+    description: 'Comodato das câmeras aos parceiros do município.',
+    icon: 'fa-boxes',
+    roles: ['municipal_manager'],
+    status: 'soon',
+  },
+  // CIOSP and regional operations centers (Art. 26 §1)
+  {
+    id: 'ops-map',
+    path: '/operacoes/mapa',
+    label: 'Mapa de operações',
+    description: 'Câmeras no mapa, com estado e alertas.',
+    icon: 'fa-map',
+    roles: operators,
+    status: 'soon',
+  },
+  {
+    id: 'ops-mosaic',
+    path: '/operacoes/mosaico',
+    label: 'Mosaico ao vivo',
+    description: 'Várias câmeras ao vivo na mesma tela.',
+    icon: 'fa-th-large',
+    roles: operators,
+    status: 'soon',
+  },
+  {
+    id: 'ops-recordings',
+    path: '/operacoes/gravacoes',
+    label: 'Gravações',
+    description: 'Reprodução das gravações na linha do tempo.',
+    icon: 'fa-history',
+    roles: operators,
+    status: 'soon',
+  },
+  {
+    id: 'ops-health',
+    path: '/operacoes/disponibilidade',
+    label: 'Disponibilidade das câmeras',
+    description: 'Câmeras fora do ar e histórico de disponibilidade.',
+    icon: 'fa-heartbeat',
+    roles: operators,
+    status: 'soon',
+  },
+  // Footage release (Art. 2 VI)
+  {
+    id: 'release-decisions',
+    path: '/cessao-de-imagens/decisoes',
+    label: 'Pedidos de cessão de imagens',
+    description: 'Instrução e decisão fundamentada dos pedidos.',
+    icon: 'fa-balance-scale',
+    roles: ['release_authority'],
+    status: 'soon',
+  },
+  {
+    id: 'requester-requests',
+    path: '/cessao-de-imagens/pedidos',
+    label: 'Meus pedidos de imagens',
+    description: 'Pedidos fundamentados de cessão de imagens e exportações recebidas.',
+    icon: 'fa-folder-open',
+    roles: ['external_requester'],
+    status: 'soon',
+  },
+  // Protection operations (seed 003)
+  {
+    id: 'protection-missions',
+    path: '/protecao/missoes',
+    label: 'Missões de proteção',
+    description: 'Pedidos, planos de ação e equipes de proteção a autoridades.',
+    icon: 'fa-user-shield',
+    roles: ['protection_staff'],
+    status: 'soon',
+  },
+];
+
+export function mayUse(role: Role | null, item: NavItem): boolean {
+  return role !== null && item.roles.includes(role);
+}
+
+/** Every area of a role, built or not (home cards). */
+export function areasOf(role: Role): NavItem[] {
+  return navigation.filter((item) => mayUse(role, item));
+}
+
+/** Areas of a role that can be opened now (menu). */
+export function readyAreasOf(role: Role): NavItem[] {
+  return areasOf(role).filter((item) => item.status === 'ready');
+}
+
+export function areaById(id: AreaId): NavItem {
+  const item = navigation.find((i) => i.id === id);
+  if (!item) throw new Error(`Unknown area ${id}`);
+  return item;
+}

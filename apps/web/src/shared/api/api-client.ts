@@ -1,0 +1,95 @@
+import type { ErrorBody } from '@vigia/contracts';
+import { ApiError, type FieldProblem } from './api-error';
+
+/** The CSRF token from the last /api/auth/session or login-step response. */
+let csrfToken: string | null = null;
+let authFailureHandler: ((error: ApiError) => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called whenever a request fails because the session expired or is missing. */
+export function onAuthFailure(handler: ((error: ApiError) => void) | null): void {
+  authFailureHandler = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the platform API. Same-origin cookies carry the session; every non-GET request also sends
+ * the CSRF token in `x-csrf-token`. Failures become a typed ApiError with the server's pt-BR message.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.');
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  const error = await parseError(response);
+  if (error.isAuthFailure) authFailureHandler?.(error);
+  throw error;
+}
+
+async function parseError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isErrorBody(body)) {
+    const { code, message, details, requestId } = body.error;
+    return new ApiError(response.status, code, message, normaliseDetails(details), requestId);
+  }
+  return new ApiError(
+    response.status,
+    'UNEXPECTED_RESPONSE',
+    `O servidor respondeu de forma inesperada (HTTP ${response.status}). Tente novamente mais tarde.`,
+  );
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+function normaliseDetails(details: unknown): FieldProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter(
+    (d): d is FieldProblem =>
+      typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
+  );
+}
