@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer, type ServerProcess } from '../../apps/server/test/helpers/server-process.js';
+
+export const webDist = path.resolve(new URL('../../apps/web/dist', import.meta.url).pathname);
+
+/** Starts the real platform (built web + server) with demo data on a fresh embedded database. */
+export async function startDemoPlatform(): Promise<ServerProcess & { dataDir: string; stop(): Promise<void> }> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('web app not built: run npm -w @vigia/web run build');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-'));
+  const server = await startServer({ DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', WEB_DIST: webDist });
+  return {
+    ...server,
+    dataDir,
+    async stop() {
+      await server.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

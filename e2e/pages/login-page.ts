@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+import { generate } from 'otplib';
+
+/** Page object for /entrar: password, then TOTP enrolment or verification as the account needs. */
+export class LoginPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`${this.base}/entrar`);
+  }
+
+  async signIn(email: string, password: string, knownSecret?: string): Promise<{ secret?: string }> {
+    await this.open();
+    await this.page.getByLabel('E-mail').fill(email);
+    await this.page.getByLabel('Senha', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Entrar' }).click();
+    const secretBox = this.page.getByLabel('Chave secreta');
+    const code = this.page.getByLabel('Código de 6 dígitos');
+    const home = this.page.waitForURL(/\/app\/?$/, { timeout: 15_000 }).then(() => 'home' as const);
+    const next = await Promise.race([secretBox.waitFor({ timeout: 15_000 }).then(() => 'enrol' as const), code.waitFor({ timeout: 15_000 }).then(() => 'verify' as const), home]);
+    if (next === 'home') return {};
+    if (next === 'enrol') {
+      const secret = (await secretBox.innerText()).replace(/\s+/g, '');
+      await code.fill(await generate({ secret }));
+      await this.page.getByRole('button', { name: 'Confirmar' }).click();
+      await this.page.waitForURL(/\/app\/?$/);
+      return { secret };
+    }
+    await code.fill(await generate({ secret: knownSecret!, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await this.page.getByRole('button', { name: 'Verificar' }).click();
+    await this.page.waitForURL(/\/app\/?$/);
+    return {};
+  }
+}
