@@ -71,7 +71,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     production,
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    // Relative paths are taken from where the command was typed (npm's INIT_CWD), so `npm -w … run`
+    // from the repository root and `bash scripts/start.sh` agree on ./data.
+    dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DEMO,
     publicUrl: e.PUBLIC_URL,

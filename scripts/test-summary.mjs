@@ -1,0 +1,25 @@
+// Prints one line per suite and the closing line "N passed, N failed" from Vitest's JSON reports.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const suite of ['unit', 'integration-pglite', 'integration-postgres', 'e2e']) {
+  const file = path.join(dir, `${suite}.json`);
+  if (!fs.existsSync(file)) {
+    console.log(`${suite}: no report (the run did not finish)`);
+    failed++;
+    continue;
+  }
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`${suite}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`);
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += s;
+  if (r.numTotalTests === 0) failed++;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

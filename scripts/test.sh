@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Sets up and runs every test of Vigia Mais MT:
+#   type-check · web build and public-bundle check · unit tests · integration tests on embedded
+#   PGlite · the same integration tests on a PostgreSQL server · end-to-end tests in Chromium.
+# On Debian it installs what is missing (ffmpeg, chromium, GStreamer's RTSP server, PostgreSQL)
+# when run as root. TEST_DATABASE_URL names the PostgreSQL server to use
+# (default postgres://postgres@127.0.0.1:5432/postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+# --- system packages -------------------------------------------------------------------------
+APT_PACKAGES=(ffmpeg chromium postgresql gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
+  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  python3-gi gir1.2-gst-rtsp-server-1.0)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing Debian packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- PostgreSQL server for the second integration run ----------------------------------------
+export TEST_DATABASE_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+if ! pg_isready -q -d "$TEST_DATABASE_URL" 2>/dev/null; then
+  echo "==> starting PostgreSQL"
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$version" ]; then
+    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  fi
+  for _ in $(seq 1 30); do pg_isready -q -d "$TEST_DATABASE_URL" && break; sleep 1; done
+  if ! psql "$TEST_DATABASE_URL" -c 'select 1' >/dev/null 2>&1 && [ -n "$version" ]; then
+    # A fresh Debian cluster asks for a password on TCP: give the postgres role one for tests.
+    as_root su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" && \
+      export TEST_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres
+  fi
+fi
+psql "$TEST_DATABASE_URL" -c 'select 1' >/dev/null || { echo "PostgreSQL is not reachable at $TEST_DATABASE_URL" >&2; exit 1; }
+
+# --- npm packages ---------------------------------------------------------------------------
+if [ "${CI:-}" = "true" ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "==> npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+RESULTS=$ROOT/.test-results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+vitest() { node_modules/.bin/vitest run --reporter=default --reporter=json "$@"; }
+
+echo "==> type-check"
+npm run typecheck
+
+echo "==> web build and public-bundle check"
+npm -w @vigia/web run build >/dev/null
+npm -w @vigia/web run check:bundles
+
+status=0
+echo "==> unit tests"
+vitest --project unit --outputFile.json="$RESULTS/unit.json" || status=1
+echo "==> integration tests on embedded PGlite"
+env -u DATABASE_URL node_modules/.bin/vitest run --reporter=default --reporter=json --project integration --outputFile.json="$RESULTS/integration-pglite.json" || status=1
+echo "==> integration tests on PostgreSQL ($TEST_DATABASE_URL)"
+DATABASE_URL=$TEST_DATABASE_URL vitest --project integration --outputFile.json="$RESULTS/integration-postgres.json" || status=1
+echo "==> end-to-end tests in Chromium"
+env -u DATABASE_URL node_modules/.bin/vitest run --reporter=default --reporter=json --project e2e --outputFile.json="$RESULTS/e2e.json" || status=1
+
+node scripts/test-summary.mjs "$RESULTS" || status=1
+exit $status
