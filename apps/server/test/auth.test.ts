@@ -54,6 +54,22 @@ describe('sign-in', () => {
     expect((await passwordStep(app, u.email)).json().error.code).toBe('ACCOUNT_LOCKED');
   });
 
+  it('refuses an address after too many failed sign-ins, whatever the account', async () => {
+    const strict = await testApp(t.database, t.dataDir, { LOGIN_IP_MAX_FAILURES: '3' });
+    try {
+      const anon = await anonymous(strict);
+      const attempt = (email: string, password: string) =>
+        strict.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.7', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf }, payload: { email, password } });
+      for (let i = 0; i < 3; i++) expect((await attempt(`x${i}@teste.local`, 'errada-errada')).statusCode).toBe(401);
+      const u = await makeUser(t.database, ['partner_user']);
+      const blocked = await attempt(u.email, 'senha-de-teste-segura');
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('refuses login without the CSRF token', async () => {
     const u = await makeUser(t.database, ['partner_user']);
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: u.email, password: 'x' } });
