@@ -1,48 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { testApp } from './helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './helpers/app.js';
 
-let t: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  app = await testApp(t.database, t.dataDir);
-});
-afterAll(async () => {
-  await app?.close();
-  await t?.drop();
-});
+const ctx = useTestApp();
 
 describe('operations endpoints', () => {
   it('reports health with a database round trip', async () => {
-    const res = await app.inject({ method: 'GET', url: '/healthz' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: t.url ? 'postgres' : 'pglite' });
+    expect(res.json()).toEqual({ status: 'ok', database: ctx.t.url ? 'postgres' : 'pglite' });
   });
 
   it('exposes Prometheus metrics including HTTP latency by route', async () => {
-    await app.inject({ method: 'GET', url: '/healthz' });
-    const res = await app.inject({ method: 'GET', url: '/metrics' });
+    await ctx.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('vigia_http_request_duration_seconds_bucket');
     expect(res.body).toMatch(/route="\/healthz"/);
   });
 
   it('lists every registered API route in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/docs/json' })).json();
     const documented = new Set<string>();
     for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${p}`);
     }
-    const apiRoutes = app.routeRegistry.filter((r) => !r.url.startsWith('/docs') && !r.url.startsWith('/assets'));
+    const apiRoutes = ctx.app.routeRegistry.filter((r) => !r.url.startsWith('/docs') && !r.url.startsWith('/assets'));
     expect(apiRoutes.length).toBeGreaterThan(5);
     for (const r of apiRoutes) expect(documented, `${r.method} ${r.url}`).toContain(`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
   });
 
   it('answers unknown API paths with the stable JSON error', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nao-existe' });
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/nao-existe' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Recurso não encontrado.' });
   });

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './database.js';
 import { generate } from 'otplib';
 import type { Role, RoleGrant } from '@vigia/contracts';
 import { buildApp, type App } from '../../src/app.js';
@@ -88,3 +90,20 @@ export async function signIn(app: App, email: string, mfaSecret?: string): Promi
 }
 
 export const authHeaders = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
+
+/**
+ * Registers the usual hooks of a route test file: a fresh migrated database and an app on it
+ * before the file's tests, both closed after. Fields are filled in `beforeAll`.
+ */
+export function useTestApp(env: Record<string, string> = {}): { t: TestDatabase; app: App } {
+  const ctx = {} as { t: TestDatabase; app: App };
+  beforeAll(async () => {
+    ctx.t = await createTestDatabase();
+    ctx.app = await testApp(ctx.t.database, ctx.t.dataDir, env);
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.t?.drop();
+  });
+  return ctx;
+}
