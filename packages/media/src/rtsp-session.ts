@@ -1,0 +1,501 @@
+/**
+ * One RTSP 1.0 session over one TCP connection: OPTIONS → DESCRIBE → SETUP (TCP
+ * interleaved) → PLAY, then keep-alive and media reception until closed. Reconnection
+ * lives in RtspClient; this class fails fast with an RtspError and reports how it ended.
+ */
+import net from 'node:net';
+import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
+import { RtspError, socketErrorToRtspError } from './errors';
+import { H264Depacketizer } from './h264-depacketizer';
+import { H265Depacketizer } from './h265-depacketizer';
+import { InterleavedDemuxer, RtspProtocolError } from './interleaved-demuxer';
+import type { NalDepacketizer } from './nal-depacketizer';
+import { createRtpHeader, parseRtpHeader, SequenceTracker } from './rtp';
+import { parseWwwAuthenticate, RtspAuthenticator } from './rtsp-auth';
+import {
+  header,
+  parsePublic,
+  parseSession,
+  parseTransport,
+  serializeRequest,
+  serializeResponse,
+  type RtspResponse,
+  type RtspServerRequest,
+} from './rtsp-message';
+import { h264ParametersFromFmtp, h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp, type SdpMedia } from './sdp';
+
+export interface RtspSessionOptions {
+  /** rtsp://[user:password@]host[:port]/path */
+  url: string;
+  /** Override the credentials of the URL. */
+  username?: string;
+  password?: string;
+  /** Default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** Default 10000 ms. */
+  requestTimeoutMs?: number;
+  /** No RTP for this long while playing → RTSP_TIMEOUT (default 10000 ms). */
+  dataTimeoutMs?: number;
+  /** Keep-alive period; default: session timeout / 2 (30 s when the server gives none). */
+  keepAliveIntervalMs?: number;
+  userAgent?: string;
+  /** Keep SPS/PPS/VPS/AUD inside access units (default false). */
+  keepParameterSets?: boolean;
+  /** Size of the socket read buffer reused for every read (default 64 KiB). */
+  readBufferSize?: number;
+}
+
+export interface SessionCallbacks {
+  onAccessUnit(au: AccessUnit): void;
+  onParameterSets(codec: VideoCodec, ps: ParameterSets): void;
+}
+
+export interface VideoStreamInfo {
+  codec: VideoCodec;
+  payloadType: number;
+  clockRate: number;
+  controlUrl: string;
+  /** Parameter sets announced in the SDP (may be empty: then they come in-band). */
+  sdpParameterSets: ParameterSets;
+  sdp: Sdp;
+  /** Codecs of media sections that were not set up (audio, metadata…), for diagnostics. */
+  ignoredMedia: string[];
+}
+
+/** Counters of one session (see RtspClient for the cumulative view). */
+export interface SessionCounters {
+  bytesReceived: number;
+  rtpPackets: number;
+  rtpBytes: number;
+  rtcpPackets: number;
+  rtpLost: number;
+  rtpGaps: number;
+  rtpLate: number;
+  badRtpPackets: number;
+  ignoredPackets: number;
+}
+
+export const DEFAULT_USER_AGENT = 'VigiaMaisMT-media/0.1';
+
+interface Pending {
+  resolve(res: RtspResponse): void;
+  reject(err: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export function parseRtspUrl(url: string, username?: string, password?: string) {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new RtspError('RTSP_PROTOCOL_ERROR', `invalid URL: ${url}`);
+  }
+  if (u.protocol !== 'rtsp:') throw new RtspError('RTSP_PROTOCOL_ERROR', `unsupported URL scheme ${u.protocol}`);
+  const user = username ?? (u.username ? decodeURIComponent(u.username) : undefined);
+  const pass = password ?? (u.password ? decodeURIComponent(u.password) : undefined);
+  u.username = '';
+  u.password = '';
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return { host, port: u.port ? Number(u.port) : 554, url: u.href, username: user, password: pass };
+}
+
+export class RtspSession {
+  readonly counters: SessionCounters = {
+    bytesReceived: 0,
+    rtpPackets: 0,
+    rtpBytes: 0,
+    rtcpPackets: 0,
+    rtpLost: 0,
+    rtpGaps: 0,
+    rtpLate: 0,
+    badRtpPackets: 0,
+    ignoredPackets: 0,
+  };
+  /** Resolves when the connection ends (after open() succeeded or failed), with the cause. */
+  readonly closed: Promise<RtspError>;
+  info: VideoStreamInfo | undefined;
+  depacketizer: NalDepacketizer | undefined;
+
+  private readonly target: ReturnType<typeof parseRtspUrl>;
+  private socket: net.Socket | undefined;
+  private readonly demuxer: InterleavedDemuxer;
+  private readonly pending = new Map<number, Pending>();
+  private cseq = 0;
+  private sessionId: string | undefined;
+  private sessionTimeoutSec: number | undefined;
+  private auth: RtspAuthenticator | undefined;
+  private publicMethods = new Set<string>();
+  private rtpChannel = -1;
+  private rtcpChannel = -1;
+  private readonly rtp = createRtpHeader();
+  private readonly seq = new SequenceTracker();
+  private ssrc: number | undefined;
+  private keepAliveTimer: NodeJS.Timeout | undefined;
+  private dataTimer: NodeJS.Timeout | undefined;
+  private resolveClosed!: (err: RtspError) => void;
+  private ended = false;
+  private closing = false;
+  private readonly opts: Required<Pick<RtspSessionOptions, 'connectTimeoutMs' | 'requestTimeoutMs' | 'dataTimeoutMs' | 'userAgent'>>;
+
+  constructor(
+    private readonly options: RtspSessionOptions,
+    private readonly callbacks: SessionCallbacks,
+  ) {
+    this.target = parseRtspUrl(options.url, options.username, options.password);
+    this.opts = {
+      connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+      dataTimeoutMs: options.dataTimeoutMs ?? 10_000,
+      userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    };
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.demuxer = new InterleavedDemuxer({
+      onInterleaved: (ch, buf, start, end) => this.onInterleaved(ch, buf, start, end),
+      onResponse: (res) => this.onResponse(res),
+      onRequest: (req) => this.onServerRequest(req),
+      isChannelValid: (ch) => this.rtpChannel < 0 || ch === this.rtpChannel || ch === this.rtcpChannel,
+    });
+  }
+
+  /** Connects and starts playing. Rejects with an RtspError (the session is then closed). */
+  async open(): Promise<VideoStreamInfo> {
+    try {
+      await this.connect();
+      const url = this.target.url;
+      const options = await this.request('OPTIONS', url, [], { allowFailure: true });
+      if (options.status >= 200 && options.status < 300) this.publicMethods = parsePublic(header(options.headers, 'public'));
+
+      const describe = await this.request('DESCRIBE', url, [['Accept', 'application/sdp']]);
+      const base = header(describe.headers, 'content-base') ?? header(describe.headers, 'content-location') ?? url;
+      let sdp: Sdp;
+      try {
+        sdp = parseSdp(describe.body.toString('utf8'));
+      } catch (err) {
+        throw new RtspError('RTSP_PROTOCOL_ERROR', `invalid SDP: ${(err as Error).message}`);
+      }
+      const info = selectVideo(sdp, base);
+      this.info = info;
+      this.createDepacketizer(info);
+
+      const setup = await this.request('SETUP', info.controlUrl, [['Transport', 'RTP/AVP/TCP;unicast;interleaved=0-1']]);
+      const transportValue = header(setup.headers, 'transport');
+      const transport = transportValue ? parseTransport(transportValue) : undefined;
+      if (transport && !/TCP/i.test(transport.protocol)) {
+        throw new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `server answered with transport ${transport.protocol}`);
+      }
+      this.rtpChannel = transport?.interleaved?.[0] ?? 0;
+      this.rtcpChannel = transport?.interleaved?.[1] ?? 1;
+      this.ssrc = transport?.ssrc;
+      const sessionValue = header(setup.headers, 'session');
+      if (!sessionValue) throw new RtspError('RTSP_PROTOCOL_ERROR', 'SETUP answer without Session header');
+      const session = parseSession(sessionValue);
+      this.sessionId = session.id;
+      this.sessionTimeoutSec = session.timeoutSec;
+
+      const aggregate = sdp.control ? resolveControlUrl(base, sdp.control) : base;
+      await this.request('PLAY', aggregate, [['Range', 'npt=0.000-']]);
+      this.startTimers();
+      return info;
+    } catch (err) {
+      const e = toRtspError(err);
+      this.end(e);
+      throw e;
+    }
+  }
+
+  /** Closes the session; sends TEARDOWN first (best effort, bounded wait) when playing. */
+  async close(teardown = true): Promise<void> {
+    if (this.ended || this.closing) return this.closed.then(() => undefined);
+    this.closing = true;
+    if (teardown && this.sessionId && this.socket && !this.socket.destroyed) {
+      const uri = this.target.url;
+      try {
+        await this.request('TEARDOWN', uri, [], { allowFailure: true, timeoutMs: 1000 });
+      } catch {
+        // ignore: we are closing anyway
+      }
+    }
+    this.end(new RtspError('RTSP_ABORTED', 'session closed by the client'));
+  }
+
+  get sequenceTracker(): SequenceTracker {
+    return this.seq;
+  }
+
+  // ---- connection ------------------------------------------------------------------------
+
+  private connect(): Promise<void> {
+    const { host, port } = this.target;
+    return new Promise<void>((resolve, reject) => {
+      const readBuffer = Buffer.allocUnsafe(this.options.readBufferSize ?? 64 * 1024);
+      const socket = net.connect({
+        host,
+        port,
+        noDelay: true,
+        onread: {
+          buffer: readBuffer,
+          callback: (nread: number, buf: Uint8Array) => {
+            this.onData(buf as Buffer, nread);
+            return true;
+          },
+        },
+      });
+      this.socket = socket;
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new RtspError('RTSP_CONNECT_FAILED', `connection to ${host}:${port} timed out`));
+      }, this.opts.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.setKeepAlive(true, 15_000);
+        resolve();
+      });
+      socket.on('error', (err: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        const e = socketErrorToRtspError(err, host, port);
+        reject(e);
+        this.end(e);
+      });
+      socket.on('close', () => {
+        clearTimeout(timer);
+        reject(new RtspError('RTSP_CONNECT_FAILED', `connection to ${host}:${port} closed`));
+        this.end(new RtspError('RTSP_CONNECTION_CLOSED', `connection to ${host}:${port} closed by the server`));
+      });
+    });
+  }
+
+  private onData(buf: Buffer, nread: number): void {
+    if (this.ended) return;
+    this.counters.bytesReceived += nread;
+    try {
+      this.demuxer.push(buf, 0, nread);
+    } catch (err) {
+      this.end(toRtspError(err));
+    }
+  }
+
+  private end(err: RtspError): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
+    if (this.dataTimer) clearInterval(this.dataTimer);
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
+    this.pending.clear();
+    this.depacketizer?.flush();
+    this.socket?.destroy();
+    this.resolveClosed(err);
+  }
+
+  // ---- requests --------------------------------------------------------------------------
+
+  private async request(
+    method: string,
+    uri: string,
+    headers: Array<[string, string]>,
+    opts: { allowFailure?: boolean; timeoutMs?: number } = {},
+  ): Promise<RtspResponse> {
+    let res = await this.send(method, uri, headers, opts.timeoutMs);
+    let authRetries = 0;
+    while (res.status === 401 && authRetries < 2) {
+      const { username, password } = this.target;
+      if (username === undefined) {
+        throw new RtspError('RTSP_AUTH_FAILED', 'the camera requires credentials and none were configured', 401);
+      }
+      const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? []);
+      const stale = challenges.some((c) => c.params.stale?.toLowerCase() === 'true');
+      // A second 401 without stale=true means the credentials were rejected.
+      if (authRetries > 0 && !stale) break;
+      this.auth ??= new RtspAuthenticator(username, password ?? '');
+      if (!this.auth.setChallenges(challenges)) {
+        throw new RtspError('RTSP_AUTH_FAILED', 'no supported authentication scheme offered by the camera', 401);
+      }
+      authRetries++;
+      res = await this.send(method, uri, headers, opts.timeoutMs);
+    }
+    if (res.status >= 200 && res.status < 300) return res;
+    if (opts.allowFailure) return res;
+    throw statusError(method, res);
+  }
+
+  private send(method: string, uri: string, extra: Array<[string, string]>, timeoutMs?: number): Promise<RtspResponse> {
+    const socket = this.socket;
+    if (!socket || socket.destroyed || this.ended) {
+      return Promise.reject(new RtspError('RTSP_CONNECTION_CLOSED', 'connection is closed'));
+    }
+    const cseq = ++this.cseq;
+    const headers: Array<[string, string]> = [['CSeq', String(cseq)], ['User-Agent', this.opts.userAgent]];
+    const authorization = this.auth?.authorize(method, uri);
+    if (authorization) headers.push(['Authorization', authorization]);
+    if (this.sessionId) headers.push(['Session', this.sessionId]);
+    headers.push(...extra);
+    return new Promise<RtspResponse>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(cseq);
+        reject(new RtspError('RTSP_TIMEOUT', `no answer to ${method} within ${timeoutMs ?? this.opts.requestTimeoutMs} ms`));
+      }, timeoutMs ?? this.opts.requestTimeoutMs);
+      this.pending.set(cseq, { resolve, reject, timer });
+      socket.write(serializeRequest(method, uri, headers));
+    });
+  }
+
+  private onResponse(res: RtspResponse): void {
+    const cseq = Number.parseInt(header(res.headers, 'cseq') ?? '', 10);
+    let p = this.pending.get(cseq);
+    if (!p && !Number.isFinite(cseq) && this.pending.size === 1) {
+      // Some cameras omit CSeq: with a single request in flight the match is unambiguous.
+      p = this.pending.values().next().value;
+    }
+    if (!p) return;
+    this.pending.delete(Number.isFinite(cseq) ? cseq : [...this.pending.keys()][0]!);
+    clearTimeout(p.timer);
+    p.resolve(res);
+  }
+
+  private onServerRequest(req: RtspServerRequest): void {
+    // Servers may ping us (OPTIONS/GET_PARAMETER) or announce things; answer politely.
+    const cseq = header(req.headers, 'cseq') ?? '0';
+    const ok = req.method === 'OPTIONS' || req.method === 'GET_PARAMETER' || req.method === 'SET_PARAMETER';
+    const headers: Array<[string, string]> = [['CSeq', cseq]];
+    if (this.sessionId) headers.push(['Session', this.sessionId]);
+    this.socket?.write(serializeResponse(ok ? 200 : 501, ok ? 'OK' : 'Not Implemented', headers));
+  }
+
+  // ---- media -----------------------------------------------------------------------------
+
+  private createDepacketizer(info: VideoStreamInfo): void {
+    const onAccessUnit = (au: AccessUnit) => this.callbacks.onAccessUnit(au);
+    const onParameterSets = (ps: ParameterSets) => this.callbacks.onParameterSets(info.codec, ps);
+    const keepParameterSets = this.options.keepParameterSets ?? false;
+    if (info.codec === 'h264') {
+      this.depacketizer = new H264Depacketizer({ onAccessUnit, onParameterSets, keepParameterSets });
+    } else {
+      const donlPresent = h265ParametersFromFmtp(info.sdp.media.find((m) => m.payloadType === info.payloadType)?.fmtp ?? {}).donlPresent;
+      this.depacketizer = new H265Depacketizer({ onAccessUnit, onParameterSets, keepParameterSets, donlPresent });
+    }
+    if (info.sdpParameterSets.sps || info.sdpParameterSets.pps) {
+      this.depacketizer.setParameterSets(info.sdpParameterSets);
+      this.callbacks.onParameterSets(info.codec, this.depacketizer.currentParameterSets);
+    }
+  }
+
+  private onInterleaved(channel: number, buf: Buffer, start: number, end: number): void {
+    if (channel === this.rtcpChannel) {
+      this.counters.rtcpPackets++;
+      return;
+    }
+    if (channel !== this.rtpChannel || !this.depacketizer || !this.info) {
+      this.counters.ignoredPackets++;
+      return;
+    }
+    const h = this.rtp;
+    try {
+      parseRtpHeader(buf, start, end - start, h);
+    } catch {
+      this.counters.badRtpPackets++;
+      return;
+    }
+    if (h.payloadType !== this.info.payloadType) {
+      this.counters.ignoredPackets++;
+      return;
+    }
+    if (this.ssrc !== undefined && h.ssrc !== this.ssrc) {
+      // New source (camera restarted its encoder): start over with fresh sequence state.
+      this.seq.resync();
+      this.depacketizer.reset();
+    }
+    this.ssrc = h.ssrc;
+    this.counters.rtpPackets++;
+    this.counters.rtpBytes += end - start;
+    const lost = this.seq.push(h.sequence);
+    if (lost > 0) {
+      this.counters.rtpLost += lost;
+      this.counters.rtpGaps++;
+    }
+    this.counters.rtpLate = this.seq.late;
+    this.depacketizer.push(buf, h.payloadOffset, h.payloadOffset + h.payloadLength, h.sequence, h.timestamp, h.marker);
+  }
+
+  private startTimers(): void {
+    const keepAliveMs = this.options.keepAliveIntervalMs ?? Math.max(1000, ((this.sessionTimeoutSec ?? 60) * 1000) / 2);
+    this.keepAliveTimer = setInterval(() => {
+      const method = this.publicMethods.has('GET_PARAMETER') ? 'GET_PARAMETER' : 'OPTIONS';
+      this.request(method, this.target.url, [], { allowFailure: true }).catch(() => {
+        // A lost keep-alive answer is not fatal by itself: the data timeout decides.
+      });
+    }, keepAliveMs);
+    this.keepAliveTimer.unref?.();
+    let lastPackets = this.counters.rtpPackets;
+    let lastChange = Date.now();
+    const checkEvery = Math.max(250, Math.floor(this.opts.dataTimeoutMs / 4));
+    this.dataTimer = setInterval(() => {
+      const now = Date.now();
+      if (this.counters.rtpPackets !== lastPackets) {
+        lastPackets = this.counters.rtpPackets;
+        lastChange = now;
+      } else if (now - lastChange >= this.opts.dataTimeoutMs) {
+        this.end(new RtspError('RTSP_TIMEOUT', `no media received for ${this.opts.dataTimeoutMs} ms`));
+      }
+    }, checkEvery);
+    this.dataTimer.unref?.();
+  }
+}
+
+/** Chooses the first H.264/H.265 video media; throws RTSP_UNSUPPORTED_CODEC when there is none. */
+export function selectVideo(sdp: Sdp, base: string): VideoStreamInfo {
+  let chosen: SdpMedia | undefined;
+  let codec: VideoCodec | undefined;
+  const seen: string[] = [];
+  for (const m of sdp.media) {
+    const enc = m.encoding;
+    seen.push(`${m.type}/${enc || m.payloadType}`);
+    if (chosen || m.type !== 'video') continue;
+    if (enc === 'H264') codec = 'h264';
+    else if (enc === 'H265' || enc === 'HEVC') codec = 'h265';
+    else continue;
+    chosen = m;
+  }
+  if (!chosen || !codec) {
+    throw new RtspError('RTSP_UNSUPPORTED_CODEC', `no H.264/H.265 video track (found: ${seen.join(', ') || 'none'})`);
+  }
+  let sdpParameterSets: ParameterSets = {};
+  if (codec === 'h264') {
+    const p = h264ParametersFromFmtp(chosen.fmtp);
+    sdpParameterSets = { ...(p.sps ? { sps: p.sps } : {}), ...(p.pps ? { pps: p.pps } : {}) };
+  } else {
+    const p = h265ParametersFromFmtp(chosen.fmtp);
+    sdpParameterSets = { ...(p.vps ? { vps: p.vps } : {}), ...(p.sps ? { sps: p.sps } : {}), ...(p.pps ? { pps: p.pps } : {}) };
+  }
+  return {
+    codec,
+    payloadType: chosen.payloadType,
+    clockRate: chosen.clockRate || 90000,
+    controlUrl: resolveControlUrl(base, chosen.control),
+    sdpParameterSets,
+    sdp,
+    ignoredMedia: seen.filter((_, i) => sdp.media[i] !== chosen),
+  };
+}
+
+function statusError(method: string, res: RtspResponse): RtspError {
+  const msg = `${method} failed: ${res.status} ${res.reason}`;
+  switch (res.status) {
+    case 401:
+    case 403:
+      return new RtspError('RTSP_AUTH_FAILED', `${msg} (credentials rejected)`, res.status);
+    case 404:
+      return new RtspError('RTSP_NOT_FOUND', `${msg} (stream path not found)`, res.status);
+    case 461:
+      return new RtspError('RTSP_UNSUPPORTED_TRANSPORT', msg, res.status);
+    default:
+      return new RtspError('RTSP_BAD_STATUS', msg, res.status);
+  }
+}
+
+function toRtspError(err: unknown): RtspError {
+  if (err instanceof RtspError) return err;
+  if (err instanceof RtspProtocolError) return new RtspError('RTSP_PROTOCOL_ERROR', err.message, undefined, { cause: err });
+  return new RtspError('RTSP_PROTOCOL_ERROR', (err as Error)?.message ?? String(err), undefined, { cause: err });
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Camera simulator for @vigia/media tests and benchmarks.
+
+Serves N simulated IP cameras on one RTSP port using GStreamer's RTSP server
+(GstRtspServer via PyGObject):
+
+    rtsp://127.0.0.1:<port>/cam1 ... /camN         H.264
+    rtsp://127.0.0.1:<port>/hevc1 ... /hevcM       H.265 (with --hevc-count M)
+
+Video comes from ONE pre-encoded clip per codec (ffmpeg testsrc2 with a burned-in
+clock/frame counter; cached on disk), parsed once into access units in memory and
+looped forever for every client session (each session has its own small appsrc ->
+payloader pipeline sharing the same buffer memory). No per-camera encoding or file
+parsing, so hundreds of cameras are cheap to simulate.
+
+Authentication: Digest (default), Basic, both, or none. Prints "READY <port>" on stdout
+once listening (use --port 0 for a free port).
+
+Requires Debian packages: gstreamer1.0-rtsp, gstreamer1.0-plugins-{good,bad}, python3-gi,
+gir1.2-gst-rtsp-server-1.0, ffmpeg. Run with the system interpreter (/usr/bin/python3).
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+FONT_CANDIDATES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+]
+
+
+def log(msg):
+    print(f"[camera-simulator] {msg}", file=sys.stderr, flush=True)
+
+
+def default_cache_dir():
+    base = os.environ.get("VIGIA_MEDIA_CACHE") or os.path.join(tempfile.gettempdir(), "vigia-media-sim")
+    os.makedirs(base, exist_ok=True)
+    return base
+
+
+def ensure_clip(codec, width, height, fps, bitrate_kbps, seconds, cache_dir):
+    """Encodes the test clip once (Annex-B elementary stream) and returns its path."""
+    key = f"{codec}-{width}x{height}-{fps}fps-{bitrate_kbps}k-{seconds}s-v2"
+    path = os.path.join(cache_dir, f"clip-{key}.{'h264' if codec == 'h264' else 'h265'}")
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        return path
+    font = next((f for f in FONT_CANDIDATES if os.path.exists(f)), None)
+    size = max(16, height // 18)
+    if font:
+        # Wall clock of the encoding run + running timecode + frame number, burned in.
+        text = "Vigia Mais MT sim  %{localtime}  t=%{pts\\:hms}  frame %{n}"
+        vf = (
+            f"drawtext=fontfile={font}:text='{text}':fontsize={size}:fontcolor=white"
+            f":box=1:boxcolor=black@0.6:x=20:y=20"
+        )
+    else:
+        vf = "null"  # no font: testsrc2 already shows a moving pattern; timecode unavailable
+    gop = fps  # 1 s GOP
+    common = [
+        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate={fps}",
+        "-t", str(seconds), "-vf", vf, "-pix_fmt", "yuv420p",
+        "-b:v", f"{bitrate_kbps}k", "-maxrate", f"{bitrate_kbps}k", "-bufsize", f"{bitrate_kbps}k",
+        "-g", str(gop), "-keyint_min", str(gop), "-bf", "0",
+    ]
+    if codec == "h264":
+        cmd = common + [
+            "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast",
+            "-x264-params", "scenecut=0:bframes=0", "-bsf:v", "h264_mp4toannexb", "-f", "h264",
+        ]
+    else:
+        cmd = common + [
+            "-c:v", "libx265", "-preset", "veryfast",
+            "-x265-params", f"log-level=error:keyint={gop}:min-keyint={gop}:scenecut=0:bframes=0:repeat-headers=1",
+            "-f", "hevc",
+        ]
+    tmp = path + f".tmp{os.getpid()}"
+    log(f"encoding {codec} clip {key} ...")
+    subprocess.run(cmd + [tmp], check=True)
+    os.replace(tmp, path)
+    return path
+
+
+def load_access_units(path, codec):
+    """Parses the clip once with GStreamer into a list of (Gst.Buffer, is_keyframe)."""
+    parser = "h264parse" if codec == "h264" else "h265parse"
+    caps = f"video/x-{codec},stream-format=byte-stream,alignment=au"
+    pipeline = Gst.parse_launch(
+        f"filesrc location={path} ! {parser} config-interval=-1 ! {caps} ! appsink name=sink sync=false"
+    )
+    sink = pipeline.get_by_name("sink")
+    pipeline.set_state(Gst.State.PLAYING)
+    units = []
+    out_caps = None
+    while True:
+        sample = sink.emit("pull-sample")
+        if sample is None:
+            break
+        if out_caps is None:
+            out_caps = sample.get_caps().to_string()
+        buf = sample.get_buffer()
+        units.append((buf, not buf.has_flags(Gst.BufferFlags.DELTA_UNIT)))
+    pipeline.set_state(Gst.State.NULL)
+    if not units:
+        raise RuntimeError(f"no access units parsed from {path}")
+    # Start the loop on a keyframe.
+    first_key = next(i for i, (_, k) in enumerate(units) if k)
+    units = units[first_key:]
+    return units, out_caps
+
+
+class ClipSource:
+    """Feeds one media pipeline's appsrc from the shared in-memory access units.
+
+    Pull model: appsrc asks for data ("need-data") and we push the next access unit with
+    a synthetic timestamp (n / fps). The RTSP server's sinks are clock-synchronized, so
+    this paces the stream at the clip frame rate without any timer of our own. The
+    Gst.Buffer memory is shared by all cameras; only the (shallow) buffer metadata is
+    copied to set per-camera timestamps.
+    """
+
+    def __init__(self, appsrc, units, fps):
+        self.appsrc = appsrc
+        self.units = units
+        self.frame_ns = Gst.SECOND // fps
+        self.n = 0
+        appsrc.connect("need-data", self.on_need_data)
+
+    def on_need_data(self, src, _length):
+        buf, _key = self.units[self.n % len(self.units)]
+        out = buf.copy()
+        out.pts = self.n * self.frame_ns
+        out.dts = out.pts
+        out.duration = self.frame_ns
+        self.n += 1
+        src.emit("push-buffer", out)
+
+
+def make_factory(codec, caps, units, fps, role):
+    pay = "rtph264pay" if codec == "h264" else "rtph265pay"
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(
+        "( appsrc name=src format=time max-bytes=200000 "
+        f"! {pay} name=pay0 pt=96 config-interval=-1 )"
+    )
+    # One pipeline per client session, starting on a keyframe (like a camera's own sessions).
+    factory.set_shared(False)
+    if role:
+        factory.add_role_from_structure(
+            Gst.Structure.new_from_string(
+                f"{role}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"
+            )
+        )
+
+    def on_configure(_factory, media):
+        appsrc = media.get_element().get_by_name_recurse_up("src")
+        appsrc.set_property("caps", Gst.Caps.from_string(f"{caps},framerate={fps}/1"))
+        # Keep a reference for the lifetime of the media.
+        media.clip_source = ClipSource(appsrc, units, fps)
+
+    factory.connect("media-configure", on_configure)
+    return factory
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--port", type=int, default=8554, help="RTSP port (0 = pick a free one)")
+    ap.add_argument("--address", default="127.0.0.1")
+    ap.add_argument("--count", type=int, default=1, help="number of H.264 cameras (/cam1..camN)")
+    ap.add_argument("--hevc-count", type=int, default=0, help="number of H.265 cameras (/hevc1..hevcM)")
+    ap.add_argument("--user", default="admin")
+    ap.add_argument("--password", default="admin")
+    ap.add_argument("--auth", choices=["digest", "basic", "both", "none"], default="digest")
+    ap.add_argument("--size", default="1280x720")
+    ap.add_argument("--fps", type=int, default=15)
+    ap.add_argument("--bitrate", type=int, default=2000, help="kbit/s")
+    ap.add_argument("--seconds", type=int, default=10, help="clip length (looped)")
+    ap.add_argument("--cache-dir", default=None)
+    ap.add_argument("--prepare-only", action="store_true", help="encode the clips and exit")
+    args = ap.parse_args()
+
+    Gst.init(None)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    cache_dir = args.cache_dir or default_cache_dir()
+    codecs = ["h264"] if args.count > 0 or args.hevc_count == 0 else []
+    if args.hevc_count > 0:
+        codecs.append("h265")
+    clips, caps = {}, {}
+    for codec in codecs:
+        path = ensure_clip(codec, width, height, args.fps, args.bitrate, args.seconds, cache_dir)
+        if args.prepare_only:
+            print(path, flush=True)
+            continue
+        clips[codec], caps[codec] = load_access_units(path, codec)
+        log(f"{codec}: {len(clips[codec])} access units from {path}")
+    if args.prepare_only:
+        return
+
+    server = GstRtspServer.RTSPServer()
+    server.set_address(args.address)
+    server.set_service(str(args.port))
+    server.set_backlog(1024)
+    role = None
+    if args.auth != "none":
+        role = "user"
+        auth = GstRtspServer.RTSPAuth()
+        methods = {
+            "digest": GstRtsp.RTSPAuthMethod.DIGEST,
+            "basic": GstRtsp.RTSPAuthMethod.BASIC,
+            "both": GstRtsp.RTSPAuthMethod.DIGEST | GstRtsp.RTSPAuthMethod.BASIC,
+        }[args.auth]
+        auth.set_supported_methods(methods)
+        auth.set_realm("Vigia Simulator")
+        token = GstRtspServer.RTSPToken()
+        token.set_string("media.factory.role", role)
+        if args.auth in ("digest", "both"):
+            auth.add_digest(args.user, args.password, token)
+        if args.auth in ("basic", "both"):
+            basic = GstRtspServer.RTSPAuth.make_basic(args.user, args.password)
+            auth.add_basic(basic, token)
+        server.set_auth(auth)
+
+    mounts = server.get_mount_points()
+    for i in range(1, args.count + 1):
+        mounts.add_factory(f"/cam{i}", make_factory("h264", caps["h264"], clips["h264"], args.fps, role))
+    for i in range(1, args.hevc_count + 1):
+        mounts.add_factory(f"/hevc{i}", make_factory("h265", caps["h265"], clips["h265"], args.fps, role))
+
+    if server.attach(None) == 0:
+        log(f"cannot listen on {args.address}:{args.port}")
+        sys.exit(2)
+
+    loop = GLib.MainLoop()
+
+    def cleanup():
+        # Remove sessions that timed out (clients that vanished without TEARDOWN).
+        server.get_session_pool().cleanup()
+        return True
+
+    GLib.timeout_add_seconds(2, cleanup)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+    print(f"READY {server.get_bound_port()}", flush=True)
+    loop.run()
+
+
+if __name__ == "__main__":
+    main()
