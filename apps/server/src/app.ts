@@ -13,6 +13,11 @@ import { usersRoutes } from './modules/accounts/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { accreditationRoutes } from './modules/accreditation/accreditation.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { partnersRoutes } from './modules/partners/partners.routes.js';
+import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -56,6 +61,11 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(partnersRoutes(deps));
+  await app.register(filesRoutes(deps));
+  await app.register(documentsRoutes(deps));
+  await app.register(accreditationRoutes(deps));
+  await app.register(camerasRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -8,6 +8,7 @@ import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.
 import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
+import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -31,6 +32,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     log.info({ mail: describe }, 'mail transport');
     await jobs.addSweep(mailSweep({ db: database.db, transporter, from: config.mail.from }));
     await jobs.addSweep(sessionHousekeepingSweep(database.db));
+    await jobs.addSweep(deficiencyDeadlineSweep(database.db));
   }
   return {
     database,

@@ -5,3 +5,5 @@ export * from './admin.js';
 export * from './audit.js';
 export * from './brazil.js';
 export * from './accreditation/index.js';
+export * from './accreditation-api.js';
+export * from './cameras.js';

@@ -34,6 +34,16 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
   WEB_DIST: z.string().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
+  CAMERA_SECRETS_KEY: z
+    .string()
+    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, { message: 'CAMERA_SECRETS_KEY must be 32 bytes, base64' })
+    .optional(),
+  /** Former master keys (comma-separated base64), still accepted to open secrets during a rotation. */
+  CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
+  /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
+  CAMERA_ALLOWED_RANGES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +64,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   jobs: boolean;
   webDist: string;
+  uploads: { maxBytes: number };
+  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -93,5 +105,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
+    uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
+    cameras: {
+      secretsKey: e.CAMERA_SECRETS_KEY || undefined,
+      previousKeys: splitList(e.CAMERA_SECRETS_PREVIOUS_KEYS),
+      allowedRanges: splitList(e.CAMERA_ALLOWED_RANGES),
+      enforceOutbound: production,
+    },
   };
+}
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 }

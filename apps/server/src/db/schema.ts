@@ -4,3 +4,7 @@ export * from '../modules/audit/audit.schema.js';
 export * from '../mail/mail.schema.js';
 export * from '../modules/partners/partners.schema.js';
 export * from '../modules/regions/regions.schema.js';
+export * from '../modules/files/files.schema.js';
+export * from '../modules/documents/documents.schema.js';
+export * from '../modules/accreditation/accreditation.schema.js';
+export * from '../modules/cameras/cameras.schema.js';

@@ -15,7 +15,7 @@ export const demoEmail = (role: Role): string => `${role.replaceAll('_', '-')}@d
 /** Fictitious demo partners. CNPJs have valid check digits but belong to no one we know of. */
 const demoPartners = [
   { key: 'coop', kind: 'cooperative', name: 'Cooperativa Demonstração do Norte', document: '11222333000181', municipalityIbge: '5107909' },
-  { key: 'assoc', kind: 'association', name: 'Associação Comercial Demonstração', document: '11444777000161', municipalityIbge: '5103403' },
+  { key: 'assoc', kind: 'association_or_council', name: 'Associação Comercial Demonstração', document: '11444777000161', municipalityIbge: '5103403' },
 ] as const;
 
 /**

@@ -1,0 +1,14 @@
+import type { Db } from '../../db/client.js';
+import type { DocumentsDeps } from '../documents/issue-document.js';
+import type { AuditActor } from '../audit/audit.service.js';
+import type { AuthContext } from '../accounts/session.service.js';
+
+export interface AccreditationDeps extends DocumentsDeps {
+  db: Db;
+}
+
+/** Who is acting: the session (for scope) and the audit actor. */
+export interface Acting {
+  auth: AuthContext;
+  actor: AuditActor;
+}

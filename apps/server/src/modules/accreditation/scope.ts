@@ -1,0 +1,43 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { applications } from './accreditation.schema.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/** SESP roles that see every application (the committee supervises indirect management too, Art. 4 II). */
+const SEES_ALL = new Set(['committee_member', 'admin', 'auditor']);
+
+const partnerIdsOf = (auth: AuthContext) => auth.grants.filter((g) => g.role === 'partner_user' && g.partnerId).map((g) => g.partnerId!);
+const managedMunicipalitiesOf = (auth: AuthContext) =>
+  auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!);
+
+const NOTHING = sql`false`;
+
+/** Applications a partner may act on: those of the partner named in its grant. */
+export function partnerCondition(auth: AuthContext): SQL {
+  const ids = partnerIdsOf(auth);
+  return ids.length ? inArray(applications.partnerId, ids) : NOTHING;
+}
+
+/** Applications a reviewer may act on: all for the SESP committee, the own queue for a manager (Art. 8 §1). */
+export function reviewerCondition(auth: AuthContext): SQL {
+  if (auth.roles.includes('committee_member')) return sql`true`;
+  const munis = managedMunicipalitiesOf(auth);
+  return munis.length ? and(eq(applications.handledBy, 'manager'), inArray(applications.managerMunicipalityIbge, munis))! : NOTHING;
+}
+
+/** Everything a user may read. */
+export function viewCondition(auth: AuthContext): SQL {
+  if (auth.roles.some((r) => SEES_ALL.has(r))) return sql`true`;
+  return or(partnerCondition(auth), reviewerCondition(auth))!;
+}
+
+/** Loads an application inside a scope; anything outside it is "not found" (no IDOR oracle). */
+export async function loadInScope(db: Queryable, scope: SQL, id: string, forUpdate = false): Promise<ApplicationRow> {
+  const q = db.select().from(applications).where(and(eq(applications.id, id), scope)).limit(1);
+  const [row] = forUpdate ? await q.for('update') : await q;
+  if (!row) throw new AppError('NOT_FOUND', 'Pedido de habilitação não encontrado.');
+  return row;
+}

@@ -1,0 +1,200 @@
+import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } from '@vigia/contracts';
+import type { Db, Queryable, Tx } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { partners } from '../partners/partners.schema.js';
+import { findMunicipality, isInsideMatoGrosso } from '../reference/index.js';
+import { cameras } from './cameras.schema.js';
+import { loadCamera, managedPartnerIds, manageScope, viewScope, type CameraRow } from './cameras.scope.js';
+import { isBlockedAddress, type OutboundPolicy } from './outbound-guard.js';
+import { openSecret, sealSecret, type MasterKey } from './secret-box.js';
+
+export interface CameraDeps {
+  db: Db;
+  keys: readonly MasterKey[];
+  outbound: OutboundPolicy;
+  dataDir: string;
+}
+
+export function toCamera(r: CameraRow): Camera {
+  return {
+    id: r.id,
+    partnerId: r.partnerId,
+    cameraPointId: r.cameraPointId,
+    kind: r.kind,
+    assetSerial: r.assetSerial,
+    name: r.name,
+    host: r.host,
+    rtspPort: r.rtspPort,
+    httpPort: r.httpPort,
+    rtspPath: r.rtspPath,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    municipalityIbge: r.municipalityIbge,
+    heading: r.heading,
+    fieldOfView: r.fieldOfView,
+    mounting: r.mounting,
+    openToPublic: r.openToPublic,
+    status: r.status,
+    hasCredentials: r.credentials !== null,
+    lastSelfTestAt: r.lastSelfTestAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Fields safe to put in the audit trail (never the credentials). */
+function auditView(r: Partial<CameraRow>): Record<string, unknown> {
+  const { credentials: _c, createdAt: _a, updatedAt: _u, lastSelfTestAt: _l, ...rest } = r;
+  return rest;
+}
+
+export function sealCredentials(keys: readonly MasterKey[], cameraId: string, c: CameraCredentials) {
+  return sealSecret(keys[0]!, cameraId, JSON.stringify({ username: c.username, password: c.password }));
+}
+
+export function openCredentials(keys: readonly MasterKey[], row: CameraRow): CameraCredentials | null {
+  if (!row.credentials) return null;
+  return JSON.parse(openSecret(keys, row.id, row.credentials)) as CameraCredentials;
+}
+
+interface Placement {
+  host: string;
+  rtspPort: number;
+  httpPort: number;
+  latitude: number;
+  longitude: number;
+  municipalityIbge: string;
+}
+
+/** Checks done before any write, so a refused request changes nothing. */
+async function checkPlacement(tx: Queryable, deps: CameraDeps, p: Placement, selfId: string | null): Promise<void> {
+  if (p.rtspPort === p.httpPort) {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'httpPort', message: 'As portas RTSP e HTTP devem ser diferentes.' }]);
+  }
+  if (!findMunicipality(p.municipalityIbge) || !p.municipalityIbge.startsWith('51')) throw new AppError('MUNICIPALITY_UNKNOWN');
+  if (!isInsideMatoGrosso(p.latitude, p.longitude)) {
+    throw new AppError('LOCATION_OUTSIDE_MT', undefined, [{ path: 'latitude', message: 'O ponto informado fica fora de Mato Grosso.' }]);
+  }
+  // A literal address must be public where the outbound guard is enforced (production).
+  if (deps.outbound.enforce && net.isIP(p.host) && isBlockedAddress(p.host) && !deps.outbound.allowed.check(p.host, net.isIPv4(p.host) ? 'ipv4' : 'ipv6')) {
+    throw new AppError('CAMERA_ADDRESS_NOT_ALLOWED', undefined, [{ path: 'host', message: 'Endereço privado ou reservado não permitido.' }]);
+  }
+  const other = selfId ? ne(cameras.id, selfId) : undefined;
+  const [rtsp] = await tx.select({ id: cameras.id }).from(cameras).where(and(eq(cameras.host, p.host), eq(cameras.rtspPort, p.rtspPort), other)).limit(1);
+  if (rtsp) throw new AppError('CAMERA_ENDPOINT_TAKEN', undefined, [{ path: 'rtspPort', message: 'Porta RTSP já usada por outra câmera neste endereço.' }]);
+  const [http] = await tx.select({ id: cameras.id }).from(cameras).where(and(eq(cameras.host, p.host), eq(cameras.httpPort, p.httpPort), other)).limit(1);
+  if (http) throw new AppError('CAMERA_HTTP_PORT_TAKEN', undefined, [{ path: 'httpPort', message: 'Porta HTTP já usada por outra câmera neste endereço.' }]);
+}
+
+/** Two requests racing past the pre-check still meet the unique indexes; answer with the same message. */
+async function uniqueViolationAsConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const text = `${(err as { code?: string }).code ?? ''} ${String((err as Error).message)} ${String((err as { cause?: Error }).cause?.message ?? '')}`;
+    if (text.includes('camera_host_rtsp_port_key')) throw new AppError('CAMERA_ENDPOINT_TAKEN');
+    if (text.includes('camera_host_http_port_key')) throw new AppError('CAMERA_HTTP_PORT_TAKEN');
+    throw err;
+  }
+}
+
+async function resolveOwner(tx: Tx, auth: AuthContext, requested: string | undefined): Promise<string> {
+  if (auth.roles.includes('admin')) {
+    if (!requested) throw new AppError('CAMERA_PARTNER_REQUIRED', undefined, [{ path: 'partnerId', message: 'Informe o ente parceiro.' }]);
+    const [p] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, requested)).limit(1);
+    if (!p) throw new AppError('NOT_FOUND', 'Ente parceiro não encontrado.');
+    return p.id;
+  }
+  const own = managedPartnerIds(auth);
+  if (requested) {
+    if (!own.includes(requested)) throw new AppError('NOT_FOUND', 'Ente parceiro não encontrado.');
+    return requested;
+  }
+  if (own.length === 0) throw new AppError('PARTNER_PROFILE_MISSING');
+  if (own.length > 1) throw new AppError('CAMERA_PARTNER_REQUIRED', undefined, [{ path: 'partnerId', message: 'Informe o ente parceiro.' }]);
+  return own[0]!;
+}
+
+export async function createCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, input: CameraCreateInput): Promise<Camera> {
+  return uniqueViolationAsConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const partnerId = await resolveOwner(tx, auth, input.partnerId);
+      await checkPlacement(tx, deps, input, null);
+      const id = randomUUID();
+      const { credentials, partnerId: _p, ...fields } = input;
+      const [row] = await tx
+        .insert(cameras)
+        .values({
+          ...fields,
+          id,
+          partnerId,
+          assetSerial: input.assetSerial ?? null,
+          cameraPointId: input.cameraPointId ?? null,
+          credentials: credentials ? sealCredentials(deps.keys, id, credentials) : null,
+          createdBy: auth.user.id,
+        })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'camera.created',
+        targetType: 'camera',
+        targetId: id,
+        data: { ...auditView(row!), hasCredentials: Boolean(credentials) },
+      });
+      return toCamera(row!);
+    }),
+  );
+}
+
+export async function listCameras(db: Queryable, auth: AuthContext, filter: { partnerId?: string | undefined } = {}): Promise<Camera[]> {
+  const where: SQL[] = [viewScope(auth)];
+  if (filter.partnerId) where.push(eq(cameras.partnerId, filter.partnerId));
+  const rows = await db.select().from(cameras).where(and(...where)).orderBy(asc(cameras.name), asc(cameras.id)).limit(1000);
+  return rows.map(toCamera);
+}
+
+export async function getCamera(db: Queryable, auth: AuthContext, id: string): Promise<Camera> {
+  return toCamera(await loadCamera(db, viewScope(auth), id));
+}
+
+export async function updateCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, id: string, input: CameraUpdateInput): Promise<Camera> {
+  return uniqueViolationAsConflict(() =>
+    deps.db.transaction(async (tx) => {
+      const current = await loadCamera(tx, manageScope(auth), id, true);
+      const { credentials, ...fields } = input;
+      const next = { ...current, ...fields };
+      if (next.kind === 'program_loan' && !next.assetSerial) {
+        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'assetSerial', message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.' }]);
+      }
+      await checkPlacement(tx, deps, next, id);
+      const changes: Partial<CameraRow> = { ...fields, updatedAt: new Date() };
+      if (credentials !== undefined) changes.credentials = credentials ? sealCredentials(deps.keys, id, credentials) : null;
+      const [row] = await tx.update(cameras).set(changes).where(eq(cameras.id, id)).returning();
+      const changed = Object.keys(fields).filter((k) => (current as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k]);
+      await recordAudit(tx, actor, {
+        action: 'camera.updated',
+        targetType: 'camera',
+        targetId: id,
+        data: {
+          changed,
+          before: auditView(Object.fromEntries(changed.map((k) => [k, (current as Record<string, unknown>)[k]]))),
+          after: auditView(Object.fromEntries(changed.map((k) => [k, (fields as Record<string, unknown>)[k]]))),
+          credentialsChanged: credentials !== undefined,
+        },
+      });
+      return toCamera(row!);
+    }),
+  );
+}
+
+export async function deleteCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const current = await loadCamera(tx, manageScope(auth), id, true);
+    await tx.delete(cameras).where(eq(cameras.id, id));
+    await recordAudit(tx, actor, { action: 'camera.deleted', targetType: 'camera', targetId: id, data: auditView(current) });
+  });
+}

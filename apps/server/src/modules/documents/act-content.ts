@@ -1,0 +1,31 @@
+/**
+ * The content of a generated act, independent of format: the PDF and the DOCX renderers take the
+ * same value, so both files always say the same thing.
+ */
+export type ActBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string; bold?: boolean }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; headers: string[]; rows: string[][] }
+  | { kind: 'signature'; lines: string[] };
+
+export interface ActContent {
+  /** e.g. "NOTIFICAÇÃO DE FALHAS E OMISSÕES" */
+  title: string;
+  /** e.g. "Habilitação nº 2026/000001 — Decreto nº 1.522/2022, art. 16, § 2º" */
+  subtitle?: string;
+  blocks: ActBlock[];
+  /** Wide tables (annexes) print in landscape. */
+  landscape?: boolean;
+}
+
+export const ISSUER = ['ESTADO DE MATO GROSSO', 'SECRETARIA DE ESTADO DE SEGURANÇA PÚBLICA — SESP/MT', 'Programa Vigia Mais MT'];
+
+export interface Stamp {
+  code: string;
+  verifyUrl: string;
+  issuedAt: Date;
+}
+
+export const stampText = (s: Stamp): string =>
+  `Código de autenticação: ${s.code} — consulte a autenticidade em ${s.verifyUrl} (emitido em ${s.issuedAt.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' })}, horário de Cuiabá).`;

@@ -1,0 +1,97 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { FileStorage } from '../files/file-storage.js';
+import type { ActContent } from './act-content.js';
+import { newAuthenticityCode, verifyUrlFor } from './authenticity-code.js';
+import { generatedDocuments } from './documents.schema.js';
+import { renderDocx } from './render-docx.js';
+import { renderPdf } from './render-pdf.js';
+
+export type GeneratedDocumentRow = typeof generatedDocuments.$inferSelect;
+export type DocumentFormat = 'pdf' | 'docx';
+
+export interface DocumentsDeps {
+  storage: FileStorage;
+  publicUrl: string;
+}
+
+export interface IssueInput {
+  /** e.g. 'deficiency_notice', 'annex_3', 'cooperation_term' */
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  content: ActContent;
+  /** PDF always; DOCX too where SESP edits or signs the act. */
+  formats: DocumentFormat[];
+  sourceDigest?: string;
+  /** Marks earlier acts of the same kind and subject as superseded (they stay verifiable). */
+  supersedes?: boolean;
+}
+
+const MEDIA: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/**
+ * Generates an act in each format, each with its own authenticity code and QR code, stores the
+ * exact bytes with their SHA-256 and writes the rows and the audit entry in the caller's
+ * transaction. (If that transaction rolls back, the written files are orphans, never referenced.)
+ */
+export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditActor, input: IssueInput): Promise<GeneratedDocumentRow[]> {
+  const issued: GeneratedDocumentRow[] = [];
+  for (const format of input.formats) {
+    const id = randomUUID();
+    const code = newAuthenticityCode();
+    const issuedAt = new Date();
+    const stamp = { code, verifyUrl: verifyUrlFor(deps.publicUrl, code), issuedAt };
+    const bytes = format === 'pdf' ? await renderPdf(input.content, stamp) : await renderDocx(input.content, stamp);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const storageKey = `generated/${issuedAt.getUTCFullYear()}/${id}.${format}`;
+    await deps.storage.write(storageKey, bytes);
+    const [row] = await tx
+      .insert(generatedDocuments)
+      .values({
+        id,
+        code,
+        kind: input.kind,
+        format,
+        title: input.content.title,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        sourceDigest: input.sourceDigest ?? null,
+        storageKey,
+        mediaType: MEDIA[format],
+        sizeBytes: bytes.length,
+        sha256,
+        issuedBy: actor.id,
+        issuedAt,
+      })
+      .returning();
+    if (input.supersedes) {
+      await tx
+        .update(generatedDocuments)
+        .set({ supersededById: id, supersededAt: issuedAt })
+        .where(
+          and(
+            eq(generatedDocuments.subjectType, input.subjectType),
+            eq(generatedDocuments.subjectId, input.subjectId),
+            eq(generatedDocuments.kind, input.kind),
+            eq(generatedDocuments.format, format),
+            isNull(generatedDocuments.supersededById),
+            ne(generatedDocuments.id, id),
+          ),
+        );
+    }
+    await recordAudit(tx, actor, {
+      action: 'document.issued',
+      targetType: 'generated_document',
+      targetId: id,
+      data: { code, kind: input.kind, format, subjectType: input.subjectType, subjectId: input.subjectId, sha256 },
+    });
+    issued.push(row!);
+  }
+  return issued;
+}

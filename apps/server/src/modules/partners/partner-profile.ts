@@ -1,0 +1,113 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { AuthContext } from '../accounts/session.service.js';
+import type { PartnerProfile, PartnerProfileInput, PartnerSignUpRequest } from '@vigia/contracts';
+import type { Db, Queryable } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import { insertUser } from '../accounts/users.service.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { findMunicipality } from '../reference/municipalities.js';
+import { partners } from './partners.schema.js';
+
+export type PartnerRow = typeof partners.$inferSelect;
+
+/** The partner a partner_user acts for: taken from the user's grant, never from the request. */
+export function ownPartnerId(auth: AuthContext): string {
+  const grant = auth.grants.find((g) => g.role === 'partner_user' && g.partnerId);
+  if (!grant?.partnerId) throw new AppError('PARTNER_PROFILE_MISSING');
+  return grant.partnerId;
+}
+
+export async function findPartner(db: Queryable, id: string): Promise<PartnerRow | undefined> {
+  const [row] = await db.select().from(partners).where(eq(partners.id, id)).limit(1);
+  return row;
+}
+
+export function toPartnerProfile(p: PartnerRow): PartnerProfile {
+  return {
+    id: p.id,
+    kind: p.kind as PartnerProfile['kind'],
+    name: p.name,
+    tradeName: p.tradeName,
+    document: p.document,
+    email: p.email,
+    phone: p.phone,
+    address: p.address,
+    legalRepresentative: p.legalRepresentative,
+    contacts: p.contacts,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+function checkMunicipality(ibge: string): void {
+  if (!findMunicipality(ibge)) {
+    throw new AppError('MUNICIPALITY_UNKNOWN', undefined, [{ path: 'address.municipalityIbge', message: `O código IBGE ${ibge} não corresponde a um município de Mato Grosso.` }]);
+  }
+}
+
+async function refuseTakenDocument(db: Queryable, document: string, exceptId?: string): Promise<void> {
+  const where = exceptId ? and(eq(partners.document, document), ne(partners.id, exceptId)) : eq(partners.document, document);
+  const [taken] = await db.select({ id: partners.id }).from(partners).where(where).limit(1);
+  if (taken) throw new AppError('PARTNER_DOCUMENT_TAKEN');
+}
+
+const profileValues = (input: PartnerProfileInput) => ({
+  kind: input.kind,
+  name: input.name,
+  tradeName: input.tradeName ?? null,
+  document: input.document,
+  email: input.email,
+  phone: input.phone,
+  municipalityIbge: input.address.municipalityIbge,
+  address: input.address,
+  legalRepresentative: input.legalRepresentative,
+  contacts: input.contacts,
+});
+
+/** Public sign-up: the partner and its first partner_user account, in one transaction (Art. 3, Art. 8). */
+export async function signUpPartner(db: Db, actor: AuditActor, input: PartnerSignUpRequest): Promise<PartnerProfile> {
+  checkMunicipality(input.address.municipalityIbge);
+  const partner = await db.transaction(async (tx) => {
+    await refuseTakenDocument(tx, input.document);
+    const [row] = await tx.insert(partners).values(profileValues(input)).returning();
+    await recordAudit(tx, actor, { action: 'partner.signed_up', targetType: 'partner', targetId: row!.id, data: { kind: input.kind, name: input.name } });
+    await insertUser(tx, actor, {
+      email: input.account.email,
+      name: input.account.name,
+      password: input.account.password,
+      grants: [{ role: 'partner_user', partnerId: row!.id, municipalityIbge: null, securityRegionId: null, unit: null }],
+    });
+    return row!;
+  });
+  return toPartnerProfile(partner);
+}
+
+export async function getOwnProfile(db: Db, auth: AuthContext): Promise<PartnerProfile> {
+  const partner = await findPartner(db, ownPartnerId(auth));
+  if (!partner) throw new AppError('PARTNER_PROFILE_MISSING');
+  return toPartnerProfile(partner);
+}
+
+/** A partner changes only its own data (the id comes from the grant, so no other partner is reachable). */
+export async function updateOwnProfile(db: Db, auth: AuthContext, actor: AuditActor, input: PartnerProfileInput): Promise<PartnerProfile> {
+  const id = ownPartnerId(auth);
+  checkMunicipality(input.address.municipalityIbge);
+  const updated = await db.transaction(async (tx) => {
+    const current = await findPartner(tx, id);
+    if (!current) throw new AppError('PARTNER_PROFILE_MISSING');
+    await refuseTakenDocument(tx, input.document, id);
+    const [row] = await tx
+      .update(partners)
+      .set({ ...profileValues(input), updatedAt: new Date() })
+      .where(eq(partners.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'partner.profile_updated',
+      targetType: 'partner',
+      targetId: id,
+      data: { changed: Object.keys(profileValues(input)).filter((k) => JSON.stringify(current[k as keyof PartnerRow]) !== JSON.stringify(row![k as keyof PartnerRow])) },
+    });
+    return row!;
+  });
+  return toPartnerProfile(updated);
+}

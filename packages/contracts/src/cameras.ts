@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { ibgeMunicipalityCodeSchema } from './brazil.js';
+import { cameraMountingSchema } from './accreditation/index.js';
+
+/**
+ * HTTP contracts of the camera registry (SPEC §3.3, guide §05): the cameras a partner shares with
+ * the program, their network address and the installer self-test. Credentials are write-only:
+ * they go in on create/update and never come back (responses say `hasCredentials`).
+ */
+
+export const cameraKinds = ['program_loan', 'partner_own'] as const;
+export const cameraKindSchema = z.enum(cameraKinds, { error: 'Tipo de câmera inválido.' });
+export type CameraKind = z.infer<typeof cameraKindSchema>;
+export const cameraKindLabels: Readonly<Record<CameraKind, string>> = {
+  program_loan: 'Câmera do programa (comodato)',
+  partner_own: 'Câmera própria do parceiro (compartilhada)',
+};
+
+export const cameraStatuses = ['pending', 'online', 'offline', 'disabled'] as const;
+export const cameraStatusSchema = z.enum(cameraStatuses);
+export type CameraStatus = z.infer<typeof cameraStatusSchema>;
+export const cameraStatusLabels: Readonly<Record<CameraStatus, string>> = {
+  pending: 'Aguardando autoteste',
+  online: 'Em funcionamento',
+  offline: 'Sem comunicação',
+  disabled: 'Desativada',
+};
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const HOST_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ipv6 = z.ipv6();
+
+export type CameraHostKind = 'ipv4' | 'ipv6' | 'hostname';
+
+/**
+ * Classifies a camera address: an IPv4 literal, an IPv6 literal (without brackets) or a DNS
+ * (DDNS) name. Returns a pt-BR problem when the text is none of them. Pure: used by the contract
+ * and by the server before anything reaches a socket or a command line.
+ */
+export function classifyCameraHost(raw: string): { ok: true; kind: CameraHostKind; host: string } | { ok: false; message: string } {
+  const host = raw.trim().toLowerCase();
+  if (host.includes(':')) {
+    return ipv6.safeParse(host).success
+      ? { ok: true, kind: 'ipv6', host }
+      : { ok: false, message: 'Endereço IPv6 inválido (informe sem colchetes, ex.: 2804:14c::1).' };
+  }
+  if (/^[\d.]+$/.test(host)) {
+    return IPV4.test(host) ? { ok: true, kind: 'ipv4', host } : { ok: false, message: 'Endereço IPv4 inválido (ex.: 200.101.10.20).' };
+  }
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  const labels = name.split('.');
+  const valid =
+    name.length > 0 &&
+    name.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((l) => HOST_LABEL.test(l)) &&
+    !/^\d+$/.test(labels[labels.length - 1]!);
+  return valid
+    ? { ok: true, kind: 'hostname', host: name }
+    : { ok: false, message: 'Nome de host (DDNS) inválido (ex.: minhacamera.ddns.net).' };
+}
+
+export const cameraHostSchema = z
+  .string({ error: 'Informe o endereço da câmera (IPv4 público, IPv6 ou nome DDNS).' })
+  .max(253, { message: 'Endereço muito longo.' })
+  .transform((v, ctx) => {
+    const r = classifyCameraHost(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.host;
+  });
+
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `Informe a porta ${what}.` })
+    .int({ message: `Porta ${what} inválida.` })
+    .min(1, { message: `Porta ${what} inválida (1 a 65535).` })
+    .max(65535, { message: `Porta ${what} inválida (1 a 65535).` });
+
+/** RTSP path as the camera vendor documents it (/Streaming/Channels/101, /cam/realmonitor?channel=1&subtype=0). */
+export const rtspPathSchema = z
+  .string({ error: 'Informe o caminho RTSP.' })
+  .trim()
+  .max(200, { message: 'Caminho RTSP muito longo.' })
+  .regex(/^\/[A-Za-z0-9._~!$&*+,;=:@%/?-]*$/, { message: 'Caminho RTSP inválido: deve começar com "/" e não conter espaços nem aspas.' });
+
+const noControl = /^[^\u0000-\u001f\u007f]+$/;
+export const cameraCredentialsSchema = z.object({
+  username: z
+    .string({ error: 'Informe o usuário da câmera.' })
+    .min(1, { message: 'Informe o usuário da câmera.' })
+    .max(64, { message: 'Usuário muito longo.' })
+    .regex(noControl, { message: 'Usuário com caracteres inválidos.' }),
+  password: z
+    .string({ error: 'Informe a senha da câmera.' })
+    .min(1, { message: 'Informe a senha da câmera.' })
+    .max(128, { message: 'Senha muito longa.' })
+    .regex(noControl, { message: 'Senha com caracteres inválidos.' }),
+});
+export type CameraCredentials = z.infer<typeof cameraCredentialsSchema>;
+
+const latitude = z.number({ error: 'Informe a latitude.' }).min(-90, { message: 'Latitude inválida.' }).max(90, { message: 'Latitude inválida.' });
+const longitude = z.number({ error: 'Informe a longitude.' }).min(-180, { message: 'Longitude inválida.' }).max(180, { message: 'Longitude inválida.' });
+
+const cameraFields = {
+  name: z.string({ error: 'Informe o nome da câmera.' }).trim().min(2, { message: 'Informe o nome da câmera.' }).max(120),
+  kind: cameraKindSchema,
+  assetSerial: z.string().trim().max(80).nullable().optional(),
+  cameraPointId: z.string().trim().min(1).max(80).nullable().optional(),
+  host: cameraHostSchema,
+  rtspPort: port('RTSP'),
+  httpPort: port('HTTP'),
+  rtspPath: rtspPathSchema,
+  latitude,
+  longitude,
+  municipalityIbge: ibgeMunicipalityCodeSchema,
+  heading: z.number({ error: 'Informe a direção (0 a 359°).' }).int().min(0, { message: 'Direção deve estar entre 0 e 359°.' }).max(359, { message: 'Direção deve estar entre 0 e 359°.' }),
+  fieldOfView: z.number({ error: 'Informe o campo de visão (1 a 360°).' }).int().min(1, { message: 'Campo de visão deve estar entre 1 e 360°.' }).max(360, { message: 'Campo de visão deve estar entre 1 e 360°.' }),
+  mounting: cameraMountingSchema,
+  openToPublic: z.boolean().default(false),
+};
+
+export const cameraCreateSchema = z
+  .object({
+    ...cameraFields,
+    /** Required for administrators; a partner user's own partner otherwise. */
+    partnerId: z.string().uuid({ message: 'Parceiro inválido.' }).optional(),
+    credentials: cameraCredentialsSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.rtspPort === v.httpPort) ctx.addIssue({ code: 'custom', path: ['httpPort'], message: 'As portas RTSP e HTTP devem ser diferentes.' });
+    if (v.kind === 'program_loan' && !v.assetSerial) {
+      ctx.addIssue({ code: 'custom', path: ['assetSerial'], message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.' });
+    }
+  });
+export type CameraCreateInput = z.output<typeof cameraCreateSchema>;
+
+export const cameraUpdateSchema = z
+  .object({
+    name: cameraFields.name,
+    kind: cameraFields.kind,
+    assetSerial: cameraFields.assetSerial,
+    cameraPointId: cameraFields.cameraPointId,
+    host: cameraFields.host,
+    rtspPort: cameraFields.rtspPort,
+    httpPort: cameraFields.httpPort,
+    rtspPath: cameraFields.rtspPath,
+    latitude: cameraFields.latitude,
+    longitude: cameraFields.longitude,
+    municipalityIbge: cameraFields.municipalityIbge,
+    heading: cameraFields.heading,
+    fieldOfView: cameraFields.fieldOfView,
+    mounting: cameraFields.mounting,
+    openToPublic: z.boolean(),
+    /** New credentials replace the stored ones; null removes them. */
+    credentials: cameraCredentialsSchema.nullable(),
+    /** Operators of the partner may disable a camera or put it back in the self-test queue. */
+    status: z.enum(['pending', 'disabled'], { error: 'Situação inválida.' }),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nada para alterar.' });
+export type CameraUpdateInput = z.output<typeof cameraUpdateSchema>;
+
+export const cameraSchema = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  cameraPointId: z.string().nullable(),
+  kind: cameraKindSchema,
+  assetSerial: z.string().nullable(),
+  name: z.string(),
+  host: z.string(),
+  rtspPort: z.number(),
+  httpPort: z.number(),
+  rtspPath: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  municipalityIbge: z.string(),
+  heading: z.number(),
+  fieldOfView: z.number(),
+  mounting: cameraMountingSchema,
+  openToPublic: z.boolean(),
+  status: cameraStatusSchema,
+  hasCredentials: z.boolean(),
+  lastSelfTestAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Camera = z.infer<typeof cameraSchema>;
+
+export const cameraListSchema = z.object({ items: z.array(cameraSchema) });
+
+export const cameraIdParamsSchema = z.object({ id: z.string().uuid({ message: 'Identificador inválido.' }) });
+export const cameraSelfTestParamsSchema = z.object({
+  id: z.string().uuid({ message: 'Identificador inválido.' }),
+  testId: z.string().uuid({ message: 'Identificador inválido.' }),
+});
+
+// ---------------------------------------------------------------- self-test
+
+export const selfTestStepKeys = ['dns', 'rtsp_port', 'http_port', 'rtsp_stream', 'snapshot'] as const;
+export type SelfTestStepKey = (typeof selfTestStepKeys)[number];
+export const selfTestStepLabels: Readonly<Record<SelfTestStepKey, string>> = {
+  dns: 'Endereço (DNS) e política de rede',
+  rtsp_port: 'Porta RTSP acessível',
+  http_port: 'Porta HTTP acessível',
+  rtsp_stream: 'Vídeo RTSP (autenticação e codec)',
+  snapshot: 'Captura de imagem (JPEG)',
+};
+
+export const selfTestStepSchema = z.object({
+  key: z.enum(selfTestStepKeys),
+  label: z.string(),
+  outcome: z.enum(['ok', 'fail', 'skipped']),
+  durationMs: z.number(),
+  /** Stable machine code of the failure (dns_failed, blocked_address, RTSP_AUTH_FAILED, …). */
+  code: z.string().nullable(),
+  /** What the installer should do, in Portuguese. */
+  hint: z.string().nullable(),
+});
+export type SelfTestStep = z.infer<typeof selfTestStepSchema>;
+
+export const selfTestStreamSchema = z.object({
+  codec: z.string(),
+  codecString: z.string(),
+  width: z.number(),
+  height: z.number(),
+  fps: z.number().nullable(),
+  bitrateKbps: z.number().nullable(),
+});
+
+export const cameraSelfTestSchema = z.object({
+  id: z.string(),
+  cameraId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  ok: z.boolean(),
+  steps: z.array(selfTestStepSchema),
+  stream: selfTestStreamSchema.nullable(),
+  hasSnapshot: z.boolean(),
+});
+export type CameraSelfTest = z.infer<typeof cameraSelfTestSchema>;
+export const cameraSelfTestListSchema = z.object({ items: z.array(cameraSelfTestSchema) });
