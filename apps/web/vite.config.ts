@@ -36,6 +36,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rollupOptions: {
+      // @vigia/contracts only declares schemas and constants: an entry that does not use a module of
+      // it must not carry it (the public bundle would otherwise include back-office labels).
+      treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/]contracts[\\/]/.test(id) },
       input: {
         index: resolve(root, 'index.html'),
         app: resolve(root, 'app.html'),

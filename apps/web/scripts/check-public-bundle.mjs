@@ -21,6 +21,15 @@ const backofficeOnly = [
   '/api/admin/',
   '/api/audit/',
   'Auditoria',
+  '/api/accreditation/',
+  '/api/files',
+  'Minhas habilitações',
+  'Fila de habilitações',
+  'Emitir notificação',
+  'Registrar parecer',
+  'Homologar pedido',
+  'Projeto executivo — pontos',
+  'leaflet-container',
 ];
 
 function referencedAssets(html) {

@@ -22,7 +22,7 @@ export function BackofficeApp() {
               return (
                 <Route
                   key={item.id}
-                  path={item.path}
+                  path={`${item.path}/*`}
                   element={
                     <RequireArea item={item}>
                       <Page />

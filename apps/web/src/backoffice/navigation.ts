@@ -22,6 +22,7 @@ export interface NavItem {
 export type AreaId =
   | 'admin-users'
   | 'audit'
+  | 'admin-homologations'
   | 'admin-regions'
   | 'admin-publications'
   | 'partner-applications'
@@ -68,6 +69,15 @@ export const navigation: readonly NavItem[] = [
     status: 'ready',
   },
   {
+    id: 'admin-homologations',
+    path: '/admin/homologacoes',
+    label: 'Homologações e termos',
+    description: 'Homologação dos pedidos deferidos e assinatura dos termos de cooperação (art. 16, § 1º).',
+    icon: 'fa-stamp',
+    roles: ['admin'],
+    status: 'ready',
+  },
+  {
     id: 'admin-regions',
     path: '/admin/regioes',
     label: 'Regiões RISP',
@@ -93,7 +103,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Pedidos de habilitação, documentos e andamento.',
     icon: 'fa-file-signature',
     roles: ['partner_user'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'partner-cameras',
@@ -111,7 +121,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Termos de cooperação, de cessão de uso e demais atos.',
     icon: 'fa-file-contract',
     roles: ['partner_user'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'partner-incidents',
@@ -158,7 +168,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Análise de documentos e projetos executivos, indicação de falhas e decisão.',
     icon: 'fa-inbox',
     roles: ['committee_member'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'committee-inspections',
@@ -186,7 +196,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Pareceres sobre os locais propostos na região.',
     icon: 'fa-stamp',
     roles: ['risp_coordinator'],
-    status: 'soon',
+    status: 'ready',
   },
   // Municipal / consortium manager (indirect management)
   {
@@ -196,7 +206,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Pedidos dos parceiros privados do território, em gestão indireta.',
     icon: 'fa-city',
     roles: ['municipal_manager'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'municipal-loans',

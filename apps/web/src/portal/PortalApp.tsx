@@ -3,6 +3,9 @@ import { NotFound } from '../shared/pages/NotFound';
 import { PortalLayout } from './PortalLayout';
 import { LandingPage } from './landing/LandingPage';
 import { LoginPage } from './login/LoginPage';
+import { SignUpPage } from './signup/SignUpPage';
+import { VerificationPage } from './verification/VerificationPage';
+import { VerifyFormPage } from './verification/VerifyFormPage';
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -11,6 +14,9 @@ export function PortalApp() {
       <Route element={<PortalLayout />}>
         <Route index element={<LandingPage />} />
         <Route path="entrar" element={<LoginPage />} />
+        <Route path="cadastro" element={<SignUpPage />} />
+        <Route path="verificar" element={<VerifyFormPage />} />
+        <Route path="verificar/:code" element={<VerificationPage />} />
         <Route
           path="*"
           element={

@@ -17,6 +17,12 @@ export function HeroSection() {
           <a className="br-button secondary mr-2 mb-2" href="#como-participar">
             Como participar
           </a>
+          <Link className="br-button primary mr-2 mb-2" to="/cadastro">
+            Quero participar
+          </Link>
+          <Link className="br-button secondary mr-2 mb-2" to="/verificar">
+            Verificar documento
+          </Link>
           <Link className="br-button primary inverted mb-2" to="/entrar">
             Entrar na plataforma
           </Link>

@@ -1,5 +1,7 @@
 import type { SessionResponse } from '@vigia/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Message } from '../../shared/components/Message';
 import { toApiError, type ApiError } from '../../shared/api/api-error';
 import { fetchSession, logout } from '../../shared/api/auth-api';
 import { Loading } from '../../shared/components/Loading';
@@ -19,6 +21,8 @@ export function LoginPage() {
   const [step, setStep] = useState<LoginStep>('loading');
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const started = useRef(false);
+  const [params] = useSearchParams();
+  const signedUp = params.get('cadastro') === 'ok';
 
   const onSession = useCallback((session: SessionResponse) => {
     const next = nextStep(session);
@@ -50,6 +54,11 @@ export function LoginPage() {
     <div className="container-lg vigia-main-area">
       <Breadcrumb items={[{ label: 'Entrar' }]} />
       <div className="vigia-narrow mt-4">
+        {signedUp && step === 'password' && (
+          <Message kind="success" title="Cadastro concluído.">
+            Entre com o e-mail e a senha da conta que você criou para pedir a habilitação.
+          </Message>
+        )}
         {step === 'loading' && <Loading />}
         {step === 'password' && <PasswordStep onSession={onSession} initialError={loadError} />}
         {step === 'mfa_enrol' && <MfaEnrolStep onSession={onSession} onCancel={cancel} />}

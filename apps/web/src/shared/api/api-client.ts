@@ -30,17 +30,30 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return send<T>(path, method, headers, body, options.signal);
+}
+
+/**
+ * Sends a multipart form (file uploads). The browser sets the multipart boundary; the CSRF token
+ * goes in the header as for any other write. Text fields must be appended before the file.
+ */
+export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return send<T>(path, 'POST', { accept: 'application/json' }, form, signal);
+}
+
+async function send<T>(
+  path: string,
+  method: Method,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  signal: AbortSignal | undefined,
+): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body, signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.');
@@ -67,6 +80,9 @@ async function parseError(response: Response): Promise<ApiError> {
   if (isErrorBody(body)) {
     const { code, message, details, requestId } = body.error;
     return new ApiError(response.status, code, message, normaliseDetails(details), requestId);
+  }
+  if (response.status === 413) {
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'O arquivo enviado excede o tamanho máximo permitido.');
   }
   return new ApiError(
     response.status,

@@ -1,0 +1,57 @@
+import { cameraMountingLabels, type ApplicationDetail } from '@vigia/contracts';
+import { applicationFileUrl } from '../../api/accreditation-api';
+
+const coord = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 6 });
+
+/** The executive project rows (Anexo 3), read-only, with links to both photos. */
+export function CameraPointsTable({ app }: { app: ApplicationDetail }) {
+  if (app.cameraPoints.length === 0) return <p>Nenhum ponto de videomonitoramento informado.</p>;
+  return (
+    <div className="br-table vigia-table-wrap">
+      <table>
+        <caption>Projeto executivo — pontos de videomonitoramento ({app.cameraPoints.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Nº</th>
+            <th scope="col">Endereço</th>
+            <th scope="col">Município</th>
+            <th scope="col">Latitude, longitude</th>
+            <th scope="col">Fixação</th>
+            <th scope="col">O que filma</th>
+            <th scope="col">Fotos</th>
+          </tr>
+        </thead>
+        <tbody>
+          {app.cameraPoints.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.ordinal}</th>
+              <td>{p.address}</td>
+              <td>{p.municipalityName}</td>
+              <td>
+                {coord(p.latitude)}, {coord(p.longitude)}
+              </td>
+              <td>
+                {cameraMountingLabels[p.mounting]}
+                {p.mountingDetail && ` (${p.mountingDetail})`}
+              </td>
+              <td>{p.films}</td>
+              <td>
+                {p.mountingPhotoFileId && (
+                  <a className="d-block" href={applicationFileUrl(app.id, p.mountingPhotoFileId)} target="_blank" rel="noreferrer">
+                    Foto da fixação<span className="sr-only"> do ponto {p.ordinal}</span>
+                  </a>
+                )}
+                {p.viewPhotoFileId && (
+                  <a className="d-block" href={applicationFileUrl(app.id, p.viewPhotoFileId)} target="_blank" rel="noreferrer">
+                    Foto do foco<span className="sr-only"> do ponto {p.ordinal}</span>
+                  </a>
+                )}
+                {!p.mountingPhotoFileId && !p.viewPhotoFileId && '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
