@@ -13,6 +13,7 @@ import { usersRoutes } from './modules/accounts/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { accreditationRoutes } from './modules/accreditation/accreditation.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
@@ -58,6 +59,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
 
   const deps = { db: database.db, config, database, metrics };
   await app.register(opsRoutes(deps));
+  await app.register(referenceRoutes());
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));

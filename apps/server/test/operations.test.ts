@@ -35,3 +35,18 @@ describe('operations endpoints', () => {
     expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Recurso não encontrado.' });
   });
 });
+
+describe('public reference data', () => {
+  it('lists the 142 municipalities of Mato Grosso', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/public/reference/municipalities' });
+    const list = res.json().municipalities as { ibgeCode: string; name: string }[];
+    expect(list).toHaveLength(142);
+    expect(list.find((m) => m.ibgeCode === '5103403')?.name).toBe('Cuiabá');
+  });
+
+  it('serves the state outline as GeoJSON', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/public/reference/state-outline' });
+    expect(res.headers['content-type']).toContain('geo+json');
+    expect(res.json().features[0].geometry.type).toBe('Polygon');
+  });
+});

@@ -7,3 +7,4 @@ export * from './brazil.js';
 export * from './accreditation/index.js';
 export * from './accreditation-api.js';
 export * from './cameras.js';
+export * from './reference.js';
