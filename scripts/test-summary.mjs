@@ -20,6 +20,11 @@ for (const suite of ['unit', 'integration-pglite', 'integration-postgres', 'e2e'
   failed += r.numFailedTests;
   skipped += s;
   if (r.numTotalTests === 0) failed++;
+  // Errors outside any test (unhandled rejections, failed suites) fail the run too: count them.
+  if (r.success === false && r.numFailedTests === 0) {
+    console.log(`${suite}: the run failed outside individual tests (unhandled error or suite failure)`);
+    failed++;
+  }
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

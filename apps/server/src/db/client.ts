@@ -36,9 +36,19 @@ export const migrationsFolder = path.resolve(new URL('../../migrations', import.
  * Opens the embedded PGlite database under `dataDir/pgdata`, or a PostgreSQL server when a
  * URL is given. The same Drizzle schema, migrations and queries run on both (ADR 0002).
  */
-export async function openDatabase(opts: { url?: string | undefined; dataDir: string }): Promise<Database> {
+const defaultPoolError = (err: Error) => console.error(`database pool: idle client error: ${err.message}`);
+
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  dataDir: string;
+  onPoolError?: (err: Error) => void;
+}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle client can be cut by the server (restart, failover, DROP DATABASE … FORCE). pg emits
+    // that on the pool; unhandled it would crash the process. The pool replaces the client on the
+    // next query, so logging is enough.
+    pool.on('error', (err) => (opts.onPoolError ?? defaultPoolError)(err));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       kind: 'postgres',
