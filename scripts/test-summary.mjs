@@ -21,7 +21,9 @@ for (const suite of ['unit', 'integration-pglite', 'integration-postgres', 'e2e'
   skipped += s;
   if (r.numTotalTests === 0) failed++;
   // Errors outside any test (unhandled rejections, failed suites) fail the run too: count them.
-  if (r.success === false && r.numFailedTests === 0) {
+  const exitFile = path.join(dir, `${suite}.exit`);
+  const exitCode = fs.existsSync(exitFile) ? Number(fs.readFileSync(exitFile, 'utf8').trim()) : 0;
+  if ((r.success === false || exitCode !== 0) && r.numFailedTests === 0) {
     console.log(`${suite}: the run failed outside individual tests (unhandled error or suite failure)`);
     failed++;
   }

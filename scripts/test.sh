@@ -48,7 +48,6 @@ fi
 
 RESULTS=$ROOT/.test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
-vitest() { node_modules/.bin/vitest run --reporter=default --reporter=json "$@"; }
 
 echo "==> type-check"
 npm run typecheck
@@ -58,14 +57,22 @@ npm -w @vigia/web run build >/dev/null
 npm -w @vigia/web run check:bundles
 
 status=0
+# run SUITE ARGS…: one Vitest run with a JSON report; its exit code is kept for the summary.
+run() {
+  local suite=$1; shift
+  local code=0
+  node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/$suite.json" "$@" || code=$?
+  echo "$code" > "$RESULTS/$suite.exit"
+  [ "$code" = 0 ] || status=1
+}
 echo "==> unit tests"
-vitest --project unit --outputFile.json="$RESULTS/unit.json" || status=1
+run unit --project unit
 echo "==> integration tests on embedded PGlite"
-env -u DATABASE_URL node_modules/.bin/vitest run --reporter=default --reporter=json --project integration --outputFile.json="$RESULTS/integration-pglite.json" || status=1
+DATABASE_URL= run integration-pglite --project integration
 echo "==> integration tests on PostgreSQL ($TEST_DATABASE_URL)"
-DATABASE_URL=$TEST_DATABASE_URL vitest --project integration --outputFile.json="$RESULTS/integration-postgres.json" || status=1
+DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration
 echo "==> end-to-end tests in Chromium"
-env -u DATABASE_URL node_modules/.bin/vitest run --reporter=default --reporter=json --project e2e --outputFile.json="$RESULTS/e2e.json" || status=1
+DATABASE_URL= run e2e --project e2e
 
 node scripts/test-summary.mjs "$RESULTS" || status=1
 exit $status
