@@ -11,6 +11,7 @@ import { installWeb } from './http/web.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { usersRoutes } from './modules/accounts/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -19,6 +20,14 @@ import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import { liveRoutes } from './modules/live/live.routes.js';
+import { loansRoutes } from './modules/loans/loans.routes.js';
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
+import { releasesRoutes } from './modules/releases/releases.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -63,11 +72,19 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(authRoutes(deps));
   await app.register(usersRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(auditScreenRoutes(deps));
   await app.register(partnersRoutes(deps));
   await app.register(filesRoutes(deps));
   await app.register(documentsRoutes(deps));
   await app.register(accreditationRoutes(deps));
   await app.register(camerasRoutes(deps));
+  await app.register(liveRoutes({ db: database.db, tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }) }));
+  await app.register(loansRoutes(deps));
+  await app.register(accountabilityRoutes(deps));
+  await app.register(inspectionsRoutes(deps));
+  await app.register(complaintsRoutes(deps));
+  await app.register(sanctionsRoutes(deps));
+  await app.register(releasesRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

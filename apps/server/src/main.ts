@@ -2,6 +2,8 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { startPlatform } from './platform.js';
+import { startMediaNodeProcess, type MediaNodeProcess } from './media-node-process.js';
+import { startDemoCameras } from './modules/demo/demo-cameras.js';
 
 async function main() {
   let config;
@@ -23,11 +25,18 @@ async function main() {
     'Vigia Mais MT is up',
   );
 
+  // Demo cameras (simulator) and the media node: child processes, stopped with the server.
+  const demoCameras = config.demo && config.media.demoCameras > 0 ? await startDemoCameras(platform.database.db, config, log) : null;
+  let mediaNode: MediaNodeProcess | null = null;
+  if (config.media.node) mediaNode = await startMediaNodeProcess(config, platform.database, log);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    await mediaNode?.stop();
+    await demoCameras?.stop();
     await app.close();
     await platform.close();
     process.exit(0);

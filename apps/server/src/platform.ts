@@ -8,7 +8,11 @@ import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.
 import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
+import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
+import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
+import { finalAccountabilitySweep } from './modules/accountability/accountability.sweep.js';
+import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -33,6 +37,10 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(mailSweep({ db: database.db, transporter, from: config.mail.from }));
     await jobs.addSweep(sessionHousekeepingSweep(database.db));
     await jobs.addSweep(deficiencyDeadlineSweep(database.db));
+    await jobs.addSweep(liveViewAuditSweep(database.db));
+    await jobs.addSweep(loanInstallationSweep(database.db));
+    await jobs.addSweep(finalAccountabilitySweep(database.db));
+    await jobs.addSweep(uptimeObligationSweep(database.db));
   }
   return {
     database,

@@ -47,8 +47,10 @@ describe('uploads — checked by content, size-limited, SHA-256 stored', () => {
 
   it('refuses other types (e.g. ZIP) by content', async () => {
     const { session } = await partnerFor(app, 'company');
+    const before = [await count(t.database, 'stored_file'), filesOnDisk()];
     const res = await upload(app, session, Buffer.from('PK\x03\x04rest-of-zip'), 'doc.pdf');
     expect(res.statusCode).toBe(415);
+    expect([await count(t.database, 'stored_file'), filesOnDisk()]).toEqual(before);
     expect(res.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
   });
 
@@ -84,9 +86,11 @@ describe('Art. 3 sole § — only addresses and camera points inside Mato Grosso
     const { session } = await partnerFor(app, 'company');
     const c = api(app, session);
     const id = (await c.post(`${A}/applications`, { propertyOwnership: 'own' })).json().id;
+    const before = [await count(t.database, 'camera_point'), await count(t.database, 'audit_event')];
     const res = await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA, {}, { municipalityIbge: '3550308' })] });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].message).toContain('Mato Grosso');
+    expect([await count(t.database, 'camera_point'), await count(t.database, 'audit_event')]).toEqual(before);
   });
 });
 
@@ -115,7 +119,9 @@ describe('Art. 9, 10, 11 — every kind\'s document list is enforced on submit',
     const { session } = await partnerFor(app, 'company');
     const short = addYears(todayInCuiaba(), 1);
     const draft = await readyDraft(app, session, { propertyOwnership: 'leased', leaseEndsOn: short });
+    const before = [await count(t.database, 'audit_event'), await count(t.database, 'generated_document')];
     const res = await api(app, session).post(`${A}/applications/${draft.id}/submit`, {});
+    expect([await count(t.database, 'audit_event'), await count(t.database, 'generated_document')]).toEqual(before);
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: 'LEASE_TOO_SHORT', message: expect.stringContaining('no mínimo 2 anos') });
     expect((await api(app, session).get(`${A}/applications/${draft.id}`)).json().status).toBe('draft');

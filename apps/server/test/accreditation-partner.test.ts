@@ -49,6 +49,18 @@ describe('Art. 3 — public sign-up of a partner (ente proponente)', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('Art. 3 — reports a wrong CNPJ check digit in the same response as the other field errors', async () => {
+    const before = await counts();
+    const res = await postPublic(app, SIGN_UP, signUpBody('company', '5103403', { document: '11.222.333/0001-82', phone: '12345', email: 'sem-arroba' }));
+    expect(res.statusCode).toBe(400);
+    const byPath = Object.fromEntries(res.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
+    expect(byPath).toMatchObject({ document: 'CNPJ inválido: dígitos verificadores não conferem.', phone: expect.stringContaining('Telefone inválido'), email: 'E-mail inválido.' });
+    const cpf = await postPublic(app, SIGN_UP, signUpBody('individual', '5103403', { document: '529.982.247-26', name: '' }));
+    const cpfPaths = cpf.json().error.details.map((d: { path: string }) => d.path);
+    expect(cpfPaths).toEqual(expect.arrayContaining(['document', 'name']));
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a CPF/CNPJ already registered', async () => {
     const document = validCnpj();
     expect((await postPublic(app, SIGN_UP, signUpBody('company', '5103403', { document }))).statusCode).toBe(200);

@@ -30,6 +30,27 @@ const backofficeOnly = [
   'Homologar pedido',
   'Projeto executivo — pontos',
   'leaflet-container',
+  'Importar planilha',
+  'Executar autoteste',
+  '/api/cameras/',
+  'vigia-cam-marker',
+  // obligations (apps/web/src/backoffice/obligations)
+  '/api/loans',
+  '/api/accountability/',
+  '/api/inspections',
+  '/api/complaints',
+  '/api/sanctions',
+  'Registrar retirada',
+  'Notificar parceiro',
+  'Apresentar defesa',
+  'Registrar vistoria',
+  'Publicar resultado',
+  // access & releases (apps/web/src/backoffice/releases, backoffice/audit)
+  '/api/releases',
+  'Protocolar pedido',
+  'Decidir e emitir o ato',
+  'Exportar CSV',
+  'sinalizar a cooperação',
 ];
 
 function referencedAssets(html) {

@@ -50,12 +50,31 @@ export const partnerAddressSchema = z.object({
 });
 export type PartnerAddress = z.output<typeof partnerAddressSchema>;
 
+/** The CPF/CNPJ schema a kind uses: individuals a CPF, everyone else a CNPJ. */
+const documentSchemaFor = (kind: ApplicantKind) => (kind === 'individual' ? cpfSchema : cnpjSchema);
+
+/**
+ * CPF or CNPJ, checked at field level (its shape picks which) so a wrong check digit is reported
+ * in the same response as every other field error — object-level checks do not run while another
+ * field fails. Whether the kind takes a CPF or a CNPJ is checked at object level.
+ */
+const cpfOrCnpjSchema = z.string({ error: 'Informe o CPF ou o CNPJ.' }).superRefine((value, ctx) => {
+  const compact = value.trim().replace(/[\s.\-/()]/g, '');
+  const schema = /^\d{11}$/.test(compact) ? cpfSchema : /^[0-9A-Za-z]{12}\d{2}$/.test(compact) ? cnpjSchema : null;
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', message: 'CPF/CNPJ inválido: informe o CPF (11 dígitos) de pessoa física ou o CNPJ (14 caracteres) dos demais proponentes.' });
+    return;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+});
+
 const partnerProfileShape = z.object({
   kind: applicantKindSchema,
   name: text(3, 200, 'Informe o nome ou a razão social.'),
   tradeName: z.string().trim().max(200).optional(),
   /** CPF for individuals, CNPJ for everyone else (Art. 10, I, c; II, b). */
-  document: z.string({ error: 'Informe o CPF ou o CNPJ.' }),
+  document: cpfOrCnpjSchema,
   email: emailSchema,
   phone: phoneSchema,
   address: partnerAddressSchema,
@@ -63,18 +82,22 @@ const partnerProfileShape = z.object({
   contacts: z.array(partnerContactSchema).max(10).default([]),
 });
 
-/** Checks the CPF/CNPJ against the kind (individuals: CPF; everyone else: CNPJ) and canonicalises it. */
-function withDocumentByKind<T extends { kind: ApplicantKind; document: string }>(value: T, ctx: z.RefinementCtx): T {
-  const schema = value.kind === 'individual' ? cpfSchema : cnpjSchema;
-  const parsed = schema.safeParse(value.document);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['document'], message: issue.message });
-    return z.NEVER;
-  }
-  return { ...value, document: parsed.data };
+/** Individuals give a CPF, everyone else a CNPJ (only when the field itself is a valid CPF/CNPJ). */
+function checkDocumentByKind(value: { kind: ApplicantKind; document: string }, ctx: z.RefinementCtx): void {
+  if (!cpfOrCnpjSchema.safeParse(value.document).success) return;
+  const parsed = documentSchemaFor(value.kind).safeParse(value.document);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['document'], message: issue.message });
 }
+const documentCheckable = {
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { kind?: unknown; document?: unknown } | null;
+    return typeof v === 'object' && v !== null && applicantKindSchema.safeParse(v.kind).success && typeof v.document === 'string';
+  },
+};
+/** Canonicalises the (already checked) CPF/CNPJ. */
+const canonicalDocument = <T extends { kind: ApplicantKind; document: string }>(value: T): T => ({ ...value, document: documentSchemaFor(value.kind).parse(value.document) });
 
-export const partnerProfileInputSchema = partnerProfileShape.transform(withDocumentByKind);
+export const partnerProfileInputSchema = partnerProfileShape.superRefine(checkDocumentByKind, documentCheckable).transform(canonicalDocument);
 export type PartnerProfileInput = z.output<typeof partnerProfileInputSchema>;
 
 export const partnerSignUpRequestSchema = partnerProfileShape
@@ -85,7 +108,8 @@ export const partnerSignUpRequestSchema = partnerProfileShape
       password: passwordSchema,
     }),
   })
-  .transform(withDocumentByKind);
+  .superRefine(checkDocumentByKind, documentCheckable)
+  .transform(canonicalDocument);
 export type PartnerSignUpRequest = z.output<typeof partnerSignUpRequestSchema>;
 
 export const partnerProfileSchema = z.object({
@@ -116,6 +140,8 @@ export const applicationCreateRequestSchema = z.object({
   consortiumMunicipalities: z.array(ibgeMunicipalityCodeSchema).max(142).optional(),
   /** Art. 14 §4: an extension of an existing cooperation term is a new application and authorisation. */
   extendsTermId: z.string().uuid().optional(),
+  /** Integrators only (Art. 15): the partner that authorised them. Partner users act for their own partner. */
+  partnerId: z.string().uuid().optional(),
 });
 export type ApplicationCreateRequest = z.output<typeof applicationCreateRequestSchema>;
 
@@ -397,3 +423,66 @@ export const technicalRequirements = [
   { key: 'technical.connectivity', label: 'Viabilidade de conexão e transmissão das imagens até a plataforma do CIOSP (interior)', legalBasis: 'Art. 14, § 3º' },
 ] as const;
 export type TechnicalRequirementKey = (typeof technicalRequirements)[number]['key'];
+
+// ---------------------------------------------------------------- RISP coordinator's view (Art. 12)
+
+/** What a RISP coordinator gives an opinion on: the application, the points in its region, Anexo 5. */
+export const rispCaseSchema = z.object({
+  opinion: rispOpinionSchema,
+  application: z.object({
+    id: z.string().uuid(),
+    number: z.string(),
+    status: applicationStatusSchema,
+    partnerName: z.string(),
+    partnerKind: applicantKindSchema,
+    submittedAt: z.string().nullable(),
+  }),
+  /** Only the camera points in the coordinator's region (photos downloadable through the opinion). */
+  cameraPoints: z.array(cameraPointSchema),
+  /** Total points of the application (the others are in other regions). */
+  totalCameraPoints: z.number().int(),
+  /** Anexo 5 (declaration of public interest), current version, PDF and DOCX. */
+  annex5: z.array(generatedDocumentSummarySchema),
+});
+export type RispCase = z.infer<typeof rispCaseSchema>;
+
+// ---------------------------------------------------------------- case history
+
+export const applicationHistoryEventSchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  /** pt-BR description of what happened. */
+  description: z.string(),
+  /** Status change, when the event moved the application. */
+  fromStatus: applicationStatusSchema.nullable(),
+  toStatus: applicationStatusSchema.nullable(),
+  /** Who acted: the person's name, or "Sistema" for sweeps. */
+  actorName: z.string(),
+  reason: z.string().nullable(),
+});
+export type ApplicationHistoryEvent = z.infer<typeof applicationHistoryEventSchema>;
+export const applicationHistorySchema = z.object({ events: z.array(applicationHistoryEventSchema) });
+
+// ---------------------------------------------------------------- integrators (Art. 15)
+
+/** A partner authorises an integrator company's user to prepare its applications, for a limited time. */
+export const integratorAuthorisationRequestSchema = z.object({
+  integratorEmail: emailSchema,
+  /** Last day of the authorisation (inclusive, Cuiabá); at most 5 years ahead (a term's period, Art. 5 §3). */
+  validUntil: localDateSchema,
+});
+export type IntegratorAuthorisationRequest = z.output<typeof integratorAuthorisationRequestSchema>;
+
+export const integratorAuthorisationSchema = z.object({
+  id: z.string().uuid(),
+  partnerId: z.string().uuid(),
+  partnerName: z.string(),
+  integratorUserId: z.string().uuid(),
+  integratorName: z.string(),
+  integratorEmail: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  revokedAt: z.string().nullable(),
+  active: z.boolean(),
+});
+export type IntegratorAuthorisation = z.infer<typeof integratorAuthorisationSchema>;

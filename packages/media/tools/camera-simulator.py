@@ -189,6 +189,8 @@ def main():
     ap.add_argument("--bitrate", type=int, default=2000, help="kbit/s")
     ap.add_argument("--seconds", type=int, default=10, help="clip length (looped)")
     ap.add_argument("--cache-dir", default=None)
+    ap.add_argument("--extra-ports", type=int, default=0,
+                    help="also serve the same cameras on N more free ports (cameras behind one address need distinct ports)")
     ap.add_argument("--prepare-only", action="store_true", help="encode the clips and exit")
     args = ap.parse_args()
 
@@ -243,16 +245,34 @@ def main():
         log(f"cannot listen on {args.address}:{args.port}")
         sys.exit(2)
 
+    extra = []
+    for _ in range(args.extra_ports):
+        srv = GstRtspServer.RTSPServer()
+        srv.set_address(args.address)
+        srv.set_service("0")
+        srv.set_backlog(1024)
+        srv.set_mount_points(mounts)
+        if role:
+            srv.set_auth(server.get_auth())
+        if srv.attach(None) == 0:
+            log("cannot listen on an extra port")
+            sys.exit(2)
+        extra.append(srv)
+
     loop = GLib.MainLoop()
 
     def cleanup():
         # Remove sessions that timed out (clients that vanished without TEARDOWN).
         server.get_session_pool().cleanup()
+        for srv in extra:
+            srv.get_session_pool().cleanup()
         return True
 
     GLib.timeout_add_seconds(2, cleanup)
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+    if extra:
+        print("PORTS " + " ".join(str(srv.get_bound_port()) for srv in extra), flush=True)
     print(f"READY {server.get_bound_port()}", flush=True)
     loop.run()
 

@@ -44,6 +44,14 @@ export const envSchema = z.object({
   CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
   /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
   CAMERA_ALLOWED_RANGES: z.string().optional(),
+  /** Media node started by the start command as a child process (issue 4, ADR 0004). */
+  MEDIA_NODE: z.enum(['on', 'off']).default('on'),
+  MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  MEDIA_NODE_PUBLIC_URL: z.string().url().optional(),
+  /** HMAC key (base64, ≥ 32 bytes) of stream tokens, shared with media nodes; generated into DATA_DIR/keys when unset. */
+  STREAM_TOKEN_KEY: z.string().optional(),
+  /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
+  DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -66,6 +74,7 @@ export interface Config {
   webDist: string;
   uploads: { maxBytes: number };
   cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean };
+  media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +120,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       previousKeys: splitList(e.CAMERA_SECRETS_PREVIOUS_KEYS),
       allowedRanges: splitList(e.CAMERA_ALLOWED_RANGES),
       enforceOutbound: production,
+    },
+    media: {
+      node: e.MEDIA_NODE === 'on',
+      nodePort: e.MEDIA_NODE_PORT,
+      nodePublicUrl: e.MEDIA_NODE_PUBLIC_URL,
+      streamTokenKey: e.STREAM_TOKEN_KEY || undefined,
+      demoCameras: e.DEMO_CAMERAS,
     },
   };
 }

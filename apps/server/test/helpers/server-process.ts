@@ -28,7 +28,8 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const port = await freePort();
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // The media node is opt-in here (MEDIA_NODE: 'on'): most tests need only the API.
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', MEDIA_NODE: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -30,6 +30,11 @@ export type AreaId =
   | 'partner-terms'
   | 'partner-incidents'
   | 'partner-accountability'
+  | 'partner-loans'
+  | 'partner-sanctions'
+  | 'committee-loans'
+  | 'committee-accountability'
+  | 'committee-complaints'
   | 'integrator-applications'
   | 'integrator-camera-tests'
   | 'committee-queue'
@@ -39,6 +44,7 @@ export type AreaId =
   | 'municipal-applications'
   | 'municipal-loans'
   | 'ops-map'
+  | 'ops-live'
   | 'ops-mosaic'
   | 'ops-recordings'
   | 'ops-health'
@@ -108,11 +114,11 @@ export const navigation: readonly NavItem[] = [
   {
     id: 'partner-cameras',
     path: '/cameras',
-    label: 'Minhas câmeras',
-    description: 'Cadastro, integração e imagens das câmeras do parceiro.',
+    label: 'Câmeras',
+    description: 'Cadastro, importação da planilha do técnico e autoteste das câmeras.',
     icon: 'fa-video',
-    roles: ['partner_user'],
-    status: 'soon',
+    roles: ['partner_user', 'integrator', 'admin', 'committee_member'],
+    status: 'ready',
   },
   {
     id: 'partner-terms',
@@ -130,7 +136,7 @@ export const navigation: readonly NavItem[] = [
     description: 'Roubo, dano ou defeito das câmeras cedidas.',
     icon: 'fa-exclamation-triangle',
     roles: ['partner_user'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'partner-accountability',
@@ -139,7 +145,25 @@ export const navigation: readonly NavItem[] = [
     description: 'Relatórios sobre o uso dos equipamentos cedidos.',
     icon: 'fa-tasks',
     roles: ['partner_user'],
-    status: 'soon',
+    status: 'ready',
+  },
+  {
+    id: 'partner-loans',
+    path: '/cessoes',
+    label: 'Cessões de equipamentos',
+    description: 'Câmeras cedidas pelo Estado: agendamento da retirada e termos (art. 17–18).',
+    icon: 'fa-boxes',
+    roles: ['partner_user'],
+    status: 'ready',
+  },
+  {
+    id: 'partner-sanctions',
+    path: '/sancoes',
+    label: 'Notificações e sanções',
+    description: 'Notificações da SESP, defesa em 10 dias úteis e disponibilidade mensal das câmeras.',
+    icon: 'fa-gavel',
+    roles: ['partner_user'],
+    status: 'ready',
   },
   // Integrator / installer (Art. 15)
   {
@@ -176,8 +200,8 @@ export const navigation: readonly NavItem[] = [
     label: 'Vistorias',
     description: 'Agenda e registro de vistorias técnicas.',
     icon: 'fa-search-location',
-    roles: ['committee_member'],
-    status: 'soon',
+    roles: ['committee_member', 'admin'],
+    status: 'ready',
   },
   {
     id: 'committee-sanctions',
@@ -185,8 +209,35 @@ export const navigation: readonly NavItem[] = [
     label: 'Processos de sanção',
     description: 'Notificação, defesa e decisão (Art. 30).',
     icon: 'fa-gavel',
-    roles: ['committee_member'],
-    status: 'soon',
+    roles: ['committee_member', 'admin'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-loans',
+    path: '/comissao/cessoes',
+    label: 'Cessões de equipamentos',
+    description: 'Bens em estoque, cessões, retirada, devolução e ocorrências (art. 17–18).',
+    icon: 'fa-boxes',
+    roles: ['committee_member', 'admin'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-accountability',
+    path: '/comissao/prestacao-de-contas',
+    label: 'Prestações de contas',
+    description: 'Solicitação, tomada de contas especial e análise (art. 19).',
+    icon: 'fa-tasks',
+    roles: ['committee_member', 'admin'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-complaints',
+    path: '/comissao/denuncias',
+    label: 'Denúncias',
+    description: 'Triagem das denúncias do portal e publicação do resultado (art. 28, § 2º).',
+    icon: 'fa-bullhorn',
+    roles: ['committee_member', 'admin'],
+    status: 'ready',
   },
   // RISP coordinator (Art. 12)
   {
@@ -215,17 +266,27 @@ export const navigation: readonly NavItem[] = [
     description: 'Comodato das câmeras aos parceiros do município.',
     icon: 'fa-boxes',
     roles: ['municipal_manager'],
-    status: 'soon',
+    status: 'ready',
   },
   // CIOSP and regional operations centers (Art. 26 §1)
   {
     id: 'ops-map',
     path: '/operacoes/mapa',
     label: 'Mapa de operações',
-    description: 'Câmeras no mapa, com estado e alertas.',
+    description: 'Câmeras no mapa, agrupadas e coloridas pela situação, com o campo de visão.',
     icon: 'fa-map',
-    roles: operators,
-    status: 'soon',
+    // Partners and integrators see their own cameras (scope applied by the server).
+    roles: [...operators, 'admin', 'committee_member', 'partner_user', 'integrator'],
+    status: 'ready',
+  },
+  {
+    id: 'ops-live',
+    path: '/operacoes/ao-vivo',
+    label: 'Ao vivo',
+    description: 'Uma câmera ao vivo, em tela cheia se preciso (o mapa abre aqui).',
+    icon: 'fa-play-circle',
+    roles: [...operators, 'partner_user', 'admin'],
+    status: 'ready',
   },
   {
     id: 'ops-mosaic',
@@ -233,8 +294,9 @@ export const navigation: readonly NavItem[] = [
     label: 'Mosaico ao vivo',
     description: 'Várias câmeras ao vivo na mesma tela.',
     icon: 'fa-th-large',
-    roles: operators,
-    status: 'soon',
+    // Partner users watch their own cameras (scope applied by the server).
+    roles: [...operators, 'partner_user', 'admin'],
+    status: 'ready',
   },
   {
     id: 'ops-recordings',
@@ -259,10 +321,10 @@ export const navigation: readonly NavItem[] = [
     id: 'release-decisions',
     path: '/cessao-de-imagens/decisoes',
     label: 'Pedidos de cessão de imagens',
-    description: 'Instrução e decisão fundamentada dos pedidos.',
+    description: 'Instrução (comissão) e decisão fundamentada (autoridade de cessão) dos pedidos.',
     icon: 'fa-balance-scale',
-    roles: ['release_authority'],
-    status: 'soon',
+    roles: ['release_authority', 'committee_member', 'admin', 'auditor'],
+    status: 'ready',
   },
   {
     id: 'requester-requests',
@@ -270,8 +332,8 @@ export const navigation: readonly NavItem[] = [
     label: 'Meus pedidos de imagens',
     description: 'Pedidos fundamentados de cessão de imagens e exportações recebidas.',
     icon: 'fa-folder-open',
-    roles: ['external_requester'],
-    status: 'soon',
+    roles: ['external_requester', ...operators],
+    status: 'ready',
   },
   // Protection operations (seed 003)
   {

@@ -1,9 +1,13 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../shared/pages/NotFound';
 import { PortalLayout } from './PortalLayout';
+import { ComplaintLookupPage } from './complaints/ComplaintLookupPage';
+import { ComplaintPage } from './complaints/ComplaintPage';
 import { LandingPage } from './landing/LandingPage';
 import { LoginPage } from './login/LoginPage';
+import { PublicMapPage } from './map/PublicMapPage';
 import { SignUpPage } from './signup/SignUpPage';
+import { TransparencyPage } from './transparency/TransparencyPage';
 import { VerificationPage } from './verification/VerificationPage';
 import { VerifyFormPage } from './verification/VerifyFormPage';
 
@@ -15,6 +19,10 @@ export function PortalApp() {
         <Route index element={<LandingPage />} />
         <Route path="entrar" element={<LoginPage />} />
         <Route path="cadastro" element={<SignUpPage />} />
+        <Route path="mapa" element={<PublicMapPage />} />
+        <Route path="transparencia" element={<TransparencyPage />} />
+        <Route path="denuncia" element={<ComplaintPage />} />
+        <Route path="denuncia/acompanhar" element={<ComplaintLookupPage />} />
         <Route path="verificar" element={<VerifyFormPage />} />
         <Route path="verificar/:code" element={<VerificationPage />} />
         <Route

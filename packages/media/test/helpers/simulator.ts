@@ -21,12 +21,16 @@ export interface SimulatorOptions {
   size?: string;
   fps?: number;
   bitrateKbps?: number;
+  /** Serve the same cameras on this many more ports (see `extraPorts`). */
+  extraPorts?: number;
   /** Max time to wait for READY (the first run encodes the clips). Default 120 s. */
   startTimeoutMs?: number;
 }
 
 export interface Simulator {
   port: number;
+  /** Further ports serving the same cameras (option extraPorts). */
+  extraPorts: number[];
   user: string;
   password: string;
   /** rtsp://127.0.0.1:port/path without credentials. */
@@ -71,6 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (options.size) args.push('--size', options.size);
   if (options.fps) args.push('--fps', String(options.fps));
   if (options.bitrateKbps) args.push('--bitrate', String(options.bitrateKbps));
+  if (options.extraPorts) args.push('--extra-ports', String(options.extraPorts));
   const child = spawn(pythonExecutable(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');
@@ -79,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
+  let extraPorts: number[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
@@ -90,6 +96,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       out += d;
       const m = /READY (\d+)/.exec(out);
       if (m) {
+        const extra = /PORTS ([\d ]+)\n/.exec(out);
+        if (extra) extraPorts = extra[1]!.trim().split(' ').map(Number);
         clearTimeout(timer);
         resolve(Number(m[1]));
       }
@@ -110,6 +118,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
   return {
     port,
+    extraPorts,
     user,
     password,
     process: child,

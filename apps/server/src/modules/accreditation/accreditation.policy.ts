@@ -7,15 +7,18 @@ import { definePolicy, rolesAccess } from '../../http/access.js';
  */
 const partner = rolesAccess('partner_user');
 const reviewers = rolesAccess('committee_member', 'municipal_manager');
+/** Art. 15: integrators prepare drafts and camera data of partners that authorised them (scope.ts). */
+const preparers = rolesAccess('partner_user', 'integrator');
+const viewers = rolesAccess('partner_user', 'integrator', 'committee_member', 'municipal_manager', 'admin', 'auditor');
 
 export const accreditationPolicy = definePolicy({
-  listApplications: rolesAccess('partner_user', 'committee_member', 'municipal_manager', 'admin', 'auditor'),
-  viewApplication: rolesAccess('partner_user', 'committee_member', 'municipal_manager', 'admin', 'auditor'),
-  downloadApplicationFile: rolesAccess('partner_user', 'committee_member', 'municipal_manager', 'admin', 'auditor'),
-  createApplication: partner,
-  updateApplication: partner,
-  setCameraPoints: partner,
-  attachDocument: partner,
+  listApplications: viewers,
+  viewApplication: viewers,
+  downloadApplicationFile: viewers,
+  createApplication: preparers,
+  updateApplication: preparers,
+  setCameraPoints: preparers,
+  attachDocument: preparers,
   submitApplication: partner,
   answerDeficiencyNotice: partner,
   decideDirectHandling: rolesAccess('committee_member'),
@@ -28,6 +31,8 @@ export const accreditationPolicy = definePolicy({
   rejectApplication: reviewers,
   listRispOpinions: rolesAccess('risp_coordinator'),
   giveRispOpinion: rolesAccess('risp_coordinator'),
+  viewRispCase: rolesAccess('risp_coordinator'),
+  applicationHistory: viewers,
   homologateApplication: rolesAccess('admin'),
   listCooperationTerms: rolesAccess('partner_user', 'committee_member', 'municipal_manager', 'admin', 'auditor'),
   signCooperationTerm: rolesAccess('admin'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   applicationCreateRequestSchema,
   applicationDetailSchema,
+  applicationHistorySchema,
   applicationSummarySchema,
   applicationUpdateRequestSchema,
   attachDocumentRequestSchema,
@@ -16,6 +17,7 @@ import {
   endTermRequestSchema,
   homologationResultSchema,
   idParamSchema,
+  rispCaseSchema,
   rispOpinionRequestSchema,
   rispOpinionSchema,
   signTermRequestSchema,
@@ -30,6 +32,7 @@ import { actorOf, authOf } from '../../http/context.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { answerDeficiencyNotice } from './answer-deficiency-notice.js';
+import { applicationHistory } from './application-history.js';
 import { downloadApplicationFile, downloadGeneratedDocument, type FileDownload } from './application-files.js';
 import { listApplications, loadDetail } from './application.repository.js';
 import { endCooperationTerm, listCooperationTerms, signCooperationTerm } from './cooperation-terms.js';
@@ -41,6 +44,7 @@ import { attachDocument, setCameraPoints, updateApplication } from './edit-appli
 import { homologateApplication } from './homologate-application.js';
 import { issueDeficiencyNotice } from './issue-deficiency-notice.js';
 import { recordChecklist } from './record-checklist.js';
+import { downloadRispAnnex, downloadRispPhoto, loadRispCase } from './risp-case.js';
 import { giveRispOpinion, listRispOpinions } from './risp-opinion.js';
 import { loadInScope, viewCondition } from './scope.js';
 import { startAnalysis } from './start-analysis.js';
@@ -72,6 +76,11 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
       config: { access: policy.viewApplication },
       schema: { tags, summary: 'Application detail', params: idParamSchema, response: detail },
       handler: async (request) => loadDetail(deps.db, await loadInScope(deps.db, viewCondition(authOf(request)), request.params.id)),
+    });
+    app.get(`${base}/applications/:id/history`, {
+      config: { access: policy.applicationHistory },
+      schema: { tags, summary: 'Case history from the audit trail (status changes, time, actor)', params: idParamSchema, response: { 200: applicationHistorySchema } },
+      handler: async (request) => ({ events: await applicationHistory(deps.db, authOf(request), request.params.id) }),
     });
     app.get(`${base}/applications/:id/generated-documents/:docId`, {
       config: { access: policy.viewApplication },
@@ -163,6 +172,21 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
       config: { access: policy.listRispOpinions },
       schema: { tags, summary: 'Opinions asked of my security regions (Art. 12)', response: { 200: z.object({ opinions: z.array(rispOpinionSchema) }) } },
       handler: async (request) => ({ opinions: await listRispOpinions(deps.db, authOf(request)) }),
+    });
+    app.get(`${base}/risp-opinions/:id/case`, {
+      config: { access: policy.viewRispCase },
+      schema: { tags, summary: 'What the opinion is about: application, points in my region, Anexo 5 (Art. 12)', params: idParamSchema, response: { 200: rispCaseSchema } },
+      handler: async (request) => loadRispCase(deps.db, authOf(request), request.params.id),
+    });
+    app.get(`${base}/risp-opinions/:id/files/:fileId`, {
+      config: { access: policy.viewRispCase },
+      schema: { tags, summary: 'Photo of a camera point in my region', params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }) },
+      handler: async (request, reply) => send(reply, await downloadRispPhoto(deps.db, storage, authOf(request), request.params.id, request.params.fileId)),
+    });
+    app.get(`${base}/risp-opinions/:id/generated-documents/:docId`, {
+      config: { access: policy.viewRispCase },
+      schema: { tags, summary: 'Download the Anexo 5 of the application', params: z.object({ id: z.string().uuid(), docId: z.string().uuid() }) },
+      handler: async (request, reply) => send(reply, await downloadRispAnnex(deps.db, storage, authOf(request), request.params.id, request.params.docId)),
     });
     app.post(`${base}/risp-opinions/:id`, {
       config: { access: policy.giveRispOpinion },

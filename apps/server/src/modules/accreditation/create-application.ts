@@ -2,20 +2,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import { canManageIndirectly, propertyOwnershipIssue, type ApplicantKind, type ApplicationCreateRequest, type ApplicationDetail } from '@vigia/contracts';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { findPartner, ownPartnerId } from '../partners/partner-profile.js';
+import { actingPartnerId } from '../partners/integrator-authorisations.js';
+import { findPartner } from '../partners/partner-profile.js';
 import { applications, cooperationTerms } from './accreditation.schema.js';
 import { loadDetail } from './application.repository.js';
+import { assertNotSuspended } from '../sanctions/sanctions.service.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 
 /**
- * A partner opens a draft application. Always allowed, including after a rejection and archive
+ * A partner (or an integrator it authorised, Art. 15) opens a draft application. Always allowed, including after a rejection and archive
  * (Art. 16 §4). An extension of an active term is a new application (Art. 14 §4).
  */
 export async function createApplication(deps: AccreditationDeps, who: Acting, input: ApplicationCreateRequest): Promise<ApplicationDetail> {
-  const partnerId = ownPartnerId(who.auth);
   const app = await deps.db.transaction(async (tx) => {
+    const partnerId = await actingPartnerId(tx, who.auth, input.partnerId);
     const partner = await findPartner(tx, partnerId);
     if (!partner) throw new AppError('PARTNER_PROFILE_MISSING');
+    await assertNotSuspended(tx, partnerId); // Art. 30 II: a suspended partner may not start a new partnership
     const kind = partner.kind as ApplicantKind;
     if (input.modality === 'indirect' && !canManageIndirectly(kind)) {
       throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'modality', message: 'Somente municípios e consórcios públicos podem assumir a gestão indireta (art. 4º, II).' }]);

@@ -18,14 +18,14 @@ import { applicationDocuments, applications, cameraPoints } from './accreditatio
 import { loadDetail, openNoticeOf } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { documentsFor, GENERATED_DOCUMENT_KEYS } from './requirements.js';
-import { loadInScope, partnerCondition, type ApplicationRow } from './scope.js';
+import { loadInScope, preparerCondition, type ApplicationRow } from './scope.js';
 
 /**
  * The partner edits its application while it is a draft, or while a deficiency notice is open
  * (that is how faults in documents and in the executive project are remedied, Art. 16 §2).
  */
 async function loadEditable(tx: Tx, who: Acting, id: string, allowDuringNotice: boolean): Promise<ApplicationRow> {
-  const app = await loadInScope(tx, partnerCondition(who.auth), id, true);
+  const app = await loadInScope(tx, preparerCondition(who.auth), id, true);
   if (app.status === 'draft') return app;
   if (allowDuringNotice && app.status === 'deficiency_notice_issued' && (await openNoticeOf(tx, app.id))) return app;
   throw new AppError('INVALID_STATE', 'O pedido só pode ser alterado como rascunho ou para sanar falhas indicadas em notificação aberta.');

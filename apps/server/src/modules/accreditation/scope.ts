@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import { authorisedPartnerIds } from '../partners/integrator-authorisations.js';
 import { applications } from './accreditation.schema.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -21,6 +22,17 @@ export function partnerCondition(auth: AuthContext): SQL {
   return ids.length ? inArray(applications.partnerId, ids) : NOTHING;
 }
 
+/**
+ * Applications whose draft (and executive project) may be prepared: the own partner's, and for an
+ * integrator those of partners with an active authorisation (Art. 15) — a sub-select in the SQL.
+ * Submitting and answering notices stay with the partner (`partnerCondition`).
+ */
+export function preparerCondition(auth: AuthContext): SQL {
+  const integrator = authorisedPartnerIds(auth);
+  if (!integrator.isIntegrator) return partnerCondition(auth);
+  return or(partnerCondition(auth), sql`${applications.partnerId} IN ${integrator.subquery}`)!;
+}
+
 /** Applications a reviewer may act on: all for the SESP committee, the own queue for a manager (Art. 8 §1). */
 export function reviewerCondition(auth: AuthContext): SQL {
   if (auth.roles.includes('committee_member')) return sql`true`;
@@ -31,7 +43,7 @@ export function reviewerCondition(auth: AuthContext): SQL {
 /** Everything a user may read. */
 export function viewCondition(auth: AuthContext): SQL {
   if (auth.roles.some((r) => SEES_ALL.has(r))) return sql`true`;
-  return or(partnerCondition(auth), reviewerCondition(auth))!;
+  return or(preparerCondition(auth), reviewerCondition(auth))!;
 }
 
 /** Loads an application inside a scope; anything outside it is "not found" (no IDOR oracle). */

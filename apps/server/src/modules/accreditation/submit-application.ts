@@ -18,6 +18,7 @@ import { issueAnnexes } from './issue-annexes.js';
 import { documentsFor, uploadsRequired } from './requirements.js';
 import { loadInScope, partnerCondition, type ApplicationRow } from './scope.js';
 import { transition } from './transition.js';
+import { assertNotSuspended } from '../sanctions/sanctions.service.js';
 
 /**
  * Art. 8 §1: the active indirect-management term (municipality or consortium) covering a
@@ -77,6 +78,7 @@ export async function submitApplication(deps: AccreditationDeps, who: Acting, id
     const current = await loadInScope(tx, partnerCondition(who.auth), id, true);
     if (current.status !== 'draft') throw new AppError('INVALID_STATE', 'Somente um rascunho pode ser enviado.');
     const partner = (await findPartner(tx, current.partnerId))!;
+    await assertNotSuspended(tx, partner.id); // Art. 30 II: ban on new partnerships while suspended
     const points = await pointsOf(tx, id);
     await checkSubmittable(tx, current, partner, points);
 

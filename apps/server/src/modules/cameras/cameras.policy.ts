@@ -1,17 +1,24 @@
-import { definePolicy, rolesAccess } from '../../http/access.js';
+import { definePolicy, publicAccess, rolesAccess } from '../../http/access.js';
 
 /**
  * Camera registry (SPEC §3.3). Object scope is enforced in the queries (cameras.scope.ts):
- * partner users and integrators only ever see their own partner's cameras; regional operators the
- * cameras of their security region's municipalities; admins, committee and CIOSP operators all.
+ * partner users their own partner's cameras and the open ones (Art. 26 §2); integrators the
+ * authorising partners'; regional operators their security region's; municipal managers their
+ * municipality's partners'; CIOSP operators their areas of interest; admins and committee all.
  */
 export const camerasPolicy = definePolicy({
-  list: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator'),
-  read: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator'),
+  list: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
+  read: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
   create: rolesAccess('partner_user', 'integrator', 'admin'),
   update: rolesAccess('partner_user', 'integrator', 'admin'),
   remove: rolesAccess('partner_user', 'integrator', 'admin'),
   selfTest: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestHistory: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestSnapshot: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
+  /** Bulk import of the installer's spreadsheet: whoever may register cameras. */
+  importTemplate: rolesAccess('partner_user', 'integrator', 'admin'),
+  importSpreadsheet: rolesAccess('partner_user', 'integrator', 'admin'),
+  /** Operations map: the same people and scope as the list. */
+  map: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
+  publicMap: publicAccess('public map of participating sites (approximate, partner kind only) and cameras open to the public (Art. 26 §2)'),
 });

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,10 +10,20 @@ import {
   cameraSelfTestParamsSchema,
   cameraSelfTestSchema,
   cameraUpdateSchema,
+  cameraImportLimits,
+  cameraImportQuerySchema,
+  cameraImportReportSchema,
+  cameraImportTemplateQuerySchema,
+  cameraMapSchema,
+  publicMapSchema,
 } from '@vigia/contracts';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { listMapCameras, publicMap } from './camera-map.service.js';
+import { importCameras } from './import/import-cameras.js';
+import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
 import { loadCameraKeys } from './camera-keys.js';
 import { camerasPolicy } from './cameras.policy.js';
 import { createCamera, deleteCamera, getCamera, listCameras, updateCamera, type CameraDeps } from './cameras.service.js';
@@ -30,6 +41,66 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
     dataDir: deps.config.dataDir,
   };
   return async (app) => {
+    await app.register(multipart, { limits: { fileSize: cameraImportLimits.maxBytes, files: 1, fields: 2, parts: 3 } });
+
+    app.get('/api/cameras/map', {
+      config: { access: camerasPolicy.map },
+      schema: { tags, summary: 'Cameras the user may see, for the operations map (no address, ports or credentials)', response: { 200: cameraMapSchema } },
+      handler: async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return listMapCameras(deps.db, authOf(request));
+      },
+    });
+
+    app.get('/api/public/map', {
+      config: { access: camerasPolicy.publicMap },
+      schema: { tags, summary: 'Public map: approximate participating sites (partner kind) and cameras open to the public', response: { 200: publicMapSchema } },
+      handler: async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return publicMap(deps.db);
+      },
+    });
+
+    app.get('/api/cameras/import/template', {
+      config: { access: camerasPolicy.importTemplate },
+      schema: { tags, summary: 'Blank spreadsheet (XLSX or CSV) for the bulk import', querystring: cameraImportTemplateQuerySchema },
+      handler: async (request, reply) => {
+        const xlsx = request.query.format === 'xlsx';
+        const name = xlsx ? 'modelo-cameras-vigia-mais.xlsx' : 'modelo-cameras-vigia-mais.csv';
+        return reply
+          .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(xlsx ? await buildXlsxTemplate() : buildCsvTemplate());
+      },
+    });
+
+    app.post('/api/cameras/import', {
+      config: { access: camerasPolicy.importSpreadsheet },
+      schema: {
+        tags,
+        summary: 'Import the installer spreadsheet (XLSX or CSV): all rows or none, with a row-by-row report',
+        consumes: ['multipart/form-data'],
+        querystring: cameraImportQuerySchema,
+        response: { 200: cameraImportReportSchema },
+      },
+      handler: async (request) => {
+        if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file" (multipart/form-data).');
+        const part = await request.file();
+        if (!part) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file".');
+        let bytes: Buffer;
+        try {
+          bytes = await part.toBuffer();
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
+          }
+          throw err;
+        }
+        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
+        return importCameras(cam, authOf(request), actorOf(request), { fileName: part.filename, bytes }, request.query);
+      },
+    });
+
     app.get('/api/cameras', {
       config: { access: camerasPolicy.list },
       schema: { tags, summary: 'Cameras the user may see', querystring: z.object({ partnerId: z.string().uuid().optional() }), response: { 200: cameraListSchema } },

@@ -34,6 +34,8 @@ export const cameras = pgTable(
     openToPublic: boolean('open_to_public').notNull().default(false),
     status: text('status', { enum: ['pending', 'online', 'offline', 'disabled'] }).notNull().default('pending'),
     lastSelfTestAt: timestamp('last_self_test_at', { withTimezone: true }),
+    /** First video the platform received from this camera (media node; until it reports, the first successful self-test snapshot — see docs/obligations.md). */
+    firstVideoAt: timestamp('first_video_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

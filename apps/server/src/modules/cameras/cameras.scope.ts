@@ -2,7 +2,10 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import { authorisedPartnerIds } from '../partners/integrator-authorisations.js';
+import { partners } from '../partners/partners.schema.js';
 import { securityRegionMunicipalities } from '../regions/regions.schema.js';
+import { operatorAreaEdges, operatorAreas } from '../releases/releases.schema.js';
 import { cameras } from './cameras.schema.js';
 
 export type CameraRow = typeof cameras.$inferSelect;
@@ -29,10 +32,54 @@ function ownRegions(auth: AuthContext): SQL {
   );
 }
 
-/** Cameras a user may read. */
+/** Partner users (Art. 26 §2): their own cameras and those open to the public. */
+function partnerView(auth: AuthContext): SQL {
+  return auth.roles.includes('partner_user') ? eq(cameras.openToPublic, true) : NOTHING;
+}
+
+/** Integrators (Art. 15): partners whose authorisation is active right now (sub-select, in SQL). */
+function integratorView(auth: AuthContext): SQL {
+  const { isIntegrator, subquery } = authorisedPartnerIds(auth);
+  return isIntegrator ? sql`${cameras.partnerId} IN ${subquery}` : NOTHING;
+}
+
+/** Municipal managers (Art. 4 II, Art. 8 §1): cameras of the partners of their municipality. */
+function municipalView(auth: AuthContext): SQL {
+  const munis = [...new Set(auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!))];
+  if (!munis.length) return NOTHING;
+  return sql`${cameras.partnerId} IN (SELECT ${partners.id} FROM ${partners} WHERE ${inArray(partners.municipalityIbge, munis)})`;
+}
+
+/**
+ * CIOSP operators (Art. 26 §1; BH "de acordo com a área de interesse"): the cameras inside one of
+ * the areas of interest held by the operator or by one of the operator's units — a security
+ * region, a municipality or a polygon (ray casting over the stored edges, plain SQL; `NULLIF`
+ * keeps horizontal edges from dividing by zero, since SQL does not short-circuit `AND`). An
+ * operator with no area at all (neither own nor unit's) is the state CIOSP's statewide view.
+ */
+function operatorView(auth: AuthContext): SQL {
+  if (!auth.roles.includes('operator')) return NOTHING;
+  const units = [...new Set(auth.grants.filter((g) => g.role === 'operator' && g.unit).map((g) => g.unit!))];
+  const holder = units.length ? sql`(${operatorAreas.userId} = ${auth.user.id} OR ${inArray(operatorAreas.unit, units)})` : sql`${operatorAreas.userId} = ${auth.user.id}`;
+  const inPolygon = sql`(SELECT count(*) FROM ${operatorAreaEdges} WHERE ${operatorAreaEdges.areaId} = ${operatorAreas.id}
+      AND ((${operatorAreaEdges.y1} > ${cameras.latitude}) <> (${operatorAreaEdges.y2} > ${cameras.latitude}))
+      AND ${cameras.longitude} < (${operatorAreaEdges.x2} - ${operatorAreaEdges.x1}) * (${cameras.latitude} - ${operatorAreaEdges.y1}) / NULLIF(${operatorAreaEdges.y2} - ${operatorAreaEdges.y1}, 0) + ${operatorAreaEdges.x1}) % 2 = 1`;
+  const inArea = sql`EXISTS (SELECT 1 FROM ${operatorAreas} WHERE ${holder} AND (
+      (${operatorAreas.kind} = 'municipality' AND ${operatorAreas.municipalityIbge} = ${cameras.municipalityIbge})
+      OR (${operatorAreas.kind} = 'security_region' AND ${cameras.municipalityIbge} IN (SELECT ${securityRegionMunicipalities.municipalityIbge} FROM ${securityRegionMunicipalities} WHERE ${securityRegionMunicipalities.regionId} = ${operatorAreas.securityRegionId}))
+      OR (${operatorAreas.kind} = 'polygon' AND ${inPolygon})))`;
+  return sql`(NOT EXISTS (SELECT 1 FROM ${operatorAreas} WHERE ${holder}) OR ${inArea})`;
+}
+
+/**
+ * Cameras a user may read (SPEC §3.5): the union of what each held role grants. Admins and the
+ * committee see all; operators their areas of interest; regional operators their region;
+ * municipal managers their municipality's partners; partner users their own and the open ones;
+ * integrators the partners that authorise them while the authorisation lasts.
+ */
 export function viewScope(auth: AuthContext): SQL {
-  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member' || r === 'operator')) return EVERYTHING;
-  return or(ownPartners(auth), ownRegions(auth))!;
+  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member')) return EVERYTHING;
+  return or(ownPartners(auth), partnerView(auth), integratorView(auth), ownRegions(auth), municipalView(auth), operatorView(auth))!;
 }
 
 /** Cameras a user may create, edit and delete. */
@@ -51,4 +98,16 @@ export async function loadCamera(db: Queryable, scope: SQL, id: string, forUpdat
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
   return row;
+}
+
+/**
+ * Technical details (address, ports, path, serial) are for whoever runs the camera: its partner
+ * and integrators, SESP and the operations centers. A partner user watching another partner's
+ * camera open to the public (Art. 26 §2) or a municipal manager gets them blanked.
+ */
+export function redactForViewer<T extends { partnerId: string; host: string; rtspPort: number; httpPort: number; rtspPath: string; assetSerial: string | null }>(auth: AuthContext, camera: T): T {
+  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member' || r === 'operator' || r === 'regional_operator')) return camera;
+  if (managedPartnerIds(auth).includes(camera.partnerId)) return camera;
+  if (auth.roles.includes('integrator')) return camera; // in view scope only through an active authorisation
+  return { ...camera, host: '', rtspPort: 0, httpPort: 0, rtspPath: '', assetSerial: null };
 }

@@ -1,16 +1,15 @@
 import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } from '@vigia/contracts';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { partners } from '../partners/partners.schema.js';
-import { findMunicipality, isInsideMatoGrosso } from '../reference/index.js';
+import { placementProblems, type Placement } from './camera-placement.js';
 import { cameras } from './cameras.schema.js';
-import { loadCamera, managedPartnerIds, manageScope, viewScope, type CameraRow } from './cameras.scope.js';
-import { isBlockedAddress, type OutboundPolicy } from './outbound-guard.js';
+import { loadCamera, managedPartnerIds, manageScope, redactForViewer, viewScope, type CameraRow } from './cameras.scope.js';
+import type { OutboundPolicy } from './outbound-guard.js';
 import { openSecret, sealSecret, type MasterKey } from './secret-box.js';
 
 export interface CameraDeps {
@@ -48,7 +47,7 @@ export function toCamera(r: CameraRow): Camera {
 }
 
 /** Fields safe to put in the audit trail (never the credentials). */
-function auditView(r: Partial<CameraRow>): Record<string, unknown> {
+export function auditView(r: Partial<CameraRow>): Record<string, unknown> {
   const { credentials: _c, createdAt: _a, updatedAt: _u, lastSelfTestAt: _l, ...rest } = r;
   return rest;
 }
@@ -62,28 +61,10 @@ export function openCredentials(keys: readonly MasterKey[], row: CameraRow): Cam
   return JSON.parse(openSecret(keys, row.id, row.credentials)) as CameraCredentials;
 }
 
-interface Placement {
-  host: string;
-  rtspPort: number;
-  httpPort: number;
-  latitude: number;
-  longitude: number;
-  municipalityIbge: string;
-}
-
 /** Checks done before any write, so a refused request changes nothing. */
 async function checkPlacement(tx: Queryable, deps: CameraDeps, p: Placement, selfId: string | null): Promise<void> {
-  if (p.rtspPort === p.httpPort) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'httpPort', message: 'As portas RTSP e HTTP devem ser diferentes.' }]);
-  }
-  if (!findMunicipality(p.municipalityIbge) || !p.municipalityIbge.startsWith('51')) throw new AppError('MUNICIPALITY_UNKNOWN');
-  if (!isInsideMatoGrosso(p.latitude, p.longitude)) {
-    throw new AppError('LOCATION_OUTSIDE_MT', undefined, [{ path: 'latitude', message: 'O ponto informado fica fora de Mato Grosso.' }]);
-  }
-  // A literal address must be public where the outbound guard is enforced (production).
-  if (deps.outbound.enforce && net.isIP(p.host) && isBlockedAddress(p.host) && !deps.outbound.allowed.check(p.host, net.isIPv4(p.host) ? 'ipv4' : 'ipv6')) {
-    throw new AppError('CAMERA_ADDRESS_NOT_ALLOWED', undefined, [{ path: 'host', message: 'Endereço privado ou reservado não permitido.' }]);
-  }
+  const [problem] = placementProblems(p, deps.outbound);
+  if (problem) throw new AppError(problem.code, undefined, [{ path: problem.path, message: problem.message }]);
   const other = selfId ? ne(cameras.id, selfId) : undefined;
   const [rtsp] = await tx.select({ id: cameras.id }).from(cameras).where(and(eq(cameras.host, p.host), eq(cameras.rtspPort, p.rtspPort), other)).limit(1);
   if (rtsp) throw new AppError('CAMERA_ENDPOINT_TAKEN', undefined, [{ path: 'rtspPort', message: 'Porta RTSP já usada por outra câmera neste endereço.' }]);
@@ -92,7 +73,7 @@ async function checkPlacement(tx: Queryable, deps: CameraDeps, p: Placement, sel
 }
 
 /** Two requests racing past the pre-check still meet the unique indexes; answer with the same message. */
-async function uniqueViolationAsConflict<T>(work: () => Promise<T>): Promise<T> {
+export async function uniqueViolationAsConflict<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
@@ -103,7 +84,7 @@ async function uniqueViolationAsConflict<T>(work: () => Promise<T>): Promise<T> 
   }
 }
 
-async function resolveOwner(tx: Tx, auth: AuthContext, requested: string | undefined): Promise<string> {
+export async function resolveOwner(tx: Tx, auth: AuthContext, requested: string | undefined): Promise<string> {
   if (auth.roles.includes('admin')) {
     if (!requested) throw new AppError('CAMERA_PARTNER_REQUIRED', undefined, [{ path: 'partnerId', message: 'Informe o ente parceiro.' }]);
     const [p] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, requested)).limit(1);
@@ -154,11 +135,11 @@ export async function listCameras(db: Queryable, auth: AuthContext, filter: { pa
   const where: SQL[] = [viewScope(auth)];
   if (filter.partnerId) where.push(eq(cameras.partnerId, filter.partnerId));
   const rows = await db.select().from(cameras).where(and(...where)).orderBy(asc(cameras.name), asc(cameras.id)).limit(1000);
-  return rows.map(toCamera);
+  return rows.map((r) => redactForViewer(auth, toCamera(r)));
 }
 
 export async function getCamera(db: Queryable, auth: AuthContext, id: string): Promise<Camera> {
-  return toCamera(await loadCamera(db, viewScope(auth), id));
+  return redactForViewer(auth, toCamera(await loadCamera(db, viewScope(auth), id)));
 }
 
 export async function updateCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, id: string, input: CameraUpdateInput): Promise<Camera> {

@@ -5,7 +5,9 @@ import type { Db } from '../../db/client.js';
 import { users } from '../accounts/accounts.schema.js';
 import { insertUser } from '../accounts/users.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { partners } from '../partners/partners.schema.js';
+import { applications, cooperationTerms } from '../accreditation/accreditation.schema.js';
+import { equipmentAssetEvents, equipmentAssets } from '../loans/loans.schema.js';
+import { integratorAuthorisations, partners } from '../partners/partners.schema.js';
 import { securityRegions } from '../regions/regions.schema.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */
@@ -25,7 +27,10 @@ const demoPartners = [
  */
 export async function seedDemo(db: Db, log: Logger): Promise<void> {
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('partner_user'))).limit(1);
-  if (existing.length > 0) return;
+  if (existing.length > 0) {
+    await ensureIntegratorAuthorisation(db);
+    return ensureObligationsDemo(db);
+  }
   const [cuiabaRegion] = await db.select().from(securityRegions).where(eq(securityRegions.seatIbge, '5103403')).limit(1);
   await db.transaction(async (tx) => {
     const actor = systemActor('demo-seed');
@@ -44,5 +49,70 @@ export async function seedDemo(db: Db, log: Logger): Promise<void> {
       await insertUser(tx, actor, { email: demoEmail(role), name: `Demonstração — ${roleLabels[role]}`, password: DEMO_PASSWORD, grants: [grant] });
     }
   });
+  await ensureIntegratorAuthorisation(db);
+  await ensureObligationsDemo(db);
   log.info({ users: roles.length, password: DEMO_PASSWORD }, 'demo data seeded (one user per role: <role>@demo.vigiamais.local)');
+}
+
+/**
+ * Art. 15: the demo cooperative authorises the demo integrator for a year, so the integrator can
+ * prepare its applications. Idempotent (added to databases seeded before the authorisation model).
+ */
+async function ensureIntegratorAuthorisation(db: Db): Promise<void> {
+  const [integrator] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('integrator'))).limit(1);
+  const [coop] = await db.select({ id: partners.id }).from(partners).where(eq(partners.document, demoPartners[0].document)).limit(1);
+  const [partnerUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('partner_user'))).limit(1);
+  if (!integrator || !coop || !partnerUser) return;
+  const [already] = await db.select({ id: integratorAuthorisations.id }).from(integratorAuthorisations).where(eq(integratorAuthorisations.integratorUserId, integrator.id)).limit(1);
+  if (already) return;
+  await db.transaction(async (tx) => {
+    const validUntil = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+    const [row] = await tx.insert(integratorAuthorisations).values({ partnerId: coop.id, integratorUserId: integrator.id, validUntil, grantedBy: partnerUser.id }).returning({ id: integratorAuthorisations.id });
+    await recordAudit(tx, systemActor('demo-seed'), { action: 'integrator_authorisation.granted', targetType: 'partner', targetId: coop.id, data: { demo: true, authorisationId: row!.id, integratorUserId: integrator.id } });
+  });
+}
+
+/** Demo stock of state cameras (Art. 17): visitors can lend them to the demo cooperative. */
+const demoAssets = Array.from({ length: 6 }, (_, i) => ({
+  model: i % 2 ? 'Câmera speed dome 2MP (demonstração)' : 'Câmera bullet 4MP (demonstração)',
+  serial: `DEMO-SN-${String(i + 1).padStart(4, '0')}`,
+  assetTag: `DEMO-PAT-${String(i + 1).padStart(4, '0')}`,
+  warrantyEndsOn: '2030-12-31',
+}));
+
+/**
+ * Obligations demo (Art. 17–19, 28–30): an active cooperation term of the demo cooperative (the
+ * accreditation flow is skipped) and a few assets in stock, so a visitor can try a loan, an
+ * incident, an accountability report, an inspection and a sanction process. Idempotent: the term is
+ * created once (number DEMO-TCT-0001) and each asset once (by serial).
+ */
+async function ensureObligationsDemo(db: Db): Promise<void> {
+  const [coop] = await db.select({ id: partners.id }).from(partners).where(eq(partners.document, demoPartners[0].document)).limit(1);
+  const [partnerUser] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('partner_user'))).limit(1);
+  if (!coop || !partnerUser) return;
+  const actor = systemActor('demo-seed');
+  const [term] = await db.select({ id: cooperationTerms.id }).from(cooperationTerms).where(eq(cooperationTerms.number, 'DEMO-TCT-0001')).limit(1);
+  if (!term) {
+    await db.transaction(async (tx) => {
+      const [app] = await tx
+        .insert(applications)
+        .values({ number: 'DEMO-HAB-0001', partnerId: coop.id, status: 'homologated', propertyOwnership: 'own', createdBy: partnerUser.id, homologatedAt: new Date() })
+        .returning({ id: applications.id });
+      const signedOn = new Date(Date.now() - 4 * 3_600_000).toISOString().slice(0, 10);
+      const [t] = await tx
+        .insert(cooperationTerms)
+        .values({ number: 'DEMO-TCT-0001', partnerId: coop.id, applicationId: app!.id, kind: 'direct', status: 'active', signedOn })
+        .returning({ id: cooperationTerms.id });
+      await recordAudit(tx, actor, { action: 'cooperation_term.signed', targetType: 'cooperation_term', targetId: t!.id, data: { demo: true, number: 'DEMO-TCT-0001' } });
+    });
+  }
+  for (const a of demoAssets) {
+    const [already] = await db.select({ id: equipmentAssets.id }).from(equipmentAssets).where(eq(equipmentAssets.serial, a.serial)).limit(1);
+    if (already) continue;
+    await db.transaction(async (tx) => {
+      const [row] = await tx.insert(equipmentAssets).values(a).returning({ id: equipmentAssets.id });
+      await tx.insert(equipmentAssetEvents).values({ assetId: row!.id, fromStatus: null, toStatus: 'in_stock', note: 'Cadastro no patrimônio (demonstração)', actorId: null });
+      await recordAudit(tx, actor, { action: 'equipment_asset.created', targetType: 'equipment_asset', targetId: row!.id, data: { demo: true, serial: a.serial } });
+    });
+  }
 }

@@ -4,4 +4,9 @@ export const partnersPolicy = definePolicy({
   signUp: publicAccess('public sign-up of a partner (ente proponente) and its first partner_user account (Art. 3, Art. 8)'),
   ownProfile: rolesAccess('partner_user'),
   updateOwnProfile: rolesAccess('partner_user'),
+  // Art. 15: the partner authorises integrators; an integrator lists who authorised it.
+  listIntegrators: rolesAccess('partner_user'),
+  authoriseIntegrator: rolesAccess('partner_user'),
+  revokeIntegrator: rolesAccess('partner_user'),
+  myAuthorisations: rolesAccess('integrator'),
 });

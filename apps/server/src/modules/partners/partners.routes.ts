@@ -1,7 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { partnerProfileInputSchema, partnerProfileSchema, partnerSignUpRequestSchema } from '@vigia/contracts';
+import { z } from 'zod';
+import {
+  idParamSchema,
+  integratorAuthorisationRequestSchema,
+  integratorAuthorisationSchema,
+  partnerProfileInputSchema,
+  partnerProfileSchema,
+  partnerSignUpRequestSchema,
+} from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
+import { authoriseIntegrator, listMyAuthorisations, listPartnerIntegrators, revokeIntegrator } from './integrator-authorisations.js';
 import { getOwnProfile, signUpPartner, updateOwnProfile } from './partner-profile.js';
 import { partnersPolicy } from './partners.policy.js';
 
@@ -25,6 +34,29 @@ export function partnersRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
       config: { access: partnersPolicy.updateOwnProfile },
       schema: { tags, summary: 'Update own partner profile', body: partnerProfileInputSchema, response: { 200: partnerProfileSchema } },
       handler: async (request) => updateOwnProfile(deps.db, authOf(request), actorOf(request), request.body),
+    });
+
+    // integrators (Art. 15)
+    const authorisations = { 200: z.object({ authorisations: z.array(integratorAuthorisationSchema) }) };
+    app.get('/api/partner/integrators', {
+      config: { access: partnersPolicy.listIntegrators },
+      schema: { tags, summary: 'Integrators authorised by my partner (Art. 15)', response: authorisations },
+      handler: async (request) => ({ authorisations: await listPartnerIntegrators(deps.db, authOf(request)) }),
+    });
+    app.post('/api/partner/integrators', {
+      config: { access: partnersPolicy.authoriseIntegrator },
+      schema: { tags, summary: 'Authorise an integrator account until a date (Art. 15)', body: integratorAuthorisationRequestSchema, response: { 200: integratorAuthorisationSchema } },
+      handler: async (request) => authoriseIntegrator(deps.db, authOf(request), actorOf(request), request.body),
+    });
+    app.post('/api/partner/integrators/:id/revoke', {
+      config: { access: partnersPolicy.revokeIntegrator },
+      schema: { tags, summary: 'Revoke an integrator authorisation', params: idParamSchema, response: { 200: integratorAuthorisationSchema } },
+      handler: async (request) => revokeIntegrator(deps.db, authOf(request), actorOf(request), request.params.id),
+    });
+    app.get('/api/integrator/authorisations', {
+      config: { access: partnersPolicy.myAuthorisations },
+      schema: { tags, summary: 'Partners that authorised me (active authorisations)', response: authorisations },
+      handler: async (request) => ({ authorisations: await listMyAuthorisations(deps.db, authOf(request)) }),
     });
   };
 }

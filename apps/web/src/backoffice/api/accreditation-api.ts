@@ -5,6 +5,9 @@ import type {
   ApplicationUpdateRequest,
   CameraPointInput,
   CooperationTerm,
+  ApplicationHistoryEvent,
+  IntegratorAuthorisation,
+  RispCase,
   RispOpinion,
 } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
@@ -58,6 +61,10 @@ export const rejectApplication = (id: string, reason: string) => post<Applicatio
 export async function listRispOpinions(signal: AbortSignal): Promise<RispOpinion[]> {
   return (await apiRequest<{ opinions: RispOpinion[] }>(`${base}/risp-opinions`, { signal })).opinions;
 }
+export const getRispCase = (opinionId: string, signal?: AbortSignal) =>
+  apiRequest<RispCase>(`${base}/risp-opinions/${encodeURIComponent(opinionId)}/case`, { signal });
+export const rispPhotoUrl = (opinionId: string, fileId: string) => `${base}/risp-opinions/${encodeURIComponent(opinionId)}/files/${encodeURIComponent(fileId)}`;
+export const rispDocumentUrl = (opinionId: string, docId: string) => `${base}/risp-opinions/${encodeURIComponent(opinionId)}/generated-documents/${encodeURIComponent(docId)}`;
 export const giveRispOpinion = (opinionId: string, favourable: boolean, reasons: string) =>
   post<RispOpinion>(`${base}/risp-opinions/${encodeURIComponent(opinionId)}`, { favourable, reasons });
 
@@ -73,3 +80,16 @@ export async function listCooperationTerms(signal: AbortSignal): Promise<Coopera
 }
 export const signCooperationTerm = (termId: string, signedOn: string) =>
   post<CooperationTerm>(`${base}/cooperation-terms/${encodeURIComponent(termId)}/sign`, { signedOn });
+
+// case history (audit trail)
+export async function getApplicationHistory(id: string, signal?: AbortSignal): Promise<ApplicationHistoryEvent[]> {
+  return (await apiRequest<{ events: ApplicationHistoryEvent[] }>(`${app(id)}/history`, { signal })).events;
+}
+
+// integrators (Art. 15)
+export async function listPartnerIntegrators(signal: AbortSignal): Promise<IntegratorAuthorisation[]> {
+  return (await apiRequest<{ authorisations: IntegratorAuthorisation[] }>('/api/partner/integrators', { signal })).authorisations;
+}
+export const authoriseIntegrator = (integratorEmail: string, validUntil: string) =>
+  post<IntegratorAuthorisation>('/api/partner/integrators', { integratorEmail, validUntil });
+export const revokeIntegrator = (id: string) => post<IntegratorAuthorisation>(`/api/partner/integrators/${encodeURIComponent(id)}/revoke`);

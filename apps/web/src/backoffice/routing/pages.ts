@@ -6,8 +6,23 @@ import { MunicipalArea } from '../accreditation/municipal/MunicipalArea';
 import { PartnerTermsPage } from '../accreditation/partner/PartnerTermsPage';
 import { PartnerApplicationsArea } from '../accreditation/partner/PartnerApplicationsArea';
 import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
-import { AuditPage } from '../pages/audit/AuditPage';
+import { AuditScreen } from '../audit/AuditScreen';
+import { ReleasesArea } from '../releases/ReleasesArea';
+import { CamerasArea } from '../cameras/CamerasArea';
+import { OperationsMapPage } from '../operations-map/OperationsMapPage';
+import { LiveArea } from '../live/LiveArea';
+import { MosaicPage } from '../live/MosaicPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { CommitteeAccountabilityArea } from '../obligations/accountability/CommitteeAccountabilityArea';
+import { PartnerAccountabilityArea } from '../obligations/accountability/PartnerAccountabilityArea';
+import { ComplaintsArea } from '../obligations/complaints/ComplaintsArea';
+import { InspectionsArea } from '../obligations/inspections/InspectionsArea';
+import { CommitteeLoansArea } from '../obligations/loans/CommitteeLoansArea';
+import { MunicipalLoansPage } from '../obligations/loans/MunicipalLoansPage';
+import { PartnerIncidentsPage } from '../obligations/loans/PartnerIncidentsPage';
+import { PartnerLoansArea } from '../obligations/loans/PartnerLoansArea';
+import { CommitteeSanctionsArea } from '../obligations/sanctions/CommitteeSanctionsArea';
+import { PartnerSanctionsArea } from '../obligations/sanctions/PartnerSanctionsArea';
 
 /**
  * The page component of each built area ('ready' in navigation.ts). Each is mounted at `<path>/*`,
@@ -15,11 +30,28 @@ import { UsersPage } from '../pages/admin/UsersPage';
  */
 export const pages: Partial<Record<AreaId, ComponentType>> = {
   'admin-users': UsersPage,
-  audit: AuditPage,
+  audit: AuditScreen,
+  'release-decisions': ReleasesArea,
+  'requester-requests': ReleasesArea,
   'admin-homologations': HomologationArea,
   'partner-applications': PartnerApplicationsArea,
   'partner-terms': PartnerTermsPage,
   'committee-queue': CommitteeArea,
   'risp-opinions': RispOpinionsPage,
   'municipal-applications': MunicipalArea,
+  'partner-cameras': CamerasArea,
+  'ops-map': OperationsMapPage,
+  'ops-live': LiveArea,
+  'ops-mosaic': MosaicPage,
+  // Obligations (Art. 17–20, 28–30)
+  'committee-loans': CommitteeLoansArea,
+  'committee-accountability': CommitteeAccountabilityArea,
+  'committee-inspections': InspectionsArea,
+  'committee-complaints': ComplaintsArea,
+  'committee-sanctions': CommitteeSanctionsArea,
+  'partner-loans': PartnerLoansArea,
+  'partner-incidents': PartnerIncidentsPage,
+  'partner-accountability': PartnerAccountabilityArea,
+  'partner-sanctions': PartnerSanctionsArea,
+  'municipal-loans': MunicipalLoansPage,
 };

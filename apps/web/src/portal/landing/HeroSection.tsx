@@ -20,8 +20,14 @@ export function HeroSection() {
           <Link className="br-button primary mr-2 mb-2" to="/cadastro">
             Quero participar
           </Link>
+          <Link className="br-button secondary mr-2 mb-2" to="/mapa">
+            Mapa do programa
+          </Link>
           <Link className="br-button secondary mr-2 mb-2" to="/verificar">
             Verificar documento
+          </Link>
+          <Link className="br-button secondary mr-2 mb-2" to="/denuncia">
+            Fazer uma denúncia
           </Link>
           <Link className="br-button primary inverted mb-2" to="/entrar">
             Entrar na plataforma

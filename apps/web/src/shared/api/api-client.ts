@@ -109,3 +109,35 @@ function normaliseDetails(details: unknown): FieldProblem[] {
       typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
   );
 }
+
+/**
+ * Like apiUpload, but reports the upload's progress (0–1) while the file goes out. fetch() cannot
+ * observe upload progress, so this one uses XMLHttpRequest; answers are parsed exactly as send() does.
+ */
+export function apiUploadWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.responseType = 'text';
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.'));
+    xhr.onload = () => {
+      const text = typeof xhr.response === 'string' ? xhr.response : '';
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve((text ? JSON.parse(text) : undefined) as T);
+        return;
+      }
+      const response = new Response(text || null, { status: xhr.status, headers: { 'content-type': 'application/json' } });
+      void parseError(response).then((error) => {
+        if (error.isAuthFailure) authFailureHandler?.(error);
+        reject(error);
+      });
+    };
+    xhr.send(form);
+  });
+}

@@ -10,7 +10,8 @@ interface Props {
   index: number;
   point: PointDraft;
   picking: boolean;
-  onChange: (point: PointDraft) => void;
+  /** Receives only the changed fields: two uploads finishing together must not overwrite each other. */
+  onChange: (key: number, patch: Partial<PointDraft>) => void;
   onPick: () => void;
   onRemove?: (() => void) | undefined;
   errorFor: (path: string) => string | undefined;
@@ -19,7 +20,7 @@ interface Props {
 /** One row of the executive project (Anexo 3): where, what it films, how it is mounted, two photos. */
 export function CameraPointFields({ index, point, picking, onChange, onPick, onRemove, errorFor }: Props) {
   const n = index + 1;
-  const set = (patch: Partial<PointDraft>) => onChange({ ...point, ...patch });
+  const set = (patch: Partial<PointDraft>) => onChange(point.key, patch);
   const e = (field: string) => errorFor(`points.${index}.${field}`);
   const id = (field: string) => `point-${point.key}-${field}`;
   return (
@@ -29,7 +30,7 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
         <TextField id={id('address')} label={`Endereço do ponto ${n}`} value={point.address} onChange={(address) => set({ address })} error={e('address')} required />
         <MunicipalityCodeField
           id={id('municipality')}
-          label={`Município do ponto ${n} (código IBGE)`}
+          label={`Município do ponto ${n}`}
           value={point.municipalityIbge}
           onChange={(municipalityIbge) => set({ municipalityIbge })}
           error={e('municipalityIbge')}

@@ -36,9 +36,9 @@ export function CameraPointsStep({ app, onSaved }: Props) {
     [points, picking],
   );
 
-  const update = (next: PointDraft) => {
+  const update = (key: number, patch: Partial<PointDraft>) => {
     setSaved(false);
-    setPoints((all) => all.map((p) => (p.key === next.key ? next : p)));
+    setPoints((all) => all.map((p) => (p.key === key ? { ...p, ...patch } : p)));
   };
   const errorFor = (path: string) => local[path] ?? error?.details.find((d) => d.path === path)?.message;
 
@@ -77,8 +77,7 @@ export function CameraPointsStep({ app, onSaved }: Props) {
           picking === null
             ? undefined
             : (latitude, longitude) => {
-                const target = points.find((p) => p.key === picking);
-                if (target) update({ ...target, latitude: String(latitude), longitude: String(longitude) });
+                update(picking, { latitude: String(latitude), longitude: String(longitude) });
                 setPicking(null);
               }
         }

@@ -6,6 +6,7 @@ import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { listRispOpinions } from '../../api/accreditation-api';
+import { RispCaseDetails } from './RispCaseDetails';
 import { RispOpinionForm } from './RispOpinionForm';
 
 const statusLabels = { pending: 'Pendente', favourable: 'Favorável', unfavourable: 'Desfavorável' } as const;
@@ -32,7 +33,7 @@ export function RispOpinionsPage() {
             {o.securityRegionName} — {statusLabels[o.status]}
           </h2>
           <p className="mb-1">Municípios dos pontos: {o.municipalities.join(', ') || '—'}</p>
-          <p className="text-down-01 mb-2">Pedido (identificador): {o.applicationId}</p>
+          <RispCaseDetails opinionId={o.id} />
           {o.status === 'pending' ? (
             <RispOpinionForm opinion={o} onGiven={replace} />
           ) : (

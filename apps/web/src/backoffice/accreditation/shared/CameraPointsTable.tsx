@@ -1,15 +1,20 @@
-import { cameraMountingLabels, type ApplicationDetail } from '@vigia/contracts';
+import { cameraMountingLabels, type ApplicationDetail, type CameraPoint } from '@vigia/contracts';
 import { applicationFileUrl } from '../../api/accreditation-api';
 
 const coord = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 6 });
 
 /** The executive project rows (Anexo 3), read-only, with links to both photos. */
 export function CameraPointsTable({ app }: { app: ApplicationDetail }) {
-  if (app.cameraPoints.length === 0) return <p>Nenhum ponto de videomonitoramento informado.</p>;
+  return <PointsTable points={app.cameraPoints} photoUrl={(fileId) => applicationFileUrl(app.id, fileId)} />;
+}
+
+/** Camera points with their photo links (the URL depends on who reads: case page or RISP opinion). */
+export function PointsTable({ points, photoUrl, caption }: { points: CameraPoint[]; photoUrl: (fileId: string) => string; caption?: string }) {
+  if (points.length === 0) return <p>Nenhum ponto de videomonitoramento informado.</p>;
   return (
     <div className="br-table vigia-table-wrap">
       <table>
-        <caption>Projeto executivo — pontos de videomonitoramento ({app.cameraPoints.length})</caption>
+        <caption>{caption ?? 'Projeto executivo — pontos de videomonitoramento'} ({points.length})</caption>
         <thead>
           <tr>
             <th scope="col">Nº</th>
@@ -22,7 +27,7 @@ export function CameraPointsTable({ app }: { app: ApplicationDetail }) {
           </tr>
         </thead>
         <tbody>
-          {app.cameraPoints.map((p) => (
+          {points.map((p) => (
             <tr key={p.id}>
               <th scope="row">{p.ordinal}</th>
               <td>{p.address}</td>
@@ -37,12 +42,12 @@ export function CameraPointsTable({ app }: { app: ApplicationDetail }) {
               <td>{p.films}</td>
               <td>
                 {p.mountingPhotoFileId && (
-                  <a className="d-block" href={applicationFileUrl(app.id, p.mountingPhotoFileId)} target="_blank" rel="noreferrer">
+                  <a className="d-block" href={photoUrl(p.mountingPhotoFileId)} target="_blank" rel="noreferrer">
                     Foto da fixação<span className="sr-only"> do ponto {p.ordinal}</span>
                   </a>
                 )}
                 {p.viewPhotoFileId && (
-                  <a className="d-block" href={applicationFileUrl(app.id, p.viewPhotoFileId)} target="_blank" rel="noreferrer">
+                  <a className="d-block" href={photoUrl(p.viewPhotoFileId)} target="_blank" rel="noreferrer">
                     Foto do foco<span className="sr-only"> do ponto {p.ordinal}</span>
                   </a>
                 )}

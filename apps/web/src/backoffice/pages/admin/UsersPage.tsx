@@ -10,11 +10,12 @@ import { listUsers } from '../../api/admin-api';
 import { CreateUserForm } from './CreateUserForm';
 import { ReasonDialog, type StatusAction } from './ReasonDialog';
 import { UsersTable } from './UsersTable';
+import { MisusePanel } from '../../audit/MisusePanel';
 
 /** Admin → Usuários: list, create with role grants, suspend and reactivate with a reason. */
 export function UsersPage() {
   useDocumentTitle('Usuários');
-  const { data: users, error, loading, setData } = useApiData(listUsers);
+  const { data: users, error, loading, setData, reload } = useApiData(listUsers);
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<{ user: UserSummary; action: StatusAction } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -81,6 +82,7 @@ export function UsersPage() {
           }}
         />
       )}
+      {users && users.length > 0 && <MisusePanel users={users.filter((u) => u.status === 'active')} onChanged={reload} />}
     </>
   );
 }

@@ -1,0 +1,71 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every variable the media node reads (README "Media node"). */
+const envSchema = z.object({
+  MEDIA_NODE_ID: z.string().regex(/^[\w.:-]{1,100}$/).optional(),
+  MEDIA_NODE_HOST: z.string().default('127.0.0.1'),
+  MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /** URL browsers use to reach this node; default http://MEDIA_NODE_HOST:MEDIA_NODE_PORT. */
+  MEDIA_NODE_PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  /** Embedded mode: the main process's loopback SQL gateway (ADR 0004) and its per-start secret. */
+  MEDIA_DB_GATEWAY_URL: z.string().url().optional(),
+  MEDIA_DB_GATEWAY_TOKEN: z.string().optional(),
+  CAMERA_SECRETS_KEY: z.string().optional(),
+  CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
+  STREAM_TOKEN_KEY: z.string().optional(),
+  MEDIA_LEASE_SECONDS: z.coerce.number().min(3).max(300).default(15),
+  MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
+  MEDIA_SESSION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
+  /** Upstream kept this long after the last viewer left (absorbs page reloads). */
+  MEDIA_IDLE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  NODE_ENV: z.string().default('development'),
+  /** CIDRs the outbound guard admits although private (e.g. a VPN to camera sites); same as the API's. */
+  CAMERA_ALLOWED_RANGES: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface NodeConfig {
+  nodeId: string;
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  gateway: { url: string; token: string } | undefined;
+  cameraKeys: { current: string | undefined; previous: string[] };
+  streamTokenKey: string | undefined;
+  leaseSeconds: number;
+  heartbeatMs: number;
+  sessionCheckMs: number;
+  idleGraceMs: number;
+  logLevel: string;
+  /** Production: camera addresses must be public (or in allowedRanges). */
+  outbound: { enforce: boolean; allowedRanges: string[] };
+}
+
+export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const e = envSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  const gateway = e.MEDIA_DB_GATEWAY_URL && e.MEDIA_DB_GATEWAY_TOKEN ? { url: e.MEDIA_DB_GATEWAY_URL, token: e.MEDIA_DB_GATEWAY_TOKEN } : undefined;
+  if (!e.DATABASE_URL && !gateway) throw new Error('media node: set DATABASE_URL, or MEDIA_DB_GATEWAY_URL and MEDIA_DB_GATEWAY_TOKEN (embedded mode)');
+  return {
+    nodeId: e.MEDIA_NODE_ID ?? `${os.hostname()}-${e.MEDIA_NODE_PORT}`,
+    host: e.MEDIA_NODE_HOST,
+    port: e.MEDIA_NODE_PORT,
+    publicUrl: e.MEDIA_NODE_PUBLIC_URL,
+    dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    gateway,
+    cameraKeys: { current: e.CAMERA_SECRETS_KEY, previous: (e.CAMERA_SECRETS_PREVIOUS_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
+    streamTokenKey: e.STREAM_TOKEN_KEY,
+    leaseSeconds: e.MEDIA_LEASE_SECONDS,
+    heartbeatMs: e.MEDIA_HEARTBEAT_MS,
+    sessionCheckMs: e.MEDIA_SESSION_CHECK_MS,
+    idleGraceMs: e.MEDIA_IDLE_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+    outbound: { enforce: e.NODE_ENV === 'production', allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '').split(',').map((x) => x.trim()).filter(Boolean) },
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { checkLeaseTiming, chooseNode, mayTake, planRenewal } from './leases';
+import { UsedTokens } from './live-socket';
+
+describe('leases', () => {
+  it('demands a lease of at least three heartbeats', () => {
+    expect(() => checkLeaseTiming({ leaseSeconds: 15, heartbeatMs: 3_000 })).not.toThrow();
+    expect(() => checkLeaseTiming({ leaseSeconds: 5, heartbeatMs: 3_000 })).toThrow(/3 heartbeats/);
+  });
+
+  it('may take a free, own or expired lease, never a live one of another node', () => {
+    expect(mayTake(undefined, 'a', 10)).toBe(true);
+    expect(mayTake({ nodeId: 'a', expiresAt: 100 }, 'a', 10)).toBe(true);
+    expect(mayTake({ nodeId: 'b', expiresAt: 100 }, 'a', 10)).toBe(false);
+    expect(mayTake({ nodeId: 'b', expiresAt: 5 }, 'a', 10)).toBe(true);
+  });
+
+  it('stops the cameras whose lease was not renewed', () => {
+    expect(planRenewal(['c1', 'c2', 'c3'], ['c1', 'c3'])).toEqual({ kept: ['c1', 'c3'], lost: ['c2'] });
+    expect(planRenewal([], [])).toEqual({ kept: [], lost: [] });
+  });
+
+  it('sends viewers to the live holder, else to the least-loaded live node', () => {
+    const nodes = [
+      { id: 'a', upstreams: 5, heartbeatAt: 19_000 },
+      { id: 'b', upstreams: 1, heartbeatAt: 19_000 },
+      { id: 'dead', upstreams: 0, heartbeatAt: 0 },
+    ];
+    expect(chooseNode(nodes, { nodeId: 'a', expiresAt: 21_000 }, 20_000, 15_000)?.id).toBe('a');
+    expect(chooseNode(nodes, { nodeId: 'a', expiresAt: 19_500 }, 20_000, 15_000)?.id).toBe('b'); // lease expired
+    expect(chooseNode(nodes, undefined, 40_000, 15_000)).toBeUndefined(); // every heartbeat stale
+    expect(chooseNode(nodes, { nodeId: 'dead', expiresAt: 99_999 }, 20_000, 15_000)?.id).toBe('b'); // holder dead
+  });
+});
+
+describe('used tokens', () => {
+  it('lets a token open a stream once', () => {
+    const u = new UsedTokens();
+    expect(u.use('j1', 100, 0)).toBe(true);
+    expect(u.use('j1', 100, 0)).toBe(false);
+    expect(u.use('j2', 100, 0)).toBe(true);
+  });
+});

@@ -1,0 +1,140 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import type { NodeConfig } from './config.js';
+import { checkLeaseTiming, planRenewal } from './leases.js';
+import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
+import { createLog, type Log } from './log.js';
+import { loadCameraKeys } from './secrets.js';
+import { parseRanges } from './outbound.js';
+import { gatewayClient, pgClient, type SqlClient } from './sql.js';
+import { NodeStore } from './store.js';
+import { Upstreams } from './upstreams.js';
+
+export interface MediaNode {
+  id: string;
+  /** http://host:port actually bound (port 0 → the real one). */
+  url: string;
+  publicUrl: string;
+  upstreams: Upstreams;
+  viewers: Set<Viewer>;
+  stop(): Promise<void>;
+}
+
+const UUID = /^\/live\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Starts a media node: HTTP (health, stats) + WebSocket live endpoint, heartbeat/lease and session loops. */
+export async function startMediaNode(config: NodeConfig, log: Log = createLog(config.logLevel)): Promise<MediaNode> {
+  checkLeaseTiming({ leaseSeconds: config.leaseSeconds, heartbeatMs: config.heartbeatMs });
+  const sql: SqlClient = config.databaseUrl ? pgClient(config.databaseUrl) : gatewayClient(config.gateway!.url, config.gateway!.token);
+  const store = new NodeStore(sql, config.nodeId, config.leaseSeconds);
+  const tokenKey = await loadStreamTokenKey({ envKey: config.streamTokenKey, dataDir: config.dataDir });
+  const cameraKeys = loadCameraKeys({ ...config.cameraKeys, dataDir: config.dataDir });
+  const viewers = new Set<Viewer>();
+  const upstreams = new Upstreams(store, cameraKeys, log, {
+    idleGraceMs: config.idleGraceMs,
+    outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
+  });
+  const usedTokens = new UsedTokens();
+  const deps = { nodeId: config.nodeId, keys: [tokenKey], store, upstreams, log, usedTokens, viewers };
+
+  const server = http.createServer((req, res) => {
+    const url = req.url?.split('?')[0];
+    if (req.method === 'GET' && url === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: true, node: config.nodeId }));
+      return;
+    }
+    if (req.method === 'GET' && url === '/stats') {
+      // Counts only (no camera ids, no users): for monitoring, tests and the benchmark.
+      const rtspSessions = [...upstreams.sessionsByCamera.values()].reduce((a, b) => a + b, 0);
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ node: config.nodeId, upstreams: upstreams.stats.open, viewers: viewers.size, clientsStarted: upstreams.stats.clientsStarted, clientsStopped: upstreams.stats.clientsStopped, rtspSessions, rssBytes: process.memoryUsage().rss, cpu: process.cpuUsage() }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024, perMessageDeflate: false });
+  server.on('upgrade', (req, socket, head) => {
+    const m = UUID.exec(req.url?.split('?')[0] ?? '');
+    if (!m) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.binaryType = 'nodebuffer';
+      const s = (ws as unknown as { _socket?: import('node:net').Socket })._socket;
+      s?.setNoDelay(true);
+      new Viewer(ws, m[1]!, clientOrigin(req), deps).start();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const publicUrl = config.publicUrl ?? url;
+
+  await store.closeStaleViews();
+  await store.heartbeat(publicUrl, 0, 0, true);
+
+  let beating = false;
+  const beat = async () => {
+    if (beating) return;
+    beating = true;
+    try {
+      const served = upstreams.cameraIds;
+      const renewed = await store.renewLeases(served);
+      const plan = planRenewal(served, renewed);
+      for (const cam of plan.lost) {
+        log.warn({ camera: cam }, 'lease lost: another node took the camera');
+        await upstreams.stop(cam, 'lease_lost');
+      }
+      await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);
+      await store.touchViews([...viewers].map((v) => v.viewId).filter((x): x is string => !!x));
+      await store.clearOrphanedLeases();
+    } catch (err) {
+      log.warn({ err }, 'heartbeat failed');
+    } finally {
+      beating = false;
+    }
+  };
+  let checking = false;
+  const checkSessions = async () => {
+    if (checking || viewers.size === 0) return;
+    checking = true;
+    try {
+      const sids = [...new Set([...viewers].map((v) => v.sessionId).filter((x): x is string => !!x))];
+      const live = await store.liveSessions(sids);
+      for (const v of [...viewers]) if (v.sessionId && !live.has(v.sessionId)) v.end('sessionEnded', 'session ended');
+    } catch (err) {
+      log.warn({ err }, 'session check failed');
+    } finally {
+      checking = false;
+    }
+  };
+  const hb = setInterval(() => void beat(), config.heartbeatMs);
+  const sc = setInterval(() => void checkSessions(), config.sessionCheckMs);
+  log.info({ node: config.nodeId, url, publicUrl, database: config.databaseUrl ? 'postgres' : 'gateway' }, 'media node up');
+
+  return {
+    id: config.nodeId,
+    url,
+    publicUrl,
+    upstreams,
+    viewers,
+    async stop() {
+      clearInterval(hb);
+      clearInterval(sc);
+      for (const v of [...viewers]) v.end('upstreamFailed', 'node shutting down');
+      for (const c of wss.clients) c.terminate();
+      await upstreams.stopAll('shutdown');
+      await store.leave().catch(() => undefined);
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections();
+      await sql.close();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import type { SqlClient } from './sql.js';
+
+/**
+ * Every SQL statement the media node runs. Each is a single statement, atomic by itself, so it
+ * behaves the same over node-postgres and over the embedded gateway. The node reads only what it
+ * needs from domain tables (camera, user_session, app_user) and writes only media tables.
+ */
+export interface CameraForIngest {
+  id: string;
+  host: string;
+  rtspPort: number;
+  rtspPath: string;
+  credentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
+  status: string;
+  openToPublic: boolean;
+}
+
+const secs = (n: number) => String(n);
+
+export class NodeStore {
+  constructor(
+    private readonly sql: SqlClient,
+    readonly nodeId: string,
+    private readonly leaseSeconds: number,
+  ) {}
+
+  async heartbeat(publicUrl: string, upstreams: number, viewers: number, starting = false): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO media_node (id, public_url, upstreams, viewers) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET public_url = excluded.public_url, heartbeat_at = now(),
+         upstreams = excluded.upstreams, viewers = excluded.viewers
+         ${starting ? ', started_at = now()' : ''}`,
+      [this.nodeId, publicUrl, upstreams, viewers],
+    );
+  }
+
+  /** Marks the node gone (clean shutdown): its heartbeat is stale at once and its leases freed. */
+  async leave(): Promise<void> {
+    await this.sql.query(`DELETE FROM camera_assignment WHERE node_id = $1`, [this.nodeId]);
+    await this.sql.query(`UPDATE media_node SET heartbeat_at = to_timestamp(0), upstreams = 0, viewers = 0 WHERE id = $1`, [this.nodeId]);
+  }
+
+  /**
+   * Takes or renews the lease of one camera. Returns null when another node holds a live lease.
+   * The existing row is locked with FOR UPDATE SKIP LOCKED: when two nodes race for an expired
+   * lease, one wins and the other sees nothing to take (and refuses the viewer, who asks again).
+   */
+  async acquireLease(cameraId: string): Promise<{ nodeId: string } | null> {
+    const rows = await this.sql.query<{ node_id: string }>(
+      `WITH ins AS (
+         INSERT INTO camera_assignment (camera_id, node_id, expires_at)
+         VALUES ($1::uuid, $2, now() + $3::float8 * interval '1 second')
+         ON CONFLICT (camera_id) DO NOTHING
+         RETURNING node_id
+       ), cur AS (
+         SELECT camera_id FROM camera_assignment
+         WHERE camera_id = $1::uuid AND (node_id = $2 OR expires_at < now())
+         FOR UPDATE SKIP LOCKED
+       ), upd AS (
+         UPDATE camera_assignment a
+         SET acquired_at = CASE WHEN a.node_id = $2 THEN a.acquired_at ELSE now() END,
+             node_id = $2, expires_at = now() + $3::float8 * interval '1 second'
+         FROM cur WHERE a.camera_id = cur.camera_id
+         RETURNING a.node_id
+       )
+       SELECT node_id FROM ins UNION ALL SELECT node_id FROM upd`,
+      [cameraId, this.nodeId, secs(this.leaseSeconds)],
+    );
+    return rows[0] ? { nodeId: rows[0].node_id } : null;
+  }
+
+  /** Renews the leases of the cameras served; returns those still ours. */
+  async renewLeases(cameraIds: string[]): Promise<string[]> {
+    if (!cameraIds.length) return [];
+    const rows = await this.sql.query<{ camera_id: string }>(
+      `UPDATE camera_assignment SET expires_at = now() + $3::float8 * interval '1 second'
+       WHERE node_id = $1 AND camera_id = ANY(string_to_array($2, ',')::uuid[])
+       RETURNING camera_id::text AS camera_id`,
+      [this.nodeId, cameraIds.join(','), secs(this.leaseSeconds)],
+    );
+    return rows.map((r) => r.camera_id);
+  }
+
+  async releaseLease(cameraId: string): Promise<void> {
+    await this.sql.query(`DELETE FROM camera_assignment WHERE camera_id = $1::uuid AND node_id = $2`, [cameraId, this.nodeId]);
+  }
+
+  /**
+   * Clears leases left behind by dead nodes (expired for more than a lease period), skipping rows
+   * another node is taking right now. Returns how many were cleared.
+   */
+  async clearOrphanedLeases(limit = 100): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM camera_assignment WHERE camera_id IN (
+         SELECT camera_id FROM camera_assignment
+         WHERE expires_at < now() - $1::float8 * interval '1 second'
+         ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING camera_id`,
+      [secs(this.leaseSeconds), limit],
+    );
+    return rows.length;
+  }
+
+  async camera(id: string): Promise<CameraForIngest | undefined> {
+    const rows = await this.sql.query<{
+      id: string; host: string; rtsp_port: number; rtsp_path: string; credentials: CameraForIngest['credentials'] | string | null; status: string; open_to_public: boolean;
+    }>(
+      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public FROM camera WHERE id = $1::uuid`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      host: r.host,
+      rtspPort: Number(r.rtsp_port),
+      rtspPath: r.rtsp_path,
+      credentials: typeof r.credentials === 'string' ? JSON.parse(r.credentials) : r.credentials,
+      status: r.status,
+      openToPublic: r.open_to_public,
+    };
+  }
+
+  /** Of the given session ids, those still valid (not revoked, not expired, user active, MFA done). */
+  async liveSessions(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT s.id FROM user_session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = ANY(string_to_array($1, ',')) AND s.revoked_at IS NULL AND s.expires_at > now()
+         AND s.stage = 'active' AND u.status = 'active'`,
+      [ids.join(',')],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async startView(v: { cameraId: string; userId: string | null; sessionId: string | null; origin: string }): Promise<string> {
+    const rows = await this.sql.query<{ id: string }>(
+      `INSERT INTO live_view (camera_id, node_id, user_id, session_id, origin) VALUES ($1::uuid, $2, $3::uuid, $4, $5) RETURNING id::text AS id`,
+      [v.cameraId, this.nodeId, v.userId, v.sessionId, v.origin.slice(0, 200)],
+    );
+    return rows[0]!.id;
+  }
+
+  async endView(id: string, reason: string): Promise<void> {
+    await this.sql.query(`UPDATE live_view SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`, [id, reason]);
+  }
+
+  async touchViews(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.sql.query(`UPDATE live_view SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [ids.join(',')]);
+  }
+
+  /** After a restart: views this node left open end when they were last seen. */
+  async closeStaleViews(): Promise<void> {
+    await this.sql.query(`UPDATE live_view SET ended_at = seen_at, end_reason = 'node_restart' WHERE node_id = $1 AND ended_at IS NULL`, [this.nodeId]);
+  }
+}

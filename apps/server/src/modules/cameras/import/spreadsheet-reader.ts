@@ -1,0 +1,241 @@
+import ExcelJS from 'exceljs';
+import { cameraImportLimits, type CameraImportFormat } from '@vigia/contracts';
+import { AppError } from '../../../http/errors.js';
+import { sniffFileType } from '../../files/file-type.js';
+
+/**
+ * Reads the technician's spreadsheet (XLSX or CSV) into plain text cells. Hostile input is assumed:
+ * the format is decided by the bytes (never the file name), the ZIP directory of an XLSX is
+ * checked before anything is inflated (size, entry count, ZIP64), formulas are never evaluated
+ * (a formula cell is flagged, its cached result ignored), control characters are removed and
+ * every cell is cut at `maxCellChars + 1` so an over-long cell is reported, not stored.
+ */
+
+export interface SheetCell {
+  text: string;
+  /** The cell holds a formula (XLSX) or starts with "=" (CSV): its value is never used. */
+  formula: boolean;
+}
+
+export interface SheetRow {
+  /** Row number as a spreadsheet program shows it (1-based, counting the header). */
+  row: number;
+  cells: SheetCell[];
+}
+
+export interface Sheet {
+  format: CameraImportFormat;
+  header: string[];
+  rows: SheetRow[];
+}
+
+/** Inflated size an XLSX of at most 2 MB may reach (a template with 500 rows is < 1 MB). */
+const MAX_XLSX_INFLATED = 40 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 300;
+
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (buf: Buffer, bytes: number[]) => buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Normalises a cell: NFC, no control or bidi characters, trimmed, cut just past the limit. */
+export function cleanCell(raw: string): string {
+  const cut = raw.length > cameraImportLimits.maxCellChars * 4 ? raw.slice(0, cameraImportLimits.maxCellChars * 4) : raw;
+  const text = cut.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > cameraImportLimits.maxCellChars ? text.slice(0, cameraImportLimits.maxCellChars + 1) : text;
+}
+
+export function detectFormat(bytes: Buffer): CameraImportFormat {
+  if (bytes.length === 0) throw new AppError('FILE_EMPTY');
+  const sniffed = sniffFileType(bytes.subarray(0, 16));
+  if (sniffed.kind === 'executable') {
+    throw new AppError('FILE_IS_EXECUTABLE', 'O arquivo enviado é um programa executável, não uma planilha. Envie a planilha em XLSX ou CSV.');
+  }
+  if (startsWith(bytes, ZIP_LOCAL)) return 'xlsx';
+  if (startsWith(bytes, OLE2)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
+  if (sniffed.kind === 'accepted') throw new AppError('CAMERA_IMPORT_FILE_TYPE');
+  // Text: no NUL byte anywhere (binary files almost always carry one).
+  if (bytes.includes(0)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
+  return 'csv';
+}
+
+/**
+ * Walks the ZIP central directory (without inflating anything) and refuses archives that would
+ * expand too much, hold too many entries, use ZIP64 or are not a workbook.
+ */
+export function checkXlsxContainer(bytes: Buffer): void {
+  const invalid = () => new AppError('CAMERA_IMPORT_FILE_INVALID');
+  const min = Math.max(0, bytes.length - 65_557);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw invalid();
+  const entries = bytes.readUInt16LE(eocd + 10);
+  const cdSize = bytes.readUInt32LE(eocd + 12);
+  const cdOffset = bytes.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw invalid();
+  if (entries > MAX_ZIP_ENTRIES) throw invalid();
+  if (cdOffset + cdSize > bytes.length) throw invalid();
+  let at = cdOffset;
+  let inflated = 0;
+  let workbook = false;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw invalid();
+    const size = bytes.readUInt32LE(at + 24);
+    const nameLen = bytes.readUInt16LE(at + 28);
+    const extraLen = bytes.readUInt16LE(at + 30);
+    const commentLen = bytes.readUInt16LE(at + 32);
+    if (size === 0xffffffff) throw invalid();
+    const name = bytes.toString('utf8', at + 46, at + 46 + nameLen);
+    if (name === 'xl/workbook.xml') workbook = true;
+    inflated += size;
+    if (inflated > MAX_XLSX_INFLATED) {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'A planilha descompactada é grande demais para uma importação. Divida-a em arquivos menores.');
+    }
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  if (!workbook) throw invalid();
+}
+
+function isBlankRow(cells: SheetCell[]): boolean {
+  return cells.every((c) => c.text === '' && !c.formula);
+}
+
+function tooManyRows(): AppError {
+  return new AppError(
+    'CAMERA_IMPORT_TOO_MANY_ROWS',
+    `A planilha tem mais de ${cameraImportLimits.maxRows} linhas de câmeras. Divida-a em arquivos menores.`,
+  );
+}
+
+function toSheet(format: CameraImportFormat, table: SheetRow[]): Sheet {
+  const nonEmpty = table.filter((r) => !isBlankRow(r.cells));
+  const [head, ...rows] = nonEmpty;
+  if (!head) throw new AppError('CAMERA_IMPORT_COLUMNS', 'A planilha está vazia: preencha o modelo a partir da linha 2.');
+  if (head.cells.length > cameraImportLimits.maxColumns) throw new AppError('CAMERA_IMPORT_COLUMNS', `A planilha tem mais de ${cameraImportLimits.maxColumns} colunas.`);
+  if (rows.length > cameraImportLimits.maxRows) throw tooManyRows();
+  return { format, header: head.cells.map((c) => c.text), rows };
+}
+
+// ------------------------------------------------------------------------------------ XLSX
+
+/** Text of an ExcelJS cell value; formulas are flagged and their cached result ignored. */
+export function xlsxCell(value: ExcelJS.CellValue): SheetCell {
+  if (value === null || value === undefined) return { text: '', formula: false };
+  if (typeof value === 'string') return { text: cleanCell(value), formula: false };
+  if (typeof value === 'number') return { text: Number.isFinite(value) ? String(value) : '', formula: false };
+  if (typeof value === 'boolean') return { text: value ? 'sim' : 'não', formula: false };
+  if (value instanceof Date) return { text: cleanCell(value.toISOString()), formula: false };
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
+    if ('richText' in value && Array.isArray(value.richText)) return { text: cleanCell(value.richText.map((r) => r.text).join('')), formula: false };
+    if ('hyperlink' in value && 'text' in value) return xlsxCell(value.text as ExcelJS.CellValue);
+    if ('error' in value) return { text: cleanCell(String(value.error)), formula: false };
+  }
+  return { text: '', formula: false };
+}
+
+async function readXlsx(bytes: Buffer): Promise<Sheet> {
+  checkXlsxContainer(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('CAMERA_IMPORT_FILE_INVALID');
+  }
+  const sheet = workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0];
+  if (!sheet) throw new AppError('CAMERA_IMPORT_FILE_INVALID');
+  if (sheet.actualRowCount > cameraImportLimits.maxRows + 1) throw tooManyRows();
+  const table: SheetRow[] = [];
+  const width = Math.min(sheet.actualColumnCount, cameraImportLimits.maxColumns + 1);
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: SheetCell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(xlsxCell(row.getCell(c).value));
+    table.push({ row: rowNumber, cells });
+  });
+  return toSheet('xlsx', table);
+}
+
+// ------------------------------------------------------------------------------------- CSV
+
+/** UTF-8 (with or without BOM), or Windows-1252 as Excel saves "CSV" in Brazil. */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Separator of the header line: ";" (Excel pt-BR), "," or tab, counted outside quotes. */
+export function detectSeparator(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** RFC 4180 with a chosen separator; quoted fields may hold separators, quotes ("") and line breaks. */
+export function parseDelimited(text: string, sep: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (rows.length > cameraImportLimits.maxRows + 50) throw tooManyRows();
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function readCsv(bytes: Buffer): Sheet {
+  const text = decodeText(bytes).replace(/^\ufeff/, '');
+  const table = parseDelimited(text, detectSeparator(text)).map((cells, i) => ({
+    row: i + 1,
+    cells: cells.slice(0, cameraImportLimits.maxColumns + 1).map((raw) => {
+      const t = cleanCell(raw);
+      // A CSV has no formulas, but a spreadsheet program would run this one when the file is opened.
+      return t.startsWith('=') ? { text: '', formula: true } : { text: t, formula: false };
+    }),
+  }));
+  return toSheet('csv', table);
+}
+
+/** Reads an uploaded spreadsheet; throws a pt-BR AppError for a file that cannot be imported at all. */
+export async function readSpreadsheet(bytes: Buffer): Promise<Sheet> {
+  if (bytes.length > cameraImportLimits.maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
+  }
+  const format = detectFormat(bytes);
+  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq, like } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/client.js';
+import { roleGrants, users } from '../accounts/accounts.schema.js';
+import { recordAudit, systemActor } from '../audit/audit.service.js';
+import { loadCameraKeys } from '../cameras/camera-keys.js';
+import { cameras } from '../cameras/cameras.schema.js';
+import { sealCredentials } from '../cameras/cameras.service.js';
+import { demoEmail } from './demo.seed.js';
+
+const simulatorScript = path.resolve(new URL('../../../../../packages/media/tools/camera-simulator.py', import.meta.url).pathname);
+const DEMO_PREFIX = 'Câmera de demonstração ';
+
+/**
+ * DEMO_CAMERAS=N (with DEMO=1): starts the GStreamer camera simulator on loopback (one port per
+ * camera, since cameras behind one address need distinct ports) and registers — or re-points, on
+ * later starts — N demo cameras of the demo partner, with sealed credentials, in Cuiabá.
+ */
+export async function startDemoCameras(db: Db, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
+  const n = config.media.demoCameras;
+  const user = 'demo';
+  const password = 'demo-camera-secret';
+  const python = process.env.VIGIA_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+  const child: ChildProcess = spawn(
+    python,
+    [simulatorScript, '--address', '127.0.0.1', '--port', '0', '--count', String(n), '--extra-ports', String(n - 1), '--user', user, '--password', password, '--size', '640x360', '--bitrate', '600'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ports = await new Promise<number[]>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('camera simulator did not start in 120 s')), 120_000);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      out += d;
+      const m = /READY (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        const extra = /PORTS ([\d ]+)\n/.exec(out);
+        resolve([Number(m[1]), ...(extra ? extra[1]!.trim().split(' ').map(Number) : [])]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`camera simulator exited (${code}); install gstreamer1.0-rtsp, python3-gi, gir1.2-gst-rtsp-server-1.0`));
+    });
+  });
+  const keys = loadCameraKeys(config);
+  const [partner] = await db
+    .select({ partnerId: roleGrants.partnerId })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(users.email, demoEmail('partner_user')), eq(roleGrants.role, 'partner_user')))
+    .limit(1);
+  if (!partner?.partnerId) throw new Error('DEMO_CAMERAS needs the demo data (DEMO=1)');
+  const partnerId = partner.partnerId;
+  await db.transaction(async (tx) => {
+    const existing = await tx.select().from(cameras).where(and(eq(cameras.partnerId, partnerId), like(cameras.name, `${DEMO_PREFIX}%`)));
+    // Free the ports first (the unique (host, port) indexes), then point each camera at its port.
+    for (const c of existing) await tx.update(cameras).set({ rtspPort: 1 + existing.indexOf(c), httpPort: 30_001 + existing.indexOf(c) }).where(eq(cameras.id, c.id));
+    for (let k = 1; k <= n; k++) {
+      const name = `${DEMO_PREFIX}${k}`;
+      const port = ports[k - 1]!;
+      const row = existing.find((c) => c.name === name);
+      const placement = { host: '127.0.0.1', rtspPort: port, httpPort: 40_000 + k, rtspPath: `/cam${k}` };
+      if (row) {
+        await tx.update(cameras).set({ ...placement, updatedAt: new Date() }).where(eq(cameras.id, row.id));
+        continue;
+      }
+      const id = randomUUID();
+      await tx.insert(cameras).values({
+        id,
+        partnerId,
+        kind: 'partner_own',
+        name,
+        ...placement,
+        credentials: sealCredentials(keys, id, { username: user, password }),
+        latitude: -15.601 + k * 0.002,
+        longitude: -56.097 - k * 0.002,
+        municipalityIbge: '5103403',
+        heading: (k * 40) % 360,
+        fieldOfView: 90,
+        mounting: 'pole',
+        openToPublic: k === 1,
+        status: 'online',
+      });
+      await recordAudit(tx, systemActor('demo-cameras'), { action: 'camera.created', targetType: 'camera', targetId: id, data: { demo: true, name, simulator: true } });
+    }
+  });
+  log.info({ cameras: n, ports }, 'demo cameras: simulator running and cameras registered');
+  return {
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { LiveToken } from '@vigia/contracts';
+import { signStreamToken } from '@vigia/contracts/stream-token';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { cameras } from '../cameras/cameras.schema.js';
+import { loadCamera, viewScope, type CameraRow } from '../cameras/cameras.scope.js';
+
+/** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
+export const LIVE_TOKEN_TTL_MS = 60_000;
+/** A node whose heartbeat is older than this is considered dead. */
+export const NODE_STALE_MS = 15_000;
+
+export interface LiveDeps {
+  db: Db;
+  tokenKey: Buffer;
+}
+
+interface NodeRow {
+  id: string;
+  public_url: string;
+  upstreams: number;
+  holder: string | null;
+  [k: string]: unknown;
+}
+
+/**
+ * The node for a camera: the one holding a live lease, else the least-loaded live node (the node
+ * takes the lease when the viewer connects; on a race the viewer is told to ask again). Same rule as
+ * `chooseNode` in apps/media-node/src/leases.ts (unit-tested there).
+ */
+async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
+  const res = await db.execute(sql`
+    SELECT n.id, n.public_url, n.upstreams, a.node_id AS holder
+    FROM media_node n
+    LEFT JOIN camera_assignment a ON a.camera_id = ${cameraId}::uuid AND a.expires_at > now()
+    WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
+    ORDER BY (a.node_id IS NOT NULL AND a.node_id = n.id) DESC, n.upstreams ASC, n.id ASC
+    LIMIT 1`);
+  const rows = (res as unknown as { rows: NodeRow[] }).rows;
+  const node = rows[0];
+  if (!node) throw new AppError('MEDIA_NODE_UNAVAILABLE');
+  return node;
+}
+
+function socketUrl(publicUrl: string, cameraId: string): string {
+  const u = new URL(publicUrl);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.pathname = `${u.pathname.replace(/\/$/, '')}/live/${cameraId}`;
+  return u.toString();
+}
+
+function issue(deps: LiveDeps, camera: CameraRow, node: NodeRow, who: { sub: string | null; sid: string | null }, nonceHash: string): LiveToken {
+  if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
+  const { token, claims } = signStreamToken(deps.tokenKey, {
+    cam: camera.id,
+    act: 'live',
+    node: node.id,
+    sub: who.sub,
+    sid: who.sid,
+    cnf: nonceHash,
+    ttlMs: LIVE_TOKEN_TTL_MS,
+  });
+  return { token, url: socketUrl(node.public_url, camera.id), nodeId: node.id, expiresAt: new Date(claims.exp).toISOString() };
+}
+
+/** Token for a signed-in user, for a camera inside their view scope (else 404). */
+export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
+  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
+  const node = await chooseNode(deps.db, camera.id);
+  return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
+}
+
+/** Token for an anonymous viewer: only cameras open to the public (anything else is "not found"). */
+export async function issuePublicLiveToken(deps: LiveDeps, cameraId: string, nonceHash: string): Promise<LiveToken> {
+  const [camera] = await deps.db.select().from(cameras).where(and(eq(cameras.id, cameraId), eq(cameras.openToPublic, true))).limit(1);
+  if (!camera) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
+  const node = await chooseNode(deps.db, camera.id);
+  return issue(deps, camera, node, { sub: null, sid: null }, nonceHash);
+}

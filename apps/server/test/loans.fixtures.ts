@@ -1,0 +1,113 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { App } from '../src/app.js';
+import type { Database } from '../src/db/client.js';
+import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
+import { cameras, cameraSelfTests } from '../src/modules/cameras/cameras.schema.js';
+import { mailOutbox } from '../src/mail/mail.schema.js';
+import { clock } from '../src/modules/loans/obligation-kit.js';
+import { api, partnerFor, staff } from './accreditation.fixtures.js';
+
+/** Factories for the obligations tests (loans, accountability, inspections, complaints, sanctions). */
+
+/** Moves the obligations clock to an instant (Cuiabá is UTC−4: noon there is 16:00Z). */
+export const setClock = (iso: string) => {
+  clock.now = () => new Date(iso);
+};
+export const resetClock = () => {
+  clock.now = () => new Date();
+};
+export const noonInCuiaba = (date: string) => `${date}T16:00:00Z`;
+
+/** An ACTIVE cooperation term for the partner (the accreditation flow is tested elsewhere). */
+export async function activeTerm(database: Database, partnerId: string, signedOn = '2026-01-05') {
+  const [a] = await database.db
+    .insert(applications)
+    .values({ number: `T-${randomBytes(4).toString('hex')}`, partnerId, status: 'homologated', propertyOwnership: 'own', createdBy: randomUUID() })
+    .returning();
+  const [t] = await database.db
+    .insert(cooperationTerms)
+    .values({ number: `TCT-${randomBytes(4).toString('hex')}`, partnerId, applicationId: a!.id, kind: 'direct', status: 'active', signedOn })
+    .returning();
+  return t!;
+}
+
+export async function endTerm(database: Database, termId: string, endedAt: Date) {
+  await database.db.update(cooperationTerms).set({ status: 'ended', endedAt, endReason: 'teste' }).where(eq(cooperationTerms.id, termId));
+}
+
+/** A partner with an active term, a committee member and an admin, all signed in. */
+export async function world(app: App, database: Database) {
+  const p = await partnerFor(app, 'company');
+  const term = await activeTerm(database, p.partner.id);
+  const committee = await staff(app, database, ['committee_member']);
+  const admin = await staff(app, database, ['admin']);
+  return { ...p, term, partnerApi: api(app, p.session), committee: api(app, committee), admin: api(app, admin), repCpf: p.body.legalRepresentative.cpf as string };
+}
+
+let serialSeq = 0;
+export async function newAsset(c: ReturnType<typeof api>, warrantyEndsOn: string | null = '2030-12-31') {
+  serialSeq++;
+  const tag = `${Date.now()}-${serialSeq}-${randomBytes(2).toString('hex')}`;
+  const res = await c.post('/api/loans/assets', { model: 'Câmera bullet 4MP', serial: `SN-${tag}`, assetTag: `PAT-${tag}`, warrantyEndsOn });
+  if (res.statusCode !== 200) throw new Error(`asset: ${res.body}`);
+  return res.json() as { id: string; serial: string };
+}
+
+/** A loan of `n` assets, picked up on `pickedUpOn` by the legal representative. */
+export async function pickedUpLoan(w: Awaited<ReturnType<typeof world>>, n = 1, pickedUpOn?: string) {
+  const assets = [];
+  for (let i = 0; i < n; i++) assets.push(await newAsset(w.committee));
+  const loan = await w.committee.post('/api/loans', { termId: w.term.id, assetIds: assets.map((a) => a.id) });
+  if (loan.statusCode !== 200) throw new Error(`loan: ${loan.body}`);
+  const id = loan.json().id as string;
+  const sched = await w.partnerApi.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextWeekday(), personName: 'Maria da Silva', personCpf: w.repCpf });
+  if (sched.statusCode !== 200) throw new Error(`schedule: ${sched.body}`);
+  const picked = await w.committee.post(`/api/loans/${id}/pickup`, pickedUpOn ? { pickedUpOn } : {});
+  if (picked.statusCode !== 200) throw new Error(`pickup: ${picked.body}`);
+  return { id, assets, loan: picked.json() };
+}
+
+/** A business day in Cuiabá at least a day after today (on the obligations clock). */
+export function nextWeekday(): string {
+  const holidays = new Set(['2026-11-20', '2026-12-25', '2027-01-01']);
+  const d = new Date(clock.now().getTime() - 4 * 3_600_000);
+  for (;;) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.has(iso)) return iso;
+  }
+}
+
+/** A lent camera registered by the partner with the asset's serial, and a successful self-test with a snapshot. */
+export async function cameraWithVideo(database: Database, partnerId: string, serial: string, at: Date) {
+  const id = randomUUID();
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  await database.db.insert(cameras).values({
+    id,
+    partnerId,
+    kind: 'program_loan',
+    assetSerial: serial,
+    name: `Câmera ${serial}`,
+    host: `cam-${randomBytes(3).toString('hex')}.example.com`,
+    rtspPort: port,
+    httpPort: port + 1,
+    rtspPath: '/stream1',
+    latitude: -15.6,
+    longitude: -56.1,
+    municipalityIbge: '5103403',
+    heading: 90,
+    fieldOfView: 60,
+    mounting: 'pole',
+    status: 'online',
+  });
+  await database.db.insert(cameraSelfTests).values({ id: randomUUID(), cameraId: id, startedAt: at, finishedAt: at, ok: true, steps: [], snapshotFile: `${id}.jpg` });
+  return id;
+}
+
+export async function mailsTo(database: Database, to: string) {
+  return database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to));
+}
+export async function allMails(database: Database) {
+  return database.db.select().from(mailOutbox);
+}

@@ -1,0 +1,32 @@
+import type {
+  Camera,
+  CameraCreateInput,
+  CameraImportFormat,
+  CameraImportReport,
+  CameraMap,
+  CameraSelfTest,
+  CameraUpdateInput,
+} from '@vigia/contracts';
+import { apiRequest, apiUploadWithProgress } from '../../shared/api/api-client';
+
+export const listCameras = (signal: AbortSignal) => apiRequest<{ items: Camera[] }>('/api/cameras', { signal }).then((r) => r.items);
+export const getCamera = (id: string, signal?: AbortSignal) => apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, signal ? { signal } : {});
+export const createCamera = (input: CameraCreateInput) => apiRequest<Camera>('/api/cameras', { method: 'POST', body: input });
+export const updateCamera = (id: string, input: CameraUpdateInput) => apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+export const deleteCamera = (id: string) => apiRequest<void>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const runSelfTest = (id: string) => apiRequest<CameraSelfTest>(`/api/cameras/${encodeURIComponent(id)}/self-test`, { method: 'POST' });
+export const listSelfTests = (id: string, signal?: AbortSignal) =>
+  apiRequest<{ items: CameraSelfTest[] }>(`/api/cameras/${encodeURIComponent(id)}/self-tests`, signal ? { signal } : {}).then((r) => r.items);
+export const snapshotUrl = (cameraId: string, testId: string) =>
+  `/api/cameras/${encodeURIComponent(cameraId)}/self-tests/${encodeURIComponent(testId)}/snapshot`;
+export const loadCameraMap = (signal: AbortSignal) => apiRequest<CameraMap>('/api/cameras/map', { signal });
+
+export const importTemplateUrl = (format: CameraImportFormat) => `/api/cameras/import/template?format=${format}`;
+
+export function importSpreadsheet(file: File, opts: { dryRun: boolean; partnerId?: string }, onProgress: (fraction: number) => void) {
+  const query = new URLSearchParams({ dryRun: String(opts.dryRun) });
+  if (opts.partnerId) query.set('partnerId', opts.partnerId);
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiUploadWithProgress<CameraImportReport>(`/api/cameras/import?${query.toString()}`, form, onProgress);
+}

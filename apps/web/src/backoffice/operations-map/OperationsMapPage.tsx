@@ -1,0 +1,71 @@
+import { cameraStatusLabels, cameraStatuses, type CameraStatus } from '@vigia/contracts';
+import { useMemo, useState } from 'react';
+import { apiRequest } from '../../shared/api/api-client';
+import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
+import { Loading } from '../../shared/components/Loading';
+import { Message } from '../../shared/components/Message';
+import { useApiData } from '../../shared/hooks/use-api-data';
+import { useDocumentTitle } from '../../shared/hooks/use-document-title';
+import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { loadCameraMap } from '../api/cameras-api';
+import { cameraStatusColors } from '../cameras/camera-status';
+import { useMunicipalities } from '../cameras/use-municipalities';
+import { areaById, mayUse } from '../navigation';
+import { useSession } from '../session/session-context';
+import { OperationsMap } from './OperationsMap';
+
+const loadOutline = (signal: AbortSignal) => apiRequest<GeoJSON.GeoJsonObject>('/api/public/reference/state-outline', { signal });
+
+/** /app/operacoes/mapa: every camera the user may see (scope applied by the server). */
+export function OperationsMapPage() {
+  useDocumentTitle('Mapa de operações');
+  const { activeRole } = useSession();
+  const cams = useApiData(loadCameraMap);
+  const outline = useApiData(loadOutline);
+  const municipalities = useMunicipalities();
+  const [hidden, setHidden] = useState<Set<CameraStatus>>(new Set());
+  const visible = useMemo(() => (cams.data?.items ?? []).filter((c) => !hidden.has(c.status)), [cams.data, hidden]);
+  const counts = useMemo(() => {
+    const n: Record<CameraStatus, number> = { online: 0, offline: 0, pending: 0, disabled: 0 };
+    for (const c of cams.data?.items ?? []) n[c.status] += 1;
+    return n;
+  }, [cams.data]);
+  const toggle = (s: CameraStatus) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+
+  return (
+    <>
+      <Breadcrumb items={[{ label: 'Operações' }, { label: 'Mapa' }]} />
+      <h1>Mapa de operações</h1>
+      <ApiErrorMessage error={cams.error} />
+      {cams.data?.truncated && <Message kind="warning">Há mais câmeras do que o mapa mostra de uma vez; use os filtros.</Message>}
+      <fieldset className="d-flex flex-wrap align-items-center mb-2" aria-label="Filtrar por situação">
+        <legend className="sr-only">Situação das câmeras</legend>
+        {cameraStatuses.map((s) => (
+          <div className="br-checkbox mr-4" key={s}>
+            <input id={`map-status-${s}`} type="checkbox" checked={!hidden.has(s)} onChange={() => toggle(s)} />
+            <label htmlFor={`map-status-${s}`}>
+              <span className="vigia-legend-dot" style={{ background: cameraStatusColors[s] }} aria-hidden="true" />
+              {cameraStatusLabels[s]} ({counts[s]})
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {cams.loading && !cams.data && <Loading label="Carregando câmeras…" />}
+      <OperationsMap
+        cameras={visible}
+        municipalities={municipalities.data ?? []}
+        outline={outline.data}
+        registryLink={mayUse(activeRole, areaById('partner-cameras'))}
+      />
+      <p className="text-down-01" data-testid="map-summary">
+        {visible.length} câmera(s) no mapa.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+
+/** Page object for /app/cameras/importar: upload a spreadsheet and read the row-by-row report. */
+export class CameraImportPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`${this.base}/app/cameras/importar`);
+    await this.page.getByRole('heading', { name: 'Importar planilha de câmeras' }).waitFor();
+  }
+
+  templateLink(format: 'XLSX' | 'CSV') {
+    return this.page.getByRole('link', { name: `Baixar modelo (${format})` });
+  }
+
+  async importFile(name: string, buffer: Buffer): Promise<string> {
+    await this.page.setInputFiles('#import-file', { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await this.page.getByRole('button', { name: 'Importar', exact: true }).click();
+    const report = this.page.getByRole('heading', { name: 'Relatório da importação' });
+    await report.waitFor({ timeout: 30_000 });
+    return this.page.locator('section[aria-labelledby="import-report-title"] .br-message').innerText();
+  }
+
+  async rows(): Promise<{ row: number; outcome: string; reasons: string }[]> {
+    return this.page.locator('table[aria-label="Resultado por linha"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        row: Number(tr.getAttribute('data-row')),
+        outcome: tr.getAttribute('data-outcome') ?? '',
+        reasons: (tr.querySelector('td:nth-child(4)') as HTMLElement).innerText,
+      })),
+    );
+  }
+}
+
+/** Page object for /app/cameras: the list, one camera, and its self-test. */
+export class CameraRegistryPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  async openList() {
+    await this.page.goto(`${this.base}/app/cameras`);
+    await this.page.getByRole('heading', { name: 'Câmeras', level: 1 }).waitFor();
+    await this.page.locator('table[aria-label="Câmeras cadastradas"]').waitFor();
+  }
+
+  async openCamera(name: string) {
+    await this.page.getByRole('link', { name, exact: true }).click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /** Runs the self-test and returns the outcome of each step. */
+  async runSelfTest(): Promise<{ ok: boolean; steps: Record<string, string> }> {
+    await this.page.getByRole('button', { name: 'Executar autoteste' }).click();
+    const result = this.page.locator('[data-testid="self-test-result"]');
+    await this.page.getByRole('button', { name: 'Executar autoteste' }).waitFor({ timeout: 60_000 });
+    await result.waitFor({ timeout: 60_000 });
+    const steps = await result.locator('li[data-step]').evaluateAll((lis) =>
+      Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-outcome')])),
+    );
+    return { ok: (await result.getAttribute('data-ok')) === 'true', steps: steps as Record<string, string> };
+  }
+
+  /** Natural width of the snapshot image once loaded (0 if it failed). */
+  async snapshotWidth(): Promise<number> {
+    const img = this.page.getByAltText('Imagem capturada pela câmera no autoteste');
+    await img.waitFor({ timeout: 15_000 });
+    await this.page.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle(), { timeout: 15_000 });
+    return img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+  }
+}
+
+/** Page object for /app/operacoes/mapa. */
+export class OperationsMapPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`${this.base}/app/operacoes/mapa`);
+    await this.page.locator('[data-testid="operations-map"]').waitFor();
+  }
+
+  clusters() {
+    return this.page.locator('.vigia-cluster');
+  }
+
+  markers() {
+    return this.page.locator('.vigia-cam-marker');
+  }
+
+  async summary(): Promise<string> {
+    return this.page.locator('[data-testid="map-summary"]').innerText();
+  }
+}

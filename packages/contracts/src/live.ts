@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Live view (SPEC §3.4). The API issues a short-lived stream token naming the camera, the action
+ * and the media node; the browser opens a WebSocket on that node and proves it holds the token's
+ * nonce. The token itself is built and checked in `@vigia/contracts/stream-token` (Node only).
+ */
+export const liveTokenRequestSchema = z.object({
+  /** SHA-256 (hex) of a random nonce the player keeps in memory and sends only over the socket. */
+  nonceHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type LiveTokenRequest = z.infer<typeof liveTokenRequestSchema>;
+
+export const liveTokenSchema = z.object({
+  token: z.string(),
+  /** ws(s)://node/live/:cameraId */
+  url: z.string(),
+  nodeId: z.string(),
+  expiresAt: z.string(),
+});
+export type LiveToken = z.infer<typeof liveTokenSchema>;
+
+export const liveCameraParamsSchema = z.object({ cameraId: z.string().uuid() });
+
+/** WebSocket messages (text frames); binary frames are fMP4 (init, GOP burst, one fragment per frame). */
+export type LiveClientMessage =
+  | { type: 'auth'; token: string; nonce: string }
+  | { type: 'renew'; token: string };
+export type LiveServerMessage =
+  | { type: 'ready'; expiresAt: number }
+  | { type: 'codec'; codec: string; mime: string; width: number; height: number }
+  | { type: 'renewed'; expiresAt: number }
+  | { type: 'error'; code: LiveCloseReason; message: string };
+
+/** WebSocket close codes the node uses (4000–4999 are application codes). */
+export const liveCloseCodes = {
+  unauthorized: 4001,
+  expired: 4002,
+  forbidden: 4003,
+  notFound: 4004,
+  moved: 4009,
+  sessionEnded: 4010,
+  upstreamFailed: 4011,
+} as const;
+export type LiveCloseReason = keyof typeof liveCloseCodes;
