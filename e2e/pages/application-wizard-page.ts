@@ -1,3 +1,4 @@
+import { firstOf } from '../helpers/first-of.js';
 import type { Page } from 'playwright-core';
 
 export interface PointData {
@@ -52,7 +53,7 @@ export class ApplicationWizardPage {
     for (const label of [`Foto do local de fixação do ponto ${n}`, `Foto do foco do ponto ${n} (o que será filmado)`]) {
       await p.getByLabel(label).setInputFiles(d.photo);
     }
-    await p.getByRole('group', { name: `Ponto ${n}` }).getByText('Foto anexada.').nth(1).waitFor();
+    await p.getByRole('group', { name: `Ponto ${n}` }).getByText('Foto anexada.', { exact: true }).nth(1).waitFor();
   }
 
   async addPoint() {
@@ -68,10 +69,10 @@ export class ApplicationWizardPage {
   async submit(): Promise<string> {
     await this.page.getByRole('button', { name: 'Enviar pedido de habilitação' }).click();
     const refused = this.page.locator('.br-message.danger').first();
-    const outcome = await Promise.race([
-      this.page.waitForURL(/\/habilitacoes\/[0-9a-f-]+\?enviado=1/).then(() => 'sent' as const),
-      refused.waitFor().then(() => 'refused' as const),
-    ]);
+    const outcome = await firstOf({
+      sent: this.page.waitForURL(/\/habilitacoes\/[0-9a-f-]+\?enviado=1/),
+      refused: refused.waitFor(),
+    });
     if (outcome === 'refused') throw new Error(`submission refused: ${await refused.innerText()}`);
     return /habilitacoes\/([0-9a-f-]+)/.exec(this.page.url())![1]!;
   }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
+import { firstOf } from '../helpers/first-of.js';
 
 /** Page object for /entrar: password, then TOTP enrolment or verification as the account needs. */
 export class LoginPage {
@@ -19,10 +20,18 @@ export class LoginPage {
     await this.page.getByRole('button', { name: 'Entrar' }).click();
     const secretBox = this.page.getByLabel('Chave secreta');
     const code = this.page.getByLabel('Código de 6 dígitos');
-    const home = this.page.waitForURL(/\/app\/?$/, { timeout: 15_000 }).then(() => 'home' as const);
-    const next = await Promise.race([secretBox.waitFor({ timeout: 15_000 }).then(() => 'enrol' as const), code.waitFor({ timeout: 15_000 }).then(() => 'verify' as const), home]);
+    // Decide the step by its heading: the enrolment page shows the code field before the secret
+    // has loaded, so the code field alone does not tell the two steps apart.
+    const enrolHeading = this.page.getByRole('heading', { name: 'Configurar a verificação em duas etapas' });
+    const verifyHeading = this.page.getByRole('heading', { name: 'Verificação em duas etapas', exact: true });
+    const next = await firstOf({
+      enrol: enrolHeading.waitFor({ timeout: 15_000 }),
+      verify: verifyHeading.waitFor({ timeout: 15_000 }),
+      home: this.page.waitForURL(/\/app\/?$/, { timeout: 15_000 }),
+    });
     if (next === 'home') return {};
     if (next === 'enrol') {
+      await secretBox.waitFor();
       const secret = (await secretBox.innerText()).replace(/\s+/g, '');
       await code.fill(await generate({ secret }));
       await this.page.getByRole('button', { name: 'Confirmar' }).click();

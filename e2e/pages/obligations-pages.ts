@@ -1,3 +1,4 @@
+import { firstOf } from '../helpers/first-of.js';
 import type { Locator, Page } from 'playwright-core';
 
 /** Page objects of the obligations areas (back office /app/... and portal /denuncia). */
@@ -13,7 +14,7 @@ export async function chooseOption(select: Locator, text: string): Promise<void>
 /** Waits for `target`; if an error message appears first, fails with the server's message. */
 export async function settle(page: Page, target: Locator): Promise<void> {
   const danger = page.locator('.br-message.danger').first();
-  const outcome = await Promise.race([target.waitFor().then(() => 'ok' as const), danger.waitFor().then(() => 'error' as const)]);
+  const outcome = await firstOf({ ok: target.waitFor(), error: danger.waitFor() });
   if (outcome === 'error') throw new Error(`page error: ${(await danger.innerText()).trim()}`);
 }
 
