@@ -25,6 +25,13 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** CIDRs the outbound guard admits although private (e.g. a VPN to camera sites); same as the API's. */
   CAMERA_ALLOWED_RANGES: z.string().optional(),
+  /** Record cameras that have no recording_policy row (camera or partner). */
+  RECORDING_DEFAULT: z.enum(['on', 'off']).default('off'),
+  RECORDING_SEGMENT_SECONDS: z.coerce.number().min(2).max(600).default(30),
+  RECORDING_FRAGMENT_MS: z.coerce.number().int().min(200).max(10_000).default(1000),
+  RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),
+  /** No frame for this long → the camera is down (outage) and the upstream reconnects. */
+  MEDIA_WATCHDOG_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +50,7 @@ export interface NodeConfig {
   sessionCheckMs: number;
   idleGraceMs: number;
   logLevel: string;
+  recording: { defaultOn: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
   /** Production: camera addresses must be public (or in allowedRanges). */
   outbound: { enforce: boolean; allowedRanges: string[] };
 }
@@ -66,6 +74,13 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     sessionCheckMs: e.MEDIA_SESSION_CHECK_MS,
     idleGraceMs: e.MEDIA_IDLE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    recording: {
+      defaultOn: e.RECORDING_DEFAULT === 'on',
+      segmentMs: e.RECORDING_SEGMENT_SECONDS * 1000,
+      fragmentMs: e.RECORDING_FRAGMENT_MS,
+      maxCameras: e.RECORDING_MAX_CAMERAS,
+      watchdogMs: e.MEDIA_WATCHDOG_MS,
+    },
     outbound: { enforce: e.NODE_ENV === 'production', allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '').split(',').map((x) => x.trim()).filter(Boolean) },
   };
 }

@@ -11,6 +11,11 @@ import { parseRanges } from './outbound.js';
 import { gatewayClient, pgClient, type SqlClient } from './sql.js';
 import { NodeStore } from './store.js';
 import { Upstreams } from './upstreams.js';
+import path from 'node:path';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { HealthStore } from './health/camera-health.js';
+import { RecordingService } from './recorder/recording-service.js';
+import { RecordingStore } from './recorder/recording-store.js';
 
 export interface MediaNode {
   id: string;
@@ -19,6 +24,7 @@ export interface MediaNode {
   publicUrl: string;
   upstreams: Upstreams;
   viewers: Set<Viewer>;
+  recording: RecordingService;
   stop(): Promise<void>;
 }
 
@@ -32,9 +38,21 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const tokenKey = await loadStreamTokenKey({ envKey: config.streamTokenKey, dataDir: config.dataDir });
   const cameraKeys = loadCameraKeys({ ...config.cameraKeys, dataDir: config.dataDir });
   const viewers = new Set<Viewer>();
+  let recording: RecordingService | undefined;
   const upstreams = new Upstreams(store, cameraKeys, log, {
     idleGraceMs: config.idleGraceMs,
+    dataTimeoutMs: config.recording.watchdogMs,
+    onStopped: (cameraId, reason) => recording?.stopCamera(cameraId, reason),
     outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
+  });
+  recording = new RecordingService({
+    upstreams,
+    nodeStore: store,
+    store: new RecordingStore(sql, config.nodeId),
+    healthStore: new HealthStore(sql, config.nodeId),
+    storage: new LocalRecordingStorage(path.join(config.dataDir, 'recordings')),
+    log,
+    opts: config.recording,
   });
   const usedTokens = new UsedTokens();
   const deps = { nodeId: config.nodeId, keys: [tokenKey], store, upstreams, log, usedTokens, viewers };
@@ -95,6 +113,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);
       await store.touchViews([...viewers].map((v) => v.viewId).filter((x): x is string => !!x));
       await store.clearOrphanedLeases();
+      await recording!.tick();
     } catch (err) {
       log.warn({ err }, 'heartbeat failed');
     } finally {
@@ -125,6 +144,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     publicUrl,
     upstreams,
     viewers,
+    recording,
     async stop() {
       clearInterval(hb);
       clearInterval(sc);

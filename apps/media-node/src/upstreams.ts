@@ -36,12 +36,20 @@ export class Upstreams {
   readonly stats: UpstreamStats = { clientsStarted: 0, clientsStopped: 0, open: 0 };
   /** RTSP sessions opened per camera since start (tests, bench): one shared connection → 1. */
   readonly sessionsByCamera = new Map<string, number>();
+  /** Cameras kept open without viewers (recorded): idle never stops them. */
+  readonly pinned = new Set<string>();
 
   constructor(
     private readonly store: NodeStore,
     private readonly keys: readonly MasterKey[],
     private readonly log: Log,
-    private readonly opts: { idleGraceMs: number; outbound: { enforce: boolean; allowed?: BlockList }; onStopped?: (cameraId: string, reason: string) => void },
+    private readonly opts: {
+      idleGraceMs: number;
+      outbound: { enforce: boolean; allowed?: BlockList };
+      onStopped?: (cameraId: string, reason: string) => void | Promise<void>;
+      /** Watchdog: no RTP for this long → reconnect (RTSP data timeout). */
+      dataTimeoutMs?: number;
+    },
   ) {}
 
   get cameraIds(): string[] {
@@ -79,13 +87,16 @@ export class Upstreams {
     const client = new RtspClient({
       url: `rtsp://${host}:${camera.rtspPort}${camera.rtspPath}`,
       ...(creds ? { username: creds.username, password: creds.password } : {}),
+      ...(this.opts.dataTimeoutMs ? { dataTimeoutMs: this.opts.dataTimeoutMs } : {}),
     });
     const hub = new StreamHub({ idleGraceMs: this.opts.idleGraceMs });
     connectClientToHub(client, hub);
     client.on('playing', () => this.sessionsByCamera.set(camera.id, (this.sessionsByCamera.get(camera.id) ?? 0) + 1));
     client.on('disconnect', (error, retryInMs) => this.log.warn({ camera: camera.id, err: error, retryInMs }, 'upstream disconnected'));
     const up: Upstream = { cameraId: camera.id, hub, client, startedAt: Date.now() };
-    hub.on('idle', () => void this.stop(camera.id, 'idle'));
+    hub.on('idle', () => {
+      if (!this.pinned.has(camera.id)) void this.stop(camera.id, 'idle');
+    });
     client.start();
     this.stats.clientsStarted++;
     this.ready.set(camera.id, up);
@@ -101,12 +112,13 @@ export class Upstreams {
     this.ready.delete(cameraId);
     this.open.delete(cameraId);
     this.stats.open = this.ready.size;
+    this.pinned.delete(cameraId);
+    await this.opts.onStopped?.(cameraId, reason);
     up.hub.close(reason);
     await up.client.stop().catch(() => undefined);
     this.stats.clientsStopped++;
     if (reason !== 'lease_lost') await this.store.releaseLease(cameraId).catch((err) => this.log.warn({ err }, 'lease release failed'));
     this.log.info({ camera: cameraId, reason }, 'upstream stopped');
-    this.opts.onStopped?.(cameraId, reason);
   }
 
   /** A viewer gave up before subscribing: stop the upstream if nobody else uses it. */
@@ -114,7 +126,7 @@ export class Upstreams {
     const up = this.ready.get(cameraId);
     if (up && up.hub.subscriberCount === 0) {
       setTimeout(() => {
-        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0) void this.stop(cameraId, 'idle');
+        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0 && !this.pinned.has(cameraId)) void this.stop(cameraId, 'idle');
       }, this.opts.idleGraceMs).unref();
     }
   }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCameraKeys as apiKeys } from '../../server/src/modules/cameras/camera-keys.js';
-import { sealSecret } from '../../server/src/modules/cameras/secret-box.js';
+import { sealSecret } from '@vigia/secrets';
 import { loadCameraKeys, openCameraCredentials } from '../src/secrets.js';
 
 /** The node opens what the API sealed, with the same key file — and nothing else. */

@@ -28,6 +28,7 @@ import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
+import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -85,6 +86,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(complaintsRoutes(deps));
   await app.register(sanctionsRoutes(deps));
   await app.register(releasesRoutes(deps));
+  await app.register(recordingsRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

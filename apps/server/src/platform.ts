@@ -13,6 +13,9 @@ import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-dead
 import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { finalAccountabilitySweep } from './modules/accountability/accountability.sweep.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
+import path from 'node:path';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -41,6 +44,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(loanInstallationSweep(database.db));
     await jobs.addSweep(finalAccountabilitySweep(database.db));
     await jobs.addSweep(uptimeObligationSweep(database.db));
+    await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(path.join(config.dataDir, 'recordings')), config.recording));
   }
   return {
     database,

@@ -13,3 +13,5 @@ export * from './reference.js';
 export * from './live.js';
 export * from './obligations/index.js';
 export * from './releases.js';
+export * from './exports.js';
+export * from './recordings.js';

@@ -52,6 +52,12 @@ export const envSchema = z.object({
   STREAM_TOKEN_KEY: z.string().optional(),
   /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
   DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
+  RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
+  /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
+  RECORDING_MIN_FREE_GB: z.coerce.number().min(0).default(5),
+  /** Files under recordings/ unknown to the index older than this are quarantined, then deleted as long after. */
+  RECORDING_ORPHAN_HOURS: z.coerce.number().min(0.01).default(24),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +70,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
   publicUrl: string;
   admin: { email: string; password: string | undefined };
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
@@ -97,6 +104,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.DEMO,
+    recording: {
+      defaultRetentionDays: e.RECORDING_RETENTION_DAYS === 'keep' ? null : e.RECORDING_RETENTION_DAYS,
+      minFreeBytes: Math.round(e.RECORDING_MIN_FREE_GB * 1024 ** 3),
+      orphanAgeMs: Math.round(e.RECORDING_ORPHAN_HOURS * 3_600_000),
+    },
     publicUrl: e.PUBLIC_URL,
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     session: {

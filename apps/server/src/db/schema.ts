@@ -15,3 +15,4 @@ export * from '../modules/inspections/inspections.schema.js';
 export * from '../modules/complaints/complaints.schema.js';
 export * from '../modules/sanctions/sanctions.schema.js';
 export * from '../modules/releases/releases.schema.js';
+export * from '../modules/recordings/recordings.schema.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cameraKeyFile, keyId, loadCameraKeys } from './camera-keys.js';
-import { openSecret, sealSecret } from './secret-box.js';
+import { openSecret, sealSecret } from '@vigia/secrets';
 
 const cfg = (dataDir: string, secretsKey?: string, previousKeys: string[] = []) => ({
   dataDir,

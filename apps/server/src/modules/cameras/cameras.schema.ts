@@ -1,12 +1,12 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SelfTestStep } from '@vigia/contracts';
 import { partners } from '../partners/partners.schema.js';
-import type { SealedSecret } from './secret-box.js';
+import type { SealedSecret } from '@vigia/secrets';
 
 /**
  * A camera shared with the program (SPEC §3.3): owned by a partner, reachable at a public address
  * (IPv4, IPv6 or DDNS name) with its own RTSP and HTTP ports. Login and password exist only
- * sealed (`credentials`, envelope encryption with the camera id as AAD, see secret-box.ts).
+ * sealed (`credentials`, envelope encryption with the camera id as AAD, see @vigia/secrets).
  */
 export const cameras = pgTable(
   'camera',

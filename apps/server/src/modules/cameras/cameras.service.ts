@@ -10,7 +10,7 @@ import { placementProblems, type Placement } from './camera-placement.js';
 import { cameras } from './cameras.schema.js';
 import { loadCamera, managedPartnerIds, manageScope, redactForViewer, viewScope, type CameraRow } from './cameras.scope.js';
 import type { OutboundPolicy } from './outbound-guard.js';
-import { openSecret, sealSecret, type MasterKey } from './secret-box.js';
+import { openSecret, sealSecret, type MasterKey } from '@vigia/secrets';
 
 export interface CameraDeps {
   db: Db;

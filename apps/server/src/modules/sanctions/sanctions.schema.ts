@@ -85,6 +85,8 @@ export const cameraOutages = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     source: text('source').notNull().default('health'),
+    /** Why (health engineer): camera_unreachable | auth_failed | stream_stalled | node_lost … */
+    cause: text('cause'),
     partnerNotifiedAt: timestamp('partner_notified_at', { withTimezone: true }),
     committeeNotifiedAt: timestamp('committee_notified_at', { withTimezone: true }),
   },

@@ -1,0 +1,93 @@
+import type { SqlClient } from '../sql.js';
+
+/** The recorder's SQL (single statements, same on node-postgres and the embedded gateway). */
+export interface OpenSegmentRow {
+  id: string;
+  seq: number;
+  storageKey: string;
+  startMs: number;
+}
+
+export class RecordingStore {
+  constructor(
+    private readonly sql: SqlClient,
+    readonly nodeId: string,
+  ) {}
+
+  /** Last sequence number and chain hash of the camera (closed segments). */
+  async chainHead(cameraId: string): Promise<{ seq: number; chainHash: string | null; endMs: number | null }> {
+    const rows = await this.sql.query<{ seq: string | number; chain_hash: string | null; end_ms: string | number | null }>(
+      `SELECT seq, chain_hash, (extract(epoch from end_at) * 1000)::float8 AS end_ms FROM recording_segment
+       WHERE camera_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
+      [cameraId],
+    );
+    const r = rows[0];
+    return r ? { seq: Number(r.seq), chainHash: r.chain_hash, endMs: r.end_ms === null ? null : Number(r.end_ms) } : { seq: 0, chainHash: null, endMs: null };
+  }
+
+  async openSegments(cameraId: string): Promise<OpenSegmentRow[]> {
+    const rows = await this.sql.query<{ id: string; seq: string | number; storage_key: string; start_ms: string | number }>(
+      `SELECT id::text AS id, seq, storage_key, (extract(epoch from start_at) * 1000)::float8 AS start_ms FROM recording_segment
+       WHERE camera_id = $1::uuid AND closed_at IS NULL ORDER BY seq`,
+      [cameraId],
+    );
+    return rows.map((r) => ({ id: r.id, seq: Number(r.seq), storageKey: r.storage_key, startMs: Number(r.start_ms) }));
+  }
+
+  async chainHashOf(cameraId: string, seq: number): Promise<string | null> {
+    const rows = await this.sql.query<{ chain_hash: string | null }>(`SELECT chain_hash FROM recording_segment WHERE camera_id = $1::uuid AND seq = $2`, [cameraId, seq]);
+    return rows[0]?.chain_hash ?? null;
+  }
+
+  async insertSegment(s: { cameraId: string; seq: number; storageKey: string; startMs: number; codec: string }): Promise<string> {
+    const rows = await this.sql.query<{ id: string }>(
+      `INSERT INTO recording_segment (camera_id, seq, node_id, storage_key, start_at, codec)
+       VALUES ($1::uuid, $2, $3, $4, to_timestamp($5::float8 / 1000), $6) RETURNING id::text AS id`,
+      [s.cameraId, s.seq, this.nodeId, s.storageKey, String(s.startMs), s.codec],
+    );
+    return rows[0]!.id;
+  }
+
+  async closeSegment(c: { id: string; endMs: number; sizeBytes: number; frames: number; sha256: string; prevChainHash: string; chainHash: string; reason: string }): Promise<void> {
+    await this.sql.query(
+      `UPDATE recording_segment SET end_at = to_timestamp($2::float8 / 1000), size_bytes = $3, frames = $4, sha256 = $5,
+         prev_chain_hash = $6, chain_hash = $7, close_reason = $8, closed_at = now()
+       WHERE id = $1::uuid AND closed_at IS NULL`,
+      [c.id, String(c.endMs), c.sizeBytes, c.frames, c.sha256, c.prevChainHash, c.chainHash, c.reason],
+    );
+  }
+
+  /** Opens a gap unless one is open already (the first cause is kept; the latest goes to detail). */
+  async openGap(cameraId: string, startMs: number, cause: string, detail: string | null): Promise<void> {
+    await this.sql.query(
+      `WITH upd AS (
+         UPDATE recording_gap SET detail = $5 WHERE camera_id = $1::uuid AND ended_at IS NULL RETURNING id
+       )
+       INSERT INTO recording_gap (camera_id, node_id, started_at, cause, detail)
+       SELECT $1::uuid, $2, to_timestamp($3::float8 / 1000), $4, $5 WHERE NOT EXISTS (SELECT 1 FROM upd)`,
+      [cameraId, this.nodeId, String(startMs), cause, detail?.slice(0, 500) ?? null],
+    );
+  }
+
+  async closeGap(cameraId: string, endMs: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE recording_gap SET ended_at = greatest(started_at, to_timestamp($2::float8 / 1000)) WHERE camera_id = $1::uuid AND ended_at IS NULL`,
+      [cameraId, String(endMs)],
+    );
+  }
+
+  /** Cameras this node should record: policy on, not disabled, lease free, expired or ours. */
+  async camerasToRecord(defaultOn: boolean, limit: number): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT c.id::text AS id FROM camera c
+       LEFT JOIN recording_policy pc ON pc.camera_id = c.id
+       LEFT JOIN recording_policy pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
+       LEFT JOIN camera_assignment a ON a.camera_id = c.id
+       WHERE coalesce(pc.enabled, pp.enabled, $1::boolean) AND c.status <> 'disabled'
+         AND (a.camera_id IS NULL OR a.node_id = $2 OR a.expires_at < now())
+       ORDER BY c.id LIMIT $3`,
+      [defaultOn, this.nodeId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}

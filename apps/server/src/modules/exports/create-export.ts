@@ -1,0 +1,98 @@
+import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { ExportManifest } from '@vigia/contracts';
+import type { RecordingStorage } from '@vigia/contracts/recording-store';
+import type { Db } from '../../db/client.js';
+import { cameras } from '../cameras/cameras.schema.js';
+import { partners } from '../partners/partners.schema.js';
+import { recordingSegments } from '../recordings/recordings.schema.js';
+import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
+import { runFfmpeg } from './ffmpeg.adapter.js';
+import { signManifest } from './export-signing.js';
+
+export interface ExportRequest {
+  cameraIds: string[];
+  from: Date;
+  to: Date;
+  operator: { id: string; name: string | null };
+  reason: string;
+}
+
+/**
+ * Camera(s) + range → a package directory: one plain MP4 per camera (ffmpeg `-c copy` from the
+ * fMP4 segments, faststart, no re-encode), manifest.json (camera, partner, UTC range, operator,
+ * reason, SHA-256 of each file) and manifest.sig (Ed25519 over the manifest bytes).
+ */
+export async function createExport(
+  deps: { db: Db; storage: RecordingStorage; outDir: string; signingKey: { privateKey: KeyObject; publicKeyPem: string }; log?: Logger },
+  req: ExportRequest,
+  onProgress?: (fraction: number) => void,
+): Promise<{ exportId: string; dir: string; manifest: ExportManifest }> {
+  if (!(req.to > req.from)) throw new Error('export range is empty');
+  const exportId = randomUUID();
+  const dir = path.join(deps.outDir, exportId);
+  await fs.mkdir(dir, { recursive: true });
+  const cams = await deps.db
+    .select({ id: cameras.id, name: cameras.name, partnerId: cameras.partnerId, partnerName: partners.name })
+    .from(cameras)
+    .leftJoin(partners, eq(partners.id, cameras.partnerId))
+    .where(inArray(cameras.id, req.cameraIds));
+  const files: ExportManifest['files'] = [];
+  const totalSec = ((req.to.getTime() - req.from.getTime()) / 1000) * cams.length;
+  let doneSec = 0;
+  for (const cam of cams) {
+    const segs = await deps.db
+      .select()
+      .from(recordingSegments)
+      .where(and(eq(recordingSegments.cameraId, cam.id), isNull(recordingSegments.deletedAt), lt(recordingSegments.startAt, req.to), gt(recordingSegments.endAt, req.from)))
+      .orderBy(asc(recordingSegments.seq));
+    const paths = segs.map((s) => deps.storage.localPath(s.storageKey)).filter((p): p is string => !!p);
+    if (!paths.length) continue;
+    const first = segs[0]!;
+    const start = Math.max(0, (req.from.getTime() - first.startAt.getTime()) / 1000);
+    const end = Math.min(req.to.getTime(), segs.at(-1)!.endAt!.getTime());
+    const duration = (end - Math.max(req.from.getTime(), first.startAt.getTime())) / 1000;
+    const list = path.join(dir, `.${cam.id}.txt`);
+    await fs.writeFile(list, concatList(paths));
+    const name = `${cam.id}.mp4`;
+    await runFfmpeg(buildConcatCopyArgs({ listFile: list, output: path.join(dir, name), startOffsetSec: start, durationSec: duration }), {
+      ...(deps.log ? { log: deps.log } : {}),
+      onProgress: (s) => onProgress?.(Math.min(1, (doneSec + s) / totalSec)),
+    });
+    await fs.rm(list);
+    doneSec += duration;
+    const { size, sha256 } = await hashFile(path.join(dir, name));
+    files.push({ name, cameraId: cam.id, sizeBytes: size, sha256 });
+  }
+  const manifest: ExportManifest = {
+    format: 'vigia-export/1',
+    exportId,
+    createdAt: new Date().toISOString(),
+    from: req.from.toISOString(),
+    to: req.to.toISOString(),
+    operator: req.operator,
+    reason: req.reason,
+    cameras: cams.map((c) => ({ id: c.id, name: c.name, partnerId: c.partnerId ?? null, partnerName: c.partnerName ?? null })),
+    files,
+    publicKey: deps.signingKey.publicKeyPem,
+  };
+  const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+  await fs.writeFile(path.join(dir, 'manifest.json'), bytes);
+  await fs.writeFile(path.join(dir, 'manifest.sig'), signManifest(deps.signingKey.privateKey, bytes) + '\n');
+  onProgress?.(1);
+  return { exportId, dir, manifest };
+}
+
+export async function hashFile(file: string): Promise<{ size: number; sha256: string }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file)) {
+    h.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { size, sha256: h.digest('hex') };
+}
