@@ -98,3 +98,51 @@ export class OperationsMapPage {
     return this.page.locator('[data-testid="map-summary"]').innerText();
   }
 }
+
+/** Page object for /app/cameras/nova: registers one camera through the form. */
+export class CameraFormPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  /**
+   * Registers a camera lent by the program (kind "comodato") with the asset's serial, pointing at
+   * `host:rtspPort/rtspPath`; lands on the camera's page. Returns the camera id.
+   */
+  async registerLentCamera(c: {
+    name: string;
+    serial: string;
+    host: string;
+    rtspPort: number;
+    httpPort: number;
+    rtspPath: string;
+    username: string;
+    password: string;
+    latitude: number;
+    longitude: number;
+    municipality: string;
+  }): Promise<string> {
+    const p = this.page;
+    await p.goto(`${this.base}/app/cameras`);
+    await p.getByRole('link', { name: 'Nova câmera' }).click();
+    await p.getByRole('heading', { name: 'Nova câmera', level: 1 }).waitFor();
+    await p.getByLabel('Nome da câmera').fill(c.name);
+    await p.getByLabel('Tipo').selectOption({ label: 'Câmera do programa (comodato)' });
+    await p.getByLabel('Número de série / patrimônio').fill(c.serial);
+    await p.getByLabel('IP público ou DDNS').fill(c.host);
+    await p.getByLabel('Porta RTSP').fill(String(c.rtspPort));
+    await p.getByLabel('Porta HTTP').fill(String(c.httpPort));
+    await p.getByLabel('Caminho RTSP').fill(c.rtspPath);
+    await p.getByLabel('Login da câmera').fill(c.username);
+    await p.getByLabel('Senha da câmera').fill(c.password);
+    await p.getByLabel('Latitude').fill(String(c.latitude));
+    await p.getByLabel('Longitude').fill(String(c.longitude));
+    const municipality = p.getByLabel('Município');
+    await municipality.locator('option', { hasText: c.municipality }).first().waitFor({ state: 'attached' });
+    await municipality.selectOption({ label: c.municipality });
+    await p.getByRole('button', { name: 'Cadastrar câmera' }).click();
+    await p.getByRole('heading', { name: c.name, level: 1 }).waitFor();
+    return p.url().split('/').pop()!;
+  }
+}

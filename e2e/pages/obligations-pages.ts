@@ -69,6 +69,11 @@ export class CommitteeLoansPage {
     return this.page.getByRole('definition').first().innerText();
   }
 
+  /** The "Instalação (90 dias, guia §04)" fact: status label, deadline and when it was met. */
+  installation() {
+    return installationFact(this.page);
+  }
+
   async replaceUnderWarranty(defectiveSerial: string, newSerial: string): Promise<string> {
     const p = this.page;
     await p.goto(`${this.base}/app/comissao/cessoes/ocorrencias`);
@@ -83,11 +88,26 @@ export class CommitteeLoansPage {
   }
 }
 
+/** The installation fact (guide §04) of a loan page, committee or partner side. */
+export async function installationFact(page: Page): Promise<string> {
+  const dd = page.locator('dt', { hasText: 'Instalação (90 dias, guia §04)' }).locator('xpath=following-sibling::dd[1]');
+  return (await dd.innerText()).trim();
+}
+
 export class PartnerLoansPage {
   constructor(
     private readonly page: Page,
     private readonly base: string,
   ) {}
+
+  async openLoan(loanId: string): Promise<void> {
+    await this.page.goto(`${this.base}/app/cessoes/${loanId}`);
+    await this.page.locator('dt', { hasText: 'Instalação (90 dias, guia §04)' }).waitFor();
+  }
+
+  installation() {
+    return installationFact(this.page);
+  }
 
   async schedulePickup(loanId: string, person: { name: string; cpf: string; authorisation: Buffer }): Promise<string> {
     const p = this.page;
@@ -255,6 +275,80 @@ export class SanctionPages {
   }
   limitation() {
     return this.page.getByTestId('limitation').innerText();
+  }
+
+  /** Committee: notifies with an explicit receipt date (postal notice of receipt); returns the server's error when refused. */
+  async notifyReceivedOn(termNumber: string, facts: string, receivedOn: string): Promise<{ id: string } | { error: string }> {
+    const p = this.page;
+    await p.goto(`${this.base}/app/comissao/sancoes`);
+    await chooseOption(p.getByLabel('Termo de cooperação'), termNumber);
+    await p.getByLabel('Fatos imputados').fill(facts);
+    await p.getByLabel('Recebimento da notificação (opcional)').fill(receivedOn);
+    await p.getByRole('button', { name: 'Notificar parceiro' }).click();
+    const heading = p.getByRole('heading', { name: /Processo de sanção nº/ });
+    const danger = p.locator('.br-message.danger').first();
+    const outcome = await firstOf({ ok: heading.waitFor(), error: danger.waitFor() });
+    if (outcome === 'error') return { error: (await danger.innerText()).trim() };
+    return { id: p.url().split('/').pop()! };
+  }
+
+  /** Partner: opens a process from the list by its number; returns its id. */
+  async openAsPartner(number: string): Promise<string> {
+    const p = this.page;
+    await p.goto(`${this.base}/app/sancoes`);
+    await p.getByRole('heading', { name: 'Notificações e sanções', level: 1 }).waitFor();
+    await p.getByRole('link', { name: `Abrir processo ${number}` }).click();
+    await p.getByRole('heading', { name: `Processo de sanção nº ${number}` }).waitFor();
+    await p.getByTestId('defence-due').waitFor();
+    return p.url().split('/').pop()!;
+  }
+
+  /** The facts list of the open process, as label → text. */
+  async facts(): Promise<Record<string, string>> {
+    const dl = this.page.locator('dl[aria-label="Dados do processo"]');
+    const terms = await dl.locator('dt').allInnerTexts();
+    const defs = await dl.locator('dd').allInnerTexts();
+    return Object.fromEntries(terms.map((t, i) => [t.trim(), (defs[i] ?? '').trim()]));
+  }
+
+  /** Partner, on the process page: whether the defence form is offered. */
+  defenceForm() {
+    return this.page.getByRole('form', { name: 'Apresentar defesa' });
+  }
+
+  /** Partner, on the process page: files the defence through the form and returns the success message. */
+  async submitDefence(text: string): Promise<string> {
+    const p = this.page;
+    await p.getByLabel('Defesa', { exact: true }).fill(text);
+    await p.getByRole('button', { name: 'Apresentar defesa' }).click();
+    return successMessage(p);
+  }
+
+  /** Partner, on the process page: the warning shown once the deadline has passed. */
+  async lateNotice(): Promise<string> {
+    const msg = this.page.locator('.br-message.warning', { hasText: 'O prazo de defesa terminou' }).first();
+    await msg.waitFor();
+    return (await msg.innerText()).trim();
+  }
+
+  /**
+   * Partner: sends the defence straight to the API from the signed-in page (same session and CSRF
+   * token the app uses) — what a stale form submitted after the deadline would do.
+   */
+  async postDefence(id: string, text: string): Promise<{ status: number; code?: string; message?: string }> {
+    return this.page.evaluate(
+      async ({ id, text }) => {
+        const session = await (await fetch('/api/auth/session')).json();
+        const res = await fetch(`/api/sanctions/${id}/defence`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ text }),
+        });
+        const body = await res.json().catch(() => ({}));
+        return { status: res.status, code: body?.error?.code, message: body?.error?.message };
+      },
+      { id, text },
+    );
   }
 
   async fileDefence(id: string, text: string): Promise<string> {

@@ -6,7 +6,12 @@ import { users } from '../accounts/accounts.schema.js';
 import { insertUser } from '../accounts/users.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { applications, cooperationTerms } from '../accreditation/accreditation.schema.js';
+import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
+import { today } from '../loans/obligation-kit.js';
 import { equipmentAssetEvents, equipmentAssets } from '../loans/loans.schema.js';
+import { CUIABA_IBGE } from '../reference/municipalities.js';
+import { defenceDueOn } from '../sanctions/sanctions.service.js';
+import { sanctionProcesses } from '../sanctions/sanctions.schema.js';
 import { integratorAuthorisations, partners } from '../partners/partners.schema.js';
 import { securityRegions } from '../regions/regions.schema.js';
 
@@ -113,6 +118,42 @@ async function ensureObligationsDemo(db: Db): Promise<void> {
       const [row] = await tx.insert(equipmentAssets).values(a).returning({ id: equipmentAssets.id });
       await tx.insert(equipmentAssetEvents).values({ assetId: row!.id, fromStatus: null, toStatus: 'in_stock', note: 'Cadastro no patrimônio (demonstração)', actorId: null });
       await recordAudit(tx, actor, { action: 'equipment_asset.created', targetType: 'equipment_asset', targetId: row!.id, data: { demo: true, serial: a.serial } });
+    });
+  }
+  await ensureSanctionDeadlineDemo(db, coop.id);
+}
+
+/**
+ * Two sanction processes of the demo cooperative notified in the past (Art. 30 §1), so the defence
+ * deadline can be seen from both sides without moving any clock: DEMO-SAN-0001 received 10 business
+ * days before the seeding day (its deadline ends that day, or on the next business day when the
+ * seeding day is not one — defence open) and DEMO-SAN-0002 received one business day earlier (its
+ * deadline ended on the last business day before the seeding day — defence refused as late).
+ * Received on the day they were notified (through the portal), as the service does by default.
+ * Idempotent by number; the dates are those of the first seeding. No notification act is issued.
+ */
+async function ensureSanctionDeadlineDemo(db: Db, partnerId: string): Promise<void> {
+  const [term] = await db.select({ id: cooperationTerms.id }).from(cooperationTerms).where(eq(cooperationTerms.number, 'DEMO-TCT-0001')).limit(1);
+  const [committee] = await db.select({ id: users.id }).from(users).where(eq(users.email, demoEmail('committee_member'))).limit(1);
+  if (!term || !committee) return;
+  const scope = { municipalityIbge: CUIABA_IBGE };
+  const day = today();
+  const lastOpenDay = isBusinessDay(day, scope) ? day : nextBusinessDay(day, scope); // one business day earlier is the last one before `day`
+  const processes = [
+    { number: 'DEMO-SAN-0001', receivedOn: addBusinessDays(lastOpenDay, -10, scope), facts: 'Demonstração — câmera cedida sem imagens na plataforma há 15 dias (prazo de defesa terminando).' },
+    { number: 'DEMO-SAN-0002', receivedOn: addBusinessDays(lastOpenDay, -11, scope), facts: 'Demonstração — placa do programa ausente no local (prazo de defesa encerrado).' },
+  ];
+  const actor = systemActor('demo-seed');
+  for (const p of processes) {
+    const [already] = await db.select({ id: sanctionProcesses.id }).from(sanctionProcesses).where(eq(sanctionProcesses.number, p.number)).limit(1);
+    if (already) continue;
+    await db.transaction(async (tx) => {
+      const due = defenceDueOn(p.receivedOn);
+      const [row] = await tx
+        .insert(sanctionProcesses)
+        .values({ number: p.number, partnerId, termId: term.id, facts: p.facts, notifiedAt: new Date(`${p.receivedOn}T16:00:00Z`), receivedOn: p.receivedOn, defenceDueOn: due, createdBy: committee.id })
+        .returning({ id: sanctionProcesses.id });
+      await recordAudit(tx, actor, { action: 'sanction.notified', targetType: 'sanction_process', targetId: row!.id, data: { demo: true, number: p.number, receivedOn: p.receivedOn, defenceDueOn: due } });
     });
   }
 }

@@ -97,12 +97,16 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
   });
 }
 
-/** Hourly: every loan whose installation is open, walked by id in bounded batches (keyset cursor). */
+/**
+ * Every 30 s: every loan whose installation is open, walked by id in bounded batches (keyset
+ * cursor). Frequent because the deadline is met "automatically when the camera first delivers
+ * video" (guide §04) — a partner should see it within a minute; the query touches only open loans.
+ */
 export function loanInstallationSweep(db: Db): Sweep {
   let after = '00000000-0000-0000-0000-000000000000';
   return {
     name: 'loan-installation',
-    everySeconds: 3600,
+    everySeconds: 30,
     batchSize: 50,
     async runBatch(limit) {
       const due = await db
