@@ -17,7 +17,7 @@ import {
 /**
  * Partner obligations in a real browser (Decree 1.522/2022 Art. 17–20, 28–30): the demo seed gives
  * the demo cooperative an active cooperation (DEMO-TCT-0001) and assets DEMO-SN-0001…0006 in stock.
- * Deadline edge cases (10th vs 11th business day) are covered at API level (sanctions.test.ts).
+ * Deadline cases (10th vs 11th business day, installation by first video) are in obligations-deadlines.test.ts.
  */
 const DEMO_PASSWORD = 'demonstracao-vigia';
 const TERM = 'DEMO-TCT-0001';

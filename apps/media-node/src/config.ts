@@ -32,6 +32,13 @@ const envSchema = z.object({
   RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),
   /** No frame for this long → the camera is down (outage) and the upstream reconnects. */
   MEDIA_WATCHDOG_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /** RTSP push listener for cameras without a public IP (docs/cameras.md): on by default. */
+  MEDIA_PUSH: z.enum(['on', 'off']).default('on'),
+  /** Default 8554 in production, 0 (random) otherwise. */
+  MEDIA_PUSH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the push listener binds (default 0.0.0.0 in production, else MEDIA_NODE_HOST). */
+  MEDIA_PUSH_HOST: z.string().optional(),
+  MEDIA_PUSH_MAX_SESSIONS: z.coerce.number().int().min(1).max(10_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -53,6 +60,8 @@ export interface NodeConfig {
   recording: { defaultOn: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
   /** Production: camera addresses must be public (or in allowedRanges). */
   outbound: { enforce: boolean; allowedRanges: string[] };
+  /** RTSP push listener (undefined = MEDIA_PUSH=off). */
+  push: { port: number; host: string; maxSessions: number } | undefined;
 }
 
 export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -81,6 +90,14 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
       maxCameras: e.RECORDING_MAX_CAMERAS,
       watchdogMs: e.MEDIA_WATCHDOG_MS,
     },
+    push:
+      e.MEDIA_PUSH === 'off'
+        ? undefined
+        : {
+            port: e.MEDIA_PUSH_PORT ?? (e.NODE_ENV === 'production' ? 8554 : 0),
+            host: e.MEDIA_PUSH_HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : e.MEDIA_NODE_HOST),
+            maxSessions: e.MEDIA_PUSH_MAX_SESSIONS,
+          },
     outbound: { enforce: e.NODE_ENV === 'production', allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '').split(',').map((x) => x.trim()).filter(Boolean) },
   };
 }

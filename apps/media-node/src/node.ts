@@ -7,6 +7,7 @@ import { checkLeaseTiming, planRenewal } from './leases.js';
 import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
 import { loadCameraKeys } from './secrets.js';
+import { startPushListener, type PushListener } from './push.js';
 import { parseRanges } from './outbound.js';
 import { gatewayClient, pgClient, type SqlClient } from './sql.js';
 import { NodeStore } from './store.js';
@@ -25,6 +26,8 @@ export interface MediaNode {
   upstreams: Upstreams;
   viewers: Set<Viewer>;
   recording: RecordingService;
+  /** RTSP push listener (cameras without a public IP); undefined with MEDIA_PUSH=off. */
+  push: PushListener | undefined;
   stop(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const push = config.push ? await startPushListener({ ...config.push, store, upstreams, keys: cameraKeys, log }) : undefined;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const publicUrl = config.publicUrl ?? url;
 
@@ -145,7 +149,9 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     upstreams,
     viewers,
     recording,
+    push,
     async stop() {
+      await push?.close();
       clearInterval(hb);
       clearInterval(sc);
       for (const v of [...viewers]) v.end('upstreamFailed', 'node shutting down');

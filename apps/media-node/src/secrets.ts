@@ -23,3 +23,11 @@ export function openCameraCredentials(
   const v = JSON.parse(openSecret(masters, cameraId, sealed)) as { username?: string; password?: string };
   return { username: v.username ?? '', password: v.password ?? '' };
 }
+
+/** The camera's RTSP push {username, password} (sealed by the API with the AAD "<id>:push"). */
+export function openPushCredentials(masters: readonly MasterKey[], cameraId: string, sealed: SealedSecret | null): { username: string; password: string } | undefined {
+  if (!sealed) return undefined;
+  const v = JSON.parse(openSecret(masters, `${cameraId}:push`, sealed)) as { username?: string; password?: string };
+  if (!v.username || !v.password) return undefined;
+  return { username: v.username, password: v.password };
+}

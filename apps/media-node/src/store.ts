@@ -13,6 +13,8 @@ export interface CameraForIngest {
   credentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
   status: string;
   openToPublic: boolean;
+  /** Sealed RTSP push credentials (AAD "<id>:push"); set → the camera publishes to us (push mode). */
+  pushCredentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
 }
 
 const secs = (n: number) => String(n);
@@ -104,8 +106,9 @@ export class NodeStore {
   async camera(id: string): Promise<CameraForIngest | undefined> {
     const rows = await this.sql.query<{
       id: string; host: string; rtsp_port: number; rtsp_path: string; credentials: CameraForIngest['credentials'] | string | null; status: string; open_to_public: boolean;
+      push_credentials: CameraForIngest['pushCredentials'] | string | null;
     }>(
-      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public FROM camera WHERE id = $1::uuid`,
+      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials FROM camera WHERE id = $1::uuid`,
       [id],
     );
     const r = rows[0];
@@ -118,6 +121,7 @@ export class NodeStore {
       credentials: typeof r.credentials === 'string' ? JSON.parse(r.credentials) : r.credentials,
       status: r.status,
       openToPublic: r.open_to_public,
+      pushCredentials: typeof r.push_credentials === 'string' ? JSON.parse(r.push_credentials) : (r.push_credentials ?? null),
     };
   }
 

@@ -1,4 +1,4 @@
-import { connectClientToHub, RtspClient, StreamHub } from '@vigia/media';
+import { connectClientToHub, PublishedSource, RtspClient, StreamHub, type IngestSource, type PublishSink, type PublishStartInfo } from '@vigia/media';
 import type { Log } from './log.js';
 import { cameraAddress } from './outbound.js';
 import type { BlockList } from 'node:net';
@@ -19,7 +19,8 @@ export class LeaseHeldElsewhere extends Error {
 export interface Upstream {
   cameraId: string;
   hub: StreamHub;
-  client: RtspClient;
+  /** RtspClient (pull) or PublishedSource (push: the camera publishes to this node). */
+  client: IngestSource;
   startedAt: number;
 }
 
@@ -71,9 +72,46 @@ export class Upstreams {
     return p;
   }
 
+  /**
+   * A publisher (RTSP push, docs/cameras.md) starts recording camera `camera`: the camera's upstream
+   * (taken with its lease, like a pulled camera) gets the publisher as its source. Throws
+   * LeaseHeldElsewhere when another node serves the camera.
+   */
+  async attachPublisher(camera: CameraForIngest, info: PublishStartInfo, kick: (reason: string) => void): Promise<PublishSink> {
+    const up = await this.acquire(camera);
+    if (!(up.client instanceof PublishedSource)) throw new Error('camera is being pulled by this node; retry later');
+    const sink = up.client.attach(info, kick);
+    this.sessionsByCamera.set(camera.id, (this.sessionsByCamera.get(camera.id) ?? 0) + 1);
+    return {
+      ...sink,
+      end: (reason) => {
+        sink.end?.(reason);
+        // Nobody watching or recording: let the lease go (after the idle grace).
+        this.releaseIfUnused(camera.id);
+      },
+    };
+  }
+
+  private async startPushed(camera: CameraForIngest): Promise<Upstream> {
+    const source = new PublishedSource();
+    const hub = new StreamHub({ idleGraceMs: this.opts.idleGraceMs });
+    connectClientToHub(source, hub);
+    source.on('disconnect', (error) => this.log.warn({ camera: camera.id, err: error }, 'publisher disconnected'));
+    const up: Upstream = { cameraId: camera.id, hub, client: source, startedAt: Date.now() };
+    hub.on('idle', () => {
+      if (!this.pinned.has(camera.id) && !source.publishing) void this.stop(camera.id, 'idle');
+    });
+    this.stats.clientsStarted++;
+    this.ready.set(camera.id, up);
+    this.stats.open = this.ready.size;
+    this.log.info({ camera: camera.id }, 'upstream started (push: waiting for the publisher)');
+    return up;
+  }
+
   private async start(camera: CameraForIngest): Promise<Upstream> {
     const lease = await this.store.acquireLease(camera.id);
     if (!lease) throw new LeaseHeldElsewhere(undefined);
+    if (camera.pushCredentials) return this.startPushed(camera);
     let creds: { username: string; password: string } | undefined;
     let address: string;
     try {
@@ -126,7 +164,8 @@ export class Upstreams {
     const up = this.ready.get(cameraId);
     if (up && up.hub.subscriberCount === 0) {
       setTimeout(() => {
-        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0 && !this.pinned.has(cameraId)) void this.stop(cameraId, 'idle');
+        const publishing = up.client instanceof PublishedSource && up.client.publishing;
+        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0 && !this.pinned.has(cameraId) && !publishing) void this.stop(cameraId, 'idle');
       }, this.opts.idleGraceMs).unref();
     }
   }

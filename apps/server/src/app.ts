@@ -29,6 +29,11 @@ import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { alertsRoutes } from './modules/alerts/alerts.routes.js';
+import { playbackRoutes } from './modules/playback/playback.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -87,6 +92,11 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(sanctionsRoutes(deps));
   await app.register(releasesRoutes(deps));
   await app.register(recordingsRoutes(deps));
+  await app.register(exportsRoutes(deps));
+  await app.register(healthRoutes(deps));
+  await app.register(alertsRoutes(deps));
+  await app.register(playbackRoutes(deps));
+  await app.register(privacyRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

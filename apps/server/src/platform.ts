@@ -16,6 +16,8 @@ import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
+import { exportBuildSweep } from './modules/exports/export-jobs.js';
+import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -45,6 +47,8 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(finalAccountabilitySweep(database.db));
     await jobs.addSweep(uptimeObligationSweep(database.db));
     await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(path.join(config.dataDir, 'recordings')), config.recording));
+    await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, log }));
+    await jobs.addSweep(healthAlertSweep(database.db, config.health));
   }
   return {
     database,

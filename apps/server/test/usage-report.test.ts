@@ -26,6 +26,7 @@ beforeAll(async () => {
     await recordAudit(tx, actor, { action: 'release_request.decided', targetType: 'release_request', targetId: 'y', data: { decision: 'denied' } });
     await recordAudit(tx, actor, { action: 'release_request.refused', data: { requesterKind: 'press' } });
     await recordAudit(tx, actor, { action: 'release_delivery.downloaded', targetType: 'release_request', targetId: 'x' });
+    await recordAudit(tx, actor, { action: 'export.requested', targetType: 'export', targetId: 'e1' });
   });
 });
 
@@ -36,7 +37,7 @@ describe('public usage report (/transparencia)', () => {
     const report = res.json();
     expect(report.months).toHaveLength(12);
     const current = report.months.at(-1);
-    expect(current).toEqual({ month: expect.stringMatching(/^\d{4}-\d{2}$/), liveViews: 5, playbacks: 0, exports: 1, releaseRequests: 2, releasesGranted: 1, releasesDenied: 1, requestsRefused: 1 });
+    expect(current).toEqual({ month: expect.stringMatching(/^\d{4}-\d{2}$/), liveViews: 5, playbacks: 0, exports: 2, releaseRequests: 2, releasesGranted: 1, releasesDenied: 1, requestsRefused: 1 });
     expect(report.months.slice(0, -1).every((m: Record<string, unknown>) => Object.entries(m).every(([k, v]) => k === 'month' || v === 0))).toBe(true);
     expect(report.months[0].month < current.month).toBe(true);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/public/transparency/usage?months=3' })).json().months).toHaveLength(3);

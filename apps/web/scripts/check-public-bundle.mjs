@@ -35,6 +35,12 @@ const backofficeOnly = [
   '/api/cameras/',
   'vigia-cam-marker',
   // obligations (apps/web/src/backoffice/obligations)
+  // exports and health (apps/web/src/backoffice/{exports,health})
+  'Minhas exportações',
+  '/api/exports',
+  '/api/alerts',
+  '/api/health/dashboard',
+  'Piores parceiros do mês',
   '/api/loans',
   '/api/accountability/',
   '/api/inspections',

@@ -67,7 +67,10 @@ export const errorTable = {
   RELEASE_REQUESTER_ACCOUNT_REQUIRED: { status: 422, message: 'Informe o e-mail da conta do solicitante (perfil "Solicitante externo"): as imagens cedidas só são entregues a essa conta.' },
   RELEASE_INVALID_STATE: { status: 409, message: 'O pedido de cessão não está na fase que permite esta ação.' },
   RELEASE_DELIVERY_EXPIRED: { status: 410, message: 'O prazo do link de entrega terminou. Peça à autoridade de cessão uma nova entrega.' },
-  RELEASE_PACKAGE_PENDING: { status: 409, message: 'Pacote em preparação: a exportação das gravações ainda não está disponível na plataforma. O acesso foi registrado; você será avisado quando o pacote estiver pronto.' },
+  RELEASE_PACKAGE_PENDING: { status: 409, message: 'Pacote em preparação: as gravações cedidas estão sendo exportadas e assinadas. O acesso foi registrado; tente novamente em alguns minutos.' },
+  EXPORT_NOT_READY: { status: 409, message: 'O pacote de exportação ainda não está pronto (ou a montagem falhou).' },
+  EXPORT_RANGE_INVALID: { status: 422, message: 'Período inválido: o fim deve ser posterior ao início, no passado, e o período deve ter no máximo 7 dias.' },
+  EXPORT_VERIFY_BUSY: { status: 429, message: 'Muitas verificações em andamento. Tente novamente em instantes.' },
   AUDIT_EXPORT_TOO_LARGE: { status: 422, message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -15,3 +15,6 @@ export * from './obligations/index.js';
 export * from './releases.js';
 export * from './exports.js';
 export * from './recordings.js';
+export * from './playback.js';
+export * from './health.js';
+export * from './privacy.js';

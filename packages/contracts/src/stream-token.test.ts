@@ -57,4 +57,14 @@ describe('stream tokens', () => {
     await expect(loadStreamTokenKey({ envKey: 'c2hvcnQ=', dataDir: dir })).rejects.toThrow(/32 bytes/);
     fs.rmSync(dir, { recursive: true });
   });
+
+  it('keeps actions apart: a playback token never opens a live stream, nor a live token a playback', () => {
+    const base = { cam: 'c', node: 'api', sub: 'u', sid: 's', cnf: nonceHash('n'), ttlMs: 60_000 };
+    const pb = signStreamToken(key, { ...base, act: 'playback', pb: 'p1' }).token;
+    const live = signStreamToken(key, { ...base, act: 'live' }).token;
+    expect(verifyStreamToken([key], pb)).toEqual({ ok: false, error: 'malformed' });
+    expect(verifyStreamToken([key], live, Date.now(), 2_000, 'playback')).toEqual({ ok: false, error: 'malformed' });
+    const ok = verifyStreamToken([key], pb, Date.now(), 2_000, 'playback');
+    expect(ok.ok && ok.claims.pb).toBe('p1');
+  });
 });

@@ -12,10 +12,13 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export const STREAM_TOKEN_MAX_TTL_MS = 120_000;
 
+export type StreamAction = 'live' | 'playback';
+
 export interface StreamTokenClaims {
   /** Camera id. */
   cam: string;
-  act: 'live';
+  /** `live` (media node socket) or `playback` (recorded footage, served by the API; docs/recording.md). */
+  act: StreamAction;
   /** Media node id the token is valid on. */
   node: string;
   /** User id; null for an anonymous viewer of a camera open to the public. */
@@ -29,6 +32,8 @@ export interface StreamTokenClaims {
   exp: number;
   /** Unique id: a token opens a stream at most once. */
   jti: string;
+  /** Playback only: id of the playback (the `playback.started` audit event's playback id). */
+  pb?: string;
 }
 
 export type StreamTokenError = 'malformed' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'ttl_too_long';
@@ -56,6 +61,7 @@ export function signStreamToken(
     iat: now,
     exp: now + ttl,
     jti: b64u(randomBytes(12)),
+    ...(claims.pb ? { pb: claims.pb } : {}),
   };
   const body = `v1.${b64u(Buffer.from(JSON.stringify(full)))}`;
   return { token: `${body}.${b64u(mac(key, body))}`, claims: full };
@@ -66,6 +72,8 @@ export function verifyStreamToken(
   token: string,
   now = Date.now(),
   leewayMs = 2_000,
+  /** The only action accepted (a playback token never opens a live socket, and vice versa). */
+  action: StreamAction = 'live',
 ): { ok: true; claims: StreamTokenClaims } | { ok: false; error: StreamTokenError } {
   if (typeof token !== 'string' || token.length > 4096) return { ok: false, error: 'malformed' };
   const parts = token.split('.');
@@ -86,7 +94,7 @@ export function verifyStreamToken(
   if (
     !claims ||
     typeof claims.cam !== 'string' ||
-    claims.act !== 'live' ||
+    claims.act !== action ||
     typeof claims.node !== 'string' ||
     typeof claims.cnf !== 'string' ||
     typeof claims.iat !== 'number' ||

@@ -42,3 +42,16 @@ export { RtspSession, type RtspSessionOptions, type VideoStreamInfo } from './rt
 export { RtspClient, type RtspClientOptions, type RtspClientStats, type RtspClientState } from './rtsp-client';
 export { probeRtsp, type ProbeResult } from './rtsp-probe';
 
+export { DigestServer, digestHa1, parseDigestAuthorization, type DigestCredentials, type DigestVerdict } from './rtsp-digest-server';
+export {
+  RtspPublishServer,
+  PublishRefusedError,
+  hubPublishSink,
+  requestPath,
+  type PublishSink,
+  type PublishStartInfo,
+  type PublishTarget,
+  type RtspPublishServerOptions,
+  type PublishServerStats,
+} from './rtsp-publish-server';
+export { PublishedSource, type IngestSource } from './published-source';

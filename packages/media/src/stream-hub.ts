@@ -17,7 +17,7 @@ import { EventEmitter } from 'node:events';
 import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
 import { createVideoTrack, Fmp4Muxer, type LiveFragment, type VideoTrackInfo } from './fmp4-muxer';
 import { GopCache, type GopCacheOptions } from './gop-cache';
-import type { RtspClient } from './rtsp-client';
+import type { IngestSource } from './published-source';
 
 export type ChunkKind = 'init' | 'burst' | 'fragment';
 
@@ -275,7 +275,7 @@ export class StreamHub extends EventEmitter {
  * Wires a client into a hub (parameter sets, access units, discontinuities).
  * Returns a function that detaches the listeners.
  */
-export function connectClientToHub(client: RtspClient, hub: StreamHub): () => void {
+export function connectClientToHub(client: IngestSource, hub: StreamHub): () => void {
   const onPs = (codec: VideoCodec, ps: ParameterSets) => hub.setParameterSets(codec, ps);
   const onAu = (au: AccessUnit) => hub.pushAccessUnit(au);
   const onDisconnect = () => hub.markDiscontinuity();

@@ -1,4 +1,4 @@
-import type { AccessUnit, RtspClient, RtspError, StreamHub } from '@vigia/media';
+import type { AccessUnit, IngestSource, RtspError, StreamHub } from '@vigia/media';
 import { gapCauseOf } from '../recorder/gap-cause.js';
 import type { SqlClient } from '../sql.js';
 
@@ -36,7 +36,7 @@ export class CameraHealth {
   constructor(
     readonly cameraId: string,
     private readonly hub: StreamHub,
-    private readonly client: RtspClient,
+    private readonly client: IngestSource,
     /** Monitored (recorded) cameras get outage rows; live-only ones only health rows. */
     readonly monitored: boolean,
   ) {

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createVideoTrack, Fmp4Muxer, type AccessUnit, type RtspClient, type RtspError, type StreamHub, type VideoTrackInfo } from '@vigia/media';
+import { createVideoTrack, Fmp4Muxer, type AccessUnit, type IngestSource, type RtspError, type StreamHub, type VideoTrackInfo } from '@vigia/media';
 import { chainHash, completeBoxesLength, GENESIS_CHAIN_HASH, segmentKey, type RecordingStorage, type RecordingWriter } from '@vigia/contracts/recording-store';
 import type { Log } from '../log.js';
 import { gapCauseOf, type GapCause } from './gap-cause.js';
@@ -56,7 +56,7 @@ export class CameraRecorder {
   ) {}
 
   /** Recovers segments left open by a crash, opens a 'restart' gap since the last segment, then listens. */
-  async attach(hub: StreamHub, client: RtspClient): Promise<void> {
+  async attach(hub: StreamHub, client: IngestSource): Promise<void> {
     await this.recover();
     const head = await this.store.chainHead(this.cameraId);
     this.seq = head.seq;
@@ -98,7 +98,7 @@ export class CameraRecorder {
     this.enqueue(() => this.store.openGap(this.cameraId, at, cause, detail));
   }
 
-  private onAccessUnit(au: AccessUnit, client: RtspClient): void {
+  private onAccessUnit(au: AccessUnit, client: IngestSource): void {
     this.lastFrameMs = au.receivedAt;
     let seg = this.seg;
     if (seg && au.keyframe && (this.trackChanged || this.failed || au.receivedAt - seg.startMs >= this.opts.segmentMs)) {

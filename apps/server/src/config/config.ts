@@ -44,6 +44,8 @@ export const envSchema = z.object({
   CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
   /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
   CAMERA_ALLOWED_RANGES: z.string().optional(),
+  /** Base URL cameras without a public IP push to (docs/cameras.md "Câmeras sem IP público"), e.g. rtsp://push.example:8554. */
+  MEDIA_PUSH_PUBLIC_URL: z.string().regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' }).optional(),
   /** Media node started by the start command as a child process (issue 4, ADR 0004). */
   MEDIA_NODE: z.enum(['on', 'off']).default('on'),
   MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -58,6 +60,10 @@ export const envSchema = z.object({
   RECORDING_MIN_FREE_GB: z.coerce.number().min(0).default(5),
   /** Files under recordings/ unknown to the index older than this are quarantined, then deleted as long after. */
   RECORDING_ORPHAN_HOURS: z.coerce.number().min(0.01).default(24),
+  /** A monitored camera down longer than this raises a CIOSP alert and e-mails its partner (and again when it is back). */
+  HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
+  /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
+  HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -71,6 +77,7 @@ export interface Config {
   databaseUrl: string | undefined;
   demo: boolean;
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
+  health: { alertAfterMs: number; staleMs: number };
   publicUrl: string;
   admin: { email: string; password: string | undefined };
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
@@ -80,7 +87,7 @@ export interface Config {
   jobs: boolean;
   webDist: string;
   uploads: { maxBytes: number };
-  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean };
+  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean; pushPublicUrl?: string | undefined };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
 }
 
@@ -109,6 +116,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       minFreeBytes: Math.round(e.RECORDING_MIN_FREE_GB * 1024 ** 3),
       orphanAgeMs: Math.round(e.RECORDING_ORPHAN_HOURS * 3_600_000),
     },
+    health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
     publicUrl: e.PUBLIC_URL,
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     session: {
@@ -132,6 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       previousKeys: splitList(e.CAMERA_SECRETS_PREVIOUS_KEYS),
       allowedRanges: splitList(e.CAMERA_ALLOWED_RANGES),
       enforceOutbound: production,
+      pushPublicUrl: e.MEDIA_PUSH_PUBLIC_URL,
     },
     media: {
       node: e.MEDIA_NODE === 'on',

@@ -16,3 +16,6 @@ export * from '../modules/complaints/complaints.schema.js';
 export * from '../modules/sanctions/sanctions.schema.js';
 export * from '../modules/releases/releases.schema.js';
 export * from '../modules/recordings/recordings.schema.js';
+export * from '../modules/exports/exports.schema.js';
+export * from '../modules/alerts/alerts.schema.js';
+export * from '../modules/privacy/privacy.schema.js';

@@ -48,6 +48,7 @@ export type AreaId =
   | 'ops-mosaic'
   | 'ops-recordings'
   | 'ops-health'
+  | 'ops-exports'
   | 'release-decisions'
   | 'requester-requests'
   | 'protection-missions';
@@ -304,17 +305,27 @@ export const navigation: readonly NavItem[] = [
     label: 'Gravações',
     description: 'Reprodução das gravações na linha do tempo.',
     icon: 'fa-history',
-    roles: operators,
-    status: 'soon',
+    // Partner users play back their own cameras (scope applied by the server); reason required, audited.
+    roles: [...operators, 'partner_user', 'admin'],
+    status: 'ready',
   },
   {
     id: 'ops-health',
-    path: '/operacoes/disponibilidade',
+    path: '/operacoes/saude',
     label: 'Disponibilidade das câmeras',
-    description: 'Câmeras fora do ar e histórico de disponibilidade.',
+    description: 'Câmeras fora do ar por região e parceiro, maiores interrupções, piores parceiros do mês e alertas.',
     icon: 'fa-heartbeat',
-    roles: operators,
-    status: 'soon',
+    roles: [...operators, 'admin', 'committee_member'],
+    status: 'ready',
+  },
+  {
+    id: 'ops-exports',
+    path: '/operacoes/exportacoes',
+    label: 'Exportação de gravações',
+    description: 'Pacote assinado (MP4 + manifesto SHA-256 + cadeia de custódia) de uma câmera e período.',
+    icon: 'fa-file-export',
+    roles: [...operators, 'admin'],
+    status: 'ready',
   },
   // Footage release (Art. 2 VI)
   {

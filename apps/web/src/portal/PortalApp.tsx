@@ -10,6 +10,7 @@ import { SignUpPage } from './signup/SignUpPage';
 import { TransparencyPage } from './transparency/TransparencyPage';
 import { VerificationPage } from './verification/VerificationPage';
 import { VerifyFormPage } from './verification/VerifyFormPage';
+import { ExportVerificationPage } from './export-verification/ExportVerificationPage';
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -25,6 +26,7 @@ export function PortalApp() {
         <Route path="denuncia/acompanhar" element={<ComplaintLookupPage />} />
         <Route path="verificar" element={<VerifyFormPage />} />
         <Route path="verificar/:code" element={<VerificationPage />} />
+        <Route path="verificar-exportacao" element={<ExportVerificationPage />} />
         <Route
           path="*"
           element={

@@ -11,7 +11,7 @@ import { auditEvents } from './audit.schema.js';
 export const USAGE_ACTIONS = {
   liveViews: ['live.view_started'],
   playbacks: ['playback.started'],
-  exports: ['export.created', 'release_delivery.downloaded'],
+  exports: ['export.requested', 'release_delivery.downloaded'],
   releaseRequests: ['release_request.submitted'],
   decisions: ['release_request.decided'],
   refused: ['release_request.refused'],

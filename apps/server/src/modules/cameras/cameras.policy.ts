@@ -12,6 +12,8 @@ export const camerasPolicy = definePolicy({
   create: rolesAccess('partner_user', 'integrator', 'admin'),
   update: rolesAccess('partner_user', 'integrator', 'admin'),
   remove: rolesAccess('partner_user', 'integrator', 'admin'),
+  /** RTSP push credentials (cameras without a public IP): same people as camera edit. */
+  pushCredentials: rolesAccess('partner_user', 'integrator', 'admin'),
   selfTest: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestHistory: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestSnapshot: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),

@@ -28,6 +28,7 @@ import { loadCameraKeys } from './camera-keys.js';
 import { camerasPolicy } from './cameras.policy.js';
 import { createCamera, deleteCamera, getCamera, listCameras, updateCamera, type CameraDeps } from './cameras.service.js';
 import { parseAllowedRanges } from './outbound-guard.js';
+import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
 
 const tags = ['cameras'];
@@ -131,6 +132,21 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
       handler: async (request, reply) => {
         await deleteCamera(cam, authOf(request), actorOf(request), request.params.id);
         return reply.code(204).send();
+      },
+    });
+
+    app.post('/api/cameras/:id/push-credentials', {
+      config: { access: camerasPolicy.pushCredentials },
+      schema: {
+        tags,
+        summary: '(Re)generate the RTSP push credentials of a camera without a public IP (shown once)',
+        params: cameraIdParamsSchema,
+        response: { 201: z.object({ username: z.string(), password: z.string(), url: z.string() }) },
+      },
+      handler: async (request, reply) => {
+        const pushPublicUrl = deps.config.cameras.pushPublicUrl ?? `rtsp://${request.hostname.replace(/:\d+$/, '')}:8554`;
+        const out = await regeneratePushCredentials({ db: deps.db, keys: cam.keys, pushPublicUrl }, authOf(request), actorOf(request), request.params.id);
+        return reply.code(201).header('cache-control', 'no-store').send(out);
       },
     });
 

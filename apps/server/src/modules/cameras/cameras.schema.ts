@@ -25,6 +25,8 @@ export const cameras = pgTable(
     httpPort: integer('http_port').notNull(),
     rtspPath: text('rtsp_path').notNull(),
     credentials: jsonb('credentials').$type<SealedSecret>(),
+    /** RTSP push (publish) credentials, sealed with the AAD "<camera id>:push"; null = push disabled. */
+    pushCredentials: jsonb('push_credentials').$type<SealedSecret>(),
     latitude: doublePrecision('latitude').notNull(),
     longitude: doublePrecision('longitude').notNull(),
     municipalityIbge: text('municipality_ibge').notNull(),

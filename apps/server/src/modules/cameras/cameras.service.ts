@@ -48,7 +48,7 @@ export function toCamera(r: CameraRow): Camera {
 
 /** Fields safe to put in the audit trail (never the credentials). */
 export function auditView(r: Partial<CameraRow>): Record<string, unknown> {
-  const { credentials: _c, createdAt: _a, updatedAt: _u, lastSelfTestAt: _l, ...rest } = r;
+  const { credentials: _c, pushCredentials: _p, createdAt: _a, updatedAt: _u, lastSelfTestAt: _l, ...rest } = r;
   return rest;
 }
 

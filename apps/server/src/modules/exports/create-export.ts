@@ -13,6 +13,8 @@ import { recordingSegments } from '../recordings/recordings.schema.js';
 import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
 import { runFfmpeg } from './ffmpeg.adapter.js';
 import { signManifest } from './export-signing.js';
+import { maskPng } from '../privacy/mask-png.js';
+import { buildMaskedExportArgs } from '../privacy/mask-burn-args.js';
 
 export interface ExportRequest {
   cameraIds: string[];
@@ -20,6 +22,12 @@ export interface ExportRequest {
   to: Date;
   operator: { id: string; name: string | null };
   reason: string;
+  /** Package id (the export job's id); a new UUID when absent. */
+  exportId?: string;
+  /** Files of the package itself (LEIA-ME.txt), hashed into the manifest. `{id}` in the text is replaced by the export id. */
+  extraFiles?: { name: string; text: string }[];
+  /** Privacy masks to burn in per camera (recipient without unmask, modules/privacy): re-encodes those cameras. */
+  masks?: Record<string, [number, number][][]>;
 }
 
 /**
@@ -33,7 +41,7 @@ export async function createExport(
   onProgress?: (fraction: number) => void,
 ): Promise<{ exportId: string; dir: string; manifest: ExportManifest }> {
   if (!(req.to > req.from)) throw new Error('export range is empty');
-  const exportId = randomUUID();
+  const exportId = req.exportId ?? randomUUID();
   const dir = path.join(deps.outDir, exportId);
   await fs.mkdir(dir, { recursive: true });
   const cams = await deps.db
@@ -59,14 +67,23 @@ export async function createExport(
     const list = path.join(dir, `.${cam.id}.txt`);
     await fs.writeFile(list, concatList(paths));
     const name = `${cam.id}.mp4`;
-    await runFfmpeg(buildConcatCopyArgs({ listFile: list, output: path.join(dir, name), startOffsetSec: start, durationSec: duration }), {
+    const polygons = req.masks?.[cam.id] ?? [];
+    const mask = polygons.length ? path.join(dir, `.${cam.id}.mask.png`) : undefined;
+    if (mask) await fs.writeFile(mask, maskPng(polygons));
+    const range = { listFile: list, output: path.join(dir, name), startOffsetSec: start, durationSec: duration };
+    await runFfmpeg(mask ? buildMaskedExportArgs({ ...range, maskPng: mask }) : buildConcatCopyArgs(range), {
       ...(deps.log ? { log: deps.log } : {}),
       onProgress: (s) => onProgress?.(Math.min(1, (doneSec + s) / totalSec)),
     });
     await fs.rm(list);
+    if (mask) await fs.rm(mask);
     doneSec += duration;
     const { size, sha256 } = await hashFile(path.join(dir, name));
     files.push({ name, cameraId: cam.id, sizeBytes: size, sha256 });
+  }
+  for (const x of req.extraFiles ?? []) {
+    await fs.writeFile(path.join(dir, x.name), x.text.replaceAll('{id}', exportId));
+    files.push({ name: x.name, ...(await hashFile(path.join(dir, x.name)).then((h) => ({ sizeBytes: h.size, sha256: h.sha256 }))) });
   }
   const manifest: ExportManifest = {
     format: 'vigia-export/1',

@@ -5,6 +5,8 @@ import { recordingCameraParamsSchema, recordingChainReportSchema, recordingTimel
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { AppDeps } from '../../app.js';
 import { loadExportSigningKey } from '../exports/export-signing.js';
+import { authOf } from '../../http/context.js';
+import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
 import { recordingsPolicy } from './recordings.policy.js';
 import { recordingTimeline } from './recording-timeline.js';
 import { verifyRecordings } from './verify-recordings.js';
@@ -17,7 +19,10 @@ export function recordingsRoutes({ config, database }: AppDeps): FastifyPluginAs
     app.get('/api/recordings/:cameraId/timeline', {
       config: { access: recordingsPolicy.timeline },
       schema: { tags, summary: 'Recorded spans and gaps (with causes) of a camera', params: recordingCameraParamsSchema, querystring: recordingTimelineQuerySchema, response: { 200: recordingTimelineSchema } },
-      handler: async (request) => recordingTimeline(database.db, request.params.cameraId, new Date(request.query.from), new Date(request.query.to)),
+      handler: async (request) => {
+        const camera = await loadCamera(database.db, viewScope(authOf(request)), request.params.cameraId);
+        return recordingTimeline(database.db, camera.id, new Date(request.query.from), new Date(request.query.to));
+      },
     });
     app.post('/api/recordings/:cameraId/verify', {
       config: { access: recordingsPolicy.verify },

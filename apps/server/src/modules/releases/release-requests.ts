@@ -26,6 +26,7 @@ import { generatedDocuments } from '../documents/documents.schema.js';
 import { issueDocument, type DocumentsDeps } from '../documents/issue-document.js';
 import { findMunicipality } from '../reference/index.js';
 import { partners } from '../partners/partners.schema.js';
+import { queueReleaseExport } from '../exports/export-jobs.js';
 import { createLocks, locksOfRequest, releaseLocks } from './evidence-locks.js';
 import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from './releases.schema.js';
 
@@ -353,6 +354,10 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
         .values({ requestId: id, recipientUserId: r.requesterUserId, expiresAt: new Date(now.getTime() + DELIVERY_VALID_DAYS * 86_400_000) })
         .returning();
       await recordAudit(tx, who.actor, { action: 'release_delivery.created', targetType: 'release_request', targetId: id, data: { deliveryId: delivery!.id, recipientUserId: r.requesterUserId, packageStatus: 'pending' } });
+      // The package: an export of the granted cameras and period, built by the export-build job,
+      // which marks this delivery ready (modules/exports).
+      const exportId = await queueReleaseExport(tx, who.actor, { deliveryId: delivery!.id, cameraIds: granted, from: grantedFrom!, to: grantedTo!, reason: `Cessão de imagens — pedido ${number}`, caseNumber: r.caseNumber });
+      await recordAudit(tx, who.actor, { action: 'export.requested', targetType: 'export', targetId: exportId, reason: `Cessão de imagens — pedido ${number}`, data: { exportId, releaseRequestId: id, deliveryId: delivery!.id, cameraIds: granted } });
     }
     const [recipient] = await tx.select({ email: users.email }).from(users).where(eq(users.id, r.requesterUserId));
     if (recipient) {
@@ -380,10 +385,10 @@ export async function closeRequest(db: Db, who: Acting, id: string, reason: stri
 
 /**
  * The requester downloads the delivery: bound to the requester's account (another account → 404),
- * expiring (410), every attempt audited. Until recorded-video export exists the package is
- * pending ("pacote em preparação", 409).
+ * expiring (410), every attempt audited. While the export job builds the package it is pending
+ * ("pacote em preparação", 409); once ready the caller streams the export ZIP (`exportId`).
  */
-export async function downloadDelivery(db: Db, who: Acting, id: string, deliveryId: string): Promise<never> {
+export async function downloadDelivery(db: Db, who: Acting, id: string, deliveryId: string): Promise<{ exportId: string }> {
   const r = await loadRequest(db, who.auth, id);
   const [d] = await db
     .select()
@@ -392,11 +397,13 @@ export async function downloadDelivery(db: Db, who: Acting, id: string, delivery
     .limit(1);
   if (!d || r.status === 'denied') throw new AppError('NOT_FOUND', 'Entrega não encontrada.');
   const expired = d.expiresAt.getTime() <= Date.now() || r.status === 'closed';
-  const outcome = expired ? 'expired' : d.packageStatus === 'pending' ? 'package_pending' : 'ready';
-  await db.transaction((tx) =>
-    recordAudit(tx, who.actor, { action: outcome === 'ready' ? 'release_delivery.downloaded' : 'release_delivery.download_refused', targetType: 'release_request', targetId: r.id, data: { deliveryId: d.id, outcome } }),
-  );
+  const exportId = d.packageStorageKey?.startsWith('exports/') ? d.packageStorageKey.slice('exports/'.length) : null;
+  const outcome = expired ? 'expired' : d.packageStatus === 'pending' || !exportId ? 'package_pending' : 'ready';
+  await db.transaction(async (tx) => {
+    if (outcome === 'ready') await tx.update(releaseDeliveries).set({ downloads: sql`${releaseDeliveries.downloads} + 1` }).where(eq(releaseDeliveries.id, d.id));
+    await recordAudit(tx, who.actor, { action: outcome === 'ready' ? 'release_delivery.downloaded' : 'release_delivery.download_refused', targetType: 'release_request', targetId: r.id, data: { deliveryId: d.id, outcome, ...(exportId ? { exportId } : {}) } });
+  });
   if (outcome === 'expired') throw new AppError('RELEASE_DELIVERY_EXPIRED');
-  // outcome 'ready' cannot happen yet: no export job writes a package (see docs/access-and-releases.md).
-  throw new AppError('RELEASE_PACKAGE_PENDING');
+  if (outcome === 'package_pending') throw new AppError('RELEASE_PACKAGE_PENDING');
+  return { exportId: exportId! };
 }

@@ -22,6 +22,7 @@ import { actorOf, authOf } from '../../http/context.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { acting, sendFile } from '../loans/loans.routes.js';
 import { downloadDocument } from '../loans/obligation-kit.js';
+import { sendExportZip } from '../exports/export-jobs.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
 import { addNote, cameraOptions, closeRequest, createRequest, decideRequest, downloadDelivery, listRequests, loadRequest, viewRequest, type ReleaseDeps } from './release-requests.js';
@@ -80,8 +81,11 @@ export function releasesRoutes(deps: { db: Db; config: Config }): FastifyPluginA
     });
     app.get(`${base}/:id/delivery/:deliveryId/download`, {
       config: { access: policy.downloadDelivery },
-      schema: { tags, summary: "Download the released footage (requester's account only, expiring, audited; package pending until export exists)", params: z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() }) },
-      handler: async (request) => downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId),
+      schema: { tags, summary: "Download the released footage (requester's account only, expiring, audited; package pending while the export job builds it; then the signed ZIP)", params: z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() }) },
+      handler: async (request, reply) => {
+        const { exportId } = await downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId);
+        return sendExportZip(deps.db, deps.config.dataDir, reply, exportId);
+      },
     });
 
     // Areas of interest of CIOSP operators (art. 26; BH)

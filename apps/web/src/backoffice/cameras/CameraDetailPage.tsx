@@ -13,6 +13,7 @@ import { mayManageCameras, maySelfTest } from './camera-permissions';
 import { CameraStatusTag } from './CameraStatusTag';
 import { DeleteCameraDialog } from './DeleteCameraDialog';
 import { SelfTestPanel } from './SelfTestPanel';
+import { PrivacyMaskEditor } from './PrivacyMaskEditor';
 import { useMunicipalities } from './use-municipalities';
 
 export function CameraDetailPage() {
@@ -77,6 +78,7 @@ export function CameraDetailPage() {
             <dd className="col-sm-9">{formatDateTime(camera.createdAt)}</dd>
           </dl>
           {maySelfTest(activeRole) && <SelfTestPanel cameraId={camera.id} onDone={reload} />}
+          {maySelfTest(activeRole) && <PrivacyMaskEditor cameraId={camera.id} />}
         </>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { requestLiveToken } from './live-api';
 import { LiveSession, liveSupported, type LiveState } from './live-session';
+import { MaskOverlay } from './MaskOverlay';
 import './live.css';
 
 interface LivePlayerProps {
@@ -49,6 +50,7 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
   return (
     <div ref={box} className={`vigia-live${compact ? ' compact' : ''}`} onDoubleClick={fullScreen} data-state={state.kind}>
       <video ref={video} className="vigia-live-video" muted playsInline aria-label={`Vídeo ao vivo: ${title}`} data-camera-id={cameraId} />
+      <MaskOverlay cameraId={cameraId} />
       <div className="vigia-live-bar">
         <span className="vigia-live-title">{title}</span>
         {state.kind === 'playing' && <span className="vigia-live-badge">AO VIVO</span>}

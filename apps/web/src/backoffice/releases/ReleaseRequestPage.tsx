@@ -115,10 +115,24 @@ export function ReleaseRequestPage() {
       {r.delivery && (
         <>
           <h2 className="h4">Entrega</h2>
-          <Message kind="info" title="Pacote em preparação">
-            A exportação das gravações (MP4 assinado com manifesto SHA-256) ainda não está disponível na plataforma. A entrega está registrada, vinculada à conta do requerente, válida até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria.
-          </Message>
-          {r.delivery.downloadUrl && <DeliveryButton url={r.delivery.downloadUrl} />}
+          {r.delivery.packageStatus === 'ready' ? (
+            <Message kind="success" title="Pacote pronto">
+              As gravações cedidas foram exportadas num pacote ZIP assinado (MP4, manifesto SHA-256 assinado, cadeia de custódia e instruções de verificação). Download exclusivo da conta do requerente, até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria. Confira a integridade em <a href="/verificar-exportacao">/verificar-exportacao</a>.
+            </Message>
+          ) : (
+            <Message kind="info" title="Pacote em preparação">
+              As gravações cedidas estão sendo exportadas e assinadas. A entrega está vinculada à conta do requerente, válida até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria.
+            </Message>
+          )}
+          {r.delivery.downloadUrl &&
+            (r.delivery.packageStatus === 'ready' ? (
+              <a className="br-button secondary" href={r.delivery.downloadUrl} download>
+                <i className="fas fa-download mr-1" aria-hidden="true" />
+                Baixar imagens cedidas (ZIP)
+              </a>
+            ) : (
+              <DeliveryButton url={r.delivery.downloadUrl} />
+            ))}
         </>
       )}
     </>

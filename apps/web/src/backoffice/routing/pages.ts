@@ -11,7 +11,10 @@ import { ReleasesArea } from '../releases/ReleasesArea';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { OperationsMapPage } from '../operations-map/OperationsMapPage';
 import { LiveArea } from '../live/LiveArea';
+import { ExportsPage } from '../exports/ExportsPage';
+import { HealthPage } from '../health/HealthPage';
 import { MosaicPage } from '../live/MosaicPage';
+import { PlaybackArea } from '../playback/PlaybackArea';
 import { UsersPage } from '../pages/admin/UsersPage';
 import { CommitteeAccountabilityArea } from '../obligations/accountability/CommitteeAccountabilityArea';
 import { PartnerAccountabilityArea } from '../obligations/accountability/PartnerAccountabilityArea';
@@ -43,6 +46,9 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'ops-map': OperationsMapPage,
   'ops-live': LiveArea,
   'ops-mosaic': MosaicPage,
+  'ops-recordings': PlaybackArea,
+  'ops-health': HealthPage,
+  'ops-exports': ExportsPage,
   // Obligations (Art. 17–20, 28–30)
   'committee-loans': CommitteeLoansArea,
   'committee-accountability': CommitteeAccountabilityArea,

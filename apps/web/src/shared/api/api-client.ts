@@ -42,6 +42,11 @@ export async function apiUpload<T>(path: string, form: FormData, signal?: AbortS
   return send<T>(path, 'POST', { accept: 'application/json' }, form, signal);
 }
 
+/** Posts raw bytes (e.g. a ZIP to verify) with the given content type; CSRF header as for any write. */
+export async function apiPostBytes<T>(path: string, body: Blob, contentType: string, signal?: AbortSignal): Promise<T> {
+  return send<T>(path, 'POST', { accept: 'application/json', 'content-type': contentType }, body, signal);
+}
+
 async function send<T>(
   path: string,
   method: Method,

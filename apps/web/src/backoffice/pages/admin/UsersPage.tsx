@@ -11,6 +11,7 @@ import { CreateUserForm } from './CreateUserForm';
 import { ReasonDialog, type StatusAction } from './ReasonDialog';
 import { UsersTable } from './UsersTable';
 import { MisusePanel } from '../../audit/MisusePanel';
+import { UnmaskGrantsPanel } from '../../privacy/UnmaskGrantsPanel';
 
 /** Admin → Usuários: list, create with role grants, suspend and reactivate with a reason. */
 export function UsersPage() {
@@ -83,6 +84,7 @@ export function UsersPage() {
         />
       )}
       {users && users.length > 0 && <MisusePanel users={users.filter((u) => u.status === 'active')} onChanged={reload} />}
+      {users && users.length > 0 && <UnmaskGrantsPanel users={users.filter((u) => u.status === 'active')} />}
     </>
   );
 }

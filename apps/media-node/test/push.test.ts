@@ -1,0 +1,174 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
+import { authHeaders, makeUser, signIn, testApp, type Session } from '../../server/test/helpers/app.js';
+import type { App } from '../../server/src/app.js';
+import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
+import { partners } from '../../server/src/db/schema.js';
+import { loadNodeConfig } from '../src/config.js';
+import { createLog } from '../src/log.js';
+import { startMediaNode, type MediaNode } from '../src/node.js';
+import { newNonce, nonceHash, openLive } from './live-client.js';
+
+/**
+ * RTSP push (cameras without a public IP): the owner generates push credentials through the API,
+ * ffmpeg publishes to the media node, and a live viewer of that camera receives fMP4 — the same path
+ * as a pulled camera. On this run's database (PGlite via the gateway, or PostgreSQL).
+ */
+const run = promisify(execFile);
+const streamKey = randomBytes(32);
+let t: TestDatabase;
+let app: App;
+let gateway: SqlGateway | undefined;
+let node: MediaNode;
+let admin: Session;
+let operator: Session;
+let dir: string;
+let clip: string;
+let cameraId: string;
+let otherCameraId: string;
+let creds: { username: string; password: string; url: string };
+const procs: ChildProcess[] = [];
+
+const until = async (cond: () => boolean | Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+function publish(url: string, transport = 'tcp') {
+  const proc = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', transport, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += String(d)));
+  procs.push(proc);
+  return { proc, exit: new Promise<number | null>((r) => proc.on('exit', (code) => r(code))), stderr: () => err };
+}
+
+const pushUrl = (id: string, user: string, pass: string) => `rtsp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${node.push!.port}/push/${id}`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'push-node-'));
+  clip = path.join(dir, 'clip.h264');
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
+  t = await createTestDatabase();
+  app = await testApp(t.database, t.dataDir, { STREAM_TOKEN_KEY: streamKey.toString('base64') });
+  if (t.database.kind === 'pglite') gateway = await startSqlGateway(t.database);
+  node = await startMediaNode(
+    loadNodeConfig({
+      MEDIA_NODE_ID: 'push-node',
+      MEDIA_NODE_PORT: '0',
+      MEDIA_PUSH_PORT: '0',
+      DATA_DIR: t.dataDir,
+      STREAM_TOKEN_KEY: streamKey.toString('base64'),
+      MEDIA_HEARTBEAT_MS: '500',
+      MEDIA_LEASE_SECONDS: '3',
+      MEDIA_IDLE_GRACE_MS: '300',
+      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
+    }),
+    createLog('silent'),
+  );
+  admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
+  operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
+  const [partner] = await t.database.db
+    .insert(partners)
+    .values({ kind: 'municipality', name: 'Parceiro push', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
+    .returning();
+  const ids: string[] = [];
+  for (let k = 1; k <= 2; k++) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: authHeaders(admin),
+      payload: {
+        partnerId: partner!.id, kind: 'partner_own', name: `Câmera push ${k}`, host: `192.168.10.${k}`, rtspPort: 554, httpPort: 80,
+        rtspPath: '/stream', latitude: -15.6 + k / 1000, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole', openToPublic: false,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push(res.json().id);
+  }
+  [cameraId, otherCameraId] = ids as [string, string];
+}, 180_000);
+
+afterEach(() => {
+  for (const p of procs.splice(0)) p.kill('SIGKILL');
+});
+
+afterAll(async () => {
+  for (const p of procs.splice(0)) p.kill('SIGKILL');
+  await node?.stop();
+  await gateway?.close();
+  await app?.close();
+  await t?.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('RTSP push to the media node', () => {
+  it('the owner generates push credentials once; they are sealed and audited, never returned again', async () => {
+    const res = await app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/push-credentials`, headers: authHeaders(admin), payload: {} });
+    expect(res.statusCode, res.body).toBe(201);
+    creds = res.json();
+    expect(creds.url).toMatch(new RegExp(`^rtsp://.+:8554/push/${cameraId}$`));
+    expect(creds.password.length).toBeGreaterThanOrEqual(20);
+    const cam = await app.inject({ method: 'GET', url: `/api/cameras/${cameraId}`, headers: authHeaders(admin) });
+    expect(cam.body).not.toContain(creds.password);
+    const row = await t.database.db.execute(sql`SELECT push_credentials::text AS p FROM camera WHERE id = ${cameraId}::uuid`);
+    const stored = (row as unknown as { rows: { p: string }[] }).rows[0]!.p;
+    expect(stored).not.toContain(creds.password);
+    const audit = await t.database.db.execute(sql`SELECT data::text AS d FROM audit_event WHERE action = 'camera.push_credentials_generated' AND target_id = ${cameraId}`);
+    const rows = (audit as unknown as { rows: { d: string }[] }).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.d).not.toContain(creds.password);
+    const denied = await app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/push-credentials`, headers: authHeaders(operator), payload: {} });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('wrong password → 401, nothing accepted; unknown camera / camera without push → 404; UDP → 461', async () => {
+    const bad = publish(pushUrl(cameraId, creds.username, 'wrong-password'));
+    expect(await bad.exit).not.toBe(0);
+    expect(bad.stderr()).toMatch(/401|Unauthorized/i);
+    const none = publish(pushUrl('00000000-0000-4000-8000-000000000000', creds.username, creds.password));
+    expect(await none.exit).not.toBe(0);
+    expect(none.stderr()).toMatch(/404|Not Found/i);
+    const noPush = publish(pushUrl(otherCameraId, creds.username, creds.password));
+    expect(await noPush.exit).not.toBe(0);
+    expect(noPush.stderr()).toMatch(/404|Not Found/i);
+    const udp = publish(pushUrl(cameraId, creds.username, creds.password), 'udp');
+    expect(await udp.exit).not.toBe(0);
+    expect(udp.stderr()).toMatch(/461|Unsupported/i);
+    expect(node.upstreams.get(cameraId)).toBeUndefined();
+    expect(node.push!.server.stats.sessionsStarted).toBe(0);
+  });
+
+  it('ffmpeg publishes: the node takes the lease and a live viewer of that camera receives fMP4', async () => {
+    const p = publish(pushUrl(cameraId, creds.username, creds.password));
+    await until(() => node.upstreams.get(cameraId)?.client.state === 'playing');
+    const lease = await t.database.db.execute(sql`SELECT node_id FROM camera_assignment WHERE camera_id = ${cameraId}::uuid`);
+    expect((lease as unknown as { rows: { node_id: string }[] }).rows[0]?.node_id).toBe('push-node');
+
+    const nonce = newNonce();
+    const tok = await app.inject({ method: 'POST', url: `/api/live/${cameraId}/token`, headers: authHeaders(operator), payload: { nonceHash: nonceHash(nonce) } });
+    expect(tok.statusCode, tok.body).toBe(200);
+    const body = tok.json() as { token: string; url: string };
+    const viewer = openLive(body.url, body.token, nonce);
+    await viewer.waitBinaries(10);
+    expect(viewer.texts.find((m) => m.type === 'codec')).toMatchObject({ codec: expect.stringMatching(/^avc1\./), width: 320, height: 240 });
+    expect(viewer.binaries[0]!.subarray(4, 8).toString()).toBe('ftyp');
+    expect(viewer.binaries[1]!.subarray(4, 8).toString()).toBe('moof');
+    viewer.close();
+    await viewer.closed;
+    // Still publishing: the upstream (and the lease) stay although nobody watches.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(node.upstreams.get(cameraId)?.client.state).toBe('playing');
+    p.proc.kill('SIGINT');
+    await until(() => node.upstreams.get(cameraId) === undefined);
+  });
+});

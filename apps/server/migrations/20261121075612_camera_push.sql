@@ -1,0 +1,1 @@
+ALTER TABLE "camera" ADD COLUMN "push_credentials" jsonb;

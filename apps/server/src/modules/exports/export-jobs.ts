@@ -1,0 +1,228 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import type { Logger } from 'pino';
+import { exportCreateSchema, type ExportCreate, type ExportJob } from '@vigia/contracts';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import type { Db, Queryable, Tx } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { auditEvents } from '../audit/audit.schema.js';
+import { recordAudit, systemActor, type AuditActor } from '../audit/audit.service.js';
+import { cameras } from '../cameras/cameras.schema.js';
+import { viewScope } from '../cameras/cameras.scope.js';
+import { releaseDeliveries } from '../releases/releases.schema.js';
+import type { Sweep } from '../../jobs/sweep.js';
+import { createExport } from './create-export.js';
+import { exportJobMasks } from '../privacy/privacy.service.js';
+import { loadExportSigningKey, signManifest } from './export-signing.js';
+import { zipStream, type ZipEntry } from './export-package.js';
+import { exportJobs } from './exports.schema.js';
+import { LEIA_ME } from './leia-me.js';
+import { CUSTODY_FILE, CUSTODY_SIG } from './verify-export-package.js';
+
+export interface ExportDeps {
+  db: Db;
+  dataDir: string;
+  log?: Logger;
+}
+interface Acting {
+  auth: AuthContext;
+  actor: AuditActor;
+}
+type JobRow = typeof exportJobs.$inferSelect;
+
+const MAX_RANGE_MS = 7 * 86_400_000;
+const STALE_RUNNING_MS = 30 * 60_000;
+export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
+
+/**
+ * Requests an export (operators, regional operators, admin): every camera must be in the caller's
+ * view scope (SQL, `viewScope`) — one outside it is 404. Creates the queued job; the build sweep
+ * picks it up. Audited `export.requested`.
+ */
+export async function requestExport(db: Db, who: Acting, raw: ExportCreate): Promise<ExportJob> {
+  const input = exportCreateSchema.parse(raw);
+  const from = new Date(input.from);
+  const to = new Date(input.to);
+  if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_MS || to.getTime() > Date.now() + 60_000) throw new AppError('EXPORT_RANGE_INVALID');
+  const ids = [...new Set(input.cameraIds)];
+  const id = await db.transaction(async (tx) => {
+    const found = await tx.select({ id: cameras.id }).from(cameras).where(and(inArray(cameras.id, ids), viewScope(who.auth)));
+    if (found.length !== ids.length) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
+    const [row] = await tx
+      .insert(exportJobs)
+      .values({ cameraIds: ids, fromAt: from, toAt: to, reason: input.reason, caseNumber: input.caseNumber ?? null, requestedBy: who.auth.user.id, requestedByLabel: who.actor.label ?? who.auth.user.id })
+      .returning();
+    await recordAudit(tx, who.actor, { action: 'export.requested', targetType: 'export', targetId: row!.id, reason: input.reason, data: { exportId: row!.id, cameraIds: ids, from: input.from, to: input.to, caseNumber: input.caseNumber ?? null } });
+    return row!.id;
+  });
+  return viewExport(db, who.auth, id);
+}
+
+/** Queues the package of a granted release request (called inside the decision's transaction). */
+export async function queueReleaseExport(tx: Tx, actor: AuditActor, p: { deliveryId: string; cameraIds: string[]; from: Date; to: Date; reason: string; caseNumber: string }): Promise<string> {
+  const [row] = await tx
+    .insert(exportJobs)
+    .values({ cameraIds: p.cameraIds, fromAt: p.from, toAt: p.to, reason: p.reason, caseNumber: p.caseNumber, requestedBy: actor.id, requestedByLabel: actor.label ?? 'sistema', releaseDeliveryId: p.deliveryId })
+    .returning();
+  return row!.id;
+}
+
+/** Own exports; administrators see all. Anything else is 404. */
+function readScope(auth: AuthContext): SQL {
+  return auth.roles.includes('admin') ? sql`true` : eq(exportJobs.requestedBy, auth.user.id);
+}
+
+async function toView(db: Queryable, j: JobRow): Promise<ExportJob> {
+  const cams = await db.select({ id: cameras.id, name: cameras.name }).from(cameras).where(inArray(cameras.id, j.cameraIds));
+  return {
+    id: j.id,
+    cameraIds: j.cameraIds,
+    cameraNames: j.cameraIds.map((c) => cams.find((x) => x.id === c)?.name ?? c),
+    from: j.fromAt.toISOString(),
+    to: j.toAt.toISOString(),
+    reason: j.reason,
+    caseNumber: j.caseNumber,
+    requestedBy: j.requestedByLabel,
+    releaseDeliveryId: j.releaseDeliveryId,
+    status: j.status,
+    progress: j.progress,
+    error: j.error,
+    sizeBytes: j.sizeBytes,
+    downloads: j.downloads,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    downloadUrl: j.status === 'ready' && !j.releaseDeliveryId ? `/api/exports/${j.id}/download` : null,
+  };
+}
+
+export async function viewExport(db: Queryable, auth: AuthContext, id: string): Promise<ExportJob> {
+  const [j] = await db.select().from(exportJobs).where(and(eq(exportJobs.id, id), readScope(auth))).limit(1);
+  if (!j) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
+  return toView(db, j);
+}
+
+export async function listExports(db: Queryable, auth: AuthContext): Promise<ExportJob[]> {
+  const rows = await db.select().from(exportJobs).where(readScope(auth)).orderBy(desc(exportJobs.createdAt)).limit(50);
+  return Promise.all(rows.map((r) => toView(db, r)));
+}
+
+/** Builds one claimed job: MP4s + LEIA-ME + signed manifest; progress stored as it goes. */
+export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<void> {
+  const { db } = deps;
+  const builtBy = `worker ${os.hostname()}:${process.pid}`;
+  try {
+    const signingKey = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir: deps.dataDir });
+    const storage = new LocalRecordingStorage(path.join(deps.dataDir, 'recordings'));
+    await fs.rm(path.join(exportsDir(deps.dataDir), job.id), { recursive: true, force: true });
+    let last = 0;
+    let writes = Promise.resolve();
+    const { manifest, dir } = await createExport(
+      { db, storage, outDir: exportsDir(deps.dataDir), signingKey, ...(deps.log ? { log: deps.log } : {}) },
+      { exportId: job.id, cameraIds: job.cameraIds, from: job.fromAt, to: job.toAt, operator: { id: job.requestedBy ?? 'sistema', name: job.requestedByLabel }, reason: job.caseNumber ? `${job.reason} (processo ${job.caseNumber})` : job.reason, extraFiles: [{ name: 'LEIA-ME.txt', text: LEIA_ME }], masks: await exportJobMasks(db, job) },
+      (fraction) => {
+        const pct = Math.min(99, Math.floor(fraction * 100));
+        if (pct >= last + 5) {
+          last = pct;
+          writes = writes.then(() => db.update(exportJobs).set({ progress: pct }).where(eq(exportJobs.id, job.id)).then(() => undefined));
+        }
+      },
+    );
+    await writes;
+    if (!manifest.files.some((f) => f.cameraId)) throw new Error('Nenhuma gravação encontrada no período para as câmeras pedidas.');
+    let size = 0;
+    for (const f of await fs.readdir(dir)) size += (await fs.stat(path.join(dir, f))).size;
+    await db.transaction(async (tx) => {
+      await tx.update(exportJobs).set({ status: 'ready', progress: 100, builtBy, packageKey: job.id, sizeBytes: size, finishedAt: new Date(), error: null }).where(eq(exportJobs.id, job.id));
+      await recordAudit(tx, systemActor(builtBy), { action: 'export.built', targetType: 'export', targetId: job.id, data: { exportId: job.id, files: manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
+      if (job.releaseDeliveryId) {
+        await tx.update(releaseDeliveries).set({ packageStatus: 'ready', packageStorageKey: `exports/${job.id}` }).where(eq(releaseDeliveries.id, job.releaseDeliveryId));
+      }
+    });
+  } catch (err) {
+    deps.log?.error({ err, exportId: job.id }, 'export failed');
+    await db.transaction(async (tx) => {
+      await tx.update(exportJobs).set({ status: 'failed', error: (err as Error).message.slice(0, 500), builtBy, finishedAt: new Date() }).where(eq(exportJobs.id, job.id));
+      await recordAudit(tx, systemActor(builtBy), { action: 'export.failed', targetType: 'export', targetId: job.id, data: { exportId: job.id, error: (err as Error).message.slice(0, 500) } });
+    });
+  }
+}
+
+/**
+ * The build sweep: requeues jobs left `running` by a dead worker, then claims queued jobs one by
+ * one (conditional UPDATE: two workers never build the same job) and builds them.
+ */
+export function exportBuildSweep(deps: ExportDeps): Sweep {
+  return {
+    name: 'export-build',
+    everySeconds: 5,
+    batchSize: 2,
+    async runBatch(limit) {
+      await deps.db.update(exportJobs).set({ status: 'queued', progress: 0 }).where(and(eq(exportJobs.status, 'running'), lt(exportJobs.startedAt, new Date(Date.now() - STALE_RUNNING_MS))));
+      const due = await deps.db.select({ id: exportJobs.id }).from(exportJobs).where(eq(exportJobs.status, 'queued')).orderBy(asc(exportJobs.createdAt)).limit(limit);
+      let n = 0;
+      for (const { id } of due) {
+        const [job] = await deps.db.update(exportJobs).set({ status: 'running', startedAt: new Date(), progress: 0 }).where(and(eq(exportJobs.id, id), eq(exportJobs.status, 'queued'))).returning();
+        if (!job) continue;
+        await buildExportJob(deps, job);
+        n++;
+      }
+      return n;
+    },
+  };
+}
+
+const fmt = (d: Date) => `${d.toISOString()} (${d.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' })}, Cuiabá)`;
+
+/**
+ * Sends the package as a ZIP: the built files plus the chain-of-custody log (request, build and
+ * every download so far, this one included, read from the audit trail), signed with the export key.
+ */
+export async function sendExportZip(db: Db, dataDir: string, reply: FastifyReply, exportId: string): Promise<FastifyReply> {
+  const [job] = await db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
+  if (!job || job.status !== 'ready' || !job.packageKey) throw new AppError('EXPORT_NOT_READY');
+  const dir = path.join(exportsDir(dataDir), job.packageKey);
+  const events = await db
+    .select()
+    .from(auditEvents)
+    .where(or(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)), sql`${auditEvents.data}->>'exportId' = ${job.id}`))
+    .orderBy(asc(auditEvents.seq));
+  const label: Record<string, string> = { 'export.requested': 'Solicitado', 'export.built': 'Montado', 'export.downloaded': 'Baixado', 'release_delivery.downloaded': 'Baixado (entrega de cessão)' };
+  const lines = [
+    'VIGIA MAIS MT — CADEIA DE CUSTÓDIA',
+    `Pacote: ${job.id}`,
+    `Câmeras: ${job.cameraIds.join(', ')}`,
+    `Período (UTC): ${job.fromAt.toISOString()} a ${job.toAt.toISOString()}`,
+    `Motivo: ${job.reason}${job.caseNumber ? ` — processo ${job.caseNumber}` : ''}`,
+    '',
+    ...(events.some((e) => e.action === 'export.requested') ? [] : [`${fmt(job.createdAt)} — Solicitado por ${job.requestedByLabel}`]),
+    ...events.filter((e) => label[e.action]).map((e) => `${fmt(e.at)} — ${label[e.action]} por ${e.actorLabel ?? e.origin ?? 'sistema'}${e.action === 'export.built' ? ` (${e.origin})` : ''} [auditoria nº ${e.seq}]`),
+    '',
+  ];
+  const custody = Buffer.from(lines.join('\n'));
+  const key = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir });
+  const names = (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  const entries: ZipEntry[] = [...names.map((n) => ({ name: n, file: path.join(dir, n) })), { name: CUSTODY_FILE, data: custody }, { name: CUSTODY_SIG, data: Buffer.from(signManifest(key.privateKey, custody) + '\n') }];
+  const folder = `exportacao-${job.id.slice(0, 8)}`;
+  return reply
+    .type('application/zip')
+    .header('content-disposition', `attachment; filename="${folder}.zip"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(zipStream(folder, entries));
+}
+
+/** Operator/admin download of an own export: audited, counted, streamed. */
+export async function downloadExport(db: Db, dataDir: string, who: Acting, id: string, reply: FastifyReply): Promise<FastifyReply> {
+  const [job] = await db.select().from(exportJobs).where(and(eq(exportJobs.id, id), readScope(who.auth))).limit(1);
+  if (!job || job.releaseDeliveryId) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
+  if (job.status !== 'ready') throw new AppError('EXPORT_NOT_READY');
+  await db.transaction(async (tx) => {
+    await tx.update(exportJobs).set({ downloads: sql`${exportJobs.downloads} + 1` }).where(eq(exportJobs.id, id));
+    await recordAudit(tx, who.actor, { action: 'export.downloaded', targetType: 'export', targetId: id, data: { exportId: id } });
+  });
+  return sendExportZip(db, dataDir, reply, id);
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { exportCreateSchema, exportJobSchema, exportVerificationSchema, idParamSchema } from '@vigia/contracts';
+import type { AppDeps } from '../../app.js';
+import { actorOf, authOf } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { downloadExport, listExports, requestExport, viewExport } from './export-jobs.js';
+import { zipSource } from './export-package.js';
+import { loadExportSigningKey } from './export-signing.js';
+import { exportsPolicy as policy } from './exports.policy.js';
+import { verifyPackageSource } from './verify-export-package.js';
+
+const tags = ['exports'];
+const MAX_VERIFY_BYTES = Number(process.env.EXPORT_VERIFY_MAX_MB ?? 300) * 1024 * 1024;
+const MAX_VERIFY_CONCURRENT = 2;
+
+/** Export jobs (request, progress, download) and the public package verification. */
+export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod {
+  const db = database.db;
+  let verifying = 0;
+  return async (app) => {
+    app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_VERIFY_BYTES }, (_req, body, done) => done(null, body));
+    app.post('/api/exports', {
+      config: { access: policy.request },
+      schema: { tags, summary: 'Request an export package (cameras in scope, UTC range ≤ 7 days, reason); built by the export-build job', body: exportCreateSchema, response: { 200: exportJobSchema } },
+      handler: async (request) => requestExport(db, { auth: authOf(request), actor: actorOf(request) }, request.body),
+    });
+    app.get('/api/exports', {
+      config: { access: policy.view },
+      schema: { tags, summary: 'Own export jobs (admins: all), newest first', response: { 200: z.object({ exports: z.array(exportJobSchema) }) } },
+      handler: async (request) => ({ exports: await listExports(db, authOf(request)) }),
+    });
+    app.get('/api/exports/:id', {
+      config: { access: policy.view },
+      schema: { tags, summary: 'An export job with its progress (0–100)', params: idParamSchema, response: { 200: exportJobSchema } },
+      handler: async (request) => viewExport(db, authOf(request), request.params.id),
+    });
+    app.get('/api/exports/:id/download', {
+      config: { access: policy.download },
+      schema: { tags, summary: 'Download the package as a ZIP (MP4s, signed manifest, LEIA-ME, signed custody log); audited', params: idParamSchema },
+      handler: async (request, reply) => downloadExport(db, config.dataDir, { auth: authOf(request), actor: actorOf(request) }, request.params.id, reply),
+    });
+    app.post('/api/public/exports/verify', {
+      config: { access: policy.verify },
+      bodyLimit: MAX_VERIFY_BYTES,
+      schema: { tags, summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file', response: { 200: exportVerificationSchema } },
+      handler: async (request) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION_FAILED', 'Envie o arquivo ZIP do pacote (Content-Type: application/zip).');
+        if (verifying >= MAX_VERIFY_CONCURRENT) throw new AppError('EXPORT_VERIFY_BUSY');
+        verifying++;
+        try {
+          let src;
+          try {
+            src = zipSource(body);
+          } catch {
+            return { ok: false, problems: [{ file: 'pacote.zip', problem: 'manifest_invalid' as const }], manifest: null };
+          }
+          const key = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir: config.dataDir });
+          return await verifyPackageSource(src, key.publicKeyPem);
+        } finally {
+          verifying--;
+        }
+      },
+    });
+  };
+}

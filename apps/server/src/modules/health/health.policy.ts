@@ -1,0 +1,6 @@
+import { definePolicy, rolesAccess } from '../../http/access.js';
+
+/** CIOSP health dashboard: operators, regional operators (their region, by camera scope), admin, committee. */
+export const healthPolicy = definePolicy({
+  dashboard: rolesAccess('operator', 'regional_operator', 'admin', 'committee_member'),
+});

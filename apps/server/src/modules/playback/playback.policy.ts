@@ -1,0 +1,15 @@
+import { definePolicy, rolesAccess } from '../../http/access.js';
+
+/**
+ * Playback of recordings (SPEC §3.4). Same people as the live view; which cameras is decided by the
+ * camera scope (cameras.scope.ts viewScope): operators their areas, regional operators their region,
+ * partner users their own partner's cameras, admins all. Every request also needs the playback
+ * token (bound to user, session, camera and the player's nonce) except starting one, which needs a reason.
+ */
+const players = rolesAccess('operator', 'regional_operator', 'partner_user', 'admin');
+export const playbackPolicy = definePolicy({
+  start: players,
+  renew: players,
+  media: players,
+  snapshot: players,
+});

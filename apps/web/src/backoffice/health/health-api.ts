@@ -1,0 +1,5 @@
+import type { Alert, HealthDashboard } from '@vigia/contracts';
+import { apiRequest } from '../../shared/api/api-client';
+
+export const loadHealthDashboard = (signal: AbortSignal) => apiRequest<HealthDashboard>('/api/health/dashboard', { signal });
+export const acknowledgeAlert = (id: string) => apiRequest<Alert>(`/api/alerts/${encodeURIComponent(id)}/ack`, { method: 'POST' });

@@ -1,0 +1,228 @@
+/**
+ * RTSP publish server against a real publisher: ffmpeg pushes an H.264 clip over RTSP/TCP
+ * (ANNOUNCE/SETUP/RECORD with Digest), plus hand-written hostile clients.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessUnit } from '../src/access-unit';
+import { parseWwwAuthenticate, RtspAuthenticator } from '../src/rtsp-auth';
+import { PublishRefusedError, RtspPublishServer, type PublishSink, type PublishTarget } from '../src/rtsp-publish-server';
+import { StreamHub } from '../src/stream-hub';
+
+const run = promisify(execFile);
+const CAM = '/push/0b9f1c4e-6f1a-4c1e-9d7e-1f2a3b4c5d6e';
+const USER = 'cam';
+const PASS = 'p4ss-w0rd';
+let dir: string;
+let clip: string;
+let server: RtspPublishServer;
+let port: number;
+const procs: ChildProcess[] = [];
+let received: AccessUnit[] = [];
+let ended: string[] = [];
+let opened = 0;
+let refuse: PublishRefusedError | undefined;
+const hub = new StreamHub();
+
+const sink: PublishSink = {
+  setParameterSets: (codec, ps) => hub.setParameterSets(codec, ps),
+  pushAccessUnit: (au) => {
+    received.push(au);
+    hub.pushAccessUnit(au);
+  },
+  end: (reason) => ended.push(reason),
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'push-'));
+  clip = path.join(dir, 'clip.h264');
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
+  server = new RtspPublishServer({
+    maxInterleavedFrameBytes: 8 * 1024,
+    idleTimeoutMs: 3000,
+    lookup: (p): PublishTarget | undefined =>
+      p === CAM
+        ? {
+            credentials: { username: USER, password: PASS },
+            open: () => {
+              if (refuse) throw refuse;
+              opened++;
+              return sink;
+            },
+          }
+        : undefined,
+  });
+  port = (await server.listen(0, '127.0.0.1')).port;
+});
+
+afterEach(() => {
+  for (const p of procs.splice(0)) p.kill('SIGKILL');
+  received = [];
+  ended = [];
+  opened = 0;
+  refuse = undefined;
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function publish(url: string, transport = 'tcp'): { proc: ChildProcess; exit: Promise<number | null>; stderr: () => string } {
+  const proc = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', transport, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += String(d)));
+  procs.push(proc);
+  return { proc, exit: new Promise((r) => proc.on('exit', (code) => r(code))), stderr: () => err };
+}
+
+const until = async (cond: () => boolean, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+/** Sends raw RTSP requests on one connection and collects answers. */
+function rawClient() {
+  const socket = net.connect(port, '127.0.0.1');
+  let data = '';
+  socket.on('data', (d) => (data += d.toString('latin1')));
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((r) => socket.on('close', () => r()));
+  return {
+    socket,
+    closed,
+    get data() {
+      return data;
+    },
+    async request(text: string): Promise<string> {
+      const before = data.length;
+      socket.write(text);
+      await until(() => data.slice(before).includes('\r\n\r\n'), 3000);
+      return data.slice(before);
+    },
+  };
+}
+
+const SDP = 'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=x\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:streamid=0\r\n';
+
+async function authorizedAnnounce(c: ReturnType<typeof rawClient>): Promise<string> {
+  const url = `rtsp://127.0.0.1:${port}${CAM}`;
+  const first = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+  expect(first).toMatch(/^RTSP\/1.0 401/);
+  const auth = new RtspAuthenticator(USER, PASS);
+  auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(first)![1]!));
+  const ok = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+  expect(ok).toMatch(/^RTSP\/1.0 200/);
+  return /Session: (\w+)/.exec(ok)![1]!;
+}
+
+describe('RtspPublishServer', () => {
+  it('ffmpeg publishes an H.264 clip: access units reach the sink and the hub muxes fMP4', async () => {
+    const chunks: string[] = [];
+    const sub = hub.subscribe({ send: (_c, kind) => chunks.push(kind), bufferedAmount: () => 0 });
+    publish(`rtsp://${USER}:${PASS}@127.0.0.1:${port}${CAM}`);
+    await until(() => received.filter((a) => a.keyframe).length >= 2);
+    expect(opened).toBe(1);
+    expect(received[0]!.codec).toBe('h264');
+    expect(received.every((a) => a.data.length > 0)).toBe(true);
+    expect(hub.track?.codecString).toMatch(/^avc1\./);
+    expect(chunks[0]).toBe('init');
+    expect(chunks.filter((k) => k === 'fragment').length).toBeGreaterThan(10);
+    expect(server.stats.publishing).toBe(1);
+    expect(server.active.has(CAM)).toBe(true);
+    sub.unsubscribe();
+    procs[0]!.kill('SIGINT'); // ffmpeg sends TEARDOWN
+    await until(() => ended.length === 1);
+    expect(server.stats.publishing).toBe(0);
+  });
+
+  it('wrong password → 401, ffmpeg fails and nothing is accepted', async () => {
+    const p = publish(`rtsp://${USER}:wrong@127.0.0.1:${port}${CAM}`);
+    expect(await p.exit).not.toBe(0);
+    expect(p.stderr()).toMatch(/401|Unauthorized/i);
+    expect(opened).toBe(0);
+    expect(received).toHaveLength(0);
+  });
+
+  it('unknown camera → 404', async () => {
+    const p = publish(`rtsp://${USER}:${PASS}@127.0.0.1:${port}/push/00000000-0000-0000-0000-000000000000`);
+    expect(await p.exit).not.toBe(0);
+    expect(p.stderr()).toMatch(/404|Not Found/i);
+    const c = rawClient();
+    const res = await c.request(`ANNOUNCE rtsp://127.0.0.1:${port}/push/nope RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    expect(res).toMatch(/^RTSP\/1.0 404/);
+    await c.closed;
+  });
+
+  it('UDP transport → 461', async () => {
+    const p = publish(`rtsp://${USER}:${PASS}@127.0.0.1:${port}${CAM}`, 'udp');
+    expect(await p.exit).not.toBe(0);
+    expect(p.stderr()).toMatch(/461|Unsupported/i);
+    const c = rawClient();
+    const session = await authorizedAnnounce(c);
+    const res = await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP;unicast;client_port=5000-5001;mode=record\r\n\r\n`);
+    expect(res).toMatch(/^RTSP\/1.0 461/);
+    c.socket.destroy();
+    expect(opened).toBe(0);
+  });
+
+  it('a publish the application refuses (camera leased elsewhere) → 453 and closed', async () => {
+    refuse = new PublishRefusedError(453, 'Not Enough Bandwidth');
+    const c = rawClient();
+    const session = await authorizedAnnounce(c);
+    const setup = await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`);
+    expect(setup).toMatch(/^RTSP\/1.0 200/);
+    expect(setup).toMatch(/interleaved=0-1/);
+    const rec = await c.request(`RECORD rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 4\r\nSession: ${session}\r\n\r\n`);
+    expect(rec).toMatch(/^RTSP\/1.0 453/);
+    await c.closed;
+  });
+
+  it('oversized interleaved frame → connection closed', async () => {
+    const c = rawClient();
+    const session = await authorizedAnnounce(c);
+    await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`);
+    const rec = await c.request(`RECORD rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 4\r\nSession: ${session}\r\n\r\n`);
+    expect(rec).toMatch(/^RTSP\/1.0 200/);
+    const frame = Buffer.alloc(4 + 60_000);
+    frame[0] = 0x24;
+    frame.writeUInt16BE(60_000, 2);
+    c.socket.write(frame);
+    await c.closed;
+    await until(() => ended.length === 1);
+    expect(ended[0]).toMatch(/interleaved frame/);
+  });
+
+  it('closes on an oversized SDP, on garbage and after repeated bad passwords', async () => {
+    const big = rawClient();
+    const sdp = 'a'.repeat(20_000);
+    const res = await big.request(`ANNOUNCE rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${sdp.length}\r\n\r\n${sdp}`);
+    expect(res).toMatch(/^RTSP\/1.0 413/);
+    await big.closed;
+
+    const garbage = rawClient();
+    garbage.socket.write(Buffer.alloc(10_000, 0x01));
+    await garbage.closed;
+
+    const bad = rawClient();
+    const url = `rtsp://127.0.0.1:${port}${CAM}`;
+    for (let i = 0; i < 3; i++) {
+      const challenge = i === 0 ? await bad.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 9\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`) : undefined;
+      const auth = new RtspAuthenticator(USER, 'nope');
+      auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(challenge ?? bad.data)![1]!));
+      bad.socket.write(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: ${i + 10}\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await bad.closed;
+    expect(bad.data.match(/RTSP\/1.0 401/g)!.length).toBe(4);
+    expect(opened).toBe(0);
+  });
+});
