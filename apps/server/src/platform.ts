@@ -47,7 +47,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(finalAccountabilitySweep(database.db));
     await jobs.addSweep(uptimeObligationSweep(database.db));
     await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(path.join(config.dataDir, 'recordings')), config.recording));
-    await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, log }));
+    await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, signingKey: config.exports.signingKey, log }));
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
   }
   return {

@@ -45,7 +45,7 @@ async function recordSegments(cameraId: string) {
 }
 
 async function build() {
-  return drainSweep(exportBuildSweep({ db: ctx.t.database.db, dataDir: ctx.t.dataDir }));
+  return drainSweep(exportBuildSweep({ db: ctx.t.database.db, dataDir: ctx.t.dataDir, signingKey: undefined }));
 }
 
 /** The same ZIP with one byte of `name` flipped. */

@@ -133,7 +133,7 @@ describe('exports burn the masks in for a recipient without unmask (real ffmpeg)
     const exportFor = async (who: Awaited<ReturnType<typeof f.user>>) => {
       const job = await send(who.session, 'POST', '/api/exports', { cameraIds: [cam], from: base.toISOString(), to: new Date(base.getTime() + 4000).toISOString(), reason: 'Teste de máscara de privacidade' });
       expect(job.statusCode, job.body).toBe(200);
-      await drainSweep(exportBuildSweep({ db: ctx.t.database.db, dataDir: ctx.t.dataDir }));
+      await drainSweep(exportBuildSweep({ db: ctx.t.database.db, dataDir: ctx.t.dataDir, signingKey: undefined }));
       const zip = await send(who.session, 'GET', `/api/exports/${job.json().id}/download`);
       expect(zip.statusCode, zip.body.slice(0, 200)).toBe(200);
       const files = unzipSync(new Uint8Array(zip.rawPayload));

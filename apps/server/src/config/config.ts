@@ -34,6 +34,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
   WEB_DIST: z.string().optional(),
+  EXPORT_SIGNING_KEY: z.string().optional(),
+  EXPORT_VERIFY_MAX_MB: z.coerce.number().positive().max(4096).default(300),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
   CAMERA_SECRETS_KEY: z
@@ -87,6 +89,8 @@ export interface Config {
   jobs: boolean;
   webDist: string;
   uploads: { maxBytes: number };
+  /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
+  exports: { signingKey: string | undefined; verifyMaxBytes: number };
   cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean; pushPublicUrl?: string | undefined };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
 }
@@ -135,6 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'on',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
+    exports: { signingKey: e.EXPORT_SIGNING_KEY, verifyMaxBytes: Math.round(e.EXPORT_VERIFY_MAX_MB * 1024 * 1024) },
     cameras: {
       secretsKey: e.CAMERA_SECRETS_KEY || undefined,
       previousKeys: splitList(e.CAMERA_SECRETS_PREVIOUS_KEYS),

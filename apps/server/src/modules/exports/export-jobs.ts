@@ -26,6 +26,7 @@ import { CUSTODY_FILE, CUSTODY_SIG } from './verify-export-package.js';
 export interface ExportDeps {
   db: Db;
   dataDir: string;
+  signingKey: string | undefined;
   log?: Logger;
 }
 interface Acting {
@@ -115,7 +116,7 @@ export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<voi
   const { db } = deps;
   const builtBy = `worker ${os.hostname()}:${process.pid}`;
   try {
-    const signingKey = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir: deps.dataDir });
+    const signingKey = await loadExportSigningKey({ envKey: deps.signingKey, dataDir: deps.dataDir });
     const storage = new LocalRecordingStorage(path.join(deps.dataDir, 'recordings'));
     await fs.rm(path.join(exportsDir(deps.dataDir), job.id), { recursive: true, force: true });
     let last = 0;
@@ -181,10 +182,16 @@ const fmt = (d: Date) => `${d.toISOString()} (${d.toLocaleString('pt-BR', { time
  * Sends the package as a ZIP: the built files plus the chain-of-custody log (request, build and
  * every download so far, this one included, read from the audit trail), signed with the export key.
  */
-export async function sendExportZip(db: Db, dataDir: string, reply: FastifyReply, exportId: string): Promise<FastifyReply> {
+/** Where packages live and the key that signs them (from configuration). */
+export interface ExportFiles {
+  dataDir: string;
+  signingKey: string | undefined;
+}
+
+export async function sendExportZip(db: Db, files: ExportFiles, reply: FastifyReply, exportId: string): Promise<FastifyReply> {
   const [job] = await db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
   if (!job || job.status !== 'ready' || !job.packageKey) throw new AppError('EXPORT_NOT_READY');
-  const dir = path.join(exportsDir(dataDir), job.packageKey);
+  const dir = path.join(exportsDir(files.dataDir), job.packageKey);
   const events = await db
     .select()
     .from(auditEvents)
@@ -203,7 +210,7 @@ export async function sendExportZip(db: Db, dataDir: string, reply: FastifyReply
     '',
   ];
   const custody = Buffer.from(lines.join('\n'));
-  const key = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir });
+  const key = await loadExportSigningKey({ envKey: files.signingKey, dataDir: files.dataDir });
   const names = (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort();
   const entries: ZipEntry[] = [...names.map((n) => ({ name: n, file: path.join(dir, n) })), { name: CUSTODY_FILE, data: custody }, { name: CUSTODY_SIG, data: Buffer.from(signManifest(key.privateKey, custody) + '\n') }];
   const folder = `exportacao-${job.id.slice(0, 8)}`;
@@ -216,7 +223,7 @@ export async function sendExportZip(db: Db, dataDir: string, reply: FastifyReply
 }
 
 /** Operator/admin download of an own export: audited, counted, streamed. */
-export async function downloadExport(db: Db, dataDir: string, who: Acting, id: string, reply: FastifyReply): Promise<FastifyReply> {
+export async function downloadExport(db: Db, files: ExportFiles, who: Acting, id: string, reply: FastifyReply): Promise<FastifyReply> {
   const [job] = await db.select().from(exportJobs).where(and(eq(exportJobs.id, id), readScope(who.auth))).limit(1);
   if (!job || job.releaseDeliveryId) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
   if (job.status !== 'ready') throw new AppError('EXPORT_NOT_READY');
@@ -224,5 +231,5 @@ export async function downloadExport(db: Db, dataDir: string, who: Acting, id: s
     await tx.update(exportJobs).set({ downloads: sql`${exportJobs.downloads} + 1` }).where(eq(exportJobs.id, id));
     await recordAudit(tx, who.actor, { action: 'export.downloaded', targetType: 'export', targetId: id, data: { exportId: id } });
   });
-  return sendExportZip(db, dataDir, reply, id);
+  return sendExportZip(db, files, reply, id);
 }

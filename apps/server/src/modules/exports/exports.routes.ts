@@ -11,7 +11,6 @@ import { exportsPolicy as policy } from './exports.policy.js';
 import { verifyPackageSource } from './verify-export-package.js';
 
 const tags = ['exports'];
-const MAX_VERIFY_BYTES = Number(process.env.EXPORT_VERIFY_MAX_MB ?? 300) * 1024 * 1024;
 const MAX_VERIFY_CONCURRENT = 2;
 
 /** Export jobs (request, progress, download) and the public package verification. */
@@ -19,7 +18,7 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
   const db = database.db;
   let verifying = 0;
   return async (app) => {
-    app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_VERIFY_BYTES }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: config.exports.verifyMaxBytes }, (_req, body, done) => done(null, body));
     app.post('/api/exports', {
       config: { access: policy.request },
       schema: { tags, summary: 'Request an export package (cameras in scope, UTC range ≤ 7 days, reason); built by the export-build job', body: exportCreateSchema, response: { 200: exportJobSchema } },
@@ -38,11 +37,11 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
     app.get('/api/exports/:id/download', {
       config: { access: policy.download },
       schema: { tags, summary: 'Download the package as a ZIP (MP4s, signed manifest, LEIA-ME, signed custody log); audited', params: idParamSchema },
-      handler: async (request, reply) => downloadExport(db, config.dataDir, { auth: authOf(request), actor: actorOf(request) }, request.params.id, reply),
+      handler: async (request, reply) => downloadExport(db, { dataDir: config.dataDir, signingKey: config.exports.signingKey }, { auth: authOf(request), actor: actorOf(request) }, request.params.id, reply),
     });
     app.post('/api/public/exports/verify', {
       config: { access: policy.verify },
-      bodyLimit: MAX_VERIFY_BYTES,
+      bodyLimit: config.exports.verifyMaxBytes,
       schema: { tags, summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file', response: { 200: exportVerificationSchema } },
       handler: async (request) => {
         const body = request.body;
@@ -56,7 +55,7 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
           } catch {
             return { ok: false, problems: [{ file: 'pacote.zip', problem: 'manifest_invalid' as const }], manifest: null };
           }
-          const key = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir: config.dataDir });
+          const key = await loadExportSigningKey({ envKey: config.exports.signingKey, dataDir: config.dataDir });
           return await verifyPackageSource(src, key.publicKeyPem);
         } finally {
           verifying--;

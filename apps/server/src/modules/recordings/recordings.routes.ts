@@ -33,7 +33,7 @@ export function recordingsRoutes({ config, database }: AppDeps): FastifyPluginAs
       config: { access: recordingsPolicy.publicKey },
       schema: { tags, summary: 'Ed25519 public key (PEM) of export manifests', response: { 200: z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string() }) } },
       handler: async () => {
-        const key = await loadExportSigningKey({ envKey: process.env.EXPORT_SIGNING_KEY, dataDir: config.dataDir });
+        const key = await loadExportSigningKey({ envKey: config.exports.signingKey, dataDir: config.dataDir });
         return { algorithm: 'Ed25519' as const, publicKey: key.publicKeyPem };
       },
     });

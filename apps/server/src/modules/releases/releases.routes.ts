@@ -84,7 +84,7 @@ export function releasesRoutes(deps: { db: Db; config: Config }): FastifyPluginA
       schema: { tags, summary: "Download the released footage (requester's account only, expiring, audited; package pending while the export job builds it; then the signed ZIP)", params: z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() }) },
       handler: async (request, reply) => {
         const { exportId } = await downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId);
-        return sendExportZip(deps.db, deps.config.dataDir, reply, exportId);
+        return sendExportZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, reply, exportId);
       },
     });
 
