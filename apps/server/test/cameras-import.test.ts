@@ -279,10 +279,14 @@ describe('map data', () => {
     const mapA = (await ctx.app.inject({ method: 'GET', url: '/api/cameras/map', headers: authHeaders(a) })).json();
     const mapB = (await ctx.app.inject({ method: 'GET', url: '/api/cameras/map', headers: authHeaders(b) })).json();
     expect(mapA.items.length).toBeGreaterThan(0);
-    expect(mapA.items.every((c: { partnerId: string }) => c.partnerId === partnerA)).toBe(true);
-    expect(mapB.items.every((c: { partnerId: string }) => c.partnerId === partnerB)).toBe(true);
-    const idsA = new Set(mapA.items.map((c: { id: string }) => c.id));
-    expect(mapB.items.some((c: { id: string }) => idsA.has(c.id))).toBe(false);
+    // Art. 26 §2: a partner sees its own cameras plus cameras open to the public — never another
+    // partner's private camera.
+    type MapItem = { id: string; partnerId: string; openToPublic: boolean };
+    expect(mapA.items.every((c: MapItem) => c.partnerId === partnerA || c.openToPublic)).toBe(true);
+    expect(mapB.items.every((c: MapItem) => c.partnerId === partnerB || c.openToPublic)).toBe(true);
+    const privateA = new Set(mapA.items.filter((c: MapItem) => !c.openToPublic).map((c: MapItem) => c.id));
+    expect(privateA.size).toBeGreaterThan(0);
+    expect(mapB.items.some((c: MapItem) => privateA.has(c.id))).toBe(false);
     expect(Object.keys(mapA.items[0]).sort()).toEqual(['fieldOfView', 'heading', 'id', 'latitude', 'longitude', 'municipalityIbge', 'name', 'openToPublic', 'partnerId', 'status']);
 
     const [region] = await ctx.t.database.db.insert(securityRegions).values({ name: `RISP mapa ${randomUUID()}`, seatIbge: SINOP }).returning();
