@@ -11,6 +11,8 @@ import { exportBuildSweep } from '../src/modules/exports/export-jobs.js';
 import { verifyExportPackage } from '../src/modules/exports/verify-export-package.js';
 import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { releaseDeliveries } from '../src/modules/releases/releases.schema.js';
+import { recordingRetentionSweep } from '../src/modules/recordings/recording-retention.sweep.js';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { anonymous, useTestApp } from './helpers/app.js';
 import { CUIABA, SINOP, releaseFixtures } from './releases.fixtures.js';
 
@@ -141,7 +143,7 @@ describe('export job', () => {
 });
 
 describe('release delivery', () => {
-  it('a granted request ends with a package for the requester only; manifest verifies, a tampered clip fails naming the file', async () => {
+  it('Art. 2 VI — the locked footage survives retention; a granted request ends with a package for the requester only; manifest verifies, a tampered clip fails naming the file', async () => {
     const filed = await f.send(requester.session, 'POST', '/api/releases', {
       requesterKind: 'police_authority',
       requesterName: 'Dra. Helena Prado',
@@ -155,6 +157,18 @@ describe('release delivery', () => {
     });
     expect(filed.statusCode, filed.body).toBe(200);
     const id = filed.json().id;
+
+    // From submission the footage is locked: a retention sweep run 30 days later (everything
+    // expired under the 7-day policy, free-space floor on) deletes none of it.
+    const storage = new LocalRecordingStorage(path.join(ctx.t.dataDir, 'recordings'));
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    const retention = recordingRetentionSweep(ctx.t.database.db, storage, { defaultRetentionDays: 7, minFreeBytes: Number.MAX_SAFE_INTEGER, orphanAgeMs: 86_400_000, now: () => later });
+    await drainSweep(retention);
+    const kept = await ctx.t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam));
+    expect(kept.length).toBe(2);
+    expect(kept.every((seg) => seg.deletedAt === null)).toBe(true);
+    for (const seg of kept) await expect(fs.stat(path.join(ctx.t.dataDir, 'recordings', seg.storageKey))).resolves.toBeTruthy();
+
     expect((await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, { availability: 'available', text: 'Gravação íntegra no período.', concludeInstruction: true })).statusCode).toBe(200);
     const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' });
     expect(decided.statusCode, decided.body).toBe(200);
