@@ -2,6 +2,7 @@
 # Sets up and starts Vigia Mais MT on embedded defaults (PGlite under ./data, port 3000).
 #   bash scripts/start.sh            # start
 #   DEMO=1 bash scripts/start.sh     # start with one demo user per role and sample data
+#   DEMO=1 DEMO_CAMERAS=9 bash scripts/start.sh   # … and 9 simulated cameras (GStreamer)
 # Every variable of the configuration table in the README can be set the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,24 @@ cd "$(dirname "$0")/.."
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   echo "Node.js 20 or newer is required (Debian: apt-get install nodejs npm, or use nodesource)." >&2
   exit 1
+fi
+
+# System packages from Debian: ffmpeg (snapshots, exports, masks) always; GStreamer's RTSP server
+# when simulated cameras are requested (DEMO_CAMERAS=N). Installed when missing and we may.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+need=()
+command -v ffmpeg >/dev/null || need+=(ffmpeg)
+if [ "${DEMO_CAMERAS:-0}" != 0 ]; then
+  for p in gstreamer1.0-rtsp gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly \
+    gstreamer1.0-libav python3-gi gir1.2-gst-rtsp-server-1.0; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+  done
+fi
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Debian packages: ${need[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || \
+    echo "Could not install ${need[*]}: snapshots/exports (ffmpeg) or simulated cameras (GStreamer) will not work." >&2
 fi
 
 # Install dependencies when missing or when the lock file changed since the last install.
