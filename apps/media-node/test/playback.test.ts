@@ -11,11 +11,12 @@ import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/t
 import { authHeaders, makeUser, signIn, testApp, type Session } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
 import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
-import { auditEvents, partners, recordingPolicies, recordingSegments } from '../../server/src/db/schema.js';
+import { auditEvents, partners, recordingSegments } from '../../server/src/db/schema.js';
 import { segmentLayout } from '../../server/src/modules/playback/fmp4-index.js';
 import { loadNodeConfig } from '../src/config.js';
 import { createLog } from '../src/log.js';
 import { startMediaNode, type MediaNode } from '../src/node.js';
+import { registerRecordedCamera } from './helpers/recorded-camera.js';
 
 /** Playback from the segment index: timeline, purpose-bound tokens, keyframe-aligned bytes. */
 let t: TestDatabase;
@@ -55,19 +56,7 @@ beforeAll(async () => {
       { kind: 'municipality', name: 'Outro parceiro', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' },
     ])
     .returning();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/cameras',
-    headers: authHeaders(admin),
-    payload: {
-      partnerId: partner!.id, kind: 'partner_own', name: 'Câmera reproduzida', host: '127.0.0.1', rtspPort: sim.port, httpPort: 50_002,
-      rtspPath: '/cam1', latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
-      openToPublic: false, credentials: { username: sim.user, password: sim.password },
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  cam = res.json().id;
-  await t.database.db.insert(recordingPolicies).values({ cameraId: cam, enabled: true, retentionDays: 7 });
+  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId: partner!.id, name: 'Câmera reproduzida', httpPort: 50_002 });
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
   outsider = await signIn(app, (await makeUser(t.database, ['partner_user'], { partnerId: other!.id })).email);
   node = await startMediaNode(

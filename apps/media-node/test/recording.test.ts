@@ -7,10 +7,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
+import { makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
 import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
-import { cameraOutages, evidenceLocks, partners, recordingGaps, recordingPolicies, recordingSegments } from '../../server/src/db/schema.js';
+import { cameraOutages, evidenceLocks, partners, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
 import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
@@ -20,6 +20,7 @@ import { verifyExportPackage } from '../../server/src/modules/exports/verify-exp
 import { loadNodeConfig } from '../src/config.js';
 import { createLog } from '../src/log.js';
 import { startMediaNode, type MediaNode } from '../src/node.js';
+import { registerRecordedCamera } from './helpers/recorded-camera.js';
 
 /** Continuous recording on a real GStreamer camera: index, hash chain, gaps, health, retention. */
 let t: TestDatabase;
@@ -49,20 +50,7 @@ beforeAll(async () => {
     .insert(partners)
     .values({ kind: 'municipality', name: 'Parceiro gravação', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
     .returning();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/cameras',
-    headers: authHeaders(admin),
-    payload: {
-      partnerId: partner!.id, kind: 'partner_own', name: 'Câmera gravada', host: '127.0.0.1', rtspPort: sim.port, httpPort: 50_001,
-      rtspPath: '/cam1', latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
-      openToPublic: false, credentials: { username: sim.user, password: sim.password },
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  cam = res.json().id;
-  // Recording is off by default: a camera policy turns it on (7 days, BH profile).
-  await t.database.db.insert(recordingPolicies).values({ cameraId: cam, enabled: true, retentionDays: 7 });
+  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId: partner!.id, name: 'Câmera gravada', httpPort: 50_001 });
   storage = new LocalRecordingStorage(path.join(t.dataDir, 'recordings'));
   node = await startMediaNode(
     loadNodeConfig({

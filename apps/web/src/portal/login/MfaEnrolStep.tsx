@@ -1,12 +1,12 @@
 import type { MfaEnrolment, SessionResponse } from '@vigia/contracts';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toApiError } from '../../shared/api/api-error';
 import { confirmMfaEnrolment, startMfaEnrolment } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { CodeField } from './CodeField';
-import { codeFormatMessage, codePattern } from './login-flow';
 import { StepHeading } from './StepHeading';
+import { useCodeSubmit } from './use-code-submit';
 
 interface MfaEnrolStepProps {
   onSession: (session: SessionResponse) => void;
@@ -16,10 +16,7 @@ interface MfaEnrolStepProps {
 /** First sign-in of a role that requires MFA: register the authenticator app, then confirm a code. */
 export function MfaEnrolStep({ onSession, onCancel }: MfaEnrolStepProps) {
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
-  const [code, setCode] = useState('');
-  const [formatError, setFormatError] = useState<string>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { code, setCode, formatError, error, setError, busy, submit } = useCodeSubmit(confirmMfaEnrolment, onSession);
   const requested = useRef(false);
 
   const requestEnrolment = useCallback(async () => {
@@ -37,25 +34,6 @@ export function MfaEnrolStep({ onSession, onCancel }: MfaEnrolStepProps) {
     requested.current = true;
     void requestEnrolment();
   }, [requestEnrolment]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!codePattern.test(code)) {
-      setFormatError(codeFormatMessage);
-      return;
-    }
-    setFormatError(undefined);
-    setBusy(true);
-    setError(null);
-    try {
-      onSession(await confirmMfaEnrolment(code));
-    } catch (e) {
-      setError(toApiError(e));
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <>

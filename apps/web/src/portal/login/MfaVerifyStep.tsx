@@ -1,11 +1,9 @@
 import type { SessionResponse } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
 import { verifyMfa } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { CodeField } from './CodeField';
-import { codeFormatMessage, codePattern } from './login-flow';
 import { StepHeading } from './StepHeading';
+import { useCodeSubmit } from './use-code-submit';
 
 interface MfaVerifyStepProps {
   onSession: (session: SessionResponse) => void;
@@ -14,29 +12,7 @@ interface MfaVerifyStepProps {
 
 /** Second factor for an account that already has an authenticator app registered. */
 export function MfaVerifyStep({ onSession, onCancel }: MfaVerifyStepProps) {
-  const [code, setCode] = useState('');
-  const [formatError, setFormatError] = useState<string>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!codePattern.test(code)) {
-      setFormatError(codeFormatMessage);
-      return;
-    }
-    setFormatError(undefined);
-    setBusy(true);
-    setError(null);
-    try {
-      onSession(await verifyMfa(code));
-    } catch (e) {
-      setError(toApiError(e));
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { code, setCode, formatError, error, busy, submit } = useCodeSubmit(verifyMfa, onSession);
 
   return (
     <>
