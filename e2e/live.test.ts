@@ -53,11 +53,17 @@ describe('live view in Chromium', () => {
     await page.waitForURL(/\/app\/operacoes\/ao-vivo\/[0-9a-f-]{36}$/);
     await expectVideosPlaying(1);
     await expect(page.getByText('AO VIVO', { exact: true }).isVisible()).resolves.toBe(true);
-    const lag = await page.evaluate(() => {
-      const v = document.querySelector('video')!;
-      return v.buffered.end(v.buffered.length - 1) - v.currentTime;
-    });
-    expect(lag).toBeLessThan(1);
+    // Keeping to the live edge: the player catches up (faster playback past 0.5 s, a jump past
+    // 1.5 s), so the distance to the newest buffered frame comes under a second. A single sample
+    // taken on a loaded 2-core machine can land mid-correction, so wait for it (bounded).
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('video');
+        return !!v && v.buffered.length > 0 && v.buffered.end(v.buffered.length - 1) - v.currentTime < 1;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const firstFrameMs = Number(await page.locator('video').getAttribute('data-first-frame-ms'));
     expect(firstFrameMs).toBeGreaterThan(0);
   });
