@@ -33,3 +33,31 @@ export interface ParameterSets {
   sps?: Buffer;
   pps?: Buffer;
 }
+
+/** Audio codecs the RTSP client can depacketize. Only AAC is muxed (see docs/cameras.md). */
+export type AudioCodec = 'aac' | 'pcmu' | 'pcma';
+
+export interface AudioFrame {
+  codec: AudioCodec;
+  /**
+   * Presentation time on the VIDEO's 90 kHz timeline (same origin as AccessUnit.timestamp90k),
+   * so muxers place audio next to the frames it belongs to. Anchored by arrival time at the
+   * first audio frame of a session, then advanced by the audio RTP clock.
+   */
+  timestamp90k: number;
+  /** Samples per channel in this frame (1024 for AAC-LC, payload length for G.711). */
+  samples: number;
+  /** One raw AAC access unit (no ADTS header), or G.711 bytes. */
+  data: Buffer;
+  receivedAt: number;
+}
+
+export interface AudioTrackInfo {
+  codec: AudioCodec;
+  /** MSE codec string ("mp4a.40.2"); empty for G.711 (browsers cannot play it from MP4). */
+  codecString: string;
+  sampleRate: number;
+  channels: number;
+  /** AAC AudioSpecificConfig (from the SDP config= parameter). */
+  config?: Buffer;
+}

@@ -39,3 +39,41 @@ export function computeBackoff(
   const spread = base * jitter * (random() * 2 - 1);
   return Math.round(Math.min(o.maxMs, Math.max(0, base + spread)));
 }
+
+/**
+ * A reconnect loop's bookkeeping (RTSP client, ffmpeg ingest): the attempt count, reset after a run
+ * that delivered media for `stableAfterMs` (default 10 s); the backoff delay; and the wait between
+ * attempts, which `wake()` (stop) cuts short.
+ */
+export class ReconnectBackoff {
+  attempt = 0;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(private readonly options: { backoff?: Partial<BackoffOptions>; random?: () => number; stableAfterMs?: number }) {}
+
+  /** After a run that played from `playingSince` and last delivered media at `lastMediaAt`. */
+  settle(playingSince: number | undefined, lastMediaAt: number | undefined): void {
+    const delivered = playingSince !== undefined && (lastMediaAt ?? 0) >= playingSince;
+    if (delivered && Date.now() - playingSince >= (this.options.stableAfterMs ?? 10_000)) this.attempt = 0;
+  }
+
+  /** The delay before the next attempt (and counts it). */
+  nextDelay(): number {
+    return computeBackoff(this.attempt++, this.options.backoff, this.options.random);
+  }
+
+  async wait(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeUp = undefined;
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+}

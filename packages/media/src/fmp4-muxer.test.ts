@@ -201,3 +201,63 @@ describe('Fmp4Muxer', () => {
     expect(m.pushLive(au(0, true)).duration).toBe(3600);
   });
 });
+
+describe('fMP4 muxer with an AAC track', () => {
+  const aac = { codec: 'aac' as const, codecString: 'mp4a.40.2', sampleRate: 48000, channels: 1, config: Buffer.from('1188', 'hex') };
+  const frame = (ts90k: number) => ({ codec: 'aac' as const, timestamp90k: ts90k, samples: 1024, data: Buffer.alloc(20, 7), receivedAt: 0 });
+
+  it('writes a moov with a video and a sound trak, two trex and the esds from the SDP config', () => {
+    const boxes = parseBoxes(buildInitSegment(track, 1, aac));
+    const moov = findBox(boxes, 'moov')!;
+    const traks = moov.children!.filter((b) => b.type === 'trak');
+    expect(traks).toHaveLength(2);
+    const hdlr = (t: (typeof traks)[number]) => findBox(t.children!, 'mdia/hdlr')!.data.toString('latin1', 8, 12);
+    expect(traks.map(hdlr)).toEqual(['vide', 'soun']);
+    expect(findBox(traks[1]!.children!, 'mdia/mdhd')!.data.readUInt32BE(12)).toBe(48000);
+    expect(findBox(moov.children!, 'mvex')!.data.length).toBe(2 * 32);
+    expect(findBox(boxes, 'moov/mvhd')!.data.readUInt32BE(96)).toBe(3); // next_track_ID
+    const stsd = findBox(traks[1]!.children!, 'mdia/minf/stbl/stsd')!.data;
+    expect(stsd.toString('latin1', 12, 16)).toBe('mp4a');
+    expect(stsd.includes(Buffer.from([0x05, 0x80, 0x80, 0x80, 0x02, 0x11, 0x88]))).toBe(true); // DecoderSpecificInfo
+    // Without audio the init segment is unchanged.
+    expect(buildInitSegment(track, 1, undefined).equals(buildInitSegment(track))).toBe(true);
+  });
+
+  it('puts the audio in the video fragment\'s moof, on the video timeline and contiguous', () => {
+    const trafs = (seg: Buffer) =>
+      findBox(parseBoxes(seg), 'moof')!.children!.filter((b) => b.type === 'traf').map((t) => {
+        const trun = findBox(t.children!, 'trun')!.data;
+        return {
+          trackId: findBox(t.children!, 'tfhd')!.data.readUInt32BE(4),
+          tfdt: Number(findBox(t.children!, 'tfdt')!.data.readBigUInt64BE(4)),
+          samples: Array.from({ length: trun.readUInt32BE(4) }, (_, i) => [trun.readUInt32BE(12 + i * 12), trun.readUInt32BE(16 + i * 12)]),
+          dataOffset: trun.readUInt32BE(8),
+        };
+      });
+    const m = new Fmp4Muxer(track, { audio: aac, baseDecodeTime: 90_000 });
+    m.queueAudio(frame(500 + 900)); // 10 ms after the video frame below
+    m.queueAudio(frame(500 + 900 + 1925)); // 1024 samples later, with 5 ticks of jitter
+    const first = m.pushLive(au(500, true)).data; // video timestamp 500 ↔ decode time 90000
+    const [v, a] = trafs(first);
+    expect(v).toMatchObject({ trackId: 1, tfdt: 90_000, samples: [[3600, 14]] });
+    expect(a).toMatchObject({ trackId: 2, tfdt: 48_480, samples: [[1024, 20], [1024, 20]] });
+    expect(a!.dataOffset).toBe(v!.dataOffset + 14);
+    expect(parseBoxes(first).map((b) => b.type)).toEqual(['moof', 'mdat']);
+
+    m.queueAudio(frame(-100_000)); // long before what was written: dropped
+    m.queueAudio(frame(500 + 900 + 2 * 1920 - 50)); // early by 50 ticks: kept contiguous
+    expect(trafs(m.pushLive(au(6500, false)).data)[1]).toMatchObject({ tfdt: 48_480 + 2048, samples: [[1024, 20]] });
+    expect(trafs(m.pushLive(au(12500, false)).data)).toHaveLength(1); // no audio queued: video only
+
+    // Batch mode (recording): the same, one moof for the whole fragment.
+    m.queue(au(18500, false));
+    m.queueAudio(frame(18500));
+    expect(trafs(m.flushFragment(24500)!).map((t) => t.trackId)).toEqual([1, 2]);
+  });
+
+  it('ignores G.711 (not muxed): video only', () => {
+    const m = new Fmp4Muxer(track, { audio: { codec: 'pcmu', codecString: '', sampleRate: 8000, channels: 1 } });
+    expect(m.audioTrack).toBeUndefined();
+    expect(m.init.equals(new Fmp4Muxer(track).init)).toBe(true);
+  });
+});

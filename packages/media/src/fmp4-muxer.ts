@@ -9,13 +9,18 @@
  *   mode (one fragment per frame, for WebSocket + MSE) and a batch mode (one fragment for
  *   many frames, for recording segments).
  *
- * Video only: audio tracks are not muxed (the RTSP client does not set them up yet).
+ * Audio: an optional AAC track (track id = video track id + 1) placed on the video timeline
+ * (AudioFrame.timestamp90k). Queued audio frames go into the same moof as the next video
+ * fragment (video traf first, then audio traf; one mdat), so a fragment stays "one video
+ * fragment" for every reader that only looks at the first traf (playback index, GOP cache).
+ * G.711 is never muxed (browsers' MSE cannot play it from MP4).
  * B-frames are not supported: samples are written with decode time = presentation time.
  */
-import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
+import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
+import { buildAudioTrak } from './mp4-audio';
 import { h264CodecString, parseH264Sps } from './h264-sps';
 import { h265CodecString, parseH265Sps } from './h265-sps';
-import { box, fourcc, fullBox, u16, u32, u64, u8, UNITY_MATRIX, zeros } from './mp4-boxes';
+import { box, fourcc, fragmentedTrak, fullBox, u16, u32, u64, u8, UNITY_MATRIX, zeros } from './mp4-boxes';
 
 export const VIDEO_TIMESCALE = 90_000;
 
@@ -133,7 +138,8 @@ function visualSampleEntry(type: string, width: number, height: number, config: 
   );
 }
 
-export function buildInitSegment(track: VideoTrackInfo, trackId = 1): Buffer {
+/** ftyp + moov; with `audio` (AAC) a second trak with id trackId + 1. */
+export function buildInitSegment(track: VideoTrackInfo, trackId = 1, audio?: AudioTrackInfo): Buffer {
   const sampleEntry =
     track.codec === 'h264'
       ? visualSampleEntry('avc1', track.width, track.height, buildAvcC(track.sps, track.pps))
@@ -153,41 +159,21 @@ export function buildInitSegment(track: VideoTrackInfo, trackId = 1): Buffer {
     zeros(10),
     UNITY_MATRIX,
     zeros(24),
-    u32(trackId + 1), // next_track_ID
+    u32(trackId + (audio ? 2 : 1)), // next_track_ID
   );
-  const tkhd = fullBox(
-    'tkhd',
-    0,
-    0x000003, // enabled + in movie
-    u32(0),
-    u32(0),
-    u32(trackId),
-    u32(0),
-    u32(0), // duration
-    zeros(8),
-    u16(0), // layer
-    u16(0), // alternate_group
-    u16(0), // volume (video)
-    u16(0),
-    UNITY_MATRIX,
-    u32(track.width * 65536),
-    u32(track.height * 65536),
-  );
-  const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(VIDEO_TIMESCALE), u32(0), u16(0x55c4 /* "und" */), u16(0));
-  const hdlr = fullBox('hdlr', 0, 0, u32(0), fourcc('vide'), zeros(12), Buffer.from('VideoHandler\0', 'latin1'));
-  const vmhd = fullBox('vmhd', 0, 1, zeros(8));
-  const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
-  const stbl = box(
-    'stbl',
-    fullBox('stsd', 0, 0, u32(1), sampleEntry),
-    fullBox('stts', 0, 0, u32(0)),
-    fullBox('stsc', 0, 0, u32(0)),
-    fullBox('stsz', 0, 0, u32(0), u32(0)),
-    fullBox('stco', 0, 0, u32(0)),
-  );
-  const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', vmhd, dinf, stbl)));
-  const mvex = box('mvex', fullBox('trex', 0, 0, u32(trackId), u32(1), u32(0), u32(0), u32(0)));
-  return Buffer.concat([ftyp, box('moov', mvhd, trak, mvex)]);
+  const trak = fragmentedTrak({
+    trackId,
+    handler: 'vide',
+    timescale: VIDEO_TIMESCALE,
+    mediaHeader: fullBox('vmhd', 0, 1, zeros(8)),
+    sampleEntry,
+    width: track.width,
+    height: track.height,
+  });
+  const trex = (id: number) => fullBox('trex', 0, 0, u32(id), u32(1), u32(0), u32(0), u32(0));
+  if (!audio) return Buffer.concat([ftyp, box('moov', mvhd, trak, box('mvex', trex(trackId)))]);
+  const audioTrak = buildAudioTrak(audio, trackId + 1);
+  return Buffer.concat([ftyp, box('moov', mvhd, trak, audioTrak, box('mvex', trex(trackId), trex(trackId + 1)))]);
 }
 
 // ---- media segments --------------------------------------------------------------------
@@ -213,12 +199,27 @@ const TRUN_FLAGS = 0x000001 | 0x000100 | 0x000200 | 0x000400; // data offset, du
  * @param baseDecodeTime tfdt, in 90 kHz units
  */
 export function buildMediaSegment(sequence: number, baseDecodeTime: number, samples: readonly FragmentSample[], trackId = 1): Buffer {
-  const n = samples.length;
+  return buildMultiTrackSegment(sequence, [{ trackId, baseDecodeTime, samples }]);
+}
+
+export interface TrackRun {
+  trackId: number;
+  /** tfdt, in the track's timescale. */
+  baseDecodeTime: number;
+  samples: readonly FragmentSample[];
+}
+
+/**
+ * moof with one traf per run (in order) + one mdat holding the runs' samples in the same order.
+ * buildMediaSegment is its one-run case (video only).
+ */
+export function buildMultiTrackSegment(sequence: number, runs: readonly TrackRun[]): Buffer {
+  let moofSize = 8 + 16;
   let dataSize = 0;
-  for (const s of samples) dataSize += s.data.length;
-  const trunSize = 20 + 12 * n;
-  const trafSize = 8 + 16 + 20 + trunSize;
-  const moofSize = 8 + 16 + trafSize;
+  for (const r of runs) {
+    moofSize += 8 + 16 + 20 + 20 + 12 * r.samples.length;
+    for (const smp of r.samples) dataSize += smp.data.length;
+  }
   const out = Buffer.allocUnsafe(moofSize + 8 + dataSize);
   let p = 0;
   const w32 = (v: number) => {
@@ -235,32 +236,39 @@ export function buildMediaSegment(sequence: number, baseDecodeTime: number, samp
   type('mfhd');
   w32(0);
   w32(sequence);
-  w32(trafSize);
-  type('traf');
-  w32(16);
-  type('tfhd');
-  w32(0x020000); // default-base-is-moof
-  w32(trackId);
-  w32(20);
-  type('tfdt');
-  w32(0x01000000); // version 1: 64-bit time
-  out.writeBigUInt64BE(BigInt(Math.max(0, Math.floor(baseDecodeTime))), p);
-  p += 8;
-  w32(trunSize);
-  type('trun');
-  w32(TRUN_FLAGS);
-  w32(n);
-  w32(moofSize + 8); // data offset from the start of moof to the first sample byte
-  for (const s of samples) {
-    w32(s.duration);
-    w32(s.data.length);
-    w32(s.keyframe ? SYNC_SAMPLE_FLAGS : NON_SYNC_SAMPLE_FLAGS);
+  let dataOffset = moofSize + 8;
+  for (const r of runs) {
+    const n = r.samples.length;
+    w32(8 + 16 + 20 + 20 + 12 * n);
+    type('traf');
+    w32(16);
+    type('tfhd');
+    w32(0x020000); // default-base-is-moof
+    w32(r.trackId);
+    w32(20);
+    type('tfdt');
+    w32(0x01000000);
+    out.writeBigUInt64BE(BigInt(Math.max(0, Math.floor(r.baseDecodeTime))), p);
+    p += 8;
+    w32(20 + 12 * n);
+    type('trun');
+    w32(TRUN_FLAGS);
+    w32(n);
+    w32(dataOffset);
+    for (const smp of r.samples) {
+      w32(smp.duration);
+      w32(smp.data.length);
+      w32(smp.keyframe ? SYNC_SAMPLE_FLAGS : NON_SYNC_SAMPLE_FLAGS);
+      dataOffset += smp.data.length;
+    }
   }
   w32(8 + dataSize);
   type('mdat');
-  for (const s of samples) {
-    s.data.copy(out, p);
-    p += s.data.length;
+  for (const r of runs) {
+    for (const smp of r.samples) {
+      smp.data.copy(out, p);
+      p += smp.data.length;
+    }
   }
   return out;
 }
@@ -276,6 +284,8 @@ export interface Fmp4MuxerOptions {
   trackId?: number;
   /** Decode time of the first frame (used to continue a timeline after an init change). */
   baseDecodeTime?: number;
+  /** AAC track muxed next to the video (other codecs are ignored: video only). */
+  audio?: AudioTrackInfo;
 }
 
 export interface LiveFragment {
@@ -302,13 +312,23 @@ export class Fmp4Muxer {
   private readonly trackId: number;
   private pending: { au: AccessUnit }[] = [];
   private previousDecodeTime = 0;
+  /** AAC track, when muxed. */
+  readonly audioTrack: AudioTrackInfo | undefined;
+  private readonly audioTrackId: number;
+  private audioPending: AudioFrame[] = [];
+  /** Next audio decode time (audio timescale), once the first frame was written. */
+  private audioNext: number | undefined;
+  /** Video decode time − AccessUnit.timestamp90k of the last video frame (maps audio onto the timeline). */
+  private videoOffset: number | undefined;
 
   constructor(
     readonly track: VideoTrackInfo,
     options: Fmp4MuxerOptions = {},
   ) {
     this.trackId = options.trackId ?? 1;
-    this.init = buildInitSegment(track, this.trackId);
+    this.audioTrack = options.audio?.codec === 'aac' && options.audio.config ? options.audio : undefined;
+    this.audioTrackId = this.trackId + 1;
+    this.init = buildInitSegment(track, this.trackId, this.audioTrack);
     const fpsDuration = track.fps && track.fps > 0 && track.fps <= 240 ? Math.round(VIDEO_TIMESCALE / track.fps) : 0;
     this.lastDuration = options.defaultFrameDuration ?? (fpsDuration || 6000);
     this.maxGap = options.maxFrameGap ?? 5 * VIDEO_TIMESCALE;
@@ -344,7 +364,9 @@ export class Fmp4Muxer {
     const duration = this.lastDuration;
     this.previousDecodeTime = decodeTime;
     this.nextDecodeTime = decodeTime + duration;
-    const data = buildMediaSegment(++this.sequence, decodeTime, [{ data: au.data, duration, keyframe: au.keyframe }], this.trackId);
+    this.videoOffset = decodeTime - au.timestamp90k;
+    const sample = [{ data: au.data, duration, keyframe: au.keyframe }];
+    const data = this.withAudio(decodeTime, sample);
     return { data, keyframe: au.keyframe, decodeTime, duration };
   }
 
@@ -385,8 +407,60 @@ export class Fmp4Muxer {
       this.lastDuration = duration;
       this.previousDecodeTime = decodeTime;
       this.nextDecodeTime = decodeTime + duration;
+      this.videoOffset = decodeTime - au.timestamp90k;
       samples.push({ data: au.data, duration, keyframe: au.keyframe });
     }
-    return buildMediaSegment(++this.sequence, base, samples, this.trackId);
+    return this.withAudio(base, samples);
+  }
+
+  /** moof + mdat of the video samples, with the queued audio in the same moof when there is any. */
+  private withAudio(base: number, samples: FragmentSample[]): Buffer {
+    const audio = this.audioPending.length > 0 ? this.takeAudio() : undefined;
+    if (!audio) return buildMediaSegment(++this.sequence, base, samples, this.trackId);
+    return buildMultiTrackSegment(++this.sequence, [{ trackId: this.trackId, baseDecodeTime: base, samples }, { trackId: this.audioTrackId, ...audio }]);
+  }
+
+  /** Queues an audio frame (ignored without an audio track). Written by flushAudio()/flushFragment(). */
+  queueAudio(frame: AudioFrame): void {
+    if (this.audioTrack && frame.codec === 'aac') this.audioPending.push(frame);
+  }
+
+  /** Forgets queued audio (the source was interrupted: its timestamps no longer map). */
+  dropQueuedAudio(): void {
+    this.audioPending = [];
+  }
+
+  get queuedAudioFrames(): number {
+    return this.audioPending.length;
+  }
+
+  /**
+   * Takes the queued audio frames as one contiguous run placed on the video timeline. Frames
+   * before the first video frame, or overlapping audio already written, are dropped; jitter up to
+   * 100 ms is absorbed (the run stays contiguous), a larger jump starts the run at its own time.
+   */
+  private takeAudio(): { baseDecodeTime: number; samples: FragmentSample[] } | undefined {
+    const track = this.audioTrack;
+    const frames = this.audioPending;
+    this.audioPending = [];
+    if (!track || this.videoOffset === undefined) return undefined;
+    const rate = track.sampleRate;
+    const tolerance = Math.round(rate / 10);
+    const samples: FragmentSample[] = [];
+    let base = 0;
+    for (const f of frames) {
+      const t = Math.round(((f.timestamp90k + this.videoOffset) * rate) / VIDEO_TIMESCALE);
+      const next = this.audioNext;
+      let at: number;
+      if (samples.length > 0) at = next!; // contiguous inside one run
+      else if (next === undefined || t > next + tolerance) at = t; // first frame, or a real gap
+      else if (t >= next - tolerance) at = next;
+      else continue; // overlaps what was already written
+      if (at < 0) continue;
+      if (samples.length === 0) base = at;
+      samples.push({ data: f.data, duration: f.samples, keyframe: true });
+      this.audioNext = at + f.samples;
+    }
+    return samples.length > 0 ? { baseDecodeTime: base, samples } : undefined;
   }
 }

@@ -2,8 +2,17 @@
  * @vigia/media — in-process camera ingest: RTSP/RTP client, H.264/H.265 depacketizers,
  * fragmented MP4 muxer, GOP cache and per-camera fan-out hub.
  */
-export type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
-export { computeBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+export type { AccessUnit, AudioCodec, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
+export {
+  AacDepacketizer,
+  AudioTimeline,
+  G711Depacketizer,
+  audioTrackFromSdp,
+  parseAudioSpecificConfig,
+  rfc3640ParametersFromFmtp,
+} from './audio-depacketizer';
+export { JitterBuffer, type JitterBufferOptions, type JitterBufferStats } from './jitter-buffer';
+export { computeBackoff, DEFAULT_BACKOFF, ReconnectBackoff, type BackoffOptions } from './backoff';
 export { RtspError, isRtspError, type RtspErrorCode } from './errors';
 export { parseSdp, resolveControlUrl, h264ParametersFromFmtp, h265ParametersFromFmtp, type Sdp, type SdpMedia } from './sdp';
 export {
@@ -38,8 +47,16 @@ export {
   type SubscriberStats,
   connectClientToHub,
 } from './stream-hub';
-export { RtspSession, type RtspSessionOptions, type VideoStreamInfo } from './rtsp-session';
-export { RtspClient, type RtspClientOptions, type RtspClientStats, type RtspClientState } from './rtsp-client';
+export {
+  RtspSession,
+  selectAudio,
+  type AudioMode,
+  type AudioStreamInfo,
+  type RtspSessionOptions,
+  type RtspTransport,
+  type VideoStreamInfo,
+} from './rtsp-session';
+export { RtspClient, type RtspClientEvents, type RtspClientOptions, type RtspClientStats, type RtspClientState } from './rtsp-client';
 export { probeRtsp, type ProbeResult } from './rtsp-probe';
 
 export { DigestServer, digestHa1, parseDigestAuthorization, type DigestCredentials, type DigestVerdict } from './rtsp-digest-server';
@@ -55,3 +72,14 @@ export {
   type PublishServerStats,
 } from './rtsp-publish-server';
 export { PublishedSource, type IngestSource } from './published-source';
+export {
+  HlsPackager,
+  renderMediaPlaylist,
+  defaultPlaylistUris,
+  type HlsPackagerOptions,
+  type HlsSegment,
+  type PlaylistSegment,
+  type PlaylistUris,
+} from './hls-packager';
+export * from './onvif/index';
+export { AuthFailureLimiter, addressKey, type AuthFailureLimiterOptions } from './auth-failure-limiter';

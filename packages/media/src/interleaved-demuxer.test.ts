@@ -58,6 +58,25 @@ describe('InterleavedDemuxer', () => {
     expect(events).toEqual(['R200', '$0:ff']);
   });
 
+  it('accepts a chunk bigger than the message limit that completes a pending frame and holds many more', () => {
+    const events: number[] = [];
+    const d = new InterleavedDemuxer({ onInterleaved: (_ch, _b, s, e) => events.push(e - s), onResponse: () => undefined }, 2000);
+    const frames = Buffer.concat(Array.from({ length: 40 }, () => frame(0, Buffer.alloc(1400))));
+    d.push(frames.subarray(0, 700)); // half of the first frame pending
+    d.push(frames.subarray(700)); // 55 KB in one read: fine, every message is small
+    expect(events).toHaveLength(40);
+    expect(d.pendingBytes).toBe(0);
+  });
+
+  it('refuses one message larger than the limit, however it arrives', () => {
+    const d = new InterleavedDemuxer({ onInterleaved: () => undefined, onResponse: () => undefined }, 2000);
+    const big = frame(0, Buffer.alloc(3000));
+    expect(() => d.push(big.subarray(0, 2100))).toThrow(/larger than 2000/);
+    const d2 = new InterleavedDemuxer({ onInterleaved: () => undefined, onResponse: () => undefined }, 2000);
+    d2.push(big.subarray(0, 1000));
+    expect(() => d2.push(big.subarray(1000, 2500))).toThrow(/larger than 2000/);
+  });
+
   it('parses requests sent by the server', () => {
     const { d, requests } = setup();
     d.push(Buffer.from('GET_PARAMETER rtsp://127.0.0.1/cam RTSP/1.0\r\nCSeq: 9\r\n\r\n'));

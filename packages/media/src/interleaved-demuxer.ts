@@ -55,18 +55,26 @@ export class InterleavedDemuxer {
     return this.accLen;
   }
 
-  /** Feeds bytes buf[start, end). The buffer may be reused by the caller afterwards. */
+  /**
+   * Feeds bytes buf[start, end). The buffer may be reused by the caller afterwards. Throws when
+   * the one incomplete message left over is larger than maxMessageSize (a chunk may be bigger:
+   * a fast publisher sends many frames per read).
+   */
   push(buf: Buffer, start = 0, end = buf.length): void {
     if (this.accLen === 0) {
       const consumed = this.parse(buf, start, end);
       if (consumed < end) this.keep(buf, consumed, end);
-      return;
+    } else {
+      this.append(buf, start, end);
+      const consumed = this.parse(this.acc, 0, this.accLen);
+      if (consumed > 0) {
+        this.acc.copyWithin(0, consumed, this.accLen);
+        this.accLen -= consumed;
+      }
     }
-    this.append(buf, start, end);
-    const consumed = this.parse(this.acc, 0, this.accLen);
-    if (consumed > 0) {
-      this.acc.copyWithin(0, consumed, this.accLen);
-      this.accLen -= consumed;
+    if (this.accLen > this.maxMessageSize + 4) {
+      this.accLen = 0;
+      throw new RtspProtocolError(`RTSP message larger than ${this.maxMessageSize} bytes`);
     }
   }
 
@@ -83,9 +91,6 @@ export class InterleavedDemuxer {
     const n = end - start;
     const need = this.accLen + n;
     if (need > this.acc.length) {
-      if (need > this.maxMessageSize + 4) {
-        throw new RtspProtocolError(`RTSP message larger than ${this.maxMessageSize} bytes`);
-      }
       let size = this.acc.length * 2;
       while (size < need) size *= 2;
       const next = Buffer.allocUnsafe(size);

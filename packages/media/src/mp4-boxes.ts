@@ -63,6 +63,56 @@ export const UNITY_MATRIX = Buffer.from([
   0, 0, 0, 0, 0, 0, 0, 0, 0x40, 0x00, 0x00, 0x00,
 ]);
 
+/**
+ * A trak for fragmented MP4: tkhd (enabled + in movie, no duration), mdia with the media's
+ * timescale and handler, and minf with empty sample tables (the samples are in the fragments).
+ * Video carries its size; audio its volume and alternate group.
+ */
+export function fragmentedTrak(t: {
+  trackId: number;
+  handler: 'vide' | 'soun';
+  timescale: number;
+  /** vmhd or smhd. */
+  mediaHeader: Buffer;
+  sampleEntry: Buffer;
+  width?: number;
+  height?: number;
+  alternateGroup?: number;
+  volume?: number;
+}): Buffer {
+  const tkhd = fullBox(
+    'tkhd',
+    0,
+    0x000003, // enabled + in movie
+    u32(0),
+    u32(0),
+    u32(t.trackId),
+    u32(0),
+    u32(0), // duration
+    zeros(8),
+    u16(0), // layer
+    u16(t.alternateGroup ?? 0), // alternate_group
+    u16(t.volume ?? 0), // volume (0 for video)
+    u16(0),
+    UNITY_MATRIX,
+    u32((t.width ?? 0) * 65536),
+    u32((t.height ?? 0) * 65536),
+  );
+  const mdhd = fullBox('mdhd', 0, 0, u32(0), u32(0), u32(t.timescale), u32(0), u16(0x55c4 /* "und" */), u16(0));
+  const handlerName = t.handler === 'vide' ? 'VideoHandler\0' : 'SoundHandler\0';
+  const hdlr = fullBox('hdlr', 0, 0, u32(0), fourcc(t.handler), zeros(12), Buffer.from(handlerName, 'latin1'));
+  const dinf = box('dinf', fullBox('dref', 0, 0, u32(1), fullBox('url ', 0, 1)));
+  const stbl = box(
+    'stbl',
+    fullBox('stsd', 0, 0, u32(1), t.sampleEntry),
+    fullBox('stts', 0, 0, u32(0)),
+    fullBox('stsc', 0, 0, u32(0)),
+    fullBox('stsz', 0, 0, u32(0), u32(0)),
+    fullBox('stco', 0, 0, u32(0)),
+  );
+  return box('trak', tkhd, box('mdia', mdhd, hdlr, box('minf', t.mediaHeader, dinf, stbl)));
+}
+
 export interface ParsedBox {
   type: string;
   /** Offset of the box header in the parsed buffer. */

@@ -172,6 +172,12 @@ export class SequenceTracker {
   /** Packets arriving with an older sequence number than already seen (reordered or duplicate). */
   late = 0;
   private last = -1;
+  private cycles = 0;
+
+  /** Extended highest sequence number (wrap count << 16 | last sequence), for RTCP reports. */
+  get extendedHighest(): number {
+    return this.last < 0 ? 0 : this.cycles + this.last;
+  }
 
   /**
    * Records `seq` and returns the number of packets lost right before it
@@ -189,6 +195,7 @@ export class SequenceTracker {
       this.late++;
       return 0;
     }
+    if ((seq & 0xffff) < this.last) this.cycles += 0x10000;
     this.last = seq & 0xffff;
     if (diff === 1) return 0;
     this.lost += diff - 1;

@@ -7,6 +7,8 @@
  *   'playing' (info)                       PLAY succeeded
  *   'parameterSets' (codec, ps)            SPS/PPS(/VPS) from SDP or changed in-band
  *   'accessUnit' (au)                      one video frame
+ *   'audioTrack' (track | undefined)       audio of the session being set up (before PLAY)
+ *   'audioFrame' (frame)                   one audio frame (audio 'pass' and an AAC track)
  *   'disconnect' (error, retryInMs)        the session failed or ended; retry scheduled
  *   'stopped'                              stop() finished
  *
@@ -14,8 +16,8 @@
  * dropped when the consumer is slower than the camera).
  */
 import { EventEmitter } from 'node:events';
-import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
-import { computeBackoff, type BackoffOptions } from './backoff';
+import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
+import { ReconnectBackoff, type BackoffOptions } from './backoff';
 import { RtspError } from './errors';
 import type { DepacketizerStats } from './nal-depacketizer';
 import { RtspSession, type RtspSessionOptions, type SessionCounters, type VideoStreamInfo } from './rtsp-session';
@@ -48,6 +50,8 @@ export interface RtspClientEvents {
   playing: [info: VideoStreamInfo];
   parameterSets: [codec: VideoCodec, ps: ParameterSets];
   accessUnit: [au: AccessUnit];
+  audioTrack: [track: AudioTrackInfo | undefined];
+  audioFrame: [frame: AudioFrame];
   disconnect: [error: RtspError, retryInMs: number | undefined];
   stopped: [];
 }
@@ -62,13 +66,18 @@ const ZERO_COUNTERS: SessionCounters = {
   rtpLate: 0,
   badRtpPackets: 0,
   ignoredPackets: 0,
+  audioPackets: 0,
+  audioFrames: 0,
+  audioLost: 0,
+  rtpReordered: 0,
+  rtpSkipped: 0,
 };
 
 export class RtspClient extends EventEmitter<RtspClientEvents> {
   private stateValue: RtspClientState = 'idle';
   private session: RtspSession | undefined;
   private stopRequested = false;
-  private wakeUp: (() => void) | undefined;
+  private reconnect: ReconnectBackoff | undefined;
   private runPromise: Promise<void> | undefined;
   private past: SessionCounters = { ...ZERO_COUNTERS };
   private pastDepacketizer = { accessUnits: 0, keyframes: 0, droppedNalUnits: 0, oversizedAccessUnits: 0 };
@@ -77,6 +86,8 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
   private lastError: RtspClientStats['lastError'];
   private infoValue: VideoStreamInfo | undefined;
   private parameterSetsValue: ParameterSets = {};
+  /** transport 'auto' after UDP failed once: TCP interleaved for the rest of this client's life. */
+  private udpFailed = false;
 
   constructor(readonly options: RtspClientOptions) {
     super();
@@ -128,18 +139,19 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
   /** Stops: TEARDOWN of the current session, no more reconnects. Resolves when fully stopped. */
   async stop(): Promise<void> {
     this.stopRequested = true;
-    this.wakeUp?.();
+    this.reconnect?.wake();
     await this.session?.close(true);
     await this.runPromise;
   }
 
   private async run(): Promise<void> {
-    let attempt = 0;
-    const stableAfter = this.options.stableAfterMs ?? 10_000;
+    const reconnect = new ReconnectBackoff(this.options);
+    this.reconnect = reconnect;
     while (!this.stopRequested) {
       this.stateValue = 'connecting';
-      this.emit('connecting', attempt);
-      const session = new RtspSession(this.options, {
+      this.emit('connecting', reconnect.attempt);
+      const transport = this.options.transport === 'auto' && this.udpFailed ? 'tcp' : this.options.transport;
+      const session = new RtspSession({ ...this.options, ...(transport ? { transport } : {}) }, {
         onAccessUnit: (au) => {
           this.lastAccessUnitAt = au.receivedAt;
           this.emit('accessUnit', au);
@@ -148,6 +160,8 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
           this.parameterSetsValue = ps;
           this.emit('parameterSets', codec, ps);
         },
+        onAudioTrack: (track) => this.emit('audioTrack', track),
+        onAudioFrame: (frame) => this.emit('audioFrame', frame),
       });
       this.session = session;
       this.sessions++;
@@ -171,24 +185,22 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
       this.session = undefined;
       if (this.stopRequested) break;
       this.lastError = { code: error.code, message: error.message, at: Date.now() };
-      const delivered = playingSince !== undefined && (this.lastAccessUnitAt ?? 0) >= playingSince;
-      if (delivered && Date.now() - playingSince! >= stableAfter) attempt = 0;
+      const udpGaveUp = transport === 'auto' && session.transport === 'udp' && error.code === 'RTSP_UNSUPPORTED_TRANSPORT' && session.counters.rtpPackets === 0;
+      if (udpGaveUp) {
+        // No RTP over UDP (firewall, NAT): retry right away over TCP interleaved.
+        this.udpFailed = true;
+        this.emit('disconnect', error, 0);
+        continue;
+      }
+      reconnect.settle(playingSince, this.lastAccessUnitAt);
       if (this.options.reconnect === false) {
         this.emit('disconnect', error, undefined);
         break;
       }
-      const delay = computeBackoff(attempt, this.options.backoff, this.options.random);
-      attempt++;
+      const delay = reconnect.nextDelay();
       this.stateValue = 'waiting';
       this.emit('disconnect', error, delay);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
+      await reconnect.wait(delay);
     }
   }
 

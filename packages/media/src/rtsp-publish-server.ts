@@ -6,11 +6,14 @@
  *
  * Input is hostile: every connection is bounded (connections, request head and SDP size,
  * interleaved frame size, failed authentications, handshake and idle timeouts) and any protocol
- * violation closes the connection. UDP transport is refused (461): only TCP interleaved, which
+ * violation closes the connection. Across connections, failed authentications are counted per
+ * source address (AuthFailureLimiter: too many → the address is refused for a while) and the
+ * connections not yet authenticated are capped. UDP transport is refused (461): only TCP interleaved, which
  * crosses NAT and firewalls from the camera site without opening ports there.
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
 import { H264Depacketizer } from './h264-depacketizer';
 import { H265Depacketizer } from './h265-depacketizer';
@@ -74,6 +77,18 @@ export interface RtspPublishServerOptions {
   handshakeTimeoutMs?: number;
   /** Failed authentications before the connection is closed (default 3). */
   maxAuthFailures?: number;
+  /**
+   * Failed authentications per source address (IPv6: per /64) across connections: `maxFailures`
+   * within `windowMs` refuse new connections from it for `blockMs`. Default 10 in 5 min → 15 min;
+   * false turns it off.
+   */
+  addressAuthLimit?: { maxFailures: number; windowMs: number; blockMs: number } | false;
+  /** Connections that have not authenticated yet (default 128): over it new ones are closed at once. */
+  maxUnauthenticated?: number;
+  /** Clock of the address limiter (tests). */
+  now?: () => number;
+  /** An address was just blocked after too many failed authentications. */
+  onAddressBlocked?(address: string, blockMs: number): void;
   /** Digest nonce lifetime (default 5 min). */
   nonceTtlMs?: number;
   /** Key for the nonce MAC (default random per process). */
@@ -87,7 +102,11 @@ export interface RtspPublishServerOptions {
 
 export interface PublishServerStats {
   connections: number;
+  /** Closed at once: over maxConnections or maxUnauthenticated. */
   connectionsRejected: number;
+  /** Closed at once: the source address is blocked after failed authentications. */
+  connectionsBlocked: number;
+  addressesBlocked: number;
   authFailures: number;
   sessionsStarted: number;
   publishing: number;
@@ -105,13 +124,17 @@ interface TrackSetup {
 }
 
 export class RtspPublishServer {
-  readonly stats: PublishServerStats = { connections: 0, connectionsRejected: 0, authFailures: 0, sessionsStarted: 0, publishing: 0, protocolErrors: 0 };
+  readonly stats: PublishServerStats = { connections: 0, connectionsRejected: 0, connectionsBlocked: 0, addressesBlocked: 0, authFailures: 0, sessionsStarted: 0, publishing: 0, protocolErrors: 0 };
+  /** Failed authentications per source address (undefined: off). */
+  readonly authLimiter: AuthFailureLimiter | undefined;
+  /** Connections that have not authenticated yet. */
+  unauthenticated = 0;
   readonly digest: DigestServer;
   private readonly server: net.Server;
   private readonly connections = new Set<PublishConnection>();
   /** Path → the connection currently recording it (newest publisher wins). */
   readonly active = new Map<string, PublishConnection>();
-  readonly limits: Required<Pick<RtspPublishServerOptions, 'maxConnections' | 'maxSdpBytes' | 'maxInterleavedFrameBytes' | 'idleTimeoutMs' | 'handshakeTimeoutMs' | 'maxAuthFailures'>>;
+  readonly limits: Required<Pick<RtspPublishServerOptions, 'maxConnections' | 'maxSdpBytes' | 'maxInterleavedFrameBytes' | 'idleTimeoutMs' | 'handshakeTimeoutMs' | 'maxAuthFailures' | 'maxUnauthenticated'>>;
 
   constructor(readonly options: RtspPublishServerOptions) {
     this.digest = new DigestServer(options.realm ?? 'VigiaMaisMT', options.nonceTtlMs, options.nonceKey);
@@ -122,7 +145,10 @@ export class RtspPublishServer {
       idleTimeoutMs: options.idleTimeoutMs ?? 15_000,
       handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
       maxAuthFailures: options.maxAuthFailures ?? 3,
+      maxUnauthenticated: options.maxUnauthenticated ?? 128,
     };
+    const limit = options.addressAuthLimit ?? { maxFailures: 10, windowMs: 5 * 60_000, blockMs: 15 * 60_000 };
+    this.authLimiter = limit ? new AuthFailureLimiter({ ...limit, ...(options.now ? { now: options.now } : {}) }) : undefined;
     this.server = net.createServer({ noDelay: true }, (socket) => this.onConnection(socket));
   }
 
@@ -153,15 +179,30 @@ export class RtspPublishServer {
   }
 
   private onConnection(socket: net.Socket): void {
-    if (this.connections.size >= this.limits.maxConnections) {
+    if (this.authLimiter?.isBlocked(socket.remoteAddress)) {
+      this.stats.connectionsBlocked++;
+      socket.destroy();
+      return;
+    }
+    if (this.connections.size >= this.limits.maxConnections || this.unauthenticated >= this.limits.maxUnauthenticated) {
       this.stats.connectionsRejected++;
       socket.destroy();
       return;
     }
     this.stats.connections++;
+    this.unauthenticated++;
     const c = new PublishConnection(this, socket);
     this.connections.add(c);
     socket.once('close', () => this.connections.delete(c));
+  }
+
+  /** @internal A wrong answer to the Digest challenge; true when the address is now blocked. */
+  authFailed(address: string | undefined): boolean {
+    this.stats.authFailures++;
+    if (!this.authLimiter?.fail(address)) return false;
+    this.stats.addressesBlocked++;
+    this.options.onAddressBlocked?.(address!, this.authLimiter.options.blockMs);
+    return true;
   }
 
   /** @internal */
@@ -199,6 +240,8 @@ export class PublishConnection {
   private readonly seq = new SequenceTracker();
   private ssrc: number | undefined;
   private authFailures = 0;
+  /** Counted in the server's `unauthenticated` until the first accepted Digest answer. */
+  private authenticated = false;
   private idleTimer: NodeJS.Timeout | undefined;
   private readonly handshakeTimer: NodeJS.Timeout;
   /** Requests are handled one at a time (lookup/open are async); bytes wait meanwhile. */
@@ -238,6 +281,7 @@ export class PublishConnection {
     if (this.state === 'closed') return;
     const wasRecording = this.state === 'recording';
     this.state = 'closed';
+    if (!this.authenticated) this.server.unauthenticated--;
     clearTimeout(this.handshakeTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.socket.destroy();
@@ -439,13 +483,21 @@ export class PublishConnection {
     const verdict = authorization
       ? this.server.digest.verify(authorization, req.method, target.credentials, (uri) => requestPath(uri)?.startsWith(path) ?? false)
       : 'invalid';
-    if (verdict === 'ok') return true;
+    if (verdict === 'ok') {
+      if (!this.authenticated) {
+        this.authenticated = true;
+        this.server.unauthenticated--;
+      }
+      return true;
+    }
+    let blocked = false;
     if (authorization && verdict === 'invalid') {
       this.authFailures++;
-      this.server.stats.authFailures++;
+      blocked = this.server.authFailed(this.remoteAddress);
     }
     this.reply(req, 401, 'Unauthorized', [['WWW-Authenticate', this.server.digest.challenge(verdict === 'stale')]]);
-    if (this.authFailures >= this.server.limits.maxAuthFailures) this.close('authentication failed');
+    if (blocked) this.close('address blocked after failed authentications');
+    else if (this.authFailures >= this.server.limits.maxAuthFailures) this.close('authentication failed');
     return false;
   }
 

@@ -1,15 +1,20 @@
 /**
  * One RTSP 1.0 session over one TCP connection: OPTIONS → DESCRIBE → SETUP (TCP
- * interleaved) → PLAY, then keep-alive and media reception until closed. Reconnection
- * lives in RtspClient; this class fails fast with an RtspError and reports how it ended.
+ * interleaved by default, or RTP over UDP) → PLAY, then keep-alive and media reception until
+ * closed. The video track is always set up; an AAC audio track only with `audio: 'pass'`.
+ * Reconnection lives in RtspClient; this class fails fast with an RtspError and reports how
+ * it ended.
  */
 import net from 'node:net';
-import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
+import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
+import { AudioTimeline, audioTrackFromSdp, createAudioDepacketizer, type AudioDepacketizer, type RawAudioFrame } from './audio-depacketizer';
 import { RtspError, socketErrorToRtspError } from './errors';
 import { H264Depacketizer } from './h264-depacketizer';
 import { H265Depacketizer } from './h265-depacketizer';
 import { InterleavedDemuxer, RtspProtocolError } from './interleaved-demuxer';
 import type { NalDepacketizer } from './nal-depacketizer';
+import type { JitterBufferOptions } from './jitter-buffer';
+import { buildReceiverReport, senderReportNtpMiddle } from './rtcp';
 import { createRtpHeader, parseRtpHeader, SequenceTracker } from './rtp';
 import { parseWwwAuthenticate, RtspAuthenticator } from './rtsp-auth';
 import {
@@ -23,6 +28,12 @@ import {
   type RtspServerRequest,
 } from './rtsp-message';
 import { h264ParametersFromFmtp, h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp, type SdpMedia } from './sdp';
+import { UdpTrack } from './udp-transport';
+
+/** 'auto' tries UDP and falls back to TCP interleaved (461, or no RTP within udpNoDataMs). */
+export type RtspTransport = 'tcp' | 'udp' | 'auto';
+/** 'pass' sets up and depacketizes an AAC audio track; 'drop' (default) sets up video only. */
+export type AudioMode = 'drop' | 'pass';
 
 export interface RtspSessionOptions {
   /** rtsp://[user:password@]host[:port]/path */
@@ -43,11 +54,31 @@ export interface RtspSessionOptions {
   keepParameterSets?: boolean;
   /** Size of the socket read buffer reused for every read (default 64 KiB). */
   readBufferSize?: number;
+  /** Media transport (default 'tcp'). */
+  transport?: RtspTransport;
+  /** Audio handling (default 'drop'). */
+  audio?: AudioMode;
+  /** transport 'auto' over UDP: no RTP for this long after PLAY → RTSP_UNSUPPORTED_TRANSPORT (default 3000 ms). */
+  udpNoDataMs?: number;
+  /** UDP reorder buffer (default 50 packets / 100 ms). */
+  jitter?: JitterBufferOptions;
+  /** Receiver report period over UDP (default 5000 ms). */
+  rtcpIntervalMs?: number;
 }
 
 export interface SessionCallbacks {
   onAccessUnit(au: AccessUnit): void;
   onParameterSets(codec: VideoCodec, ps: ParameterSets): void;
+  /** The audio track of this session (undefined: video only), called once before PLAY. */
+  onAudioTrack?(track: AudioTrackInfo | undefined): void;
+  /** Audio frames (only with audio 'pass' and an AAC track in the SDP). */
+  onAudioFrame?(frame: AudioFrame): void;
+}
+
+export interface AudioStreamInfo extends AudioTrackInfo {
+  payloadType: number;
+  clockRate: number;
+  controlUrl: string;
 }
 
 export interface VideoStreamInfo {
@@ -60,6 +91,10 @@ export interface VideoStreamInfo {
   sdp: Sdp;
   /** Codecs of media sections that were not set up (audio, metadata…), for diagnostics. */
   ignoredMedia: string[];
+  /** Audio track set up next to the video (audio 'pass' and AAC offered). */
+  audio?: AudioStreamInfo;
+  /** Transport in use once playing. */
+  transport?: 'tcp' | 'udp';
 }
 
 /** Counters of one session (see RtspClient for the cumulative view). */
@@ -73,6 +108,13 @@ export interface SessionCounters {
   rtpLate: number;
   badRtpPackets: number;
   ignoredPackets: number;
+  /** Audio RTP packets received and audio frames delivered (audio 'pass'). */
+  audioPackets: number;
+  audioFrames: number;
+  audioLost: number;
+  /** UDP: packets put back in order, and given up on, by the reorder buffer. */
+  rtpReordered: number;
+  rtpSkipped: number;
 }
 
 export const DEFAULT_USER_AGENT = 'VigiaMaisMT-media/0.1';
@@ -110,6 +152,11 @@ export class RtspSession {
     rtpLate: 0,
     badRtpPackets: 0,
     ignoredPackets: 0,
+    audioPackets: 0,
+    audioFrames: 0,
+    audioLost: 0,
+    rtpReordered: 0,
+    rtpSkipped: 0,
   };
   /** Resolves when the connection ends (after open() succeeded or failed), with the cause. */
   readonly closed: Promise<RtspError>;
@@ -130,6 +177,20 @@ export class RtspSession {
   private readonly rtp = createRtpHeader();
   private readonly seq = new SequenceTracker();
   private ssrc: number | undefined;
+  private audioInfo: AudioStreamInfo | undefined;
+  private audioDepacketizer: AudioDepacketizer | undefined;
+  private audioTimeline: AudioTimeline | undefined;
+  private audioChannel = -1;
+  private audioRtcpChannel = -1;
+  private readonly audioSeq = new SequenceTracker();
+  private audioSsrc: number | undefined;
+  private videoUdp: UdpTrack | undefined;
+  private audioUdp: UdpTrack | undefined;
+  private lastSr: { video?: { ntp: number; at: number }; audio?: { ntp: number; at: number } } = {};
+  private rtcpTimer: NodeJS.Timeout | undefined;
+  private readonly rtcpSsrc = (Math.random() * 0xffffffff) >>> 0;
+  private lastReport = { video: { expected: 0, lost: 0 }, audio: { expected: 0, lost: 0 } };
+  private transportInUse: 'tcp' | 'udp' = 'tcp';
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private dataTimer: NodeJS.Timeout | undefined;
   private resolveClosed!: (err: RtspError) => void;
@@ -153,7 +214,8 @@ export class RtspSession {
       onInterleaved: (ch, buf, start, end) => this.onInterleaved(ch, buf, start, end),
       onResponse: (res) => this.onResponse(res),
       onRequest: (req) => this.onServerRequest(req),
-      isChannelValid: (ch) => this.rtpChannel < 0 || ch === this.rtpChannel || ch === this.rtcpChannel,
+      isChannelValid: (ch) =>
+        this.rtpChannel < 0 || ch === this.rtpChannel || ch === this.rtcpChannel || ch === this.audioChannel || ch === this.audioRtcpChannel,
     });
   }
 
@@ -177,21 +239,18 @@ export class RtspSession {
       this.info = info;
       this.createDepacketizer(info);
 
-      const setup = await this.request('SETUP', info.controlUrl, [['Transport', 'RTP/AVP/TCP;unicast;interleaved=0-1']]);
-      const transportValue = header(setup.headers, 'transport');
-      const transport = transportValue ? parseTransport(transportValue) : undefined;
-      if (transport && !/TCP/i.test(transport.protocol)) {
-        throw new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `server answered with transport ${transport.protocol}`);
+      const mode = this.options.transport ?? 'tcp';
+      let udp = mode !== 'tcp';
+      const video = await this.setupTrack(info.controlUrl, 0, udp, mode === 'auto');
+      if (!video) {
+        udp = false; // 461 in 'auto': TCP interleaved instead
+        await this.setupTrack(info.controlUrl, 0, false, false);
       }
-      this.rtpChannel = transport?.interleaved?.[0] ?? 0;
-      this.rtcpChannel = transport?.interleaved?.[1] ?? 1;
-      this.ssrc = transport?.ssrc;
-      const sessionValue = header(setup.headers, 'session');
-      if (!sessionValue) throw new RtspError('RTSP_PROTOCOL_ERROR', 'SETUP answer without Session header');
-      const session = parseSession(sessionValue);
-      this.sessionId = session.id;
-      this.sessionTimeoutSec = session.timeoutSec;
+      this.transportInUse = udp ? 'udp' : 'tcp';
+      info.transport = this.transportInUse;
+      if (this.options.audio === 'pass') await this.setupAudio(info, sdp, base, udp);
 
+      this.callbacks.onAudioTrack?.(info.audio);
       const aggregate = sdp.control ? resolveControlUrl(base, sdp.control) : base;
       await this.request('PLAY', aggregate, [['Range', 'npt=0.000-']]);
       this.startTimers();
@@ -216,6 +275,11 @@ export class RtspSession {
       }
     }
     this.end(new RtspError('RTSP_ABORTED', 'session closed by the client'));
+  }
+
+  /** Transport of the media once set up. */
+  get transport(): 'tcp' | 'udp' {
+    return this.transportInUse;
   }
 
   get sequenceTracker(): SequenceTracker {
@@ -284,7 +348,10 @@ export class RtspSession {
       p.reject(err);
     }
     this.pending.clear();
+    if (this.rtcpTimer) clearInterval(this.rtcpTimer);
     this.depacketizer?.flush();
+    this.videoUdp?.close();
+    this.audioUdp?.close();
     this.socket?.destroy();
     this.resolveClosed(err);
   }
@@ -363,10 +430,99 @@ export class RtspSession {
     this.socket?.write(serializeResponse(ok ? 200 : 501, ok ? 'OK' : 'Not Implemented', headers));
   }
 
+  // ---- setup -----------------------------------------------------------------------------
+
+  /**
+   * SETUP of one track (channel 0-1 video, 2-3 audio). Over UDP a port pair is bound first.
+   * Returns false when `fallback` is set and the camera refused UDP (461).
+   */
+  private async setupTrack(controlUrl: string, firstChannel: number, udp: boolean, fallback: boolean, optional = false): Promise<boolean> {
+    const isVideo = firstChannel === 0;
+    let track: UdpTrack | undefined;
+    let spec = `RTP/AVP/TCP;unicast;interleaved=${firstChannel}-${firstChannel + 1}`;
+    if (udp) {
+      const socket = this.socket!;
+      track = await UdpTrack.open({
+        bindAddress: socket.localAddress ?? '0.0.0.0',
+        peerAddress: socket.remoteAddress ?? this.target.host,
+        onRtp: (p) => {
+          if (!isVideo) return this.onAudioRtp(p, 0, p.length);
+          const j = this.videoUdp?.jitter.stats;
+          if (j) {
+            this.counters.rtpReordered = j.reordered;
+            this.counters.rtpSkipped = j.skips;
+          }
+          this.onVideoRtp(p, 0, p.length);
+        },
+        onRtcp: (p) => this.onRtcp(isVideo ? 'video' : 'audio', p, 0, p.length),
+        ...(this.options.jitter ? { jitter: this.options.jitter } : {}),
+      });
+      if (this.ended) {
+        track.close();
+        throw new RtspError('RTSP_CONNECTION_CLOSED', 'connection is closed');
+      }
+      if (isVideo) this.videoUdp = track;
+      else this.audioUdp = track;
+      spec = `RTP/AVP;unicast;client_port=${track.rtpPort}-${track.rtcpPort}`;
+    }
+    const res = await this.request('SETUP', controlUrl, [['Transport', spec]], { allowFailure: true });
+    if (res.status < 200 || res.status >= 300) {
+      track?.close();
+      if (isVideo) this.videoUdp = undefined;
+      else this.audioUdp = undefined;
+      if (fallback && res.status >= 400 && res.status !== 404) return false; // 461 Unsupported transport, or a camera that says so differently
+      if (optional) return false;
+      throw statusError('SETUP', res);
+    }
+    const transportValue = header(res.headers, 'transport');
+    const transport = transportValue ? parseTransport(transportValue) : undefined;
+    const answeredTcp = transport ? /TCP/i.test(transport.protocol) : !udp;
+    if (answeredTcp !== !udp) {
+      throw new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `server answered with transport ${transport?.protocol ?? '(none)'}`);
+    }
+    if (track) track.setServerRtcpPort(transport?.serverPort?.[1]);
+    const rtp = udp ? -1 : (transport?.interleaved?.[0] ?? firstChannel);
+    const rtcp = udp ? -1 : (transport?.interleaved?.[1] ?? firstChannel + 1);
+    if (isVideo) {
+      this.rtpChannel = udp ? -2 : rtp; // -2: no interleaved channel, but set up
+      this.rtcpChannel = rtcp;
+      this.ssrc = transport?.ssrc;
+    } else {
+      this.audioChannel = rtp;
+      this.audioRtcpChannel = rtcp;
+      this.audioSsrc = transport?.ssrc;
+    }
+    if (!this.sessionId) {
+      const sessionValue = header(res.headers, 'session');
+      if (!sessionValue) throw new RtspError('RTSP_PROTOCOL_ERROR', 'SETUP answer without Session header');
+      const session = parseSession(sessionValue);
+      this.sessionId = session.id;
+      this.sessionTimeoutSec = session.timeoutSec;
+    }
+    return true;
+  }
+
+  /** Sets up the AAC track when the SDP offers one; a refusal leaves the session video-only. */
+  private async setupAudio(info: VideoStreamInfo, sdp: Sdp, base: string, udp: boolean): Promise<void> {
+    const chosen = selectAudio(sdp, base);
+    if (!chosen || chosen.codec !== 'aac') return; // G.711 cannot be played by browsers from MP4: dropped
+    const media = sdp.media.find((m) => m.type === 'audio' && m.payloadType === chosen.payloadType)!;
+    if (!(await this.setupTrack(chosen.controlUrl, 2, udp, false, true))) return;
+    info.audio = chosen;
+    info.ignoredMedia = info.ignoredMedia.filter((m) => m !== `audio/${media.encoding || media.payloadType}`);
+    this.audioInfo = chosen;
+    this.audioTimeline = new AudioTimeline(chosen.clockRate);
+    const onFrame = (f: RawAudioFrame) => this.onAudioFrame(f);
+    this.audioDepacketizer = createAudioDepacketizer(chosen.codec, media.fmtp, chosen.channels, onFrame);
+  }
+
   // ---- media -----------------------------------------------------------------------------
 
   private createDepacketizer(info: VideoStreamInfo): void {
-    const onAccessUnit = (au: AccessUnit) => this.callbacks.onAccessUnit(au);
+    const onAccessUnit = (au: AccessUnit) => {
+      this.audioTimeline?.onVideo(au.timestamp90k, au.receivedAt);
+      this.callbacks.onAccessUnit(au);
+    };
     const onParameterSets = (ps: ParameterSets) => this.callbacks.onParameterSets(info.codec, ps);
     const keepParameterSets = this.options.keepParameterSets ?? false;
     if (info.codec === 'h264') {
@@ -382,29 +538,40 @@ export class RtspSession {
   }
 
   private onInterleaved(channel: number, buf: Buffer, start: number, end: number): void {
-    if (channel === this.rtcpChannel) {
-      this.counters.rtcpPackets++;
-      return;
-    }
-    if (channel !== this.rtpChannel || !this.depacketizer || !this.info) {
-      this.counters.ignoredPackets++;
-      return;
-    }
-    const h = this.rtp;
+    if (channel === this.rtpChannel) return this.onVideoRtp(buf, start, end);
+    if (channel === this.rtcpChannel) return this.onRtcp('video', buf, start, end);
+    if (channel === this.audioChannel) return this.onAudioRtp(buf, start, end);
+    if (channel === this.audioRtcpChannel) return this.onRtcp('audio', buf, start, end);
+    this.counters.ignoredPackets++;
+  }
+
+  /** Parses the RTP header into this.rtp; false (and counted) for a bad packet or another payload type. */
+  private readRtp(buf: Buffer, start: number, end: number, payloadType: number): boolean {
     try {
-      parseRtpHeader(buf, start, end - start, h);
+      parseRtpHeader(buf, start, end - start, this.rtp);
     } catch {
       this.counters.badRtpPackets++;
-      return;
+      return false;
     }
-    if (h.payloadType !== this.info.payloadType) {
+    if (this.rtp.payloadType !== payloadType) {
+      this.counters.ignoredPackets++;
+      return false;
+    }
+    return true;
+  }
+
+  private onVideoRtp(buf: Buffer, start: number, end: number): void {
+    if (this.ended || !this.depacketizer || !this.info) {
       this.counters.ignoredPackets++;
       return;
     }
+    if (!this.readRtp(buf, start, end, this.info.payloadType)) return;
+    const h = this.rtp;
     if (this.ssrc !== undefined && h.ssrc !== this.ssrc) {
       // New source (camera restarted its encoder): start over with fresh sequence state.
       this.seq.resync();
       this.depacketizer.reset();
+      this.audioTimeline?.reset();
     }
     this.ssrc = h.ssrc;
     this.counters.rtpPackets++;
@@ -416,6 +583,66 @@ export class RtspSession {
     }
     this.counters.rtpLate = this.seq.late;
     this.depacketizer.push(buf, h.payloadOffset, h.payloadOffset + h.payloadLength, h.sequence, h.timestamp, h.marker);
+  }
+
+  private onAudioRtp(buf: Buffer, start: number, end: number): void {
+    const dep = this.audioDepacketizer;
+    if (this.ended || !dep || !this.audioInfo) {
+      this.counters.ignoredPackets++;
+      return;
+    }
+    if (!this.readRtp(buf, start, end, this.audioInfo.payloadType)) return;
+    const h = this.rtp;
+    if (this.audioSsrc !== undefined && h.ssrc !== this.audioSsrc) {
+      this.audioSeq.resync();
+      dep.reset();
+      this.audioTimeline?.reset();
+    }
+    this.audioSsrc = h.ssrc;
+    this.counters.audioPackets++;
+    this.counters.audioLost += this.audioSeq.push(h.sequence);
+    dep.push(buf, h.payloadOffset, h.payloadOffset + h.payloadLength, h.sequence, h.timestamp, h.marker);
+  }
+
+  private onAudioFrame(f: RawAudioFrame): void {
+    const now = Date.now();
+    const ts = this.audioTimeline?.place(f.rtpTimestamp, now);
+    if (ts === undefined || !this.audioInfo) return; // no video yet to anchor to
+    this.counters.audioFrames++;
+    this.callbacks.onAudioFrame?.({ codec: this.audioInfo.codec, timestamp90k: ts, samples: f.samples, data: f.data, receivedAt: now });
+  }
+
+  private onRtcp(kind: 'video' | 'audio', buf: Buffer, start: number, end: number): void {
+    this.counters.rtcpPackets++;
+    if (this.transportInUse !== 'udp') return;
+    const sr = senderReportNtpMiddle(start === 0 && end === buf.length ? buf : buf.subarray(start, end));
+    if (sr) this.lastSr[kind] = { ntp: sr.ntpMiddle, at: Date.now() };
+  }
+
+  /** UDP: one receiver report per track (RFC 3550 §6.4.2), so cameras know we are alive. */
+  private sendReceiverReports(): void {
+    const now = Date.now();
+    const report = (kind: 'video' | 'audio', track: UdpTrack | undefined, seq: SequenceTracker, ssrc: number | undefined) => {
+      if (!track || ssrc === undefined) return;
+      const expected = seq.received + seq.lost;
+      const last = this.lastReport[kind];
+      const expectedInterval = expected - last.expected;
+      const lostInterval = seq.lost - last.lost;
+      this.lastReport[kind] = { expected, lost: seq.lost };
+      const sr = this.lastSr[kind];
+      track.sendRtcp(
+        buildReceiverReport(this.rtcpSsrc, this.opts.userAgent, {
+          sourceSsrc: ssrc,
+          fractionLost: expectedInterval > 0 ? Math.max(0, lostInterval) / expectedInterval : 0,
+          cumulativeLost: seq.lost,
+          highestSequence: seq.extendedHighest,
+          lastSr: sr?.ntp ?? 0,
+          delaySinceLastSr: sr ? Math.round(((now - sr.at) * 65536) / 1000) : 0,
+        }),
+      );
+    };
+    report('video', this.videoUdp, this.seq, this.ssrc);
+    report('audio', this.audioUdp, this.audioSeq, this.audioSsrc);
   }
 
   private startTimers(): void {
@@ -440,7 +667,34 @@ export class RtspSession {
       }
     }, checkEvery);
     this.dataTimer.unref?.();
+    if (this.transportInUse === 'udp') {
+      this.rtcpTimer = setInterval(() => this.sendReceiverReports(), this.options.rtcpIntervalMs ?? 5000);
+      this.rtcpTimer.unref?.();
+      if ((this.options.transport ?? 'tcp') === 'auto') {
+        // Firewall/NAT dropping UDP: give up early so the client retries over TCP.
+        const noDataMs = this.options.udpNoDataMs ?? 3000;
+        const t = setTimeout(() => {
+          if (this.counters.rtpPackets === 0) this.end(new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `no RTP over UDP within ${noDataMs} ms`));
+        }, noDataMs);
+        t.unref?.();
+        void this.closed.then(() => clearTimeout(t));
+      }
+    }
   }
+}
+
+/** The audio media to use: the first AAC one, else the first G.711 one (depacketizable, not muxed). */
+export function selectAudio(sdp: Sdp, base: string): AudioStreamInfo | undefined {
+  let fallback: AudioStreamInfo | undefined;
+  for (const m of sdp.media) {
+    if (m.type !== 'audio') continue;
+    const track = audioTrackFromSdp(m.encoding, m.clockRate, m.fmtp, m.channels);
+    if (!track) continue;
+    const info = { ...track, payloadType: m.payloadType, clockRate: m.clockRate || track.sampleRate, controlUrl: resolveControlUrl(base, m.control) };
+    if (track.codec === 'aac') return info;
+    fallback ??= info;
+  }
+  return fallback;
 }
 
 /** Chooses the first H.264/H.265 video media; throws RTSP_UNSUPPORTED_CODEC when there is none. */

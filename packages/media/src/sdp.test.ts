@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { selectAudio } from './rtsp-session';
 import { h264ParametersFromFmtp, h265ParametersFromFmtp, parseFmtpParameters, parseSdp, resolveControlUrl } from './sdp';
 
 const CAMERA_SDP = [
@@ -86,5 +87,31 @@ describe('resolveControlUrl', () => {
 
   it('resolves absolute paths against the host', () => {
     expect(resolveControlUrl('rtsp://cam:8554/a/b/', '/media/track1')).toBe('rtsp://cam:8554/media/track1');
+  });
+});
+
+describe('SDP audio media', () => {
+  const text = [
+    'v=0',
+    's=cam',
+    'm=video 0 RTP/AVP 96',
+    'a=rtpmap:96 H264/90000',
+    'a=control:stream=0',
+    'm=audio 0 RTP/AVP 8',
+    'a=control:stream=1',
+    'm=audio 0 RTP/AVP 97',
+    'a=rtpmap:97 MPEG4-GENERIC/44100/2',
+    'a=fmtp:97 streamtype=5;profile-level-id=15;mode=AAC-hbr;config=1210;SizeLength=13;IndexLength=3;IndexDeltaLength=3',
+    'a=control:stream=2',
+  ].join('\r\n');
+
+  it('reads channels from the rtpmap, static G.711 without one, and picks the first supported audio', () => {
+    const sdp = parseSdp(text);
+    expect(sdp.media[1]).toMatchObject({ encoding: 'PCMA', clockRate: 8000, channels: 1 });
+    expect(sdp.media[2]).toMatchObject({ encoding: 'MPEG4-GENERIC', clockRate: 44100, channels: 2 });
+    // AAC is preferred over a G.711 track offered first; G.711 alone is still recognised (not carried).
+    expect(selectAudio(sdp, 'rtsp://cam/s')).toMatchObject({ codec: 'aac', codecString: 'mp4a.40.2', sampleRate: 44100, channels: 2, payloadType: 97, controlUrl: 'rtsp://cam/s/stream=2' });
+    sdp.media.splice(2, 1);
+    expect(selectAudio(sdp, 'rtsp://cam/s')).toMatchObject({ codec: 'pcma', payloadType: 8, controlUrl: 'rtsp://cam/s/stream=1' });
   });
 });

@@ -17,6 +17,8 @@ export interface SdpMedia {
   /** Encoding name upper-cased ("H264", "H265", "PCMA", …), or "" when unknown. */
   encoding: string;
   clockRate: number;
+  /** Audio channels from the rtpmap ("MPEG4-GENERIC/48000/2" → 2), 1 when absent. */
+  channels: number;
   /** fmtp parameters of the first payload type, keys lower-cased. */
   fmtp: Record<string, string>;
   /** Raw a=control value, if present. */
@@ -83,6 +85,7 @@ export function parseSdp(text: string): Sdp {
         payloadType: payloadTypes[0] ?? -1,
         encoding: '',
         clockRate: 0,
+        channels: 1,
         fmtp: {},
         control: undefined,
         direction: undefined,
@@ -101,10 +104,11 @@ export function parseSdp(text: string): Sdp {
       if (m.attributes.has(dir)) m.direction = dir;
     }
     for (const v of m.attributes.get('rtpmap') ?? []) {
-      const match = /^(\d+)\s+([^/\s]+)(?:\/(\d+))?/.exec(v.trim());
+      const match = /^(\d+)\s+([^/\s]+)(?:\/(\d+))?(?:\/(\d+))?/.exec(v.trim());
       if (match && Number(match[1]) === m.payloadType) {
         m.encoding = match[2]!.toUpperCase();
         m.clockRate = match[3] ? Number(match[3]) : 0;
+        if (match[4]) m.channels = Number(match[4]) || 1;
       }
     }
     for (const v of m.attributes.get('fmtp') ?? []) {

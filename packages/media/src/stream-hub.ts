@@ -11,10 +11,15 @@
  * so a slow viewer never delays the others nor grows memory without bound.
  *
  * Events: 'active' (first subscriber), 'idle' (last subscriber left, after idleGraceMs),
- * 'track' (VideoTrackInfo, on first/changed init), 'accessUnit' (every frame).
+ * 'track' (VideoTrackInfo, on first/changed init), 'accessUnit' (every frame), 'audioFrame'
+ * (every audio frame, when the source passes audio).
+ *
+ * Audio (AAC, optional): the init segment gets a second track and the audio frames received
+ * since the previous video frame ride in the next video fragment's moof, so the GOP burst and
+ * the live stream carry both with no extra fragments.
  */
 import { EventEmitter } from 'node:events';
-import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
+import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
 import { createVideoTrack, Fmp4Muxer, type LiveFragment, type VideoTrackInfo } from './fmp4-muxer';
 import { GopCache, type GopCacheOptions } from './gop-cache';
 import type { IngestSource } from './published-source';
@@ -65,15 +70,17 @@ export interface StreamHubStats {
   /** Access units ignored because no parameter sets (or no keyframe yet) were available. */
   skippedAccessUnits: number;
   initChanges: number;
+  audioFrames: number;
 }
 
 export class StreamHub extends EventEmitter {
-  readonly stats: StreamHubStats = { accessUnits: 0, fragments: 0, skippedAccessUnits: 0, initChanges: 0 };
+  readonly stats: StreamHubStats = { accessUnits: 0, fragments: 0, skippedAccessUnits: 0, initChanges: 0, audioFrames: 0 };
   private readonly gop: GopCache;
   private readonly subscribers = new Set<Subscriber>();
   private muxer: Fmp4Muxer | undefined;
   private codec: VideoCodec | undefined;
   private parameterSets: ParameterSets = {};
+  private audio: AudioTrackInfo | undefined;
   private needMuxer = false;
   private waitingKeyframe = true;
   private idleTimer: NodeJS.Timeout | undefined;
@@ -96,6 +103,37 @@ export class StreamHub extends EventEmitter {
 
   get initSegment(): Buffer | undefined {
     return this.muxer?.init;
+  }
+
+  /** AAC track muxed into the live stream, if any. */
+  get audioTrack(): AudioTrackInfo | undefined {
+    return this.muxer?.audioTrack;
+  }
+
+  /** MSE codecs of the current init segment: "avc1.64001f" or "avc1.64001f,mp4a.40.2". */
+  get codecs(): string | undefined {
+    const m = this.muxer;
+    if (!m) return undefined;
+    return m.audioTrack ? `${m.track.codecString},${m.audioTrack.codecString}` : m.track.codecString;
+  }
+
+  /**
+   * Sets (or removes) the audio track of the source. Only AAC is muxed; a change creates a new
+   * init segment at the next keyframe.
+   */
+  setAudioTrack(track: AudioTrackInfo | undefined): void {
+    const next = track?.codec === 'aac' && track.config ? track : undefined;
+    if (sameAudio(next, this.audio)) return;
+    this.audio = next;
+    this.needMuxer = true;
+  }
+
+  pushAudioFrame(frame: AudioFrame): void {
+    if (this.closed) return;
+    this.emit('audioFrame', frame);
+    if (this.needMuxer || this.waitingKeyframe || !this.muxer?.audioTrack) return;
+    this.stats.audioFrames++;
+    this.muxer.queueAudio(frame);
   }
 
   get subscriberCount(): number {
@@ -149,6 +187,7 @@ export class StreamHub extends EventEmitter {
   markDiscontinuity(): void {
     this.waitingKeyframe = true;
     this.gop.clear();
+    this.muxer?.dropQueuedAudio();
   }
 
   subscribe(sink: HubSink): Subscription {
@@ -209,7 +248,7 @@ export class StreamHub extends EventEmitter {
     } catch {
       return false; // parameter sets incomplete or unparsable: wait for in-band ones
     }
-    this.muxer = new Fmp4Muxer(track, { baseDecodeTime: this.muxer?.timelineEnd ?? 0 });
+    this.muxer = new Fmp4Muxer(track, { baseDecodeTime: this.muxer?.timelineEnd ?? 0, ...(this.audio ? { audio: this.audio } : {}) });
     this.needMuxer = false;
     this.stats.initChanges++;
     this.gop.clear();
@@ -279,9 +318,14 @@ export function connectClientToHub(client: IngestSource, hub: StreamHub): () => 
   const onPs = (codec: VideoCodec, ps: ParameterSets) => hub.setParameterSets(codec, ps);
   const onAu = (au: AccessUnit) => hub.pushAccessUnit(au);
   const onDisconnect = () => hub.markDiscontinuity();
+  const onAudioTrack = (track: AudioTrackInfo | undefined) => hub.setAudioTrack(track);
+  const onAudio = (frame: AudioFrame) => hub.pushAudioFrame(frame);
   client.on('parameterSets', onPs);
   client.on('accessUnit', onAu);
   client.on('disconnect', onDisconnect);
+  client.on('audioTrack', onAudioTrack);
+  client.on('audioFrame', onAudio);
+  if (client.info?.audio) hub.setAudioTrack(client.info.audio);
   if (client.info && (client.parameterSets.sps || client.parameterSets.pps)) {
     hub.setParameterSets(client.info.codec, client.parameterSets);
   }
@@ -289,12 +333,19 @@ export function connectClientToHub(client: IngestSource, hub: StreamHub): () => 
     client.off('parameterSets', onPs);
     client.off('accessUnit', onAu);
     client.off('disconnect', onDisconnect);
+    client.off('audioTrack', onAudioTrack);
+    client.off('audioFrame', onAudio);
   };
 }
 
 function eq(a: Buffer | undefined, b: Buffer | undefined): boolean {
   if (!a || !b) return a === b;
   return a.equals(b);
+}
+
+function sameAudio(a: AudioTrackInfo | undefined, b: AudioTrackInfo | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.codec === b.codec && a.sampleRate === b.sampleRate && a.channels === b.channels && eq(a.config, b.config);
 }
 
 function definedOnly(ps: ParameterSets): ParameterSets {

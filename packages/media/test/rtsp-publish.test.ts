@@ -90,8 +90,8 @@ const until = async (cond: () => boolean, ms = 10_000) => {
 };
 
 /** Sends raw RTSP requests on one connection and collects answers. */
-function rawClient() {
-  const socket = net.connect(port, '127.0.0.1');
+function rawClient(to = port) {
+  const socket = net.connect(to, '127.0.0.1');
   let data = '';
   socket.on('data', (d) => (data += d.toString('latin1')));
   socket.on('error', () => undefined);
@@ -113,8 +113,8 @@ function rawClient() {
 
 const SDP = 'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=x\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\na=control:streamid=0\r\n';
 
-async function authorizedAnnounce(c: ReturnType<typeof rawClient>): Promise<string> {
-  const url = `rtsp://127.0.0.1:${port}${CAM}`;
+async function authorizedAnnounce(c: ReturnType<typeof rawClient>, to = port): Promise<string> {
+  const url = `rtsp://127.0.0.1:${to}${CAM}`;
   const first = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
   expect(first).toMatch(/^RTSP\/1.0 401/);
   const auth = new RtspAuthenticator(USER, PASS);
@@ -224,5 +224,70 @@ describe('RtspPublishServer', () => {
     await bad.closed;
     expect(bad.data.match(/RTSP\/1.0 401/g)!.length).toBe(4);
     expect(opened).toBe(0);
+  });
+});
+
+describe('RtspPublishServer: limits across connections (per source address)', () => {
+  let limited: RtspPublishServer;
+  let limitedPort: number;
+  let now = 0;
+  const blocked: string[] = [];
+
+  beforeAll(async () => {
+    limited = new RtspPublishServer({
+      addressAuthLimit: { maxFailures: 3, windowMs: 60_000, blockMs: 15 * 60_000 },
+      maxUnauthenticated: 2,
+      now: () => now,
+      onAddressBlocked: (address) => blocked.push(address),
+      lookup: (p): PublishTarget | undefined => (p === CAM ? { credentials: { username: USER, password: PASS }, open: () => sink } : undefined),
+    });
+    limitedPort = (await limited.listen(0, '127.0.0.1')).port;
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  /** One connection: ANNOUNCE, then ANNOUNCE answering the Digest challenge with a wrong password. */
+  async function wrongPassword(): Promise<ReturnType<typeof rawClient>> {
+    const c = rawClient(limitedPort);
+    const url = `rtsp://127.0.0.1:${limitedPort}${CAM}`;
+    const challenge = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    const auth = new RtspAuthenticator(USER, 'senha-errada');
+    auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(challenge)![1]!));
+    const res = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    expect(res).toMatch(/^RTSP\/1.0 401/);
+    return c;
+  }
+
+  it('blocks an address after repeated wrong passwords, even with the right one, until the block ends', async () => {
+    for (let i = 0; i < 3; i++) (await wrongPassword()).socket.destroy();
+    expect(blocked).toEqual(['127.0.0.1']);
+    expect(limited.stats).toMatchObject({ authFailures: 3, addressesBlocked: 1 });
+
+    const refused = rawClient(limitedPort);
+    await refused.closed; // closed at once, before any request
+    expect(refused.data).toBe('');
+    expect(limited.stats.connectionsBlocked).toBe(1);
+
+    now += 15 * 60_000;
+    const c = rawClient(limitedPort);
+    await authorizedAnnounce(c, limitedPort);
+    c.socket.destroy();
+    await c.closed;
+  });
+
+  it('caps the connections that have not authenticated yet', async () => {
+    const a = rawClient(limitedPort);
+    const b = rawClient(limitedPort);
+    await a.request('OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n');
+    await b.request('OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n');
+    const third = rawClient(limitedPort);
+    await third.closed;
+    expect(third.data).toBe('');
+
+    await authorizedAnnounce(a, limitedPort); // a is no longer unauthenticated: room for one more
+    const fourth = rawClient(limitedPort);
+    expect(await fourth.request('OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n')).toMatch(/^RTSP\/1.0 200/);
+    for (const c of [a, b, fourth]) c.socket.destroy();
   });
 });

@@ -6,6 +6,10 @@ Serves N simulated IP cameras on one RTSP port using GStreamer's RTSP server
 
     rtsp://127.0.0.1:<port>/cam1 ... /camN         H.264
     rtsp://127.0.0.1:<port>/hevc1 ... /hevcM       H.265 (with --hevc-count M)
+    rtsp://127.0.0.1:<port>/av1 ... /avK           H.264 + AAC audio (with --audio-count K;
+                                                   a live sine tone, RFC 3640 mpeg4-generic)
+    rtsp://127.0.0.1:<port>/tcponly1 ...           H.264 refusing RTP over UDP (461), with
+                                                   --tcp-only-count
 
 Video comes from ONE pre-encoded clip per codec (ffmpeg testsrc2 with a burned-in
 clock/frame counter; cached on disk), parsed once into access units in memory and
@@ -149,15 +153,40 @@ class ClipSource:
         src.emit("push-buffer", out)
 
 
-def make_factory(codec, caps, units, fps, role):
+class SharedPipelineFactory(GstRtspServer.RTSPMediaFactory):
+    """One media pipeline for every path this factory is mounted on (--shared-pipeline): each camera
+    keeps its own RTSP session, TCP connection and digest authentication, but the clip is paced and
+    payloaded once, so the simulator's CPU stays small next to the system under test (benchmarks
+    at hundreds of cameras on a 2-core machine). Sessions join mid-GOP, as with a real camera's
+    shared stream."""
+
+    def do_gen_key(self, _url):
+        return "shared"
+
+
+def aac_encoder():
+    for name in ("voaacenc", "avenc_aac", "fdkaacenc"):
+        if Gst.ElementFactory.find(name):
+            return name
+    raise RuntimeError("no AAC encoder (install gstreamer1.0-plugins-bad or gstreamer1.0-libav)")
+
+
+def make_factory(codec, caps, units, fps, role, shared=False, audio=False, tcp_only=False):
     pay = "rtph264pay" if codec == "h264" else "rtph265pay"
-    factory = GstRtspServer.RTSPMediaFactory()
+    factory = SharedPipelineFactory() if shared else GstRtspServer.RTSPMediaFactory()
+    audio_branch = (
+        " audiotestsrc is-live=true wave=sine freq=440 samplesperbuffer=1024 ! audioconvert ! audioresample"
+        f" ! audio/x-raw,rate=48000,channels=1 ! {aac_encoder()} ! aacparse ! rtpmp4gpay name=pay1 pt=97"
+        if audio else ""
+    )
     factory.set_launch(
         "( appsrc name=src format=time max-bytes=200000 "
-        f"! {pay} name=pay0 pt=96 config-interval=-1 )"
+        f"! {pay} name=pay0 pt=96 config-interval=-1{audio_branch} )"
     )
     # One pipeline per client session, starting on a keyframe (like a camera's own sessions).
-    factory.set_shared(False)
+    factory.set_shared(shared)
+    if tcp_only:
+        factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP)
     if role:
         factory.add_role_from_structure(
             Gst.Structure.new_from_string(
@@ -191,13 +220,21 @@ def main():
     ap.add_argument("--cache-dir", default=None)
     ap.add_argument("--extra-ports", type=int, default=0,
                     help="also serve the same cameras on N more free ports (cameras behind one address need distinct ports)")
+    ap.add_argument("--mount", action="append", default=[], metavar="PATH",
+                    help="also serve the first H.264 camera at PATH (e.g. an NVR playback path /Streaming/tracks/101)")
+    ap.add_argument("--shared-pipeline", action="store_true",
+                    help="one pipeline for all H.264 cameras (benchmarks at hundreds of cameras)")
+    ap.add_argument("--audio-count", type=int, default=0,
+                    help="number of H.264 cameras with an AAC audio track (/av1..avK)")
+    ap.add_argument("--tcp-only-count", type=int, default=0,
+                    help="number of H.264 cameras that refuse RTP over UDP (/tcponly1..N)")
     ap.add_argument("--prepare-only", action="store_true", help="encode the clips and exit")
     args = ap.parse_args()
 
     Gst.init(None)
     width, height = (int(v) for v in args.size.lower().split("x"))
     cache_dir = args.cache_dir or default_cache_dir()
-    codecs = ["h264"] if args.count > 0 or args.hevc_count == 0 else []
+    codecs = ["h264"] if args.count > 0 or args.audio_count > 0 or args.tcp_only_count > 0 or args.hevc_count == 0 else []
     if args.hevc_count > 0:
         codecs.append("h265")
     clips, caps = {}, {}
@@ -236,10 +273,17 @@ def main():
         server.set_auth(auth)
 
     mounts = server.get_mount_points()
+    shared_factory = make_factory("h264", caps["h264"], clips["h264"], args.fps, role, True) if args.shared_pipeline else None
     for i in range(1, args.count + 1):
-        mounts.add_factory(f"/cam{i}", make_factory("h264", caps["h264"], clips["h264"], args.fps, role))
+        mounts.add_factory(f"/cam{i}", shared_factory or make_factory("h264", caps["h264"], clips["h264"], args.fps, role))
     for i in range(1, args.hevc_count + 1):
         mounts.add_factory(f"/hevc{i}", make_factory("h265", caps["h265"], clips["h265"], args.fps, role))
+    for i in range(1, args.audio_count + 1):
+        mounts.add_factory(f"/av{i}", make_factory("h264", caps["h264"], clips["h264"], args.fps, role, audio=True))
+    for i in range(1, args.tcp_only_count + 1):
+        mounts.add_factory(f"/tcponly{i}", make_factory("h264", caps["h264"], clips["h264"], args.fps, role, tcp_only=True))
+    for extra_path in args.mount:
+        mounts.add_factory(extra_path, make_factory("h264", caps["h264"], clips["h264"], args.fps, role))
 
     if server.attach(None) == 0:
         log(f"cannot listen on {args.address}:{args.port}")

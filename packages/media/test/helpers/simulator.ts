@@ -23,6 +23,14 @@ export interface SimulatorOptions {
   bitrateKbps?: number;
   /** Serve the same cameras on this many more ports (see `extraPorts`). */
   extraPorts?: number;
+  /** More paths serving the first H.264 camera (e.g. a partner NVR's playback path). */
+  mounts?: string[];
+  /** One pipeline for all H.264 cameras (benchmarks at hundreds of cameras; see the script). */
+  sharedPipeline?: boolean;
+  /** H.264 cameras with an AAC audio track (/av1..avK). */
+  audioCount?: number;
+  /** H.264 cameras that refuse RTP over UDP with 461 (/tcponly1..N). */
+  tcpOnlyCount?: number;
   /** Max time to wait for READY (the first run encodes the clips). Default 120 s. */
   startTimeoutMs?: number;
 }
@@ -76,6 +84,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (options.fps) args.push('--fps', String(options.fps));
   if (options.bitrateKbps) args.push('--bitrate', String(options.bitrateKbps));
   if (options.extraPorts) args.push('--extra-ports', String(options.extraPorts));
+  if (options.sharedPipeline) args.push('--shared-pipeline');
+  if (options.audioCount) args.push('--audio-count', String(options.audioCount));
+  if (options.tcpOnlyCount) args.push('--tcp-only-count', String(options.tcpOnlyCount));
+  for (const m of options.mounts ?? []) args.push('--mount', m);
   const child = spawn(pythonExecutable(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');

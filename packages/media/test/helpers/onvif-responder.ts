@@ -1,0 +1,161 @@
+/**
+ * A small ONVIF device for tests (no ONVIF server exists in Debian; a real camera is a boundary we
+ * do not own). HTTP on loopback, /onvif/device_service and /onvif/Media, answering with the shape
+ * of answers recorded from Hikvision-style firmware (SOAP 1.2, vendor prefixes, two profiles, LAN
+ * addresses in XAddr and MediaUri). It checks the WS-Security PasswordDigest of every call but
+ * GetSystemDateAndTime, or — mode 'http-digest' — demands HTTP Digest (verified with the
+ * project's own Digest server) and ignores WS-Security, like some NVR firmwares.
+ */
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DigestServer } from '../../src/rtsp-digest-server';
+import { findPath, parseXml, textAt } from '../../src/onvif/xml';
+
+export interface OnvifResponderOptions {
+  username: string;
+  password: string;
+  /** Path (and query) of the stream URI the device reports, on its LAN address. */
+  streamPath: string;
+  mode?: 'ws-security' | 'http-digest';
+  /** Answer GetCapabilities with ActionNotSupported, so the client must use GetServices. */
+  noCapabilities?: boolean;
+  /** LAN address the device believes it has (reported in XAddr and MediaUri). */
+  lanAddress?: string;
+}
+
+export interface OnvifResponder {
+  port: number;
+  /** SOAP actions received, in order ("GetProfiles", …). */
+  calls: string[];
+  /** Requests refused for bad credentials. */
+  refused: number;
+  close(): Promise<void>;
+}
+
+const ENVELOPE_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:soapenc="http://www.w3.org/2003/05/soap-encoding" ' +
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tt="http://www.onvif.org/ver10/schema" ' +
+  'xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:ter="http://www.onvif.org/ver10/error" ' +
+  'xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">\n<env:Body>';
+const ENVELOPE_CLOSE = '</env:Body>\n</env:Envelope>\n';
+
+const fault = (subcode: string, reason: string) =>
+  `<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>ter:${subcode}</env:Value></env:Subcode></env:Code>` +
+  `<env:Reason><env:Text xml:lang="en">${reason}</env:Text></env:Reason></env:Fault>`;
+
+function dateTime(now: Date): string {
+  const part = (tag: string, v: number) => `<tt:${tag}>${v}</tt:${tag}>`;
+  return (
+    '<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>Manual</tt:DateTimeType><tt:DaylightSavings>false</tt:DaylightSavings>' +
+    '<tt:TimeZone><tt:TZ>BRT3</tt:TZ></tt:TimeZone><tt:UTCDateTime><tt:Time>' +
+    part('Hour', now.getUTCHours()) + part('Minute', now.getUTCMinutes()) + part('Second', now.getUTCSeconds()) +
+    '</tt:Time><tt:Date>' + part('Year', now.getUTCFullYear()) + part('Month', now.getUTCMonth() + 1) + part('Day', now.getUTCDate()) +
+    '</tt:Date></tt:UTCDateTime></tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>'
+  );
+}
+
+const profile = (token: string, name: string, width: number, height: number) =>
+  `<trt:Profiles token="${token}" fixed="true"><tt:Name>${name}</tt:Name>` +
+  `<tt:VideoSourceConfiguration token="VideoSourceToken"><tt:Name>VideoSourceConfig</tt:Name><tt:UseCount>2</tt:UseCount><tt:SourceToken>VideoSource_1</tt:SourceToken>` +
+  `<tt:Bounds x="0" y="0" width="1920" height="1080"></tt:Bounds></tt:VideoSourceConfiguration>` +
+  `<tt:VideoEncoderConfiguration token="VideoEncoderToken_${token.slice(-1)}"><tt:Name>VideoEncoder_${token.slice(-1)}</tt:Name><tt:UseCount>1</tt:UseCount>` +
+  `<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>${width}</tt:Width><tt:Height>${height}</tt:Height></tt:Resolution><tt:Quality>3.000000</tt:Quality>` +
+  `<tt:RateControl><tt:FrameRateLimit>15</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>2048</tt:BitrateLimit></tt:RateControl>` +
+  `<tt:H264><tt:GovLength>30</tt:GovLength><tt:H264Profile>Main</tt:H264Profile></tt:H264>` +
+  `<tt:Multicast><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>8860</tt:Port><tt:TTL>128</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast>` +
+  `<tt:SessionTimeout>PT5S</tt:SessionTimeout></tt:VideoEncoderConfiguration></trt:Profiles>`;
+
+/** Checks a WS-Security UsernameToken (PasswordDigest) against the expected user and password. */
+function wsSecurityOk(root: ReturnType<typeof parseXml>, username: string, password: string): boolean {
+  const token = findPath(root, 'Header', 'Security', 'UsernameToken');
+  if (!token) return false;
+  const user = textAt(token, 'Username');
+  const digest = textAt(token, 'Password');
+  const nonce = textAt(token, 'Nonce');
+  const created = textAt(token, 'Created');
+  if (!user || !digest || !nonce || !created) return false;
+  if (Math.abs(Date.parse(created) - Date.now()) > 5 * 60_000) return false;
+  const expected = createHash('sha1').update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(password)])).digest('base64');
+  return user === username && digest === expected;
+}
+
+export async function startOnvifResponder(o: OnvifResponderOptions): Promise<OnvifResponder> {
+  const lan = o.lanAddress ?? '192.168.1.64';
+  const digest = new DigestServer('IP Camera(C2173)');
+  const state: OnvifResponder = { port: 0, calls: [], refused: 0, close: async () => undefined };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const send = (status: number, body: string, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'Content-Type': 'application/soap+xml; charset=utf-8', ...headers });
+        res.end(status === 401 ? body : ENVELOPE_OPEN + body + ENVELOPE_CLOSE);
+      };
+      if (req.method !== 'POST' || (req.url !== '/onvif/device_service' && req.url !== '/onvif/Media')) {
+        res.writeHead(404, { 'Content-Type': 'text/html' });
+        res.end('<html><body>404 Not Found</body></html>');
+        return;
+      }
+      let root;
+      try {
+        root = parseXml(Buffer.concat(chunks).toString('utf8'));
+      } catch {
+        return send(400, fault('InvalidArgVal', 'Malformed request'));
+      }
+      const action = findPath(root, 'Body')?.children[0]?.name ?? '';
+      state.calls.push(action);
+      if (action !== 'GetSystemDateAndTime') {
+        if (o.mode === 'http-digest') {
+          const verdict = digest.verify(req.headers.authorization, 'POST', { username: o.username, password: o.password }, (uri) => uri === req.url);
+          if (verdict !== 'ok') {
+            if (req.headers.authorization) state.refused++;
+            return send(401, '<html><body>401 Unauthorized</body></html>', { 'WWW-Authenticate': digest.challenge(verdict === 'stale'), 'Content-Type': 'text/html' });
+          }
+        } else if (!wsSecurityOk(root, o.username, o.password)) {
+          state.refused++;
+          return send(400, fault('NotAuthorized', 'Sender not Authorized'));
+        }
+      }
+      const port = state.port;
+      switch (action) {
+        case 'GetSystemDateAndTime':
+          return send(200, dateTime(new Date()));
+        case 'GetCapabilities':
+          if (o.noCapabilities) return send(400, fault('ActionNotSupported', 'Optional Action Not Implemented'));
+          return send(
+            200,
+            `<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Media><tt:XAddr>http://${lan}/onvif/Media</tt:XAddr><tt:StreamingCapabilities>` +
+              `<tt:RTPMulticast>true</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities>` +
+              `<tt:Extension><tt:ProfileCapabilities><tt:MaximumNumberOfProfiles>10</tt:MaximumNumberOfProfiles></tt:ProfileCapabilities></tt:Extension></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>`,
+          );
+        case 'GetServices':
+          return send(
+            200,
+            `<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace><tds:XAddr>http://${lan}:${port}/onvif/device_service</tds:XAddr>` +
+              `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>` +
+              `<tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>http://${lan}/onvif/Media</tds:XAddr>` +
+              `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service></tds:GetServicesResponse>`,
+          );
+        case 'GetProfiles':
+          return send(200, `<trt:GetProfilesResponse>${profile('Profile_1', 'mainStream', 1280, 720)}${profile('Profile_2', 'subStream', 640, 360)}</trt:GetProfilesResponse>`);
+        case 'GetStreamUri': {
+          const token = textAt(root, 'Body', 'GetStreamUri', 'ProfileToken');
+          if (token !== 'Profile_1' && token !== 'Profile_2') return send(400, fault('NoProfile', 'The requested profile does not exist'));
+          const uri = `rtsp://${lan}:554${o.streamPath}`.replace(/&/g, '&amp;');
+          return send(
+            200,
+            `<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>${uri}</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect>` +
+              `<tt:InvalidAfterReboot>false</tt:InvalidAfterReboot><tt:Timeout>PT60S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>`,
+          );
+        }
+        default:
+          return send(400, fault('ActionNotSupported', 'Optional Action Not Implemented'));
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  state.port = (server.address() as AddressInfo).port;
+  state.close = () => new Promise<void>((r) => server.close(() => r()));
+  return state;
+}
