@@ -20,6 +20,7 @@ import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
@@ -34,6 +35,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -84,6 +86,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(documentsRoutes(deps));
   await app.register(accreditationRoutes(deps));
   await app.register(camerasRoutes(deps));
+  await app.register(cameraNvrRoutes(deps));
   await app.register(liveRoutes({ db: database.db, tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }) }));
   await app.register(loansRoutes(deps));
   await app.register(accountabilityRoutes(deps));
@@ -97,6 +100,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(alertsRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
+  await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}` }));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -18,6 +18,8 @@ import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
 import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
+import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
+import { integrationPullAuditSweep } from './modules/integrations/integration-pull-audit.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -46,9 +48,12 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(loanInstallationSweep(database.db));
     await jobs.addSweep(finalAccountabilitySweep(database.db));
     await jobs.addSweep(uptimeObligationSweep(database.db));
-    await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(path.join(config.dataDir, 'recordings')), config.recording));
+    const recordingsDir = path.join(config.dataDir, 'recordings');
+    await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(recordingsDir), { ...config.recording, volume: recordingsDir }));
     await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, signingKey: config.exports.signingKey, log }));
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
+    await jobs.addSweep(playbackEndedSweep(database.db));
+    await jobs.addSweep(integrationPullAuditSweep(database.db));
   }
   return {
     database,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@vigia/contracts';
+import { nvrPresets, type Role } from '@vigia/contracts';
 import type { App } from '../src/app.js';
 import { decide } from '../src/http/access.js';
 import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
@@ -47,6 +47,9 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   'GET /api/cameras/:id/self-tests/:testId/snapshot': { fill: (i) => ({ id: i.camA!, testId: i.selfTestA! }) },
   'GET /api/cameras/:id/privacy-masks': { fill: (i) => ({ id: i.camA! }) },
   'PUT /api/cameras/:id/privacy-masks': { fill: (i) => ({ id: i.camA! }), body: () => ({ polygons: [] }) },
+  'GET /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }) },
+  'PUT /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }), body: () => ({ preset: 'hikvision', urlTemplate: nvrPresets.hikvision, channel: 1 }) },
+  'DELETE /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }) },
   // live, recordings, playback
   'POST /api/live/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64) }) },
   'POST /api/public/live/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64) }) },
@@ -55,6 +58,8 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   'POST /api/playback/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }) },
   'POST /api/playback/:cameraId/renew': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64), token: 'forged' }), tokenGated: true },
   'GET /api/playback/:cameraId/media': { fill: (i) => ({ cameraId: i.camA! }), query: () => `?at=${encodeURIComponent(from.toISOString())}`, headers: { 'x-playback-token': 'forged', 'x-playback-nonce': 'a'.repeat(43) }, tokenGated: true },
+  'POST /api/playback/:cameraId/nvr/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }) },
+  'POST /api/playback/:cameraId/end': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ playbackId: randomUUID() }) },
   'POST /api/playback/:cameraId/snapshot': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ at: from.toISOString(), playbackId: randomUUID() }) },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
   // exports
@@ -67,6 +72,7 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   'POST /api/releases/:id/close': { fill: (i) => ({ id: i.releaseA! }), body: () => ({ reason: 'Tentativa de encerramento fora do escopo.' }) },
   'GET /api/releases/:id/documents/:docId': { fill: (i) => ({ id: i.releaseA!, docId: i.releaseDocA! }) },
   'GET /api/releases/:id/delivery/:deliveryId/download': { fill: (i) => ({ id: i.releaseA!, deliveryId: i.releaseDeliveryA! }) },
+  'POST /api/releases/:id/delivery/:deliveryId/retry': { fill: (i) => ({ id: i.releaseA!, deliveryId: i.releaseDeliveryA! }) },
   // files and integrator grants
   'GET /api/files/:id': { fill: (i) => ({ id: i.fileA! }) },
   'POST /api/partner/integrators/:id/revoke': { fill: (i) => ({ id: i.integratorGrantA! }) },
@@ -129,6 +135,9 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/admin/users/:id/misuse': 'administrators only (statewide)',
   'DELETE /api/admin/areas-of-interest/:id': 'administrators only (statewide)',
   'POST /api/admin/privacy-unmask/:id/revoke': 'administrators only (statewide)',
+  'PATCH /api/admin/integrations/:id': 'administrators only (statewide): VMS integrations of the CIOSP',
+  'POST /api/admin/integrations/:id/rotate': 'administrators only (statewide)',
+  'POST /api/admin/integrations/:id/revoke': 'administrators only (statewide)',
   'POST /api/accreditation/cooperation-terms/:id/sign': 'administrators only (statewide)',
   'POST /api/accreditation/cooperation-terms/:id/end': 'administrators only (statewide)',
   'GET /api/public/documents/:code': 'public by design: authenticity check by printed code, metadata and hash only',

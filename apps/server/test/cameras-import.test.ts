@@ -50,6 +50,7 @@ function row(overrides: Partial<Record<(typeof cameraImportColumns)[number]['key
     mounting: 'Fachada',
     openToPublic: 'Não',
     cameraPointId: '',
+    streamSource: '',
     ...overrides,
   };
   return cameraImportColumns.map((c) => values[c.key]!);
@@ -128,7 +129,7 @@ describe('spreadsheet import', () => {
 
   it('creates every row of a valid XLSX in one go, audited, credentials sealed', async () => {
     const before = await count(partnerA);
-    const res = await upload(a, await xlsx([row(), row({ kind: 'Vigia Mais', assetSerial: 'VM-0001', municipality: '5107909', latitude: -11.8604, longitude: '-55,5091', openToPublic: 'Sim' }), row()]), 'cameras.xlsx');
+    const res = await upload(a, await xlsx([row(), row({ kind: 'Vigia Mais', assetSerial: 'VM-0001', municipality: '5107909', latitude: -11.8604, longitude: '-55,5091', openToPublic: 'Sim', streamSource: 'ONVIF' }), row()]), 'cameras.xlsx');
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ outcome: 'imported', format: 'xlsx', totalRows: 3, createdCount: 3, refusedCount: 0 });
@@ -137,7 +138,7 @@ describe('spreadsheet import', () => {
     expect(res.body).not.toContain('S3nh@-Da-Camera');
     const cams = (await ctx.app.inject({ method: 'GET', url: '/api/cameras', headers: authHeaders(a) })).json().items;
     const loan = cams.find((c: { id: string }) => c.id === report.rows[1].cameraId);
-    expect(loan).toMatchObject({ kind: 'program_loan', assetSerial: 'VM-0001', municipalityIbge: SINOP, openToPublic: true, hasCredentials: true, latitude: -11.8604, longitude: -55.5091 });
+    expect(loan).toMatchObject({ kind: 'program_loan', assetSerial: 'VM-0001', municipalityIbge: SINOP, openToPublic: true, streamSource: 'onvif', hasCredentials: true, latitude: -11.8604, longitude: -55.5091 });
     const dump = (await ctx.t.database.db.execute(sql`SELECT c::text AS t FROM camera c`)) as unknown as { rows: { t: string }[] };
     expect(dump.rows.map((r) => r.t).join()).not.toContain('S3nh@-Da-Camera');
     const audit = (await ctx.t.database.db.execute(sql`SELECT action FROM audit_event WHERE action IN ('camera.created', 'camera.imported')`)) as unknown as { rows: { action: string }[] };

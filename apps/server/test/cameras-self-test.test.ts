@@ -1,18 +1,14 @@
 import net from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CameraSelfTest } from '@vigia/contracts';
 import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { partners } from '../src/db/schema.js';
 import { captureSnapshot } from '../src/modules/cameras/ffmpeg-snapshot.js';
 import { authHeaders, makeUser, signIn, testApp, useTestApp, type Session } from './helpers/app.js';
+import { CAMERA_PASSWORD as PASSWORD, CAMERA_USER as USER, CUIABA, registerSelfTestCamera, runSelfTest, signInPartnerUser, stepOf } from './helpers/camera-self-test.js';
 import type { App } from '../src/app.js';
 
 const ctx = useTestApp();
-const CUIABA = '5103403';
-const USER = 'tecnico';
-const PASSWORD = 'S3nh@ forte:/x';
 
 let sim: Simulator;
 let httpServer: net.Server;
@@ -33,13 +29,7 @@ beforeAll(async () => {
   httpServer = net.createServer((sock) => sock.end());
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
   httpPort = (httpServer.address() as net.AddressInfo).port;
-  const [p] = await ctx.t.database.db
-    .insert(partners)
-    .values({ kind: 'company', name: 'Parceiro do autoteste', document: randomBytes(7).toString('hex'), municipalityIbge: CUIABA })
-    .returning({ id: partners.id });
-  partnerId = p!.id;
-  const u = await makeUser(ctx.t.database, ['partner_user'], { partnerId });
-  s = await signIn(ctx.app, u.email);
+  ({ partnerId, session: s } = await signInPartnerUser(ctx, 'Parceiro do autoteste'));
 });
 
 afterAll(async () => {
@@ -47,39 +37,9 @@ afterAll(async () => {
   await new Promise((r) => httpServer?.close(r));
 });
 
-async function camera(app: App, session: Session, overrides: Record<string, unknown> = {}): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/cameras',
-    headers: authHeaders(session),
-    payload: {
-      name: 'Câmera simulada',
-      kind: 'partner_own',
-      host: '127.0.0.1',
-      rtspPort: sim.port,
-      httpPort,
-      rtspPath: '/cam1',
-      latitude: -15.6014,
-      longitude: -56.0979,
-      municipalityIbge: CUIABA,
-      heading: 45,
-      fieldOfView: 90,
-      mounting: 'pole',
-      credentials: { username: USER, password: PASSWORD },
-      ...overrides,
-    },
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json().id;
-}
-
-async function selfTest(id: string, app: App = ctx.app, session: Session = s): Promise<CameraSelfTest> {
-  const res = await app.inject({ method: 'POST', url: `/api/cameras/${id}/self-test`, headers: authHeaders(session) });
-  expect(res.statusCode, res.body).toBe(200);
-  expect(res.body).not.toContain(PASSWORD);
-  return res.json();
-}
-const stepOf = (r: CameraSelfTest, key: string) => r.steps.find((x) => x.key === key)!;
+const camera = async (app: App, session: Session, overrides: Record<string, unknown> = {}) =>
+  (await registerSelfTestCamera(app, session, { rtspPort: sim.port, httpPort, ...overrides })).id;
+const selfTest = (id: string, app: App = ctx.app, session: Session = s) => runSelfTest(app, session, id);
 
 describe('camera self-test against the GStreamer simulator', () => {
   let id: string;

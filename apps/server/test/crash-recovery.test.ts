@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = await reserveDatabase();
 });
 afterAll(async () => {
-  await server?.kill('SIGKILL');
+  await server?.killGroup('SIGKILL');
   await db?.drop();
 });
 
@@ -40,7 +40,8 @@ async function signInAdmin(client: HttpClient, secret?: string): Promise<string>
 
 describe('crash during a burst of writes', () => {
   it('keeps every committed row and a valid audit chain after kill -9 and restart', async () => {
-    server = await startServer(env());
+    // Own process group: SIGKILL must reach the server itself, not only the tsx wrapper.
+    server = await startServer(env(), { processGroup: true });
     const client = new HttpClient(server.url);
     const secret = await signInAdmin(client);
 
@@ -67,11 +68,11 @@ describe('crash during a burst of writes', () => {
     const workers = [0, 1, 2, 3].map(worker);
     while (committed.length < 15) await new Promise((r) => setTimeout(r, 20));
     killed = true;
-    await server.kill('SIGKILL');
+    await server.killGroup('SIGKILL');
     await Promise.all(workers);
     expect(attempted).toBeGreaterThan(committed.length - 1);
 
-    server = await startServer(env());
+    server = await startServer(env(), { processGroup: true });
     const after = new HttpClient(server.url);
     await signInAdmin(after, secret);
     const list = await after.request('GET', '/api/admin/users');

@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { unzipSync, zipSync } from 'fflate';
 import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { drainSweep } from '../src/jobs/sweep.js';
-import { exportBuildSweep } from '../src/modules/exports/export-jobs.js';
+import { EXPORT_MAX_ATTEMPTS, exportBuildSweep } from '../src/modules/exports/export-jobs.js';
+import { exportJobs } from '../src/modules/exports/exports.schema.js';
 import { verifyExportPackage } from '../src/modules/exports/verify-export-package.js';
 import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { releaseDeliveries } from '../src/modules/releases/releases.schema.js';
@@ -198,5 +199,51 @@ describe('release delivery', () => {
     // The operator-facing download route does not serve a release package.
     const jobId = delivery!.packageStorageKey!.replace('exports/', '');
     expect((await f.send(operator.session, 'GET', `/api/exports/${jobId}/download`)).statusCode).toBe(404);
+  });
+
+  it('Art. 2 VI — a package that cannot be built is retried, then the delivery is marked failed for the authority, who may try again', async () => {
+    const empty = { from: new Date(base.getTime() - 86_400_000).toISOString(), to: new Date(base.getTime() - 86_400_000 + 4000).toISOString() };
+    const filed = await f.send(requester.session, 'POST', '/api/releases', {
+      requesterKind: 'police_authority', requesterName: 'Dr. Paulo Reis', requesterRole: 'Delegado de Polícia', requesterOrganisation: 'Polícia Civil',
+      legalGrounds: 'Inquérito policial sobre furto na praça, no período indicado.', caseNumber: 'IP 999/2026', cameraIds: [cam], ...empty, urgency: 'normal',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const id = filed.json().id;
+    await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, { availability: 'available', text: 'Verificar disponibilidade.', concludeInstruction: true });
+    const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const deliveryId = decided.json().delivery.id;
+    const [job] = await ctx.t.database.db.select().from(exportJobs).where(eq(exportJobs.releaseDeliveryId, deliveryId));
+    // Nothing recorded in the range: every attempt fails; the retry waits for its backoff.
+    for (let attempt = 1; attempt <= EXPORT_MAX_ATTEMPTS; attempt++) {
+      await ctx.t.database.db.update(exportJobs).set({ retryAt: null }).where(eq(exportJobs.id, job!.id));
+      expect(await build()).toBe(1);
+      const [row] = await ctx.t.database.db.select().from(exportJobs).where(eq(exportJobs.id, job!.id));
+      expect(row).toMatchObject({ attempts: attempt, status: attempt < EXPORT_MAX_ATTEMPTS ? 'queued' : 'failed' });
+      if (attempt < EXPORT_MAX_ATTEMPTS) {
+        expect(row!.retryAt!.getTime()).toBeGreaterThan(Date.now());
+        expect(await build()).toBe(0); // not before its backoff
+        expect((await f.send(authority.session, 'GET', `/api/releases/${id}`)).json().delivery.packageStatus).toBe('pending');
+      }
+    }
+    const seen = (await f.send(authority.session, 'GET', `/api/releases/${id}`)).json().delivery;
+    expect(seen).toMatchObject({ packageStatus: 'failed', retryUrl: `/api/releases/${id}/delivery/${deliveryId}/retry` });
+    expect(seen.failureReason).toMatch(/Não foi possível montar o pacote após 3 tentativa/);
+    const mine = (await f.send(requester.session, 'GET', `/api/releases/${id}`)).json().delivery;
+    expect(mine.retryUrl).toBeNull();
+    expect((await f.send(requester.session, 'GET', `/api/releases/${id}/delivery/${deliveryId}/download`)).json().error.code).toBe('RELEASE_PACKAGE_FAILED');
+    expect((await f.send(requester.session, 'POST', seen.retryUrl)).statusCode).toBe(403);
+    const retried = await f.send(authority.session, 'POST', seen.retryUrl);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().delivery).toMatchObject({ packageStatus: 'pending', failureReason: null, retryUrl: null });
+    expect((await f.send(authority.session, 'POST', seen.retryUrl)).json().error.code).toBe('RELEASE_INVALID_STATE');
+    const [again] = await ctx.t.database.db.select().from(exportJobs).where(eq(exportJobs.id, job!.id));
+    expect(again).toMatchObject({ status: 'queued', attempts: 0 });
+    const trail = (await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.targetId, id))).map((e) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['release_delivery.failed', 'release_delivery.retried']));
+    const failures = await ctx.t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'export.failed'), eq(auditEvents.targetId, job!.id)));
+    expect(failures.map((e) => (e.data as { willRetry: boolean }).willRetry)).toEqual([true, true, false]);
+    // Leave no queued job behind for other tests' sweeps.
+    await ctx.t.database.db.update(exportJobs).set({ status: 'failed' }).where(eq(exportJobs.id, job!.id));
   });
 });

@@ -25,6 +25,7 @@ export const cameraImportColumnKeys = [
   'mounting',
   'openToPublic',
   'cameraPointId',
+  'streamSource',
 ] as const;
 export type CameraImportColumnKey = (typeof cameraImportColumnKeys)[number];
 
@@ -57,6 +58,7 @@ export const cameraImportColumns: readonly CameraImportColumn[] = [
   { key: 'mounting', header: 'Fixação (fachada, poste ou outro)', required: true, help: '"Fachada", "Poste" ou "Outro".', examples: ['Fachada', 'Poste'] },
   { key: 'openToPublic', header: 'Aberta ao público (sim ou não)', required: false, help: '"Sim" se as imagens podem ser vistas por qualquer pessoa no portal (art. 26, § 2º). Em branco = não.', examples: ['Não', 'Sim'] },
   { key: 'cameraPointId', header: 'Código do ponto no projeto', required: false, help: 'Opcional: identificação do ponto no projeto executivo.', examples: ['', 'P-01'] },
+  { key: 'streamSource', header: 'Origem do fluxo (caminho RTSP ou ONVIF)', required: false, help: '"Caminho RTSP" usa o caminho informado; "ONVIF" pede o caminho à câmera pela porta HTTP, com o mesmo login e senha. Em branco = caminho RTSP.', examples: ['Caminho RTSP', 'ONVIF'] },
 ];
 
 /** Limits of a spreadsheet upload (also enforced by the server; shown on the import page). */

@@ -26,6 +26,31 @@ export const cameraStatusLabels: Readonly<Record<CameraStatus, string>> = {
   disabled: 'Desativada',
 };
 
+/**
+ * How the media node reads the camera: its own RTSP client (native, the default) or, for cameras
+ * that client cannot handle, ffmpeg copying the video into the node (docs/cameras.md "Modo ffmpeg").
+ */
+export const cameraIngestModes = ['native', 'ffmpeg'] as const;
+export const cameraIngestModeSchema = z.enum(cameraIngestModes, { error: 'Modo de ingestão inválido.' });
+export type CameraIngestMode = z.infer<typeof cameraIngestModeSchema>;
+export const cameraIngestModeLabels: Readonly<Record<CameraIngestMode, string>> = {
+  native: 'Nativo',
+  ffmpeg: 'ffmpeg (compatibilidade)',
+};
+
+/**
+ * Where the media node and the self-test take the RTSP stream from: the registered path, or the
+ * URI the camera reports over ONVIF (GetStreamUri), with the registered host and RTSP port
+ * (docs/cameras.md "ONVIF").
+ */
+export const cameraStreamSources = ['path', 'onvif'] as const;
+export const cameraStreamSourceSchema = z.enum(cameraStreamSources, { error: 'Origem do fluxo inválida.' });
+export type CameraStreamSource = z.infer<typeof cameraStreamSourceSchema>;
+export const cameraStreamSourceLabels: Readonly<Record<CameraStreamSource, string>> = {
+  path: 'Caminho RTSP',
+  onvif: 'Descoberta ONVIF',
+};
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HOST_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ipv6 = z.ipv6();
@@ -120,6 +145,8 @@ const cameraFields = {
   fieldOfView: z.number({ error: 'Informe o campo de visão (1 a 360°).' }).int().min(1, { message: 'Campo de visão deve estar entre 1 e 360°.' }).max(360, { message: 'Campo de visão deve estar entre 1 e 360°.' }),
   mounting: cameraMountingSchema,
   openToPublic: z.boolean().default(false),
+  ingestMode: cameraIngestModeSchema.default('native'),
+  streamSource: cameraStreamSourceSchema.default('path'),
 };
 
 export const cameraCreateSchema = z
@@ -154,6 +181,8 @@ export const cameraUpdateSchema = z
     fieldOfView: cameraFields.fieldOfView,
     mounting: cameraFields.mounting,
     openToPublic: z.boolean(),
+    ingestMode: cameraIngestModeSchema,
+    streamSource: cameraStreamSourceSchema,
     /** New credentials replace the stored ones; null removes them. */
     credentials: cameraCredentialsSchema.nullable(),
     /** Operators of the partner may disable a camera or put it back in the self-test queue. */
@@ -181,8 +210,12 @@ export const cameraSchema = z.object({
   fieldOfView: z.number(),
   mounting: cameraMountingSchema,
   openToPublic: z.boolean(),
+  ingestMode: cameraIngestModeSchema,
+  streamSource: cameraStreamSourceSchema,
   status: cameraStatusSchema,
   hasCredentials: z.boolean(),
+  /** RTSP push credentials were generated (camera without a public IP; they are never returned). */
+  hasPushCredentials: z.boolean(),
   lastSelfTestAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -190,6 +223,15 @@ export const cameraSchema = z.object({
 export type Camera = z.infer<typeof cameraSchema>;
 
 export const cameraListSchema = z.object({ items: z.array(cameraSchema) });
+
+/** RTSP push credentials of a camera without a public IP: returned once, when generated. */
+export const cameraPushCredentialsSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  /** rtsp://host:port/push/<camera id> (without credentials). */
+  url: z.string(),
+});
+export type CameraPushCredentials = z.infer<typeof cameraPushCredentialsSchema>;
 
 export const cameraIdParamsSchema = z.object({ id: z.string().uuid({ message: 'Identificador inválido.' }) });
 export const cameraSelfTestParamsSchema = z.object({
@@ -199,12 +241,13 @@ export const cameraSelfTestParamsSchema = z.object({
 
 // ---------------------------------------------------------------- self-test
 
-export const selfTestStepKeys = ['dns', 'rtsp_port', 'http_port', 'rtsp_stream', 'snapshot'] as const;
+export const selfTestStepKeys = ['dns', 'rtsp_port', 'http_port', 'onvif', 'rtsp_stream', 'snapshot'] as const;
 export type SelfTestStepKey = (typeof selfTestStepKeys)[number];
 export const selfTestStepLabels: Readonly<Record<SelfTestStepKey, string>> = {
   dns: 'Endereço (DNS) e política de rede',
   rtsp_port: 'Porta RTSP acessível',
   http_port: 'Porta HTTP acessível',
+  onvif: 'Descoberta ONVIF do fluxo',
   rtsp_stream: 'Vídeo RTSP (autenticação e codec)',
   snapshot: 'Captura de imagem (JPEG)',
 };

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
-/** In-app alert for the operations centre (camera down beyond the threshold / back). */
+/**
+ * In-app alert for the operations centre: camera down beyond the threshold / back, or a recording
+ * volume below its free-space floor (`recording_disk_low`: no camera).
+ */
 export const alertSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['camera_down', 'camera_recovered']),
-  cameraId: z.uuid(),
-  cameraName: z.string(),
+  kind: z.enum(['camera_down', 'camera_recovered', 'recording_disk_low']),
+  cameraId: z.uuid().nullable(),
+  cameraName: z.string().nullable(),
   partnerName: z.string().nullable(),
   message: z.string(),
   createdAt: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveTokenSchema } from './live.js';
 
 /**
  * Playback of recorded footage (SPEC §3.4, docs/recording.md "Playback"). Purpose-bound: a token
@@ -46,6 +47,8 @@ export const PLAYBACK_HEADERS = {
   endMs: 'x-playback-end-ms',
   /** Where to ask next (ms since epoch); absent when nothing more is recorded yet. */
   nextMs: 'x-playback-next-ms',
+  /** Recorded frame rate of the segment (frames per second of media): a frame step is 1/fps. */
+  fps: 'x-playback-fps',
   token: 'x-playback-token',
   nonce: 'x-playback-nonce',
 } as const;
@@ -54,3 +57,19 @@ export const playbackSnapshotRequestSchema = z.object({
   playbackId: z.string().max(100),
   at: z.iso.datetime(),
 });
+
+export const playbackEndRequestSchema = z.object({ playbackId: z.string().uuid() });
+
+/** Longest range one partner-NVR playback may ask for (the node stops streaming after it). */
+export const NVR_PLAYBACK_MAX_MS = 60 * 60_000;
+/** Range asked for when the player names only the start. */
+export const NVR_PLAYBACK_DEFAULT_MS = 10 * 60_000;
+
+/**
+ * Playback from the partner's own recorder (Art. 25 §2): same purpose-bound token (action
+ * `playback`, reason audited as `playback.started` with source `partner_nvr`), valid on the media
+ * node that opens the NVR's RTSP playback URL and streams it over the live socket protocol
+ * (ws(s)://node/playback/:cameraId). Renewed with POST /api/playback/:cameraId/renew.
+ */
+export const nvrPlaybackTokenSchema = liveTokenSchema.extend({ playbackId: z.string() });
+export type NvrPlaybackToken = z.infer<typeof nvrPlaybackTokenSchema>;

@@ -16,6 +16,12 @@ export interface RecordingStorage {
   /** Reads an object (optionally a byte range, end inclusive). */
   read(key: string, range?: { start: number; end?: number }): ReadStream;
   readAll(key: string): Promise<Buffer>;
+  /**
+   * Opens an object for ranged reads (playback reads only the init part and the fragments it
+   * serves). Local: one file handle, positional reads. S3-compatible: HEAD for the size, one
+   * `Range: bytes=start-(end-1)` GET per read.
+   */
+  openRanged(key: string): Promise<RangedReader>;
   stat(key: string): Promise<{ size: number; mtimeMs: number } | undefined>;
   truncate(key: string, size: number): Promise<void>;
   remove(key: string): Promise<void>;
@@ -27,6 +33,14 @@ export interface RecordingStorage {
   freeBytes(): Promise<number | undefined>;
   /** Absolute path of a key when local (ffmpeg input); undefined for remote stores. */
   localPath(key: string): string | undefined;
+}
+
+export interface RangedReader {
+  /** Size of the object when it was opened (a segment being written may grow afterwards). */
+  readonly size: number;
+  /** Bytes [start, end) — fewer only at the end of the object. */
+  read(start: number, end: number): Promise<Buffer>;
+  close(): Promise<void>;
 }
 
 export interface RecordingWriter {
@@ -55,7 +69,12 @@ export class LocalRecordingStorage implements RecordingStorage {
     const fh = await fs.open(file, 'a');
     return {
       write: async (chunk) => {
-        await fh.write(chunk);
+        // A short write (volume filling up) goes on with the rest; the next call reports ENOSPC.
+        for (let off = 0; off < chunk.length; ) {
+          const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
+          if (bytesWritten <= 0) throw new Error(`short write to ${key}`);
+          off += bytesWritten;
+        }
       },
       close: async () => {
         await fh.sync().catch(() => undefined);
@@ -70,6 +89,30 @@ export class LocalRecordingStorage implements RecordingStorage {
 
   readAll(key: string): Promise<Buffer> {
     return fs.readFile(this.localPath(key));
+  }
+
+  async openRanged(key: string): Promise<RangedReader> {
+    const fh = await fs.open(this.localPath(key), 'r');
+    try {
+      const { size } = await fh.stat();
+      return {
+        size,
+        read: async (start, end) => {
+          const buf = Buffer.allocUnsafe(Math.max(0, end - start));
+          let got = 0;
+          while (got < buf.length) {
+            const { bytesRead } = await fh.read(buf, got, buf.length - got, start + got);
+            if (!bytesRead) break;
+            got += bytesRead;
+          }
+          return got === buf.length ? buf : buf.subarray(0, got);
+        },
+        close: () => fh.close(),
+      };
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
   }
 
   async stat(key: string) {

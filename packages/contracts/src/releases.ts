@@ -137,8 +137,12 @@ export const releaseDeliverySchema = z.object({
   recipientUserId: z.string(),
   expiresAt: z.string(),
   expired: z.boolean(),
-  /** `pending` until recorded-video export exists (pacote em preparação). */
-  packageStatus: z.enum(['pending', 'ready']),
+  /** `pending` while the export job builds the package; `failed` after its last attempt failed. */
+  packageStatus: z.enum(['pending', 'ready', 'failed']),
+  /** Why the package could not be built (pt-BR), for the release authority; null otherwise. */
+  failureReason: z.string().nullable(),
+  /** The release authority may queue the package again (`POST …/delivery/:deliveryId/retry`). */
+  retryUrl: z.string().nullable(),
   downloads: z.number().int(),
   downloadUrl: z.string().nullable(),
 });

@@ -19,3 +19,6 @@ export * from '../modules/recordings/recordings.schema.js';
 export * from '../modules/exports/exports.schema.js';
 export * from '../modules/alerts/alerts.schema.js';
 export * from '../modules/privacy/privacy.schema.js';
+export * from '../modules/integrations/integrations.schema.js';
+export * from '../modules/playback/playback.schema.js';
+export * from '../modules/cameras/camera-nvr.schema.js';

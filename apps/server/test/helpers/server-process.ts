@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -21,13 +22,37 @@ export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Option `processGroup` only: signals the whole tree at once (tsx, the server, its media node
+   * child — a power cut with SIGKILL) and resolves when no process of it is alive any more.
+   */
+  killGroup(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the real server (`src/main.ts`) as a child process and waits for /healthz. */
-export async function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
+/** Live (not zombie) processes whose process group is `pgid` (Linux /proc). */
+function groupAlive(pgid: number): boolean {
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') return true;
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return false;
+}
+
+/**
+ * Starts the real server (`src/main.ts`) as a child process and waits for /healthz.
+ * `processGroup`: the server and its children get their own process group (see `killGroup`).
+ */
+export async function startServer(env: Record<string, string | undefined>, options: { processGroup?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
+    detached: options.processGroup ?? false,
     // The media node is opt-in here (MEDIA_NODE: 'on'): most tests need only the API.
     env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', MEDIA_NODE: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +86,20 @@ export async function startServer(env: Record<string, string | undefined>): Prom
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
+    async killGroup(signal) {
+      if (!options.processGroup) throw new Error('startServer: killGroup needs the processGroup option');
+      const pgid = child.pid!;
+      try {
+        process.kill(-pgid, signal);
+      } catch {
+        /* the group is gone already */
+      }
+      const until = Date.now() + 15_000;
+      while (groupAlive(pgid)) {
+        if (Date.now() > until) throw new Error(`processes of group ${pgid} still alive after ${signal}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
   };
 }
 

@@ -17,6 +17,9 @@ export const camerasPolicy = definePolicy({
   selfTest: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestHistory: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   selfTestSnapshot: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
+  /** Partner NVR (Art. 25 §2): read by whoever sees the camera (playback offers it), set by whoever edits it. */
+  nvrRead: rolesAccess('partner_user', 'integrator', 'admin', 'operator', 'regional_operator'),
+  nvrEdit: rolesAccess('partner_user', 'integrator', 'admin'),
   /** Bulk import of the installer's spreadsheet: whoever may register cameras. */
   importTemplate: rolesAccess('partner_user', 'integrator', 'admin'),
   importSpreadsheet: rolesAccess('partner_user', 'integrator', 'admin'),

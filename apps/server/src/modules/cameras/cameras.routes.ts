@@ -15,6 +15,7 @@ import {
   cameraImportReportSchema,
   cameraImportTemplateQuerySchema,
   cameraMapSchema,
+  cameraPushCredentialsSchema,
   publicMapSchema,
 } from '@vigia/contracts';
 import type { Config } from '../../config/config.js';
@@ -141,7 +142,7 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
         tags,
         summary: '(Re)generate the RTSP push credentials of a camera without a public IP (shown once)',
         params: cameraIdParamsSchema,
-        response: { 201: z.object({ username: z.string(), password: z.string(), url: z.string() }) },
+        response: { 201: cameraPushCredentialsSchema },
       },
       handler: async (request, reply) => {
         const pushPublicUrl = deps.config.cameras.pushPublicUrl ?? `rtsp://${request.hostname.replace(/:\d+$/, '')}:8554`;

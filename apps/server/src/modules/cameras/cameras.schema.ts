@@ -34,6 +34,10 @@ export const cameras = pgTable(
     fieldOfView: integer('field_of_view').notNull(),
     mounting: text('mounting', { enum: ['facade', 'pole', 'other'] }).notNull(),
     openToPublic: boolean('open_to_public').notNull().default(false),
+    /** How the media node reads the camera: its RTSP client, or ffmpeg copying into it (compatibility). */
+    ingestMode: text('ingest_mode', { enum: ['native', 'ffmpeg'] }).notNull().default('native'),
+    /** Stream from `rtsp_path` ('path') or from the URI the camera reports over ONVIF ('onvif'). */
+    streamSource: text('stream_source', { enum: ['path', 'onvif'] }).notNull().default('path'),
     status: text('status', { enum: ['pending', 'online', 'offline', 'disabled'] }).notNull().default('pending'),
     lastSelfTestAt: timestamp('last_self_test_at', { withTimezone: true }),
     /** First video the platform received from this camera (media node; until it reports, the first successful self-test snapshot — see docs/obligations.md). */

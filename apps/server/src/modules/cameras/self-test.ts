@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { isRtspError, probeRtsp } from '@vigia/media';
+import { discoverStreamUri, isOnvifError, isRtspError, probeRtsp, type OnvifStreamUri } from '@vigia/media';
 import { selfTestStepLabels, type CameraSelfTest, type SelfTestStep, type SelfTestStepKey } from '@vigia/contracts';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
@@ -31,6 +31,12 @@ export const selfTestHints: Record<string, string> = {
   RTSP_UNSUPPORTED_CODEC: 'Codec de vídeo não suportado: configure a câmera para H.264 ou H.265.',
   RTSP_UNSUPPORTED_TRANSPORT: 'A câmera não aceita RTSP sobre TCP: habilite o transporte TCP na configuração da câmera.',
   rtsp_failed: 'A câmera respondeu de forma inesperada ao RTSP: confira o firmware e a configuração do fluxo.',
+  ONVIF_UNREACHABLE: 'ONVIF não responde na porta HTTP: habilite o ONVIF na câmera e confira se a porta HTTP cadastrada é a do serviço ONVIF e está redirecionada no roteador.',
+  ONVIF_TIMEOUT: 'ONVIF não respondeu a tempo na porta HTTP: verifique a conexão de internet do local e se a porta HTTP leva mesmo à câmera.',
+  ONVIF_NOT_SUPPORTED: 'A porta HTTP responde, mas não como ONVIF: habilite o ONVIF (Perfil S) na câmera ou escolha a origem do fluxo "caminho RTSP".',
+  ONVIF_AUTH_FAILED: 'ONVIF recusou a senha: confira o usuário e a senha (em algumas câmeras o usuário ONVIF é cadastrado à parte, no menu ONVIF) e se o relógio da câmera está certo.',
+  ONVIF_NO_PROFILE: 'A câmera não tem perfil de vídeo ONVIF: crie um perfil de mídia na configuração ONVIF da câmera ou use a origem "caminho RTSP".',
+  ONVIF_BAD_RESPONSE: 'A câmera respondeu ao ONVIF de forma inesperada: atualize o firmware ou use a origem do fluxo "caminho RTSP".',
   snapshot_failed: 'Não foi possível capturar uma imagem da câmera: confira o fluxo de vídeo e tente novamente.',
   skipped: 'Etapa não executada porque uma etapa anterior falhou.',
 };
@@ -83,7 +89,8 @@ const toSelfTest = (r: SelfTestRow): CameraSelfTest => ({
 
 /**
  * The installer self-test (guide §05): DNS + SSRF guard, TCP reachability of the RTSP and HTTP
- * ports, an RTSP session with the stored credentials up to the first keyframe, and one JPEG via
+ * ports, (ONVIF cameras) the stream URI the camera reports, an RTSP session with the stored
+ * credentials up to the first keyframe, and one JPEG via
  * ffmpeg. Network work happens outside any transaction; the result, the camera status and the
  * audit row are written together afterwards.
  */
@@ -100,17 +107,40 @@ export async function runSelfTest(deps: CameraDeps, auth: AuthContext, actor: Au
     return v.ok ? { ok: true, value: v.addresses } : { ok: false, code: v.reason };
   });
   const address = addresses?.[0];
+  const onvif = camera.streamSource === 'onvif';
   if (!address) {
-    for (const k of ['rtsp_port', 'http_port', 'rtsp_stream', 'snapshot'] as const) skip(k, steps);
+    for (const k of ['rtsp_port', 'http_port', ...(onvif ? (['onvif'] as const) : []), 'rtsp_stream', 'snapshot'] as const) skip(k, steps);
   } else {
     const [rtspOpen, httpOpen] = await Promise.all([tcpReachable(address, camera.rtspPort), tcpReachable(address, camera.httpPort)]);
     await step('rtsp_port', steps, async () => (rtspOpen ? { ok: true, value: true } : { ok: false, code: 'rtsp_port_closed' }));
     await step('http_port', steps, async () => (httpOpen ? { ok: true, value: true } : { ok: false, code: 'http_port_closed' }));
-    if (!rtspOpen) {
+    // ONVIF: the stream URI the camera reports, on the checked address and HTTP port; only its
+    // path is used, with the registered host and RTSP port (docs/cameras.md "ONVIF").
+    let discovered: OnvifStreamUri | undefined;
+    if (onvif && !httpOpen) skip('onvif', steps);
+    else if (onvif) {
+      discovered = await step('onvif', steps, async () => {
+        try {
+          const r = await discoverStreamUri({
+            address,
+            port: camera.httpPort,
+            hostHeader: camera.host,
+            ...(credentials ? { username: credentials.username, password: credentials.password } : {}),
+            timeoutMs: 5000,
+          });
+          log.info({ cameraId, profile: r.profile.token }, 'camera self-test: ONVIF stream URI found');
+          return { ok: true, value: r };
+        } catch (err) {
+          log.warn({ cameraId, code: isOnvifError(err) ? err.code : 'unknown', err: isOnvifError(err) ? err.message : undefined }, 'camera self-test: ONVIF discovery failed');
+          return { ok: false, code: isOnvifError(err) ? err.code : 'ONVIF_BAD_RESPONSE' };
+        }
+      });
+    }
+    if (!rtspOpen || (onvif && !discovered)) {
       skip('rtsp_stream', steps);
       skip('snapshot', steps);
     } else {
-      const target = { address, port: camera.rtspPort, path: camera.rtspPath, credentials };
+      const target = { address, port: camera.rtspPort, path: discovered?.path ?? camera.rtspPath, credentials };
       const probed = await step('rtsp_stream', steps, async () => {
         try {
           const r = await probeRtsp({

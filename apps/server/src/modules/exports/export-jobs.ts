@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import { exportCreateSchema, type ExportCreate, type ExportJob } from '@vigia/contracts';
@@ -145,16 +145,54 @@ export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<voi
     });
   } catch (err) {
     deps.log?.error({ err, exportId: job.id }, 'export failed');
-    await db.transaction(async (tx) => {
-      await tx.update(exportJobs).set({ status: 'failed', error: (err as Error).message.slice(0, 500), builtBy, finishedAt: new Date() }).where(eq(exportJobs.id, job.id));
-      await recordAudit(tx, systemActor(builtBy), { action: 'export.failed', targetType: 'export', targetId: job.id, data: { exportId: job.id, error: (err as Error).message.slice(0, 500) } });
-    });
+    await failExportJob(db, job, builtBy, (err as Error).message.slice(0, 500));
   }
 }
 
+/** A release package is built up to this many times before its delivery is marked failed. */
+export const EXPORT_MAX_ATTEMPTS = 3;
+/** Wait before attempt n+1 (n = attempts so far): 30 s, 2 min. */
+export const exportRetryDelayMs = (attempts: number) => 30_000 * 4 ** Math.max(0, attempts - 1);
+
 /**
- * The build sweep: requeues jobs left `running` by a dead worker, then claims queued jobs one by
- * one (conditional UPDATE: two workers never build the same job) and builds them.
+ * A failed build. A release delivery's package is queued again (with backoff) until its last attempt;
+ * then the delivery is marked `failed` with a pt-BR reason the release authority sees (and may retry,
+ * `retryReleaseDelivery`). An operator's own export fails at once (the operator sees it and asks again).
+ */
+async function failExportJob(db: Db, job: JobRow, builtBy: string, error: string): Promise<void> {
+  const retry = job.releaseDeliveryId !== null && job.attempts < EXPORT_MAX_ATTEMPTS;
+  await db.transaction(async (tx) => {
+    if (retry) {
+      await tx.update(exportJobs).set({ status: 'queued', progress: 0, error, builtBy, retryAt: new Date(Date.now() + exportRetryDelayMs(job.attempts)) }).where(eq(exportJobs.id, job.id));
+    } else {
+      await tx.update(exportJobs).set({ status: 'failed', error, builtBy, finishedAt: new Date() }).where(eq(exportJobs.id, job.id));
+    }
+    await recordAudit(tx, systemActor(builtBy), { action: 'export.failed', targetType: 'export', targetId: job.id, data: { exportId: job.id, error, attempt: job.attempts, willRetry: retry } });
+    if (job.releaseDeliveryId && !retry) {
+      const reason = `Não foi possível montar o pacote após ${job.attempts} tentativa(s): ${error}`.slice(0, 600);
+      const [d] = await tx.update(releaseDeliveries).set({ packageStatus: 'failed', failureReason: reason }).where(eq(releaseDeliveries.id, job.releaseDeliveryId)).returning();
+      if (d) await recordAudit(tx, systemActor(builtBy), { action: 'release_delivery.failed', targetType: 'release_request', targetId: d.requestId, reason, data: { deliveryId: d.id, exportId: job.id, attempts: job.attempts } });
+    }
+  });
+}
+
+/**
+ * The release authority queues a failed delivery's package again: the same export job (same
+ * package id) starts over with a fresh attempt count; the delivery is pending again. Audited
+ * `release_delivery.retried`. Only a failed delivery can be retried (else RELEASE_INVALID_STATE).
+ */
+export async function retryDeliveryExport(tx: Tx, actor: AuditActor, delivery: { id: string; requestId: string }): Promise<void> {
+  const [job] = await tx.select().from(exportJobs).where(eq(exportJobs.releaseDeliveryId, delivery.id)).orderBy(desc(exportJobs.createdAt)).limit(1).for('update');
+  if (!job || job.status !== 'failed') throw new AppError('RELEASE_INVALID_STATE', 'Só é possível tentar novamente uma entrega cuja montagem falhou.');
+  await tx.update(exportJobs).set({ status: 'queued', progress: 0, attempts: 0, retryAt: null, error: null, finishedAt: null }).where(eq(exportJobs.id, job.id));
+  await tx.update(releaseDeliveries).set({ packageStatus: 'pending', failureReason: null }).where(eq(releaseDeliveries.id, delivery.id));
+  await recordAudit(tx, actor, { action: 'release_delivery.retried', targetType: 'release_request', targetId: delivery.requestId, data: { deliveryId: delivery.id, exportId: job.id, previousError: job.error } });
+}
+
+/**
+ * The build sweep: requeues jobs left `running` by a dead worker, then claims queued jobs whose
+ * retry time (if any) has come, one by one (conditional UPDATE: two workers never build the same
+ * job; each claim counts an attempt) and builds them.
  */
 export function exportBuildSweep(deps: ExportDeps): Sweep {
   return {
@@ -163,10 +201,19 @@ export function exportBuildSweep(deps: ExportDeps): Sweep {
     batchSize: 2,
     async runBatch(limit) {
       await deps.db.update(exportJobs).set({ status: 'queued', progress: 0 }).where(and(eq(exportJobs.status, 'running'), lt(exportJobs.startedAt, new Date(Date.now() - STALE_RUNNING_MS))));
-      const due = await deps.db.select({ id: exportJobs.id }).from(exportJobs).where(eq(exportJobs.status, 'queued')).orderBy(asc(exportJobs.createdAt)).limit(limit);
+      const due = await deps.db
+        .select({ id: exportJobs.id })
+        .from(exportJobs)
+        .where(and(eq(exportJobs.status, 'queued'), or(isNull(exportJobs.retryAt), lte(exportJobs.retryAt, new Date()))))
+        .orderBy(asc(exportJobs.createdAt))
+        .limit(limit);
       let n = 0;
       for (const { id } of due) {
-        const [job] = await deps.db.update(exportJobs).set({ status: 'running', startedAt: new Date(), progress: 0 }).where(and(eq(exportJobs.id, id), eq(exportJobs.status, 'queued'))).returning();
+        const [job] = await deps.db
+          .update(exportJobs)
+          .set({ status: 'running', startedAt: new Date(), progress: 0, attempts: sql`${exportJobs.attempts} + 1` })
+          .where(and(eq(exportJobs.id, id), eq(exportJobs.status, 'queued')))
+          .returning();
         if (!job) continue;
         await buildExportJob(deps, job);
         n++;

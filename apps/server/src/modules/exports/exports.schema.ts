@@ -22,6 +22,10 @@ export const exportJobs = pgTable(
     status: text('status', { enum: ['queued', 'running', 'ready', 'failed'] }).notNull().default('queued'),
     progress: integer('progress').notNull().default(0),
     error: text('error'),
+    /** Build attempts so far (a release package is retried up to EXPORT_MAX_ATTEMPTS times). */
+    attempts: integer('attempts').notNull().default(0),
+    /** A queued retry is not claimed before this instant (backoff). */
+    retryAt: timestamp('retry_at', { withTimezone: true, precision: 3 }),
     builtBy: text('built_by'),
     /** Directory name under DATA_DIR/exports (the manifest's exportId). */
     packageKey: text('package_key'),

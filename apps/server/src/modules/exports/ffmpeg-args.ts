@@ -21,7 +21,8 @@ export function buildConcatCopyArgs(i: ConcatCopyInput): string[] {
     '-f', 'concat', '-safe', '0', '-i', i.listFile,
     ...(i.startOffsetSec > 0 ? ['-ss', i.startOffsetSec.toFixed(3)] : []),
     '-t', i.durationSec.toFixed(3),
-    '-map', '0:v:0', '-c', 'copy', '-movflags', '+faststart',
+    // The camera's AAC track rides along when the node passes audio (MEDIA_AUDIO=pass); optional.
+    '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy', '-movflags', '+faststart',
     '-progress', 'pipe:1', '-nostats',
     i.output,
   ];

@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { sessionAuditSweep, type AuditedSessionRow } from '../audit/session-audit.sweep.js';
 
-interface ViewRow {
-  id: string;
-  camera_id: string;
+interface ViewRow extends AuditedSessionRow {
   node_id: string;
   user_id: string | null;
   email: string | null;
   origin: string | null;
-  started_at: string | Date;
-  ended_at: string | Date | null;
   end_reason: string | null;
-  audited: number;
-  [k: string]: unknown;
 }
 
 /** Views whose node stopped confirming them for this long end at their last confirmation. */
@@ -29,48 +23,26 @@ export const LIVE_VIEW_LOST_AFTER_S = 60;
  * the exact times are in the event data.
  */
 export function liveViewAuditSweep(db: Db): Sweep {
-  return {
+  return sessionAuditSweep<ViewRow>(db, {
     name: 'live-view-audit',
     everySeconds: 5,
-    batchSize: 200,
-    async runBatch(limit) {
-      await db.execute(sql`
-        UPDATE live_view SET ended_at = seen_at, end_reason = 'node_lost'
-        WHERE ended_at IS NULL AND seen_at < now() - ${LIVE_VIEW_LOST_AFTER_S}::float8 * interval '1 second'`);
-      return db.transaction(async (tx) => {
-        const res = await tx.execute(sql`
-          SELECT v.id::text AS id, v.camera_id::text AS camera_id, v.node_id, v.user_id::text AS user_id, u.email, v.origin,
-                 v.started_at, v.ended_at, v.end_reason, v.audited
-          FROM live_view v LEFT JOIN app_user u ON u.id = v.user_id
-          WHERE v.audited = 0 OR (v.audited = 1 AND v.ended_at IS NOT NULL)
-          ORDER BY v.started_at
-          LIMIT ${limit}
-          FOR UPDATE OF v SKIP LOCKED`);
-        const rows = (res as unknown as { rows: ViewRow[] }).rows;
-        for (const v of rows) {
-          const actor = { id: v.user_id, label: v.email ?? 'anônimo (câmera aberta ao público)', origin: v.origin ?? 'media-node' };
-          const started = new Date(v.started_at);
-          if (v.audited === 0) {
-            await recordAudit(tx, actor, {
-              action: 'live.view_started',
-              targetType: 'camera',
-              targetId: v.camera_id,
-              data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString() },
-            });
-          }
-          if (v.ended_at) {
-            const ended = new Date(v.ended_at);
-            await recordAudit(tx, actor, {
-              action: 'live.view_ended',
-              targetType: 'camera',
-              targetId: v.camera_id,
-              data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString(), endedAt: ended.toISOString(), durationMs: Math.max(0, ended.getTime() - started.getTime()), reason: v.end_reason },
-            });
-          }
-          await tx.execute(sql`UPDATE live_view SET audited = ${v.ended_at ? 2 : 1} WHERE id = ${v.id}::uuid`);
-        }
-        return rows.length;
-      });
-    },
-  };
+    table: 'live_view',
+    endLost: sql`
+      UPDATE live_view SET ended_at = seen_at, end_reason = 'node_lost'
+      WHERE ended_at IS NULL AND seen_at < now() - ${LIVE_VIEW_LOST_AFTER_S}::float8 * interval '1 second'`,
+    due: (limit) => sql`
+      SELECT v.id::text AS id, v.camera_id::text AS camera_id, v.node_id, v.user_id::text AS user_id, u.email, v.origin,
+             v.started_at, v.ended_at, v.end_reason, v.audited
+      FROM live_view v LEFT JOIN app_user u ON u.id = v.user_id
+      WHERE v.audited = 0 OR (v.audited = 1 AND v.ended_at IS NOT NULL)
+      ORDER BY v.started_at
+      LIMIT ${limit}
+      FOR UPDATE OF v SKIP LOCKED`,
+    actor: (v) => ({ id: v.user_id, label: v.email ?? 'anônimo (câmera aberta ao público)', origin: v.origin ?? 'media-node' }),
+    started: (v, started) => ({ action: 'live.view_started', data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString() } }),
+    ended: (v, started, ended, durationMs) => ({
+      action: 'live.view_ended',
+      data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString(), endedAt: ended.toISOString(), durationMs, reason: v.end_reason },
+    }),
+  });
 }

@@ -17,7 +17,7 @@ export interface LiveDeps {
   tokenKey: Buffer;
 }
 
-interface NodeRow {
+export interface NodeRow {
   id: string;
   public_url: string;
   upstreams: number;
@@ -30,7 +30,7 @@ interface NodeRow {
  * takes the lease when the viewer connects; on a race the viewer is told to ask again). Same rule as
  * `chooseNode` in apps/media-node/src/leases.ts (unit-tested there).
  */
-async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
+export async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
   const res = await db.execute(sql`
     SELECT n.id, n.public_url, n.upstreams, a.node_id AS holder
     FROM media_node n

@@ -12,4 +12,8 @@ export const playbackPolicy = definePolicy({
   renew: players,
   media: players,
   snapshot: players,
+  /** The player was closed (ends the caller's own playback; audited `playback.ended`). */
+  end: players,
+  /** Playback from the partner's own recorder (Art. 25 §2), same people and scope. */
+  nvr: players,
 });

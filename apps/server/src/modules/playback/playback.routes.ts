@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  nvrPlaybackTokenSchema,
   PLAYBACK_HEADERS,
+  playbackEndRequestSchema,
   playbackMediaQuerySchema,
   playbackRenewRequestSchema,
   playbackSnapshotRequestSchema,
@@ -15,7 +17,8 @@ import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import type { AppDeps } from '../../app.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { playbackPolicy } from './playback.policy.js';
-import { checkMediaAccess, playbackChunk, recordSnapshot, renewPlayback, startPlayback, type PlaybackDeps } from './playback.service.js';
+import { startNvrPlayback } from './nvr-playback.service.js';
+import { checkMediaAccess, endPlayback, playbackChunk, recordSnapshot, renewPlayback, startPlayback, type PlaybackDeps } from './playback.service.js';
 
 const tags = ['playback'];
 
@@ -63,9 +66,29 @@ export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyn
         reply.header(PLAYBACK_HEADERS.mediaStart, String(chunk.mediaStart));
         reply.header(PLAYBACK_HEADERS.endMs, String(Math.round(chunk.endMs)));
         if (chunk.nextMs !== undefined) reply.header(PLAYBACK_HEADERS.nextMs, String(Math.round(chunk.nextMs)));
+        if (chunk.fps) reply.header(PLAYBACK_HEADERS.fps, chunk.fps.toFixed(3));
         reply.header('access-control-expose-headers', Object.values(PLAYBACK_HEADERS).join(', '));
         return reply.type('video/mp4').send(chunk.bytes);
       },
+    });
+    app.post('/api/playback/:cameraId/end', {
+      config: { access: playbackPolicy.end },
+      schema: { tags, summary: "The player was closed: ends the caller's playback (audited `playback.ended` with the duration)", params: recordingCameraParamsSchema, body: playbackEndRequestSchema, response: { 204: z.null() } },
+      handler: async (request, reply) => {
+        await endPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body.playbackId);
+        return reply.code(204).send(null);
+      },
+    });
+    app.post('/api/playback/:cameraId/nvr/token', {
+      config: { access: playbackPolicy.nvr },
+      schema: {
+        tags,
+        summary: "Play a range from the partner's own recorder (NVR) through a media node (reason required, audited with source partner_nvr)",
+        params: recordingCameraParamsSchema,
+        body: playbackTokenRequestSchema,
+        response: { 200: nvrPlaybackTokenSchema },
+      },
+      handler: async (request) => startNvrPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body),
     });
     app.post('/api/playback/:cameraId/snapshot', {
       config: { access: playbackPolicy.snapshot },

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { PlaybackToken } from '@vigia/contracts';
 import { nonceHash, signStreamToken, verifyStreamToken, type StreamTokenClaims } from '@vigia/contracts/stream-token';
-import type { RecordingStorage } from '@vigia/contracts/recording-store';
-import type { Db } from '../../db/client.js';
+import type { RangedReader, RecordingStorage } from '@vigia/contracts/recording-store';
+import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
 import { recordingSegments } from '../recordings/recordings.schema.js';
-import { segmentLayout, type SegmentLayout } from './fmp4-index.js';
+import { frameRate, scanSegmentLayout, type LayoutScan } from './fmp4-index.js';
+import { playbackSessions } from './playback.schema.js';
 
 /** Lifetime of a playback token; the player renews it at about half-life. */
 export const PLAYBACK_TOKEN_TTL_MS = 60_000;
@@ -20,10 +21,42 @@ export interface PlaybackDeps {
   db: Db;
   tokenKey: Buffer;
   storage: RecordingStorage;
+  /** Fragment layouts (default: one process-wide LRU). */
+  layouts?: LayoutCache;
 }
 
-function sign(deps: PlaybackDeps, auth: AuthContext, cameraId: string, cnf: string, pb: string) {
-  return signStreamToken(deps.tokenKey, { cam: cameraId, act: 'playback', node: PLAYBACK_SERVER, sub: auth.user.id, sid: auth.session.id, cnf, pb, ttlMs: PLAYBACK_TOKEN_TTL_MS });
+export function signPlayback(deps: PlaybackDeps, auth: AuthContext, cameraId: string, cnf: string, pb: string, node = PLAYBACK_SERVER) {
+  return signStreamToken(deps.tokenKey, { cam: cameraId, act: 'playback', node, sub: auth.user.id, sid: auth.session.id, cnf, pb, ttlMs: PLAYBACK_TOKEN_TTL_MS });
+}
+
+export type PlaybackSource = 'platform' | 'partner_nvr';
+
+/**
+ * Opens a playback in the caller's transaction: the `playback_session` row (ended later by the
+ * player, the node or the expiry sweep) and `playback.started` with camera, range, reason and source.
+ */
+export async function openPlayback(
+  tx: Tx,
+  auth: AuthContext,
+  actor: AuditActor,
+  camera: { id: string; name: string },
+  req: { from: string; to?: string | undefined; reason: string },
+  source: PlaybackSource,
+  nodeId: string | null = null,
+): Promise<string> {
+  const playbackId = randomUUID();
+  await tx.insert(playbackSessions).values({
+    id: playbackId, cameraId: camera.id, userId: auth.user.id, sessionId: auth.session.id, source, nodeId, origin: actor.origin,
+    fromAt: new Date(req.from), toAt: req.to ? new Date(req.to) : null,
+  });
+  await recordAudit(tx, actor, {
+    action: 'playback.started',
+    targetType: 'camera',
+    targetId: camera.id,
+    reason: req.reason,
+    data: { playbackId, cameraName: camera.name, from: req.from, to: req.to ?? null, reason: req.reason, source },
+  });
+  return playbackId;
 }
 
 /**
@@ -39,37 +72,69 @@ export async function startPlayback(
   req: { nonceHash: string; from: string; to?: string | undefined; reason: string },
 ): Promise<PlaybackToken> {
   const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
-  const playbackId = randomUUID();
-  await deps.db.transaction(async (tx) => {
-    // The token is returned only after this row is committed.
-    await recordAudit(tx, actor, {
-      action: 'playback.started',
-      targetType: 'camera',
-      targetId: camera.id,
-      reason: req.reason,
-      data: { playbackId, cameraName: camera.name, from: req.from, to: req.to ?? null, reason: req.reason },
-    });
-  });
-  const { token, claims } = sign(deps, auth, camera.id, req.nonceHash, playbackId);
+  // The token is returned only after this row is committed.
+  const playbackId = await deps.db.transaction((tx) => openPlayback(tx, auth, actor, camera, req, 'platform'));
+  const { token, claims } = signPlayback(deps, auth, camera.id, req.nonceHash, playbackId);
   return { token, playbackId, expiresAt: new Date(claims.exp).toISOString() };
 }
 
-/** A new token for the same playback (same nonce, user, session, camera); the scope is re-checked. */
+/**
+ * A new token for the same playback (same nonce, user, session, camera, node); the scope is
+ * re-checked and the playback must not have ended (closed, or expired without renewal).
+ */
 export async function renewPlayback(deps: PlaybackDeps, auth: AuthContext, cameraId: string, req: { nonceHash: string; token: string }): Promise<PlaybackToken> {
-  const c = checkToken(deps, auth, cameraId, req.token);
+  const c = checkToken(deps, auth, cameraId, req.token, true);
   if (c.cnf !== req.nonceHash) throw new AppError('FORBIDDEN', 'Token de reprodução de outro cliente.');
   await loadCamera(deps.db, viewScope(auth), cameraId);
-  const { token, claims } = sign(deps, auth, cameraId, c.cnf, c.pb!);
+  const [open] = await deps.db
+    .update(playbackSessions)
+    .set({ seenAt: new Date() })
+    .where(and(eq(playbackSessions.id, c.pb!), eq(playbackSessions.userId, auth.user.id), isNull(playbackSessions.endedAt)))
+    .returning({ id: playbackSessions.id });
+  if (!open) throw new AppError('FORBIDDEN', 'Esta reprodução foi encerrada. Inicie uma nova reprodução.');
+  const { token, claims } = signPlayback(deps, auth, cameraId, c.cnf, c.pb!, c.node);
   return { token, playbackId: c.pb!, expiresAt: new Date(claims.exp).toISOString() };
 }
 
-/** Signature, expiry, action, camera, user and session of a playback token (403 otherwise). */
-export function checkToken(deps: PlaybackDeps, auth: AuthContext, cameraId: string, token: string): StreamTokenClaims {
+/** The `playback.ended` entry of an ended row: range, source, how it ended and the time watched. */
+export function playbackEndedEntry(row: typeof playbackSessions.$inferSelect) {
+  const ended = row.endedAt ?? new Date();
+  return {
+    action: 'playback.ended',
+    targetType: 'camera',
+    targetId: row.cameraId,
+    data: {
+      playbackId: row.id, source: row.source, from: row.fromAt.toISOString(), to: row.toAt?.toISOString() ?? null,
+      startedAt: row.startedAt.toISOString(), endedAt: ended.toISOString(), durationMs: Math.max(0, ended.getTime() - row.startedAt.getTime()), endReason: row.endReason,
+    },
+  };
+}
+
+/** The player was closed: ends the caller's own playback and audits `playback.ended` at once (idempotent). */
+export async function endPlayback(deps: PlaybackDeps, auth: AuthContext, actor: AuditActor, cameraId: string, playbackId: string): Promise<void> {
+  // Out of scope → 404 like every camera route (the update below would touch nothing anyway).
+  await loadCamera(deps.db, viewScope(auth), cameraId);
+  await deps.db.transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .update(playbackSessions)
+      .set({ endedAt: now, endReason: 'closed', auditedAt: now })
+      .where(and(eq(playbackSessions.id, playbackId), eq(playbackSessions.cameraId, cameraId), eq(playbackSessions.userId, auth.user.id), isNull(playbackSessions.endedAt)))
+      .returning();
+    if (row) await recordAudit(tx, actor, playbackEndedEntry(row));
+  });
+}
+
+/**
+ * Signature, expiry, action, camera, user and session of a playback token (403 otherwise). Media
+ * requests need a token for the API itself; renewal also accepts one for a media node (partner NVR).
+ */
+export function checkToken(deps: PlaybackDeps, auth: AuthContext, cameraId: string, token: string, anyNode = false): StreamTokenClaims {
   const v = verifyStreamToken([deps.tokenKey], token, Date.now(), 2_000, 'playback');
   if (!v.ok) throw new AppError('FORBIDDEN', v.error === 'expired' ? 'Token de reprodução expirado.' : 'Token de reprodução inválido.');
   const c = v.claims;
   if (c.cam !== cameraId) throw new AppError('FORBIDDEN', 'Token de reprodução de outra câmera.');
-  if (c.node !== PLAYBACK_SERVER || !c.pb) throw new AppError('FORBIDDEN', 'Token de reprodução inválido.');
+  if ((!anyNode && c.node !== PLAYBACK_SERVER) || !c.pb) throw new AppError('FORBIDDEN', 'Token de reprodução inválido.');
   if (c.sub !== auth.user.id || c.sid !== auth.session.id) throw new AppError('FORBIDDEN', 'Token de reprodução de outra sessão.');
   return c;
 }
@@ -87,23 +152,45 @@ export interface PlaybackChunk {
   mediaStart: number;
   endMs: number;
   nextMs: number | undefined;
+  /** Recorded frame rate of the segment (frames / media duration), for frame stepping. */
+  fps: number | undefined;
 }
 
-const layouts = new Map<string, { size: number; layout: SegmentLayout }>();
+/**
+ * Fragment layouts by storage key, least recently used evicted first. A closed segment's layout
+ * never changes; a growing one is rescanned from its last complete fragment.
+ */
+export class LayoutCache {
+  private readonly entries = new Map<string, LayoutScan>();
+  constructor(readonly maxEntries = 2_000) {}
 
-function layoutOf(key: string, bytes: Buffer): SegmentLayout {
-  const hit = layouts.get(key);
-  if (hit && hit.size === bytes.length) return hit.layout;
-  const layout = segmentLayout(bytes);
-  if (layouts.size > 500) layouts.delete(layouts.keys().next().value!);
-  layouts.set(key, { size: bytes.length, layout });
-  return layout;
+  async get(storage: RecordingStorage, key: string): Promise<{ scan: LayoutScan; reader: RangedReader }> {
+    const reader = await storage.openRanged(key);
+    try {
+      let scan = this.entries.get(key);
+      if (scan) this.entries.delete(key);
+      if (!scan || scan.size !== reader.size) scan = await scanSegmentLayout((a, b) => reader.read(a, b), reader.size, scan);
+      this.entries.set(key, scan);
+      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      return { scan, reader };
+    } catch (err) {
+      await reader.close();
+      throw err;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
+
+const defaultLayouts = new LayoutCache();
 
 /**
  * Bytes to play a camera from `at`: the init part of the segment holding `at` (or of the next
  * recorded segment when `at` falls in a gap) and its fragments from the last one that starts on a
- * keyframe at or before `at`, up to `maxMs` of media or the end of the segment.
+ * keyframe at or before `at`, up to `maxMs` of media or the end of the segment. Only those two byte
+ * ranges are read (the layout comes from the cache or a header scan).
  */
 export async function playbackChunk(deps: PlaybackDeps, cameraId: string, at: Date, maxMs: number): Promise<PlaybackChunk | undefined> {
   const live = and(eq(recordingSegments.cameraId, cameraId), isNull(recordingSegments.deletedAt));
@@ -115,40 +202,45 @@ export async function playbackChunk(deps: PlaybackDeps, cameraId: string, at: Da
     .limit(1);
   if (!seg) [seg] = await deps.db.select().from(recordingSegments).where(and(live, gt(recordingSegments.startAt, at))).orderBy(asc(recordingSegments.startAt)).limit(1);
   if (!seg) return undefined;
-  let bytes: Buffer;
+  let opened: { scan: LayoutScan; reader: RangedReader };
   try {
-    bytes = await deps.storage.readAll(seg.storageKey);
+    opened = await (deps.layouts ?? defaultLayouts).get(deps.storage, seg.storageKey);
   } catch {
-    return undefined;
+    return undefined; // file gone (retention) or not yet holding its init part
   }
-  const layout = layoutOf(seg.storageKey, bytes);
-  const frags = layout.fragments;
-  if (!frags.length) return undefined;
-  const t0 = frags[0]!.decodeTime;
-  const wall = (i: number) => seg.startAt.getTime() + ((frags[i]!.decodeTime - t0) / layout.timescale) * 1000;
-  let first = 0;
-  for (let i = 0; i < frags.length; i++) {
-    if (wall(i) > at.getTime()) break;
-    if (frags[i]!.sync) first = i;
+  const { scan, reader } = opened;
+  try {
+    const layout = scan.layout;
+    const frags = layout.fragments;
+    if (!frags.length) return undefined;
+    const t0 = frags[0]!.decodeTime;
+    const wall = (i: number) => seg.startAt.getTime() + ((frags[i]!.decodeTime - t0) / layout.timescale) * 1000;
+    let first = 0;
+    for (let i = 0; i < frags.length; i++) {
+      if (wall(i) > at.getTime()) break;
+      if (frags[i]!.sync) first = i;
+    }
+    let last = first;
+    while (last + 1 < frags.length && wall(last + 1) - wall(first) < maxMs) last++;
+    const f = frags[last]!;
+    const endMs = wall(last) + (f.duration / layout.timescale) * 1000;
+    let nextMs: number | undefined;
+    if (last + 1 < frags.length) nextMs = wall(last + 1);
+    else {
+      const [next] = await deps.db
+        .select({ startAt: recordingSegments.startAt })
+        .from(recordingSegments)
+        .where(and(live, gt(recordingSegments.seq, seg.seq)))
+        .orderBy(asc(recordingSegments.seq))
+        .limit(1);
+      // The open segment may still grow: ask again just after its last complete fragment.
+      nextMs = next ? Math.max(next.startAt.getTime(), endMs) : seg.closedAt ? undefined : endMs;
+    }
+    const [init, body] = await Promise.all([reader.read(0, layout.initEnd), reader.read(frags[first]!.offset, f.offset + f.size)]);
+    return { bytes: Buffer.concat([init, body]), wallMs: wall(first), mediaStart: frags[first]!.decodeTime / layout.timescale, endMs, nextMs, fps: frameRate(layout) };
+  } finally {
+    await reader.close();
   }
-  let last = first;
-  while (last + 1 < frags.length && wall(last + 1) - wall(first) < maxMs) last++;
-  const f = frags[last]!;
-  const endMs = wall(last) + (f.duration / layout.timescale) * 1000;
-  let nextMs: number | undefined;
-  if (last + 1 < frags.length) nextMs = wall(last + 1);
-  else {
-    const [next] = await deps.db
-      .select({ startAt: recordingSegments.startAt })
-      .from(recordingSegments)
-      .where(and(live, gt(recordingSegments.seq, seg.seq)))
-      .orderBy(asc(recordingSegments.seq))
-      .limit(1);
-    // The open segment may still grow: ask again just after its last complete fragment.
-    nextMs = next ? Math.max(next.startAt.getTime(), endMs) : seg.closedAt ? undefined : endMs;
-  }
-  const body = Buffer.concat([bytes.subarray(0, layout.initEnd), bytes.subarray(frags[first]!.offset, f.offset + f.size)]);
-  return { bytes: body, wallMs: wall(first), mediaStart: frags[first]!.decodeTime / layout.timescale, endMs, nextMs };
 }
 
 export async function recordSnapshot(deps: PlaybackDeps, auth: AuthContext, actor: AuditActor, cameraId: string, req: { playbackId: string; at: string }): Promise<void> {

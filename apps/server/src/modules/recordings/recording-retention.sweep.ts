@@ -3,6 +3,7 @@ import type { RecordingStorage } from '@vigia/contracts/recording-store';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { isLocked } from '../releases/evidence-locks.js';
+import { raiseDiskLowAlert } from './disk-low-alert.js';
 import { recordingSegments } from './recordings.schema.js';
 
 export interface RetentionOptions {
@@ -12,6 +13,8 @@ export interface RetentionOptions {
   minFreeBytes: number;
   /** Files with no index row older than this are quarantined; quarantined files older than this are deleted. */
   orphanAgeMs: number;
+  /** Name of the recording volume in the disk-low alert (its de-duplication key); default 'recordings'. */
+  volume?: string;
   now?: () => Date;
 }
 
@@ -20,7 +23,8 @@ export const QUARANTINE = '.quarantine';
 /**
  * Recording retention (SPEC §3.4, Decree Art. 25; frigate's cleanup in batches):
  *  1. segments older than their policy's retention (camera row > partner row > default; null keeps);
- *  2. if free space is below the floor, the oldest segments, whatever the policy;
+ *  2. if free space is below the floor, the oldest segments, whatever the policy, until free space
+ *     is back at the floor (re-read after each file), and a `recording_disk_low` CIOSP alert;
  *  3. orphan files (on disk, unknown to the index) → quarantine, then deleted after orphanAgeMs.
  * Evidence locks override 1 and 2: a segment overlapping an active lock is never deleted (SQL
  * filter, then `isLocked` from modules/releases checked again inside the deleting transaction).
@@ -32,7 +36,7 @@ export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts:
   const lastRun = { expired: 0, floor: 0, quarantined: 0, purged: 0 };
   const notLocked = sql`NOT EXISTS (SELECT 1 FROM evidence_lock l WHERE l.camera_id = s.camera_id AND l.released_at IS NULL AND l.from_at < s.end_at AND l.to_at > s.start_at)`;
 
-  async function remove(rows: { id: string; cameraId: string; startAt: Date; endAt: Date; storageKey: string }[], reason: string): Promise<number> {
+  async function remove(rows: SegmentRow[], reason: string): Promise<number> {
     let n = 0;
     for (const r of rows) {
       const done = await db.transaction(async (tx) => {
@@ -67,13 +71,24 @@ export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts:
   }
 
   async function floor(limit: number): Promise<number> {
-    const free = await storage.freeBytes();
+    let free = await storage.freeBytes();
     if (free === undefined || free >= opts.minFreeBytes) return 0;
-    const res = await db.execute<{ id: string; camera_id: string; start_at: string; end_at: string; storage_key: string }>(sql`
-      SELECT s.id, s.camera_id, s.start_at, s.end_at, s.storage_key FROM recording_segment s
+    const res = await db.execute<{ id: string; camera_id: string; start_at: string; end_at: string; storage_key: string; size_bytes: string | number | null }>(sql`
+      SELECT s.id, s.camera_id, s.start_at, s.end_at, s.storage_key, s.size_bytes FROM recording_segment s
       WHERE s.deleted_at IS NULL AND s.closed_at IS NOT NULL AND ${notLocked}
       ORDER BY s.start_at LIMIT ${limit}`);
-    return remove(rowsOf(res), 'disk_floor');
+    let n = 0;
+    let bytes = 0;
+    for (const r of rowsOf(res)) {
+      if (!(await remove([r], 'disk_floor'))) continue;
+      n++;
+      bytes += r.sizeBytes;
+      free = (await storage.freeBytes()) ?? free;
+      if (free >= opts.minFreeBytes) break;
+    }
+    // Raised even when nothing could go (all locked or open): the volume is still below its floor.
+    await raiseDiskLowAlert(db, { volume: opts.volume ?? 'recordings', freeBytes: free, minFreeBytes: opts.minFreeBytes, purgedSegments: n, purgedBytes: bytes });
+    return n;
   }
 
   async function orphans(limit: number): Promise<number> {
@@ -130,8 +145,17 @@ export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts:
   };
 }
 
-function rowsOf(res: unknown): { id: string; cameraId: string; startAt: Date; endAt: Date; storageKey: string }[] {
-  const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as { id: string; camera_id: string; start_at: string | Date; end_at: string | Date; storage_key: string }[];
-  return rows.map((r) => ({ id: r.id, cameraId: r.camera_id, startAt: new Date(r.start_at), endAt: new Date(r.end_at), storageKey: r.storage_key }));
+interface SegmentRow {
+  id: string;
+  cameraId: string;
+  startAt: Date;
+  endAt: Date;
+  storageKey: string;
+  sizeBytes: number;
+}
+
+function rowsOf(res: unknown): SegmentRow[] {
+  const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as { id: string; camera_id: string; start_at: string | Date; end_at: string | Date; storage_key: string; size_bytes?: string | number | null }[];
+  return rows.map((r) => ({ id: r.id, cameraId: r.camera_id, startAt: new Date(r.start_at), endAt: new Date(r.end_at), storageKey: r.storage_key, sizeBytes: Number(r.size_bytes ?? 0) }));
 }
 

@@ -21,6 +21,8 @@ export const releasesPolicy = definePolicy({
   downloadDocument: rolesAccess(...parties, ...sesp),
   /** Only the requester's own account may download (bound in the query). */
   downloadDelivery: rolesAccess('external_requester'),
+  /** "Tentar novamente" after the package failed to build (release authority). */
+  retryDelivery: rolesAccess('release_authority'),
   listAreas: rolesAccess('admin'),
   createArea: rolesAccess('admin'),
   removeArea: rolesAccess('admin'),

@@ -25,7 +25,7 @@ import { downloadDocument } from '../loans/obligation-kit.js';
 import { sendExportZip } from '../exports/export-jobs.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
-import { addNote, cameraOptions, closeRequest, createRequest, decideRequest, downloadDelivery, listRequests, loadRequest, viewRequest, type ReleaseDeps } from './release-requests.js';
+import { addNote, cameraOptions, closeRequest, createRequest, decideRequest, downloadDelivery, listRequests, loadRequest, retryDelivery, viewRequest, type ReleaseDeps } from './release-requests.js';
 import { releasesPolicy as policy } from './releases.policy.js';
 
 const tags = ['releases'];
@@ -86,6 +86,12 @@ export function releasesRoutes(deps: { db: Db; config: Config }): FastifyPluginA
         const { exportId } = await downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId);
         return sendExportZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, reply, exportId);
       },
+    });
+
+    app.post(`${base}/:id/delivery/:deliveryId/retry`, {
+      config: { access: policy.retryDelivery },
+      schema: { tags, summary: 'Queue a failed delivery package again (release authority; audited)', params: z.object({ id: z.string().uuid(), deliveryId: z.string().uuid() }), response: { 200: releaseRequestSchema } },
+      handler: async (request) => retryDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId),
     });
 
     // Areas of interest of CIOSP operators (art. 26; BH)

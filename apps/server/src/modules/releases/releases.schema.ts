@@ -158,8 +158,11 @@ export const releaseDeliveries = pgTable(
     recipientUserId: uuid('recipient_user_id')
       .notNull()
       .references(() => users.id),
-    packageStatus: text('package_status', { enum: ['pending', 'ready'] }).notNull().default('pending'),
+    /** `failed` after the export's last attempt failed; the release authority may retry it. */
+    packageStatus: text('package_status', { enum: ['pending', 'ready', 'failed'] }).notNull().default('pending'),
     packageStorageKey: text('package_storage_key'),
+    /** pt-BR reason shown to the release authority when the package could not be built. */
+    failureReason: text('failure_reason'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     downloads: integer('downloads').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,6 +12,7 @@ const LISTS: Readonly<Record<string, string>> = {
   kind: '"Compartilhada,Vigia Mais"',
   mounting: '"Fachada,Poste,Outro"',
   openToPublic: '"Sim,Não"',
+  streamSource: '"Caminho RTSP,ONVIF"',
 };
 
 export async function buildXlsxTemplate(): Promise<Buffer> {

@@ -66,6 +66,8 @@ const ALIASES: Readonly<Record<string, CameraImportColumnKey>> = {
   'aberta ao publico': 'openToPublic',
   publica: 'openToPublic',
   'ponto': 'cameraPointId',
+  origem: 'streamSource',
+  'origem do fluxo': 'streamSource',
 };
 
 const byHeader = new Map<string, CameraImportColumnKey>([
@@ -105,6 +107,7 @@ const KIND: Readonly<Record<string, 'partner_own' | 'program_loan'>> = {
   'program loan': 'program_loan',
 };
 const MOUNTING: Readonly<Record<string, 'facade' | 'pole' | 'other'>> = { fachada: 'facade', poste: 'pole', outro: 'other', outra: 'other', facade: 'facade', pole: 'pole', other: 'other' };
+const STREAM_SOURCE: Readonly<Record<string, 'path' | 'onvif'>> = { '': 'path', 'caminho rtsp': 'path', caminho: 'path', rtsp: 'path', path: 'path', onvif: 'onvif', 'descoberta onvif': 'onvif' };
 const YES = new Set(['sim', 's', 'yes', 'y', 'true', 'verdadeiro', '1', 'x']);
 const NO = new Set(['', 'nao', 'n', 'no', 'false', 'falso', '0']);
 
@@ -185,6 +188,9 @@ export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnK
   const openToPublic = YES.has(openText) ? true : NO.has(openText) ? false : undefined;
   if (openToPublic === undefined) add('openToPublic', 'Use "Sim" ou "Não".');
 
+  const streamSource = STREAM_SOURCE[headerKey(cell('streamSource'))];
+  if (!streamSource) add('streamSource', 'Origem do fluxo inválida: use "Caminho RTSP" ou "ONVIF".');
+
   const municipalityText = cell('municipality');
   const municipality = municipalityText ? findMunicipality(municipalityText) : undefined;
   if (!municipalityText) add('municipality', 'Informe o município.');
@@ -212,6 +218,7 @@ export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnK
     fieldOfView: integer('fieldOfView'),
     mounting: mounting ?? 'other',
     openToPublic: openToPublic ?? false,
+    streamSource: streamSource ?? 'path',
     credentials: username && password ? { username, password } : undefined,
   };
   const parsed = cameraCreateSchema.safeParse(candidate);

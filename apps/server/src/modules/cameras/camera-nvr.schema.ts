@@ -1,0 +1,23 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SealedSecret } from '@vigia/secrets';
+import { cameras } from './cameras.schema.js';
+
+/**
+ * A camera whose footage is also kept in the partner's own recorder (Art. 25 §2; SPEC §3.4
+ * "recording also from the partner's own storage"): the NVR's playback RTSP URL template
+ * (`@vigia/contracts` nvr-template: {host} {port} {channel} {start:…} {end:…}), the channel and,
+ * optionally, the NVR's own login sealed like camera passwords (AAD "<camera id>:nvr"; without it
+ * the camera's credentials are used). Never returned by the API.
+ */
+export const cameraNvrs = pgTable('camera_nvr', {
+  cameraId: uuid('camera_id')
+    .primaryKey()
+    .references(() => cameras.id, { onDelete: 'cascade' }),
+  /** hikvision | dahua | custom (the template is what counts; the preset only drives the form). */
+  preset: text('preset', { enum: ['hikvision', 'dahua', 'custom'] }).notNull(),
+  urlTemplate: text('url_template').notNull(),
+  channel: integer('channel').notNull().default(1),
+  credentials: jsonb('credentials').$type<SealedSecret>(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
