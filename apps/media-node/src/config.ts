@@ -32,6 +32,8 @@ const envSchema = z.object({
   RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),
   /** No frame for this long → the camera is down (outage) and the upstream reconnects. */
   MEDIA_WATCHDOG_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  /** Longest wait between reconnection attempts to a camera (capped exponential backoff from 0.5 s). */
+  MEDIA_RECONNECT_MAX_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   /** RTSP push listener for cameras without a public IP (docs/cameras.md): on by default. */
   MEDIA_PUSH: z.enum(['on', 'off']).default('on'),
   /** Default 8554 in production, 0 (random) otherwise. */
@@ -39,6 +41,18 @@ const envSchema = z.object({
   /** Address the push listener binds (default 0.0.0.0 in production, else MEDIA_NODE_HOST). */
   MEDIA_PUSH_HOST: z.string().optional(),
   MEDIA_PUSH_MAX_SESSIONS: z.coerce.number().int().min(1).max(10_000).default(600),
+  /** Push listener: wrong passwords from one address (IPv6: /64) within MEDIA_PUSH_AUTH_WINDOW_MINUTES before it is refused; 0 = off. */
+  MEDIA_PUSH_AUTH_MAX_FAILURES: z.coerce.number().int().min(0).max(10_000).default(10),
+  MEDIA_PUSH_AUTH_WINDOW_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
+  MEDIA_PUSH_AUTH_BLOCK_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
+  /** Push connections not authenticated yet (over it new ones are closed at once). */
+  MEDIA_PUSH_MAX_UNAUTHENTICATED: z.coerce.number().int().min(1).max(10_000).default(128),
+  /** HLS output (docs/cameras.md): a camera's packager, viewer and VMS pull sessions end after this long without a request. */
+  MEDIA_HLS_IDLE_SECONDS: z.coerce.number().min(2).max(3600).default(30),
+  /** RTSP media transport of pulled cameras: tcp (interleaved), udp, or auto (UDP, falling back to TCP). */
+  MEDIA_RTSP_TRANSPORT: z.enum(['tcp', 'udp', 'auto']).default('tcp'),
+  /** Camera audio: drop (video only) or pass (AAC to live viewers, recordings and exports; G.711 is dropped). */
+  MEDIA_AUDIO: z.enum(['drop', 'pass']).default('drop'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,8 +74,21 @@ export interface NodeConfig {
   recording: { defaultOn: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
   /** Production: camera addresses must be public (or in allowedRanges). */
   outbound: { enforce: boolean; allowedRanges: string[] };
+  /** How pulled cameras are read: RTSP transport and audio (docs/cameras.md); reconnect backoff cap. */
+  ingest: { transport: 'tcp' | 'udp' | 'auto'; audio: 'drop' | 'pass'; reconnectMaxMs: number };
   /** RTSP push listener (undefined = MEDIA_PUSH=off). */
-  push: { port: number; host: string; maxSessions: number } | undefined;
+  push:
+    | {
+        port: number;
+        host: string;
+        maxSessions: number;
+        maxUnauthenticated: number;
+        /** Failed authentications per source address (in memory, per node); undefined = off. */
+        authLimit: { maxFailures: number; windowMs: number; blockMs: number } | undefined;
+      }
+    | undefined;
+  /** HLS output for browsers without MSE and for the VMS already at CIOSP (Art. 22 §3). */
+  hls: { idleMs: number };
 }
 
 export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -97,7 +124,14 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
             port: e.MEDIA_PUSH_PORT ?? (e.NODE_ENV === 'production' ? 8554 : 0),
             host: e.MEDIA_PUSH_HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : e.MEDIA_NODE_HOST),
             maxSessions: e.MEDIA_PUSH_MAX_SESSIONS,
+            maxUnauthenticated: e.MEDIA_PUSH_MAX_UNAUTHENTICATED,
+            authLimit:
+              e.MEDIA_PUSH_AUTH_MAX_FAILURES > 0
+                ? { maxFailures: e.MEDIA_PUSH_AUTH_MAX_FAILURES, windowMs: e.MEDIA_PUSH_AUTH_WINDOW_MINUTES * 60_000, blockMs: e.MEDIA_PUSH_AUTH_BLOCK_MINUTES * 60_000 }
+                : undefined,
           },
+    hls: { idleMs: e.MEDIA_HLS_IDLE_SECONDS * 1000 },
+    ingest: { transport: e.MEDIA_RTSP_TRANSPORT, audio: e.MEDIA_AUDIO, reconnectMaxMs: e.MEDIA_RECONNECT_MAX_MS },
     outbound: { enforce: e.NODE_ENV === 'production', allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '').split(',').map((x) => x.trim()).filter(Boolean) },
   };
 }

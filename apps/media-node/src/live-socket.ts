@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { liveCloseCodes, type LiveClientMessage, type LiveCloseReason, type LiveServerMessage } from '@vigia/contracts';
-import { nonceHash, verifyStreamToken, type StreamTokenClaims } from '@vigia/contracts/stream-token';
-import type { Subscription } from '@vigia/media';
+import { nonceHash, verifyStreamToken, type StreamAction, type StreamTokenClaims } from '@vigia/contracts/stream-token';
+import type { StreamHub, Subscription } from '@vigia/media';
 import type { Log } from './log.js';
-import type { NodeStore } from './store.js';
+import type { CameraForIngest, NodeStore } from './store.js';
 import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
 
 /**
@@ -27,6 +27,52 @@ export interface ViewerDeps {
   log: Log;
   usedTokens: UsedTokens;
   viewers: Set<Viewer>;
+  /** What the socket streams (default: the camera's shared live upstream, `liveSource`). */
+  source?: ViewerSource;
+}
+
+/** What an authorised viewer socket streams. */
+export interface ViewerSource {
+  /** The only token action accepted on the socket (`live`; partner-NVR playback: `playback`). */
+  action: StreamAction;
+  /** Opens the stream (throws LeaseHeldElsewhere → `moved`, ViewerRefused → `forbidden`). */
+  open(camera: CameraForIngest, claims: StreamTokenClaims, origin: string): Promise<OpenedStream>;
+}
+
+export interface OpenedStream {
+  hub: StreamHub;
+  /** Id of the row that records this view (live_view, or the playback id). */
+  viewId: string;
+  /** The socket is gone (reason as for live_view.end_reason). */
+  close(reason: string): void;
+}
+
+/** The token is valid but this source refuses it (e.g. a playback that already ended). */
+export class ViewerRefused extends Error {}
+
+/** Live: the camera's one shared upstream (lease first), one `live_view` row per viewer. */
+export function liveSource(d: { store: NodeStore; upstreams: Upstreams; log: Log }): ViewerSource {
+  return {
+    action: 'live',
+    async open(camera, c, origin) {
+      const up = await d.upstreams.acquire(camera);
+      let viewId: string;
+      try {
+        viewId = await d.store.startView({ cameraId: camera.id, userId: c.sub, sessionId: c.sid, origin });
+      } catch (err) {
+        d.upstreams.releaseIfUnused(camera.id);
+        throw err;
+      }
+      return {
+        hub: up.hub,
+        viewId,
+        close: (reason) => {
+          d.store.endView(viewId, reason).catch((err) => d.log.warn({ err, view: viewId }, 'could not close live view'));
+          d.upstreams.releaseIfUnused(camera.id);
+        },
+      };
+    },
+  };
 }
 
 export class UsedTokens {
@@ -44,6 +90,7 @@ export class Viewer {
   claims: StreamTokenClaims | undefined;
   viewId: string | undefined;
   private sub: Subscription | undefined;
+  private stream: OpenedStream | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -87,8 +134,12 @@ export class Viewer {
     this.ws.on('error', () => undefined);
   }
 
+  private get source(): ViewerSource {
+    return this.d.source ?? liveSource(this.d);
+  }
+
   private check(token: string): { ok: true; claims: StreamTokenClaims } | { ok: false; reason: LiveCloseReason; why: string } {
-    const v = verifyStreamToken(this.d.keys, token);
+    const v = verifyStreamToken(this.d.keys, token, Date.now(), 2_000, this.source.action);
     if (!v.ok) return { ok: false, reason: v.error === 'expired' ? 'expired' : 'unauthorized', why: `token ${v.error}` };
     const c = v.claims;
     if (c.cam !== this.cameraId) return { ok: false, reason: 'forbidden', why: 'token for another camera' };
@@ -111,33 +162,30 @@ export class Viewer {
     if (camera.status === 'disabled') return this.end('forbidden', 'camera disabled');
     if (!c.sub && !camera.openToPublic) return this.end('forbidden', 'camera not open to the public');
     if (this.closed) return;
-    let up;
+    let stream: OpenedStream;
     try {
-      up = await this.d.upstreams.acquire(camera);
+      stream = await this.source.open(camera, c, this.origin);
     } catch (err) {
       if (err instanceof LeaseHeldElsewhere) return this.end('moved', 'camera served by another node');
+      if (err instanceof ViewerRefused) return this.end('forbidden', err.message);
       throw err;
     }
-    if (this.closed) {
-      this.d.upstreams.releaseIfUnused(this.cameraId);
-      return;
-    }
+    if (this.closed) return stream.close('client_closed');
     this.claims = c;
+    this.stream = stream;
+    this.viewId = stream.viewId;
     this.armExpiry();
-    this.viewId = await this.d.store.startView({ cameraId: this.cameraId, userId: c.sub, sessionId: c.sid, origin: this.origin });
-    if (this.closed) {
-      await this.d.store.endView(this.viewId, 'client_closed');
-      this.d.upstreams.releaseIfUnused(this.cameraId);
-      return;
-    }
     this.d.viewers.add(this);
     this.send({ type: 'ready', expiresAt: c.exp });
     const ws = this.ws;
-    this.sub = up.hub.subscribe({
+    const hub = stream.hub;
+    this.sub = hub.subscribe({
       send: (chunk, kind) => {
         if (kind === 'init') {
-          const t = up.hub.track;
-          if (t) this.send({ type: 'codec', codec: t.codecString, mime: `video/mp4; codecs="${t.codecString}"`, width: t.width, height: t.height });
+          const t = hub.track;
+          // With audio passed the codecs list carries it too ("avc1…,mp4a.40.2"), or MSE refuses the init.
+          const codecs = hub.codecs ?? t?.codecString;
+          if (t) this.send({ type: 'codec', codec: t.codecString, mime: `video/mp4; codecs="${codecs}"`, width: t.width, height: t.height });
         }
         ws.send(chunk, { binary: true });
       },
@@ -151,7 +199,7 @@ export class Viewer {
     const v = this.check(token);
     if (!v.ok) return this.end(v.reason, v.why);
     const c = v.claims;
-    if (c.cnf !== this.claims!.cnf || c.sid !== this.claims!.sid || c.sub !== this.claims!.sub) {
+    if (c.cnf !== this.claims!.cnf || c.sid !== this.claims!.sid || c.sub !== this.claims!.sub || c.pb !== this.claims!.pb) {
       return this.end('unauthorized', 'renewal token from another client');
     }
     this.claims = c;
@@ -186,10 +234,7 @@ export class Viewer {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.sub?.unsubscribe();
     this.d.viewers.delete(this);
-    if (this.viewId) {
-      const id = this.viewId;
-      this.d.store.endView(id, reason).catch((err) => this.d.log.warn({ err, view: id }, 'could not close live view'));
-    }
+    this.stream?.close(reason);
   }
 }
 

@@ -17,6 +17,9 @@ import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { HealthStore } from './health/camera-health.js';
 import { RecordingService } from './recorder/recording-service.js';
 import { RecordingStore } from './recorder/recording-store.js';
+import { HlsService } from './hls/hls-service.js';
+import { nodeTotals } from './stats.js';
+import { nvrPlayback } from './nvr-playback.js';
 
 export interface MediaNode {
   id: string;
@@ -28,10 +31,13 @@ export interface MediaNode {
   recording: RecordingService;
   /** RTSP push listener (cameras without a public IP); undefined with MEDIA_PUSH=off. */
   push: PushListener | undefined;
+  /** HLS output (browser fallback, VMS integrations). */
+  hls: HlsService;
   stop(): Promise<void>;
 }
 
-const UUID = /^\/live\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** /live/:cameraId (live view) and /playback/:cameraId (partner-NVR playback, same socket protocol). */
+const UUID = /^\/(live|playback)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Starts a media node: HTTP (health, stats) + WebSocket live endpoint, heartbeat/lease and session loops. */
 export async function startMediaNode(config: NodeConfig, log: Log = createLog(config.logLevel)): Promise<MediaNode> {
@@ -45,6 +51,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const upstreams = new Upstreams(store, cameraKeys, log, {
     idleGraceMs: config.idleGraceMs,
     dataTimeoutMs: config.recording.watchdogMs,
+    ingest: config.ingest,
     onStopped: (cameraId, reason) => recording?.stopCamera(cameraId, reason),
     outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
   });
@@ -59,9 +66,15 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   });
   const usedTokens = new UsedTokens();
   const deps = { nodeId: config.nodeId, keys: [tokenKey], store, upstreams, log, usedTokens, viewers };
+  const nvr = nvrPlayback({
+    sql, nodeId: config.nodeId, keys: cameraKeys, log, idleGraceMs: config.idleGraceMs, dataTimeoutMs: config.recording.watchdogMs,
+    outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
+  });
+  const hls = new HlsService({ ...deps, sql }, { idleMs: config.hls.idleMs, checkMs: config.sessionCheckMs });
 
   const server = http.createServer((req, res) => {
     const url = req.url?.split('?')[0];
+    if (url && hls.handles(url)) return hls.handle(req, res);
     if (req.method === 'GET' && url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, node: config.nodeId }));
@@ -71,7 +84,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       // Counts only (no camera ids, no users): for monitoring, tests and the benchmark.
       const rtspSessions = [...upstreams.sessionsByCamera.values()].reduce((a, b) => a + b, 0);
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ node: config.nodeId, upstreams: upstreams.stats.open, viewers: viewers.size, clientsStarted: upstreams.stats.clientsStarted, clientsStopped: upstreams.stats.clientsStopped, rtspSessions, rssBytes: process.memoryUsage().rss, cpu: process.cpuUsage() }));
+      res.end(JSON.stringify({ node: config.nodeId, upstreams: upstreams.stats.open, viewers: viewers.size, clientsStarted: upstreams.stats.clientsStarted, clientsStopped: upstreams.stats.clientsStopped, rtspSessions, rssBytes: process.memoryUsage().rss, cpu: process.cpuUsage(), ...nodeTotals(upstreams, recording) }));
       return;
     }
     res.writeHead(404).end();
@@ -87,7 +100,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       ws.binaryType = 'nodebuffer';
       const s = (ws as unknown as { _socket?: import('node:net').Socket })._socket;
       s?.setNoDelay(true);
-      new Viewer(ws, m[1]!, clientOrigin(req), deps).start();
+      new Viewer(ws, m[2]!, clientOrigin(req), m[1] === 'playback' ? { ...deps, source: nvr.source } : deps).start();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -116,6 +129,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       }
       await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);
       await store.touchViews([...viewers].map((v) => v.viewId).filter((x): x is string => !!x));
+      await nvr.touch();
       await store.clearOrphanedLeases();
       await recording!.tick();
     } catch (err) {
@@ -150,8 +164,10 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     viewers,
     recording,
     push,
+    hls,
     async stop() {
       await push?.close();
+      await hls.close();
       clearInterval(hb);
       clearInterval(sc);
       for (const v of [...viewers]) v.end('upstreamFailed', 'node shutting down');

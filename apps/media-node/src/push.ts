@@ -10,6 +10,10 @@ import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
  * credentials (Digest). The publisher becomes the camera's upstream (Upstreams.attachPublisher):
  * the node takes the camera's lease first, and a camera leased by another node is refused with
  * 453 (the publisher retries; the lease moves once the other node lets it expire).
+ *
+ * Brute force: wrong passwords are counted per source address in this node's memory (IPv6 per
+ * /64); too many within the window refuse the address for the block time (MEDIA_PUSH_AUTH_*),
+ * and connections not authenticated yet are capped (MEDIA_PUSH_MAX_UNAUTHENTICATED).
  */
 export interface PushListener {
   port: number;
@@ -23,6 +27,10 @@ export async function startPushListener(deps: {
   port: number;
   host: string;
   maxSessions: number;
+  /** Connections not authenticated yet (default 128). */
+  maxUnauthenticated?: number;
+  /** Wrong passwords per source address before it is refused; undefined = off. */
+  authLimit?: { maxFailures: number; windowMs: number; blockMs: number } | undefined;
   store: NodeStore;
   upstreams: Upstreams;
   keys: readonly MasterKey[];
@@ -30,6 +38,10 @@ export async function startPushListener(deps: {
 }): Promise<PushListener> {
   const server: RtspPublishServer = new RtspPublishServer({
     maxConnections: deps.maxSessions,
+    ...(deps.maxUnauthenticated ? { maxUnauthenticated: deps.maxUnauthenticated } : {}),
+    addressAuthLimit: deps.authLimit ?? false,
+    onAddressBlocked: (remoteAddress, blockMs) =>
+      deps.log.warn({ remoteAddress, blockMinutes: Math.round(blockMs / 60_000) }, 'push: address blocked after repeated wrong passwords'),
     onError: (err, remoteAddress) => deps.log.debug({ err, remoteAddress }, 'push connection error'),
     lookup: async (path): Promise<PublishTarget | undefined> => {
       const m = PATH.exec(path.toLowerCase());

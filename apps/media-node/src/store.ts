@@ -15,6 +15,11 @@ export interface CameraForIngest {
   openToPublic: boolean;
   /** Sealed RTSP push credentials (AAD "<id>:push"); set → the camera publishes to us (push mode). */
   pushCredentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
+  /** 'ffmpeg': ffmpeg copies the camera's video into the node (compatibility, ffmpeg-source.ts). */
+  ingestMode: 'native' | 'ffmpeg';
+  /** 'onvif': the RTSP path is the one the camera reports over ONVIF on `httpPort` (onvif-paths.ts). */
+  streamSource: 'path' | 'onvif';
+  httpPort: number;
 }
 
 const secs = (n: number) => String(n);
@@ -106,9 +111,10 @@ export class NodeStore {
   async camera(id: string): Promise<CameraForIngest | undefined> {
     const rows = await this.sql.query<{
       id: string; host: string; rtsp_port: number; rtsp_path: string; credentials: CameraForIngest['credentials'] | string | null; status: string; open_to_public: boolean;
-      push_credentials: CameraForIngest['pushCredentials'] | string | null;
+      push_credentials: CameraForIngest['pushCredentials'] | string | null; ingest_mode: string | null;
+      stream_source: string | null; http_port: number;
     }>(
-      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials FROM camera WHERE id = $1::uuid`,
+      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port FROM camera WHERE id = $1::uuid`,
       [id],
     );
     const r = rows[0];
@@ -122,6 +128,9 @@ export class NodeStore {
       status: r.status,
       openToPublic: r.open_to_public,
       pushCredentials: typeof r.push_credentials === 'string' ? JSON.parse(r.push_credentials) : (r.push_credentials ?? null),
+      ingestMode: r.ingest_mode === 'ffmpeg' ? 'ffmpeg' : 'native',
+      streamSource: r.stream_source === 'onvif' ? 'onvif' : 'path',
+      httpPort: Number(r.http_port),
     };
   }
 

@@ -1,5 +1,7 @@
-import { connectClientToHub, PublishedSource, RtspClient, StreamHub, type IngestSource, type PublishSink, type PublishStartInfo } from '@vigia/media';
+import { connectClientToHub, PublishedSource, RtspClient, StreamHub, type AudioMode, type IngestSource, type PublishSink, type PublishStartInfo, type RtspTransport } from '@vigia/media';
 import type { Log } from './log.js';
+import { FfmpegSource } from './ffmpeg-source.js';
+import { OnvifStreamPaths } from './onvif-paths.js';
 import { cameraAddress } from './outbound.js';
 import type { BlockList } from 'node:net';
 import { openCameraCredentials, type MasterKey } from './secrets.js';
@@ -19,7 +21,7 @@ export class LeaseHeldElsewhere extends Error {
 export interface Upstream {
   cameraId: string;
   hub: StreamHub;
-  /** RtspClient (pull) or PublishedSource (push: the camera publishes to this node). */
+  /** RtspClient (pull), FfmpegSource (pull through ffmpeg, compatibility) or PublishedSource (push: the camera publishes to this node). */
   client: IngestSource;
   startedAt: number;
 }
@@ -50,8 +52,15 @@ export class Upstreams {
       onStopped?: (cameraId: string, reason: string) => void | Promise<void>;
       /** Watchdog: no RTP for this long → reconnect (RTSP data timeout). */
       dataTimeoutMs?: number;
+      /** RTSP transport and audio of pulled cameras (default TCP, video only). */
+      ingest?: { transport: RtspTransport; audio: AudioMode; reconnectMaxMs?: number };
     },
-  ) {}
+  ) {
+    this.onvifPaths = new OnvifStreamPaths(log);
+  }
+
+  /** RTSP paths of ONVIF cameras (stream source 'onvif'), cached. */
+  readonly onvifPaths: OnvifStreamPaths;
 
   get cameraIds(): string[] {
     return [...this.ready.keys()];
@@ -112,21 +121,63 @@ export class Upstreams {
     const lease = await this.store.acquireLease(camera.id);
     if (!lease) throw new LeaseHeldElsewhere(undefined);
     if (camera.pushCredentials) return this.startPushed(camera);
-    let creds: { username: string; password: string } | undefined;
-    let address: string;
+    let client: RtspClient | FfmpegSource;
     try {
-      address = await cameraAddress(camera.host, this.opts.outbound);
-      creds = openCameraCredentials(this.keys, camera.id, camera.credentials);
+      // Outbound guard first: both the native client and ffmpeg connect to the checked address only.
+      const address = await cameraAddress(camera.host, this.opts.outbound);
+      const creds = openCameraCredentials(this.keys, camera.id, camera.credentials);
+      // ONVIF cameras: the path the camera reports (cached; asked again after a 401/404, below).
+      const path = camera.streamSource === 'onvif' ? await this.onvifPaths.path(camera, address, creds) : camera.rtspPath;
+      const dataTimeout = this.opts.dataTimeoutMs ? { dataTimeoutMs: this.opts.dataTimeoutMs } : {};
+      // MEDIA_RECONNECT_MAX_MS: a camera back after an outage is reconnected within this long.
+      const { reconnectMaxMs, ...ingest } = this.opts.ingest ?? {};
+      const backoff = reconnectMaxMs ? { backoff: { maxMs: reconnectMaxMs } } : {};
+      if (camera.ingestMode === 'ffmpeg') {
+        // Compatibility mode: always TCP, video only (docs/cameras.md "Modo ffmpeg").
+        const ffmpeg = new FfmpegSource({
+          cameraId: camera.id,
+          target: { address, port: camera.rtspPort, path, credentials: creds ?? null },
+          log: this.log,
+          ...dataTimeout,
+          ...backoff,
+        });
+        if (camera.streamSource === 'onvif') {
+          // As below for the native client: the next ffmpeg run uses the path the camera reports now.
+          ffmpeg.on('disconnect', (error) => {
+            if (error.code !== 'RTSP_AUTH_FAILED' && error.code !== 'RTSP_NOT_FOUND') return;
+            this.onvifPaths.refresh(camera, address, creds).then(
+              (fresh) => (ffmpeg.options.target.path = fresh),
+              (err: unknown) => this.log.warn({ camera: camera.id, err }, 'ONVIF stream URI refresh failed'),
+            );
+          });
+        }
+        client = ffmpeg;
+      } else {
+        const host = address.includes(':') ? `[${address}]` : address;
+        const rtsp = new RtspClient({
+          url: `rtsp://${host}:${camera.rtspPort}${path}`,
+          ...(creds ? { username: creds.username, password: creds.password } : {}),
+          ...dataTimeout,
+          ...backoff,
+          ...ingest,
+        });
+        if (camera.streamSource === 'onvif') {
+          // A rebooted or reconfigured camera may report another path: ask again, and the
+          // client's next attempt (after its backoff) uses the new one.
+          rtsp.on('disconnect', (error) => {
+            if (error.code !== 'RTSP_AUTH_FAILED' && error.code !== 'RTSP_NOT_FOUND') return;
+            this.onvifPaths.refresh(camera, address, creds).then(
+              (fresh) => (rtsp.options.url = `rtsp://${host}:${camera.rtspPort}${fresh}`),
+              (err: unknown) => this.log.warn({ camera: camera.id, err }, 'ONVIF stream URI refresh failed'),
+            );
+          });
+        }
+        client = rtsp;
+      }
     } catch (err) {
       await this.store.releaseLease(camera.id).catch(() => undefined);
       throw err;
     }
-    const host = address.includes(':') ? `[${address}]` : address;
-    const client = new RtspClient({
-      url: `rtsp://${host}:${camera.rtspPort}${camera.rtspPath}`,
-      ...(creds ? { username: creds.username, password: creds.password } : {}),
-      ...(this.opts.dataTimeoutMs ? { dataTimeoutMs: this.opts.dataTimeoutMs } : {}),
-    });
     const hub = new StreamHub({ idleGraceMs: this.opts.idleGraceMs });
     connectClientToHub(client, hub);
     client.on('playing', () => this.sessionsByCamera.set(camera.id, (this.sessionsByCamera.get(camera.id) ?? 0) + 1));
@@ -139,7 +190,7 @@ export class Upstreams {
     this.stats.clientsStarted++;
     this.ready.set(camera.id, up);
     this.stats.open = this.ready.size;
-    this.log.info({ camera: camera.id }, 'upstream started');
+    this.log.info({ camera: camera.id, ingest: camera.ingestMode }, 'upstream started');
     return up;
   }
 

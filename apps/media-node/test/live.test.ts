@@ -4,19 +4,19 @@ import { eq, sql } from 'drizzle-orm';
 import { liveCloseCodes } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
 import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp, type Session } from '../../server/test/helpers/app.js';
+import { startOnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
+import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
-import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
+import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
 import { sessionIdOf } from '../../server/src/modules/accounts/session-token.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
-import { loadNodeConfig } from '../src/config.js';
-import { createLog } from '../src/log.js';
-import { startMediaNode, type MediaNode } from '../src/node.js';
+import type { MediaNode } from '../src/node.js';
 import { newNonce, nonceHash, openLive } from './live-client.js';
+import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 
 /**
  * Media node + API + real GStreamer cameras, on the database of this run (PGlite through the SQL
@@ -57,65 +57,31 @@ async function watch(session: Session | null, cameraId: string) {
   return { ...openLive(body.url, body.token, nonce), token: body.token, url: body.url, nonce };
 }
 
-const until = async (cond: () => boolean | Promise<boolean>, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 beforeAll(async () => {
-  t = await createTestDatabase();
-  app = await testApp(t.database, t.dataDir, { STREAM_TOKEN_KEY: streamKey.toString('base64') });
+  ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64') }));
   sim = await startSimulator({ count: 3, extraPorts: 2, size: '640x360', bitrateKbps: 500 });
-  if (t.database.kind === 'pglite') gateway = await startSqlGateway(t.database);
-  node = await startMediaNode(
-    loadNodeConfig({
-      MEDIA_NODE_ID: 'test-node',
-      MEDIA_NODE_PORT: '0',
-      DATA_DIR: t.dataDir,
-      STREAM_TOKEN_KEY: streamKey.toString('base64'),
-      MEDIA_HEARTBEAT_MS: '500',
-      MEDIA_LEASE_SECONDS: '3',
-      MEDIA_SESSION_CHECK_MS: '500',
-      MEDIA_IDLE_GRACE_MS: '300',
-      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
-    }),
-    createLog('silent'),
-  );
+  node = await startTestNode(t, gateway, {
+    MEDIA_NODE_ID: 'test-node',
+    STREAM_TOKEN_KEY: streamKey.toString('base64'),
+    MEDIA_SESSION_CHECK_MS: '500',
+    ...LIVE_TEST_ENV,
+  });
   const adminUser = await makeUser(t.database, ['admin']);
   admin = await signIn(app, adminUser.email);
   const opUser = await makeUser(t.database, ['operator']);
   operator = await signIn(app, opUser.email);
-  const [partner] = await t.database.db
-    .insert(partners)
-    .values({ kind: 'municipality', name: 'Parceiro de teste', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
-    .returning();
+  const partnerId = await createPartner(t.database, 'Parceiro de teste');
   const ports = [sim.port, ...sim.extraPorts];
   for (let k = 1; k <= 3; k++) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cameras',
-      headers: authHeaders(admin),
-      payload: {
-        partnerId: partner!.id, kind: 'partner_own', name: `Câmera ${k}`, host: '127.0.0.1', rtspPort: ports[k - 1], httpPort: 50_000 + k,
-        rtspPath: `/cam${k}`, latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
-        openToPublic: k === 3, credentials: { username: sim.user, password: sim.password },
-      },
+    const camera = await registerCamera(app, admin, {
+      partnerId, name: `Câmera ${k}`, rtspPort: ports[k - 1]!, httpPort: 50_000 + k, rtspPath: `/cam${k}`,
+      openToPublic: k === 3, credentials: { username: sim.user, password: sim.password },
     });
-    expect(res.statusCode, res.body).toBe(201);
-    cam.push(res.json().id);
+    cam.push(camera.id);
   }
 }, 180_000);
 
-afterAll(async () => {
-  await node?.stop();
-  await gateway?.close();
-  await sim?.stop();
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => stopTestBed({ node, gateway, sim, app, t }));
 
 describe('live view through the media node', () => {
   it('two viewers share one upstream RTSP session; the last one leaving stops it and frees the lease', async () => {
@@ -226,6 +192,29 @@ describe('live view through the media node', () => {
     const ps = await signIn(app, pu.email);
     expect((await token(ps, cam[0]!, newNonce())).statusCode).toBe(404);
     await until(() => node.upstreams.stats.open === 0);
+  });
+
+  it('opens an ONVIF camera at the path it reports (LAN address rewritten to the registered host and RTSP port)', async () => {
+    // The ONVIF device is a loopback responder (no ONVIF server in Debian) reporting the simulator's /cam2.
+    const onvif = await startOnvifResponder({ username: sim.user, password: sim.password, streamPath: '/cam2' });
+    try {
+      const res = await app.inject({
+        method: 'PATCH',
+        url: `/api/cameras/${cam[1]}`,
+        headers: authHeaders(admin),
+        payload: { streamSource: 'onvif', httpPort: onvif.port, rtspPath: '/caminho-que-nao-existe' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const v = await watch(operator, cam[1]!);
+      await v.waitBinaries(3);
+      expect(v.texts.find((m) => m.type === 'codec')).toMatchObject({ width: 640, height: 360 });
+      expect(onvif.calls).toEqual(['GetSystemDateAndTime', 'GetCapabilities', 'GetProfiles', 'GetStreamUri']);
+      v.close();
+      await v.closed;
+      await until(() => node.upstreams.stats.open === 0);
+    } finally {
+      await onvif.close();
+    }
   });
 
   it('tells the API when no media node is alive', async () => {

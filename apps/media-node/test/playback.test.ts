@@ -7,16 +7,16 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { PLAYBACK_HEADERS } from '@vigia/contracts';
 import { loadStreamTokenKey, nonceHash, signStreamToken } from '@vigia/contracts/stream-token';
 import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp, type Session } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
+import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
-import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
-import { auditEvents, partners, recordingSegments } from '../../server/src/db/schema.js';
+import type { SqlGateway } from '../../server/src/db/gateway.js';
+import { auditEvents, playbackSessions, recordingSegments } from '../../server/src/db/schema.js';
+import { playbackEndedSweep } from '../../server/src/modules/playback/playback-ended.sweep.js';
+import { newNonce, openLive } from './live-client.js';
 import { segmentLayout } from '../../server/src/modules/playback/fmp4-index.js';
-import { loadNodeConfig } from '../src/config.js';
-import { createLog } from '../src/log.js';
-import { startMediaNode, type MediaNode } from '../src/node.js';
-import { registerRecordedCamera } from './helpers/recorded-camera.js';
+import type { MediaNode } from '../src/node.js';
+import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 
 /** Playback from the segment index: timeline, purpose-bound tokens, keyframe-aligned bytes. */
 let t: TestDatabase;
@@ -27,15 +27,9 @@ let node: MediaNode | undefined;
 let cam = '';
 let operator: Session;
 let outsider: Session;
+let admin: Session;
 const nonce = randomBytes(24).toString('base64url');
 
-const until = async (cond: () => boolean | Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const closedSegments = () =>
   t.database.db.select().from(recordingSegments).where(and(eq(recordingSegments.cameraId, cam), isNotNull(recordingSegments.closedAt))).orderBy(asc(recordingSegments.seq));
 const media = (s: Session, camera: string, token: string, at: Date, n = nonce) =>
@@ -44,39 +38,20 @@ const start = (s: Session, camera: string, payload: Record<string, unknown>) =>
   app.inject({ method: 'POST', url: `/api/playback/${camera}/token`, headers: authHeaders(s), payload: { nonceHash: nonceHash(nonce), ...payload } });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  app = await testApp(t.database, t.dataDir, {});
-  sim = await startSimulator({ count: 1, size: '640x360', bitrateKbps: 500 });
-  if (t.database.kind === 'pglite') gateway = await startSqlGateway(t.database);
-  const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
-  const [partner, other] = await t.database.db
-    .insert(partners)
-    .values([
-      { kind: 'municipality', name: 'Parceiro reprodução', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' },
-      { kind: 'municipality', name: 'Outro parceiro', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' },
-    ])
-    .returning();
-  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId: partner!.id, name: 'Câmera reproduzida', httpPort: 50_002 });
+  ({ t, app, gateway } = await startTestApp());
+  // The same simulator plays the partner's NVR: its Hikvision playback path serves the first camera.
+  sim = await startSimulator({ count: 1, size: '640x360', bitrateKbps: 500, mounts: ['/Streaming/tracks/101'] });
+  admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
+  const partnerId = await createPartner(t.database, 'Parceiro reprodução');
+  const otherPartnerId = await createPartner(t.database, 'Outro parceiro');
+  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId, name: 'Câmera reproduzida', httpPort: 50_002 });
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
-  outsider = await signIn(app, (await makeUser(t.database, ['partner_user'], { partnerId: other!.id })).email);
-  node = await startMediaNode(
-    loadNodeConfig({
-      MEDIA_NODE_ID: 'pb-node', MEDIA_NODE_PORT: '0', DATA_DIR: t.dataDir, MEDIA_HEARTBEAT_MS: '300', MEDIA_LEASE_SECONDS: '3',
-      RECORDING_SEGMENT_SECONDS: '2', RECORDING_FRAGMENT_MS: '500', MEDIA_WATCHDOG_MS: '2000',
-      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
-    }),
-    createLog('silent'),
-  );
+  outsider = await signIn(app, (await makeUser(t.database, ['partner_user'], { partnerId: otherPartnerId })).email);
+  node = await startTestNode(t, gateway, { MEDIA_NODE_ID: 'pb-node', ...RECORDING_TEST_ENV, MEDIA_WATCHDOG_MS: '2000' });
   await until(async () => (await closedSegments()).length >= 3, 25_000);
 }, 180_000);
 
-afterAll(async () => {
-  await node?.stop();
-  await gateway?.close();
-  await sim?.stop().catch(() => undefined);
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => stopTestBed({ node, gateway, sim, app, t }));
 
 describe('playback', () => {
   it('requires a reason, audits playback.started with camera, range and reason, and serves bytes from a keyframe at or before the instant', async () => {
@@ -109,6 +84,8 @@ describe('playback', () => {
     expect(probe.streams[0].codec_name).toBe('h264');
     expect(Number(probe.streams[0].nb_read_frames)).toBeGreaterThan(0);
     expect(probe.frames[0].key_frame).toBe(1);
+    // Frame stepping uses the recorded frame rate (the simulator sends 15 fps).
+    expect(Number(res.headers[PLAYBACK_HEADERS.fps])).toBeCloseTo(15, 0);
     // Snapshot is audited; renew keeps the playback id.
     const snap = await app.inject({ method: 'POST', url: `/api/playback/${cam}/snapshot`, headers: authHeaders(operator), payload: { playbackId, at: at.toISOString() } });
     expect(snap.statusCode).toBe(204);
@@ -141,6 +118,67 @@ describe('playback', () => {
     expect((await start(outsider, cam, { from: at.toISOString(), reason: 'curiosidade' })).statusCode).toBe(404);
     const tl = await app.inject({ method: 'GET', url: `/api/recordings/${cam}/timeline?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date().toISOString()}`, headers: authHeaders(outsider) });
     expect(tl.statusCode).toBe(404);
+  });
+
+  it('audits playback.ended with the time watched when the player closes, and when the last token expires unrenewed', async () => {
+    const at = (await closedSegments())[1]!.startAt;
+    const closed = (await start(operator, cam, { from: at.toISOString(), reason: 'Ocorrência 80/2026' })).json();
+    const end = await app.inject({ method: 'POST', url: `/api/playback/${cam}/end`, headers: authHeaders(operator), payload: { playbackId: closed.playbackId } });
+    expect(end.statusCode, end.body).toBe(204);
+    // Renewing an ended playback is refused.
+    const renew = await app.inject({ method: 'POST', url: `/api/playback/${cam}/renew`, headers: authHeaders(operator), payload: { token: closed.token, nonceHash: nonceHash(nonce) } });
+    expect(renew.statusCode).toBe(403);
+    const abandoned = (await start(operator, cam, { from: at.toISOString(), reason: 'Ocorrência 81/2026' })).json();
+    await t.database.db.update(playbackSessions).set({ seenAt: new Date(Date.now() - 120_000), startedAt: new Date(Date.now() - 150_000) }).where(eq(playbackSessions.id, abandoned.playbackId));
+    const sweep = playbackEndedSweep(t.database.db);
+    expect(await sweep.runBatch(100)).toBeGreaterThanOrEqual(1);
+    expect(await sweep.runBatch(100)).toBe(0); // exactly once
+    const ended = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.ended'));
+    const byId = (id: string) => ended.filter((e) => (e.data as { playbackId: string }).playbackId === id);
+    expect(byId(closed.playbackId)).toHaveLength(1);
+    expect(byId(closed.playbackId)[0]).toMatchObject({ targetId: cam, data: { source: 'platform', endReason: 'closed' } });
+    expect(byId(abandoned.playbackId)).toHaveLength(1);
+    // Ended when the last token expired (60 s after the last renewal), i.e. 90 s after the start.
+    expect(byId(abandoned.playbackId)[0]!.data).toMatchObject({ endReason: 'expired', durationMs: 90_000 });
+  });
+
+  it('Art. 25 §2: plays a range from the partner NVR (the expanded playback URL) with the same reason-bound token; Art. 26 §2: another partner is refused', async () => {
+    // The partner declares its NVR (Hikvision preset: /Streaming/tracks/{channel}01?starttime=…).
+    const hik = "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@local:yyyyMMdd'T'HHmmss'Z'}&endtime={end@local:yyyyMMdd'T'HHmmss'Z'}";
+    const put = await app.inject({ method: 'PUT', url: `/api/cameras/${cam}/nvr`, headers: authHeaders(admin), payload: { preset: 'hikvision', urlTemplate: hik, channel: 1, credentials: { username: sim.user, password: sim.password } } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({ configured: true, preset: 'hikvision', urlTemplate: hik, channel: 1, hasCredentials: true });
+    const bad = await app.inject({ method: 'PUT', url: `/api/cameras/${cam}/nvr`, headers: authHeaders(admin), payload: { preset: 'custom', urlTemplate: 'rtsp://{host}/x?s={start:yyyy}', channel: 1 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/fuso/);
+
+    const from = new Date(Date.now() - 30 * 60_000).toISOString();
+    const nvrNonce = newNonce();
+    const ask = (s: Session, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/playback/${cam}/nvr/token`, headers: authHeaders(s), payload: { nonceHash: nonceHash(nvrNonce), from, ...payload } });
+    expect((await ask(operator, {})).statusCode).toBe(400); // reason required
+    expect((await ask(outsider, { reason: 'Curiosidade sobre a câmera' })).statusCode).toBe(404);
+    const ok = await ask(operator, { reason: 'BO 555/2026 — gravação do NVR' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const tok = ok.json();
+    expect(tok.url).toMatch(new RegExp(`/playback/${cam}$`));
+    const [ev] = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.started'))).filter((e) => (e.data as { playbackId: string }).playbackId === tok.playbackId);
+    expect(ev).toMatchObject({ targetId: cam, reason: 'BO 555/2026 — gravação do NVR', data: { source: 'partner_nvr', from } });
+
+    // A platform-playback token does not open the NVR socket; the NVR token does not fetch platform media.
+    expect((await media(operator, cam, tok.token, new Date(from))).statusCode).toBe(403);
+    const viewer = openLive(tok.url, tok.token, nvrNonce);
+    await viewer.waitBinaries(5, 20_000);
+    expect(viewer.texts.find((x) => x.type === 'codec')).toMatchObject({ codec: expect.stringMatching(/^avc1\./) });
+    viewer.close();
+    await viewer.closed;
+    await until(async () => {
+      const [row] = await t.database.db.select().from(playbackSessions).where(eq(playbackSessions.id, tok.playbackId));
+      return row?.endedAt != null;
+    });
+    await playbackEndedSweep(t.database.db).runBatch(100);
+    const ended = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.ended'))).filter((e) => (e.data as { playbackId: string }).playbackId === tok.playbackId);
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.data).toMatchObject({ source: 'partner_nvr', endReason: 'client_closed' });
   });
 
   it('shows recorded spans and the gap (with cause) after the camera dies', async () => {

@@ -6,15 +6,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp, type Session } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
+import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
-import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
-import { partners } from '../../server/src/db/schema.js';
-import { loadNodeConfig } from '../src/config.js';
-import { createLog } from '../src/log.js';
-import { startMediaNode, type MediaNode } from '../src/node.js';
-import { newNonce, nonceHash, openLive } from './live-client.js';
+import type { SqlGateway } from '../../server/src/db/gateway.js';
+import type { MediaNode } from '../src/node.js';
+import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until, watchLive } from './helpers/node-testbed.js';
 
 /**
  * RTSP push (cameras without a public IP): the owner generates push credentials through the API,
@@ -36,14 +33,6 @@ let otherCameraId: string;
 let creds: { username: string; password: string; url: string };
 const procs: ChildProcess[] = [];
 
-const until = async (cond: () => boolean | Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 function publish(url: string, transport = 'tcp') {
   const proc = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', transport, url], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
@@ -58,42 +47,22 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'push-node-'));
   clip = path.join(dir, 'clip.h264');
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
-  t = await createTestDatabase();
-  app = await testApp(t.database, t.dataDir, { STREAM_TOKEN_KEY: streamKey.toString('base64') });
-  if (t.database.kind === 'pglite') gateway = await startSqlGateway(t.database);
-  node = await startMediaNode(
-    loadNodeConfig({
-      MEDIA_NODE_ID: 'push-node',
-      MEDIA_NODE_PORT: '0',
-      MEDIA_PUSH_PORT: '0',
-      DATA_DIR: t.dataDir,
-      STREAM_TOKEN_KEY: streamKey.toString('base64'),
-      MEDIA_HEARTBEAT_MS: '500',
-      MEDIA_LEASE_SECONDS: '3',
-      MEDIA_IDLE_GRACE_MS: '300',
-      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
-    }),
-    createLog('silent'),
-  );
+  ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64') }));
+  node = await startTestNode(t, gateway, {
+    MEDIA_NODE_ID: 'push-node',
+    MEDIA_PUSH_PORT: '0',
+    STREAM_TOKEN_KEY: streamKey.toString('base64'),
+    ...LIVE_TEST_ENV,
+  });
   admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
-  const [partner] = await t.database.db
-    .insert(partners)
-    .values({ kind: 'municipality', name: 'Parceiro push', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
-    .returning();
+  const partnerId = await createPartner(t.database, 'Parceiro push');
   const ids: string[] = [];
   for (let k = 1; k <= 2; k++) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cameras',
-      headers: authHeaders(admin),
-      payload: {
-        partnerId: partner!.id, kind: 'partner_own', name: `Câmera push ${k}`, host: `192.168.10.${k}`, rtspPort: 554, httpPort: 80,
-        rtspPath: '/stream', latitude: -15.6 + k / 1000, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole', openToPublic: false,
-      },
+    const camera = await registerCamera(app, admin, {
+      partnerId, name: `Câmera push ${k}`, host: `192.168.10.${k}`, rtspPort: 554, httpPort: 80, rtspPath: '/stream', latitude: -15.6 + k / 1000,
     });
-    expect(res.statusCode, res.body).toBe(201);
-    ids.push(res.json().id);
+    ids.push(camera.id);
   }
   [cameraId, otherCameraId] = ids as [string, string];
 }, 180_000);
@@ -104,10 +73,7 @@ afterEach(() => {
 
 afterAll(async () => {
   for (const p of procs.splice(0)) p.kill('SIGKILL');
-  await node?.stop();
-  await gateway?.close();
-  await app?.close();
-  await t?.drop();
+  await stopTestBed({ node, gateway, app, t });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -154,11 +120,7 @@ describe('RTSP push to the media node', () => {
     const lease = await t.database.db.execute(sql`SELECT node_id FROM camera_assignment WHERE camera_id = ${cameraId}::uuid`);
     expect((lease as unknown as { rows: { node_id: string }[] }).rows[0]?.node_id).toBe('push-node');
 
-    const nonce = newNonce();
-    const tok = await app.inject({ method: 'POST', url: `/api/live/${cameraId}/token`, headers: authHeaders(operator), payload: { nonceHash: nonceHash(nonce) } });
-    expect(tok.statusCode, tok.body).toBe(200);
-    const body = tok.json() as { token: string; url: string };
-    const viewer = openLive(body.url, body.token, nonce);
+    const viewer = await watchLive(app, operator, cameraId);
     await viewer.waitBinaries(10);
     expect(viewer.texts.find((m) => m.type === 'codec')).toMatchObject({ codec: expect.stringMatching(/^avc1\./), width: 320, height: 240 });
     expect(viewer.binaries[0]!.subarray(4, 8).toString()).toBe('ftyp');

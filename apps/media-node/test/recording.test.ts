@@ -1,26 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../server/test/helpers/database.js';
-import { makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
+import { makeUser, signIn } from '../../server/test/helpers/app.js';
 import type { App } from '../../server/src/app.js';
-import { startSqlGateway, type SqlGateway } from '../../server/src/db/gateway.js';
-import { cameraOutages, evidenceLocks, partners, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
+import type { SqlGateway } from '../../server/src/db/gateway.js';
+import { cameraOutages, evidenceLocks, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
 import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
 import { createExport } from '../../server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
 import { verifyExportPackage } from '../../server/src/modules/exports/verify-export-package.js';
-import { loadNodeConfig } from '../src/config.js';
-import { createLog } from '../src/log.js';
-import { startMediaNode, type MediaNode } from '../src/node.js';
-import { registerRecordedCamera } from './helpers/recorded-camera.js';
+import type { MediaNode } from '../src/node.js';
+import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 
 /** Continuous recording on a real GStreamer camera: index, hash chain, gaps, health, retention. */
 let t: TestDatabase;
@@ -31,50 +28,23 @@ let node: MediaNode | undefined;
 let cam = '';
 let storage: LocalRecordingStorage;
 
-const until = async (cond: () => boolean | Promise<boolean>, ms = 15_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const segments = () => t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  app = await testApp(t.database, t.dataDir, {});
+  ({ t, app, gateway } = await startTestApp());
   sim = await startSimulator({ count: 1, size: '640x360', bitrateKbps: 500 });
-  if (t.database.kind === 'pglite') gateway = await startSqlGateway(t.database);
   const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
-  const [partner] = await t.database.db
-    .insert(partners)
-    .values({ kind: 'municipality', name: 'Parceiro gravação', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
-    .returning();
-  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId: partner!.id, name: 'Câmera gravada', httpPort: 50_001 });
+  const partnerId = await createPartner(t.database, 'Parceiro gravação');
+  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId, name: 'Câmera gravada', httpPort: 50_001 });
   storage = new LocalRecordingStorage(path.join(t.dataDir, 'recordings'));
-  node = await startMediaNode(
-    loadNodeConfig({
-      MEDIA_NODE_ID: 'rec-node',
-      MEDIA_NODE_PORT: '0',
-      DATA_DIR: t.dataDir,
-      MEDIA_HEARTBEAT_MS: '300',
-      MEDIA_LEASE_SECONDS: '3',
-      RECORDING_SEGMENT_SECONDS: '2',
-      RECORDING_FRAGMENT_MS: '500',
-      MEDIA_WATCHDOG_MS: '2000',
-      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
-    }),
-    createLog('silent'),
-  );
+  node = await startTestNode(t, gateway, {
+    MEDIA_NODE_ID: 'rec-node',
+    ...RECORDING_TEST_ENV,
+    MEDIA_WATCHDOG_MS: '2000',
+  });
 }, 180_000);
 
-afterAll(async () => {
-  await node?.stop();
-  await gateway?.close();
-  await sim?.stop().catch(() => undefined);
-  await app?.close();
-  await t?.drop();
-});
+afterAll(() => stopTestBed({ node, gateway, sim, app, t }));
 
 describe('continuous recording', () => {
   it('records a camera without any viewer into dated fMP4 segments whose index and hash chain verify', async () => {

@@ -28,6 +28,7 @@ import { freePort } from '../../server/test/helpers/server-process.js';
 import { startSqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
 import { newNonce, nonceHash, openLive, type LiveClient } from '../test/live-client.js';
+import { children, here, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({
   options: { cameras: { type: 'string', default: '20' }, seconds: { type: 'string', default: '20' }, opens: { type: 'string', default: '10' }, samples: { type: 'string', default: '300' } },
@@ -35,10 +36,7 @@ const { values: args } = parseArgs({
 const N = Number(args.cameras);
 const T = Number(args.seconds);
 const OPENS = Number(args.opens);
-const here = path.dirname(new URL(import.meta.url).pathname);
-const repo = path.resolve(here, '../../..');
 const webDist = path.join(repo, 'apps/web/dist');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
@@ -73,10 +71,6 @@ const GLASS_PROBE = `async (count) => {
   });
 }`;
 
-const children: ChildProcess[] = [];
-process.on('exit', () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
 
 async function main() {
   if (!fs.existsSync(path.join(webDist, 'app.html'))) throw new Error('build the web app first: npm -w @vigia/web run build');
@@ -217,16 +211,7 @@ async function main() {
   node.kill('SIGTERM');
   await new Promise((r) => node.once('exit', r));
   clock.kill('SIGTERM');
-  await sim.stop();
-  await gateway?.close();
-  await app.close();
-  await t.drop();
+  await stopBench({ sim, gateway, app, t });
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

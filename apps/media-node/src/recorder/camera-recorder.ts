@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createVideoTrack, Fmp4Muxer, type AccessUnit, type IngestSource, type RtspError, type StreamHub, type VideoTrackInfo } from '@vigia/media';
+import { createVideoTrack, Fmp4Muxer, type AccessUnit, type AudioFrame, type AudioTrackInfo, type IngestSource, type RtspError, type StreamHub, type VideoTrackInfo } from '@vigia/media';
 import { chainHash, completeBoxesLength, GENESIS_CHAIN_HASH, segmentKey, type RecordingStorage, type RecordingWriter } from '@vigia/contracts/recording-store';
 import type { Log } from '../log.js';
 import { gapCauseOf, type GapCause } from './gap-cause.js';
@@ -10,7 +10,12 @@ export interface RecorderOptions {
   segmentMs: number;
   /** Fragment length inside a segment (default 1 s; a crash loses at most the open fragment). */
   fragmentMs: number;
+  /** After a write failure, recording resumes once this much space is free (default 8 MiB). */
+  resumeFreeBytes?: number;
 }
+
+/** After a write failure, free space is probed at most this often before a new segment opens. */
+const DISK_RETRY_MS = 1000;
 
 interface OpenSegment {
   id: Promise<string>;
@@ -27,6 +32,8 @@ interface OpenSegment {
   size: number;
   frames: number;
   fragmentTs: number;
+  /** A write failed: the rest of its queued writes are skipped and the row is closed from the file. */
+  failed: boolean;
 }
 
 /**
@@ -44,7 +51,8 @@ export class CameraRecorder {
   private trackChanged = false;
   private lastFrameMs: number | undefined;
   private detachFns: (() => void)[] = [];
-  private failed = false;
+  /** Set by a write failure: no segment opens until the storage has room again (probed). */
+  private diskWait: { at: number; probing: boolean; ready: boolean } | undefined;
   readonly stats = { segments: 0, bytes: 0, frames: 0, writeErrors: 0 };
 
   constructor(
@@ -70,11 +78,19 @@ export class CameraRecorder {
       this.trackChanged = true;
     };
     const onDisconnect = (error: RtspError) => this.interrupted(gapCauseOf(error.code), `${error.code}: ${error.message}`);
+    // Audio (MEDIA_AUDIO=pass, AAC): muxed into the open segment next to the video.
+    const onAudio = (frame: AudioFrame) => this.seg?.muxer.queueAudio(frame);
     hub.on('accessUnit', onAu);
     hub.on('track', onTrack);
+    hub.on('audioFrame', onAudio);
     client.on('disconnect', onDisconnect);
     this.track = hub.track;
-    this.detachFns = [() => hub.off('accessUnit', onAu), () => hub.off('track', onTrack), () => client.off('disconnect', onDisconnect)];
+    this.detachFns = [
+      () => hub.off('accessUnit', onAu),
+      () => hub.off('track', onTrack),
+      () => hub.off('audioFrame', onAudio),
+      () => client.off('disconnect', onDisconnect),
+    ];
   }
 
   /** Stops recording: closes the open segment; `cause` opens a gap (shutdown → restart). */
@@ -101,12 +117,14 @@ export class CameraRecorder {
   private onAccessUnit(au: AccessUnit, client: IngestSource): void {
     this.lastFrameMs = au.receivedAt;
     let seg = this.seg;
-    if (seg && au.keyframe && (this.trackChanged || this.failed || au.receivedAt - seg.startMs >= this.opts.segmentMs)) {
+    const audio = client.info?.audio;
+    const audioChanged = seg !== undefined && audioKey(seg.muxer.audioTrack) !== audioKey(audio);
+    if (seg && au.keyframe && (this.trackChanged || audioChanged || au.receivedAt - seg.startMs >= this.opts.segmentMs)) {
       this.closeSegment('rotate', au.timestamp90k);
       seg = undefined;
     }
     if (!seg) {
-      if (!au.keyframe) return;
+      if (!au.keyframe || !this.diskReady()) return;
       if (!this.track || this.trackChanged) {
         try {
           this.track = createVideoTrack(au.codec, client.parameterSets);
@@ -115,8 +133,7 @@ export class CameraRecorder {
         }
       }
       this.trackChanged = false;
-      this.failed = false;
-      seg = this.openSegment(au, this.track);
+      seg = this.openSegment(au, this.track, audio);
     }
     const elapsed = (au.timestamp90k - seg.fragmentTs) / 90;
     if (seg.muxer.queuedFrames > 0 && (au.keyframe || elapsed >= this.opts.fragmentMs)) this.writeFragment(seg, au.timestamp90k);
@@ -129,16 +146,16 @@ export class CameraRecorder {
     this.stats.frames++;
   }
 
-  private openSegment(au: AccessUnit, track: VideoTrackInfo): OpenSegment {
+  private openSegment(au: AccessUnit, track: VideoTrackInfo, audio: AudioTrackInfo | undefined): OpenSegment {
     const seq = ++this.seq;
     const startMs = au.receivedAt;
     const key = segmentKey(this.cameraId, new Date(startMs), seq);
-    const muxer = new Fmp4Muxer(track);
+    const muxer = new Fmp4Muxer(track, audio ? { audio } : {});
     const hash = createHash('sha256');
     const seg: OpenSegment = {
       id: undefined as unknown as Promise<string>,
       seq, key, startMs, ts0: au.timestamp90k, lastTs: au.timestamp90k, frameDur: track.fps ? Math.round(90_000 / track.fps) : 6000,
-      muxer, writer: undefined as unknown as Promise<RecordingWriter>, hash, size: 0, frames: 0, fragmentTs: au.timestamp90k,
+      muxer, writer: undefined as unknown as Promise<RecordingWriter>, hash, size: 0, frames: 0, fragmentTs: au.timestamp90k, failed: false,
     };
     // Row first (so a file is never on disk unknown to the database for long), then the file.
     const idP = this.io.then(async () => {
@@ -160,9 +177,10 @@ export class CameraRecorder {
     seg.size += chunk.length;
     this.stats.bytes += chunk.length;
     this.enqueue(async () => {
+      if (seg.failed) return;
       const w = await seg.writer;
       await w.write(chunk);
-    }, 'disk');
+    }, seg);
   }
 
   private writeFragment(seg: OpenSegment, nextTs?: number): void {
@@ -182,6 +200,7 @@ export class CameraRecorder {
     const endMs = nextTs !== undefined ? seg.startMs + Math.round((nextTs - seg.ts0) / 90) : this.segEnd(seg);
     const sha256 = seg.hash.digest('hex');
     this.enqueue(async () => {
+      if (seg.failed) return;
       const id = await seg.id;
       await (await seg.writer).close();
       const prev = this.chain;
@@ -189,51 +208,104 @@ export class CameraRecorder {
       await this.store.closeSegment({ id, endMs, sizeBytes: seg.size, frames: seg.frames, sha256, prevChainHash: prev, chainHash: next, reason });
       this.chain = next;
       this.stats.segments++;
-    }, 'disk');
+    }, seg);
   }
 
-  private enqueue(fn: () => Promise<unknown>, failureCause?: GapCause): void {
+  /** Queues I/O; a failure of a segment's write (e.g. ENOSPC) is handled in place, before the next task. */
+  private enqueue(fn: () => Promise<unknown>, seg?: OpenSegment): void {
     this.io = this.io.then(fn).then(
       () => undefined,
       (err: unknown) => {
         this.stats.writeErrors++;
         this.log.error({ err, camera: this.cameraId }, 'recording write failed');
-        if (failureCause === 'disk' && !this.failed) {
-          // Drop the segment; a new one starts at the next keyframe (its row stays open and is
-          // recovered from the file at the next start).
-          this.failed = true;
-          this.seg = undefined;
-          return this.store.openGap(this.cameraId, Date.now(), 'disk', String((err as Error).message)).catch(() => undefined);
-        }
-        return undefined;
+        return seg && !seg.failed ? this.writeFailed(seg, err) : undefined;
       },
     );
   }
 
   /**
-   * Segments left open by a crash: truncated to their last complete fragment, hashed and closed
-   * in sequence (end time = the file's last write), so the chain continues.
+   * A write of `seg` failed (disk full, I/O error): its remaining writes are skipped, its row is
+   * closed from what reached the file (like a crash recovery, so the chain goes on), a `disk` gap
+   * opens where the file ends, and no segment opens until the storage has room again.
    */
-  private async recover(): Promise<void> {
-    const open = await this.store.openSegments(this.cameraId);
-    for (const s of open) {
-      const st = await this.storage.stat(s.storageKey);
-      let size = 0;
-      let sha = createHash('sha256').digest('hex');
-      let endMs = s.startMs;
-      if (st) {
-        const buf = await this.storage.readAll(s.storageKey);
-        size = completeBoxesLength(buf);
-        if (size < buf.length) await this.storage.truncate(s.storageKey, size);
-        sha = createHash('sha256').update(buf.subarray(0, size)).digest('hex');
-        endMs = Math.max(s.startMs, Math.round(st.mtimeMs));
+  private async writeFailed(seg: OpenSegment, err: unknown): Promise<void> {
+    seg.failed = true;
+    if (this.seg === seg) this.seg = undefined;
+    this.diskWait = { at: Date.now() + DISK_RETRY_MS, probing: false, ready: false };
+    try {
+      await (await seg.writer.catch(() => undefined))?.close().catch(() => undefined);
+      const id = await seg.id.catch(() => undefined);
+      let endMs = Date.now();
+      if (id) {
+        const closed = await this.recoverSegment({ id, seq: seg.seq, storageKey: seg.key, startMs: seg.startMs });
+        this.chain = closed.chainHash;
+        endMs = closed.endMs;
       }
-      const prev = (await this.store.chainHashOf(this.cameraId, s.seq - 1)) ?? GENESIS_CHAIN_HASH;
-      const next = chainHash(prev, { cameraId: this.cameraId, seq: s.seq, startMs: s.startMs, endMs, sizeBytes: size, sha256: sha });
-      await this.store.closeSegment({ id: s.id, endMs, sizeBytes: size, frames: 0, sha256: sha, prevChainHash: prev, chainHash: next, reason: 'recovered' });
-      this.log.warn({ camera: this.cameraId, seq: s.seq, size }, 'recovered a segment left open');
+      await this.store.openGap(this.cameraId, endMs, 'disk', String((err as Error).message));
+    } catch (e) {
+      this.log.error({ err: e, camera: this.cameraId }, 'could not close a segment after a write failure');
     }
   }
+
+  /** False while a write failure waits for free space; probes `freeBytes()` in the background. */
+  private diskReady(): boolean {
+    const w = this.diskWait;
+    if (!w) return true;
+    if (w.ready) {
+      this.diskWait = undefined;
+      return true;
+    }
+    if (!w.probing && Date.now() >= w.at) {
+      w.probing = true;
+      this.storage
+        .freeBytes()
+        .then(
+          (free) => {
+            if (free === undefined || free >= (this.opts.resumeFreeBytes ?? 8 * 1024 ** 2)) w.ready = true;
+            else w.at = Date.now() + DISK_RETRY_MS;
+          },
+          () => (w.at = Date.now() + DISK_RETRY_MS),
+        )
+        .finally(() => (w.probing = false));
+    }
+    return false;
+  }
+
+  /** Segments left open by a crash are recovered in sequence, so the chain continues. */
+  private async recover(): Promise<void> {
+    for (const s of await this.store.openSegments(this.cameraId)) await this.recoverSegment(s);
+  }
+
+  /**
+   * Closes an open row from its file: truncated to the last complete fragment, hashed, end time =
+   * the file's last write, chained to the previous segment. A missing file is created empty so
+   * the closed row and the storage agree.
+   */
+  private async recoverSegment(s: { id: string; seq: number; storageKey: string; startMs: number }): Promise<{ endMs: number; chainHash: string }> {
+    const st = await this.storage.stat(s.storageKey);
+    let size = 0;
+    let sha = createHash('sha256').digest('hex');
+    let endMs = s.startMs;
+    if (st) {
+      const buf = await this.storage.readAll(s.storageKey);
+      size = completeBoxesLength(buf);
+      if (size < buf.length) await this.storage.truncate(s.storageKey, size);
+      sha = createHash('sha256').update(buf.subarray(0, size)).digest('hex');
+      endMs = Math.max(s.startMs, Math.round(st.mtimeMs));
+    } else {
+      await this.storage.create(s.storageKey).then((w) => w.close()).catch(() => undefined);
+    }
+    const prev = (await this.store.chainHashOf(this.cameraId, s.seq - 1)) ?? GENESIS_CHAIN_HASH;
+    const next = chainHash(prev, { cameraId: this.cameraId, seq: s.seq, startMs: s.startMs, endMs, sizeBytes: size, sha256: sha });
+    await this.store.closeSegment({ id: s.id, endMs, sizeBytes: size, frames: 0, sha256: sha, prevChainHash: prev, chainHash: next, reason: 'recovered' });
+    this.log.warn({ camera: this.cameraId, seq: s.seq, size }, 'recovered a segment left open');
+    return { endMs, chainHash: next };
+  }
+}
+
+/** Identity of a muxed audio track (G.711 and absent audio are both "none": never muxed). */
+function audioKey(a: AudioTrackInfo | undefined): string {
+  return a?.codec === 'aac' && a.config ? `${a.codecString}/${a.sampleRate}/${a.channels}/${a.config.toString('hex')}` : 'none';
 }
 
 function sameTrack(a: VideoTrackInfo, b: VideoTrackInfo): boolean {
