@@ -25,6 +25,7 @@ export type AreaId =
   | 'admin-homologations'
   | 'admin-regions'
   | 'admin-publications'
+  | 'admin-integrations'
   | 'partner-applications'
   | 'partner-cameras'
   | 'partner-terms'
@@ -92,6 +93,15 @@ export const navigation: readonly NavItem[] = [
     icon: 'fa-map-marked-alt',
     roles: ['admin'],
     status: 'soon',
+  },
+  {
+    id: 'admin-integrations',
+    path: '/admin/integracoes',
+    label: 'Integrações com VMS',
+    description: 'Sistemas do CIOSP que recebem as câmeras em HLS, com credenciais próprias (art. 22, § 3º).',
+    icon: 'fa-network-wired',
+    roles: ['admin'],
+    status: 'ready',
   },
   {
     id: 'admin-publications',

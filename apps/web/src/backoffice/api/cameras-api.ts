@@ -4,6 +4,7 @@ import type {
   CameraImportFormat,
   CameraImportReport,
   CameraMap,
+  CameraPushCredentials,
   CameraSelfTest,
   CameraUpdateInput,
 } from '@vigia/contracts';
@@ -14,6 +15,9 @@ export const getCamera = (id: string, signal?: AbortSignal) => apiRequest<Camera
 export const createCamera = (input: CameraCreateInput) => apiRequest<Camera>('/api/cameras', { method: 'POST', body: input });
 export const updateCamera = (id: string, input: CameraUpdateInput) => apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
 export const deleteCamera = (id: string) => apiRequest<void>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** (Re)generates the RTSP push credentials; the password is returned only here. */
+export const generatePushCredentials = (id: string) =>
+  apiRequest<CameraPushCredentials>(`/api/cameras/${encodeURIComponent(id)}/push-credentials`, { method: 'POST' });
 export const runSelfTest = (id: string) => apiRequest<CameraSelfTest>(`/api/cameras/${encodeURIComponent(id)}/self-test`, { method: 'POST' });
 export const listSelfTests = (id: string, signal?: AbortSignal) =>
   apiRequest<{ items: CameraSelfTest[] }>(`/api/cameras/${encodeURIComponent(id)}/self-tests`, signal ? { signal } : {}).then((r) => r.items);

@@ -1,4 +1,4 @@
-import { cameraKindLabels, cameraMountingLabels } from '@vigia/contracts';
+import { cameraIngestModeLabels, cameraKindLabels, cameraMountingLabels, cameraStreamSourceLabels } from '@vigia/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -14,6 +14,8 @@ import { CameraStatusTag } from './CameraStatusTag';
 import { DeleteCameraDialog } from './DeleteCameraDialog';
 import { SelfTestPanel } from './SelfTestPanel';
 import { PrivacyMaskEditor } from './PrivacyMaskEditor';
+import { CameraNvrPanel } from './CameraNvrPanel';
+import { PushCredentialsPanel } from './PushCredentialsPanel';
 import { useMunicipalities } from './use-municipalities';
 
 export function CameraDetailPage() {
@@ -62,6 +64,13 @@ export function CameraDetailPage() {
             <dd className="col-sm-9">
               <code>{camera.host}</code> — RTSP {camera.rtspPort}, HTTP {camera.httpPort}, caminho <code>{camera.rtspPath}</code>
             </dd>
+            <dt className="col-sm-3">Origem do fluxo</dt>
+            <dd className="col-sm-9">
+              {cameraStreamSourceLabels[camera.streamSource]}
+              {camera.streamSource === 'onvif' ? ' (o caminho é informado pela câmera via ONVIF, na porta HTTP)' : ''}
+            </dd>
+            <dt className="col-sm-3">Modo de ingestão</dt>
+            <dd className="col-sm-9">{cameraIngestModeLabels[camera.ingestMode]}</dd>
             <dt className="col-sm-3">Login e senha</dt>
             <dd className="col-sm-9">{camera.hasCredentials ? 'Cadastrados (guardados cifrados, nunca exibidos)' : 'Não cadastrados'}</dd>
             <dt className="col-sm-3">Localização</dt>
@@ -79,6 +88,8 @@ export function CameraDetailPage() {
           </dl>
           {maySelfTest(activeRole) && <SelfTestPanel cameraId={camera.id} onDone={reload} />}
           {maySelfTest(activeRole) && <PrivacyMaskEditor cameraId={camera.id} />}
+          {mayManageCameras(activeRole) && <CameraNvrPanel cameraId={camera.id} />}
+          {mayManageCameras(activeRole) && <PushCredentialsPanel camera={camera} />}
         </>
       )}
     </>

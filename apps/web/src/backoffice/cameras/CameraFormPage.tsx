@@ -1,8 +1,12 @@
 import {
+  cameraIngestModeLabels,
+  cameraIngestModes,
   cameraKindLabels,
   cameraKinds,
   cameraMountingLabels,
   cameraMountingValues,
+  cameraStreamSourceLabels,
+  cameraStreamSources,
   type Camera,
   type CameraCreateInput,
   type CameraUpdateInput,
@@ -32,6 +36,7 @@ interface Draft {
   rtspPort: string;
   httpPort: string;
   rtspPath: string;
+  streamSource: string;
   username: string;
   password: string;
   latitude: string;
@@ -41,6 +46,7 @@ interface Draft {
   fieldOfView: string;
   mounting: string;
   openToPublic: boolean;
+  ingestMode: string;
   disabled: boolean;
 }
 
@@ -54,6 +60,7 @@ const empty: Draft = {
   rtspPort: '',
   httpPort: '',
   rtspPath: '/Streaming/Channels/101',
+  streamSource: 'path',
   username: '',
   password: '',
   latitude: '',
@@ -63,6 +70,7 @@ const empty: Draft = {
   fieldOfView: '90',
   mounting: 'facade',
   openToPublic: false,
+  ingestMode: 'native',
   disabled: false,
 };
 
@@ -78,6 +86,7 @@ function fromCamera(c: Camera): Draft {
     rtspPort: String(c.rtspPort),
     httpPort: String(c.httpPort),
     rtspPath: c.rtspPath,
+    streamSource: c.streamSource,
     latitude: String(c.latitude),
     longitude: String(c.longitude),
     municipalityIbge: c.municipalityIbge,
@@ -85,6 +94,7 @@ function fromCamera(c: Camera): Draft {
     fieldOfView: String(c.fieldOfView),
     mounting: c.mounting,
     openToPublic: c.openToPublic,
+    ingestMode: c.ingestMode,
     disabled: c.status === 'disabled',
   };
 }
@@ -137,6 +147,7 @@ export function CameraFormPage() {
       rtspPort: num(draft.rtspPort),
       httpPort: num(draft.httpPort),
       rtspPath: draft.rtspPath,
+      streamSource: draft.streamSource as CameraCreateInput['streamSource'],
       latitude: num(draft.latitude),
       longitude: num(draft.longitude),
       municipalityIbge: draft.municipalityIbge,
@@ -144,6 +155,7 @@ export function CameraFormPage() {
       fieldOfView: num(draft.fieldOfView),
       mounting: draft.mounting as CameraCreateInput['mounting'],
       openToPublic: draft.openToPublic,
+      ingestMode: draft.ingestMode as CameraCreateInput['ingestMode'],
     };
     const credentials = userGiven ? { username: draft.username.trim(), password: draft.password } : undefined;
     setBusy(true);
@@ -207,7 +219,29 @@ export function CameraFormPage() {
               <TextField id="cam-http" label="Porta HTTP" value={draft.httpPort} onChange={set('httpPort')} error={err('httpPort')} inputMode="numeric" required />
             </div>
             <div className="col-md-6 mb-3">
-              <TextField id="cam-path" label="Caminho RTSP" hint="Ex.: /Streaming/Channels/101" value={draft.rtspPath} onChange={set('rtspPath')} error={err('rtspPath')} required />
+              <SelectField
+                id="cam-stream-source"
+                label="Origem do fluxo"
+                value={draft.streamSource}
+                options={cameraStreamSources.map((v) => ({ value: v, label: v === 'path' ? 'Caminho RTSP (informado abaixo)' : 'Descoberta ONVIF (a câmera informa o caminho)' }))}
+                onChange={set('streamSource')}
+                error={err('streamSource')}
+              />
+            </div>
+            <div className="col-md-6 mb-3">
+              <TextField
+                id="cam-path"
+                label="Caminho RTSP"
+                hint={
+                  draft.streamSource === 'onvif'
+                    ? `Com ${cameraStreamSourceLabels.onvif.toLowerCase()}, o caminho vem da câmera (pela porta HTTP, com o mesmo login e senha) e este campo não é usado.`
+                    : 'Ex.: /Streaming/Channels/101'
+                }
+                value={draft.rtspPath}
+                onChange={set('rtspPath')}
+                error={err('rtspPath')}
+                required
+              />
             </div>
             <div className="col-md-3 mb-3">
               <TextField id="cam-user" label="Login da câmera" value={draft.username} onChange={set('username')} error={err('credentials.username')} autoComplete="off" />
@@ -222,6 +256,16 @@ export function CameraFormPage() {
                 onChange={set('password')}
                 error={err('credentials.password')}
                 autoComplete="new-password"
+              />
+            </div>
+            <div className="col-md-6 mb-3">
+              <SelectField
+                id="cam-ingest"
+                label="Modo de ingestão"
+                value={draft.ingestMode}
+                options={cameraIngestModes.map((m) => ({ value: m, label: cameraIngestModeLabels[m] }))}
+                onChange={set('ingestMode')}
+                error={err('ingestMode')}
               />
             </div>
           </div>

@@ -15,9 +15,9 @@ import { listExports, requestExport } from './exports-api';
 
 const statusLabel: Record<ExportJob['status'], string> = { queued: 'Na fila', running: 'Montando', ready: 'Pronto', failed: 'Falhou' };
 
-/** `datetime-local` value (Cuiabá, UTC−4) → ISO UTC. */
-const cuiabaToIso = (v: string) => new Date(`${v}:00-04:00`).toISOString();
-const isoToCuiaba = (d: Date) => new Date(d.getTime() - 4 * 3_600_000).toISOString().slice(0, 16);
+/** `datetime-local` value (Cuiabá, UTC−4; seconds optional) → ISO UTC. */
+const cuiabaToIso = (v: string) => new Date(`${v.length === 16 ? `${v}:00` : v}-04:00`).toISOString();
+const isoToCuiaba = (d: Date) => new Date(d.getTime() - 4 * 3_600_000).toISOString().slice(0, 19);
 
 /** Evidence export: request (camera + period + reason), progress, download of the signed ZIP. */
 export function ExportsPage() {
@@ -72,10 +72,10 @@ export function ExportsPage() {
         )}
         <div className="row">
           <div className="col-md-6">
-            <TextField id="export-from" type="datetime-local" label="Início (horário de Cuiabá)" value={from} onChange={setFrom} error={error?.fieldMessage('from')} />
+            <TextField id="export-from" type="datetime-local" step={1} label="Início (horário de Cuiabá)" value={from} onChange={setFrom} error={error?.fieldMessage('from')} />
           </div>
           <div className="col-md-6">
-            <TextField id="export-to" type="datetime-local" label="Fim (horário de Cuiabá)" value={to} onChange={setTo} error={error?.fieldMessage('to')} hint="Até 7 dias por pacote." />
+            <TextField id="export-to" type="datetime-local" step={1} label="Fim (horário de Cuiabá)" value={to} onChange={setTo} error={error?.fieldMessage('to')} hint="Até 7 dias por pacote." />
           </div>
         </div>
         <TextAreaField id="export-reason" label="Motivo" value={reason} onChange={setReason} error={error?.fieldMessage('reason')} required maxLength={2000} />

@@ -14,6 +14,12 @@ const causeLabel: Record<string, string> = {
   stream_stalled: 'Vídeo parado',
   node_lost: 'Nó de mídia sem comunicação',
 };
+/** Tag of each alert kind (label, gov.br DS colour classes). */
+const alertTag: Record<string, { label: string; tone: string }> = {
+  camera_down: { label: 'Fora do ar', tone: 'bg-danger text-white' },
+  camera_recovered: { label: 'Voltou', tone: 'bg-success text-white' },
+  recording_disk_low: { label: 'Disco de gravação cheio', tone: 'bg-warning' },
+};
 const duration = (min: number) => (min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`);
 
 /** CIOSP health: cameras down by region and partner, longest outages, worst partners of the month, open alerts. */
@@ -43,7 +49,7 @@ export function HealthPage() {
             <ul className="list-unstyled" data-testid="open-alerts">
               {d.openAlerts.map((a) => (
                 <li key={a.id} className="mb-2">
-                  <span className={`br-tag ${a.kind === 'camera_down' ? 'bg-danger' : 'bg-success'} text-white mr-2`}>{a.kind === 'camera_down' ? 'Fora do ar' : 'Voltou'}</span>
+                  <span className={`br-tag ${alertTag[a.kind]?.tone ?? 'bg-info text-white'} mr-2`}>{alertTag[a.kind]?.label ?? a.kind}</span>
                   {a.message} {a.partnerName ? `— ${a.partnerName}` : ''} <span className="text-down-01">({formatDateTime(a.createdAt)})</span>
                   {mayAck && (
                     <button

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { HlsSession } from './hls-session';
 import { requestLiveToken } from './live-api';
-import { LiveSession, liveSupported, type LiveState } from './live-session';
+import { LiveSession, type LiveState } from './live-session';
+import { choosePlaybackMode, detectBrowserMedia } from './playback-mode';
 import { MaskOverlay } from './MaskOverlay';
 import './live.css';
 
@@ -12,26 +14,28 @@ interface LivePlayerProps {
 }
 
 /**
- * Live video of one camera (WebSocket + MSE from the media node). Muted, no controls but full
- * screen; the stream keeps to the live edge. Without MSE/ManagedMediaSource a message says so
- * (an HLS fallback for such browsers is planned, not built).
+ * Live video of one camera from the media node: WebSocket + MSE (ManagedMediaSource where the
+ * browser has it) keeping to the live edge; where MSE is missing (older iPhone Safari), native HLS
+ * with the same stream token; otherwise a message. Muted, no controls but full screen.
  */
 export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps) {
   const box = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<LiveState>({ kind: 'connecting' });
-  const supported = liveSupported();
+  const mode = useMemo(() => choosePlaybackMode(detectBrowserMedia()), []);
+  const supported = mode !== 'none';
 
   useEffect(() => {
     if (!supported || !video.current) return;
-    const s = new LiveSession(video.current, cameraId, {
+    const Session = mode === 'hls' ? HlsSession : LiveSession;
+    const s = new Session(video.current, cameraId, {
       getToken: requestLiveToken,
       onState: setState,
       onFirstFrame: (ms) => video.current?.setAttribute('data-first-frame-ms', String(Math.round(ms))),
     });
     s.start();
     return () => s.stop();
-  }, [cameraId, supported]);
+  }, [cameraId, supported, mode]);
 
   const fullScreen = () => {
     const el = box.current;
@@ -43,13 +47,13 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
   if (!supported) {
     return (
       <div className="vigia-live vigia-live-unsupported" role="status">
-        Este navegador não permite vídeo ao vivo (faltam Media Source Extensions). Use um navegador atual (Chrome, Edge, Firefox ou Safari 17+).
+        Este navegador não reproduz vídeo ao vivo (não tem Media Source Extensions nem HLS). Use um navegador atual (Chrome, Edge, Firefox ou Safari).
       </div>
     );
   }
   return (
     <div ref={box} className={`vigia-live${compact ? ' compact' : ''}`} onDoubleClick={fullScreen} data-state={state.kind}>
-      <video ref={video} className="vigia-live-video" muted playsInline aria-label={`Vídeo ao vivo: ${title}`} data-camera-id={cameraId} />
+      <video ref={video} className="vigia-live-video" muted playsInline data-playback={mode} aria-label={`Vídeo ao vivo: ${title}`} data-camera-id={cameraId} />
       <MaskOverlay cameraId={cameraId} />
       <div className="vigia-live-bar">
         <span className="vigia-live-title">{title}</span>

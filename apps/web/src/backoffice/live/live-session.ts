@@ -1,5 +1,8 @@
 import { liveCloseCodes, type LiveServerMessage, type LiveToken } from '@vigia/contracts';
-import { firstPaintPosition, liveEdgeAction, reconnectDelay, renewDelay } from './live-edge';
+import { firstPaintPosition, liveEdgeAction } from './live-edge';
+import { TokenStreamSession } from './token-session';
+
+export type { LiveSessionOptions, LiveState } from './token-session';
 
 /**
  * One camera's live stream into one <video>: WebSocket from the media node → Media Source
@@ -12,12 +15,6 @@ import { firstPaintPosition, liveEdgeAction, reconnectDelay, renewDelay } from '
  * - The token is renewed over the open socket before it expires; a dropped stream reconnects with
  *   backoff (new token, possibly another node); an ended session or a refusal stops for good.
  */
-export type LiveState =
-  | { kind: 'connecting' }
-  | { kind: 'playing' }
-  | { kind: 'reconnecting'; reason: string }
-  | { kind: 'failed'; message: string };
-
 type MediaSourceCtor = typeof MediaSource;
 
 export function mediaSourceClass(): MediaSourceCtor | undefined {
@@ -29,16 +26,6 @@ export function liveSupported(): boolean {
   return !!mediaSourceClass() && typeof WebSocket !== 'undefined' && !!globalThis.crypto?.subtle;
 }
 
-async function sha256Hex(s: string): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function randomNonce(): string {
-  const b = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 const finalCodes = new Set<number>([liveCloseCodes.unauthorized, liveCloseCodes.forbidden, liveCloseCodes.notFound, liveCloseCodes.sessionEnded]);
 
 const messages: Record<number, string> = {
@@ -48,58 +35,17 @@ const messages: Record<number, string> = {
   [liveCloseCodes.unauthorized]: 'Acesso ao vídeo recusado.',
 };
 
-export interface LiveSessionOptions {
-  getToken(cameraId: string, nonceHash: string): Promise<LiveToken>;
-  onState(state: LiveState): void;
-  /** Metrics hook (first frame time etc.). */
-  onFirstFrame?(ms: number): void;
-}
-
-export class LiveSession {
+export class LiveSession extends TokenStreamSession {
   private ws: WebSocket | undefined;
   private ms: MediaSource | undefined;
   private sb: SourceBuffer | undefined;
   private objectUrl: string | undefined;
   private queue: ArrayBuffer[] = [];
-  private nonce = randomNonce();
-  private nonceHash: Promise<string> = sha256Hex(this.nonce);
-  private renewTimer: number | undefined;
   private edgeTimer: number | undefined;
-  private retryTimer: number | undefined;
-  private attempt = 0;
-  private stopped = false;
   private painted = false;
-  private startedAt = 0;
   private mime: string | undefined;
 
-  constructor(
-    private readonly video: HTMLVideoElement,
-    private readonly cameraId: string,
-    private readonly opts: LiveSessionOptions,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    void this.connect();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    this.teardown();
-  }
-
-  private async connect(): Promise<void> {
-    this.opts.onState(this.attempt === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', reason: 'reconectando' });
-    this.startedAt = performance.now();
-    let tok: LiveToken;
-    try {
-      tok = await this.opts.getToken(this.cameraId, await this.nonceHash);
-    } catch (err) {
-      const e = err as { status?: number; message?: string };
-      if (e.status && e.status < 500 && e.status !== 429) return this.fail(e.message ?? 'Não foi possível abrir o vídeo.');
-      return this.retry('servidor de vídeo indisponível');
-    }
-    if (this.stopped) return;
+  protected open(tok: LiveToken): void {
     const ws = new WebSocket(tok.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
@@ -117,20 +63,19 @@ export class LiveSession {
   }
 
   private onText(m: LiveServerMessage): void {
-    if (m.type === 'ready' || m.type === 'renewed') this.scheduleRenewal(m.expiresAt);
+    if (m.type === 'ready' || m.type === 'renewed') this.renewAt(m.expiresAt);
     else if (m.type === 'codec') this.setupMedia(m.mime);
   }
 
-  private scheduleRenewal(expiresAt: number): void {
-    window.clearTimeout(this.renewTimer);
-    this.renewTimer = window.setTimeout(async () => {
+  private renewAt(expiresAt: number): void {
+    this.scheduleRenewal(expiresAt, async () => {
       try {
-        const tok = await this.opts.getToken(this.cameraId, await this.nonceHash);
+        const tok = await this.fetchToken();
         this.ws?.send(JSON.stringify({ type: 'renew', token: tok.token }));
       } catch {
         // The socket closes at expiry; the reconnect path then reports what is wrong.
       }
-    }, renewDelay(expiresAt, Date.now()));
+    });
   }
 
   private setupMedia(mime: string): void {
@@ -217,20 +162,6 @@ export class LiveSession {
     if (v.currentTime - start > keep + 5) sb.remove(start, v.currentTime - keep);
   }
 
-  private retry(reason: string): void {
-    if (this.stopped) return;
-    this.teardown();
-    this.opts.onState({ kind: 'reconnecting', reason });
-    const delay = reconnectDelay(this.attempt++);
-    this.retryTimer = window.setTimeout(() => void this.connect(), delay);
-  }
-
-  private fail(message: string): void {
-    this.stopped = true;
-    this.teardown();
-    this.opts.onState({ kind: 'failed', message });
-  }
-
   private detachMedia(): void {
     this.sb = undefined;
     this.ms = undefined;
@@ -242,14 +173,10 @@ export class LiveSession {
     this.objectUrl = undefined;
   }
 
-  private teardown(): void {
-    window.clearTimeout(this.renewTimer);
-    window.clearTimeout(this.retryTimer);
+  protected release(): void {
     const ws = this.ws;
     this.ws = undefined;
     if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000);
     this.detachMedia();
-    this.video.removeAttribute('src');
-    this.video.load();
   }
 }

@@ -7,8 +7,11 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameras } from '../api/cameras-api';
+import { areaById, mayUse } from '../navigation';
+import { useSession } from '../session/session-context';
 import { liveSupported } from '../live/live-session';
-import { getTimeline } from './playback-api';
+import { getCameraNvr, getTimeline } from './playback-api';
+import { NvrPlayer } from './NvrPlayer';
 import { PlaybackSession, type PlaybackState } from './playback-session';
 import { originFor, windowFor, type Zoom } from './timeline-scale';
 import { Timeline } from './Timeline';
@@ -25,6 +28,12 @@ const toLocalInput = (ms: number) => {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 19);
 };
+/** The export page prefilled with this camera and 2 minutes from the chosen instant (never past now). */
+const EXPORT_DEFAULT_MS = 120_000;
+const exportLink = (cameraId: string, fromMs: number) =>
+  `/operacoes/exportacoes?${new URLSearchParams({ camera: cameraId, from: new Date(fromMs).toISOString(), to: new Date(Math.min(fromMs + EXPORT_DEFAULT_MS, Date.now())).toISOString() }).toString()}`;
+/** Whether the platform has footage at an instant (inside a recorded span of the timeline). */
+const recordedAt = (t: RecordingTimeline | undefined, ms: number) => !!t?.spans.some((s) => new Date(s.from).getTime() <= ms && ms < new Date(s.to).getTime());
 const stateText = (s: PlaybackState | undefined) =>
   !s || s.kind === 'idle' ? 'Escolha um instante na linha do tempo.' : s.kind === 'loading' ? 'Carregando…' : s.kind === 'no_footage' ? 'Não há gravação a partir deste instante.' : s.kind === 'failed' ? s.message : undefined;
 
@@ -37,6 +46,7 @@ export function PlaybackPage() {
   const cams = useApiData(listCameras);
   const name = (id: string) => cams.data?.find((c) => c.id === id)?.name ?? 'Câmera';
   useDocumentTitle(`Gravações — ${name(cameraId)}`);
+  const mayExport = mayUse(useSession().activeRole, areaById('ops-exports'));
 
   const [zoom, setZoom] = useState<Zoom>('hour');
   const [cursor, setCursor] = useState<number>(() => Date.now() - 60_000);
@@ -49,6 +59,9 @@ export function PlaybackPage() {
   const [timelines, setTimelines] = useState<Record<string, RecordingTimeline>>({});
   const [goTo, setGoTo] = useState(() => toLocalInput(Date.now() - 60_000));
   const [error, setError] = useState<string | undefined>();
+  /** Cameras whose footage is also kept in the partner's NVR (Art. 25 §2), and the NVR playbacks open. */
+  const [nvrs, setNvrs] = useState<Record<string, boolean>>({});
+  const [nvrFrom, setNvrFrom] = useState<Record<string, number>>({});
   const videos = useRef(new Map<string, HTMLVideoElement>());
   const sessions = useRef(new Map<string, PlaybackSession>());
   const origin = useRef<number | undefined>(undefined);
@@ -67,6 +80,10 @@ export function PlaybackPage() {
     const timer = window.setInterval(load, 10_000);
     return () => (ctl.abort(), window.clearInterval(timer));
   }, [ids, win]);
+
+  useEffect(() => {
+    ids.forEach((id) => getCameraNvr(id).then((n) => setNvrs((m) => ({ ...m, [id]: n.configured }))).catch(() => undefined));
+  }, [ids]);
 
   // Sessions of cameras no longer on the page stop; all stop on leave.
   useEffect(() => {
@@ -189,6 +206,16 @@ export function PlaybackPage() {
               )}
             </div>
             {stateText(states[id]) && <div className="vigia-pb-tile-overlay" role="status">{confirmed ? stateText(states[id]) : 'Informe o motivo para reproduzir.'}</div>}
+            {confirmed && nvrs[id] && picked !== undefined && nvrFrom[id] === undefined && (states[id]?.kind === 'no_footage' || !recordedAt(timelines[id], picked)) && (
+              <div className="vigia-pb-nvr-offer">
+                <button type="button" className="br-button primary small" onClick={() => (sessions.current.get(id)?.pause(), setNvrFrom((m) => ({ ...m, [id]: picked })))}>
+                  Buscar no gravador do parceiro (NVR)
+                </button>
+              </div>
+            )}
+            {confirmed && nvrFrom[id] !== undefined && (
+              <NvrPlayer cameraId={id} from={nvrFrom[id]} reason={confirmed} onClose={() => setNvrFrom(({ [id]: _closed, ...rest }) => rest)} />
+            )}
           </div>
         ))}
       </div>
@@ -227,6 +254,11 @@ export function PlaybackPage() {
           <input id="pb-goto" type="datetime-local" step={1} value={goTo} onChange={(e) => setGoTo(e.target.value)} />
           <button type="submit" className="br-button primary small" disabled={!confirmed}>Ir para</button>
         </form>
+        {mayExport && picked !== undefined && (
+          <Link className="br-button secondary small" to={exportLink(cameraId, picked)}>
+            Exportar trecho
+          </Link>
+        )}
       </div>
       <div className="vigia-pb-controls">
         <button type="button" className="br-button tertiary small" onClick={() => setCursor(cursor - (zoom === 'day' ? 86_400_000 : 3_600_000))}>← {zoom === 'day' ? 'Dia' : 'Hora'} anterior</button>

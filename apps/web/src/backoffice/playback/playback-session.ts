@@ -1,5 +1,5 @@
 import { mediaSourceClass } from '../live/live-session';
-import { auditSnapshot, fetchChunk, renewPlayback, startPlayback } from './playback-api';
+import { auditSnapshot, endPlayback, fetchChunk, renewPlayback, startPlayback } from './playback-api';
 
 /**
  * Playback of one recorded camera into one <video> (MSE fed by the API's media endpoint, one
@@ -21,13 +21,32 @@ async function sha256Hex(s: string): Promise<string> {
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
-/** Codec string from the init part (avcC → avc1.PPCCLL; H.265 gets a generic Main profile string). */
+/**
+ * Codec string from the init part (avcC → avc1.PPCCLL; H.265 gets a generic Main profile string),
+ * plus ",mp4a.40.2" when the segment carries an AAC track (MEDIA_AUDIO=pass): MSE refuses an init
+ * segment with a track its codecs do not list. Only the moov is searched.
+ */
 export function codecOf(bytes: Uint8Array): string {
-  for (let i = 4; i + 8 < bytes.length && i < 4096; i++) {
-    if (bytes[i] === 0x61 && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x63 && bytes[i + 3] === 0x43) return `avc1.${hex2(bytes[i + 5]!)}${hex2(bytes[i + 6]!)}${hex2(bytes[i + 7]!)}`;
-    if (bytes[i] === 0x68 && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x63 && bytes[i + 3] === 0x43) return 'hvc1.1.6.L93.B0';
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = Math.min(bytes.length, 4096);
+  for (let o = 0; o + 8 <= bytes.length; ) {
+    const size = view.getUint32(o);
+    if (bytes[o + 4] === 0x6d && bytes[o + 5] === 0x6f && bytes[o + 6] === 0x6f && bytes[o + 7] === 0x76) {
+      end = Math.min(bytes.length, o + size); // moov
+      break;
+    }
+    if (size < 8) break;
+    o += size;
   }
-  return 'avc1.42e01e';
+  const at = (i: number, a: number, b: number, c: number, d: number) => bytes[i] === a && bytes[i + 1] === b && bytes[i + 2] === c && bytes[i + 3] === d;
+  let video = 'avc1.42e01e';
+  let audio = '';
+  for (let i = 4; i + 8 < end; i++) {
+    if (at(i, 0x61, 0x76, 0x63, 0x43)) video = `avc1.${hex2(bytes[i + 5]!)}${hex2(bytes[i + 6]!)}${hex2(bytes[i + 7]!)}`;
+    else if (at(i, 0x68, 0x76, 0x63, 0x43)) video = 'hvc1.1.6.L93.B0';
+    else if (at(i, 0x6d, 0x70, 0x34, 0x61)) audio = ',mp4a.40.2';
+  }
+  return video + audio;
 }
 
 /** How many seconds of media to keep ahead of the playhead, at a playback rate. */
@@ -57,6 +76,8 @@ export class PlaybackSession {
   private abort: AbortController | undefined;
   wantPlay = true;
   rate = 1;
+  /** Recorded frame rate of the last chunk (the API measures it from the segment); 15 until known. */
+  fps = 15;
 
   constructor(
     readonly video: HTMLVideoElement,
@@ -122,7 +143,8 @@ export class PlaybackSession {
     });
   }
 
-  private async append(chunk: { bytes: ArrayBuffer; wallMs: number; mediaStart: number }): Promise<void> {
+  private async append(chunk: { bytes: ArrayBuffer; wallMs: number; mediaStart: number; fps: number | undefined }): Promise<void> {
+    if (chunk.fps) this.fps = chunk.fps;
     const sb = await this.mediaFor(`video/mp4; codecs="${codecOf(new Uint8Array(chunk.bytes))}"`);
     if (sb.updating) await PlaybackSession.done(sb);
     sb.timestampOffset = (chunk.wallMs - this.opts.origin) / 1000 - chunk.mediaStart;
@@ -250,10 +272,10 @@ export class PlaybackSession {
     this.opts.onState({ kind: 'paused' });
   }
 
-  /** One frame forward or back (paused). */
-  step(frames: number, fps = 15): void {
+  /** One frame forward or back (paused), at the camera's recorded frame rate. */
+  step(frames: number): void {
     this.pause();
-    this.video.currentTime = Math.max(0, this.video.currentTime + frames / fps);
+    this.video.currentTime = Math.max(0, this.video.currentTime + frames / this.fps);
   }
 
   /** PNG of the frame on screen (client-side capture), audited as `playback.snapshot`. */
@@ -272,7 +294,11 @@ export class PlaybackSession {
     this.opts.onState({ kind: 'failed', message });
   }
 
+  /** Stops the player; the playback ends (audited `playback.ended` with the time watched). */
   stop(): void {
+    if (this.playbackId && this.token) void endPlayback(this.cameraId, this.playbackId).catch(() => undefined);
+    this.token = undefined;
+    this.playbackId = undefined;
     this.gen++;
     this.abort?.abort();
     window.clearTimeout(this.renewTimer);

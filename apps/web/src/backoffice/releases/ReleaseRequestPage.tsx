@@ -11,6 +11,7 @@ import {
 } from '@vigia/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
+import { apiRequest } from '../../shared/api/api-client';
 import { toApiError, type ApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
@@ -119,12 +120,17 @@ export function ReleaseRequestPage() {
             <Message kind="success" title="Pacote pronto">
               As gravações cedidas foram exportadas num pacote ZIP assinado (MP4, manifesto SHA-256 assinado, cadeia de custódia e instruções de verificação). Download exclusivo da conta do requerente, até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria. Confira a integridade em <a href="/verificar-exportacao">/verificar-exportacao</a>.
             </Message>
+          ) : r.delivery.packageStatus === 'failed' ? (
+            <Message kind="danger" title="Falha na montagem do pacote">
+              {r.delivery.failureReason ?? 'Não foi possível montar o pacote das imagens cedidas.'}
+              {r.delivery.retryUrl && <RetryDeliveryButton url={r.delivery.retryUrl} onDone={update} />}
+            </Message>
           ) : (
             <Message kind="info" title="Pacote em preparação">
               As gravações cedidas estão sendo exportadas e assinadas. A entrega está vinculada à conta do requerente, válida até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria.
             </Message>
           )}
-          {r.delivery.downloadUrl &&
+          {r.delivery.downloadUrl && r.delivery.packageStatus !== 'failed' &&
             (r.delivery.packageStatus === 'ready' ? (
               <a className="br-button secondary" href={r.delivery.downloadUrl} download>
                 <i className="fas fa-download mr-1" aria-hidden="true" />
@@ -245,5 +251,30 @@ function CloseForm({ id, onSaved }: { id: string; onSaved: (r: ReleaseRequest) =
         Encerrar pedido
       </button>
     </form>
+  );
+}
+
+/** "Tentar novamente" (release authority): queues the failed package again (audited). */
+function RetryDeliveryButton({ url, onDone }: { url: string; onDone(r: ReleaseRequest): void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const retry = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await apiRequest<ReleaseRequest>(url, { method: 'POST' }));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="mt-2">
+      <button type="button" className="br-button secondary" disabled={busy} onClick={() => void retry()}>
+        Tentar novamente
+      </button>
+      {error && <ApiErrorMessage error={error} />}
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { HealthPage } from '../health/HealthPage';
 import { MosaicPage } from '../live/MosaicPage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { IntegrationsPage } from '../integrations/IntegrationsPage';
 import { CommitteeAccountabilityArea } from '../obligations/accountability/CommitteeAccountabilityArea';
 import { PartnerAccountabilityArea } from '../obligations/accountability/PartnerAccountabilityArea';
 import { ComplaintsArea } from '../obligations/complaints/ComplaintsArea';
@@ -33,6 +34,7 @@ import { PartnerSanctionsArea } from '../obligations/sanctions/PartnerSanctionsA
  */
 export const pages: Partial<Record<AreaId, ComponentType>> = {
   'admin-users': UsersPage,
+  'admin-integrations': IntegrationsPage,
   audit: AuditScreen,
   'release-decisions': ReleasesArea,
   'requester-requests': ReleasesArea,

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ExportVerification } from '@vigia/contracts';
 import { apiPostBytes } from '../../shared/api/api-client';
 import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { fetchSession } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
@@ -31,6 +32,7 @@ export function ExportVerificationPage() {
     setError(null);
     setResult(null);
     try {
+      await fetchSession(); // the pre-sign-in CSRF token (double-submit cookie) the write must echo
       setResult(await apiPostBytes<ExportVerification>('/api/public/exports/verify', file, 'application/zip'));
     } catch (err) {
       setError(toApiError(err));

@@ -1,0 +1,112 @@
+import type { LiveToken } from '@vigia/contracts';
+import { reconnectDelay, renewDelay } from './live-edge';
+
+/**
+ * What the live players (WebSocket + MSE in live-session.ts, native HLS in hls-session.ts) share:
+ * the nonce kept in memory (the API gets only its SHA-256), the stream token asked for on every
+ * (re)connection and renewed before it expires, reconnection with backoff, and the final failure.
+ */
+export type LiveState =
+  | { kind: 'connecting' }
+  | { kind: 'playing' }
+  | { kind: 'reconnecting'; reason: string }
+  | { kind: 'failed'; message: string };
+
+export interface LiveSessionOptions {
+  getToken(cameraId: string, nonceHash: string): Promise<LiveToken>;
+  onState(state: LiveState): void;
+  /** Metrics hook (first frame time etc.). */
+  onFirstFrame?(ms: number): void;
+}
+
+export async function sha256Hex(s: string): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function randomNonce(): string {
+  const b = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export abstract class TokenStreamSession {
+  protected readonly nonce = randomNonce();
+  private readonly nonceHash: Promise<string> = sha256Hex(this.nonce);
+  private renewTimer: number | undefined;
+  private retryTimer: number | undefined;
+  protected attempt = 0;
+  protected stopped = false;
+  protected startedAt = 0;
+
+  constructor(
+    protected readonly video: HTMLVideoElement,
+    protected readonly cameraId: string,
+    protected readonly opts: LiveSessionOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.teardown();
+  }
+
+  /** Opens the stream with a fresh token (from `connect`). */
+  protected abstract open(tok: LiveToken): void;
+
+  /** Releases what `open` set up (socket, media source, listeners); the timers and src are handled here. */
+  protected abstract release(): void;
+
+  /** Gives up after this many reconnections in a row (the WebSocket path knows why it failed; HLS does not). */
+  protected maxAttempts = Number.POSITIVE_INFINITY;
+
+  protected fetchToken(): Promise<LiveToken> {
+    return this.nonceHash.then((hash) => this.opts.getToken(this.cameraId, hash));
+  }
+
+  private async connect(): Promise<void> {
+    this.opts.onState(this.attempt === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', reason: 'reconectando' });
+    this.startedAt = performance.now();
+    let tok: LiveToken;
+    try {
+      tok = await this.fetchToken();
+    } catch (err) {
+      const e = err as { status?: number; message?: string };
+      if (e.status && e.status < 500 && e.status !== 429) return this.fail(e.message ?? 'Não foi possível abrir o vídeo.');
+      return this.retry('servidor de vídeo indisponível');
+    }
+    if (this.stopped) return;
+    this.open(tok);
+  }
+
+  /** Runs `renew` shortly before `expiresAt` (replacing any renewal already scheduled). */
+  protected scheduleRenewal(expiresAt: number, renew: () => Promise<void>): void {
+    window.clearTimeout(this.renewTimer);
+    this.renewTimer = window.setTimeout(() => void renew(), renewDelay(expiresAt, Date.now()));
+  }
+
+  protected retry(reason: string): void {
+    if (this.stopped) return;
+    this.teardown();
+    if (this.attempt >= this.maxAttempts) return this.fail('Não foi possível reproduzir o vídeo desta câmera. Tente novamente mais tarde.');
+    this.opts.onState({ kind: 'reconnecting', reason });
+    this.retryTimer = window.setTimeout(() => void this.connect(), reconnectDelay(this.attempt++));
+  }
+
+  protected fail(message: string): void {
+    this.stopped = true;
+    this.teardown();
+    this.opts.onState({ kind: 'failed', message });
+  }
+
+  protected teardown(): void {
+    window.clearTimeout(this.renewTimer);
+    window.clearTimeout(this.retryTimer);
+    this.release();
+    this.video.removeAttribute('src');
+    this.video.load();
+  }
+}
