@@ -109,6 +109,20 @@ describe('camera registry: import, self-test and map', () => {
     await page.getByText('Em funcionamento').first().waitFor();
   });
 
+  it('generates push credentials (camera without a public IP) and shows the password only once', async () => {
+    const registry = new CameraRegistryPage(page, platform.url);
+    const first = await registry.generatePushCredentials();
+    expect(first.url).toMatch(/^rtsp:\/\/[^/@]+:\d+\/push\/[0-9a-f-]{36}$/);
+    expect(first.username).toMatch(/^cam-[0-9a-f]{8}$/);
+    expect(first.password.length).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('#push-ffmpeg').inputValue()).toContain(`${first.username}:${first.password}@`);
+    await page.reload();
+    await page.getByTestId('push-status').getByText('Credenciais de envio já geradas', { exact: false }).waitFor();
+    expect(await page.locator('[data-testid="push-credentials"]').count()).toBe(0);
+    const second = await registry.generatePushCredentials();
+    expect(second.password).not.toBe(first.password);
+  });
+
   it('shows the cameras on the operations map, clustered, and splits a cluster on click', async () => {
     const map = new OperationsMapPage(page, platform.url);
     await map.open();

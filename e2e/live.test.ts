@@ -6,12 +6,15 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
 import { launchBrowser } from './helpers/browser.js';
 import { webDist } from './helpers/platform.js';
+import { OperationsMapPage } from './pages/cameras-pages.js';
+import { LivePage } from './pages/live-page.js';
 import { LoginPage } from './pages/login-page.js';
 
 /**
  * Live view end to end: the start command with DEMO_CAMERAS=9 runs the API, the media node (child
  * process, embedded database through the SQL gateway) and the GStreamer simulator; an operator
- * opens one camera live and then a 3×3 mosaic in Chromium (WebSocket + MSE).
+ * opens one camera live, one from the operations map, and then a 3×3 mosaic in Chromium
+ * (WebSocket + MSE).
  */
 let server: ServerProcess;
 let dataDir: string;
@@ -35,44 +38,58 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Media time of every <video> now, then waits until each advanced by `by` seconds while playing. */
-async function expectVideosPlaying(count: number, by = 1) {
-  await page.waitForFunction((n) => document.querySelectorAll('video').length === n && [...document.querySelectorAll('video')].every((v) => v.currentTime > 0), count, { timeout: 30_000 });
-  const t0 = await page.evaluate(() => [...document.querySelectorAll('video')].map((v) => v.currentTime));
-  await page.waitForFunction(
-    ({ t0, by }) => [...document.querySelectorAll('video')].every((v, i) => !v.paused && v.currentTime > t0[i]! + by),
-    { t0, by },
-    { timeout: 30_000 },
-  );
-}
-
 describe('live view in Chromium', () => {
   it('opens one camera live: the video plays and keeps to the live edge', async () => {
-    await page.goto(`${server.url}/app/operacoes/ao-vivo`);
-    await page.getByRole('link', { name: 'Câmera de demonstração 1', exact: true }).click();
-    await page.waitForURL(/\/app\/operacoes\/ao-vivo\/[0-9a-f-]{36}$/);
-    await expectVideosPlaying(1);
-    await expect(page.getByText('AO VIVO', { exact: true }).isVisible()).resolves.toBe(true);
-    // Keeping to the live edge: the player catches up (faster playback past 0.5 s, a jump past
-    // 1.5 s), so the distance to the newest buffered frame comes under a second. A single sample
-    // taken on a loaded 2-core machine can land mid-correction, so wait for it (bounded).
-    await page.waitForFunction(
-      () => {
-        const v = document.querySelector('video');
-        return !!v && v.buffered.length > 0 && v.buffered.end(v.buffered.length - 1) - v.currentTime < 1;
-      },
-      undefined,
-      { timeout: 15_000 },
-    );
-    const firstFrameMs = Number(await page.locator('video').getAttribute('data-first-frame-ms'));
-    expect(firstFrameMs).toBeGreaterThan(0);
+    const live = new LivePage(page, server.url);
+    await live.openFromList('Câmera de demonstração 1');
+    await live.expectVideosPlaying(1);
+    expect(await live.isLiveBadgeVisible()).toBe(true);
+    await live.waitForLiveEdge();
+    expect(await live.firstFrameMs()).toBeGreaterThan(0);
+  });
+
+  it('opens a camera from the operations map: marker → popup → live link → video plays', async () => {
+    const map = new OperationsMapPage(page, server.url);
+    await map.open();
+    const name = await map.openFirstCameraPopup();
+    expect(name).toMatch(/^Câmera de demonstração \d$/);
+    await map.liveLink().click();
+    const live = new LivePage(page, server.url);
+    await live.waitForCameraUrl();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await live.expectVideosPlaying(1);
   });
 
   it('opens a 3×3 mosaic: nine videos playing', async () => {
-    await page.goto(`${server.url}/app/operacoes/mosaico?n=9`);
-    await page.getByTestId('mosaic').waitFor();
-    await expectVideosPlaying(9);
-    const ids = await page.evaluate(() => [...document.querySelectorAll('video')].map((v) => v.dataset.cameraId));
-    expect(new Set(ids).size).toBe(9);
+    const live = new LivePage(page, server.url);
+    await live.openMosaic(9);
+    await live.expectVideosPlaying(9);
+    expect(new Set(await live.cameraIds()).size).toBe(9);
+  });
+});
+
+describe('live player fallback to HLS in a browser without Media Source Extensions', () => {
+  it('opens the camera as native HLS with the stream token (ManagedMediaSource and MediaSource removed)', async () => {
+    const context = await browser.newContext({ storageState: await page.context().storageState() });
+    await context.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      delete w.MediaSource;
+      delete w.ManagedMediaSource;
+      // Pretend native HLS (as iPhone Safari); Chromium itself need not play it.
+      const canPlayType = HTMLMediaElement.prototype.canPlayType;
+      HTMLMediaElement.prototype.canPlayType = function (type: string) {
+        return /mpegurl/i.test(type) ? 'maybe' : canPlayType.call(this, type);
+      };
+    });
+    const hlsPage = await context.newPage();
+    const live = new LivePage(hlsPage, server.url);
+    await live.openFromList('Câmera de demonstração 2');
+    expect(await live.playbackMode()).toBe('hls');
+    const src = await live.waitForSource(/\/hls\/[0-9a-f-]{36}\/index\.m3u8\?token=/);
+    // The media node accepts the player's URL (the same session if Chromium already asked for it).
+    const res = await fetch(src);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('#EXT-X-STREAM-INF:');
+    await context.close();
   });
 });

@@ -65,6 +65,23 @@ export class CameraRegistryPage {
     return { ok: (await result.getAttribute('data-ok')) === 'true', steps: steps as Record<string, string> };
   }
 
+  /**
+   * "Envio pela câmera (sem IP público)": clicks the generate button (confirming a replacement when
+   * asked) and returns what the page shows once.
+   */
+  async generatePushCredentials(): Promise<{ url: string; username: string; password: string }> {
+    const section = this.page.locator('section[aria-labelledby="push-title"]');
+    await section.getByRole('button', { name: /^Gerar (credenciais de envio|novas credenciais)$/ }).click();
+    const confirm = section.getByRole('button', { name: 'Confirmar' });
+    if (await confirm.isVisible()) await confirm.click();
+    await section.locator('[data-testid="push-credentials"]').waitFor();
+    return {
+      url: await section.getByRole('textbox', { name: 'Endereço de envio (RTSP)', exact: true }).inputValue(),
+      username: await section.getByRole('textbox', { name: 'Usuário', exact: true }).inputValue(),
+      password: await section.getByRole('textbox', { name: 'Senha', exact: true }).inputValue(),
+    };
+  }
+
   /** Natural width of the snapshot image once loaded (0 if it failed). */
   async snapshotWidth(): Promise<number> {
     const img = this.page.getByAltText('Imagem capturada pela câmera no autoteste');
@@ -96,6 +113,28 @@ export class OperationsMapPage {
 
   async summary(): Promise<string> {
     return this.page.locator('[data-testid="map-summary"]').innerText();
+  }
+
+  /**
+   * Clicks clusters until a single camera marker shows (bounded), clicks the first marker and
+   * returns the camera name of the popup it opens.
+   */
+  async openFirstCameraPopup(): Promise<string> {
+    await this.page.waitForFunction(() => document.querySelectorAll('.vigia-cluster, .vigia-cam-marker').length > 0, undefined, { timeout: 15_000 });
+    for (let i = 0; i < 5 && (await this.markers().count()) === 0; i++) {
+      await this.clusters().first().click();
+      // A cluster may split into smaller clusters only: then click again.
+      await this.markers().first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
+    await this.markers().first().click();
+    const popup = this.page.locator('.vigia-map-popup');
+    await popup.waitFor();
+    return popup.locator('strong').innerText();
+  }
+
+  /** The popup's "Ver ao vivo" link. */
+  liveLink() {
+    return this.page.locator('.vigia-map-popup').getByRole('link', { name: 'Ver ao vivo' });
   }
 }
 
