@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
 import { launchBrowser } from './helpers/browser.js';
+import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { webDist } from './helpers/platform.js';
+import { CameraRegistryPage } from './pages/cameras-pages.js';
 import { HealthPage } from './pages/health-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { cuiabaInput, ExportsPage, ExportVerificationPage, PlaybackPage } from './pages/recordings-pages.js';
@@ -15,7 +17,8 @@ import { cuiabaInput, ExportsPage, ExportVerificationPage, PlaybackPage } from '
 /**
  * Recordings end to end: the start command records two demo cameras (RECORDING_DEFAULT=on, 2 s
  * segments) and a camera whose address answers nothing. An operator plays a camera from a chosen
- * instant, then two in sync; the health dashboard shows the silent camera down with its cause; and
+ * instant, then two in sync, then an instant from before recording began from the partner's NVR
+ * (the demo simulator stands in for it); the health dashboard shows the silent camera down with its cause; and
  * last (so the wait for two minutes of footage overlaps the other tests) a 2-minute clip is
  * exported with a reason, downloaded, checked with ffprobe and verified on the public page, then
  * refused there once one byte of its MP4 is changed.
@@ -25,6 +28,8 @@ let dataDir: string;
 let browser: Browser;
 let page: Page;
 let cams: { id: string; name: string }[] = [];
+/** Before the server started: no platform footage of any camera. */
+let beforeRecording: number;
 const SILENT_CAMERA = 'Câmera sem resposta (porta fechada)';
 const CLIP_MS = 120_000;
 
@@ -41,25 +46,15 @@ const spansOf = (ids: string[]) =>
   }, ids);
 const spanMs = (s: Span) => Date.parse(s.to) - Date.parse(s.from);
 
-/** A camera of the demo partner pointing at a closed loopback port, registered through the API as the partner user. */
+/** A camera of the demo partner pointing at a closed loopback port. */
 async function registerSilentCamera() {
-  const partner = await (await browser.newContext()).newPage();
-  await new LoginPage(partner, server.url).signIn('partner-user@demo.vigiamais.local', 'demonstracao-vigia');
-  const { csrfToken } = await (await partner.request.get(`${server.url}/api/auth/session`)).json();
   const [rtspPort, httpPort] = [await freePort(), await freePort()];
-  const res = await partner.request.post(`${server.url}/api/cameras`, {
-    headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    data: JSON.stringify({
-      name: SILENT_CAMERA, kind: 'partner_own', host: '127.0.0.1', rtspPort, httpPort: httpPort === rtspPort ? rtspPort + 1 : httpPort, rtspPath: '/cam1',
-      latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
-    }),
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  await partner.context().close();
+  await registerPartnerCamera(browser, server.url, { name: SILENT_CAMERA, rtspPort, httpPort: httpPort === rtspPort ? rtspPort + 1 : httpPort, rtspPath: '/cam1' });
 }
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-rec-'));
+  beforeRecording = Date.now() - 60_000;
   server = await startServer({
     DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '2', DATABASE_URL: '', WEB_DIST: webDist,
     MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(await freePort()),
@@ -105,6 +100,27 @@ describe('playback in Chromium', () => {
     await playback.expectVideosPlaying(2);
     const [a, b] = await playback.videoTimes();
     expect(Math.abs(a! - b!)).toBeLessThan(0.6);
+  });
+});
+
+describe('partner NVR (Art. 25 §2) in Chromium', () => {
+  it('fetches an instant without platform footage from the partner NVR (Hikvision preset): the video plays', async () => {
+    // The partner declares its recorder on the camera page (the demo simulator answers the Hikvision playback path).
+    const partner = await (await browser.newContext()).newPage();
+    await new LoginPage(partner, server.url).signIn('partner-user@demo.vigiamais.local', 'demonstracao-vigia');
+    const registry = new CameraRegistryPage(partner, server.url);
+    await registry.openList();
+    await registry.openCamera(cams[0]!.name);
+    expect(await registry.declareNvr('Hikvision')).toMatch(/^rtsp:\/\/\{host\}:\{port\}\/Streaming\/tracks\/\{channel\}01\?starttime=/);
+    await partner.context().close();
+
+    // The operator picks an instant before recording began: the tile offers the NVR.
+    const playback = new PlaybackPage(page, server.url);
+    await playback.openFromList(cams[0]!.name);
+    await playback.confirmReason('BO 9012/2026 — imagens anteriores à gravação');
+    await playback.playFrom(beforeRecording);
+    await playback.fetchFromNvr();
+    await playback.expectNvrPlaying();
   });
 });
 

@@ -82,6 +82,19 @@ export class CameraRegistryPage {
     };
   }
 
+  /**
+   * "Gravador do parceiro (NVR)": declares the partner's recorder with a manufacturer preset (the
+   * camera's own login) and returns the playback address template the panel then shows.
+   */
+  async declareNvr(manufacturer: string): Promise<string> {
+    const section = this.page.locator('section[aria-labelledby="nvr-title"]');
+    await section.getByRole('button', { name: /^(Informar gravador|Alterar)$/ }).click();
+    await section.getByLabel('Fabricante').selectOption({ label: manufacturer });
+    await section.getByRole('button', { name: 'Salvar gravador' }).click();
+    await section.getByRole('button', { name: 'Alterar' }).waitFor();
+    return (await section.locator('code').innerText()).trim();
+  }
+
   /** Natural width of the snapshot image once loaded (0 if it failed). */
   async snapshotWidth(): Promise<number> {
     const img = this.page.getByAltText('Imagem capturada pela câmera no autoteste');

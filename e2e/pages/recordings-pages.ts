@@ -58,6 +58,20 @@ export class PlaybackPage {
     await this.page.waitForFunction(({ t0, by }) => [...document.querySelectorAll('video')].every((v, i) => !v.paused && v.currentTime > t0[i]! + by), { t0, by }, { timeout: 20_000 });
   }
 
+  /** "Buscar no gravador do parceiro (NVR)" (offered where the platform has no footage of the chosen instant). */
+  async fetchFromNvr() {
+    await this.page.getByRole('button', { name: 'Buscar no gravador do parceiro (NVR)' }).click();
+    await this.page.getByTestId('nvr-player').waitFor();
+  }
+
+  /** Waits until the NVR player's video has frames, then until it advanced by `by` seconds while playing. */
+  async expectNvrPlaying(by = 1) {
+    const video = await this.page.getByTestId('nvr-player').locator('video').elementHandle();
+    await this.page.waitForFunction((v) => !!v && (v as HTMLVideoElement).currentTime > 0 && (v as HTMLVideoElement).readyState >= 2, video, { timeout: 30_000 });
+    const t0 = await video!.evaluate((v) => (v as HTMLVideoElement).currentTime);
+    await this.page.waitForFunction(({ v, t0, by }) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).currentTime > t0 + by, { v: video, t0, by }, { timeout: 20_000 });
+  }
+
   async videoTimes(): Promise<number[]> {
     return this.page.evaluate(() => [...document.querySelectorAll('video')].map((v) => v.currentTime));
   }

@@ -19,7 +19,9 @@ const DEMO_PREFIX = 'Câmera de demonstração ';
 /**
  * DEMO_CAMERAS=N (with DEMO=1): starts the GStreamer camera simulator on loopback (one port per
  * camera, since cameras behind one address need distinct ports) and registers — or re-points, on
- * later starts — N demo cameras of the demo partner, with sealed credentials, in Cuiabá.
+ * later starts — N demo cameras of the demo partner, with sealed credentials, in Cuiabá. The
+ * simulator also answers the Hikvision NVR playback path of channel 1, so a demo camera given the
+ * Hikvision NVR preset can play "NVR" footage (Art. 25 §2).
  */
 export async function startDemoCameras(db: Db, config: Config, log: Logger): Promise<{ stop(): Promise<void> }> {
   const n = config.media.demoCameras;
@@ -28,7 +30,8 @@ export async function startDemoCameras(db: Db, config: Config, log: Logger): Pro
   const python = process.env.VIGIA_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
   const child: ChildProcess = spawn(
     python,
-    [simulatorScript, '--address', '127.0.0.1', '--port', '0', '--count', String(n), '--extra-ports', String(n - 1), '--user', user, '--password', password, '--size', '640x360', '--bitrate', '600'],
+    // The extra mount stands in for the partner's NVR (Hikvision playback path of channel 1) on every port.
+    [simulatorScript, '--address', '127.0.0.1', '--port', '0', '--count', String(n), '--extra-ports', String(n - 1), '--user', user, '--password', password, '--size', '640x360', '--bitrate', '600', '--mount', '/Streaming/tracks/101'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const ports = await new Promise<number[]>((resolve, reject) => {
