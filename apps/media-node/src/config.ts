@@ -45,6 +45,13 @@ const envSchema = z.object({
   MEDIA_PUSH_AUTH_MAX_FAILURES: z.coerce.number().int().min(0).max(10_000).default(10),
   MEDIA_PUSH_AUTH_WINDOW_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
   MEDIA_PUSH_AUTH_BLOCK_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
+  /** RTSPS (RTSP over TLS) on the push listener: PEM certificate chain and key file paths (both or neither). */
+  MEDIA_PUSH_TLS_CERT: z.string().optional(),
+  MEDIA_PUSH_TLS_KEY: z.string().optional(),
+  /** RTSPS port: default 322 in production, 0 (random) otherwise. */
+  MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Plain RTSP push listener next to RTSPS; "off" (TLS only) is the production recommendation. */
+  MEDIA_PUSH_PLAIN: z.enum(['on', 'off']).default('on'),
   /** Push connections not authenticated yet (over it new ones are closed at once). */
   MEDIA_PUSH_MAX_UNAUTHENTICATED: z.coerce.number().int().min(1).max(10_000).default(128),
   /** HLS output (docs/cameras.md): a camera's packager, viewer and VMS pull sessions end after this long without a request. */
@@ -79,7 +86,10 @@ export interface NodeConfig {
   /** RTSP push listener (undefined = MEDIA_PUSH=off). */
   push:
     | {
-        port: number;
+        /** Plain RTSP port; undefined = MEDIA_PUSH_PLAIN=off (TLS only). */
+        port: number | undefined;
+        /** RTSPS (MEDIA_PUSH_TLS_*): PEM files, re-read when they change (certificate renewal). */
+        tls: { port: number; certFile: string; keyFile: string } | undefined;
         host: string;
         maxSessions: number;
         maxUnauthenticated: number;
@@ -93,6 +103,12 @@ export interface NodeConfig {
 
 export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
   const e = envSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!e.MEDIA_PUSH_TLS_CERT !== !e.MEDIA_PUSH_TLS_KEY) throw new Error('media node: set both MEDIA_PUSH_TLS_CERT and MEDIA_PUSH_TLS_KEY (or neither)');
+  if (e.MEDIA_PUSH === 'on' && e.MEDIA_PUSH_PLAIN === 'off' && !e.MEDIA_PUSH_TLS_CERT) {
+    throw new Error('media node: MEDIA_PUSH_PLAIN=off needs MEDIA_PUSH_TLS_CERT and MEDIA_PUSH_TLS_KEY (or MEDIA_PUSH=off)');
+  }
+  const production = e.NODE_ENV === 'production';
+  const cwd = source.INIT_CWD ?? process.cwd();
   const gateway = e.MEDIA_DB_GATEWAY_URL && e.MEDIA_DB_GATEWAY_TOKEN ? { url: e.MEDIA_DB_GATEWAY_URL, token: e.MEDIA_DB_GATEWAY_TOKEN } : undefined;
   if (!e.DATABASE_URL && !gateway) throw new Error('media node: set DATABASE_URL, or MEDIA_DB_GATEWAY_URL and MEDIA_DB_GATEWAY_TOKEN (embedded mode)');
   return {
@@ -100,7 +116,7 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     host: e.MEDIA_NODE_HOST,
     port: e.MEDIA_NODE_PORT,
     publicUrl: e.MEDIA_NODE_PUBLIC_URL,
-    dataDir: path.resolve(source.INIT_CWD ?? process.cwd(), e.DATA_DIR),
+    dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     gateway,
     cameraKeys: { current: e.CAMERA_SECRETS_KEY, previous: (e.CAMERA_SECRETS_PREVIOUS_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
@@ -121,7 +137,11 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
       e.MEDIA_PUSH === 'off'
         ? undefined
         : {
-            port: e.MEDIA_PUSH_PORT ?? (e.NODE_ENV === 'production' ? 8554 : 0),
+            port: e.MEDIA_PUSH_PLAIN === 'off' ? undefined : (e.MEDIA_PUSH_PORT ?? (production ? 8554 : 0)),
+            tls:
+              e.MEDIA_PUSH_TLS_CERT && e.MEDIA_PUSH_TLS_KEY
+                ? { port: e.MEDIA_PUSH_TLS_PORT ?? (production ? 322 : 0), certFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_CERT), keyFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_KEY) }
+                : undefined,
             host: e.MEDIA_PUSH_HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : e.MEDIA_NODE_HOST),
             maxSessions: e.MEDIA_PUSH_MAX_SESSIONS,
             maxUnauthenticated: e.MEDIA_PUSH_MAX_UNAUTHENTICATED,

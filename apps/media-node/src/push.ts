@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import tls from 'node:tls';
 import { PublishRefusedError, RtspPublishServer, type PublishTarget } from '@vigia/media';
 import type { Log } from './log.js';
 import { openPushCredentials, type MasterKey } from './secrets.js';
@@ -14,9 +16,16 @@ import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
  * Brute force: wrong passwords are counted per source address in this node's memory (IPv6 per
  * /64); too many within the window refuse the address for the block time (MEDIA_PUSH_AUTH_*),
  * and connections not authenticated yet are capped (MEDIA_PUSH_MAX_UNAUTHENTICATED).
+ *
+ * RTSPS (MEDIA_PUSH_TLS_*): the same server also listens with TLS on its own port (rtsps://,
+ * conventionally 322) — same authentication, limits, address limiter and sessions. With
+ * MEDIA_PUSH_PLAIN=off only the TLS port is open.
  */
 export interface PushListener {
-  port: number;
+  /** Plain RTSP port (undefined: TLS only). */
+  port: number | undefined;
+  /** RTSPS port (undefined: no certificate configured). */
+  tlsPort: number | undefined;
   server: RtspPublishServer;
   close(): Promise<void>;
 }
@@ -24,8 +33,10 @@ export interface PushListener {
 const PATH = /^\/push\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 export async function startPushListener(deps: {
-  port: number;
+  port: number | undefined;
   host: string;
+  /** RTSPS listener: PEM certificate chain and key files. */
+  tls?: { port: number; certFile: string; keyFile: string } | undefined;
   maxSessions: number;
   /** Connections not authenticated yet (default 128). */
   maxUnauthenticated?: number;
@@ -65,7 +76,46 @@ export async function startPushListener(deps: {
       };
     },
   });
-  const { port } = await server.listen(deps.port, deps.host);
-  deps.log.info({ port, host: deps.host }, 'RTSP push listener up');
-  return { port, server, close: () => server.close() };
+  try {
+    const port = deps.port === undefined ? undefined : (await server.listen(deps.port, deps.host)).port;
+    if (port !== undefined) deps.log.info({ port, host: deps.host }, 'RTSP push listener up');
+    let tlsPort: number | undefined;
+    if (deps.tls) {
+      tlsPort = (await server.listenTls(deps.tls.port, deps.host, { secureContext: certificateFiles(deps.tls, deps.log) })).port;
+      deps.log.info({ port: tlsPort, host: deps.host }, 'RTSPS push listener up');
+    }
+    return { port, tlsPort, server, close: () => server.close() };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}
+
+/**
+ * The TLS context from PEM files, read now (a bad certificate stops the start) and again when a
+ * file's modification time changes (checked at most once a minute, at a new connection), so a
+ * renewed certificate is used without a restart. A renewal caught half-written keeps the previous
+ * context until the next check.
+ */
+export function certificateFiles(files: { certFile: string; keyFile: string }, log: Log, checkEveryMs = 60_000): () => tls.SecureContext {
+  const stamp = () => `${fs.statSync(files.certFile).mtimeMs}:${fs.statSync(files.keyFile).mtimeMs}`;
+  const load = () => tls.createSecureContext({ cert: fs.readFileSync(files.certFile), key: fs.readFileSync(files.keyFile) });
+  let loadedStamp = stamp();
+  let context = load();
+  let checkedAt = Date.now();
+  return () => {
+    if (Date.now() - checkedAt < checkEveryMs) return context;
+    checkedAt = Date.now();
+    try {
+      const now = stamp();
+      if (now !== loadedStamp) {
+        context = load();
+        loadedStamp = now;
+        log.info({ certFile: files.certFile }, 'push: TLS certificate reloaded');
+      }
+    } catch (err) {
+      log.warn({ err, certFile: files.certFile }, 'push: TLS certificate reload failed; keeping the previous one');
+    }
+    return context;
+  };
 }

@@ -20,7 +20,11 @@ export interface CameraForIngest {
   /** 'onvif': the RTSP path is the one the camera reports over ONVIF on `httpPort` (onvif-paths.ts). */
   streamSource: 'path' | 'onvif';
   httpPort: number;
+  /** RTP transport for this camera; null = the node's MEDIA_RTSP_TRANSPORT (native client only). */
+  rtspTransport: 'tcp' | 'udp' | 'auto' | null;
 }
+
+const TRANSPORTS = new Set(['tcp', 'udp', 'auto']);
 
 const secs = (n: number) => String(n);
 
@@ -112,9 +116,10 @@ export class NodeStore {
     const rows = await this.sql.query<{
       id: string; host: string; rtsp_port: number; rtsp_path: string; credentials: CameraForIngest['credentials'] | string | null; status: string; open_to_public: boolean;
       push_credentials: CameraForIngest['pushCredentials'] | string | null; ingest_mode: string | null;
-      stream_source: string | null; http_port: number;
+      stream_source: string | null; http_port: number; rtsp_transport: string | null;
     }>(
-      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port FROM camera WHERE id = $1::uuid`,
+      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
+       FROM camera WHERE id = $1::uuid`,
       [id],
     );
     const r = rows[0];
@@ -131,6 +136,7 @@ export class NodeStore {
       ingestMode: r.ingest_mode === 'ffmpeg' ? 'ffmpeg' : 'native',
       streamSource: r.stream_source === 'onvif' ? 'onvif' : 'path',
       httpPort: Number(r.http_port),
+      rtspTransport: r.rtsp_transport && TRANSPORTS.has(r.rtsp_transport) ? (r.rtsp_transport as CameraForIngest['rtspTransport']) : null,
     };
   }
 

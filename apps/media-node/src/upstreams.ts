@@ -133,7 +133,7 @@ export class Upstreams {
       const { reconnectMaxMs, ...ingest } = this.opts.ingest ?? {};
       const backoff = reconnectMaxMs ? { backoff: { maxMs: reconnectMaxMs } } : {};
       if (camera.ingestMode === 'ffmpeg') {
-        // Compatibility mode: always TCP, video only (docs/cameras.md "Modo ffmpeg").
+        // Compatibility mode: always TCP, video only, whatever the camera's rtspTransport (docs/cameras.md "Modo ffmpeg").
         const ffmpeg = new FfmpegSource({
           cameraId: camera.id,
           target: { address, port: camera.rtspPort, path, credentials: creds ?? null },
@@ -160,6 +160,8 @@ export class Upstreams {
           ...dataTimeout,
           ...backoff,
           ...ingest,
+          // The camera's own transport (registry) over the node's MEDIA_RTSP_TRANSPORT.
+          ...(camera.rtspTransport ? { transport: camera.rtspTransport } : {}),
         });
         if (camera.streamSource === 'onvif') {
           // A rebooted or reconfigured camera may report another path: ask again, and the
@@ -190,7 +192,7 @@ export class Upstreams {
     this.stats.clientsStarted++;
     this.ready.set(camera.id, up);
     this.stats.open = this.ready.size;
-    this.log.info({ camera: camera.id, ingest: camera.ingestMode }, 'upstream started');
+    this.log.info({ camera: camera.id, ingest: camera.ingestMode, transport: client instanceof RtspClient ? (client.options.transport ?? 'tcp') : undefined }, 'upstream started');
     return up;
   }
 

@@ -16,7 +16,9 @@ import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNo
 /**
  * RTSP push (cameras without a public IP): the owner generates push credentials through the API,
  * ffmpeg publishes to the media node, and a live viewer of that camera receives fMP4 — the same path
- * as a pulled camera. On this run's database (PGlite via the gateway, or PostgreSQL).
+ * as a pulled camera. On this run's database (PGlite via the gateway, or PostgreSQL). The node also
+ * listens with TLS (RTSPS, a self-signed certificate made here with openssl): same credentials,
+ * same limits, and the API hands out the rtsps:// URL.
  */
 const run = promisify(execFile);
 const streamKey = randomBytes(32);
@@ -41,16 +43,23 @@ function publish(url: string, transport = 'tcp') {
   return { proc, exit: new Promise<number | null>((r) => proc.on('exit', (code) => r(code))), stderr: () => err };
 }
 
-const pushUrl = (id: string, user: string, pass: string) => `rtsp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${node.push!.port}/push/${id}`;
+const pushUrl = (id: string, user: string, pass: string, scheme = 'rtsp', port = node.push!.port) =>
+  `${scheme}://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}/push/${id}`;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'push-node-'));
   clip = path.join(dir, 'clip.h264');
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
-  ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64') }));
+  const tlsEnv = { MEDIA_PUSH_TLS_CERT: path.join(dir, 'cert.pem'), MEDIA_PUSH_TLS_KEY: path.join(dir, 'key.pem') };
+  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', tlsEnv.MEDIA_PUSH_TLS_KEY, '-out', tlsEnv.MEDIA_PUSH_TLS_CERT]);
+  // The API sees the same environment as the embedded node: without MEDIA_PUSH_PUBLIC_URL it answers rtsps://<host>:322.
+  ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64'), MEDIA_PUSH_TLS_CERT: tlsEnv.MEDIA_PUSH_TLS_CERT }));
   node = await startTestNode(t, gateway, {
     MEDIA_NODE_ID: 'push-node',
     MEDIA_PUSH_PORT: '0',
+    MEDIA_PUSH_TLS_PORT: '0',
+    ...tlsEnv,
     STREAM_TOKEN_KEY: streamKey.toString('base64'),
     ...LIVE_TEST_ENV,
   });
@@ -82,7 +91,7 @@ describe('RTSP push to the media node', () => {
     const res = await app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/push-credentials`, headers: authHeaders(admin), payload: {} });
     expect(res.statusCode, res.body).toBe(201);
     creds = res.json();
-    expect(creds.url).toMatch(new RegExp(`^rtsp://.+:8554/push/${cameraId}$`));
+    expect(creds.url).toMatch(new RegExp(`^rtsps://.+:322/push/${cameraId}$`));
     expect(creds.password.length).toBeGreaterThanOrEqual(20);
     const cam = await app.inject({ method: 'GET', url: `/api/cameras/${cameraId}`, headers: authHeaders(admin) });
     expect(cam.body).not.toContain(creds.password);
@@ -130,6 +139,32 @@ describe('RTSP push to the media node', () => {
     // Still publishing: the upstream (and the lease) stay although nobody watches.
     await new Promise((r) => setTimeout(r, 800));
     expect(node.upstreams.get(cameraId)?.client.state).toBe('playing');
+    p.proc.kill('SIGINT');
+    await until(() => node.upstreams.get(cameraId) === undefined);
+  });
+
+  it('RTSPS: plain RTSP on the TLS port fails, a wrong password is refused and counted, ffmpeg publishes over TLS to a live viewer', async () => {
+    const stats = node.push!.server.stats;
+    const tlsPort = node.push!.tlsPort!;
+    const started = stats.sessionsStarted;
+    const plain = publish(pushUrl(cameraId, creds.username, creds.password, 'rtsp', tlsPort));
+    expect(await plain.exit).not.toBe(0);
+    expect(stats.sessionsStarted).toBe(started);
+    const failures = stats.authFailures;
+    const bad = publish(pushUrl(cameraId, creds.username, 'wrong-password', 'rtsps', tlsPort));
+    expect(await bad.exit).not.toBe(0);
+    expect(bad.stderr()).toMatch(/401|Unauthorized/i);
+    expect(stats.authFailures).toBeGreaterThan(failures);
+
+    const tlsBefore = stats.tlsConnections;
+    const p = publish(pushUrl(cameraId, creds.username, creds.password, 'rtsps', tlsPort));
+    await until(() => node.upstreams.get(cameraId)?.client.state === 'playing');
+    expect(stats.tlsConnections).toBeGreaterThan(tlsBefore);
+    const viewer = await watchLive(app, operator, cameraId);
+    await viewer.waitBinaries(5);
+    expect(viewer.binaries[0]!.subarray(4, 8).toString()).toBe('ftyp');
+    viewer.close();
+    await viewer.closed;
     p.proc.kill('SIGINT');
     await until(() => node.upstreams.get(cameraId) === undefined);
   });

@@ -231,6 +231,22 @@ describe('camera validation (pt-BR, nothing written)', () => {
     await refused(cameraBody({ municipalityIbge: '3550308' }), 400, 'VALIDATION_FAILED');
   });
 
+  it('refuses an unknown RTP transport on create and edit; null means the media node default', async () => {
+    const res = await refused(cameraBody({ rtspTransport: 'quic' }), 400, 'VALIDATION_FAILED', /Transporte RTP inválido/);
+    expect(res.json().error.details[0].path).toBe('rtspTransport');
+    const created = await send(a, 'POST', '/api/cameras', cameraBody({ rtspTransport: 'udp' }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().rtspTransport).toBe('udp');
+    const id = created.json().id as string;
+    const bad = await send(a, 'PATCH', `/api/cameras/${id}`, { rtspTransport: 'UDP ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_FAILED');
+    expect((await send(a, 'GET', `/api/cameras/${id}`)).json().rtspTransport).toBe('udp');
+    const reset = await send(a, 'PATCH', `/api/cameras/${id}`, { rtspTransport: null });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().rtspTransport).toBeNull();
+  });
+
   it('accepts IPv4, IPv6 and DDNS forms and a loaned camera with serial', async () => {
     for (const host of ['177.12.34.56', '2804:14c:5b70::99', 'Camera-01.Minha-Cidade.com.br']) {
       const res = await send(a, 'POST', '/api/cameras', cameraBody({ host, kind: 'program_loan', assetSerial: 'SESP-000123' }));

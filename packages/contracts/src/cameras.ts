@@ -39,6 +39,20 @@ export const cameraIngestModeLabels: Readonly<Record<CameraIngestMode, string>> 
 };
 
 /**
+ * RTP transport the media node's RTSP client asks the camera for (docs/cameras.md "Pulling a
+ * camera"): TCP interleaved, UDP, or auto (UDP falling back to TCP). null on a camera = the node's
+ * MEDIA_RTSP_TRANSPORT. Ignored in ffmpeg mode (always TCP).
+ */
+export const cameraRtspTransports = ['tcp', 'udp', 'auto'] as const;
+export const cameraRtspTransportSchema = z.enum(cameraRtspTransports, { error: 'Transporte RTP inválido: use tcp, udp ou auto (ou deixe o padrão do nó).' });
+export type CameraRtspTransport = z.infer<typeof cameraRtspTransportSchema>;
+export const cameraRtspTransportLabels: Readonly<Record<CameraRtspTransport, string>> = {
+  tcp: 'TCP',
+  udp: 'UDP',
+  auto: 'Automático (UDP, com TCP se falhar)',
+};
+
+/**
  * Where the media node and the self-test take the RTSP stream from: the registered path, or the
  * URI the camera reports over ONVIF (GetStreamUri), with the registered host and RTSP port
  * (docs/cameras.md "ONVIF").
@@ -146,6 +160,7 @@ const cameraFields = {
   mounting: cameraMountingSchema,
   openToPublic: z.boolean().default(false),
   ingestMode: cameraIngestModeSchema.default('native'),
+  rtspTransport: cameraRtspTransportSchema.nullable().optional(),
   streamSource: cameraStreamSourceSchema.default('path'),
 };
 
@@ -182,6 +197,8 @@ export const cameraUpdateSchema = z
     mounting: cameraFields.mounting,
     openToPublic: z.boolean(),
     ingestMode: cameraIngestModeSchema,
+    /** null = the media node's default (MEDIA_RTSP_TRANSPORT). */
+    rtspTransport: cameraRtspTransportSchema.nullable(),
     streamSource: cameraStreamSourceSchema,
     /** New credentials replace the stored ones; null removes them. */
     credentials: cameraCredentialsSchema.nullable(),
@@ -211,6 +228,8 @@ export const cameraSchema = z.object({
   mounting: cameraMountingSchema,
   openToPublic: z.boolean(),
   ingestMode: cameraIngestModeSchema,
+  /** null = the media node's default transport. */
+  rtspTransport: cameraRtspTransportSchema.nullable(),
   streamSource: cameraStreamSourceSchema,
   status: cameraStatusSchema,
   hasCredentials: z.boolean(),
@@ -228,7 +247,7 @@ export const cameraListSchema = z.object({ items: z.array(cameraSchema) });
 export const cameraPushCredentialsSchema = z.object({
   username: z.string(),
   password: z.string(),
-  /** rtsp://host:port/push/<camera id> (without credentials). */
+  /** rtsp://host:port/push/<camera id>, or rtsps:// when the push listener has TLS (without credentials). */
   url: z.string(),
 });
 export type CameraPushCredentials = z.infer<typeof cameraPushCredentialsSchema>;

@@ -70,6 +70,7 @@ export {
   type PublishTarget,
   type RtspPublishServerOptions,
   type PublishServerStats,
+  type PublishTlsOptions,
 } from './rtsp-publish-server';
 export { PublishedSource, type IngestSource } from './published-source';
 export {

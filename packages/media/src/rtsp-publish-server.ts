@@ -10,9 +10,14 @@
  * source address (AuthFailureLimiter: too many → the address is refused for a while) and the
  * connections not yet authenticated are capped. UDP transport is refused (461): only TCP interleaved, which
  * crosses NAT and firewalls from the camera site without opening ports there.
+ *
+ * RTSPS: `listenTls` adds a second listener where each connection is wrapped in TLS (RTSP over TLS,
+ * "rtsps://"). Both listeners share everything else: limits, the per-address limiter (checked
+ * before the TLS handshake, so a blocked address costs no handshake), paths and sessions.
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import tls from 'node:tls';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
 import { H264Depacketizer } from './h264-depacketizer';
@@ -100,10 +105,18 @@ export interface RtspPublishServerOptions {
   onError?(err: Error, remoteAddress: string | undefined): void;
 }
 
+/** TLS listener: the certificate chain and key, re-read by the provider as the caller sees fit (rotation). */
+export interface PublishTlsOptions {
+  /** Called for each new connection: the secure context to use (keep it cached). */
+  secureContext(): tls.SecureContext;
+}
+
 export interface PublishServerStats {
   connections: number;
   /** Closed at once: over maxConnections or maxUnauthenticated. */
   connectionsRejected: number;
+  /** Accepted on the TLS listener (counted in `connections` too). */
+  tlsConnections: number;
   /** Closed at once: the source address is blocked after failed authentications. */
   connectionsBlocked: number;
   addressesBlocked: number;
@@ -124,13 +137,15 @@ interface TrackSetup {
 }
 
 export class RtspPublishServer {
-  readonly stats: PublishServerStats = { connections: 0, connectionsRejected: 0, connectionsBlocked: 0, addressesBlocked: 0, authFailures: 0, sessionsStarted: 0, publishing: 0, protocolErrors: 0 };
+  readonly stats: PublishServerStats = { connections: 0, connectionsRejected: 0, tlsConnections: 0, connectionsBlocked: 0, addressesBlocked: 0, authFailures: 0, sessionsStarted: 0, publishing: 0, protocolErrors: 0 };
   /** Failed authentications per source address (undefined: off). */
   readonly authLimiter: AuthFailureLimiter | undefined;
   /** Connections that have not authenticated yet. */
   unauthenticated = 0;
   readonly digest: DigestServer;
   private readonly server: net.Server;
+  /** RTSPS listener (listenTls), undefined until started. */
+  private tlsServer: net.Server | undefined;
   private readonly connections = new Set<PublishConnection>();
   /** Path → the connection currently recording it (newest publisher wins). */
   readonly active = new Map<string, PublishConnection>();
@@ -153,19 +168,22 @@ export class RtspPublishServer {
   }
 
   listen(port: number, host?: string): Promise<{ port: number; host: string }> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        const a = this.server.address() as net.AddressInfo;
-        resolve({ port: a.port, host: a.address });
-      });
-    });
+    return listenOn(this.server, port, host);
+  }
+
+  /** RTSP over TLS (rtsps://) on its own port; same authentication, limits and sessions as `listen`. */
+  listenTls(port: number, host: string | undefined, options: PublishTlsOptions): Promise<{ port: number; host: string }> {
+    if (this.tlsServer) throw new Error('TLS listener already started');
+    this.tlsServer = net.createServer({ noDelay: true }, (socket) => this.onConnection(socket, options));
+    return listenOn(this.tlsServer, port, host);
   }
 
   get port(): number | undefined {
-    const a = this.server.address();
-    return a && typeof a === 'object' ? a.port : undefined;
+    return boundPort(this.server);
+  }
+
+  get tlsPort(): number | undefined {
+    return this.tlsServer ? boundPort(this.tlsServer) : undefined;
   }
 
   /** Closes the publisher of a path (e.g. the camera's lease was lost). */
@@ -175,23 +193,38 @@ export class RtspPublishServer {
 
   async close(): Promise<void> {
     for (const c of [...this.connections]) c.close('server closed');
-    await new Promise<void>((r) => this.server.close(() => r()));
+    await Promise.all(
+      [this.server, this.tlsServer].map((s) => (s?.listening ? new Promise<void>((r) => s.close(() => r())) : undefined)),
+    );
   }
 
-  private onConnection(socket: net.Socket): void {
-    if (this.authLimiter?.isBlocked(socket.remoteAddress)) {
+  private onConnection(raw: net.Socket, secure?: PublishTlsOptions): void {
+    const remoteAddress = raw.remoteAddress;
+    if (this.authLimiter?.isBlocked(remoteAddress)) {
       this.stats.connectionsBlocked++;
-      socket.destroy();
+      raw.destroy();
       return;
     }
     if (this.connections.size >= this.limits.maxConnections || this.unauthenticated >= this.limits.maxUnauthenticated) {
       this.stats.connectionsRejected++;
-      socket.destroy();
+      raw.destroy();
       return;
+    }
+    let socket: net.Socket = raw;
+    if (secure) {
+      try {
+        // The handshake runs inside the connection's handshake timeout; a failed one is a socket error.
+        socket = new tls.TLSSocket(raw, { isServer: true, secureContext: secure.secureContext() });
+      } catch (err) {
+        this.options.onError?.(err as Error, remoteAddress);
+        raw.destroy();
+        return;
+      }
+      this.stats.tlsConnections++;
     }
     this.stats.connections++;
     this.unauthenticated++;
-    const c = new PublishConnection(this, socket);
+    const c = new PublishConnection(this, socket, remoteAddress);
     this.connections.add(c);
     socket.once('close', () => this.connections.delete(c));
   }
@@ -251,8 +284,9 @@ export class PublishConnection {
   constructor(
     private readonly server: RtspPublishServer,
     private readonly socket: net.Socket,
+    remoteAddress: string | undefined = socket.remoteAddress,
   ) {
-    this.remoteAddress = socket.remoteAddress;
+    this.remoteAddress = remoteAddress;
     const limits = server.limits;
     this.demuxer = new InterleavedDemuxer(
       {
@@ -589,6 +623,22 @@ export class PublishConnection {
       sink.setParameterSets(info.codec, this.depacketizer.currentParameterSets);
     }
   }
+}
+
+function listenOn(server: net.Server, port: number, host: string | undefined): Promise<{ port: number; host: string }> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const a = server.address() as net.AddressInfo;
+      resolve({ port: a.port, host: a.address });
+    });
+  });
+}
+
+function boundPort(server: net.Server): number | undefined {
+  const a = server.address();
+  return a && typeof a === 'object' ? a.port : undefined;
 }
 
 /** The path of an RTSP request URI ("rtsp://h:p/push/x?y" → "/push/x"), or undefined when invalid. */

@@ -4,7 +4,9 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import tls from 'node:tls';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -89,9 +91,9 @@ const until = async (cond: () => boolean, ms = 10_000) => {
   }
 };
 
-/** Sends raw RTSP requests on one connection and collects answers. */
-function rawClient(to = port) {
-  const socket = net.connect(to, '127.0.0.1');
+/** Sends raw RTSP requests on one connection (TLS: rtsps, any certificate accepted) and collects answers. */
+function rawClient(to = port, secure = false) {
+  const socket = secure ? tls.connect({ port: to, host: '127.0.0.1', rejectUnauthorized: false }) : net.connect(to, '127.0.0.1');
   let data = '';
   socket.on('data', (d) => (data += d.toString('latin1')));
   socket.on('error', () => undefined);
@@ -230,6 +232,7 @@ describe('RtspPublishServer', () => {
 describe('RtspPublishServer: limits across connections (per source address)', () => {
   let limited: RtspPublishServer;
   let limitedPort: number;
+  let limitedTlsPort: number;
   let now = 0;
   const blocked: string[] = [];
 
@@ -242,15 +245,20 @@ describe('RtspPublishServer: limits across connections (per source address)', ()
       lookup: (p): PublishTarget | undefined => (p === CAM ? { credentials: { username: USER, password: PASS }, open: () => sink } : undefined),
     });
     limitedPort = (await limited.listen(0, '127.0.0.1')).port;
+    const [cert, key] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
+    await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+    const context = tls.createSecureContext({ cert: readFileSync(cert), key: readFileSync(key) });
+    limitedTlsPort = (await limited.listenTls(0, '127.0.0.1', { secureContext: () => context })).port;
   });
   afterAll(async () => {
     await limited?.close();
   });
 
   /** One connection: ANNOUNCE, then ANNOUNCE answering the Digest challenge with a wrong password. */
-  async function wrongPassword(): Promise<ReturnType<typeof rawClient>> {
-    const c = rawClient(limitedPort);
-    const url = `rtsp://127.0.0.1:${limitedPort}${CAM}`;
+  async function wrongPassword(secure = false): Promise<ReturnType<typeof rawClient>> {
+    const to = secure ? limitedTlsPort : limitedPort;
+    const c = rawClient(to, secure);
+    const url = `${secure ? 'rtsps' : 'rtsp'}://127.0.0.1:${to}${CAM}`;
     const challenge = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
     const auth = new RtspAuthenticator(USER, 'senha-errada');
     auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(challenge)![1]!));
@@ -289,5 +297,31 @@ describe('RtspPublishServer: limits across connections (per source address)', ()
     const fourth = rawClient(limitedPort);
     expect(await fourth.request('OPTIONS * RTSP/1.0\r\nCSeq: 1\r\n\r\n')).toMatch(/^RTSP\/1.0 200/);
     for (const c of [a, b, fourth]) c.socket.destroy();
+    await Promise.all([a.closed, b.closed, fourth.closed]);
+  });
+
+  it('RTSPS shares the count: wrong passwords over TLS and plain RTSP block the address on both ports, before any TLS handshake', async () => {
+    now += 60 * 60_000; // past the previous test's block and window
+    const before = { ...limited.stats };
+    (await wrongPassword(true)).socket.destroy();
+    (await wrongPassword(true)).socket.destroy();
+    (await wrongPassword(false)).socket.destroy();
+    expect(limited.stats.authFailures - before.authFailures).toBe(3);
+    expect(limited.stats.addressesBlocked - before.addressesBlocked).toBe(1);
+    expect(limited.stats.tlsConnections - before.tlsConnections).toBe(2);
+
+    const refused = rawClient(limitedTlsPort, true);
+    let secured = false;
+    refused.socket.on('secureConnect', () => (secured = true));
+    await refused.closed;
+    expect(secured).toBe(false);
+    expect(limited.stats.connectionsBlocked - before.connectionsBlocked).toBe(1);
+    expect(limited.stats.tlsConnections - before.tlsConnections).toBe(2); // refused before being wrapped in TLS
+
+    now += 15 * 60_000;
+    const c = rawClient(limitedTlsPort, true);
+    await authorizedAnnounce(c, limitedTlsPort);
+    c.socket.destroy();
+    await c.closed;
   });
 });

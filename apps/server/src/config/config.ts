@@ -48,6 +48,9 @@ export const envSchema = z.object({
   CAMERA_ALLOWED_RANGES: z.string().optional(),
   /** Base URL cameras without a public IP push to (docs/cameras.md "Câmeras sem IP público"), e.g. rtsp://push.example:8554. */
   MEDIA_PUSH_PUBLIC_URL: z.string().regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' }).optional(),
+  /** The embedded media node's RTSPS certificate (same env): without MEDIA_PUSH_PUBLIC_URL, push URLs default to rtsps://<host>:MEDIA_PUSH_TLS_PORT. */
+  MEDIA_PUSH_TLS_CERT: z.string().optional(),
+  MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Media node started by the start command as a child process (issue 4, ADR 0004). */
   MEDIA_NODE: z.enum(['on', 'off']).default('on'),
   MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -91,7 +94,7 @@ export interface Config {
   uploads: { maxBytes: number };
   /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
   exports: { signingKey: string | undefined; verifyMaxBytes: number };
-  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean; pushPublicUrl?: string | undefined };
+  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean; pushPublicUrl?: string | undefined; pushTlsPort?: number | undefined };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
 }
 
@@ -146,6 +149,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       allowedRanges: splitList(e.CAMERA_ALLOWED_RANGES),
       enforceOutbound: production,
       pushPublicUrl: e.MEDIA_PUSH_PUBLIC_URL,
+      pushTlsPort: e.MEDIA_PUSH_TLS_CERT ? e.MEDIA_PUSH_TLS_PORT || 322 : undefined,
     },
     media: {
       node: e.MEDIA_NODE === 'on',

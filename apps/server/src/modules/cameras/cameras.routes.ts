@@ -145,7 +145,9 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
         response: { 201: cameraPushCredentialsSchema },
       },
       handler: async (request, reply) => {
-        const pushPublicUrl = deps.config.cameras.pushPublicUrl ?? `rtsp://${request.hostname.replace(/:\d+$/, '')}:8554`;
+        const host = request.hostname.replace(/:\d+$/, '');
+        const { pushPublicUrl: configured, pushTlsPort } = deps.config.cameras;
+        const pushPublicUrl = configured ?? (pushTlsPort ? `rtsps://${host}:${pushTlsPort}` : `rtsp://${host}:8554`);
         const out = await regeneratePushCredentials({ db: deps.db, keys: cam.keys, pushPublicUrl }, authOf(request), actorOf(request), request.params.id);
         return reply.code(201).header('cache-control', 'no-store').send(out);
       },

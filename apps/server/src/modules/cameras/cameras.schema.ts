@@ -36,6 +36,8 @@ export const cameras = pgTable(
     openToPublic: boolean('open_to_public').notNull().default(false),
     /** How the media node reads the camera: its RTSP client, or ffmpeg copying into it (compatibility). */
     ingestMode: text('ingest_mode', { enum: ['native', 'ffmpeg'] }).notNull().default('native'),
+    /** RTP transport the media node's RTSP client asks this camera for; null = the node's MEDIA_RTSP_TRANSPORT (ignored in ffmpeg mode). */
+    rtspTransport: text('rtsp_transport', { enum: ['tcp', 'udp', 'auto'] }),
     /** Stream from `rtsp_path` ('path') or from the URI the camera reports over ONVIF ('onvif'). */
     streamSource: text('stream_source', { enum: ['path', 'onvif'] }).notNull().default('path'),
     status: text('status', { enum: ['pending', 'online', 'offline', 'disabled'] }).notNull().default('pending'),

@@ -39,6 +39,7 @@ export function toCamera(r: CameraRow): Camera {
     mounting: r.mounting,
     openToPublic: r.openToPublic,
     ingestMode: r.ingestMode,
+    rtspTransport: r.rtspTransport,
     streamSource: r.streamSource,
     status: r.status,
     hasCredentials: r.credentials !== null,
@@ -119,6 +120,7 @@ export async function createCamera(deps: CameraDeps, auth: AuthContext, actor: A
           partnerId,
           assetSerial: input.assetSerial ?? null,
           cameraPointId: input.cameraPointId ?? null,
+          rtspTransport: input.rtspTransport ?? null,
           credentials: credentials ? sealCredentials(deps.keys, id, credentials) : null,
           createdBy: auth.user.id,
         })

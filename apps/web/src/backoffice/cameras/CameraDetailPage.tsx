@@ -1,4 +1,4 @@
-import { cameraIngestModeLabels, cameraKindLabels, cameraMountingLabels, cameraStreamSourceLabels } from '@vigia/contracts';
+import { cameraIngestModeLabels, cameraKindLabels, cameraMountingLabels, cameraRtspTransportLabels, cameraStreamSourceLabels } from '@vigia/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -71,6 +71,8 @@ export function CameraDetailPage() {
             </dd>
             <dt className="col-sm-3">Modo de ingestão</dt>
             <dd className="col-sm-9">{cameraIngestModeLabels[camera.ingestMode]}</dd>
+            <dt className="col-sm-3">Transporte RTP</dt>
+            <dd className="col-sm-9">{camera.rtspTransport ? cameraRtspTransportLabels[camera.rtspTransport] : 'Padrão do nó'}</dd>
             <dt className="col-sm-3">Login e senha</dt>
             <dd className="col-sm-9">{camera.hasCredentials ? 'Cadastrados (guardados cifrados, nunca exibidos)' : 'Não cadastrados'}</dd>
             <dt className="col-sm-3">Localização</dt>

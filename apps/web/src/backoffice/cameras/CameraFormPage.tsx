@@ -5,6 +5,8 @@ import {
   cameraKinds,
   cameraMountingLabels,
   cameraMountingValues,
+  cameraRtspTransportLabels,
+  cameraRtspTransports,
   cameraStreamSourceLabels,
   cameraStreamSources,
   type Camera,
@@ -47,6 +49,8 @@ interface Draft {
   mounting: string;
   openToPublic: boolean;
   ingestMode: string;
+  /** '' = the media node's default. */
+  rtspTransport: string;
   disabled: boolean;
 }
 
@@ -71,6 +75,7 @@ const empty: Draft = {
   mounting: 'facade',
   openToPublic: false,
   ingestMode: 'native',
+  rtspTransport: '',
   disabled: false,
 };
 
@@ -95,6 +100,7 @@ function fromCamera(c: Camera): Draft {
     mounting: c.mounting,
     openToPublic: c.openToPublic,
     ingestMode: c.ingestMode,
+    rtspTransport: c.rtspTransport ?? '',
     disabled: c.status === 'disabled',
   };
 }
@@ -156,6 +162,7 @@ export function CameraFormPage() {
       mounting: draft.mounting as CameraCreateInput['mounting'],
       openToPublic: draft.openToPublic,
       ingestMode: draft.ingestMode as CameraCreateInput['ingestMode'],
+      rtspTransport: (draft.rtspTransport || null) as CameraCreateInput['rtspTransport'],
     };
     const credentials = userGiven ? { username: draft.username.trim(), password: draft.password } : undefined;
     setBusy(true);
@@ -266,6 +273,17 @@ export function CameraFormPage() {
                 options={cameraIngestModes.map((m) => ({ value: m, label: cameraIngestModeLabels[m] }))}
                 onChange={set('ingestMode')}
                 error={err('ingestMode')}
+              />
+            </div>
+            <div className="col-md-6 mb-3">
+              <SelectField
+                id="cam-rtp-transport"
+                label="Transporte RTP"
+                value={draft.rtspTransport}
+                placeholder="Padrão do nó"
+                options={cameraRtspTransports.map((m) => ({ value: m, label: cameraRtspTransportLabels[m] }))}
+                onChange={set('rtspTransport')}
+                error={err('rtspTransport')}
               />
             </div>
           </div>

@@ -5,9 +5,9 @@ import { Message } from '../../shared/components/Message';
 import { generatePushCredentials } from '../api/cameras-api';
 import { useWrite } from '../obligations/shared/use-write';
 
-/** rtsp://user:password@host:port/push/<id> — what ffmpeg and most cameras take. */
+/** rtsp(s)://user:password@host:port/push/<id> — what ffmpeg and most cameras take. */
 export function publishUrlWithCredentials(c: CameraPushCredentials): string {
-  return c.url.replace(/^rtsp:\/\//, `rtsp://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@`);
+  return c.url.replace(/^(rtsps?):\/\//, (_, scheme: string) => `${scheme}://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@`);
 }
 
 /**
@@ -65,6 +65,8 @@ export function PushCredentialsPanel({ camera }: { camera: Camera }) {
 
 function ShownCredentials({ credentials: c }: { credentials: CameraPushCredentials }) {
   const full = publishUrlWithCredentials(c);
+  // rtsps:// (RTSP over TLS, docs/cameras.md): the video and the Digest exchange travel encrypted.
+  const tls = c.url.startsWith('rtsps://');
   const ffmpeg = `ffmpeg -rtsp_transport tcp -i rtsp://USUARIO:SENHA@IP-DA-CAMERA-NA-REDE-LOCAL:554/CAMINHO -an -c:v copy -f rtsp -rtsp_transport tcp '${full}'`;
   const gstreamer =
     `gst-launch-1.0 rtspsrc location=rtsp://IP-DA-CAMERA-NA-REDE-LOCAL:554/CAMINHO user-id=USUARIO user-pw=SENHA protocols=tcp ! ` +
@@ -94,8 +96,11 @@ function ShownCredentials({ credentials: c }: { credentials: CameraPushCredentia
         </li>
       </ul>
       <p className="text-down-01">
-        O envio usa autenticação Digest (a senha não trafega), mas o vídeo não é cifrado: quando as imagens forem sensíveis, use uma VPN a partir do
-        local. Muitas senhas erradas seguidas bloqueiam o endereço de origem por alguns minutos.
+        {tls
+          ? 'O envio é cifrado (RTSP sobre TLS, endereço rtsps://) e usa autenticação Digest. A câmera ou o gateway precisa aceitar endereços ' +
+            'rtsps:// (o ffmpeg e o GStreamer aceitam). '
+          : 'O envio usa autenticação Digest (a senha não trafega), mas o vídeo não é cifrado: quando as imagens forem sensíveis, use uma VPN a partir do local. '}
+        Muitas senhas erradas seguidas bloqueiam o endereço de origem por alguns minutos.
       </p>
     </div>
   );
