@@ -12,7 +12,7 @@ ROOT=$PWD
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 # --- system packages -------------------------------------------------------------------------
-APT_PACKAGES=(ffmpeg chromium postgresql gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
+APT_PACKAGES=(ffmpeg chromium postgresql openssl gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   python3-gi gir1.2-gst-rtsp-server-1.0)
 missing=()
