@@ -9,7 +9,7 @@ import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
 import { RtspError } from './errors';
 import type { RtspClientEvents, RtspClientState, RtspClientStats } from './rtsp-client';
 import type { PublishSink, PublishStartInfo } from './rtsp-publish-server';
-import type { VideoStreamInfo } from './rtsp-session';
+import { zeroCounters, type VideoStreamInfo } from './rtsp-session';
 
 /** What the hub, recorder and health need from an upstream (RtspClient or PublishedSource). */
 export interface IngestSource {
@@ -49,20 +49,7 @@ export class PublishedSource extends EventEmitter<RtspClientEvents> {
 
   get stats(): RtspClientStats {
     return {
-      bytesReceived: 0,
-      rtpPackets: 0,
-      rtpBytes: 0,
-      rtcpPackets: 0,
-      rtpLost: 0,
-      rtpGaps: 0,
-      rtpLate: 0,
-      badRtpPackets: 0,
-      ignoredPackets: 0,
-      audioPackets: 0,
-      audioFrames: 0,
-      audioLost: 0,
-      rtpReordered: 0,
-      rtpSkipped: 0,
+      ...zeroCounters(),
       sessions: this.counters.sessions,
       reconnects: Math.max(0, this.counters.sessions - 1),
       accessUnits: this.counters.accessUnits,

@@ -20,7 +20,7 @@ import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec 
 import { ReconnectBackoff, type BackoffOptions } from './backoff';
 import { RtspError } from './errors';
 import type { DepacketizerStats } from './nal-depacketizer';
-import { RtspSession, type RtspSessionOptions, type SessionCounters, type VideoStreamInfo } from './rtsp-session';
+import { RtspSession, zeroCounters, type RtspSessionOptions, type SessionCounters, type VideoStreamInfo } from './rtsp-session';
 
 export interface RtspClientOptions extends RtspSessionOptions {
   /** Reconnect after failures (default true). When false the client stops after the first failure. */
@@ -56,22 +56,7 @@ export interface RtspClientEvents {
   stopped: [];
 }
 
-const ZERO_COUNTERS: SessionCounters = {
-  bytesReceived: 0,
-  rtpPackets: 0,
-  rtpBytes: 0,
-  rtcpPackets: 0,
-  rtpLost: 0,
-  rtpGaps: 0,
-  rtpLate: 0,
-  badRtpPackets: 0,
-  ignoredPackets: 0,
-  audioPackets: 0,
-  audioFrames: 0,
-  audioLost: 0,
-  rtpReordered: 0,
-  rtpSkipped: 0,
-};
+const ZERO_COUNTERS: Readonly<SessionCounters> = zeroCounters();
 
 export class RtspClient extends EventEmitter<RtspClientEvents> {
   private stateValue: RtspClientState = 'idle';

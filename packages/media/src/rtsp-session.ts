@@ -117,6 +117,26 @@ export interface SessionCounters {
   rtpSkipped: number;
 }
 
+/** Every session counter at zero (a new session; the sum before any session; push sources). */
+export function zeroCounters(): SessionCounters {
+  return {
+    bytesReceived: 0,
+    rtpPackets: 0,
+    rtpBytes: 0,
+    rtcpPackets: 0,
+    rtpLost: 0,
+    rtpGaps: 0,
+    rtpLate: 0,
+    badRtpPackets: 0,
+    ignoredPackets: 0,
+    audioPackets: 0,
+    audioFrames: 0,
+    audioLost: 0,
+    rtpReordered: 0,
+    rtpSkipped: 0,
+  };
+}
+
 export const DEFAULT_USER_AGENT = 'VigiaMaisMT-media/0.1';
 
 interface Pending {
@@ -142,22 +162,7 @@ export function parseRtspUrl(url: string, username?: string, password?: string) 
 }
 
 export class RtspSession {
-  readonly counters: SessionCounters = {
-    bytesReceived: 0,
-    rtpPackets: 0,
-    rtpBytes: 0,
-    rtcpPackets: 0,
-    rtpLost: 0,
-    rtpGaps: 0,
-    rtpLate: 0,
-    badRtpPackets: 0,
-    ignoredPackets: 0,
-    audioPackets: 0,
-    audioFrames: 0,
-    audioLost: 0,
-    rtpReordered: 0,
-    rtpSkipped: 0,
-  };
+  readonly counters: SessionCounters = zeroCounters();
   /** Resolves when the connection ends (after open() succeeded or failed), with the cause. */
   readonly closed: Promise<RtspError>;
   info: VideoStreamInfo | undefined;
