@@ -97,8 +97,10 @@ export class ExportsPage {
     return select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
   }
 
+  /** The period as `yyyy-MM-ddTHH:mm:ss` (Chromium leaves out `:00` seconds in a datetime-local value). */
   async range(): Promise<{ from: string; to: string }> {
-    return { from: await this.page.locator('#export-from').inputValue(), to: await this.page.locator('#export-to').inputValue() };
+    const withSeconds = (v: string) => (/T\d\d:\d\d$/.test(v) ? `${v}:00` : v);
+    return { from: withSeconds(await this.page.locator('#export-from').inputValue()), to: withSeconds(await this.page.locator('#export-to').inputValue()) };
   }
 
   /** Fills the period (Cuiabá time, to the second) and the reason, then asks for the package. */
