@@ -115,6 +115,8 @@ export class PartnerLoansPage {
     await p.getByRole('table', { name: 'Cessões de equipamentos' }).getByRole('link').first().waitFor();
     await p.goto(`${this.base}/app/cessoes/${loanId}`);
     await p.getByRole('heading', { name: 'Agendar retirada na SESP/MT' }).waitFor();
+    // the date field takes the server's first business day once the loan has loaded
+    await p.waitForFunction(() => (document.getElementById('pickup-on') as HTMLInputElement | null)?.value !== '');
     await p.getByLabel('Nome de quem vai retirar').fill(person.name);
     await p.getByLabel('CPF de quem vai retirar').fill(person.cpf);
     await p.getByLabel('Autorização assinada pelo representante legal').setInputFiles({ name: 'autorizacao.pdf', mimeType: 'application/pdf', buffer: person.authorisation });

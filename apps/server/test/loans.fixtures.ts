@@ -5,7 +5,9 @@ import type { Database } from '../src/db/client.js';
 import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
 import { cameras, cameraSelfTests } from '../src/modules/cameras/cameras.schema.js';
 import { mailOutbox } from '../src/mail/mail.schema.js';
-import { clock } from '../src/modules/loans/obligation-kit.js';
+import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
+import { clock, today } from '../src/modules/loans/obligation-kit.js';
+import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
 
 /** Factories for the obligations tests (loans, accountability, inspections, complaints, sanctions). */
@@ -61,22 +63,16 @@ export async function pickedUpLoan(w: Awaited<ReturnType<typeof world>>, n = 1, 
   const loan = await w.committee.post('/api/loans', { termId: w.term.id, assetIds: assets.map((a) => a.id) });
   if (loan.statusCode !== 200) throw new Error(`loan: ${loan.body}`);
   const id = loan.json().id as string;
-  const sched = await w.partnerApi.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextWeekday(), personName: 'Maria da Silva', personCpf: w.repCpf });
+  const sched = await w.partnerApi.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Maria da Silva', personCpf: w.repCpf });
   if (sched.statusCode !== 200) throw new Error(`schedule: ${sched.body}`);
   const picked = await w.committee.post(`/api/loans/${id}/pickup`, pickedUpOn ? { pickedUpOn } : {});
   if (picked.statusCode !== 200) throw new Error(`pickup: ${picked.body}`);
   return { id, assets, loan: picked.json() };
 }
 
-/** A business day in Cuiabá at least a day after today (on the obligations clock). */
-export function nextWeekday(): string {
-  const holidays = new Set(['2026-11-20', '2026-12-25', '2027-01-01']);
-  const d = new Date(clock.now().getTime() - 4 * 3_600_000);
-  for (;;) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const iso = d.toISOString().slice(0, 10);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.has(iso)) return iso;
-  }
+/** The first business day in Cuiabá after today on the obligations clock (the platform's own calendar). */
+export function nextPickupDay(): string {
+  return nextBusinessDay(today(), { municipalityIbge: CUIABA_IBGE });
 }
 
 /** A lent camera registered by the partner with the asset's serial, and a successful self-test with a snapshot. */

@@ -7,7 +7,7 @@ import { equipmentLoans } from '../src/modules/loans/loans.schema.js';
 import { complianceCases } from '../src/modules/sanctions/sanctions.schema.js';
 import { accountabilityReports } from '../src/modules/accountability/accountability.schema.js';
 import { auditEvents } from '../src/modules/audit/audit.schema.js';
-import { allMails, cameraWithVideo, endTerm, mailsTo, newAsset, nextWeekday, noonInCuiaba, pickedUpLoan, resetClock, setClock, world } from './loans.fixtures.js';
+import { allMails, cameraWithVideo, endTerm, mailsTo, newAsset, nextPickupDay, noonInCuiaba, pickedUpLoan, resetClock, setClock, world } from './loans.fixtures.js';
 
 const ctx = useTestApp();
 afterEach(resetClock);
@@ -24,7 +24,7 @@ describe('equipment loan — asset stock to pickup (Art. 17, guide §03)', () =>
     // the same asset cannot be lent twice
     expect((await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [a.id] })).json().error.code).toBe('ASSET_NOT_AVAILABLE');
     // someone else than the legal representative needs a signed authorisation
-    const other = { pickupOn: nextWeekday(), personName: 'João Portador', personCpf: '529.982.247-25' };
+    const other = { pickupOn: nextPickupDay(), personName: 'João Portador', personCpf: '529.982.247-25' };
     expect((await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, other)).json().error.code).toBe('PICKUP_AUTHORISATION_REQUIRED');
     const auth = await uploadId(ctx.app, w.session);
     const sched = await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, { ...other, authorisationFileId: auth });
@@ -163,7 +163,7 @@ describe('Art. 18 §1–3 — incidents', () => {
     const w = await world(ctx.app, ctx.t.database);
     const old = await newAsset(w.committee, '2026-01-01');
     const loan = (await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [old.id] })).json();
-    await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, { pickupOn: nextWeekday(), personName: 'Maria', personCpf: w.repCpf });
+    await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Maria', personCpf: w.repCpf });
     await w.committee.post(`/api/loans/${loan.id}/pickup`, {});
     const inc = await w.partnerApi.post(`/api/loans/${loan.id}/incidents`, { assetId: old.id, kind: 'warranty_defect', occurredOn: '2026-11-19', description: 'Defeito após o fim da garantia.' });
     const fresh = await newAsset(w.committee);
@@ -178,7 +178,7 @@ describe('loans — scope (IDOR)', () => {
     const intruder = await partnerFor(ctx.app, 'company');
     const x = api(ctx.app, intruder.session);
     expect((await x.get(`/api/loans/${id}`)).statusCode).toBe(404);
-    expect((await x.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextWeekday(), personName: 'Fulano de Tal', personCpf: '529.982.247-25' })).statusCode).toBe(404);
+    expect((await x.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Fulano de Tal', personCpf: '529.982.247-25' })).statusCode).toBe(404);
     expect((await x.post(`/api/loans/${id}/incidents`, { assetId: assets[0]!.id, kind: 'partner_damage', occurredOn: '2026-11-19', description: 'tentativa de acesso indevido' })).statusCode).toBe(404);
     expect((await x.get('/api/loans')).json().loans).toEqual([]);
     expect((await x.get('/api/loans/incidents')).json().incidents).toEqual([]);

@@ -118,6 +118,8 @@ export const loanSchema = z.object({
   termStatus: z.string(),
   status: z.enum(loanStatuses),
   pickupOn: z.string().nullable(),
+  /** The first business day in Cuiabá after today: the earliest pickup date the form suggests. */
+  firstPickupOn: z.string(),
   pickupPlace: z.string(),
   pickupPersonName: z.string().nullable(),
   pickedUpOn: z.string().nullable(),

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { Acting } from '../accreditation/deps.js';
 import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import { isBusinessDay } from '../calendar/business-days.js';
+import { isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { partners } from '../partners/partners.schema.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
@@ -58,6 +58,7 @@ export async function toLoan(db: Queryable, l: LoanRow): Promise<Loan> {
     termStatus: t?.status ?? '',
     status: l.status,
     pickupOn: l.pickupOn,
+    firstPickupOn: nextBusinessDay(today(), { municipalityIbge: CUIABA_IBGE }),
     pickupPlace: l.pickupPlace,
     pickupPersonName: l.pickupPersonName,
     pickedUpOn: l.pickedUpOn,

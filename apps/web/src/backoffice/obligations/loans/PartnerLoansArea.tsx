@@ -1,5 +1,5 @@
 import type { Loan } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { FileField } from '../../../shared/components/FileField';
@@ -13,7 +13,6 @@ import { NotFound } from '../../../shared/pages/NotFound';
 import { getLoan, listLoans, schedulePickup, uploadObligationFile } from '../obligations-api';
 import { paths } from '../paths';
 import { Card } from '../shared/Card';
-import { nextWeekday } from '../shared/dates';
 import { useWrite } from '../shared/use-write';
 import { LoanFacts } from './LoanFacts';
 import { LoansTable } from './LoansTable';
@@ -52,7 +51,11 @@ function PartnerLoanPage() {
   const load = useCallback((signal: AbortSignal) => getLoan(loanId, signal), [loanId]);
   const { data: loan, error, loading, setData } = useApiData(load);
   useDocumentTitle(loan ? `Cessão ${loan.number}` : 'Cessão');
-  const [pickupOn, setPickupOn] = useState(nextWeekday());
+  const [pickupOn, setPickupOn] = useState('');
+  // The server suggests the first business day in Cuiabá (its calendar knows the holidays).
+  useEffect(() => {
+    if (loan) setPickupOn((current) => current || loan.firstPickupOn);
+  }, [loan]);
   const [personName, setPersonName] = useState('');
   const [personCpf, setPersonCpf] = useState('');
   const [file, setFile] = useState<File | null>(null);
