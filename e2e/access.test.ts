@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpBody } from '../apps/server/test/accreditation.fixtures.js';
-import { freePort, HttpClient, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
+import { freePort, HttpClient, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
 import { launchBrowser } from './helpers/browser.js';
 import { webDist } from './helpers/platform.js';
 import { LoginPage } from './pages/login-page.js';
@@ -25,8 +25,13 @@ const DEMO_PASSWORD = 'demonstracao-vigia';
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-access-'));
   server = await startServer({
-    DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '2', DATABASE_URL: '', WEB_DIST: webDist,
-    MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DEMO: '1',
+    DEMO_CAMERAS: '2',
+    DATABASE_URL: '',
+    WEB_DIST: webDist,
+    MEDIA_NODE: 'on',
+    MEDIA_NODE_PORT: String(await freePort()),
   });
   browser = await launchBrowser();
 });
@@ -53,7 +58,12 @@ const apiGet = (page: Page, url: string) =>
     return { status: r.status, body: r.status === 200 ? await r.json() : null };
   }, url);
 
-interface CameraItem { id: string; name: string; partnerId: string; openToPublic: boolean }
+interface CameraItem {
+  id: string;
+  name: string;
+  partnerId: string;
+  openToPublic: boolean;
+}
 
 describe('Art. 26 §2 — a partner sees its own cameras and those open to the public, nothing else', () => {
   it('another partner sees the public demo camera but not the private one, by list, map or URL', async () => {
@@ -91,7 +101,9 @@ describe('Art. 26 §2 — a partner sees its own cameras and those open to the p
 describe('stream tokens are bound to the viewer', () => {
   it('a token copied out of one session opens nothing in another', async () => {
     const operator = await signedIn('operator@demo.vigiamais.local');
-    const tokenResponse = operator.page.waitForResponse((r) => /\/api\/live\/[0-9a-f-]+\/token$/.test(new URL(r.url()).pathname) && r.status() === 200);
+    const tokenResponse = operator.page.waitForResponse(
+      (r) => /\/api\/live\/[0-9a-f-]+\/token$/.test(new URL(r.url()).pathname) && r.status() === 200,
+    );
     await operator.page.goto(`${server.url}/app/operacoes/ao-vivo`);
     await operator.page.getByRole('link', { name: 'Câmera de demonstração 1', exact: true }).click();
     const copied = (await (await tokenResponse).json()) as { token: string; url: string };
@@ -145,7 +157,9 @@ describe('Art. 27 §2 — suspending a user stops what they are watching', () =>
 
     const stoppedAt = Date.now();
     // The player leaves the playing state (the node closed the socket: session ended).
-    await operator.page.waitForFunction(() => document.querySelector('.vigia-live')?.getAttribute('data-state') !== 'playing', undefined, { timeout: 15_000 });
+    await operator.page.waitForFunction(() => document.querySelector('.vigia-live')?.getAttribute('data-state') !== 'playing', undefined, {
+      timeout: 15_000,
+    });
     expect(Date.now() - stoppedAt).toBeLessThan(15_000);
     const t0 = await operator.page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
     await operator.page.waitForTimeout(3_000);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { ApplicationWizardPage } from './pages/application-wizard-page.js';
 import { HomologationPage, PartnerCasePage, ReviewCasePage, RispOpinionsPage, VerificationPage } from './pages/case-pages.js';
 import { LoginPage } from './pages/login-page.js';
-import { SignUpPage, type SignUpData } from './pages/signup-page.js';
+import { type SignUpData, SignUpPage } from './pages/signup-page.js';
 
 /**
  * Issue 3 end to end, in Chromium against the real server (DEMO=1) and the built web app: a
@@ -20,7 +20,10 @@ const demoEmail = (role: string) => `${role.replaceAll('_', '-')}@demo.vigiamais
 
 function validCnpj(): string {
   const d = [...Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)), 0, 0, 0, 1];
-  for (const weights of [[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]]) {
+  for (const weights of [
+    [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2],
+    [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2],
+  ]) {
     const r = weights.reduce((s, w, i) => s + w * d[i]!, 0) % 11;
     d.push(r < 2 ? 0 : 11 - r);
   }
@@ -29,8 +32,16 @@ function validCnpj(): string {
 const wrongCheckDigit = (cnpj: string) => cnpj.slice(0, 13) + String((Number(cnpj[13]) + 1) % 10);
 const todayInCuiaba = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Cuiaba' }).format(new Date());
 
-const PDF = { name: 'documento.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
-const JPEG = { name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF-e2e')]) };
+const PDF = {
+  name: 'documento.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+};
+const JPEG = {
+  name: 'foto.jpg',
+  mimeType: 'image/jpeg',
+  buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF-e2e')]),
+};
 
 let platform: Awaited<ReturnType<typeof startDemoPlatform>>;
 let browser: Browser;
@@ -68,7 +79,13 @@ describe('accreditation — sign-up to a verified cooperation term (Decree 1.522
     number: '100',
     district: 'Centro',
     municipality: 'Cuiabá',
-    representative: { name: 'Maria da Silva', cpf: '529.982.247-25', position: 'Presidente', email: `rep-${tag}@e2e.local`, phone: '(65) 99999-0000' },
+    representative: {
+      name: 'Maria da Silva',
+      cpf: '529.982.247-25',
+      position: 'Presidente',
+      email: `rep-${tag}@e2e.local`,
+      phone: '(65) 99999-0000',
+    },
     account: { name: 'Maria da Silva', email: `conta-${tag}@e2e.local`, password: 'senha-e2e-bem-segura' },
   };
   let applicationId = '';
@@ -98,15 +115,32 @@ describe('accreditation — sign-up to a verified cooperation term (Decree 1.522
     await wizard.create('own');
     await wizard.attachEveryDocument(PDF);
     await wizard.next();
-    await wizard.fillPoint(1, { address: 'Praça Alencastro, s/n — Centro', municipality: 'Cuiabá', latitude: '-15.5961', longitude: '-56.0967', films: 'Praça Alencastro e a Rua Barão de Melgaço', photo: JPEG });
+    await wizard.fillPoint(1, {
+      address: 'Praça Alencastro, s/n — Centro',
+      municipality: 'Cuiabá',
+      latitude: '-15.5961',
+      longitude: '-56.0967',
+      films: 'Praça Alencastro e a Rua Barão de Melgaço',
+      photo: JPEG,
+    });
     await wizard.addPoint();
-    await wizard.fillPoint(2, { address: 'Avenida do CPA, 1000 — Centro Político', municipality: 'Cuiabá', latitude: '-15.5700', longitude: '-56.0750', films: 'Cruzamento da Avenida do CPA com a Avenida Rubens de Mendonça', photo: JPEG });
+    await wizard.fillPoint(2, {
+      address: 'Avenida do CPA, 1000 — Centro Político',
+      municipality: 'Cuiabá',
+      latitude: '-15.5700',
+      longitude: '-56.0750',
+      films: 'Cruzamento da Avenida do CPA com a Avenida Rubens de Mendonça',
+      photo: JPEG,
+    });
     await wizard.saveProject(2);
     await wizard.next();
     applicationId = await wizard.submit();
     const heading = await partner.getByRole('heading', { level: 1 }).innerText();
     number = /nº (\S+)/.exec(heading)![1]!;
-    await partner.getByRole('rowheader', { name: /ANEXO 5/ }).first().waitFor();
+    await partner
+      .getByRole('rowheader', { name: /ANEXO 5/ })
+      .first()
+      .waitFor();
   });
 
   it('Art. 16 §2 — the committee issues a deficiency notice; the partner answers it', async () => {
@@ -155,7 +189,15 @@ describe('accreditation — sign-up to a verified cooperation term (Decree 1.522
   it('the partner downloads its cooperation term; the public page confirms it and rejects a tampered copy', async () => {
     const caseView = new PartnerCasePage(partner, platform.url);
     await caseView.open(applicationId);
-    for (const step of ['Pedido enviado.', 'Notificação de falhas emitida', 'Parecer favorável da RISP', 'Pedido deferido', 'Pedido homologado', 'Termo de cooperação assinado.']) await caseView.historyShows(step);
+    for (const step of [
+      'Pedido enviado.',
+      'Notificação de falhas emitida',
+      'Parecer favorável da RISP',
+      'Pedido deferido',
+      'Pedido homologado',
+      'Termo de cooperação assinado.',
+    ])
+      await caseView.historyShows(step);
     term = await caseView.downloadIssued(/TERMO DE COOPERAÇÃO TÉCNICA/, 'PDF');
     expect(term.bytes.subarray(0, 5).toString()).toBe('%PDF-');
 

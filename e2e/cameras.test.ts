@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cameraImportColumns } from '@vigia/contracts';
-import { startSimulator, type Simulator } from '../packages/media/test/helpers/simulator.js';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { CameraImportPage, CameraRegistryPage, OperationsMapPage } from './pages/cameras-pages.js';
@@ -126,7 +126,9 @@ describe('camera registry: import, self-test and map', () => {
   it('shows the cameras on the operations map, clustered, and splits a cluster on click', async () => {
     const map = new OperationsMapPage(page, platform.url);
     await map.open();
-    await page.waitForFunction(() => document.querySelectorAll('.vigia-cluster, .vigia-cam-marker').length > 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.vigia-cluster, .vigia-cam-marker').length > 0, undefined, {
+      timeout: 15_000,
+    });
     expect(await map.summary()).toMatch(/\d+ câmera\(s\) no mapa/);
     const shown = Number((await map.summary()).match(/(\d+)/)![1]);
     expect(shown).toBeGreaterThanOrEqual(CAMERAS);

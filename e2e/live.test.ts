@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
-import { startSimulator, type Simulator } from '../packages/media/test/helpers/simulator.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
+import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
 import { launchBrowser } from './helpers/browser.js';
 import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { webDist } from './helpers/platform.js';
@@ -34,8 +34,14 @@ beforeAll(async () => {
   const mediaNodePort = await freePort();
   [server, simulator] = await Promise.all([
     startServer({
-      DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '9', DATABASE_URL: '', WEB_DIST: webDist,
-      MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(mediaNodePort), MEDIA_AUDIO: 'pass',
+      DATA_DIR: dataDir,
+      DEMO: '1',
+      DEMO_CAMERAS: '9',
+      DATABASE_URL: '',
+      WEB_DIST: webDist,
+      MEDIA_NODE: 'on',
+      MEDIA_NODE_PORT: String(mediaNodePort),
+      MEDIA_AUDIO: 'pass',
     }),
     startSimulator({ count: 0, audioCount: 1, size: '640x360', fps: 15 }),
   ]);
@@ -45,7 +51,10 @@ beforeAll(async () => {
   await new LoginPage(page, server.url).signIn('operator@demo.vigiamais.local', 'demonstracao-vigia');
   const httpPort = await freePort();
   await registerPartnerCamera(browser, server.url, {
-    name: AUDIO_CAMERA, rtspPort: simulator.port, httpPort: httpPort === simulator.port ? httpPort + 1 : httpPort, rtspPath: '/av1',
+    name: AUDIO_CAMERA,
+    rtspPort: simulator.port,
+    httpPort: httpPort === simulator.port ? httpPort + 1 : httpPort,
+    rtspPath: '/av1',
     credentials: { username: simulator.user, password: simulator.password },
   });
 });
@@ -128,9 +137,17 @@ describe('live audio in Chromium (MEDIA_AUDIO=pass)', () => {
     const live = new LivePage(audioPage, server.url);
     await live.openFromList(AUDIO_CAMERA);
     await live.expectVideosPlaying(1);
-    expect(await audioPage.evaluate(() => (window as unknown as { __mimes: string[] }).__mimes)).toEqual([expect.stringMatching(/^video\/mp4; ?codecs="avc1\.[0-9A-Fa-f]{6}, ?mp4a\.40\.2"$/)]);
+    expect(await audioPage.evaluate(() => (window as unknown as { __mimes: string[] }).__mimes)).toEqual([
+      expect.stringMatching(/^video\/mp4; ?codecs="avc1\.[0-9A-Fa-f]{6}, ?mp4a\.40\.2"$/),
+    ]);
     // Chromium decodes the track even though the player is muted.
-    await audioPage.waitForFunction(() => ((document.querySelector('video') as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ?? 0) > 0, undefined, { timeout: 15_000 });
+    await audioPage.waitForFunction(
+      () =>
+        ((document.querySelector('video') as HTMLVideoElement & { webkitAudioDecodedByteCount?: number }).webkitAudioDecodedByteCount ??
+          0) > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
     await context.close();
   });
 });
@@ -138,8 +155,11 @@ describe('live audio in Chromium (MEDIA_AUDIO=pass)', () => {
 /** `ffprobe -show_streams` of an HLS URL as a VMS pulls it; the error text when it fails. */
 function probe(url: string): Promise<{ streams: { codec_name: string; codec_type: string }[] } | { error: string }> {
   return new Promise((resolve) => {
-    execFile('ffprobe', ['-v', 'error', '-rw_timeout', '15000000', '-show_streams', '-of', 'json', url], { timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve(err ? { error: `${stderr}${err.message}` } : JSON.parse(stdout)),
+    execFile(
+      'ffprobe',
+      ['-v', 'error', '-rw_timeout', '15000000', '-show_streams', '-of', 'json', url],
+      { timeout: 30_000 },
+      (err, stdout, stderr) => resolve(err ? { error: `${stderr}${err.message}` } : JSON.parse(stdout)),
     );
   });
 }

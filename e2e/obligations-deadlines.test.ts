@@ -1,8 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startSimulator, type Simulator } from '../packages/media/test/helpers/simulator.js';
-import { addBusinessDays, businessDaysBetween, deadlineFrom, isBusinessDay, nextBusinessDay } from '../apps/server/src/modules/calendar/business-days.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  deadlineFrom,
+  isBusinessDay,
+  nextBusinessDay,
+} from '../apps/server/src/modules/calendar/business-days.js';
 import { addDays, todayInCuiaba } from '../apps/server/src/modules/calendar/local-date.js';
+import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
 import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { CameraFormPage, CameraRegistryPage } from './pages/cameras-pages.js';
@@ -36,7 +42,10 @@ let committee: Page;
 let partner: Page;
 
 beforeAll(async () => {
-  [platform, simulator] = await Promise.all([startDemoPlatform(), startSimulator({ count: 1, user: 'instalador', password: 'Cam3ra-S3cr3ta', size: '640x360', fps: 10 })]);
+  [platform, simulator] = await Promise.all([
+    startDemoPlatform(),
+    startSimulator({ count: 1, user: 'instalador', password: 'Cam3ra-S3cr3ta', size: '640x360', fps: 10 }),
+  ]);
   browser = await launchBrowser();
   committeeCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   partnerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -60,7 +69,11 @@ describe('installation deadline (guide §04)', () => {
     const sesp = new CommitteeLoansPage(committee, platform.url);
     loanId = await sesp.newLoan(TERM, [SERIAL]);
     expect(await sesp.installation()).toContain('Aguardando retirada');
-    await new PartnerLoansPage(partner, platform.url).schedulePickup(loanId, { name: 'João Portador', cpf: '529.982.247-25', authorisation: PDF });
+    await new PartnerLoansPage(partner, platform.url).schedulePickup(loanId, {
+      name: 'João Portador',
+      cpf: '529.982.247-25',
+      authorisation: PDF,
+    });
     await sesp.openLoan(loanId);
     const pickedUpOn = todayInCuiaba();
     expect(await sesp.recordPickup()).toContain('termo de responsabilidade');
@@ -120,7 +133,11 @@ describe('sanction defence deadline (Art. 30 §1: 10 business days from receipt,
   });
 
   it('the committee cannot give a receipt date before the notification', async () => {
-    const out = await new SanctionPages(committee, platform.url).notifyReceivedOn(TERM, 'Câmera cedida sem sinalização obrigatória.', inTime.receivedOn);
+    const out = await new SanctionPages(committee, platform.url).notifyReceivedOn(
+      TERM,
+      'Câmera cedida sem sinalização obrigatória.',
+      inTime.receivedOn,
+    );
     expect(out).toEqual({ error: expect.stringContaining('O recebimento não pode ser anterior à notificação') });
   });
 
@@ -130,7 +147,9 @@ describe('sanction defence deadline (Art. 30 §1: 10 business days from receipt,
     const facts = await pages.facts();
     expect(facts['Recebimento da notificação']).toBe(br(inTime.receivedOn));
     expect(facts['Prazo de defesa (10 dias úteis, art. 30, § 1º)']).toMatch(new RegExp(`até ${br(inTime.dueOn)}\\s+Prazo em curso`));
-    expect(await pages.submitDefence('A câmera voltou a enviar imagens após a troca da fonte; juntamos o laudo.')).toBe('Defesa apresentada dentro do prazo.');
+    expect(await pages.submitDefence('A câmera voltou a enviar imagens após a troca da fonte; juntamos o laudo.')).toBe(
+      'Defesa apresentada dentro do prazo.',
+    );
     await partner.getByText('Defesa apresentada').first().waitFor();
     expect((await pages.facts())['Defesa']).toContain('troca da fonte');
   });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { LoginPage } from './pages/login-page.js';
@@ -61,7 +61,11 @@ describe('equipment loan (Art. 17–18)', () => {
     await committee.getByText('Aguardando o parceiro agendar a retirada').waitFor();
     expect((await documents(committee)).length).toBeGreaterThanOrEqual(1);
 
-    const scheduled = await new PartnerLoansPage(partner, platform.url).schedulePickup(loanId, { name: 'João Portador', cpf: '529.982.247-25', authorisation: PDF });
+    const scheduled = await new PartnerLoansPage(partner, platform.url).schedulePickup(loanId, {
+      name: 'João Portador',
+      cpf: '529.982.247-25',
+      authorisation: PDF,
+    });
     expect(scheduled).toContain('Retirada agendada');
 
     await sesp.openLoan(loanId);
@@ -115,7 +119,10 @@ describe('accountability report (Art. 19)', () => {
     const pages = new AccountabilityPages(committee, platform.url);
     const id = await pages.request(TERM, 'Relatório semestral de uso das câmeras cedidas.');
     // prefilled facts: uptime honestly "não medido" without health data
-    await committee.getByText(/não medido/i).first().waitFor();
+    await committee
+      .getByText(/não medido/i)
+      .first()
+      .waitFor();
     const submitted = await new AccountabilityPages(partner, platform.url).fillAndSubmit(id, {
       activities: 'Instalamos as câmeras cedidas nos postes da avenida principal e fazemos a manutenção mensal.',
       results: 'Redução de ocorrências na região e apoio a duas investigações.',
@@ -131,7 +138,12 @@ describe('inspection (Art. 28 §1, Art. 20)', () => {
   it('is scheduled and recorded with a fault, findings, photo and follow-up deadline', async () => {
     const pages = new InspectionPages(committee, platform.url);
     await pages.schedule(TERM, `${isoDate(1)}T10:00`, 'Av. Principal, 100 — Sinop');
-    const msg = await pages.record({ faults: ['Placa oficial'], findings: 'Placa do programa ausente no poste 2.', followUpDueOn: isoDate(30), photo: JPEG });
+    const msg = await pages.record({
+      faults: ['Placa oficial'],
+      findings: 'Placa do programa ausente no poste 2.',
+      followUpDueOn: isoDate(30),
+      photo: JPEG,
+    });
     expect(msg).toContain('Vistoria registrada');
     const facts = await committee.getByRole('definition').allInnerTexts();
     expect(facts).toContain('1');
@@ -144,7 +156,10 @@ describe('citizen complaint (Art. 28 §2)', () => {
   it('is filed anonymously, triaged by SESP and followed by protocol on the portal', async () => {
     const anon = await browser.newPage();
     const portal = new ComplaintPortalPages(anon, platform.url);
-    const protocol = await portal.file({ subject: 'Rua das Flores, 45 — Sinop', description: 'A câmera do poste está virada para dentro do quintal de uma casa.' });
+    const protocol = await portal.file({
+      subject: 'Rua das Flores, 45 — Sinop',
+      description: 'A câmera do poste está virada para dentro do quintal de uma casa.',
+    });
     expect(protocol.length).toBeGreaterThanOrEqual(8);
     await anon.screenshot({ path: `${shots}/obligations-complaint.png`, fullPage: true });
     expect((await portal.lookup(protocol)).status).toBe('Recebida');

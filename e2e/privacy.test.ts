@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
 import { launchBrowser } from './helpers/browser.js';
 import { webDist } from './helpers/platform.js';
 import { LoginPage } from './pages/login-page.js';
@@ -23,7 +23,11 @@ const PASSWORD = 'demonstracao-vigia';
 /** An API call from a signed-in page (its cookies + the session's CSRF token). */
 async function api(page: Page, method: 'GET' | 'PUT' | 'POST', url: string, data?: unknown) {
   const session = await (await page.request.get(`${server.url}/api/auth/session`)).json();
-  const res = await page.request.fetch(`${server.url}${url}`, { method, headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, ...(data === undefined ? {} : { data: JSON.stringify(data) }) });
+  const res = await page.request.fetch(`${server.url}${url}`, {
+    method,
+    headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+    ...(data === undefined ? {} : { data: JSON.stringify(data) }),
+  });
   expect(res.status(), await res.text()).toBe(200);
   return res.json();
 }
@@ -31,8 +35,13 @@ async function api(page: Page, method: 'GET' | 'PUT' | 'POST', url: string, data
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-privacy-'));
   server = await startServer({
-    DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '1', DATABASE_URL: '', WEB_DIST: webDist,
-    MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    DEMO: '1',
+    DEMO_CAMERAS: '1',
+    DATABASE_URL: '',
+    WEB_DIST: webDist,
+    MEDIA_NODE: 'on',
+    MEDIA_NODE_PORT: String(await freePort()),
   });
   browser = await launchBrowser();
   admin = await (await browser.newContext()).newPage();
@@ -50,14 +59,30 @@ async function openLive(page: Page): Promise<void> {
   await page.goto(`${server.url}/app/operacoes/ao-vivo`);
   await page.getByRole('link', { name: 'Câmera de demonstração 1', exact: true }).click();
   await page.waitForURL(/\/app\/operacoes\/ao-vivo\/[0-9a-f-]{36}$/);
-  await page.waitForFunction(() => { const v = document.querySelector('video'); return !!v && v.currentTime > 0 && v.videoWidth > 0; }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const v = document.querySelector('video');
+      return !!v && v.currentTime > 0 && v.videoWidth > 0;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 describe('privacy masks in Chromium', () => {
   it('an operator without unmask sees the mask over the live picture; with unmask, none', async () => {
     const cams = await api(admin, 'GET', '/api/cameras');
     const cam = cams.items.find((c: { name: string }) => c.name === 'Câmera de demonstração 1');
-    await api(admin, 'PUT', `/api/cameras/${cam.id}/privacy-masks`, { polygons: [[[0, 0], [0.5, 0], [0.5, 0.5], [0, 0.5]]] });
+    await api(admin, 'PUT', `/api/cameras/${cam.id}/privacy-masks`, {
+      polygons: [
+        [
+          [0, 0],
+          [0.5, 0],
+          [0.5, 0.5],
+          [0, 0.5],
+        ],
+      ],
+    });
 
     await openLive(operator);
     const overlay = operator.getByTestId('privacy-mask-overlay');
@@ -69,11 +94,21 @@ describe('privacy masks in Chromium', () => {
       const o = document.querySelector('[data-testid=privacy-mask-overlay]')!.getBoundingClientRect();
       const r = v.getBoundingClientRect();
       const s = Math.min(r.width / v.videoWidth, r.height / v.videoHeight);
-      return { o: { x: o.x, y: o.y, w: o.width, h: o.height }, want: { x: r.x + (r.width - v.videoWidth * s) / 2, y: r.y + (r.height - v.videoHeight * s) / 2, w: v.videoWidth * s, h: v.videoHeight * s } };
+      return {
+        o: { x: o.x, y: o.y, w: o.width, h: o.height },
+        want: {
+          x: r.x + (r.width - v.videoWidth * s) / 2,
+          y: r.y + (r.height - v.videoHeight * s) / 2,
+          w: v.videoWidth * s,
+          h: v.videoHeight * s,
+        },
+      };
     });
     for (const k of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(geo.o[k] - geo.want[k])).toBeLessThan(1.5);
     // Opaque black polygons.
-    expect(await operator.evaluate(() => getComputedStyle(document.querySelector('[data-testid=privacy-mask-overlay] polygon')!).fill)).toBe('rgb(0, 0, 0)');
+    expect(
+      await operator.evaluate(() => getComputedStyle(document.querySelector('[data-testid=privacy-mask-overlay] polygon')!).fill),
+    ).toBe('rgb(0, 0, 0)');
 
     // The admin grants unmask (audited); the operator's next view has no overlay.
     const users = await api(admin, 'GET', '/api/admin/users');

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, startServer, type ServerProcess } from '../apps/server/test/helpers/server-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
 import { launchBrowser } from './helpers/browser.js';
 import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { webDist } from './helpers/platform.js';
@@ -42,23 +42,37 @@ const spansOf = (ids: string[]) =>
   page.evaluate(async (ids) => {
     const to = new Date(Date.now() + 60_000).toISOString();
     const from = new Date(Date.now() - 600_000).toISOString();
-    return Promise.all(ids.map(async (id) => (await (await fetch(`/api/recordings/${id}/timeline?from=${from}&to=${to}`)).json()).spans as Span[]));
+    return Promise.all(
+      ids.map(async (id) => (await (await fetch(`/api/recordings/${id}/timeline?from=${from}&to=${to}`)).json()).spans as Span[]),
+    );
   }, ids);
 const spanMs = (s: Span) => Date.parse(s.to) - Date.parse(s.from);
 
 /** A camera of the demo partner pointing at a closed loopback port. */
 async function registerSilentCamera() {
   const [rtspPort, httpPort] = [await freePort(), await freePort()];
-  await registerPartnerCamera(browser, server.url, { name: SILENT_CAMERA, rtspPort, httpPort: httpPort === rtspPort ? rtspPort + 1 : httpPort, rtspPath: '/cam1' });
+  await registerPartnerCamera(browser, server.url, {
+    name: SILENT_CAMERA,
+    rtspPort,
+    httpPort: httpPort === rtspPort ? rtspPort + 1 : httpPort,
+    rtspPath: '/cam1',
+  });
 }
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-rec-'));
   beforeRecording = Date.now() - 60_000;
   server = await startServer({
-    DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '2', DATABASE_URL: '', WEB_DIST: webDist,
-    MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(await freePort()),
-    RECORDING_DEFAULT: 'on', RECORDING_SEGMENT_SECONDS: '2', RECORDING_FRAGMENT_MS: '500',
+    DATA_DIR: dataDir,
+    DEMO: '1',
+    DEMO_CAMERAS: '2',
+    DATABASE_URL: '',
+    WEB_DIST: webDist,
+    MEDIA_NODE: 'on',
+    MEDIA_NODE_PORT: String(await freePort()),
+    RECORDING_DEFAULT: 'on',
+    RECORDING_SEGMENT_SECONDS: '2',
+    RECORDING_FRAGMENT_MS: '500',
     // Alert on any outage at the next run of the health sweep (the default waits 10 minutes).
     HEALTH_ALERT_AFTER_MINUTES: '0',
   });
@@ -66,7 +80,9 @@ beforeAll(async () => {
   page = await (await browser.newContext()).newPage();
   await new LoginPage(page, server.url).signIn('operator@demo.vigiamais.local', 'demonstracao-vigia');
   await registerSilentCamera();
-  cams = ((await page.evaluate(async () => (await (await fetch('/api/cameras')).json()).items)) as { id: string; name: string }[]).filter((c) => c.name.startsWith('Câmera de demonstração'));
+  cams = ((await page.evaluate(async () => (await (await fetch('/api/cameras')).json()).items)) as { id: string; name: string }[]).filter(
+    (c) => c.name.startsWith('Câmera de demonstração'),
+  );
   cams.sort((a, b) => a.name.localeCompare(b.name));
   // A few seconds of footage of both demo cameras.
   const end = Date.now() + 60_000;
@@ -128,7 +144,10 @@ describe('camera health in Chromium', () => {
   it('shows a camera that answers nothing as down, with its cause and an alert, on the CIOSP dashboard', async () => {
     const health = new HealthPage(page, server.url);
     // The outage opens at the media node's next health report; the alert at the next health sweep (every 60 s).
-    const d = await health.waitFor((d) => d.down.some((r) => r.camera === SILENT_CAMERA) && d.alerts.some((a) => a.includes(SILENT_CAMERA)), 100_000);
+    const d = await health.waitFor(
+      (d) => d.down.some((r) => r.camera === SILENT_CAMERA) && d.alerts.some((a) => a.includes(SILENT_CAMERA)),
+      100_000,
+    );
     expect(d.down.find((r) => r.camera === SILENT_CAMERA)!.cause).toBe('Câmera inacessível');
     expect(d.alerts.find((a) => a.includes(SILENT_CAMERA))).toMatch(/Fora do ar.*sem vídeo desde .*câmera inacessível/s);
     // The demo cameras are streaming and recorded: not down.
@@ -173,7 +192,11 @@ describe('evidence export in Chromium', () => {
     expect(mp4Name).toBeTruthy();
     const mp4 = path.join(dataDir, 'clip.mp4');
     fs.writeFileSync(mp4, files[mp4Name]!);
-    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', mp4], { encoding: 'utf8' }));
+    const probe = JSON.parse(
+      execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', mp4], {
+        encoding: 'utf8',
+      }),
+    );
     expect(probe.streams[0].codec_name).toBe('h264');
     expect(Math.abs(Number(probe.format.duration) - CLIP_MS / 1000)).toBeLessThanOrEqual(1.2);
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { LoginPage } from './pages/login-page.js';
@@ -36,12 +36,30 @@ async function registerCameras(page: Page): Promise<[string, string]> {
   const make = async (name: string, municipalityIbge: string, latitude: number, longitude: number, port: number) => {
     const res = await page.request.post(`${platform.url}/api/cameras`, {
       headers: { 'x-csrf-token': csrf },
-      data: { name, kind: 'partner_own', host: 'cameras-e2e.ddns.net', rtspPort: port, httpPort: port + 1, rtspPath: '/stream', latitude, longitude, municipalityIbge, heading: 90, fieldOfView: 90, mounting: 'pole', openToPublic: false, credentials: { username: 'u', password: 'Senha-Camera-1' } },
+      data: {
+        name,
+        kind: 'partner_own',
+        host: 'cameras-e2e.ddns.net',
+        rtspPort: port,
+        httpPort: port + 1,
+        rtspPath: '/stream',
+        latitude,
+        longitude,
+        municipalityIbge,
+        heading: 90,
+        fieldOfView: 90,
+        mounting: 'pole',
+        openToPublic: false,
+        credentials: { username: 'u', password: 'Senha-Camera-1' },
+      },
     });
     expect(res.status(), await res.text()).toBeLessThan(300);
     return (await res.json()).id as string;
   };
-  return [await make('Praça Alencastro', '5103403', -15.5961, -56.0967, 25000), await make('Avenida das Embaúbas', '5107909', -11.8604, -55.5091, 25010)];
+  return [
+    await make('Praça Alencastro', '5103403', -15.5961, -56.0967, 25000),
+    await make('Avenida das Embaúbas', '5107909', -11.8604, -55.5091, 25010),
+  ];
 }
 
 beforeAll(async () => {
@@ -77,7 +95,10 @@ describe('footage release (art. 2º, VI) end to end', () => {
     };
     await form.open();
     await form.file({ ...input, kind: 'Cidadão (pessoa física)' });
-    await page.getByText(/Cidadãos, imprensa e empresas não podem requerer imagens/).first().waitFor();
+    await page
+      .getByText(/Cidadãos, imprensa e empresas não podem requerer imagens/)
+      .first()
+      .waitFor();
     await form.open();
     await form.file(input);
     await page.waitForURL(/\/app\/cessao-de-imagens\/pedidos\/[0-9a-f-]{36}$/);
@@ -95,7 +116,10 @@ describe('footage release (art. 2º, VI) end to end', () => {
 
     const authority = await as('release-authority');
     await authority.goto(`${platform.url}${requestUrl}`);
-    code = await new ReleaseRequestPage(authority).decide('Deferir', 'Pedido fundamentado em inquérito policial; imagens pertinentes ao fato investigado.');
+    code = await new ReleaseRequestPage(authority).decide(
+      'Deferir',
+      'Pedido fundamentado em inquérito policial; imagens pertinentes ao fato investigado.',
+    );
     expect(await new ReleaseRequestPage(authority).status()).toBe('Deferido');
 
     // Anyone can check the act's authenticity on the public page.

@@ -49,6 +49,9 @@ fi
 RESULTS=$ROOT/.test-results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
+echo "==> lint and format check (Biome)"
+npm run lint
+
 echo "==> type-check"
 npm run typecheck
 

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** Debian's Chromium, launched with the flags this closed-network machine needs. */
 export async function launchBrowser(): Promise<Browser> {

@@ -18,8 +18,15 @@ export async function registerPartnerCamera(
     const res = await partner.request.post(`${baseUrl}/api/cameras`, {
       headers: { 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
       data: JSON.stringify({
-        ...c, kind: 'partner_own', host: '127.0.0.1',
-        latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
+        ...c,
+        kind: 'partner_own',
+        host: '127.0.0.1',
+        latitude: -15.6,
+        longitude: -56.1,
+        municipalityIbge: '5103403',
+        heading: 0,
+        fieldOfView: 90,
+        mounting: 'pole',
       }),
     });
     if (res.status() !== 201) throw new Error(`camera not registered (${res.status()}): ${await res.text()}`);

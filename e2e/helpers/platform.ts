@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type ServerProcess } from '../../apps/server/test/helpers/server-process.js';
+import { type ServerProcess, startServer } from '../../apps/server/test/helpers/server-process.js';
 
 export const webDist = path.resolve(new URL('../../apps/web/dist', import.meta.url).pathname);
 

@@ -1,5 +1,5 @@
-import { firstOf } from '../helpers/first-of.js';
 import type { Page } from 'playwright-core';
+import { firstOf } from '../helpers/first-of.js';
 
 export interface PointData {
   address: string;
@@ -53,7 +53,11 @@ export class ApplicationWizardPage {
     for (const label of [`Foto do local de fixação do ponto ${n}`, `Foto do foco do ponto ${n} (o que será filmado)`]) {
       await p.getByLabel(label).setInputFiles(d.photo);
     }
-    await p.getByRole('group', { name: `Ponto ${n}` }).getByText('Foto anexada.', { exact: true }).nth(1).waitFor();
+    await p
+      .getByRole('group', { name: `Ponto ${n}` })
+      .getByText('Foto anexada.', { exact: true })
+      .nth(1)
+      .waitFor();
   }
 
   async addPoint() {

@@ -17,7 +17,11 @@ export class CameraImportPage {
   }
 
   async importFile(name: string, buffer: Buffer): Promise<string> {
-    await this.page.setInputFiles('#import-file', { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await this.page.setInputFiles('#import-file', {
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
     await this.page.getByRole('button', { name: 'Importar', exact: true }).click();
     const report = this.page.getByRole('heading', { name: 'Relatório da importação' });
     await report.waitFor({ timeout: 30_000 });
@@ -59,9 +63,9 @@ export class CameraRegistryPage {
     const result = this.page.locator('[data-testid="self-test-result"]');
     await this.page.getByRole('button', { name: 'Executar autoteste' }).waitFor({ timeout: 60_000 });
     await result.waitFor({ timeout: 60_000 });
-    const steps = await result.locator('li[data-step]').evaluateAll((lis) =>
-      Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-outcome')])),
-    );
+    const steps = await result
+      .locator('li[data-step]')
+      .evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-outcome')])));
     return { ok: (await result.getAttribute('data-ok')) === 'true', steps: steps as Record<string, string> };
   }
 
@@ -133,11 +137,16 @@ export class OperationsMapPage {
    * returns the camera name of the popup it opens.
    */
   async openFirstCameraPopup(): Promise<string> {
-    await this.page.waitForFunction(() => document.querySelectorAll('.vigia-cluster, .vigia-cam-marker').length > 0, undefined, { timeout: 15_000 });
+    await this.page.waitForFunction(() => document.querySelectorAll('.vigia-cluster, .vigia-cam-marker').length > 0, undefined, {
+      timeout: 15_000,
+    });
     for (let i = 0; i < 5 && (await this.markers().count()) === 0; i++) {
       await this.clusters().first().click();
       // A cluster may split into smaller clusters only: then click again.
-      await this.markers().first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await this.markers()
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
     }
     await this.markers().first().click();
     const popup = this.page.locator('.vigia-map-popup');

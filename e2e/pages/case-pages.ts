@@ -32,9 +32,16 @@ export class PartnerCasePage {
 
   /** Downloads the issued document whose title matches; returns its bytes and authenticity code. */
   async downloadIssued(title: RegExp, format: 'PDF' | 'DOCX'): Promise<{ bytes: Buffer; code: string }> {
-    const row = this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: title }) }).filter({ hasText: `Baixar ${format}` }).first();
+    const row = this.page
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: title }) })
+      .filter({ hasText: `Baixar ${format}` })
+      .first();
     const code = (await row.locator('.vigia-hash a').innerText()).trim();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), row.getByRole('link', { name: new RegExp(`Baixar ${format}`) }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      row.getByRole('link', { name: new RegExp(`Baixar ${format}`) }).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);

@@ -16,7 +16,10 @@ export class HealthPage {
   /** Rows of the "Fora do ar agora" table: camera name → cause as shown. */
   async down(): Promise<{ camera: string; cause: string }[]> {
     return this.page.locator('table:has(caption:text-is("Câmeras fora do ar")) tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ camera: (tr.children[0] as HTMLElement).innerText.trim(), cause: (tr.children[5] as HTMLElement).innerText.trim() })),
+      trs.map((tr) => ({
+        camera: (tr.children[0] as HTMLElement).innerText.trim(),
+        cause: (tr.children[5] as HTMLElement).innerText.trim(),
+      })),
     );
   }
 

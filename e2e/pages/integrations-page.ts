@@ -32,7 +32,10 @@ export class IntegrationsPage {
 
   /** The HLS URL the page lists for one camera of the system. */
   async hlsUrl(name: string, camera: string): Promise<string> {
-    const row = this.page.getByRole('table', { name: `Câmeras de ${name}` }).getByRole('row').filter({ hasText: camera });
+    const row = this.page
+      .getByRole('table', { name: `Câmeras de ${name}` })
+      .getByRole('row')
+      .filter({ hasText: camera });
     return (await row.locator('code').innerText()).trim();
   }
 

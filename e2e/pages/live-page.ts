@@ -25,7 +25,11 @@ export class LivePage {
 
   /** Media time of every <video> now, then waits until each advanced by `by` seconds while playing. */
   async expectVideosPlaying(count: number, by = 1) {
-    await this.page.waitForFunction((n) => document.querySelectorAll('video').length === n && [...document.querySelectorAll('video')].every((v) => v.currentTime > 0), count, { timeout: 30_000 });
+    await this.page.waitForFunction(
+      (n) => document.querySelectorAll('video').length === n && [...document.querySelectorAll('video')].every((v) => v.currentTime > 0),
+      count,
+      { timeout: 30_000 },
+    );
     const t0 = await this.page.evaluate(() => [...document.querySelectorAll('video')].map((v) => v.currentTime));
     await this.page.waitForFunction(
       ({ t0, by }) => [...document.querySelectorAll('video')].every((v, i) => !v.paused && v.currentTime > t0[i]! + by),
@@ -69,10 +73,14 @@ export class LivePage {
 
   /** Waits until the first <video> has a src matching `pattern` and returns it. */
   async waitForSource(pattern: RegExp): Promise<string> {
-    const handle = await this.page.waitForFunction((re) => {
-      const src = document.querySelector('video')?.getAttribute('src') ?? '';
-      return new RegExp(re).test(src) ? src : false;
-    }, pattern.source, { timeout: 30_000 });
+    const handle = await this.page.waitForFunction(
+      (re) => {
+        const src = document.querySelector('video')?.getAttribute('src') ?? '';
+        return new RegExp(re).test(src) ? src : false;
+      },
+      pattern.source,
+      { timeout: 30_000 },
+    );
     return (await handle.jsonValue()) as string;
   }
 }

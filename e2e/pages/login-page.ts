@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
+import type { Page } from 'playwright-core';
 import { firstOf } from '../helpers/first-of.js';
 
 /** Page object for /entrar: password, then TOTP enrolment or verification as the account needs. */

@@ -1,5 +1,5 @@
-import { firstOf } from '../helpers/first-of.js';
 import type { Locator, Page } from 'playwright-core';
+import { firstOf } from '../helpers/first-of.js';
 
 /** Page objects of the obligations areas (back office /app/... and portal /denuncia). */
 
@@ -84,7 +84,10 @@ export class CommitteeLoansPage {
   }
 
   incidentRow(serial: string) {
-    return this.page.getByRole('table', { name: 'Ocorrências com equipamentos' }).getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: serial, exact: true }) });
+    return this.page
+      .getByRole('table', { name: 'Ocorrências com equipamentos' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: serial, exact: true }) });
   }
 }
 
@@ -119,12 +122,20 @@ export class PartnerLoansPage {
     await p.waitForFunction(() => (document.getElementById('pickup-on') as HTMLInputElement | null)?.value !== '');
     await p.getByLabel('Nome de quem vai retirar').fill(person.name);
     await p.getByLabel('CPF de quem vai retirar').fill(person.cpf);
-    await p.getByLabel('Autorização assinada pelo representante legal').setInputFiles({ name: 'autorizacao.pdf', mimeType: 'application/pdf', buffer: person.authorisation });
+    await p
+      .getByLabel('Autorização assinada pelo representante legal')
+      .setInputFiles({ name: 'autorizacao.pdf', mimeType: 'application/pdf', buffer: person.authorisation });
     await p.getByRole('button', { name: 'Agendar retirada' }).click();
     return successMessage(p);
   }
 
-  async reportIncident(i: { loanNumber: string; serial: string; kind: string; description: string; policeReport?: string }): Promise<string> {
+  async reportIncident(i: {
+    loanNumber: string;
+    serial: string;
+    kind: string;
+    description: string;
+    policeReport?: string;
+  }): Promise<string> {
     const p = this.page;
     await p.goto(`${this.base}/app/ocorrencias`);
     await chooseOption(p.getByLabel('Cessão', { exact: true }), i.loanNumber);
@@ -231,7 +242,10 @@ export class ComplaintPortalPages {
     await p.goto(`${this.base}/denuncia/acompanhar`);
     await p.getByLabel('Número do protocolo').fill(protocol);
     await p.getByRole('button', { name: 'Consultar' }).click();
-    return { status: (await p.getByTestId('complaint-status').innerText()).trim(), outcome: (await p.getByTestId('complaint-outcome').innerText()).trim() };
+    return {
+      status: (await p.getByTestId('complaint-status').innerText()).trim(),
+      outcome: (await p.getByTestId('complaint-outcome').innerText()).trim(),
+    };
   }
 }
 

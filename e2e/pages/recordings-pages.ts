@@ -53,9 +53,19 @@ export class PlaybackPage {
 
   /** Waits until `count` videos have frames, then until each advanced by `by` seconds while playing. */
   async expectVideosPlaying(count: number, by = 1) {
-    await this.page.waitForFunction((n) => document.querySelectorAll('video').length === n && [...document.querySelectorAll('video')].every((v) => v.currentTime > 0 && v.readyState >= 2), count, { timeout: 20_000 });
+    await this.page.waitForFunction(
+      (n) =>
+        document.querySelectorAll('video').length === n &&
+        [...document.querySelectorAll('video')].every((v) => v.currentTime > 0 && v.readyState >= 2),
+      count,
+      { timeout: 20_000 },
+    );
     const t0 = await this.page.evaluate(() => [...document.querySelectorAll('video')].map((v) => v.currentTime));
-    await this.page.waitForFunction(({ t0, by }) => [...document.querySelectorAll('video')].every((v, i) => !v.paused && v.currentTime > t0[i]! + by), { t0, by }, { timeout: 20_000 });
+    await this.page.waitForFunction(
+      ({ t0, by }) => [...document.querySelectorAll('video')].every((v, i) => !v.paused && v.currentTime > t0[i]! + by),
+      { t0, by },
+      { timeout: 20_000 },
+    );
   }
 
   /** "Buscar no gravador do parceiro (NVR)" (offered where the platform has no footage of the chosen instant). */
@@ -67,9 +77,17 @@ export class PlaybackPage {
   /** Waits until the NVR player's video has frames, then until it advanced by `by` seconds while playing. */
   async expectNvrPlaying(by = 1) {
     const video = await this.page.getByTestId('nvr-player').locator('video').elementHandle();
-    await this.page.waitForFunction((v) => !!v && (v as HTMLVideoElement).currentTime > 0 && (v as HTMLVideoElement).readyState >= 2, video, { timeout: 30_000 });
+    await this.page.waitForFunction(
+      (v) => !!v && (v as HTMLVideoElement).currentTime > 0 && (v as HTMLVideoElement).readyState >= 2,
+      video,
+      { timeout: 30_000 },
+    );
     const t0 = await video!.evaluate((v) => (v as HTMLVideoElement).currentTime);
-    await this.page.waitForFunction(({ v, t0, by }) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).currentTime > t0 + by, { v: video, t0, by }, { timeout: 20_000 });
+    await this.page.waitForFunction(
+      ({ v, t0, by }) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).currentTime > t0 + by,
+      { v: video, t0, by },
+      { timeout: 20_000 },
+    );
   }
 
   async videoTimes(): Promise<number[]> {
@@ -100,7 +118,10 @@ export class ExportsPage {
   /** The period as `yyyy-MM-ddTHH:mm:ss` (Chromium leaves out `:00` seconds in a datetime-local value). */
   async range(): Promise<{ from: string; to: string }> {
     const withSeconds = (v: string) => (/T\d\d:\d\d$/.test(v) ? `${v}:00` : v);
-    return { from: withSeconds(await this.page.locator('#export-from').inputValue()), to: withSeconds(await this.page.locator('#export-to').inputValue()) };
+    return {
+      from: withSeconds(await this.page.locator('#export-from').inputValue()),
+      to: withSeconds(await this.page.locator('#export-to').inputValue()),
+    };
   }
 
   /** Fills the period (Cuiabá time, to the second) and the reason, then asks for the package. */
@@ -134,7 +155,12 @@ export class ExportsPage {
   }
 
   async download(reason: string): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.row(reason).getByRole('link', { name: /Baixar ZIP/ }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.row(reason)
+        .getByRole('link', { name: /Baixar ZIP/ })
+        .click(),
+    ]);
     return download;
   }
 }

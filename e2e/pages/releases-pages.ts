@@ -12,7 +12,17 @@ export class ReleaseRequestForm {
     await this.page.getByRole('heading', { name: 'Novo pedido de cessão de imagens' }).waitFor();
   }
 
-  async file(input: { kind: string; name: string; role: string; organisation: string; caseNumber: string; grounds: string; from: string; to: string; camera: string }) {
+  async file(input: {
+    kind: string;
+    name: string;
+    role: string;
+    organisation: string;
+    caseNumber: string;
+    grounds: string;
+    from: string;
+    to: string;
+    camera: string;
+  }) {
     await this.page.getByLabel('Qualidade do requerente').selectOption({ label: input.kind });
     await this.page.getByLabel('Nome do requerente').fill(input.name);
     await this.page.getByLabel('Cargo ou função').fill(input.role);

@@ -4,7 +4,10 @@ import { z } from 'zod';
 
 /** Every variable the media node reads (README "Media node"). */
 const envSchema = z.object({
-  MEDIA_NODE_ID: z.string().regex(/^[\w.:-]{1,100}$/).optional(),
+  MEDIA_NODE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/)
+    .optional(),
   MEDIA_NODE_HOST: z.string().default('127.0.0.1'),
   MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   /** URL browsers use to reach this node; default http://MEDIA_NODE_HOST:MEDIA_NODE_PORT. */
@@ -103,14 +106,17 @@ export interface NodeConfig {
 
 export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
   const e = envSchema.parse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
-  if (!e.MEDIA_PUSH_TLS_CERT !== !e.MEDIA_PUSH_TLS_KEY) throw new Error('media node: set both MEDIA_PUSH_TLS_CERT and MEDIA_PUSH_TLS_KEY (or neither)');
+  if (!e.MEDIA_PUSH_TLS_CERT !== !e.MEDIA_PUSH_TLS_KEY)
+    throw new Error('media node: set both MEDIA_PUSH_TLS_CERT and MEDIA_PUSH_TLS_KEY (or neither)');
   if (e.MEDIA_PUSH === 'on' && e.MEDIA_PUSH_PLAIN === 'off' && !e.MEDIA_PUSH_TLS_CERT) {
     throw new Error('media node: MEDIA_PUSH_PLAIN=off needs MEDIA_PUSH_TLS_CERT and MEDIA_PUSH_TLS_KEY (or MEDIA_PUSH=off)');
   }
   const production = e.NODE_ENV === 'production';
   const cwd = source.INIT_CWD ?? process.cwd();
-  const gateway = e.MEDIA_DB_GATEWAY_URL && e.MEDIA_DB_GATEWAY_TOKEN ? { url: e.MEDIA_DB_GATEWAY_URL, token: e.MEDIA_DB_GATEWAY_TOKEN } : undefined;
-  if (!e.DATABASE_URL && !gateway) throw new Error('media node: set DATABASE_URL, or MEDIA_DB_GATEWAY_URL and MEDIA_DB_GATEWAY_TOKEN (embedded mode)');
+  const gateway =
+    e.MEDIA_DB_GATEWAY_URL && e.MEDIA_DB_GATEWAY_TOKEN ? { url: e.MEDIA_DB_GATEWAY_URL, token: e.MEDIA_DB_GATEWAY_TOKEN } : undefined;
+  if (!e.DATABASE_URL && !gateway)
+    throw new Error('media node: set DATABASE_URL, or MEDIA_DB_GATEWAY_URL and MEDIA_DB_GATEWAY_TOKEN (embedded mode)');
   return {
     nodeId: e.MEDIA_NODE_ID ?? `${os.hostname()}-${e.MEDIA_NODE_PORT}`,
     host: e.MEDIA_NODE_HOST,
@@ -119,7 +125,13 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     gateway,
-    cameraKeys: { current: e.CAMERA_SECRETS_KEY, previous: (e.CAMERA_SECRETS_PREVIOUS_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
+    cameraKeys: {
+      current: e.CAMERA_SECRETS_KEY,
+      previous: (e.CAMERA_SECRETS_PREVIOUS_KEYS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
     streamTokenKey: e.STREAM_TOKEN_KEY,
     leaseSeconds: e.MEDIA_LEASE_SECONDS,
     heartbeatMs: e.MEDIA_HEARTBEAT_MS,
@@ -140,18 +152,32 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
             port: e.MEDIA_PUSH_PLAIN === 'off' ? undefined : (e.MEDIA_PUSH_PORT ?? (production ? 8554 : 0)),
             tls:
               e.MEDIA_PUSH_TLS_CERT && e.MEDIA_PUSH_TLS_KEY
-                ? { port: e.MEDIA_PUSH_TLS_PORT ?? (production ? 322 : 0), certFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_CERT), keyFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_KEY) }
+                ? {
+                    port: e.MEDIA_PUSH_TLS_PORT ?? (production ? 322 : 0),
+                    certFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_CERT),
+                    keyFile: path.resolve(cwd, e.MEDIA_PUSH_TLS_KEY),
+                  }
                 : undefined,
             host: e.MEDIA_PUSH_HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : e.MEDIA_NODE_HOST),
             maxSessions: e.MEDIA_PUSH_MAX_SESSIONS,
             maxUnauthenticated: e.MEDIA_PUSH_MAX_UNAUTHENTICATED,
             authLimit:
               e.MEDIA_PUSH_AUTH_MAX_FAILURES > 0
-                ? { maxFailures: e.MEDIA_PUSH_AUTH_MAX_FAILURES, windowMs: e.MEDIA_PUSH_AUTH_WINDOW_MINUTES * 60_000, blockMs: e.MEDIA_PUSH_AUTH_BLOCK_MINUTES * 60_000 }
+                ? {
+                    maxFailures: e.MEDIA_PUSH_AUTH_MAX_FAILURES,
+                    windowMs: e.MEDIA_PUSH_AUTH_WINDOW_MINUTES * 60_000,
+                    blockMs: e.MEDIA_PUSH_AUTH_BLOCK_MINUTES * 60_000,
+                  }
                 : undefined,
           },
     hls: { idleMs: e.MEDIA_HLS_IDLE_SECONDS * 1000 },
     ingest: { transport: e.MEDIA_RTSP_TRANSPORT, audio: e.MEDIA_AUDIO, reconnectMaxMs: e.MEDIA_RECONNECT_MAX_MS },
-    outbound: { enforce: e.NODE_ENV === 'production', allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '').split(',').map((x) => x.trim()).filter(Boolean) },
+    outbound: {
+      enforce: e.NODE_ENV === 'production',
+      allowedRanges: (e.CAMERA_ALLOWED_RANGES ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    },
   };
 }

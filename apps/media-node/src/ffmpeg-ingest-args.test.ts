@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildIngestArgs, buildIngestInput, ffconcatQuote, ingestErrorOf, redactFfmpegText } from './ffmpeg-ingest-args.js';
 
-const target = { address: '200.101.10.20', port: 5541, path: '/Streaming/Channels/101', credentials: { username: 'admin', password: "p@ss:w/rd -x'" } };
+const target = {
+  address: '200.101.10.20',
+  port: 5541,
+  path: '/Streaming/Channels/101',
+  credentials: { username: 'admin', password: "p@ss:w/rd -x'" },
+};
 const publishUrl = 'rtsp://vigia-ingest:one-time@127.0.0.1:40000/ingest';
 
 describe('ffmpeg ingest arguments', () => {
@@ -45,7 +50,8 @@ describe('ffmpeg ingest arguments', () => {
   });
 
   it('removes passwords and URL credentials from ffmpeg output', () => {
-    const text = "[concat @ 0x1] Impossible to open 'rtsp://admin:p%40ss@200.101.10.20:5541/x'\nto rtsp://vigia-ingest:one-time@127.0.0.1:1/ingest one-time";
+    const text =
+      "[concat @ 0x1] Impossible to open 'rtsp://admin:p%40ss@200.101.10.20:5541/x'\nto rtsp://vigia-ingest:one-time@127.0.0.1:1/ingest one-time";
     const clean = redactFfmpegText(text, ['p@ss', 'one-time']);
     expect(clean).not.toContain('p%40ss');
     expect(clean).not.toContain('one-time');
@@ -64,7 +70,9 @@ describe('ffmpeg ingest exit → error code (gap cause)', () => {
 
   it('maps 404, refused connections, timeouts and missing video', () => {
     expect(ingestErrorOf('[rtsp @ 0x1] method DESCRIBE failed: 404 Not Found', exit, false).code).toBe('RTSP_NOT_FOUND');
-    expect(ingestErrorOf('[tcp @ 0x1] Connection to tcp://127.0.0.1:1?timeout=0 failed: Connection refused', exit, false).code).toBe('RTSP_CONNECT_FAILED');
+    expect(ingestErrorOf('[tcp @ 0x1] Connection to tcp://127.0.0.1:1?timeout=0 failed: Connection refused', exit, false).code).toBe(
+      'RTSP_CONNECT_FAILED',
+    );
     expect(ingestErrorOf('Connection timed out', exit, false).code).toBe('RTSP_CONNECT_FAILED');
     expect(ingestErrorOf('Connection timed out', exit, true).code).toBe('RTSP_TIMEOUT');
     expect(ingestErrorOf("Stream map '0:v:0' matches no streams.", exit, false).code).toBe('RTSP_UNSUPPORTED_CODEC');

@@ -1,4 +1,4 @@
-import { buildRtspUrl, redactSecret, type RtspTarget } from '@vigia/contracts';
+import { buildRtspUrl, type RtspTarget, redactSecret } from '@vigia/contracts';
 import { RtspError } from '@vigia/media';
 
 /**
@@ -19,7 +19,8 @@ export interface IngestArgsOptions {
 /** ffmpeg arguments: read the ffconcat script on stdin, copy video 0 to the loopback publish server. */
 export function buildIngestArgs(o: IngestArgsOptions): string[] {
   const u = new URL(o.publishUrl);
-  if (u.protocol !== 'rtsp:' || (u.hostname !== '127.0.0.1' && u.hostname !== '[::1]')) throw new Error('publish URL must be loopback RTSP');
+  if (u.protocol !== 'rtsp:' || (u.hostname !== '127.0.0.1' && u.hostname !== '[::1]'))
+    throw new Error('publish URL must be loopback RTSP');
   return [
     '-hide_banner',
     '-nostdin',
@@ -78,9 +79,11 @@ export function redactFfmpegText(text: string, secrets: readonly (string | undef
 export function ingestErrorOf(stderr: string, exit: { code: number | null; signal: string | null }, wasPlaying: boolean): RtspError {
   const last = stderr.trim().split('\n').filter(Boolean).at(-1)?.slice(0, 300) ?? '';
   const detail = `ffmpeg ${exit.signal ? `killed (${exit.signal})` : `exited (${exit.code})`}${last ? `: ${last}` : ''}`;
-  if (/DESCRIBE failed: 40[13]|pipe:0: Server returned 40[13]/.test(stderr)) return new RtspError('RTSP_AUTH_FAILED', detail, /403/.test(stderr) ? 403 : 401);
+  if (/DESCRIBE failed: 40[13]|pipe:0: Server returned 40[13]/.test(stderr))
+    return new RtspError('RTSP_AUTH_FAILED', detail, /403/.test(stderr) ? 403 : 401);
   if (/DESCRIBE failed: 404|pipe:0: Server returned 404/.test(stderr)) return new RtspError('RTSP_NOT_FOUND', detail, 404);
-  if (/Connection refused|No route to host|Network is unreachable|Host is unreachable|Cannot assign requested address/i.test(stderr)) return new RtspError('RTSP_CONNECT_FAILED', detail);
+  if (/Connection refused|No route to host|Network is unreachable|Host is unreachable|Cannot assign requested address/i.test(stderr))
+    return new RtspError('RTSP_CONNECT_FAILED', detail);
   if (/timed out/i.test(stderr)) return new RtspError(wasPlaying ? 'RTSP_TIMEOUT' : 'RTSP_CONNECT_FAILED', detail);
   if (/matches no streams/.test(stderr)) return new RtspError('RTSP_UNSUPPORTED_CODEC', detail);
   return new RtspError('RTSP_CONNECTION_CLOSED', detail);

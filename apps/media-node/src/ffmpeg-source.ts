@@ -2,21 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { RtspTarget } from '@vigia/contracts';
 import {
-  PublishedSource,
-  ReconnectBackoff,
-  RtspError,
-  RtspPublishServer,
   type BackoffOptions,
   type IngestSource,
   type ParameterSets,
+  PublishedSource,
   type PublishTarget,
+  ReconnectBackoff,
   type RtspClientEvents,
   type RtspClientState,
   type RtspClientStats,
+  RtspError,
+  RtspPublishServer,
   type VideoStreamInfo,
 } from '@vigia/media';
 import { buildIngestArgs, buildIngestInput, ingestErrorOf } from './ffmpeg-ingest-args.js';
-import { startFfmpeg, type FfmpegProcess } from './ffmpeg-process.js';
+import { type FfmpegProcess, startFfmpeg } from './ffmpeg-process.js';
 import type { Log } from './log.js';
 
 /**
@@ -191,7 +191,8 @@ export class FfmpegSource extends EventEmitter<RtspClientEvents> implements Inge
         const now = Date.now();
         const since = this.playingSince;
         if (since === undefined) {
-          if (now - startedAt >= this.startTimeoutMs) watchdog = new RtspError('RTSP_TIMEOUT', `ffmpeg: no video within ${this.startTimeoutMs} ms`);
+          if (now - startedAt >= this.startTimeoutMs)
+            watchdog = new RtspError('RTSP_TIMEOUT', `ffmpeg: no video within ${this.startTimeoutMs} ms`);
         } else if (now - Math.max(since, this.inner.stats.lastAccessUnitAt ?? 0) >= this.dataTimeoutMs) {
           watchdog = new RtspError('RTSP_TIMEOUT', `ffmpeg: no video for ${this.dataTimeoutMs} ms`);
         }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { WebSocket } from 'ws';
-import { liveCloseCodes, type LiveClientMessage, type LiveCloseReason, type LiveServerMessage } from '@vigia/contracts';
-import { nonceHash, verifyStreamToken, type StreamAction, type StreamTokenClaims } from '@vigia/contracts/stream-token';
+import { type LiveClientMessage, type LiveCloseReason, type LiveServerMessage, liveCloseCodes } from '@vigia/contracts';
+import { nonceHash, type StreamAction, type StreamTokenClaims, verifyStreamToken } from '@vigia/contracts/stream-token';
 import type { StreamHub, Subscription } from '@vigia/media';
+import type { WebSocket } from 'ws';
 import type { Log } from './log.js';
 import type { CameraForIngest, NodeStore } from './store.js';
 import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
@@ -185,7 +185,8 @@ export class Viewer {
           const t = hub.track;
           // With audio passed the codecs list carries it too ("avc1…,mp4a.40.2"), or MSE refuses the init.
           const codecs = hub.codecs ?? t?.codecString;
-          if (t) this.send({ type: 'codec', codec: t.codecString, mime: `video/mp4; codecs="${codecs}"`, width: t.width, height: t.height });
+          if (t)
+            this.send({ type: 'codec', codec: t.codecString, mime: `video/mp4; codecs="${codecs}"`, width: t.width, height: t.height });
         }
         ws.send(chunk, { binary: true });
       },

@@ -1,25 +1,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import path from 'node:path';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import { WebSocketServer } from 'ws';
 import type { NodeConfig } from './config.js';
+import { HealthStore } from './health/camera-health.js';
+import { HlsService } from './hls/hls-service.js';
 import { checkLeaseTiming, planRenewal } from './leases.js';
 import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
-import { loadCameraKeys } from './secrets.js';
-import { startPushListener, type PushListener } from './push.js';
+import { nvrPlayback } from './nvr-playback.js';
 import { parseRanges } from './outbound.js';
-import { gatewayClient, pgClient, type SqlClient } from './sql.js';
-import { NodeStore } from './store.js';
-import { Upstreams } from './upstreams.js';
-import path from 'node:path';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { HealthStore } from './health/camera-health.js';
+import { type PushListener, startPushListener } from './push.js';
 import { RecordingService } from './recorder/recording-service.js';
 import { RecordingStore } from './recorder/recording-store.js';
-import { HlsService } from './hls/hls-service.js';
+import { loadCameraKeys } from './secrets.js';
+import { gatewayClient, pgClient, type SqlClient } from './sql.js';
 import { nodeTotals } from './stats.js';
-import { nvrPlayback } from './nvr-playback.js';
+import { NodeStore } from './store.js';
+import { Upstreams } from './upstreams.js';
 
 export interface MediaNode {
   id: string;
@@ -67,7 +67,12 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const usedTokens = new UsedTokens();
   const deps = { nodeId: config.nodeId, keys: [tokenKey], store, upstreams, log, usedTokens, viewers };
   const nvr = nvrPlayback({
-    sql, nodeId: config.nodeId, keys: cameraKeys, log, idleGraceMs: config.idleGraceMs, dataTimeoutMs: config.recording.watchdogMs,
+    sql,
+    nodeId: config.nodeId,
+    keys: cameraKeys,
+    log,
+    idleGraceMs: config.idleGraceMs,
+    dataTimeoutMs: config.recording.watchdogMs,
     outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
   });
   const hls = new HlsService({ ...deps, sql }, { idleMs: config.hls.idleMs, checkMs: config.sessionCheckMs });
@@ -84,7 +89,19 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       // Counts only (no camera ids, no users): for monitoring, tests and the benchmark.
       const rtspSessions = [...upstreams.sessionsByCamera.values()].reduce((a, b) => a + b, 0);
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ node: config.nodeId, upstreams: upstreams.stats.open, viewers: viewers.size, clientsStarted: upstreams.stats.clientsStarted, clientsStopped: upstreams.stats.clientsStopped, rtspSessions, rssBytes: process.memoryUsage().rss, cpu: process.cpuUsage(), ...nodeTotals(upstreams, recording) }));
+      res.end(
+        JSON.stringify({
+          node: config.nodeId,
+          upstreams: upstreams.stats.open,
+          viewers: viewers.size,
+          clientsStarted: upstreams.stats.clientsStarted,
+          clientsStopped: upstreams.stats.clientsStopped,
+          rtspSessions,
+          rssBytes: process.memoryUsage().rss,
+          cpu: process.cpuUsage(),
+          ...nodeTotals(upstreams, recording),
+        }),
+      );
       return;
     }
     res.writeHead(404).end();

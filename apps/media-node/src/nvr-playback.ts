@@ -5,7 +5,7 @@ import { openSecret } from '@vigia/secrets';
 import { ViewerRefused, type ViewerSource } from './live-socket.js';
 import type { Log } from './log.js';
 import { cameraAddress } from './outbound.js';
-import { openCameraCredentials, type MasterKey, type SealedSecret } from './secrets.js';
+import { type MasterKey, openCameraCredentials, type SealedSecret } from './secrets.js';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -48,7 +48,10 @@ export function nvrPlayback(d: {
 }): NvrPlayback {
   const open = new Set<string>();
   const end = (id: string, reason: string) =>
-    d.sql.query(`UPDATE playback_session SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`, [id, reason.slice(0, 60)]);
+    d.sql.query(`UPDATE playback_session SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`, [
+      id,
+      reason.slice(0, 60),
+    ]);
   const source: ViewerSource = {
     action: 'playback',
     async open(camera, claims) {
@@ -64,13 +67,22 @@ export function nvrPlayback(d: {
       if (!row.url_template) throw new ViewerRefused('camera has no partner NVR');
       const start = new Date(Number(row.from_ms));
       const stop = new Date(row.to_ms === null ? start.getTime() + 600_000 : Number(row.to_ms));
-      const url = new URL(expandNvrTemplate(row.url_template, { host: camera.host, port: camera.rtspPort, channel: row.channel ?? 1, start, end: stop }));
+      const url = new URL(
+        expandNvrTemplate(row.url_template, { host: camera.host, port: camera.rtspPort, channel: row.channel ?? 1, start, end: stop }),
+      );
       // Connect to the checked address, never the name again (no DNS rebinding).
       const address = await cameraAddress(url.hostname.replace(/^\[|\]$/g, ''), d.outbound);
       url.hostname = address.includes(':') ? `[${address}]` : address;
       const sealed = parse<SealedSecret>(row.nvr_credentials);
-      const creds = sealed ? (JSON.parse(openSecret(d.keys, `${camera.id}:nvr`, sealed)) as { username: string; password: string }) : openCameraCredentials(d.keys, camera.id, camera.credentials);
-      const client = new RtspClient({ url: url.href, ...(creds ? { username: creds.username, password: creds.password } : {}), reconnect: false, dataTimeoutMs: d.dataTimeoutMs });
+      const creds = sealed
+        ? (JSON.parse(openSecret(d.keys, `${camera.id}:nvr`, sealed)) as { username: string; password: string })
+        : openCameraCredentials(d.keys, camera.id, camera.credentials);
+      const client = new RtspClient({
+        url: url.href,
+        ...(creds ? { username: creds.username, password: creds.password } : {}),
+        reconnect: false,
+        dataTimeoutMs: d.dataTimeoutMs,
+      });
       const hub = new StreamHub({ idleGraceMs: d.idleGraceMs });
       connectClientToHub(client, hub);
       // Why the stream stopped on our side (the socket then closes with a generic code).
@@ -107,7 +119,11 @@ export function nvrPlayback(d: {
   return {
     source,
     async touch() {
-      if (open.size) await d.sql.query(`UPDATE playback_session SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [[...open].join(',')]);
+      if (open.size)
+        await d.sql.query(
+          `UPDATE playback_session SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
+          [[...open].join(',')],
+        );
     },
   };
 }

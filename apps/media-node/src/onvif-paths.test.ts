@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { OnvifDeviceOptions, OnvifStreamUri } from '@vigia/media';
+import { describe, expect, it } from 'vitest';
 import { createLog } from './log';
 import { OnvifStreamPaths } from './onvif-paths';
 
@@ -10,7 +10,11 @@ function fakeDevice(paths: string[]) {
   const discover = async (o: OnvifDeviceOptions): Promise<OnvifStreamUri> => {
     asked.push(o);
     const path = paths[Math.min(asked.length - 1, paths.length - 1)]!;
-    return { reportedUri: `rtsp://192.168.1.64:554${path}`, path, profile: { token: 'Profile_1', name: 'main', encoding: 'H264', width: 1280, height: 720 } };
+    return {
+      reportedUri: `rtsp://192.168.1.64:554${path}`,
+      path,
+      profile: { token: 'Profile_1', name: 'main', encoding: 'H264', width: 1280, height: 720 },
+    };
   };
   return { asked, discover };
 }
@@ -23,7 +27,9 @@ describe('ONVIF stream paths of the media node', () => {
     const creds = { username: 'u', password: 'p' };
     const [x, y] = await Promise.all([paths.path(camera, '200.1.2.3', creds), paths.path(camera, '200.1.2.3', creds)]);
     expect([x, y]).toEqual(['/a', '/a']);
-    expect(device.asked).toEqual([{ address: '200.1.2.3', port: 8080, hostHeader: 'cam.ddns.net', timeoutMs: 5000, username: 'u', password: 'p' }]);
+    expect(device.asked).toEqual([
+      { address: '200.1.2.3', port: 8080, hostHeader: 'cam.ddns.net', timeoutMs: 5000, username: 'u', password: 'p' },
+    ]);
     now = 999;
     expect(await paths.path(camera, '200.1.2.3', creds)).toBe('/a');
     now = 1000;

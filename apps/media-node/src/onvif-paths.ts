@@ -50,7 +50,13 @@ export class OnvifStreamPaths {
 
   private async discover(camera: OnvifCamera, address: string, creds: { username: string; password: string } | undefined): Promise<string> {
     const discover = this.opts.discover ?? discoverStreamUri;
-    const r = await discover({ address, port: camera.httpPort, hostHeader: camera.host, timeoutMs: this.opts.timeoutMs ?? 5000, ...(creds ?? {}) });
+    const r = await discover({
+      address,
+      port: camera.httpPort,
+      hostHeader: camera.host,
+      timeoutMs: this.opts.timeoutMs ?? 5000,
+      ...(creds ?? {}),
+    });
     this.cache.set(camera.id, { path: r.path, expiresAt: (this.opts.now ?? Date.now)() + (this.opts.ttlMs ?? 10 * 60_000) });
     // The path is not logged: some firmwares put the password in the query string.
     this.log.info({ camera: camera.id, profile: r.profile.token }, 'ONVIF stream URI resolved');

@@ -7,7 +7,22 @@ import { BlockList, isIP } from 'node:net';
  * address — never the name again, so DNS cannot rebind between check and use. Mirrors the API's
  * outbound guard (apps/server/src/modules/cameras/outbound-guard.ts), which the node may not import.
  */
-const V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4'];
+const V4 = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+];
 const V6 = ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8', '2001:db8::/32', '64:ff9b::/96', '100::/64'];
 
 const blocked = new BlockList();
@@ -44,6 +59,7 @@ export class BlockedAddress extends Error {}
 export async function cameraAddress(host: string, opts: { enforce: boolean; allowed?: BlockList }): Promise<string> {
   if (!opts.enforce) return host;
   const addrs = isIP(host) ? [host] : (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-  if (!addrs.length || addrs.some((a) => isBlockedAddress(a, opts.allowed))) throw new BlockedAddress(`camera address not allowed: ${host}`);
+  if (!addrs.length || addrs.some((a) => isBlockedAddress(a, opts.allowed)))
+    throw new BlockedAddress(`camera address not allowed: ${host}`);
   return addrs[0]!;
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import tls from 'node:tls';
-import { PublishRefusedError, RtspPublishServer, type PublishTarget } from '@vigia/media';
+import { PublishRefusedError, type PublishTarget, RtspPublishServer } from '@vigia/media';
 import type { Log } from './log.js';
-import { openPushCredentials, type MasterKey } from './secrets.js';
+import { type MasterKey, openPushCredentials } from './secrets.js';
 import type { NodeStore } from './store.js';
 import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
 

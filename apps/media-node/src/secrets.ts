@@ -1,4 +1,4 @@
-import { loadMasterKeys, openSecret, type MasterKey, type SealedSecret } from '@vigia/secrets';
+import { loadMasterKeys, type MasterKey, openSecret, type SealedSecret } from '@vigia/secrets';
 
 /**
  * Opens camera credentials sealed by the API (`@vigia/secrets`: envelope AES-256-GCM, camera id
@@ -25,7 +25,11 @@ export function openCameraCredentials(
 }
 
 /** The camera's RTSP push {username, password} (sealed by the API with the AAD "<id>:push"). */
-export function openPushCredentials(masters: readonly MasterKey[], cameraId: string, sealed: SealedSecret | null): { username: string; password: string } | undefined {
+export function openPushCredentials(
+  masters: readonly MasterKey[],
+  cameraId: string,
+  sealed: SealedSecret | null,
+): { username: string; password: string } | undefined {
   if (!sealed) return undefined;
   const v = JSON.parse(openSecret(masters, `${cameraId}:push`, sealed)) as { username?: string; password?: string };
   if (!v.username || !v.password) return undefined;

@@ -3,7 +3,16 @@ import type { Upstreams } from './upstreams.js';
 
 /** Sums over every open upstream and recorder (counts only: no camera ids) — /stats, the benchmarks. */
 export function nodeTotals(upstreams: Upstreams, recording: RecordingService | undefined) {
-  const ingest = { bytesReceived: 0, rtpPackets: 0, rtpLost: 0, rtpGaps: 0, accessUnits: 0, reconnects: 0, droppedNalUnits: 0, gopCacheBytes: 0 };
+  const ingest = {
+    bytesReceived: 0,
+    rtpPackets: 0,
+    rtpLost: 0,
+    rtpGaps: 0,
+    accessUnits: 0,
+    reconnects: 0,
+    droppedNalUnits: 0,
+    gopCacheBytes: 0,
+  };
   for (const id of upstreams.cameraIds) {
     const up = upstreams.get(id);
     if (!up) continue;

@@ -114,9 +114,18 @@ export class NodeStore {
 
   async camera(id: string): Promise<CameraForIngest | undefined> {
     const rows = await this.sql.query<{
-      id: string; host: string; rtsp_port: number; rtsp_path: string; credentials: CameraForIngest['credentials'] | string | null; status: string; open_to_public: boolean;
-      push_credentials: CameraForIngest['pushCredentials'] | string | null; ingest_mode: string | null;
-      stream_source: string | null; http_port: number; rtsp_transport: string | null;
+      id: string;
+      host: string;
+      rtsp_port: number;
+      rtsp_path: string;
+      credentials: CameraForIngest['credentials'] | string | null;
+      status: string;
+      open_to_public: boolean;
+      push_credentials: CameraForIngest['pushCredentials'] | string | null;
+      ingest_mode: string | null;
+      stream_source: string | null;
+      http_port: number;
+      rtsp_transport: string | null;
     }>(
       `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
        FROM camera WHERE id = $1::uuid`,
@@ -161,16 +170,23 @@ export class NodeStore {
   }
 
   async endView(id: string, reason: string): Promise<void> {
-    await this.sql.query(`UPDATE live_view SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`, [id, reason]);
+    await this.sql.query(
+      `UPDATE live_view SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`,
+      [id, reason],
+    );
   }
 
   async touchViews(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.sql.query(`UPDATE live_view SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [ids.join(',')]);
+    await this.sql.query(`UPDATE live_view SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [
+      ids.join(','),
+    ]);
   }
 
   /** After a restart: views this node left open end when they were last seen. */
   async closeStaleViews(): Promise<void> {
-    await this.sql.query(`UPDATE live_view SET ended_at = seen_at, end_reason = 'node_restart' WHERE node_id = $1 AND ended_at IS NULL`, [this.nodeId]);
+    await this.sql.query(`UPDATE live_view SET ended_at = seen_at, end_reason = 'node_restart' WHERE node_id = $1 AND ended_at IS NULL`, [
+      this.nodeId,
+    ]);
   }
 }

@@ -1,10 +1,20 @@
-import { connectClientToHub, PublishedSource, RtspClient, StreamHub, type AudioMode, type IngestSource, type PublishSink, type PublishStartInfo, type RtspTransport } from '@vigia/media';
-import type { Log } from './log.js';
+import type { BlockList } from 'node:net';
+import {
+  type AudioMode,
+  connectClientToHub,
+  type IngestSource,
+  PublishedSource,
+  type PublishSink,
+  type PublishStartInfo,
+  RtspClient,
+  type RtspTransport,
+  StreamHub,
+} from '@vigia/media';
 import { FfmpegSource } from './ffmpeg-source.js';
+import type { Log } from './log.js';
 import { OnvifStreamPaths } from './onvif-paths.js';
 import { cameraAddress } from './outbound.js';
-import type { BlockList } from 'node:net';
-import { openCameraCredentials, type MasterKey } from './secrets.js';
+import { type MasterKey, openCameraCredentials } from './secrets.js';
 import type { CameraForIngest, NodeStore } from './store.js';
 
 /**
@@ -192,7 +202,14 @@ export class Upstreams {
     this.stats.clientsStarted++;
     this.ready.set(camera.id, up);
     this.stats.open = this.ready.size;
-    this.log.info({ camera: camera.id, ingest: camera.ingestMode, transport: client instanceof RtspClient ? (client.options.transport ?? 'tcp') : undefined }, 'upstream started');
+    this.log.info(
+      {
+        camera: camera.id,
+        ingest: camera.ingestMode,
+        transport: client instanceof RtspClient ? (client.options.transport ?? 'tcp') : undefined,
+      },
+      'upstream started',
+    );
     return up;
   }
 
@@ -218,7 +235,8 @@ export class Upstreams {
     if (up && up.hub.subscriberCount === 0) {
       setTimeout(() => {
         const publishing = up.client instanceof PublishedSource && up.client.publishing;
-        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0 && !this.pinned.has(cameraId) && !publishing) void this.stop(cameraId, 'idle');
+        if (this.ready.get(cameraId) === up && up.hub.subscriberCount === 0 && !this.pinned.has(cameraId) && !publishing)
+          void this.stop(cameraId, 'idle');
       }, this.opts.idleGraceMs).unref();
     }
   }

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { recordingPolicies } from '../../server/src/db/schema.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import { FfmpegSource } from '../src/ffmpeg-source.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, registerCamera as registerTestCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until, watchLive } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  registerCamera as registerTestCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+  watchLive,
+} from './helpers/node-testbed.js';
 
 /**
  * Compatibility ingest (docs/cameras.md "Modo ffmpeg"): a camera registered with ingestMode
@@ -47,7 +56,14 @@ function ffmpegChildren(): { pid: number; cmdline: string }[] {
 }
 
 async function registerCamera(name: string, port: number, password: string): Promise<string> {
-  const camera = await registerTestCamera(app, admin, { partnerId, name, rtspPort: port, httpPort: port + 1, credentials: { username: sim.user, password }, ingestMode: 'ffmpeg' });
+  const camera = await registerTestCamera(app, admin, {
+    partnerId,
+    name,
+    rtspPort: port,
+    httpPort: port + 1,
+    credentials: { username: sim.user, password },
+    ingestMode: 'ffmpeg',
+  });
   expect(camera.ingestMode).toBe('ffmpeg');
   return camera.id;
 }
@@ -73,19 +89,40 @@ afterAll(() => stopTestBed({ node, gateway, sim, app, t }));
 describe('ffmpeg ingest mode (compatibility)', () => {
   it('is a camera field: native by default, editable and audited, an unknown mode refused', async () => {
     const body = {
-      partnerId, kind: 'partner_own', name: 'Câmera modo', host: '127.0.0.1', rtspPort: 1554, httpPort: 1580, rtspPath: '/cam1',
-      latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
+      partnerId,
+      kind: 'partner_own',
+      name: 'Câmera modo',
+      host: '127.0.0.1',
+      rtspPort: 1554,
+      httpPort: 1580,
+      rtspPath: '/cam1',
+      latitude: -15.6,
+      longitude: -56.1,
+      municipalityIbge: '5103403',
+      heading: 0,
+      fieldOfView: 90,
+      mounting: 'pole',
     };
     const created = await app.inject({ method: 'POST', url: '/api/cameras', headers: authHeaders(admin), payload: body });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().ingestMode).toBe('native');
     const id = created.json().id as string;
-    const edited = await app.inject({ method: 'PATCH', url: `/api/cameras/${id}`, headers: authHeaders(admin), payload: { ingestMode: 'ffmpeg' } });
+    const edited = await app.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${id}`,
+      headers: authHeaders(admin),
+      payload: { ingestMode: 'ffmpeg' },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().ingestMode).toBe('ffmpeg');
     const audit = await t.database.db.execute(sql`SELECT data FROM audit_event WHERE action = 'camera.updated' AND target_id = ${id}`);
     expect((audit as unknown as { rows: { data: { changed: string[] } }[] }).rows[0]!.data.changed).toEqual(['ingestMode']);
-    const bad = await app.inject({ method: 'PATCH', url: `/api/cameras/${id}`, headers: authHeaders(admin), payload: { ingestMode: 'gstreamer' } });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${id}`,
+      headers: authHeaders(admin),
+      payload: { ingestMode: 'gstreamer' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(bad.json().error)).toContain('Modo de ingestão inválido.');
@@ -130,7 +167,9 @@ describe('ffmpeg ingest mode (compatibility)', () => {
     const cameraId = await registerCamera('Câmera ffmpeg senha errada', sim.extraPorts[0]!, 'wrong-password');
     await t.database.db.insert(recordingPolicies).values({ cameraId, enabled: true, retentionDays: 7 });
     await until(async () => {
-      const r = await t.database.db.execute(sql`SELECT h.last_error, o.cause FROM camera_health h LEFT JOIN camera_outage o ON o.camera_id = h.camera_id AND o.ended_at IS NULL WHERE h.camera_id = ${cameraId}::uuid`);
+      const r = await t.database.db.execute(
+        sql`SELECT h.last_error, o.cause FROM camera_health h LEFT JOIN camera_outage o ON o.camera_id = h.camera_id AND o.ended_at IS NULL WHERE h.camera_id = ${cameraId}::uuid`,
+      );
       const row = (r as unknown as { rows: { last_error: string | null; cause: string | null }[] }).rows[0];
       return Boolean(row?.last_error?.startsWith('RTSP_AUTH_FAILED') && row.cause === 'auth_failed');
     }, 20_000);

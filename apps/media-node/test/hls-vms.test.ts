@@ -1,20 +1,20 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { Integration, IntegrationWithSecret } from '@vigia/contracts';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { integrationPullAuditSweep } from '../../server/src/modules/integrations/integration-pull-audit.sweep.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
+import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 import { newNonce, nonceHash } from './live-client.js';
-import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 
 /**
  * Art. 22 §3 (compatibility with the systems already at CIOSP) and Art. 24: the VMS at CIOSP pulls
@@ -38,7 +38,9 @@ const playlistUrl = (cameraId: string) => `${node.url}/hls/${cameraId}/index.m3u
 const withCredentials = (url: string, user: string, password: string) => url.replace('http://', `http://${user}:${password}@`);
 
 async function auditCount(action: string, cameraId: string): Promise<number> {
-  const r = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_event WHERE action = ${action} AND target_id = ${cameraId}`);
+  const r = await t.database.db.execute(
+    sql`SELECT count(*)::int AS n FROM audit_event WHERE action = ${action} AND target_id = ${cameraId}`,
+  );
   return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
 
@@ -59,7 +61,11 @@ beforeAll(async () => {
   const ports = [sim.port, ...sim.extraPorts];
   for (let k = 1; k <= 2; k++) {
     const camera = await registerCamera(app, admin, {
-      partnerId, name: `Câmera HLS ${k}`, rtspPort: ports[k - 1]!, httpPort: 51_000 + k, rtspPath: `/cam${k}`,
+      partnerId,
+      name: `Câmera HLS ${k}`,
+      rtspPort: ports[k - 1]!,
+      httpPort: 51_000 + k,
+      rtspPath: `/cam${k}`,
       credentials: { username: sim.user, password: sim.password },
     });
     cam.push(camera.id);
@@ -72,11 +78,26 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
   let vms: IntegrationWithSecret;
 
   it('an administrator registers the VMS; the password is shown once and only its hash is stored', async () => {
-    const refused = await app.inject({ method: 'POST', url: '/api/admin/integrations', headers: authHeaders(operator), payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]] } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/admin/integrations',
+      headers: authHeaders(operator),
+      payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]] },
+    });
     expect(refused.statusCode).toBe(403);
-    const bad = await app.inject({ method: 'POST', url: '/api/admin/integrations', headers: authHeaders(admin), payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]], allowedCidr: '10.0.0.0/99' } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/admin/integrations',
+      headers: authHeaders(admin),
+      payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]], allowedCidr: '10.0.0.0/99' },
+    });
     expect(bad.statusCode).toBe(400);
-    const res = await app.inject({ method: 'POST', url: '/api/admin/integrations', headers: authHeaders(admin), payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]], allowedCidr: '127.0.0.0/8' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/integrations',
+      headers: authHeaders(admin),
+      payload: { name: 'VMS CIOSP', unit: 'military_police', cameraIds: [cam[0]], allowedCidr: '127.0.0.0/8' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     vms = res.json();
     expect(vms.password).toMatch(/^[\w-]{43}$/);
@@ -92,10 +113,17 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
     const url = withCredentials(vms.integration.cameras[0]!.hlsUrl, vms.integration.username, vms.password);
     // The first request starts the camera; on a loaded machine the first segment may take longer
     // than the node's wait (it then answers 503 + Retry-After, which a VMS retries): do the same.
-    await until(async () => (await fetch(playlistUrl(cam[0]!), { headers: basic(vms.integration.username, vms.password) })).status === 200, 60_000);
-    const probe = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', url], { timeout: 60_000 });
+    await until(
+      async () => (await fetch(playlistUrl(cam[0]!), { headers: basic(vms.integration.username, vms.password) })).status === 200,
+      60_000,
+    );
+    const probe = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'json', url], {
+      timeout: 60_000,
+    });
     expect(JSON.parse(probe.stdout).streams[0]).toMatchObject({ codec_name: 'h264', width: 640, height: 360 });
-    const play = await run('ffmpeg', ['-v', 'error', '-nostdin', '-i', url, '-t', '3', '-c', 'copy', '-f', 'framecrc', '-'], { timeout: 60_000 });
+    const play = await run('ffmpeg', ['-v', 'error', '-nostdin', '-i', url, '-t', '3', '-c', 'copy', '-f', 'framecrc', '-'], {
+      timeout: 60_000,
+    });
     expect(play.stderr).toBe('');
     const frames = play.stdout.split('\n').filter((l) => /^\d+,/.test(l));
     expect(frames.length).toBeGreaterThanOrEqual(30); // ~3 s of video (the simulator sends 15 fps or more)
@@ -116,7 +144,9 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Basic /);
     expect(none.headers.get('content-type')).toBe('application/json');
-    const wrong = await fetch(`${node.url}/hls/${cam[0]}/init.mp4`, { headers: basic(vms.integration.username, `${vms.password.slice(0, -1)}x`) });
+    const wrong = await fetch(`${node.url}/hls/${cam[0]}/init.mp4`, {
+      headers: basic(vms.integration.username, `${vms.password.slice(0, -1)}x`),
+    });
     expect(wrong.status).toBe(401);
     const other = await fetch(playlistUrl(cam[1]!), { headers: basic(vms.integration.username, vms.password) });
     expect(other.status).toBe(403);
@@ -127,25 +157,48 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
   });
 
   it('a rotated password replaces the old one; a revoked integration is refused within seconds', async () => {
-    const rotated = await app.inject({ method: 'POST', url: `/api/admin/integrations/${vms.integration.id}/rotate`, headers: authHeaders(admin), payload: {} });
+    const rotated = await app.inject({
+      method: 'POST',
+      url: `/api/admin/integrations/${vms.integration.id}/rotate`,
+      headers: authHeaders(admin),
+      payload: {},
+    });
     expect(rotated.statusCode, rotated.body).toBe(200);
     const fresh = rotated.json() as IntegrationWithSecret;
     expect(fresh.password).not.toBe(vms.password);
     await until(async () => (await fetch(playlistUrl(cam[0]!), { headers: basic(vms.integration.username, vms.password) })).status === 401);
     expect((await fetch(playlistUrl(cam[0]!), { headers: basic(vms.integration.username, fresh.password) })).status).toBe(200);
 
-    const revoked = await app.inject({ method: 'POST', url: `/api/admin/integrations/${vms.integration.id}/revoke`, headers: authHeaders(admin), payload: { reason: 'Sistema substituído pelo novo VMS' } });
+    const revoked = await app.inject({
+      method: 'POST',
+      url: `/api/admin/integrations/${vms.integration.id}/revoke`,
+      headers: authHeaders(admin),
+      payload: { reason: 'Sistema substituído pelo novo VMS' },
+    });
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect(revoked.json().status).toBe('revoked');
-    await until(async () => (await fetch(`${node.url}/hls/${cam[0]}/init.mp4`, { headers: basic(vms.integration.username, fresh.password) })).status === 401);
-    const again = await app.inject({ method: 'POST', url: `/api/admin/integrations/${vms.integration.id}/rotate`, headers: authHeaders(admin), payload: {} });
+    await until(
+      async () =>
+        (await fetch(`${node.url}/hls/${cam[0]}/init.mp4`, { headers: basic(vms.integration.username, fresh.password) })).status === 401,
+    );
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/admin/integrations/${vms.integration.id}/rotate`,
+      headers: authHeaders(admin),
+      payload: {},
+    });
     expect(again.statusCode).toBe(409);
   });
 
   it('the browser fallback opens an HLS session with the live stream token, renews it, and it is audited as a live view', async () => {
     const nonce = newNonce();
     const tok = async () => {
-      const r = await app.inject({ method: 'POST', url: `/api/live/${cam[1]}/token`, headers: authHeaders(operator), payload: { nonceHash: nonceHash(nonce) } });
+      const r = await app.inject({
+        method: 'POST',
+        url: `/api/live/${cam[1]}/token`,
+        headers: authHeaders(operator),
+        payload: { nonceHash: nonceHash(nonce) },
+      });
       expect(r.statusCode, r.body).toBe(200);
       return r.json().token as string;
     };

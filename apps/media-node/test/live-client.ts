@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import WebSocket from 'ws';
 import { nonceHash } from '@vigia/contracts/stream-token';
+import WebSocket from 'ws';
 
 /** A scripted live viewer (what the browser player does), for tests and the benchmark. */
 export interface LiveClient {
@@ -25,11 +25,13 @@ export function openLive(url: string, token: string, nonce: string): LiveClient 
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
       binaries.push(data as Buffer);
-      for (const w of [...waiters]) if (binaries.length >= w.n) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+      for (const w of [...waiters]) if (binaries.length >= w.n) waiters.splice(waiters.indexOf(w), 1), w.resolve();
     } else texts.push(JSON.parse(String(data)));
   });
   ws.on('error', () => undefined);
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   return {
     ws,
     texts,
@@ -41,7 +43,7 @@ export function openLive(url: string, token: string, nonce: string): LiveClient 
         const t = setTimeout(() => reject(new Error(`only ${binaries.length} chunks; texts ${JSON.stringify(texts)}`)), timeoutMs);
         const w = { n, resolve: () => (clearTimeout(t), resolve()) };
         waiters.push(w);
-        closed.then((c) => reject(new Error(`closed ${c.code} ${c.reason} after ${binaries.length} chunks`)));
+        void closed.then((c) => reject(new Error(`closed ${c.code} ${c.reason} after ${binaries.length} chunks`)));
       });
     },
     close: () => ws.close(),

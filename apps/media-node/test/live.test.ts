@@ -1,22 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
 import { liveCloseCodes } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
+import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
 import { sessionIdOf } from '../../server/src/modules/accounts/session-token.js';
-import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
+import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 import { newNonce, nonceHash, openLive } from './live-client.js';
-import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
 
 /**
  * Media node + API + real GStreamer cameras, on the database of this run (PGlite through the SQL
@@ -74,8 +74,13 @@ beforeAll(async () => {
   const ports = [sim.port, ...sim.extraPorts];
   for (let k = 1; k <= 3; k++) {
     const camera = await registerCamera(app, admin, {
-      partnerId, name: `Câmera ${k}`, rtspPort: ports[k - 1]!, httpPort: 50_000 + k, rtspPath: `/cam${k}`,
-      openToPublic: k === 3, credentials: { username: sim.user, password: sim.password },
+      partnerId,
+      name: `Câmera ${k}`,
+      rtspPort: ports[k - 1]!,
+      httpPort: 50_000 + k,
+      rtspPath: `/cam${k}`,
+      openToPublic: k === 3,
+      credentials: { username: sim.user, password: sim.password },
     });
     cam.push(camera.id);
   }
@@ -126,7 +131,16 @@ describe('live view through the media node', () => {
     const nonce = newNonce();
     const res = await token(operator, cam[0]!, nonce);
     const past = Date.now() - 120_000;
-    const { token: expired } = signStreamToken(streamKey, { cam: cam[0]!, act: 'live', node: 'test-node', sub: null, sid: null, cnf: nonceHash(nonce), ttlMs: 60_000, now: past });
+    const { token: expired } = signStreamToken(streamKey, {
+      cam: cam[0]!,
+      act: 'live',
+      node: 'test-node',
+      sub: null,
+      sid: null,
+      cnf: nonceHash(nonce),
+      ttlMs: 60_000,
+      now: past,
+    });
     const v = openLive(res.json().url, expired, nonce);
     expect((await v.closed).code).toBe(liveCloseCodes.expired);
   });
@@ -167,11 +181,15 @@ describe('live view through the media node', () => {
     expect(Date.now() - revokedAt).toBeLessThan(3_000);
 
     await until(async () => {
-      const r = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM live_view WHERE user_id = ${opUser.id}::uuid AND ended_at IS NOT NULL`);
+      const r = await t.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM live_view WHERE user_id = ${opUser.id}::uuid AND ended_at IS NOT NULL`,
+      );
       return (r as unknown as { rows: { n: number }[] }).rows[0]!.n === 1;
     });
     await drainSweep(liveViewAuditSweep(t.database.db));
-    const rows = await t.database.db.execute(sql`SELECT action, actor_id::text AS actor, data FROM audit_event WHERE target_id = ${cam[0]} AND action LIKE 'live.%' AND actor_id = ${opUser.id}::uuid ORDER BY seq`);
+    const rows = await t.database.db.execute(
+      sql`SELECT action, actor_id::text AS actor, data FROM audit_event WHERE target_id = ${cam[0]} AND action LIKE 'live.%' AND actor_id = ${opUser.id}::uuid ORDER BY seq`,
+    );
     const events = (rows as unknown as { rows: { action: string; actor: string; data: { durationMs?: number; reason?: string } }[] }).rows;
     expect(events.map((e) => e.action)).toEqual(['live.view_started', 'live.view_ended']);
     expect(events[1]!.data.durationMs).toBeGreaterThan(0);
@@ -187,7 +205,10 @@ describe('live view through the media node', () => {
     const closed = await token(null, cam[0]!, newNonce());
     expect(closed.statusCode).toBe(404);
     // A user outside the camera's scope gets "not found" too (partner user of another partner).
-    const [other] = await t.database.db.insert(partners).values({ kind: 'municipality', name: 'Outro', document: randomUUID(), municipalityIbge: '5103403' }).returning();
+    const [other] = await t.database.db
+      .insert(partners)
+      .values({ kind: 'municipality', name: 'Outro', document: randomUUID(), municipalityIbge: '5103403' })
+      .returning();
     const pu = await makeUser(t.database, ['partner_user'], { partnerId: other!.id });
     const ps = await signIn(app, pu.email);
     expect((await token(ps, cam[0]!, newNonce())).statusCode).toBe(404);

@@ -2,21 +2,29 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { PLAYBACK_HEADERS } from '@vigia/contracts';
 import { loadStreamTokenKey, nonceHash, signStreamToken } from '@vigia/contracts/stream-token';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { auditEvents, playbackSessions, recordingSegments } from '../../server/src/db/schema.js';
-import { playbackEndedSweep } from '../../server/src/modules/playback/playback-ended.sweep.js';
-import { newNonce, openLive } from './live-client.js';
 import { segmentLayout } from '../../server/src/modules/playback/fmp4-index.js';
+import { playbackEndedSweep } from '../../server/src/modules/playback/playback-ended.sweep.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  RECORDING_TEST_ENV,
+  registerRecordedCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
+import { newNonce, openLive } from './live-client.js';
 
 /** Playback from the segment index: timeline, purpose-bound tokens, keyframe-aligned bytes. */
 let t: TestDatabase;
@@ -31,11 +39,24 @@ let admin: Session;
 const nonce = randomBytes(24).toString('base64url');
 
 const closedSegments = () =>
-  t.database.db.select().from(recordingSegments).where(and(eq(recordingSegments.cameraId, cam), isNotNull(recordingSegments.closedAt))).orderBy(asc(recordingSegments.seq));
+  t.database.db
+    .select()
+    .from(recordingSegments)
+    .where(and(eq(recordingSegments.cameraId, cam), isNotNull(recordingSegments.closedAt)))
+    .orderBy(asc(recordingSegments.seq));
 const media = (s: Session, camera: string, token: string, at: Date, n = nonce) =>
-  app.inject({ method: 'GET', url: `/api/playback/${camera}/media?at=${at.toISOString()}`, headers: { ...authHeaders(s), [PLAYBACK_HEADERS.token]: token, [PLAYBACK_HEADERS.nonce]: n } });
+  app.inject({
+    method: 'GET',
+    url: `/api/playback/${camera}/media?at=${at.toISOString()}`,
+    headers: { ...authHeaders(s), [PLAYBACK_HEADERS.token]: token, [PLAYBACK_HEADERS.nonce]: n },
+  });
 const start = (s: Session, camera: string, payload: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: `/api/playback/${camera}/token`, headers: authHeaders(s), payload: { nonceHash: nonceHash(nonce), ...payload } });
+  app.inject({
+    method: 'POST',
+    url: `/api/playback/${camera}/token`,
+    headers: authHeaders(s),
+    payload: { nonceHash: nonceHash(nonce), ...payload },
+  });
 
 beforeAll(async () => {
   ({ t, app, gateway } = await startTestApp());
@@ -80,16 +101,42 @@ describe('playback', () => {
     // The served bytes decode on their own (init + fragments), first frame is a keyframe.
     const file = path.join(t.dataDir, 'chunk.mp4');
     await fs.writeFile(file, bytes);
-    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,nb_read_frames', '-show_frames', '-read_intervals', '%+#1', '-of', 'json', file]).toString());
+    const probe = JSON.parse(
+      execFileSync('ffprobe', [
+        '-v',
+        'error',
+        '-count_frames',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=codec_name,nb_read_frames',
+        '-show_frames',
+        '-read_intervals',
+        '%+#1',
+        '-of',
+        'json',
+        file,
+      ]).toString(),
+    );
     expect(probe.streams[0].codec_name).toBe('h264');
     expect(Number(probe.streams[0].nb_read_frames)).toBeGreaterThan(0);
     expect(probe.frames[0].key_frame).toBe(1);
     // Frame stepping uses the recorded frame rate (the simulator sends 15 fps).
     expect(Number(res.headers[PLAYBACK_HEADERS.fps])).toBeCloseTo(15, 0);
     // Snapshot is audited; renew keeps the playback id.
-    const snap = await app.inject({ method: 'POST', url: `/api/playback/${cam}/snapshot`, headers: authHeaders(operator), payload: { playbackId, at: at.toISOString() } });
+    const snap = await app.inject({
+      method: 'POST',
+      url: `/api/playback/${cam}/snapshot`,
+      headers: authHeaders(operator),
+      payload: { playbackId, at: at.toISOString() },
+    });
     expect(snap.statusCode).toBe(204);
-    const renewed = await app.inject({ method: 'POST', url: `/api/playback/${cam}/renew`, headers: authHeaders(operator), payload: { token, nonceHash: nonceHash(nonce) } });
+    const renewed = await app.inject({
+      method: 'POST',
+      url: `/api/playback/${cam}/renew`,
+      headers: authHeaders(operator),
+      payload: { token, nonceHash: nonceHash(nonce) },
+    });
     expect(renewed.statusCode, renewed.body).toBe(200);
     expect(renewed.json().playbackId).toBe(playbackId);
     expect((await media(operator, cam, renewed.json().token, at)).statusCode).toBe(200);
@@ -116,20 +163,37 @@ describe('playback', () => {
     expect((await media(operator, cam, live, at)).statusCode).toBe(403);
     // Partner user of another partner: the camera does not exist for them.
     expect((await start(outsider, cam, { from: at.toISOString(), reason: 'curiosidade' })).statusCode).toBe(404);
-    const tl = await app.inject({ method: 'GET', url: `/api/recordings/${cam}/timeline?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date().toISOString()}`, headers: authHeaders(outsider) });
+    const tl = await app.inject({
+      method: 'GET',
+      url: `/api/recordings/${cam}/timeline?from=${new Date(Date.now() - 3600_000).toISOString()}&to=${new Date().toISOString()}`,
+      headers: authHeaders(outsider),
+    });
     expect(tl.statusCode).toBe(404);
   });
 
   it('audits playback.ended with the time watched when the player closes, and when the last token expires unrenewed', async () => {
     const at = (await closedSegments())[1]!.startAt;
     const closed = (await start(operator, cam, { from: at.toISOString(), reason: 'Ocorrência 80/2026' })).json();
-    const end = await app.inject({ method: 'POST', url: `/api/playback/${cam}/end`, headers: authHeaders(operator), payload: { playbackId: closed.playbackId } });
+    const end = await app.inject({
+      method: 'POST',
+      url: `/api/playback/${cam}/end`,
+      headers: authHeaders(operator),
+      payload: { playbackId: closed.playbackId },
+    });
     expect(end.statusCode, end.body).toBe(204);
     // Renewing an ended playback is refused.
-    const renew = await app.inject({ method: 'POST', url: `/api/playback/${cam}/renew`, headers: authHeaders(operator), payload: { token: closed.token, nonceHash: nonceHash(nonce) } });
+    const renew = await app.inject({
+      method: 'POST',
+      url: `/api/playback/${cam}/renew`,
+      headers: authHeaders(operator),
+      payload: { token: closed.token, nonceHash: nonceHash(nonce) },
+    });
     expect(renew.statusCode).toBe(403);
     const abandoned = (await start(operator, cam, { from: at.toISOString(), reason: 'Ocorrência 81/2026' })).json();
-    await t.database.db.update(playbackSessions).set({ seenAt: new Date(Date.now() - 120_000), startedAt: new Date(Date.now() - 150_000) }).where(eq(playbackSessions.id, abandoned.playbackId));
+    await t.database.db
+      .update(playbackSessions)
+      .set({ seenAt: new Date(Date.now() - 120_000), startedAt: new Date(Date.now() - 150_000) })
+      .where(eq(playbackSessions.id, abandoned.playbackId));
     const sweep = playbackEndedSweep(t.database.db);
     expect(await sweep.runBatch(100)).toBeGreaterThanOrEqual(1);
     expect(await sweep.runBatch(100)).toBe(0); // exactly once
@@ -144,24 +208,43 @@ describe('playback', () => {
 
   it('Art. 25 §2: plays a range from the partner NVR (the expanded playback URL) with the same reason-bound token; Art. 26 §2: another partner is refused', async () => {
     // The partner declares its NVR (Hikvision preset: /Streaming/tracks/{channel}01?starttime=…).
-    const hik = "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@local:yyyyMMdd'T'HHmmss'Z'}&endtime={end@local:yyyyMMdd'T'HHmmss'Z'}";
-    const put = await app.inject({ method: 'PUT', url: `/api/cameras/${cam}/nvr`, headers: authHeaders(admin), payload: { preset: 'hikvision', urlTemplate: hik, channel: 1, credentials: { username: sim.user, password: sim.password } } });
+    const hik =
+      "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@local:yyyyMMdd'T'HHmmss'Z'}&endtime={end@local:yyyyMMdd'T'HHmmss'Z'}";
+    const put = await app.inject({
+      method: 'PUT',
+      url: `/api/cameras/${cam}/nvr`,
+      headers: authHeaders(admin),
+      payload: { preset: 'hikvision', urlTemplate: hik, channel: 1, credentials: { username: sim.user, password: sim.password } },
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toEqual({ configured: true, preset: 'hikvision', urlTemplate: hik, channel: 1, hasCredentials: true });
-    const bad = await app.inject({ method: 'PUT', url: `/api/cameras/${cam}/nvr`, headers: authHeaders(admin), payload: { preset: 'custom', urlTemplate: 'rtsp://{host}/x?s={start:yyyy}', channel: 1 } });
+    const bad = await app.inject({
+      method: 'PUT',
+      url: `/api/cameras/${cam}/nvr`,
+      headers: authHeaders(admin),
+      payload: { preset: 'custom', urlTemplate: 'rtsp://{host}/x?s={start:yyyy}', channel: 1 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/fuso/);
 
     const from = new Date(Date.now() - 30 * 60_000).toISOString();
     const nvrNonce = newNonce();
-    const ask = (s: Session, payload: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/playback/${cam}/nvr/token`, headers: authHeaders(s), payload: { nonceHash: nonceHash(nvrNonce), from, ...payload } });
+    const ask = (s: Session, payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/playback/${cam}/nvr/token`,
+        headers: authHeaders(s),
+        payload: { nonceHash: nonceHash(nvrNonce), from, ...payload },
+      });
     expect((await ask(operator, {})).statusCode).toBe(400); // reason required
     expect((await ask(outsider, { reason: 'Curiosidade sobre a câmera' })).statusCode).toBe(404);
     const ok = await ask(operator, { reason: 'BO 555/2026 — gravação do NVR' });
     expect(ok.statusCode, ok.body).toBe(200);
     const tok = ok.json();
     expect(tok.url).toMatch(new RegExp(`/playback/${cam}$`));
-    const [ev] = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.started'))).filter((e) => (e.data as { playbackId: string }).playbackId === tok.playbackId);
+    const [ev] = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.started'))).filter(
+      (e) => (e.data as { playbackId: string }).playbackId === tok.playbackId,
+    );
     expect(ev).toMatchObject({ targetId: cam, reason: 'BO 555/2026 — gravação do NVR', data: { source: 'partner_nvr', from } });
 
     // A platform-playback token does not open the NVR socket; the NVR token does not fetch platform media.
@@ -176,7 +259,9 @@ describe('playback', () => {
       return row?.endedAt != null;
     });
     await playbackEndedSweep(t.database.db).runBatch(100);
-    const ended = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.ended'))).filter((e) => (e.data as { playbackId: string }).playbackId === tok.playbackId);
+    const ended = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.ended'))).filter(
+      (e) => (e.data as { playbackId: string }).playbackId === tok.playbackId,
+    );
     expect(ended).toHaveLength(1);
     expect(ended[0]!.data).toMatchObject({ source: 'partner_nvr', endReason: 'client_closed' });
   });
@@ -185,7 +270,13 @@ describe('playback', () => {
     const first = (await closedSegments())[0]!;
     await sim.kill();
     const timeline = async () =>
-      (await app.inject({ method: 'GET', url: `/api/recordings/${cam}/timeline?from=${new Date(first.startAt.getTime() - 60_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`, headers: authHeaders(operator) })).json();
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/recordings/${cam}/timeline?from=${new Date(first.startAt.getTime() - 60_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`,
+          headers: authHeaders(operator),
+        })
+      ).json();
     await until(async () => (await timeline()).gaps.length > 0, 15_000);
     const tl = await timeline();
     expect(tl.spans.length).toBeGreaterThanOrEqual(1);

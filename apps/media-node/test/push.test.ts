@@ -1,17 +1,26 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until, watchLive } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  registerCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+  watchLive,
+} from './helpers/node-testbed.js';
 
 /**
  * RTSP push (cameras without a public IP): the owner generates push credentials through the API,
@@ -36,7 +45,28 @@ let creds: { username: string; password: string; url: string };
 const procs: ChildProcess[] = [];
 
 function publish(url: string, transport = 'tcp') {
-  const proc = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', transport, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-re',
+      '-stream_loop',
+      '-1',
+      '-i',
+      clip,
+      '-c',
+      'copy',
+      '-f',
+      'rtsp',
+      '-rtsp_transport',
+      transport,
+      url,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let err = '';
   proc.stderr!.on('data', (d) => (err += String(d)));
   procs.push(proc);
@@ -49,12 +79,50 @@ const pushUrl = (id: string, user: string, pass: string, scheme = 'rtsp', port =
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'push-node-'));
   clip = path.join(dir, 'clip.h264');
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x240:rate=25',
+    '-t',
+    '2',
+    '-c:v',
+    'libx264',
+    '-g',
+    '25',
+    '-bf',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
   const tlsEnv = { MEDIA_PUSH_TLS_CERT: path.join(dir, 'cert.pem'), MEDIA_PUSH_TLS_KEY: path.join(dir, 'key.pem') };
-  await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', tlsEnv.MEDIA_PUSH_TLS_KEY, '-out', tlsEnv.MEDIA_PUSH_TLS_CERT]);
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    tlsEnv.MEDIA_PUSH_TLS_KEY,
+    '-out',
+    tlsEnv.MEDIA_PUSH_TLS_CERT,
+  ]);
   // The API sees the same environment as the embedded node: without MEDIA_PUSH_PUBLIC_URL it answers rtsps://<host>:322.
-  ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64'), MEDIA_PUSH_TLS_CERT: tlsEnv.MEDIA_PUSH_TLS_CERT }));
+  ({ t, app, gateway } = await startTestApp({
+    STREAM_TOKEN_KEY: streamKey.toString('base64'),
+    MEDIA_PUSH_TLS_CERT: tlsEnv.MEDIA_PUSH_TLS_CERT,
+  }));
   node = await startTestNode(t, gateway, {
     MEDIA_NODE_ID: 'push-node',
     MEDIA_PUSH_PORT: '0',
@@ -69,7 +137,13 @@ beforeAll(async () => {
   const ids: string[] = [];
   for (let k = 1; k <= 2; k++) {
     const camera = await registerCamera(app, admin, {
-      partnerId, name: `Câmera push ${k}`, host: `192.168.10.${k}`, rtspPort: 554, httpPort: 80, rtspPath: '/stream', latitude: -15.6 + k / 1000,
+      partnerId,
+      name: `Câmera push ${k}`,
+      host: `192.168.10.${k}`,
+      rtspPort: 554,
+      httpPort: 80,
+      rtspPath: '/stream',
+      latitude: -15.6 + k / 1000,
     });
     ids.push(camera.id);
   }
@@ -88,7 +162,12 @@ afterAll(async () => {
 
 describe('RTSP push to the media node', () => {
   it('the owner generates push credentials once; they are sealed and audited, never returned again', async () => {
-    const res = await app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/push-credentials`, headers: authHeaders(admin), payload: {} });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/push-credentials`,
+      headers: authHeaders(admin),
+      payload: {},
+    });
     expect(res.statusCode, res.body).toBe(201);
     creds = res.json();
     expect(creds.url).toMatch(new RegExp(`^rtsps://.+:322/push/${cameraId}$`));
@@ -98,11 +177,18 @@ describe('RTSP push to the media node', () => {
     const row = await t.database.db.execute(sql`SELECT push_credentials::text AS p FROM camera WHERE id = ${cameraId}::uuid`);
     const stored = (row as unknown as { rows: { p: string }[] }).rows[0]!.p;
     expect(stored).not.toContain(creds.password);
-    const audit = await t.database.db.execute(sql`SELECT data::text AS d FROM audit_event WHERE action = 'camera.push_credentials_generated' AND target_id = ${cameraId}`);
+    const audit = await t.database.db.execute(
+      sql`SELECT data::text AS d FROM audit_event WHERE action = 'camera.push_credentials_generated' AND target_id = ${cameraId}`,
+    );
     const rows = (audit as unknown as { rows: { d: string }[] }).rows;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.d).not.toContain(creds.password);
-    const denied = await app.inject({ method: 'POST', url: `/api/cameras/${cameraId}/push-credentials`, headers: authHeaders(operator), payload: {} });
+    const denied = await app.inject({
+      method: 'POST',
+      url: `/api/cameras/${cameraId}/push-credentials`,
+      headers: authHeaders(operator),
+      payload: {},
+    });
     expect(denied.statusCode).toBe(403);
   });
 
@@ -131,7 +217,11 @@ describe('RTSP push to the media node', () => {
 
     const viewer = await watchLive(app, operator, cameraId);
     await viewer.waitBinaries(10);
-    expect(viewer.texts.find((m) => m.type === 'codec')).toMatchObject({ codec: expect.stringMatching(/^avc1\./), width: 320, height: 240 });
+    expect(viewer.texts.find((m) => m.type === 'codec')).toMatchObject({
+      codec: expect.stringMatching(/^avc1\./),
+      width: 320,
+      height: 240,
+    });
     expect(viewer.binaries[0]!.subarray(4, 8).toString()).toBe('ftyp');
     expect(viewer.binaries[1]!.subarray(4, 8).toString()).toBe('moof');
     viewer.close();

@@ -1,18 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { recordingSegments } from '../../server/src/db/schema.js';
 import { createExport } from '../../server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
+import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  RECORDING_TEST_ENV,
+  registerRecordedCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * MEDIA_AUDIO=pass with MEDIA_RTSP_TRANSPORT=udp on a real GStreamer camera sending H.264 + AAC:
@@ -27,9 +35,15 @@ let cam = '';
 let storage: LocalRecordingStorage;
 
 const closedSegments = async () =>
-  (await t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq))).filter((s) => s.closedAt);
+  (
+    await t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq))
+  ).filter((s) => s.closedAt);
 const codecs = (file: string) =>
-  (JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'json', file]).toString()).streams as { codec_name: string }[])
+  (
+    JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name', '-of', 'json', file]).toString()).streams as {
+      codec_name: string;
+    }[]
+  )
     .map((s) => s.codec_name)
     .sort();
 
@@ -38,7 +52,12 @@ beforeAll(async () => {
   sim = await startSimulator({ count: 0, audioCount: 1, size: '640x360', bitrateKbps: 500 });
   const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
   const partnerId = await createPartner(t.database, 'Parceiro áudio');
-  cam = await registerRecordedCamera(app, t.database, admin, sim, { partnerId, name: 'Câmera com áudio', httpPort: 50_002, rtspPath: '/av1' });
+  cam = await registerRecordedCamera(app, t.database, admin, sim, {
+    partnerId,
+    name: 'Câmera com áudio',
+    httpPort: 50_002,
+    rtspPath: '/av1',
+  });
   storage = new LocalRecordingStorage(path.join(t.dataDir, 'recordings'));
   node = await startTestNode(t, gateway, {
     MEDIA_NODE_ID: 'audio-node',
@@ -59,7 +78,13 @@ describe('camera audio passed through (MEDIA_AUDIO=pass)', () => {
     const signingKey = await loadExportSigningKey({ dataDir: t.dataDir });
     const { dir, manifest } = await createExport(
       { db: t.database.db, storage, outDir: path.join(t.dataDir, 'exports'), signingKey },
-      { cameraIds: [cam], from: segs[0]!.startAt, to: segs.at(-1)!.endAt!, operator: { id: 'op-1', name: 'Operadora' }, reason: 'Ofício 13/2026 — áudio' },
+      {
+        cameraIds: [cam],
+        from: segs[0]!.startAt,
+        to: segs.at(-1)!.endAt!,
+        operator: { id: 'op-1', name: 'Operadora' },
+        reason: 'Ofício 13/2026 — áudio',
+      },
       () => undefined,
     );
     expect(codecs(path.join(dir, manifest.files[0]!.name))).toEqual(['aac', 'h264']);

@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { reserveDatabase, type ReservedDatabase } from '../../server/test/helpers/database.js';
-import { makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
-import { freePort, startServer, type ServerProcess } from '../../server/test/helpers/server-process.js';
-import { migrateDatabase, openDatabase, type Database } from '../../server/src/db/client.js';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
+import { type Database, migrateDatabase, openDatabase } from '../../server/src/db/client.js';
 import { recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
+import { makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
+import { type ReservedDatabase, reserveDatabase } from '../../server/test/helpers/database.js';
+import { freePort, type ServerProcess, startServer } from '../../server/test/helpers/server-process.js';
 import { createPartner, registerCamera, untilProgress } from './helpers/node-testbed.js';
 
 /**
@@ -46,7 +46,18 @@ function fileSeqs(): Map<string, number> {
 
 /** Frames ffprobe decodes from a file (0 when it holds no fragment); throws when ffprobe fails. */
 function decodedFrames(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'json', file]).toString();
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-count_frames',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=nb_read_frames',
+    '-of',
+    'json',
+    file,
+  ]).toString();
   return Number(JSON.parse(out).streams[0]?.nb_read_frames ?? 0);
 }
 
@@ -66,7 +77,14 @@ const serverEnv = async () => ({
 
 beforeAll(async () => {
   db = await reserveDatabase();
-  sim = await startSimulator({ count: CAMERAS, extraPorts: CAMERAS - 1, size: '320x240', bitrateKbps: 300, auth: 'none', sharedPipeline: true });
+  sim = await startSimulator({
+    count: CAMERAS,
+    extraPorts: CAMERAS - 1,
+    size: '320x240',
+    bitrateKbps: 300,
+    auth: 'none',
+    sharedPipeline: true,
+  });
   // Cameras registered through the API (one port each: the registry wants distinct addresses),
   // then the database is closed for the server process (PGlite has one owner).
   const database = await openDatabase({ url: db.url, dataDir: db.dataDir, onPoolError: () => undefined });
@@ -77,7 +95,13 @@ beforeAll(async () => {
     const partnerId = await createPartner(database, 'Parceiro queda de energia');
     const ports = [sim.port, ...sim.extraPorts];
     for (let k = 1; k <= CAMERAS; k++) {
-      const cam = await registerCamera(app, admin, { partnerId, name: `Câmera ${k}`, rtspPort: ports[k - 1]!, httpPort: 41_000 + k, rtspPath: `/cam${k}` });
+      const cam = await registerCamera(app, admin, {
+        partnerId,
+        name: `Câmera ${k}`,
+        rtspPort: ports[k - 1]!,
+        httpPort: 41_000 + k,
+        rtspPath: `/cam${k}`,
+      });
       cams.push(cam.id);
     }
     await app.close();
@@ -120,7 +144,11 @@ describe('crash while recording (power cut of the server and its media node)', (
     try {
       const storage = new LocalRecordingStorage(recordingsDir());
       for (const cam of cams) {
-        const segs = await database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
+        const segs = await database.db
+          .select()
+          .from(recordingSegments)
+          .where(eq(recordingSegments.cameraId, cam))
+          .orderBy(asc(recordingSegments.seq));
         const atKill = segs.filter((s) => s.startAt.getTime() <= killAt);
         // The segment open at the kill (if any: the kill may fall between two segments) was recovered on restart.
         const recovered = atKill.filter((s) => s.closeReason === 'recovered');
@@ -147,7 +175,9 @@ describe('crash while recording (power cut of the server and its media node)', (
         expect(killAt - recordedUntil, cam).toBeLessThanOrEqual(FRAGMENT_MS + GOP_MS);
         // The interruption is a gap with its cause ('restart', from the end of the recording to the
         // first new segment); the test's own SIGTERM at the end opened the other one.
-        const gaps = (await database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam))).filter((g) => g.startedAt.getTime() <= killAt);
+        const gaps = (await database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam))).filter(
+          (g) => g.startedAt.getTime() <= killAt,
+        );
         expect(gaps).toHaveLength(1);
         // It starts where the chain's last segment ends (segment ends come from media time, the next
         // start from arrival time, so consecutive segments may overlap by a few ms: compare

@@ -1,23 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import { mkdtempSync, rmdirSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn } from '../../server/test/helpers/app.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { alerts, auditEvents, evidenceLocks, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
+import { authHeaders, makeUser, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  RECORDING_TEST_ENV,
+  registerRecordedCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * Art. 25 (footage kept for the retention period, evidence never lost): a real 40 MiB tmpfs is the
@@ -55,9 +63,17 @@ let volume = '';
 let mounted = false;
 let storage: LocalRecordingStorage;
 
-const segments = () => t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
-const diskGaps = () => t.database.db.select().from(recordingGaps).where(and(eq(recordingGaps.cameraId, cam), eq(recordingGaps.cause, 'disk')));
-const sha256 = async (key: string) => createHash('sha256').update(await fs.readFile(storage.localPath(key))).digest('hex');
+const segments = () =>
+  t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
+const diskGaps = () =>
+  t.database.db
+    .select()
+    .from(recordingGaps)
+    .where(and(eq(recordingGaps.cameraId, cam), eq(recordingGaps.cause, 'disk')));
+const sha256 = async (key: string) =>
+  createHash('sha256')
+    .update(await fs.readFile(storage.localPath(key)))
+    .digest('hex');
 
 describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
   beforeAll(async () => {
@@ -88,7 +104,9 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
   it('purges the oldest unlocked footage below the free-space floor, keeps the locked segment, resumes recording and alerts CIOSP', async () => {
     await until(async () => (await segments()).filter((s) => s.closedAt).length >= 2, 20_000);
     const [locked] = await segments();
-    await t.database.db.insert(evidenceLocks).values({ cameraId: cam, fromAt: locked!.startAt, toAt: new Date(locked!.startAt.getTime() + 500), reason: 'inquérito 42/2026' });
+    await t.database.db
+      .insert(evidenceLocks)
+      .values({ cameraId: cam, fromAt: locked!.startAt, toAt: new Date(locked!.startAt.getTime() + 500), reason: 'inquérito 42/2026' });
     const lockedSha = await sha256(locked!.storageKey);
     expect(lockedSha).toBe(locked!.sha256);
 
@@ -101,7 +119,12 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
 
     // The real retention sweep: real statfs of the tmpfs, below the floor → oldest unlocked first.
     const purgeAt = new Date();
-    const sweep = recordingRetentionSweep(t.database.db, storage, { defaultRetentionDays: null, minFreeBytes: FLOOR, orphanAgeMs: 3_600_000, volume });
+    const sweep = recordingRetentionSweep(t.database.db, storage, {
+      defaultRetentionDays: null,
+      minFreeBytes: FLOOR,
+      orphanAgeMs: 3_600_000,
+      volume,
+    });
     expect(await drainSweep(sweep)).toBeGreaterThan(0);
     const freeAfter = (await storage.freeBytes())!;
 
@@ -109,7 +132,9 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
     await until(async () => (await segments()).filter((s) => s.closedAt && s.startAt > purgeAt).length >= 2, 20_000);
     await node!.stop();
     node = undefined;
-    console.log(`[recording-disk-full] ${VOLUME_MIB} MiB filled in ${fillSeconds.toFixed(1)} s; free ${(freeWhenFull / 1024 ** 2).toFixed(1)} MiB when full, ${(freeAfter / 1024 ** 2).toFixed(1)} MiB after the purge`);
+    console.log(
+      `[recording-disk-full] ${VOLUME_MIB} MiB filled in ${fillSeconds.toFixed(1)} s; free ${(freeWhenFull / 1024 ** 2).toFixed(1)} MiB when full, ${(freeAfter / 1024 ** 2).toFixed(1)} MiB after the purge`,
+    );
 
     const all = await segments();
     const purged = all.filter((s) => s.deletedReason === 'disk_floor');
@@ -141,11 +166,18 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
     expect(raised[0]!.message).toContain('mínimo: 16 MB');
     expect(await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'recording.disk_low_alert'))).toHaveLength(1);
     const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
-    const listed = (await app.inject({ method: 'GET', url: '/api/alerts?open=true', headers: authHeaders(admin) })).json() as { alerts: { id: string; kind: string; cameraId: string | null }[] };
+    const listed = (await app.inject({ method: 'GET', url: '/api/alerts?open=true', headers: authHeaders(admin) })).json() as {
+      alerts: { id: string; kind: string; cameraId: string | null }[];
+    };
     expect(listed.alerts).toContainEqual(expect.objectContaining({ id: raised[0]!.id, kind: 'recording_disk_low', cameraId: null }));
 
     // Still below a (higher) floor: the same open alert is refreshed, not duplicated.
-    const again = recordingRetentionSweep(t.database.db, storage, { defaultRetentionDays: null, minFreeBytes: 1024 ** 4, orphanAgeMs: 3_600_000, volume });
+    const again = recordingRetentionSweep(t.database.db, storage, {
+      defaultRetentionDays: null,
+      minFreeBytes: 1024 ** 4,
+      orphanAgeMs: 3_600_000,
+      volume,
+    });
     expect(await again.runBatch(1)).toBe(1);
     expect(await t.database.db.select().from(alerts).where(eq(alerts.kind, 'recording_disk_low'))).toHaveLength(1);
     expect((await segments()).find((s) => s.seq === locked!.seq)!.deletedAt).toBeNull();

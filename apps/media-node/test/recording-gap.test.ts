@@ -1,16 +1,24 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { cameraOutages, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
+import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  RECORDING_TEST_ENV,
+  registerRecordedCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * Issue "Recording, playback, export and camera health", Done when: a camera cut for 30 s leaves a
@@ -33,7 +41,8 @@ let gateway: SqlGateway | undefined;
 let node: MediaNode | undefined;
 let cam = '';
 
-const segments = () => t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
+const segments = () =>
+  t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
 const gaps = () => t.database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam));
 
 beforeAll(async () => {
@@ -68,7 +77,10 @@ describe('Art. 25 §3 (cameras available 24/7): an interruption is a first-class
     await until(async () => (await gaps())[0]?.endedAt != null, 20_000);
     const [gap] = await gaps();
     await until(async () => (await segments()).filter((s) => s.closedAt && s.startAt >= gap!.endedAt!).length >= 2, 20_000);
-    await until(async () => (await t.database.db.select().from(cameraOutages).where(eq(cameraOutages.cameraId, cam))).every((o) => o.endedAt), 10_000);
+    await until(
+      async () => (await t.database.db.select().from(cameraOutages).where(eq(cameraOutages.cameraId, cam))).every((o) => o.endedAt),
+      10_000,
+    );
 
     // Exactly one gap for the interruption, with its cause.
     expect(await gaps()).toHaveLength(1);

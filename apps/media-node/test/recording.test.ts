@@ -1,23 +1,31 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq, sql } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { cameraOutages, evidenceLocks, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
-import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
-import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
 import { createExport } from '../../server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
 import { verifyExportPackage } from '../../server/src/modules/exports/verify-export-package.js';
+import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
+import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
+import { makeUser, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, RECORDING_TEST_ENV, registerRecordedCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  RECORDING_TEST_ENV,
+  registerRecordedCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /** Continuous recording on a real GStreamer camera: index, hash chain, gaps, health, retention. */
 let t: TestDatabase;
@@ -28,7 +36,8 @@ let node: MediaNode | undefined;
 let cam = '';
 let storage: LocalRecordingStorage;
 
-const segments = () => t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
+const segments = () =>
+  t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam)).orderBy(asc(recordingSegments.seq));
 
 beforeAll(async () => {
   ({ t, app, gateway } = await startTestApp());
@@ -60,7 +69,18 @@ describe('continuous recording', () => {
       expect(s.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     // Each segment is a valid fragmented MP4 (ffprobe counts its frames: ~15 fps).
-    const out = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames,codec_name', '-of', 'json', storage.localPath(segs[1]!.storageKey)]).toString();
+    const out = execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-count_frames',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=nb_read_frames,codec_name',
+      '-of',
+      'json',
+      storage.localPath(segs[1]!.storageKey),
+    ]).toString();
     const stream = JSON.parse(out).streams[0];
     expect(stream.codec_name).toBe('h264');
     expect(Number(stream.nb_read_frames)).toBeGreaterThanOrEqual(25);
@@ -68,8 +88,10 @@ describe('continuous recording', () => {
     expect(report.problems).toEqual([]);
     expect(report.checkedFiles).toBeGreaterThanOrEqual(3);
     // Health: connected, receiving ~15 fps; monitoring started; first video set.
-    const h = await t.database.db.execute(sql`SELECT connected, receiving, fps, bitrate_kbps FROM camera_health WHERE camera_id = ${cam}::uuid`);
-    const row = ((h as unknown as { rows: Record<string, unknown>[] }).rows)[0]!;
+    const h = await t.database.db.execute(
+      sql`SELECT connected, receiving, fps, bitrate_kbps FROM camera_health WHERE camera_id = ${cam}::uuid`,
+    );
+    const row = (h as unknown as { rows: Record<string, unknown>[] }).rows[0]!;
     expect(row.connected).toBe(true);
     expect(row.receiving).toBe(true);
     expect(Number(row.fps)).toBeGreaterThan(8);
@@ -80,7 +102,11 @@ describe('continuous recording', () => {
   it('records the interruption as a gap with its cause and an outage when the camera dies', async () => {
     const killedAt = Date.now();
     await sim.kill();
-    await until(async () => (await t.database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam))).some((g) => g.cause === 'camera_unreachable' || g.cause === 'stream_stalled'));
+    await until(async () =>
+      (await t.database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam))).some(
+        (g) => g.cause === 'camera_unreachable' || g.cause === 'stream_stalled',
+      ),
+    );
     await until(async () => (await t.database.db.select().from(cameraOutages).where(eq(cameraOutages.cameraId, cam))).length === 1, 10_000);
     // Every gap was opened by the kill (no false gap/outage while the camera was connecting).
     const [gap] = await t.database.db.select().from(recordingGaps).where(eq(recordingGaps.cameraId, cam));
@@ -135,7 +161,17 @@ describe('continuous recording', () => {
     expect(progress.at(-1)).toBe(1);
     expect(manifest.files).toHaveLength(1);
     const mp4 = path.join(dir, manifest.files[0]!.name);
-    const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=format_name,duration:stream=codec_name', '-of', 'json', mp4]).toString());
+    const probe = JSON.parse(
+      execFileSync('ffprobe', [
+        '-v',
+        'error',
+        '-show_entries',
+        'format=format_name,duration:stream=codec_name',
+        '-of',
+        'json',
+        mp4,
+      ]).toString(),
+    );
     expect(probe.format.format_name).toContain('mp4');
     expect(probe.streams[0].codec_name).toBe('h264');
     expect(Number(probe.format.duration)).toBeGreaterThan(3);
@@ -152,7 +188,10 @@ describe('continuous recording', () => {
     const forged = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8'));
     forged.reason = 'outro';
     await fs.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(forged));
-    expect((await verifyExportPackage(dir, signingKey.publicKeyPem)).problems).toContainEqual({ file: 'manifest.json', problem: 'signature_invalid' });
+    expect((await verifyExportPackage(dir, signingKey.publicKeyPem)).problems).toContainEqual({
+      file: 'manifest.json',
+      problem: 'signature_invalid',
+    });
   });
 
   it('retention: free-space floor deletes the oldest unlocked footage first; expiry deletes the rest; locks win; orphans are quarantined then deleted', async () => {
@@ -161,11 +200,17 @@ describe('continuous recording', () => {
     const segs = await segments();
     expect(segs.length).toBeGreaterThanOrEqual(4);
     // An evidence lock over the first segment.
-    await t.database.db.insert(evidenceLocks).values({ cameraId: cam, fromAt: segs[0]!.startAt, toAt: new Date(segs[0]!.startAt.getTime() + 500), reason: 'investigação' });
+    await t.database.db
+      .insert(evidenceLocks)
+      .values({ cameraId: cam, fromAt: segs[0]!.startAt, toAt: new Date(segs[0]!.startAt.getTime() + 500), reason: 'investigação' });
     // Floor: free space below the floor for one call → one batch deletes the oldest unlocked.
     let free = 0;
     const lowDisk = Object.assign(Object.create(storage) as LocalRecordingStorage, { freeBytes: async () => free });
-    const floorSweep = recordingRetentionSweep(t.database.db, lowDisk, { defaultRetentionDays: null, minFreeBytes: 1000, orphanAgeMs: 60_000 });
+    const floorSweep = recordingRetentionSweep(t.database.db, lowDisk, {
+      defaultRetentionDays: null,
+      minFreeBytes: 1000,
+      orphanAgeMs: 60_000,
+    });
     expect(await floorSweep.runBatch(1)).toBe(1);
     let after = await segments();
     expect(after[0]!.deletedAt).toBeNull(); // locked
@@ -178,7 +223,12 @@ describe('continuous recording', () => {
 
     // Expiry: 7 days for this camera; run "8 days later".
     const future = new Date(Date.now() + 8 * 86_400_000);
-    const sweep = recordingRetentionSweep(t.database.db, storage, { defaultRetentionDays: null, minFreeBytes: 0, orphanAgeMs: 60_000, now: () => future });
+    const sweep = recordingRetentionSweep(t.database.db, storage, {
+      defaultRetentionDays: null,
+      minFreeBytes: 0,
+      orphanAgeMs: 60_000,
+      now: () => future,
+    });
     const stray = `${cam}/2026/01/01/00/stray.mp4`;
     await fs.mkdir(path.dirname(storage.localPath(stray)), { recursive: true });
     await fs.writeFile(storage.localPath(stray), 'not indexed');
@@ -197,7 +247,12 @@ describe('continuous recording', () => {
     expect(await storage.stat(stray)).toBeUndefined();
     expect(await storage.stat(`.quarantine/${stray}`)).toBeDefined();
     const later = new Date(Date.now() + 120_000);
-    const purge = recordingRetentionSweep(t.database.db, storage, { defaultRetentionDays: null, minFreeBytes: 0, orphanAgeMs: 60_000, now: () => later });
+    const purge = recordingRetentionSweep(t.database.db, storage, {
+      defaultRetentionDays: null,
+      minFreeBytes: 0,
+      orphanAgeMs: 60_000,
+      now: () => later,
+    });
     await drainSweep(purge);
     expect(await storage.stat(`.quarantine/${stray}`)).toBeUndefined();
     expect(await storage.stat(after[0]!.storageKey)).toBeDefined();

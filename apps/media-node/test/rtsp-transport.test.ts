@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RtspClient } from '@vigia/media';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from '../../server/test/helpers/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
+import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
+import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, registerCamera, LIVE_TEST_ENV, startTestApp, startTestNode, stopTestBed, until, watchLive } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  registerCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+  watchLive,
+} from './helpers/node-testbed.js';
 
 /**
  * Per-camera RTP transport (camera.rtsp_transport over the node's MEDIA_RTSP_TRANSPORT, here the
@@ -27,14 +36,38 @@ let autoCamera: string;
 beforeAll(async () => {
   ({ t, app, gateway } = await startTestApp({ STREAM_TOKEN_KEY: streamKey.toString('base64') }));
   sim = await startSimulator({ count: 1, tcpOnlyCount: 1, extraPorts: 1, size: '320x240', bitrateKbps: 300 });
-  node = await startTestNode(t, gateway, { MEDIA_NODE_ID: 'transport-node', STREAM_TOKEN_KEY: streamKey.toString('base64'), ...LIVE_TEST_ENV });
+  node = await startTestNode(t, gateway, {
+    MEDIA_NODE_ID: 'transport-node',
+    STREAM_TOKEN_KEY: streamKey.toString('base64'),
+    ...LIVE_TEST_ENV,
+  });
   const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
   const partnerId = await createPartner(t.database, 'Parceiro transporte');
   const credentials = { username: sim.user, password: sim.password };
-  ({ id: udpCamera } = await registerCamera(app, admin, { partnerId, name: 'Câmera UDP', rtspPort: sim.port, httpPort: 50_101, rtspPath: '/cam1', credentials, rtspTransport: 'udp' }));
-  ({ id: autoCamera } = await registerCamera(app, admin, { partnerId, name: 'Câmera só TCP', rtspPort: sim.extraPorts[0]!, httpPort: 50_102, rtspPath: '/tcponly1', credentials }));
-  const edit = await app.inject({ method: 'PATCH', url: `/api/cameras/${autoCamera}`, headers: authHeaders(admin), payload: { rtspTransport: 'auto' } });
+  ({ id: udpCamera } = await registerCamera(app, admin, {
+    partnerId,
+    name: 'Câmera UDP',
+    rtspPort: sim.port,
+    httpPort: 50_101,
+    rtspPath: '/cam1',
+    credentials,
+    rtspTransport: 'udp',
+  }));
+  ({ id: autoCamera } = await registerCamera(app, admin, {
+    partnerId,
+    name: 'Câmera só TCP',
+    rtspPort: sim.extraPorts[0]!,
+    httpPort: 50_102,
+    rtspPath: '/tcponly1',
+    credentials,
+  }));
+  const edit = await app.inject({
+    method: 'PATCH',
+    url: `/api/cameras/${autoCamera}`,
+    headers: authHeaders(admin),
+    payload: { rtspTransport: 'auto' },
+  });
   expect(edit.statusCode, edit.body).toBe(200);
 }, 180_000);
 

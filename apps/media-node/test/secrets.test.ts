@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sealSecret } from '@vigia/secrets';
 import { describe, expect, it } from 'vitest';
 import { loadCameraKeys as apiKeys } from '../../server/src/modules/cameras/camera-keys.js';
-import { sealSecret } from '@vigia/secrets';
 import { loadCameraKeys, openCameraCredentials } from '../src/secrets.js';
 
 /** The node opens what the API sealed, with the same key file — and nothing else. */
@@ -17,7 +17,9 @@ describe('camera credentials on the media node', () => {
     const node = loadCameraKeys({ current: undefined, previous: [], dataDir });
     expect(openCameraCredentials(node, cam, sealed)).toEqual({ username: 'admin', password: 's3nh@' });
     expect(() => openCameraCredentials(node, randomUUID(), sealed)).toThrow(); // copied to another camera
-    expect(() => openCameraCredentials(loadCameraKeys({ current: randomBytes(32).toString('base64'), previous: [], dataDir }), cam, sealed)).toThrow(/unknown master key/);
+    expect(() =>
+      openCameraCredentials(loadCameraKeys({ current: randomBytes(32).toString('base64'), previous: [], dataDir }), cam, sealed),
+    ).toThrow(/unknown master key/);
     expect(openCameraCredentials(node, cam, null)).toBeUndefined();
     fs.rmSync(dataDir, { recursive: true });
   });

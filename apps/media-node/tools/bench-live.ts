@@ -13,7 +13,7 @@
  *      zerolatency encoder (a few ms), so it is conservative.
  * Everything runs on this machine (loopback), embedded database through the SQL gateway.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,17 +21,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../../e2e/helpers/browser.js';
 import { LoginPage } from '../../../e2e/pages/login-page.js';
-import { startSimulator, pythonExecutable } from '../../../packages/media/test/helpers/simulator.js';
-import { createTestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, PASSWORD, signIn, testApp } from '../../server/test/helpers/app.js';
-import { freePort } from '../../server/test/helpers/server-process.js';
+import { pythonExecutable, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import { startSqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
-import { newNonce, nonceHash, openLive, type LiveClient } from '../test/live-client.js';
+import { authHeaders, makeUser, PASSWORD, signIn, testApp } from '../../server/test/helpers/app.js';
+import { createTestDatabase } from '../../server/test/helpers/database.js';
+import { freePort } from '../../server/test/helpers/server-process.js';
+import { type LiveClient, newNonce, nonceHash, openLive } from '../test/live-client.js';
 import { children, here, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({
-  options: { cameras: { type: 'string', default: '20' }, seconds: { type: 'string', default: '20' }, opens: { type: 'string', default: '10' }, samples: { type: 'string', default: '300' } },
+  options: {
+    cameras: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '20' },
+    opens: { type: 'string', default: '10' },
+    samples: { type: 'string', default: '300' },
+  },
 });
 const N = Number(args.cameras);
 const T = Number(args.seconds);
@@ -71,7 +76,6 @@ const GLASS_PROBE = `async (count) => {
   });
 }`;
 
-
 async function main() {
   if (!fs.existsSync(path.join(webDist, 'app.html'))) throw new Error('build the web app first: npm -w @vigia/web run build');
   const key = randomBytes(32).toString('base64');
@@ -84,7 +88,9 @@ async function main() {
 
   const sim = await startSimulator({ count: N, extraPorts: Math.max(0, N - 1) });
   children.push(sim.process);
-  const clock = spawn(pythonExecutable(), [path.join(here, 'clock-camera.py'), '--port', '0', '--fps', '30'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const clock = spawn(pythonExecutable(), [path.join(here, 'clock-camera.py'), '--port', '0', '--fps', '30'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const clockPort = await new Promise<number>((resolve, reject) => {
     let out = '';
     clock.stdout!.on('data', (d) => {
@@ -98,13 +104,29 @@ async function main() {
 
   const adminUser = await makeUser(t.database, ['admin']);
   const admin = await signIn(app, adminUser.email);
-  const [partner] = await t.database.db.insert(partners).values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' }).returning();
+  const [partner] = await t.database.db
+    .insert(partners)
+    .values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
+    .returning();
   const register = async (name: string, port: number, rtspPath: string, creds: boolean, k: number) => {
     const res = await app.inject({
-      method: 'POST', url: '/api/cameras', headers: authHeaders(admin),
+      method: 'POST',
+      url: '/api/cameras',
+      headers: authHeaders(admin),
       payload: {
-        partnerId: partner!.id, kind: 'partner_own', name, host: '127.0.0.1', rtspPort: port, httpPort: 50_000 + k, rtspPath,
-        latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
+        partnerId: partner!.id,
+        kind: 'partner_own',
+        name,
+        host: '127.0.0.1',
+        rtspPort: port,
+        httpPort: 50_000 + k,
+        rtspPath,
+        latitude: -15.6,
+        longitude: -56.1,
+        municipalityIbge: '5103403',
+        heading: 0,
+        fieldOfView: 90,
+        mounting: 'pole',
         ...(creds ? { credentials: { username: sim.user, password: sim.password } } : {}),
       },
     });
@@ -120,9 +142,16 @@ async function main() {
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {
     cwd: repo,
     env: {
-      ...process.env, MEDIA_NODE_ID: 'bench-node', MEDIA_NODE_PORT: String(nodePort), DATA_DIR: t.dataDir, STREAM_TOKEN_KEY: key, LOG_LEVEL: 'warn',
+      ...process.env,
+      MEDIA_NODE_ID: 'bench-node',
+      MEDIA_NODE_PORT: String(nodePort),
+      DATA_DIR: t.dataDir,
+      STREAM_TOKEN_KEY: key,
+      LOG_LEVEL: 'warn',
       MEDIA_IDLE_GRACE_MS: '1000',
-      ...(gateway ? { DATABASE_URL: '', MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: t.url }),
+      ...(gateway
+        ? { DATABASE_URL: '', MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token }
+        : { DATABASE_URL: t.url }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -136,7 +165,12 @@ async function main() {
   const op = await signIn(app, opUser.email);
   const watch = async (cameraId: string): Promise<LiveClient> => {
     const nonce = newNonce();
-    const res = await app.inject({ method: 'POST', url: `/api/live/${cameraId}/token`, headers: authHeaders(op), payload: { nonceHash: nonceHash(nonce) } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/live/${cameraId}/token`,
+      headers: authHeaders(op),
+      payload: { nonceHash: nonceHash(nonce) },
+    });
     if (res.statusCode !== 200) throw new Error(res.body);
     return openLive(res.json().url, res.json().token, nonce);
   };
@@ -154,9 +188,14 @@ async function main() {
   const wall = Date.now() - w1;
   const cpuPct = ((s2.cpu.user + s2.cpu.system - s1.cpu.user - s1.cpu.system) / 1000 / wall) * 100;
   const ingest = {
-    cameras: N, upstreams: s2.upstreams, rtspSessions: s2.rtspSessions,
-    cpuPctOneCore: cpuPct, cpuPctPerCamera: cpuPct / N,
-    rssMiB: s2.rssBytes / 2 ** 20, rssIdleMiB: s0.rssBytes / 2 ** 20, rssPerCameraMiB: (s2.rssBytes - s0.rssBytes) / 2 ** 20 / N,
+    cameras: N,
+    upstreams: s2.upstreams,
+    rtspSessions: s2.rtspSessions,
+    cpuPctOneCore: cpuPct,
+    cpuPctPerCamera: cpuPct / N,
+    rssMiB: s2.rssBytes / 2 ** 20,
+    rssIdleMiB: s0.rssBytes / 2 ** 20,
+    rssPerCameraMiB: (s2.rssBytes - s0.rssBytes) / 2 ** 20 / N,
   };
   for (const v of viewers) v.close();
   console.log('ingest', ingest);

@@ -18,15 +18,29 @@ import { launchBrowser } from '../../../e2e/helpers/browser.js';
 import { LoginPage } from '../../../e2e/pages/login-page.js';
 import { freePort, startServer } from '../../server/test/helpers/server-process.js';
 
-const { values: args } = parseArgs({ options: { record: { type: 'string', default: '40' }, segment: { type: 'string', default: '10' }, seeks: { type: 'string', default: '20' } } });
+const { values: args } = parseArgs({
+  options: {
+    record: { type: 'string', default: '40' },
+    segment: { type: 'string', default: '10' },
+    seeks: { type: 'string', default: '20' },
+  },
+});
 const here = path.dirname(new URL(import.meta.url).pathname);
 const webDist = path.resolve(here, '../../web/dist');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-bench-pb-'));
 const server = await startServer({
-  DATA_DIR: dataDir, DEMO: '1', DEMO_CAMERAS: '1', DATABASE_URL: '', WEB_DIST: webDist, MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(await freePort()),
-  RECORDING_DEFAULT: 'on', RECORDING_SEGMENT_SECONDS: args.segment!, RECORDING_FRAGMENT_MS: '1000',
+  DATA_DIR: dataDir,
+  DEMO: '1',
+  DEMO_CAMERAS: '1',
+  DATABASE_URL: '',
+  WEB_DIST: webDist,
+  MEDIA_NODE: 'on',
+  MEDIA_NODE_PORT: String(await freePort()),
+  RECORDING_DEFAULT: 'on',
+  RECORDING_SEGMENT_SECONDS: args.segment!,
+  RECORDING_FRAGMENT_MS: '1000',
 });
 const browser = await launchBrowser();
 try {
@@ -36,7 +50,9 @@ try {
   console.log(`recording for ${args.record} s…`);
   await new Promise((r) => setTimeout(r, Number(args.record) * 1000));
   const spans = (await page.evaluate(async (id) => {
-    const r = await fetch(`/api/recordings/${id}/timeline?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`);
+    const r = await fetch(
+      `/api/recordings/${id}/timeline?from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`,
+    );
     return (await r.json()).spans;
   }, cam!.id)) as { from: string; to: string }[];
   const from = Date.parse(spans[0]!.from);
@@ -60,7 +76,17 @@ try {
     await new Promise((r) => setTimeout(r, 300));
   }
   const [first, ...rest] = times;
-  console.log(JSON.stringify({ recordedSeconds: Math.round((to + 2000 - from) / 1000), segmentSeconds: Number(args.segment), firstSeekWithTokenMs: first, seeks: rest.length, p50: pct(rest, 50), p95: pct(rest, 95), max: Math.max(...rest) }));
+  console.log(
+    JSON.stringify({
+      recordedSeconds: Math.round((to + 2000 - from) / 1000),
+      segmentSeconds: Number(args.segment),
+      firstSeekWithTokenMs: first,
+      seeks: rest.length,
+      p50: pct(rest, 50),
+      p95: pct(rest, 95),
+      max: Math.max(...rest),
+    }),
+  );
 } finally {
   await browser.close();
   await server.kill('SIGTERM');

@@ -19,23 +19,23 @@
  * Database: PostgreSQL when DATABASE_URL is set (a scratch database on that server, as a deployment
  * of this size would run), otherwise embedded PGlite through the SQL gateway (ADR 0004).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, gte, sql } from 'drizzle-orm';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { and, gte, sql } from 'drizzle-orm';
 import { startSimulator } from '../../../packages/media/test/helpers/simulator.js';
-import { createTestDatabase } from '../../server/test/helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
-import { freePort } from '../../server/test/helpers/server-process.js';
 import { startSqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
-import { recordingGaps } from '../../server/src/modules/recordings/recordings.schema.js';
 import { createExport } from '../../server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
+import { recordingGaps } from '../../server/src/modules/recordings/recordings.schema.js';
+import { authHeaders, makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
+import { createTestDatabase } from '../../server/test/helpers/database.js';
+import { freePort } from '../../server/test/helpers/server-process.js';
 import { children, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({
@@ -56,7 +56,6 @@ const T = Number(args.seconds);
 const FPS = Number(args.fps);
 const MB = 1e6;
 const MiB = 2 ** 20;
-
 
 function procCpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -79,7 +78,16 @@ function diskBytes(dir: string): number {
 }
 
 interface Totals {
-  ingest: { bytesReceived: number; rtpPackets: number; rtpLost: number; rtpGaps: number; accessUnits: number; reconnects: number; droppedNalUnits: number; gopCacheBytes: number };
+  ingest: {
+    bytesReceived: number;
+    rtpPackets: number;
+    rtpLost: number;
+    rtpGaps: number;
+    accessUnits: number;
+    reconnects: number;
+    droppedNalUnits: number;
+    gopCacheBytes: number;
+  };
   recording: { cameras: number; segments: number; bytes: number; frames: number; writeErrors: number };
 }
 type Stats = Totals & { upstreams: number; rtspSessions: number; rssBytes: number; cpu: { user: number; system: number } };
@@ -89,21 +97,47 @@ async function main() {
   const t = await createTestDatabase();
   const app = await testApp(t.database, t.dataDir, { STREAM_TOKEN_KEY: key });
   const gateway = t.database.kind === 'pglite' ? await startSqlGateway(t.database) : undefined;
-  console.log(`bench-record: ${N} cameras ${args.size} ${FPS} fps ${args.bitrate} kbit/s, ${T} s; database ${t.database.kind}; ${os.cpus().length} CPUs; simulator ${args['shared-sim'] ? 'one shared pipeline' : 'one pipeline per session'}; data ${t.dataDir}`);
+  console.log(
+    `bench-record: ${N} cameras ${args.size} ${FPS} fps ${args.bitrate} kbit/s, ${T} s; database ${t.database.kind}; ${os.cpus().length} CPUs; simulator ${args['shared-sim'] ? 'one shared pipeline' : 'one pipeline per session'}; data ${t.dataDir}`,
+  );
 
-  const sim = await startSimulator({ count: N, extraPorts: Math.max(0, N - 1), size: args.size!, fps: FPS, bitrateKbps: Number(args.bitrate), startTimeoutMs: 300_000, sharedPipeline: args['shared-sim'] });
+  const sim = await startSimulator({
+    count: N,
+    extraPorts: Math.max(0, N - 1),
+    size: args.size!,
+    fps: FPS,
+    bitrateKbps: Number(args.bitrate),
+    startTimeoutMs: 300_000,
+    sharedPipeline: args['shared-sim'],
+  });
   children.push(sim.process);
   const adminUser = await makeUser(t.database, ['admin']);
   const admin = await signIn(app, adminUser.email);
-  const [partner] = await t.database.db.insert(partners).values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' }).returning();
+  const [partner] = await t.database.db
+    .insert(partners)
+    .values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
+    .returning();
   const ports = [sim.port, ...sim.extraPorts];
   const cams: string[] = [];
   for (let k = 1; k <= N; k++) {
     const res = await app.inject({
-      method: 'POST', url: '/api/cameras', headers: authHeaders(admin),
+      method: 'POST',
+      url: '/api/cameras',
+      headers: authHeaders(admin),
       payload: {
-        partnerId: partner!.id, kind: 'partner_own', name: `Sim ${k}`, host: '127.0.0.1', rtspPort: ports[k - 1]!, httpPort: 40_000 + k, rtspPath: `/cam${k}`,
-        latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403', heading: 0, fieldOfView: 90, mounting: 'pole',
+        partnerId: partner!.id,
+        kind: 'partner_own',
+        name: `Sim ${k}`,
+        host: '127.0.0.1',
+        rtspPort: ports[k - 1]!,
+        httpPort: 40_000 + k,
+        rtspPath: `/cam${k}`,
+        latitude: -15.6,
+        longitude: -56.1,
+        municipalityIbge: '5103403',
+        heading: 0,
+        fieldOfView: 90,
+        mounting: 'pole',
         credentials: { username: sim.user, password: sim.password },
       },
     });
@@ -115,9 +149,18 @@ async function main() {
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {
     cwd: repo,
     env: {
-      ...process.env, MEDIA_NODE_ID: 'bench-record', MEDIA_NODE_PORT: String(nodePort), DATA_DIR: t.dataDir, STREAM_TOKEN_KEY: key, LOG_LEVEL: 'warn',
-      RECORDING_DEFAULT: 'on', RECORDING_MAX_CAMERAS: String(N), MEDIA_PUSH: 'off',
-      ...(gateway ? { DATABASE_URL: '', MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: t.url }),
+      ...process.env,
+      MEDIA_NODE_ID: 'bench-record',
+      MEDIA_NODE_PORT: String(nodePort),
+      DATA_DIR: t.dataDir,
+      STREAM_TOKEN_KEY: key,
+      LOG_LEVEL: 'warn',
+      RECORDING_DEFAULT: 'on',
+      RECORDING_MAX_CAMERAS: String(N),
+      MEDIA_PUSH: 'off',
+      ...(gateway
+        ? { DATABASE_URL: '', MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token }
+        : { DATABASE_URL: t.url }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -129,7 +172,9 @@ async function main() {
   const t0 = Date.now();
   while ((await stats()).recording.cameras < N && Date.now() - t0 < 300_000) await sleep(1000);
   const s = await stats();
-  console.log(`${s.recording.cameras}/${N} cameras recording after ${((Date.now() - t0) / 1000).toFixed(1)} s; warming up ${args.warmup} s`);
+  console.log(
+    `${s.recording.cameras}/${N} cameras recording after ${((Date.now() - t0) / 1000).toFixed(1)} s; warming up ${args.warmup} s`,
+  );
   await sleep(Number(args.warmup) * 1000);
 
   const recDir = path.join(t.dataDir, 'recordings');
@@ -145,7 +190,11 @@ async function main() {
   const wall = (Date.now() - w1) / 1000;
   const sim2 = procCpuSeconds(sim.process.pid!);
   const disk2 = diskBytes(recDir);
-  const gaps = await t.database.db.select({ cause: recordingGaps.cause, n: sql<number>`count(*)::int` }).from(recordingGaps).where(and(gte(recordingGaps.startedAt, new Date(w1)))).groupBy(recordingGaps.cause);
+  const gaps = await t.database.db
+    .select({ cause: recordingGaps.cause, n: sql<number>`count(*)::int` })
+    .from(recordingGaps)
+    .where(and(gte(recordingGaps.startedAt, new Date(w1))))
+    .groupBy(recordingGaps.cause);
 
   const d = <K extends keyof Totals['ingest']>(k: K) => s2.ingest[k] - s1.ingest[k];
   const r = <K extends keyof Totals['recording']>(k: K) => s2.recording[k] - s1.recording[k];
@@ -195,7 +244,13 @@ async function main() {
     const e0 = Date.now();
     const { dir, manifest } = await createExport(
       { db: t.database.db, storage: new LocalRecordingStorage(recDir), outDir, signingKey },
-      { cameraIds: cams.slice(0, K), from: new Date(w1), to: new Date(w1 + T * 1000), operator: { id: adminUser.id, name: 'bench' }, reason: 'Benchmark de exportação' },
+      {
+        cameraIds: cams.slice(0, K),
+        from: new Date(w1),
+        to: new Date(w1 + T * 1000),
+        operator: { id: adminUser.id, name: 'bench' },
+        reason: 'Benchmark de exportação',
+      },
     );
     const secs = (Date.now() - e0) / 1000;
     const bytes = fs.readdirSync(dir).reduce((a, f) => a + fs.statSync(path.join(dir, f)).size, 0);

@@ -1,41 +1,41 @@
-import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard, type RegisteredRoute } from './http/guard.js';
 import { installWeb } from './http/web.js';
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { usersRoutes } from './modules/accounts/users.routes.js';
+import { accreditationRoutes } from './modules/accreditation/accreditation.routes.js';
+import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
-import { createMetrics } from './modules/ops/metrics.js';
-import { opsRoutes } from './modules/ops/ops.routes.js';
-import { referenceRoutes } from './modules/reference/reference.routes.js';
-import { accreditationRoutes } from './modules/accreditation/accreditation.routes.js';
-import { documentsRoutes } from './modules/documents/documents.routes.js';
-import { filesRoutes } from './modules/files/files.routes.js';
-import { partnersRoutes } from './modules/partners/partners.routes.js';
-import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
-import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { filesRoutes } from './modules/files/files.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
-import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
-import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
-import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
-import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
-import { releasesRoutes } from './modules/releases/releases.routes.js';
-import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
-import { exportsRoutes } from './modules/exports/exports.routes.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { alertsRoutes } from './modules/alerts/alerts.routes.js';
+import { createMetrics } from './modules/ops/metrics.js';
+import { opsRoutes } from './modules/ops/ops.routes.js';
+import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
-import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
+import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { releasesRoutes } from './modules/releases/releases.routes.js';
+import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -67,7 +67,11 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Vigia Mais MT API', version: '0.1.0', description: 'Plataforma aberta de videomonitoramento colaborativo — Decreto nº 1.522/2022 (MT).' },
+      info: {
+        title: 'Vigia Mais MT API',
+        version: '0.1.0',
+        description: 'Plataforma aberta de videomonitoramento colaborativo — Decreto nº 1.522/2022 (MT).',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vm_session' } } },
     },
     transform: jsonSchemaTransform,
@@ -87,7 +91,9 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(accreditationRoutes(deps));
   await app.register(camerasRoutes(deps));
   await app.register(cameraNvrRoutes(deps));
-  await app.register(liveRoutes({ db: database.db, tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }) }));
+  await app.register(
+    liveRoutes({ db: database.db, tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }) }),
+  );
   await app.register(loansRoutes(deps));
   await app.register(accountabilityRoutes(deps));
   await app.register(inspectionsRoutes(deps));
@@ -100,7 +106,9 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(alertsRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
-  await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}` }));
+  await app.register(
+    integrationsRoutes({ db: database.db, fallbackNodeUrl: config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}` }),
+  );
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

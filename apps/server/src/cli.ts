@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
     const key = argv[2] ? await readFile(argv[2], 'utf8') : undefined;
     const r = await verifyExportPackage(argv[1], key);
     if (r.ok) {
-      console.log(`export package OK: ${r.manifest!.files.length} file(s), signature valid${key ? ' (trusted key)' : ' (key in manifest — pass the published key to pin it)'}`);
+      console.log(
+        `export package OK: ${r.manifest!.files.length} file(s), signature valid${key ? ' (trusted key)' : ' (key in manifest — pass the published key to pin it)'}`,
+      );
       return 0;
     }
     for (const p of r.problems) console.log(`FAIL ${p.file}: ${p.problem}`);
@@ -43,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
           console.log(`audit chain OK: ${result.checked} rows verified`);
           return 0;
         }
-        console.log(`audit chain BROKEN at row seq=${result.firstBroken!.seq} (${result.firstBroken!.problem}); ${result.checked} rows before it are intact`);
+        console.log(
+          `audit chain BROKEN at row seq=${result.firstBroken!.seq} (${result.firstBroken!.problem}); ${result.checked} rows before it are intact`,
+        );
         return 1;
       }
       default:

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
-import { startPlatform } from './platform.js';
-import { startMediaNodeProcess, type MediaNodeProcess } from './media-node-process.js';
+import { type MediaNodeProcess, startMediaNodeProcess } from './media-node-process.js';
 import { startDemoCameras } from './modules/demo/demo-cameras.js';
+import { startPlatform } from './platform.js';
 
 async function main() {
   let config;

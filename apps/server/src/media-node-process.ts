@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
-import { startSqlGateway, type SqlGateway } from './db/gateway.js';
+import { type SqlGateway, startSqlGateway } from './db/gateway.js';
 
 const repoRoot = path.resolve(new URL('../../..', import.meta.url).pathname);
 export const mediaNodeMain = path.join(repoRoot, 'apps/media-node/src/main.ts');
@@ -19,7 +19,12 @@ export interface MediaNodeProcess {
   stop(): Promise<void>;
 }
 
-export async function startMediaNodeProcess(config: Config, database: Database, log: Logger, extraEnv: Record<string, string> = {}): Promise<MediaNodeProcess> {
+export async function startMediaNodeProcess(
+  config: Config,
+  database: Database,
+  log: Logger,
+  extraEnv: Record<string, string> = {},
+): Promise<MediaNodeProcess> {
   let gateway: SqlGateway | undefined;
   if (database.kind === 'pglite') gateway = await startSqlGateway(database);
   const env: NodeJS.ProcessEnv = {
@@ -44,7 +49,11 @@ export async function startMediaNodeProcess(config: Config, database: Database, 
   const url = new Promise<string>((r) => (resolveUrl = r));
 
   const launch = () => {
-    const c = spawn(process.execPath, ['--import', 'tsx', mediaNodeMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const c = spawn(process.execPath, ['--import', 'tsx', mediaNodeMain], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
     child = c;
     let buf = '';
     c.stdout!.setEncoding('utf8');

@@ -1,25 +1,25 @@
+import path from 'node:path';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
-import { migrateDatabase, openDatabase, type Database } from './db/client.js';
+import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { mailSweep } from './mail/mail-sweep.js';
 import { createTransport } from './mail/mailer.js';
-import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
-import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
-import { seedDemo } from './modules/demo/demo.seed.js';
-import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
-import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
-import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
-import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { finalAccountabilitySweep } from './modules/accountability/accountability.sweep.js';
-import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
-import path from 'node:path';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
-import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
+import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
+import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
+import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
+import { seedDemo } from './modules/demo/demo.seed.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
 import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
-import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
 import { integrationPullAuditSweep } from './modules/integrations/integration-pull-audit.sweep.js';
+import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
+import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
+import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
+import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
+import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
+import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -49,7 +49,9 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(finalAccountabilitySweep(database.db));
     await jobs.addSweep(uptimeObligationSweep(database.db));
     const recordingsDir = path.join(config.dataDir, 'recordings');
-    await jobs.addSweep(recordingRetentionSweep(database.db, new LocalRecordingStorage(recordingsDir), { ...config.recording, volume: recordingsDir }));
+    await jobs.addSweep(
+      recordingRetentionSweep(database.db, new LocalRecordingStorage(recordingsDir), { ...config.recording, volume: recordingsDir }),
+    );
     await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, signingKey: config.exports.signingKey, log }));
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../src/app.js';
-import { deficiencyDeadlineSweep } from '../src/modules/accreditation/deficiency-deadline.sweep.js';
+import { drainSweep } from '../src/jobs/sweep.js';
 import { deficiencyDeadline } from '../src/modules/accreditation/deficiency-deadline.js';
+import { deficiencyDeadlineSweep } from '../src/modules/accreditation/deficiency-deadline.sweep.js';
 import { listMunicipalities } from '../src/modules/reference/municipalities.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
-import { drainSweep } from '../src/jobs/sweep.js';
+import { A, api, CUIABA, count, partnerFor, readyDraft, regionIdOf, SINOP, staff } from './accreditation.fixtures.js';
+import { type Session, testApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { testApp, type Session } from './helpers/app.js';
-import { A, api, count, CUIABA, partnerFor, readyDraft, regionIdOf, SINOP, staff } from './accreditation.fixtures.js';
 
 let t: TestDatabase;
 let app: App;
@@ -40,7 +40,9 @@ async function inAnalysis(municipalities = [CUIABA]) {
 }
 
 const mailsTo = async (to: string) => {
-  const res = (await t.database.db.execute(sql`SELECT subject, text FROM mail_outbox WHERE "to" = ${to} ORDER BY created_at`)) as unknown as { rows: { subject: string; text: string }[] };
+  const res = (await t.database.db.execute(
+    sql`SELECT subject, text FROM mail_outbox WHERE "to" = ${to} ORDER BY created_at`,
+  )) as unknown as { rows: { subject: string; text: string }[] };
   return res.rows;
 };
 
@@ -49,27 +51,47 @@ describe('Art. 12 — RISP opinion by each security region containing a camera p
     const { application } = await inAnalysis([CUIABA, SINOP]);
     expect(application.rispOpinions.map((o: { status: string }) => o.status)).toEqual(['pending', 'pending']);
     expect(application.rispGaps).toEqual([]);
-    const mine = (await api(app, sinopRisp).get(`${A}/risp-opinions`)).json().opinions.filter((o: { applicationId: string }) => o.applicationId === application.id);
+    const mine = (await api(app, sinopRisp).get(`${A}/risp-opinions`))
+      .json()
+      .opinions.filter((o: { applicationId: string }) => o.applicationId === application.id);
     expect(mine).toHaveLength(1);
     expect(mine[0].municipalities).toEqual([SINOP]);
     const cuiabaOpinion = application.rispOpinions.find((o: { municipalities: string[] }) => o.municipalities.includes(CUIABA));
-    const foreign = await api(app, sinopRisp).post(`${A}/risp-opinions/${cuiabaOpinion.id}`, { favourable: true, reasons: 'Tentativa fora da região.' });
+    const foreign = await api(app, sinopRisp).post(`${A}/risp-opinions/${cuiabaOpinion.id}`, {
+      favourable: true,
+      reasons: 'Tentativa fora da região.',
+    });
     expect(foreign.statusCode).toBe(404);
-    const given = await api(app, sinopRisp).post(`${A}/risp-opinions/${mine[0].id}`, { favourable: false, reasons: 'Local sem interesse de segurança pública.' });
+    const given = await api(app, sinopRisp).post(`${A}/risp-opinions/${mine[0].id}`, {
+      favourable: false,
+      reasons: 'Local sem interesse de segurança pública.',
+    });
     expect(given.json()).toMatchObject({ status: 'unfavourable', reasons: 'Local sem interesse de segurança pública.' });
-    const approve = await api(app, committee).post(`${A}/applications/${application.id}/approve`, { reason: 'Tentativa de deferir com parecer desfavorável.' });
+    const approve = await api(app, committee).post(`${A}/applications/${application.id}/approve`, {
+      reason: 'Tentativa de deferir com parecer desfavorável.',
+    });
     expect(approve.statusCode).toBe(409);
     expect(approve.json().error.details.map((d: { message: string }) => d.message)).toContain('Parecer da RISP desfavorável (art. 12).');
   });
 
   it('a municipality with no known region is reported to the committee — never guessed — and blocks approval', async () => {
-    const known = (await t.database.db.execute(sql`SELECT municipality_ibge FROM security_region_municipality`)) as unknown as { rows: { municipality_ibge: string }[] };
+    const known = (await t.database.db.execute(sql`SELECT municipality_ibge FROM security_region_municipality`)) as unknown as {
+      rows: { municipality_ibge: string }[];
+    };
     const knownSet = new Set(known.rows.map((r) => r.municipality_ibge));
     const orphan = listMunicipalities().find((m) => !knownSet.has(m.ibgeCode))!;
     const { application } = await inAnalysis([CUIABA, orphan.ibgeCode]);
-    expect(application.rispGaps).toEqual([{ municipalityIbge: orphan.ibgeCode, municipalityName: orphan.name, message: expect.stringContaining('não tem região integrada de segurança pública') }]);
+    expect(application.rispGaps).toEqual([
+      {
+        municipalityIbge: orphan.ibgeCode,
+        municipalityName: orphan.name,
+        message: expect.stringContaining('não tem região integrada de segurança pública'),
+      },
+    ]);
     expect(application.rispOpinions).toHaveLength(1);
-    const approve = await api(app, committee).post(`${A}/applications/${application.id}/approve`, { reason: 'Tentativa de deferir sem parecer de todas as regiões.' });
+    const approve = await api(app, committee).post(`${A}/applications/${application.id}/approve`, {
+      reason: 'Tentativa de deferir sem parecer de todas as regiões.',
+    });
     expect(approve.statusCode).toBe(409);
     expect(approve.json().error.code).toBe('RISP_REGION_UNKNOWN');
   });
@@ -99,13 +121,21 @@ describe('Art. 16 §2 — deficiency notice: each fault, a deadline in business 
     const n = notice.json().deficiencyNotices[0];
     expect(n).toMatchObject({ status: 'open', businessDays: 3, ...deficiencyDeadline(issuedAt, 3) });
     expect(notice.json().status).toBe('deficiency_notice_issued');
-    expect(notice.json().generatedDocuments.filter((d: { kind: string }) => d.kind === 'deficiency_notice').map((d: { format: string }) => d.format).sort()).toEqual(['docx', 'pdf']);
+    expect(
+      notice
+        .json()
+        .generatedDocuments.filter((d: { kind: string }) => d.kind === 'deficiency_notice')
+        .map((d: { format: string }) => d.format)
+        .sort(),
+    ).toEqual(['docx', 'pdf']);
     const mail = (await mailsTo(partner.body.email)).find((m) => m.subject.includes('falhas a sanar'))!;
     expect(mail.subject).toContain(n.dueOn.split('-').reverse().join('/'));
     expect(mail.text).toContain('1. Cartão CNPJ ilegível');
 
     const c = api(app, partner.session);
-    const partial = await c.post(`${A}/applications/${application.id}/deficiency-response`, { answers: [{ itemId: n.items[0].id, answer: 'Enviado cartão legível.' }] });
+    const partial = await c.post(`${A}/applications/${application.id}/deficiency-response`, {
+      answers: [{ itemId: n.items[0].id, answer: 'Enviado cartão legível.' }],
+    });
     expect(partial.statusCode).toBe(400);
     expect(partial.json().error.details[0].message).toContain('Falta responder ao item 2');
 
@@ -120,8 +150,12 @@ describe('Art. 16 §2 — deficiency notice: each fault, a deadline in business 
 
   it('refuses to reject for document faults before a notice gave the partner the chance (Art. 16 §2)', async () => {
     const { application } = await inAnalysis();
-    await api(app, committee).put(`${A}/applications/${application.id}/checklist`, { items: [{ itemKey: 'applicant.cnpj_card', verdict: 'fault', note: 'Cartão CNPJ vencido.' }] });
-    const res = await api(app, committee).post(`${A}/applications/${application.id}/reject`, { reason: 'Indeferido por falta de documentação válida.' });
+    await api(app, committee).put(`${A}/applications/${application.id}/checklist`, {
+      items: [{ itemKey: 'applicant.cnpj_card', verdict: 'fault', note: 'Cartão CNPJ vencido.' }],
+    });
+    const res = await api(app, committee).post(`${A}/applications/${application.id}/reject`, {
+      reason: 'Indeferido por falta de documentação válida.',
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('DEFICIENCY_NOTICE_REQUIRED');
   });
@@ -131,14 +165,19 @@ describe('Art. 16 §3 — missed deadline: the sweep marks it; reasoned rejectio
   it('the sweep expires only notices past their deadline, once; the partner can no longer answer; rejection archives', async () => {
     const { partner, application } = await inAnalysis();
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-19T15:00:00Z') });
-    const issued = await api(app, committee).post(`${A}/applications/${application.id}/deficiency-notices`, { businessDays: 3, items: [{ description: 'Falta a certidão de matrícula do imóvel.' }] });
+    const issued = await api(app, committee).post(`${A}/applications/${application.id}/deficiency-notices`, {
+      businessDays: 3,
+      items: [{ description: 'Falta a certidão de matrícula do imóvel.' }],
+    });
     vi.useRealTimers();
     const notice = issued.json().deficiencyNotices[0];
     // issued on Thursday 19 Nov 2026: Fri 20 (holiday), Sat, Sun skipped → due Wed 25 Nov
     expect(notice).toMatchObject({ receivedOn: '2026-11-19', dueOn: '2026-11-25' });
     expect((await mailsTo(partner.body.email)).some((m) => m.subject.includes('prazo: 25/11/2026'))).toBe(true);
 
-    const early = await api(app, committee).post(`${A}/applications/${application.id}/reject`, { reason: 'Tentativa de indeferir com prazo em curso.' });
+    const early = await api(app, committee).post(`${A}/applications/${application.id}/reject`, {
+      reason: 'Tentativa de indeferir com prazo em curso.',
+    });
     expect(early.json().error.code).toBe('DEADLINE_RUNNING');
 
     const lastDay = deficiencyDeadlineSweep(t.database.db, () => new Date('2026-11-26T03:59:00Z')); // 23:59 on 25 Nov in Cuiabá
@@ -154,14 +193,20 @@ describe('Art. 16 §3 — missed deadline: the sweep marks it; reasoned rejectio
     expect(detail.deficiencyNotices[0].status).toBe('expired');
     expect((await mailsTo(partner.body.email)).some((m) => m.subject.includes('prazo encerrado'))).toBe(true);
 
-    const late = await api(app, partner.session).post(`${A}/applications/${application.id}/deficiency-response`, { answers: [{ itemId: notice.items[0].id, answer: 'Resposta fora do prazo.' }] });
+    const late = await api(app, partner.session).post(`${A}/applications/${application.id}/deficiency-response`, {
+      answers: [{ itemId: notice.items[0].id, answer: 'Resposta fora do prazo.' }],
+    });
     expect(late.statusCode).toBe(409);
 
-    const rejected = await api(app, committee).post(`${A}/applications/${application.id}/reject`, { reason: 'Falhas não sanadas no prazo concedido (art. 16, § 3º).' });
+    const rejected = await api(app, committee).post(`${A}/applications/${application.id}/reject`, {
+      reason: 'Falhas não sanadas no prazo concedido (art. 16, § 3º).',
+    });
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json()).toMatchObject({ status: 'archived', decisionReason: 'Falhas não sanadas no prazo concedido (art. 16, § 3º).' });
     expect(rejected.json().generatedDocuments.some((d: { kind: string }) => d.kind === 'decision')).toBe(true);
-    const actions = (await t.database.db.execute(sql`SELECT action FROM audit_event WHERE target_id = ${application.id} ORDER BY seq`)) as unknown as { rows: { action: string }[] };
+    const actions = (await t.database.db.execute(
+      sql`SELECT action FROM audit_event WHERE target_id = ${application.id} ORDER BY seq`,
+    )) as unknown as { rows: { action: string }[] };
     expect(actions.rows.map((r) => r.action).slice(-2)).toEqual(['application.rejected', 'application.archived']);
 
     // Art. 16 §4 — archiving never prevents a new application
@@ -176,8 +221,13 @@ describe('Art. 16 §4 — a new application is always possible', () => {
   it('after a rejection for another cause (unfavourable RISP), the partner files a new one and it is submitted', async () => {
     const { partner, application } = await inAnalysis();
     const opinion = application.rispOpinions[0];
-    await api(app, cuiabaRisp).post(`${A}/risp-opinions/${opinion.id}`, { favourable: false, reasons: 'Foco em área privada, sem interesse público.' });
-    const rejected = await api(app, committee).post(`${A}/applications/${application.id}/reject`, { reason: 'Parecer desfavorável da RISP quanto ao interesse de segurança pública.' });
+    await api(app, cuiabaRisp).post(`${A}/risp-opinions/${opinion.id}`, {
+      favourable: false,
+      reasons: 'Foco em área privada, sem interesse público.',
+    });
+    const rejected = await api(app, committee).post(`${A}/applications/${application.id}/reject`, {
+      reason: 'Parecer desfavorável da RISP quanto ao interesse de segurança pública.',
+    });
     expect(rejected.json().status).toBe('archived');
     const draft = await readyDraft(app, partner.session);
     const res = await api(app, partner.session).post(`${A}/applications/${draft.id}/submit`, {});

@@ -1,12 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { type ApplicantKind, addYears, applicantKindValues, requiredDocuments } from '@vigia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addYears, applicantKindValues, requiredDocuments, type ApplicantKind } from '@vigia/contracts';
 import type { App } from '../src/app.js';
 import { todayInCuiaba } from '../src/modules/calendar/local-date.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import {
+  A,
+  api,
+  CUIABA,
+  count,
+  EXE,
+  GENERATED,
+  JPEG,
+  multipart,
+  PDF,
+  partnerFor,
+  pointAt,
+  readyDraft,
+  upload,
+  uploadId,
+} from './accreditation.fixtures.js';
 import { authHeaders, testApp } from './helpers/app.js';
-import { A, api, count, CUIABA, EXE, GENERATED, JPEG, multipart, partnerFor, PDF, pointAt, readyDraft, upload, uploadId } from './accreditation.fixtures.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -60,7 +75,12 @@ describe('uploads — checked by content, size-limited, SHA-256 stored', () => {
     const big = Buffer.alloc(200 * 1024 * 1024, 0x41);
     PDF.copy(big);
     const mp = multipart({ name: 'enorme.pdf', data: big });
-    const res = await app.inject({ method: 'POST', url: '/api/files', headers: { ...authHeaders(session), ...mp.headers }, payload: mp.payload });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...authHeaders(session), ...mp.headers },
+      payload: mp.payload,
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('20 MB') });
     expect(await count(t.database, 'stored_file')).toBe(rows);
@@ -75,10 +95,15 @@ describe('Art. 3 sole § — only addresses and camera points inside Mato Grosso
     const id = (await c.post(`${A}/applications`, { propertyOwnership: 'own' })).json().id;
     await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA)] });
     const before = await count(t.database, 'camera_point');
-    const res = await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA), pointAt(CUIABA, {}, { latitude: -23.5505, longitude: -46.6333 })] });
+    const res = await c.put(`${A}/applications/${id}/camera-points`, {
+      points: [pointAt(CUIABA), pointAt(CUIABA, {}, { latitude: -23.5505, longitude: -46.6333 })],
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('LOCATION_OUTSIDE_MT');
-    expect(res.json().error.details[0]).toMatchObject({ path: 'points.1.latitude', message: expect.stringContaining('fora do território de Mato Grosso') });
+    expect(res.json().error.details[0]).toMatchObject({
+      path: 'points.1.latitude',
+      message: expect.stringContaining('fora do território de Mato Grosso'),
+    });
     expect(await count(t.database, 'camera_point')).toBe(before);
   });
 
@@ -94,8 +119,9 @@ describe('Art. 3 sole § — only addresses and camera points inside Mato Grosso
   });
 });
 
-describe('Art. 9, 10, 11 — every kind\'s document list is enforced on submit', () => {
-  const ownership = (kind: ApplicantKind) => (kind === 'association_or_council' ? 'third_party' : kind === 'individual' || kind === 'company' ? 'leased' : 'own');
+describe("Art. 9, 10, 11 — every kind's document list is enforced on submit", () => {
+  const ownership = (kind: ApplicantKind) =>
+    kind === 'association_or_council' ? 'third_party' : kind === 'individual' || kind === 'company' ? 'leased' : 'own';
 
   it.each(applicantKindValues)('%s: submit lists exactly the missing mandatory uploads and changes nothing', async (kind) => {
     const { session } = await partnerFor(app, kind);
@@ -104,13 +130,23 @@ describe('Art. 9, 10, 11 — every kind\'s document list is enforced on submit',
     const leaseEndsOn = addYears(todayInCuiaba(), 3);
     const id = (await c.post(`${A}/applications`, { propertyOwnership, leaseEndsOn })).json().id;
     const photo = await uploadId(app, session, JPEG, 'foto.jpg');
-    expect((await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA, { mounting: photo, view: photo })] })).statusCode).toBe(200);
+    expect(
+      (await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA, { mounting: photo, view: photo })] })).statusCode,
+    ).toBe(200);
     const audit = await count(t.database, 'audit_event');
     const res = await c.post(`${A}/applications/${id}/submit`, {});
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('REQUIRED_DOCUMENTS_MISSING');
-    const expected = requiredDocuments({ kind, propertyOwnership }).filter((d) => d.mandatory && !GENERATED.has(d.key)).map((d) => d.key).sort();
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(expected);
+    const expected = requiredDocuments({ kind, propertyOwnership })
+      .filter((d) => d.mandatory && !GENERATED.has(d.key))
+      .map((d) => d.key)
+      .sort();
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(expected);
     expect(await count(t.database, 'audit_event')).toBe(audit);
     expect((await c.get(`${A}/applications/${id}`)).json().status).toBe('draft');
   });
@@ -127,7 +163,7 @@ describe('Art. 9, 10, 11 — every kind\'s document list is enforced on submit',
     expect((await api(app, session).get(`${A}/applications/${draft.id}`)).json().status).toBe('draft');
   });
 
-  it('Art. 10 — a company filming from a third party\'s property is refused (only associations, Art. 11)', async () => {
+  it("Art. 10 — a company filming from a third party's property is refused (only associations, Art. 11)", async () => {
     const { session } = await partnerFor(app, 'company');
     const before = await count(t.database, 'application');
     const res = await api(app, session).post(`${A}/applications`, { propertyOwnership: 'third_party' });
@@ -142,12 +178,15 @@ describe('Art. 9, 10, 11 — every kind\'s document list is enforced on submit',
     const res = await api(app, session).post(`${A}/applications/${draft.id}/submit`, {});
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'submitted', handledBy: 'sesp' });
-    const kinds = res.json().generatedDocuments.map((d: { kind: string; format: string }) => `${d.kind}.${d.format}`).sort();
+    const kinds = res
+      .json()
+      .generatedDocuments.map((d: { kind: string; format: string }) => `${d.kind}.${d.format}`)
+      .sort();
     expect(kinds).toEqual(['annex_1.pdf', 'annex_3.pdf', 'annex_4.pdf', 'annex_5.docx', 'annex_5.pdf']);
   });
 });
 
-describe('IDOR — partner A gets 404 for partner B\'s application', () => {
+describe("IDOR — partner A gets 404 for partner B's application", () => {
   it('on read, edit, attach, submit and file download', async () => {
     const a = await partnerFor(app, 'company');
     const b = await partnerFor(app, 'company');
@@ -166,7 +205,10 @@ describe('IDOR — partner A gets 404 for partner B\'s application', () => {
     expect(attempts.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404, 404]);
     expect((await ca.get(`${A}/applications`)).json().applications.map((x: { id: string }) => x.id)).not.toContain(draftB.id);
     // and B cannot attach A's upload to its own application
-    const steal = await api(app, b.session).post(`${A}/applications/${draftB.id}/documents`, { requirementKey: 'applicant.cnpj_card', fileId: fileA });
+    const steal = await api(app, b.session).post(`${A}/applications/${draftB.id}/documents`, {
+      requirementKey: 'applicant.cnpj_card',
+      fileId: fileA,
+    });
     expect(steal.statusCode).toBe(400);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { anonymous, testApp, type Session } from './helpers/app.js';
 import { A, api, CUIABA, multipart, partnerFor, readyDraft, SINOP, staff } from './accreditation.fixtures.js';
+import { anonymous, type Session, testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -30,18 +30,34 @@ async function analyseApproveHomologate(id: string) {
   const c = api(app, committee);
   let d: Detail = (await c.post(`${A}/applications/${id}/start-analysis`)).json();
   expect(d.status).toBe('in_analysis');
-  d = (await c.put(`${A}/applications/${id}/checklist`, { items: d.checklist.map((i: { itemKey: string }) => ({ itemKey: i.itemKey, verdict: 'ok' })) })).json();
+  d = (
+    await c.put(`${A}/applications/${id}/checklist`, {
+      items: d.checklist.map((i: { itemKey: string }) => ({ itemKey: i.itemKey, verdict: 'ok' })),
+    })
+  ).json();
   expect(d.checklist.every((i: { verdict: string }) => i.verdict === 'ok')).toBe(true);
-  d = (await c.post(`${A}/applications/${id}/technical-visits`, { scheduledFor: '2026-12-01T13:00:00-04:00', place: 'Endereço do ponto 1' })).json();
+  d = (
+    await c.post(`${A}/applications/${id}/technical-visits`, { scheduledFor: '2026-12-01T13:00:00-04:00', place: 'Endereço do ponto 1' })
+  ).json();
   const blocked = await c.post(`${A}/applications/${id}/approve`, { reason: 'Tentativa antes de registrar a visita e os pareceres.' });
   expect(blocked.statusCode).toBe(409);
-  d = (await c.post(`${A}/applications/${id}/technical-visits/${d.technicalVisits[0].id}/findings`, { findings: 'Câmeras focadas no logradouro; conexão adequada.' })).json();
+  d = (
+    await c.post(`${A}/applications/${id}/technical-visits/${d.technicalVisits[0].id}/findings`, {
+      findings: 'Câmeras focadas no logradouro; conexão adequada.',
+    })
+  ).json();
   for (const o of d.rispOpinions) {
-    if (!coordinators.has(o.securityRegionId)) coordinators.set(o.securityRegionId, await staff(app, t.database, ['risp_coordinator'], { securityRegionId: o.securityRegionId }));
-    const r = await api(app, coordinators.get(o.securityRegionId)!).post(`${A}/risp-opinions/${o.id}`, { favourable: true, reasons: 'Local de interesse para a segurança pública.' });
+    if (!coordinators.has(o.securityRegionId))
+      coordinators.set(o.securityRegionId, await staff(app, t.database, ['risp_coordinator'], { securityRegionId: o.securityRegionId }));
+    const r = await api(app, coordinators.get(o.securityRegionId)!).post(`${A}/risp-opinions/${o.id}`, {
+      favourable: true,
+      reasons: 'Local de interesse para a segurança pública.',
+    });
     expect(r.statusCode, r.body).toBe(200);
   }
-  const approved = await c.post(`${A}/applications/${id}/approve`, { reason: 'Documentação completa, requisitos técnicos atendidos e pareceres favoráveis.' });
+  const approved = await c.post(`${A}/applications/${id}/approve`, {
+    reason: 'Documentação completa, requisitos técnicos atendidos e pareceres favoráveis.',
+  });
   expect(approved.statusCode, approved.body).toBe(200);
   expect(approved.json().status).toBe('approved');
   expect((await api(app, committee).post(`${A}/applications/${id}/homologate`)).statusCode).toBe(403); // CIOSP/admin only
@@ -59,7 +75,12 @@ async function download(s: Session, applicationId: string, docId: string): Promi
 async function verify(code: string, data: Buffer) {
   const anon = await anonymous(app);
   const mp = multipart({ name: 'termo.pdf', data }, { code });
-  return app.inject({ method: 'POST', url: '/api/public/documents/verify', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, ...mp.headers }, payload: mp.payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/public/documents/verify',
+    headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, ...mp.headers },
+    payload: mp.payload,
+  });
 }
 
 describe('full path — application to signed cooperation term (Art. 8–16, Art. 5)', () => {
@@ -74,13 +95,28 @@ describe('full path — application to signed cooperation term (Art. 8–16, Art
     expect((await api(app, partner.session).post(`${A}/applications/${draft.id}/submit`, {})).statusCode).toBe(200);
     const result = await analyseApproveHomologate(draft.id);
     expect(result.application.status).toBe('homologated');
-    expect(result.term).toMatchObject({ kind: 'direct', status: 'pending_signature', authorisations: [{ applicationId: draft.id, cameraPoints: 2 }] });
+    expect(result.term).toMatchObject({
+      kind: 'direct',
+      status: 'pending_signature',
+      authorisations: [{ applicationId: draft.id, cameraPoints: 2 }],
+    });
     expect(result.gazetteText).toContain('art. 16, § 1º');
     expect(result.gazetteText).toContain(partner.body.name);
     termId = result.term.id;
     const detail = (await api(app, partner.session).get(`${A}/applications/${draft.id}`)).json();
     const kinds = new Set(detail.generatedDocuments.map((d: { kind: string }) => d.kind));
-    for (const k of ['annex_1', 'annex_3', 'annex_4', 'annex_5', 'decision', 'homologation', 'gazette_text', 'prequalification_term', 'cooperation_term']) expect(kinds, k).toContain(k);
+    for (const k of [
+      'annex_1',
+      'annex_3',
+      'annex_4',
+      'annex_5',
+      'decision',
+      'homologation',
+      'gazette_text',
+      'prequalification_term',
+      'cooperation_term',
+    ])
+      expect(kinds, k).toContain(k);
   });
 
   it('Art. 5 §3 — signed, valid 5 years with automatic renewal while operating', async () => {
@@ -98,14 +134,18 @@ describe('full path — application to signed cooperation term (Art. 8–16, Art
     const { generatedDocuments } = await import('../src/modules/documents/documents.schema.js');
     const { eq } = await import('drizzle-orm');
     const rows = await t.database.db.select().from(generatedDocuments).where(eq(generatedDocuments.subjectId, applicationId));
-    const digests = new Set(rows.filter((r) => ['annex_3', 'annex_4', 'annex_5'].includes(r.kind) && !r.supersededById).map((r) => r.sourceDigest));
+    const digests = new Set(
+      rows.filter((r) => ['annex_3', 'annex_4', 'annex_5'].includes(r.kind) && !r.supersededById).map((r) => r.sourceDigest),
+    );
     expect(digests.size).toBe(1);
     expect(detail.cameraPoints).toHaveLength(2);
   });
 
   it('the cooperation term PDF verifies on the public page; an altered copy fails', async () => {
     const detail = (await api(app, partner.session).get(`${A}/applications/${applicationId}`)).json();
-    const termPdf = detail.generatedDocuments.find((d: { kind: string; format: string }) => d.kind === 'cooperation_term' && d.format === 'pdf');
+    const termPdf = detail.generatedDocuments.find(
+      (d: { kind: string; format: string }) => d.kind === 'cooperation_term' && d.format === 'pdf',
+    );
     const bytes = await download(partner.session, applicationId, termPdf.id);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -123,7 +163,9 @@ describe('full path — application to signed cooperation term (Art. 8–16, Art
     const bad = await verify(termPdf.code, tampered);
     expect(bad.json()).toMatchObject({ matches: false, message: expect.stringContaining('NÃO confere') });
 
-    const docx = detail.generatedDocuments.find((d: { kind: string; format: string }) => d.kind === 'cooperation_term' && d.format === 'docx');
+    const docx = detail.generatedDocuments.find(
+      (d: { kind: string; format: string }) => d.kind === 'cooperation_term' && d.format === 'docx',
+    );
     expect((await download(partner.session, applicationId, docx.id)).subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -132,14 +174,16 @@ describe('full path — application to signed cooperation term (Art. 8–16, Art
     expect((await api(app, partner.session).post(`${A}/applications/${draft.id}/submit`, {})).statusCode).toBe(200);
     const result = await analyseApproveHomologate(draft.id);
     expect(result.term.id).toBe(termId);
-    expect(result.term.authorisations.map((a: { applicationId: string }) => a.applicationId).sort()).toEqual([applicationId, draft.id].sort());
+    expect(result.term.authorisations.map((a: { applicationId: string }) => a.applicationId).sort()).toEqual(
+      [applicationId, draft.id].sort(),
+    );
     const terms = (await api(app, partner.session).get(`${A}/cooperation-terms`)).json().terms;
     expect(terms).toHaveLength(1);
   });
 });
 
-describe('Art. 4 II + Art. 8 §1 — a municipality\'s indirect-management term, once signed, routes private applications', () => {
-  it('municipality applies for indirect management → delegation term → a company there lands in the manager\'s queue', async () => {
+describe("Art. 4 II + Art. 8 §1 — a municipality's indirect-management term, once signed, routes private applications", () => {
+  it("municipality applies for indirect management → delegation term → a company there lands in the manager's queue", async () => {
     const city = await partnerFor(app, 'municipality', SINOP);
     const draft = await readyDraft(app, city.session, { municipalities: [SINOP], modality: 'indirect' });
     expect((await api(app, city.session).post(`${A}/applications/${draft.id}/submit`, {})).statusCode).toBe(200);

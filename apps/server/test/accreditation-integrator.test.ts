@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { addYears } from '@vigia/contracts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { todayInCuiaba } from '../src/modules/calendar/local-date.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { A, api, CUIABA, count, JPEG, partnerFor, pointAt, uploadId } from './accreditation.fixtures.js';
 import { makeUser, signIn, testApp } from './helpers/app.js';
-import { A, api, count, CUIABA, JPEG, partnerFor, pointAt, uploadId } from './accreditation.fixtures.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -29,7 +29,10 @@ describe('Art. 15 — a partner authorises an integrator, for a limited time, to
     const partner = await partnerFor(app, 'cooperative');
     const other = await partnerFor(app, 'company');
     const it1 = await integrator();
-    const granted = await api(app, partner.session).post('/api/partner/integrators', { integratorEmail: it1.email, validUntil: addYears(todayInCuiaba(), 1) });
+    const granted = await api(app, partner.session).post('/api/partner/integrators', {
+      integratorEmail: it1.email,
+      validUntil: addYears(todayInCuiaba(), 1),
+    });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json()).toMatchObject({ partnerId: partner.partner.id, active: true, integratorEmail: it1.email });
 
@@ -42,7 +45,9 @@ describe('Art. 15 — a partner authorises an integrator, for a limited time, to
     const id = created.json().id;
     expect(created.json().partnerId).toBe(partner.partner.id);
     const photo = await uploadId(app, it1.session, JPEG, 'foto.jpg');
-    const points = await c.put(`${A}/applications/${id}/camera-points`, { points: [pointAt(CUIABA, { mounting: photo, view: photo }), pointAt(CUIABA)] });
+    const points = await c.put(`${A}/applications/${id}/camera-points`, {
+      points: [pointAt(CUIABA, { mounting: photo, view: photo }), pointAt(CUIABA)],
+    });
     expect(points.statusCode, points.body).toBe(200);
     expect((await c.get(`${A}/applications`)).json().applications.map((a: { id: string }) => a.id)).toEqual([id]);
     // The partner sees what the integrator prepared.
@@ -69,10 +74,14 @@ describe('Art. 15 — a partner authorises an integrator, for a limited time, to
   it('an expired authorisation gives no access', async () => {
     const partner = await partnerFor(app, 'company');
     const it2 = await integrator();
-    const granted = (await api(app, partner.session).post('/api/partner/integrators', { integratorEmail: it2.email, validUntil: todayInCuiaba() })).json();
+    const granted = (
+      await api(app, partner.session).post('/api/partner/integrators', { integratorEmail: it2.email, validUntil: todayInCuiaba() })
+    ).json();
     const id = (await api(app, it2.session).post(`${A}/applications`, { propertyOwnership: 'own' })).json().id;
     expect((await api(app, it2.session).get(`${A}/applications/${id}`)).statusCode).toBe(200);
-    await t.database.db.execute(sql`UPDATE integrator_authorisation SET valid_until = now() - interval '1 minute' WHERE id = ${granted.id}`);
+    await t.database.db.execute(
+      sql`UPDATE integrator_authorisation SET valid_until = now() - interval '1 minute' WHERE id = ${granted.id}`,
+    );
     expect((await api(app, it2.session).get(`${A}/applications/${id}`)).statusCode).toBe(404);
     const none = await api(app, it2.session).post(`${A}/applications`, { propertyOwnership: 'own' });
     expect(none.statusCode).toBe(422);
@@ -83,10 +92,16 @@ describe('Art. 15 — a partner authorises an integrator, for a limited time, to
     const partner = await partnerFor(app, 'company');
     const it3 = await integrator();
     const before = [await count(t.database, 'integrator_authorisation'), await count(t.database, 'audit_event')];
-    const unknown = await api(app, partner.session).post('/api/partner/integrators', { integratorEmail: partner.body.account.email, validUntil: addYears(todayInCuiaba(), 1) });
+    const unknown = await api(app, partner.session).post('/api/partner/integrators', {
+      integratorEmail: partner.body.account.email,
+      validUntil: addYears(todayInCuiaba(), 1),
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().error).toMatchObject({ code: 'INTEGRATOR_UNKNOWN', message: expect.stringContaining('integradora') });
-    const tooLong = await api(app, partner.session).post('/api/partner/integrators', { integratorEmail: it3.email, validUntil: addYears(todayInCuiaba(), 6) });
+    const tooLong = await api(app, partner.session).post('/api/partner/integrators', {
+      integratorEmail: it3.email,
+      validUntil: addYears(todayInCuiaba(), 6),
+    });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.details[0]).toMatchObject({ path: 'validUntil', message: expect.stringContaining('5 anos') });
     expect([await count(t.database, 'integrator_authorisation'), await count(t.database, 'audit_event')]).toEqual(before);

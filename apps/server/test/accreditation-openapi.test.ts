@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -18,5 +18,6 @@ it('the OpenAPI document describes the accreditation, partner and document route
   const res = await app.inject({ method: 'GET', url: '/docs/json' });
   expect(res.statusCode).toBe(200);
   const paths = Object.keys(res.json().paths);
-  for (const p of ['/api/public/partners/sign-up', '/api/accreditation/applications/{id}/submit', '/api/public/documents/verify']) expect(paths).toContain(p);
+  for (const p of ['/api/public/partners/sign-up', '/api/accreditation/applications/{id}/submit', '/api/public/documents/verify'])
+    expect(paths).toContain(p);
 });

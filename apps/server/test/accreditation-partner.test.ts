@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { testApp } from './helpers/app.js';
 import { api, count, partnerFor, postPublic, signUpBody, staff, validCnpj } from './accreditation.fixtures.js';
+import { testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -17,14 +17,23 @@ afterAll(async () => {
 });
 
 const SIGN_UP = '/api/public/partners/sign-up';
-const counts = async () => ({ partners: await count(t.database, 'partner'), users: await count(t.database, 'app_user'), audit: await count(t.database, 'audit_event') });
+const counts = async () => ({
+  partners: await count(t.database, 'partner'),
+  users: await count(t.database, 'app_user'),
+  audit: await count(t.database, 'audit_event'),
+});
 
 describe('Art. 3 — public sign-up of a partner (ente proponente)', () => {
   it('creates the partner and its partner_user account in one step; the account sees its own profile', async () => {
     const { partner, session, body } = await partnerFor(app, 'cooperative');
     const me = await api(app, session).get('/api/partner/profile');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ id: partner.id, kind: 'cooperative', document: body.document, address: { cep: '78005000', municipalityIbge: '5103403' } });
+    expect(me.json()).toMatchObject({
+      id: partner.id,
+      kind: 'cooperative',
+      document: body.document,
+      address: { cep: '78005000', municipalityIbge: '5103403' },
+    });
     expect(me.json().legalRepresentative.phone).toBe('65999990000');
   });
 
@@ -36,9 +45,32 @@ describe('Art. 3 — public sign-up of a partner (ente proponente)', () => {
   it.each([
     ['wrong CNPJ check digits', { document: '11.222.333/0001-82' }, 'document', 'CNPJ inválido: dígitos verificadores não conferem.'],
     ['a CNPJ for an individual', { kind: 'individual', document: '11.222.333/0001-81' }, 'document', 'CPF inválido'],
-    ['wrong CPF of the legal representative', { legalRepresentative: { name: 'Fulano de Tal', cpf: '123.456.789-00', position: 'Diretor', email: 'f@t.local', phone: '65 3613-0000' } }, 'legalRepresentative.cpf', 'CPF inválido'],
-    ['a CEP outside Mato Grosso (Art. 3 sole §)', { address: { cep: '01001-000', street: 'Praça da Sé', number: '1', district: 'Sé', municipalityIbge: '5103403' } }, 'address.cep', 'CEP fora de Mato Grosso'],
-    ['a municipality of another state', { address: { cep: '78005-000', street: 'Rua A', number: '1', district: 'Centro', municipalityIbge: '3550308' } }, 'address.municipalityIbge', 'Mato Grosso'],
+    [
+      'wrong CPF of the legal representative',
+      {
+        legalRepresentative: {
+          name: 'Fulano de Tal',
+          cpf: '123.456.789-00',
+          position: 'Diretor',
+          email: 'f@t.local',
+          phone: '65 3613-0000',
+        },
+      },
+      'legalRepresentative.cpf',
+      'CPF inválido',
+    ],
+    [
+      'a CEP outside Mato Grosso (Art. 3 sole §)',
+      { address: { cep: '01001-000', street: 'Praça da Sé', number: '1', district: 'Sé', municipalityIbge: '5103403' } },
+      'address.cep',
+      'CEP fora de Mato Grosso',
+    ],
+    [
+      'a municipality of another state',
+      { address: { cep: '78005-000', street: 'Rua A', number: '1', district: 'Centro', municipalityIbge: '3550308' } },
+      'address.municipalityIbge',
+      'Mato Grosso',
+    ],
     ['a bad phone', { phone: '12345' }, 'phone', 'Telefone inválido'],
   ])('refuses %s with a pt-BR message and writes nothing', async (_name, override, path, message) => {
     const before = await counts();
@@ -51,10 +83,18 @@ describe('Art. 3 — public sign-up of a partner (ente proponente)', () => {
 
   it('Art. 3 — reports a wrong CNPJ check digit in the same response as the other field errors', async () => {
     const before = await counts();
-    const res = await postPublic(app, SIGN_UP, signUpBody('company', '5103403', { document: '11.222.333/0001-82', phone: '12345', email: 'sem-arroba' }));
+    const res = await postPublic(
+      app,
+      SIGN_UP,
+      signUpBody('company', '5103403', { document: '11.222.333/0001-82', phone: '12345', email: 'sem-arroba' }),
+    );
     expect(res.statusCode).toBe(400);
     const byPath = Object.fromEntries(res.json().error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
-    expect(byPath).toMatchObject({ document: 'CNPJ inválido: dígitos verificadores não conferem.', phone: expect.stringContaining('Telefone inválido'), email: 'E-mail inválido.' });
+    expect(byPath).toMatchObject({
+      document: 'CNPJ inválido: dígitos verificadores não conferem.',
+      phone: expect.stringContaining('Telefone inválido'),
+      email: 'E-mail inválido.',
+    });
     const cpf = await postPublic(app, SIGN_UP, signUpBody('individual', '5103403', { document: '529.982.247-26', name: '' }));
     const cpfPaths = cpf.json().error.details.map((d: { path: string }) => d.path);
     expect(cpfPaths).toEqual(expect.arrayContaining(['document', 'name']));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { testApp, type Session } from './helpers/app.js';
 import { A, activeIndirectTerm, api, partnerFor, readyDraft, SINOP, staff, VARZEA_GRANDE } from './accreditation.fixtures.js';
+import { type Session, testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -34,10 +34,13 @@ async function submitted(kind: 'company' | 'municipality', municipality: string,
 }
 
 describe('Art. 8 §1 — a private application goes to the indirect manager of its municipality', () => {
-  it('routes to the manager\'s queue; that manager sees it, another manager gets 404, SESP sees everything', async () => {
+  it("routes to the manager's queue; that manager sees it, another manager gets 404, SESP sees everything", async () => {
     const { app: application } = await submitted('company', SINOP);
     expect(application).toMatchObject({ handledBy: 'manager', managerMunicipalityIbge: SINOP, directHandling: null });
-    const ids = (s: Session) => api(app, s).get(`${A}/applications`).then((r) => r.json().applications.map((x: { id: string }) => x.id));
+    const ids = (s: Session) =>
+      api(app, s)
+        .get(`${A}/applications`)
+        .then((r) => r.json().applications.map((x: { id: string }) => x.id));
     expect(await ids(sinopManager)).toContain(application.id);
     expect(await ids(vgManager)).not.toContain(application.id);
     expect(await ids(committee)).toContain(application.id);
@@ -70,21 +73,33 @@ describe('Art. 8 §2 — direct handling by SESP on technical grounds', () => {
     const early = await api(app, committee).post(`${A}/applications/${application.id}/start-analysis`);
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('art. 8º, § 2º');
-    const accepted = await api(app, committee).post(`${A}/applications/${application.id}/direct-handling`, { accept: true, note: 'Razões técnicas procedentes.' });
+    const accepted = await api(app, committee).post(`${A}/applications/${application.id}/direct-handling`, {
+      accept: true,
+      note: 'Razões técnicas procedentes.',
+    });
     expect(accepted.json()).toMatchObject({ handledBy: 'sesp', directHandling: { status: 'accepted' } });
     expect((await api(app, committee).post(`${A}/applications/${application.id}/start-analysis`)).statusCode).toBe(200);
   });
 
-  it('returned, it goes to the manager\'s queue with SESP\'s reasons', async () => {
+  it("returned, it goes to the manager's queue with SESP's reasons", async () => {
     const { app: application } = await submitted('company', SINOP, { directHandlingReason: reason });
-    const returned = await api(app, committee).post(`${A}/applications/${application.id}/direct-handling`, { accept: false, note: 'Não há razão técnica que afaste a gestão indireta.' });
-    expect(returned.json()).toMatchObject({ handledBy: 'manager', directHandling: { status: 'returned', note: 'Não há razão técnica que afaste a gestão indireta.' } });
+    const returned = await api(app, committee).post(`${A}/applications/${application.id}/direct-handling`, {
+      accept: false,
+      note: 'Não há razão técnica que afaste a gestão indireta.',
+    });
+    expect(returned.json()).toMatchObject({
+      handledBy: 'manager',
+      directHandling: { status: 'returned', note: 'Não há razão técnica que afaste a gestão indireta.' },
+    });
     expect((await api(app, sinopManager).get(`${A}/applications/${application.id}`)).statusCode).toBe(200);
   });
 
-  it('a manager cannot decide the request (SESP\'s prerogative)', async () => {
+  it("a manager cannot decide the request (SESP's prerogative)", async () => {
     const { app: application } = await submitted('company', SINOP, { directHandlingReason: reason });
-    const res = await api(app, sinopManager).post(`${A}/applications/${application.id}/direct-handling`, { accept: true, note: 'Tentativa indevida do gestor.' });
+    const res = await api(app, sinopManager).post(`${A}/applications/${application.id}/direct-handling`, {
+      accept: true,
+      note: 'Tentativa indevida do gestor.',
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { ApplicantKind, ApplicationDetail, Role, RoleGrant } from '@vigia/contracts';
+import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
 import { findMunicipality } from '../src/modules/reference/municipalities.js';
-import { anonymous, authHeaders, makeUser, signIn, type Session } from './helpers/app.js';
+import { anonymous, authHeaders, makeUser, type Session, signIn } from './helpers/app.js';
 
 /** Factories for the accreditation tests: valid identifiers, partners, uploads, applications. */
 
@@ -24,7 +24,10 @@ export function validCpf(): string {
 
 export function validCnpj(): string {
   const d = [...digits(8), 0, 0, 0, 1];
-  for (const weights of [[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]]) {
+  for (const weights of [
+    [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2],
+    [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2],
+  ]) {
     const sum = weights.reduce((s, w, i) => s + w * d[i]!, 0);
     const r = sum % 11;
     d.push(r < 2 ? 0 : 11 - r);
@@ -45,9 +48,19 @@ export function signUpBody(kind: ApplicantKind, municipalityIbge = CUIABA, overr
     email: `ente${seq}-${randomBytes(3).toString('hex')}@teste.local`,
     phone: '(65) 3613-0000',
     address: { cep: '78005-000', street: 'Avenida Getúlio Vargas', number: '100', district: 'Centro', municipalityIbge },
-    legalRepresentative: { name: 'Maria da Silva', cpf: validCpf(), position: 'Presidente', email: 'maria@teste.local', phone: '(65) 99999-0000' },
+    legalRepresentative: {
+      name: 'Maria da Silva',
+      cpf: validCpf(),
+      position: 'Presidente',
+      email: 'maria@teste.local',
+      phone: '(65) 99999-0000',
+    },
     contacts: [],
-    account: { name: 'Maria da Silva', email: `conta${seq}-${randomBytes(3).toString('hex')}@teste.local`, password: 'senha-de-teste-segura' },
+    account: {
+      name: 'Maria da Silva',
+      email: `conta${seq}-${randomBytes(3).toString('hex')}@teste.local`,
+      password: 'senha-de-teste-segura',
+    },
     ...overrides,
   };
 }
@@ -78,8 +91,13 @@ export const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), ran
 export function multipart(file: { name: string; data: Buffer; type?: string }, fields: Record<string, string> = {}) {
   const boundary = `----vigia${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+    ),
+  );
   parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -123,7 +141,14 @@ const A = '/api/accreditation';
 export async function readyDraft(
   app: App,
   s: Session,
-  opts: { propertyOwnership?: string; leaseEndsOn?: string; modality?: string; municipalities?: string[]; consortiumMunicipalities?: string[]; extendsTermId?: string } = {},
+  opts: {
+    propertyOwnership?: string;
+    leaseEndsOn?: string;
+    modality?: string;
+    municipalities?: string[];
+    consortiumMunicipalities?: string[];
+    extendsTermId?: string;
+  } = {},
 ): Promise<ApplicationDetail> {
   const c = api(app, s);
   const created = await c.post(`${A}/applications`, {
@@ -149,7 +174,12 @@ export async function readyDraft(
   return detail;
 }
 
-export const GENERATED = new Set(['applicant.application_request', 'applicant.executive_project', 'applicant.distribution_table', 'applicant.public_interest_declaration']);
+export const GENERATED = new Set([
+  'applicant.application_request',
+  'applicant.executive_project',
+  'applicant.distribution_table',
+  'applicant.public_interest_declaration',
+]);
 
 export async function count(database: Database, table: string): Promise<number> {
   const res = (await database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))) as unknown as { rows: { n: number }[] };
@@ -178,11 +208,26 @@ export async function activeIndirectTerm(database: Database, municipalityIbge: s
     .returning();
   const [a] = await database.db
     .insert(applications)
-    .values({ number: `F/${randomBytes(4).toString('hex')}`, partnerId: p!.id, status: 'homologated', modality: 'indirect', propertyOwnership: 'own', createdBy: p!.id })
+    .values({
+      number: `F/${randomBytes(4).toString('hex')}`,
+      partnerId: p!.id,
+      status: 'homologated',
+      modality: 'indirect',
+      propertyOwnership: 'own',
+      createdBy: p!.id,
+    })
     .returning();
   const [term] = await database.db
     .insert(cooperationTerms)
-    .values({ number: `F/${randomBytes(4).toString('hex')}`, partnerId: p!.id, applicationId: a!.id, kind: 'indirect_delegation', status: 'active', coveredMunicipalities: [municipalityIbge], signedOn: '2026-01-05' })
+    .values({
+      number: `F/${randomBytes(4).toString('hex')}`,
+      partnerId: p!.id,
+      applicationId: a!.id,
+      kind: 'indirect_delegation',
+      status: 'active',
+      coveredMunicipalities: [municipalityIbge],
+      signedOn: '2026-01-05',
+    })
     .returning();
   return term!.id;
 }

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { recordAudit, systemActor, verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { csvField } from '../src/modules/audit/audit-search.js';
@@ -32,20 +32,39 @@ beforeAll(async () => {
   viewer = await f.user(['operator']);
   const actor = { id: viewer.id, label: viewer.email, origin: '10.0.0.1' };
   await ctx.t.database.db.transaction(async (tx) => {
-    for (let i = 0; i < 3; i++) await recordAudit(tx, actor, { action: 'live.view_started', targetType: 'camera', targetId: camA, data: { viewId: `v${i}` } });
+    for (let i = 0; i < 3; i++)
+      await recordAudit(tx, actor, { action: 'live.view_started', targetType: 'camera', targetId: camA, data: { viewId: `v${i}` } });
     await recordAudit(tx, actor, { action: 'live.view_started', targetType: 'camera', targetId: camB });
-    await recordAudit(tx, systemActor('test'), { action: 'release_request.submitted', targetType: 'release_request', targetId: 'r1', data: { cameraIds: [camA] } });
-    await recordAudit(tx, systemActor('test'), { action: 'partner.updated', targetType: 'partner', targetId: partnerA, reason: '=HYPERLINK("http://x")' });
+    await recordAudit(tx, systemActor('test'), {
+      action: 'release_request.submitted',
+      targetType: 'release_request',
+      targetId: 'r1',
+      data: { cameraIds: [camA] },
+    });
+    await recordAudit(tx, systemActor('test'), {
+      action: 'partner.updated',
+      targetType: 'partner',
+      targetId: partnerA,
+      reason: '=HYPERLINK("http://x")',
+    });
   });
 });
 
 describe('audit screen', () => {
   it('filters by camera, partner, user, action prefix and period', async () => {
-    const q = (s: string) => f.send(auditor.session, 'GET', `/api/audit/search?${s}`).then((r) => r.json().events as { action: string; targetId: string; actorId: string }[]);
+    const q = (s: string) =>
+      f
+        .send(auditor.session, 'GET', `/api/audit/search?${s}`)
+        .then((r) => r.json().events as { action: string; targetId: string; actorId: string }[]);
     const byCamera = await q(`cameraId=${camA}`);
     expect(byCamera).toHaveLength(4); // 3 views + the request naming it
     const byPartner = await q(`partnerId=${partnerA}`);
-    expect(byPartner.map((e) => e.action).sort()).toEqual(['live.view_started', 'live.view_started', 'live.view_started', 'partner.updated']);
+    expect(byPartner.map((e) => e.action).sort()).toEqual([
+      'live.view_started',
+      'live.view_started',
+      'live.view_started',
+      'partner.updated',
+    ]);
     const byUser = await q(`userId=${viewer.id}&action=live.*`);
     expect(byUser).toHaveLength(4);
     expect(byUser.every((e) => e.actorId === viewer.id)).toBe(true);
@@ -56,7 +75,9 @@ describe('audit screen', () => {
     // Paging by seq.
     const page = (await f.send(auditor.session, 'GET', `/api/audit/search?cameraId=${camA}&limit=3`)).json();
     expect(page.events).toHaveLength(3);
-    const rest = (await f.send(auditor.session, 'GET', `/api/audit/search?cameraId=${camA}&limit=3&beforeSeq=${page.nextBeforeSeq}`)).json();
+    const rest = (
+      await f.send(auditor.session, 'GET', `/api/audit/search?cameraId=${camA}&limit=3&beforeSeq=${page.nextBeforeSeq}`)
+    ).json();
     expect(rest.events).toHaveLength(1);
     expect(rest.nextBeforeSeq).toBeNull();
   });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { recordAudit, systemActor, verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { authHeaders, makeUser, signIn, useTestApp } from './helpers/app.js';
@@ -20,9 +20,20 @@ describe('audit trail', () => {
     const admin = await makeUser(ctx.t.database, ['admin']);
     const s = await signIn(ctx.app, admin.email);
     const target = await makeUser(ctx.t.database, ['partner_user']);
-    await ctx.app.inject({ method: 'POST', url: `/api/admin/users/${target.id}/suspend`, headers: { ...authHeaders(s), 'user-agent': 'teste/1.0' }, payload: { reason: 'Motivo registrado para auditoria.' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${target.id}/suspend`,
+      headers: { ...authHeaders(s), 'user-agent': 'teste/1.0' },
+      payload: { reason: 'Motivo registrado para auditoria.' },
+    });
     const [row] = await ctx.t.database.db.select().from(auditEvents).where(sql`${auditEvents.action} = 'user.suspended'`);
-    expect(row).toMatchObject({ actorId: admin.id, actorLabel: admin.email, targetType: 'user', targetId: target.id, reason: 'Motivo registrado para auditoria.' });
+    expect(row).toMatchObject({
+      actorId: admin.id,
+      actorLabel: admin.email,
+      targetType: 'user',
+      targetId: target.id,
+      reason: 'Motivo registrado para auditoria.',
+    });
     expect(row!.origin).toContain('teste/1.0');
     expect(row!.prevHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.at).toBeInstanceOf(Date);

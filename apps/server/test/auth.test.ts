@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { generate } from 'otplib';
 import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { describe, expect, it } from 'vitest';
 import { anonymous, authHeaders, makeUser, passwordStep, signIn, testApp, useTestApp } from './helpers/app.js';
 
 const ctx = useTestApp();
@@ -47,7 +47,13 @@ describe('sign-in', () => {
     try {
       const anon = await anonymous(strict);
       const attempt = (email: string, password: string) =>
-        strict.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.7', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf }, payload: { email, password } });
+        strict.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '203.0.113.7',
+          headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf },
+          payload: { email, password },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt(`x${i}@teste.local`, 'errada-errada')).statusCode).toBe(401);
       const u = await makeUser(ctx.t.database, ['partner_user']);
       const blocked = await attempt(u.email, 'senha-de-teste-segura');
@@ -67,7 +73,12 @@ describe('sign-in', () => {
 
   it('reports invalid fields in Portuguese', async () => {
     const anon = await anonymous(ctx.app);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf }, payload: { email: 'não é email', password: '' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf },
+      payload: { email: 'não é email', password: '' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.details.length).toBeGreaterThan(0);
@@ -79,7 +90,10 @@ describe('multi-factor authentication', () => {
     const u = await makeUser(ctx.t.database, ['operator'], { unit: 'civil_police' });
     const res = await passwordStep(ctx.app, u.email);
     expect(res.json().me.stage).toBe('mfa_enrol');
-    const cookie = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('vm_session='))!.split(';')[0]!;
+    const cookie = [res.headers['set-cookie']]
+      .flat()
+      .find((c) => String(c).startsWith('vm_session='))!
+      .split(';')[0]!;
     const blocked = await ctx.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
     expect(blocked.json().authenticated).toBe(false);
     const s = await signIn(ctx.app, u.email);
@@ -99,12 +113,20 @@ describe('multi-factor authentication', () => {
     const first = await signIn(ctx.app, u.email);
     const res = await passwordStep(ctx.app, u.email);
     expect(res.json().me.stage).toBe('mfa_verify');
-    const cookie = [res.headers['set-cookie']].flat().find((c) => String(c).startsWith('vm_session='))!.split(';')[0]!;
+    const cookie = [res.headers['set-cookie']]
+      .flat()
+      .find((c) => String(c).startsWith('vm_session='))!
+      .split(';')[0]!;
     const headers = { cookie, 'x-csrf-token': res.json().csrfToken };
     const wrong = await ctx.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: '000000' } });
     expect(wrong.json().error.code).toBe('MFA_INVALID_CODE');
     // The code used at enrolment belongs to a time step already consumed: a replay.
-    const replay = await ctx.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: await generate({ secret: first.mfaSecret! }) } });
+    const replay = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers,
+      payload: { code: await generate({ secret: first.mfaSecret! }) },
+    });
     expect(replay.json().error.code).toBe('MFA_INVALID_CODE');
     const next = await generate({ secret: first.mfaSecret!, epoch: Math.floor(Date.now() / 1000) + 30 });
     const ok = await ctx.app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers, payload: { code: next } });

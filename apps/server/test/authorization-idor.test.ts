@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nvrPresets, type Role } from '@vigia/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { decide } from '../src/http/access.js';
-import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { alerts } from '../src/modules/alerts/alerts.schema.js';
+import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { authHeaders, makeUser, signIn, testApp, type Session } from './helpers/app.js';
 import { A, api, CUIABA, JPEG, partnerFor, pointAt, readyDraft, regionIdOf, SINOP, staff, uploadId } from './accreditation.fixtures.js';
+import { authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { pickedUpLoan, world } from './loans.fixtures.js';
 import { releaseFixtures } from './releases.fixtures.js';
 
@@ -36,7 +36,16 @@ const from = new Date(Date.now() - 3 * hour);
 const to = new Date(from.getTime() + 4000);
 
 /** Covered routes: how to fill their params with A's real objects, and a body that passes validation. */
-const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?: () => string; headers?: Record<string, string>; tokenGated?: true; body?: (i: Ids) => unknown }> = {
+const covered: Record<
+  string,
+  {
+    fill: (i: Ids) => Record<string, string>;
+    query?: () => string;
+    headers?: Record<string, string>;
+    tokenGated?: true;
+    body?: (i: Ids) => unknown;
+  }
+> = {
   // cameras
   'GET /api/cameras/:id': { fill: (i) => ({ id: i.camA! }) },
   'PATCH /api/cameras/:id': { fill: (i) => ({ id: i.camA! }), body: () => ({ heading: 10 }) },
@@ -48,28 +57,64 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   'GET /api/cameras/:id/privacy-masks': { fill: (i) => ({ id: i.camA! }) },
   'PUT /api/cameras/:id/privacy-masks': { fill: (i) => ({ id: i.camA! }), body: () => ({ polygons: [] }) },
   'GET /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }) },
-  'PUT /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }), body: () => ({ preset: 'hikvision', urlTemplate: nvrPresets.hikvision, channel: 1 }) },
+  'PUT /api/cameras/:id/nvr': {
+    fill: (i) => ({ id: i.camA! }),
+    body: () => ({ preset: 'hikvision', urlTemplate: nvrPresets.hikvision, channel: 1 }),
+  },
   'DELETE /api/cameras/:id/nvr': { fill: (i) => ({ id: i.camA! }) },
   // live, recordings, playback
   'POST /api/live/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64) }) },
   'POST /api/public/live/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64) }) },
-  'GET /api/recordings/:cameraId/timeline': { fill: (i) => ({ cameraId: i.camA! }), query: () => `?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}` },
-  'POST /api/recordings/:cameraId/verify': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ from: from.toISOString(), to: to.toISOString() }) },
-  'POST /api/playback/:cameraId/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }) },
-  'POST /api/playback/:cameraId/renew': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ nonceHash: 'a'.repeat(64), token: 'forged' }), tokenGated: true },
-  'GET /api/playback/:cameraId/media': { fill: (i) => ({ cameraId: i.camA! }), query: () => `?at=${encodeURIComponent(from.toISOString())}`, headers: { 'x-playback-token': 'forged', 'x-playback-nonce': 'a'.repeat(43) }, tokenGated: true },
-  'POST /api/playback/:cameraId/nvr/token': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }) },
+  'GET /api/recordings/:cameraId/timeline': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    query: () => `?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
+  },
+  'POST /api/recordings/:cameraId/verify': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: () => ({ from: from.toISOString(), to: to.toISOString() }),
+  },
+  'POST /api/playback/:cameraId/token': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }),
+  },
+  'POST /api/playback/:cameraId/renew': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: () => ({ nonceHash: 'a'.repeat(64), token: 'forged' }),
+    tokenGated: true,
+  },
+  'GET /api/playback/:cameraId/media': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    query: () => `?at=${encodeURIComponent(from.toISOString())}`,
+    headers: { 'x-playback-token': 'forged', 'x-playback-nonce': 'a'.repeat(43) },
+    tokenGated: true,
+  },
+  'POST /api/playback/:cameraId/nvr/token': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: () => ({ from: from.toISOString(), to: to.toISOString(), reason: 'Tentativa fora do escopo.', nonceHash: 'a'.repeat(64) }),
+  },
   'POST /api/playback/:cameraId/end': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ playbackId: randomUUID() }) },
-  'POST /api/playback/:cameraId/snapshot': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ at: from.toISOString(), playbackId: randomUUID() }) },
+  'POST /api/playback/:cameraId/snapshot': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: () => ({ at: from.toISOString(), playbackId: randomUUID() }),
+  },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
   // exports
   'GET /api/exports/:id': { fill: (i) => ({ id: i.exportA! }) },
   'GET /api/exports/:id/download': { fill: (i) => ({ id: i.exportA! }) },
   // release requests
   'GET /api/releases/:id': { fill: (i) => ({ id: i.releaseA! }) },
-  'POST /api/releases/:id/notes': { fill: (i) => ({ id: i.releaseA! }), body: () => ({ availability: 'not_checked', text: 'Tentativa de instrução fora do escopo.' }) },
-  'POST /api/releases/:id/decision': { fill: (i) => ({ id: i.releaseA! }), body: () => ({ decision: 'denied', reasons: 'Tentativa de decisão fora do escopo de quem chama.' }) },
-  'POST /api/releases/:id/close': { fill: (i) => ({ id: i.releaseA! }), body: () => ({ reason: 'Tentativa de encerramento fora do escopo.' }) },
+  'POST /api/releases/:id/notes': {
+    fill: (i) => ({ id: i.releaseA! }),
+    body: () => ({ availability: 'not_checked', text: 'Tentativa de instrução fora do escopo.' }),
+  },
+  'POST /api/releases/:id/decision': {
+    fill: (i) => ({ id: i.releaseA! }),
+    body: () => ({ decision: 'denied', reasons: 'Tentativa de decisão fora do escopo de quem chama.' }),
+  },
+  'POST /api/releases/:id/close': {
+    fill: (i) => ({ id: i.releaseA! }),
+    body: () => ({ reason: 'Tentativa de encerramento fora do escopo.' }),
+  },
   'GET /api/releases/:id/documents/:docId': { fill: (i) => ({ id: i.releaseA!, docId: i.releaseDocA! }) },
   'GET /api/releases/:id/delivery/:deliveryId/download': { fill: (i) => ({ id: i.releaseA!, deliveryId: i.releaseDeliveryA! }) },
   'POST /api/releases/:id/delivery/:deliveryId/retry': { fill: (i) => ({ id: i.releaseA!, deliveryId: i.releaseDeliveryA! }) },
@@ -82,30 +127,72 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   'GET /api/accreditation/applications/:id/generated-documents/:docId': { fill: (i) => ({ id: i.appA!, docId: i.appDocA! }) },
   'GET /api/accreditation/applications/:id/files/:fileId': { fill: (i) => ({ id: i.appA!, fileId: i.appFileA! }) },
   'PATCH /api/accreditation/applications/:id': { fill: (i) => ({ id: i.draftA! }), body: () => ({ propertyOwnership: 'own' }) },
-  'PUT /api/accreditation/applications/:id/camera-points': { fill: (i) => ({ id: i.draftA! }), body: () => ({ points: [pointAt(CUIABA)] }) },
-  'POST /api/accreditation/applications/:id/documents': { fill: (i) => ({ id: i.draftA! }), body: (i) => ({ requirementKey: 'applicant.identity', fileId: i.fileA! }) },
+  'PUT /api/accreditation/applications/:id/camera-points': {
+    fill: (i) => ({ id: i.draftA! }),
+    body: () => ({ points: [pointAt(CUIABA)] }),
+  },
+  'POST /api/accreditation/applications/:id/documents': {
+    fill: (i) => ({ id: i.draftA! }),
+    body: (i) => ({ requirementKey: 'applicant.identity', fileId: i.fileA! }),
+  },
   'POST /api/accreditation/applications/:id/submit': { fill: (i) => ({ id: i.draftA! }) },
-  'POST /api/accreditation/applications/:id/deficiency-response': { fill: (i) => ({ id: i.appA! }), body: () => ({ answers: [{ itemId: randomUUID(), answer: 'Tentativa de resposta fora do escopo.' }] }) },
+  'POST /api/accreditation/applications/:id/deficiency-response': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ answers: [{ itemId: randomUUID(), answer: 'Tentativa de resposta fora do escopo.' }] }),
+  },
   'POST /api/accreditation/applications/:id/direct-handling': { fill: (i) => ({ id: i.appA! }) },
   'POST /api/accreditation/applications/:id/start-analysis': { fill: (i) => ({ id: i.appA! }) },
-  'PUT /api/accreditation/applications/:id/checklist': { fill: (i) => ({ id: i.appA! }), body: () => ({ items: [{ itemKey: 'documents.identity', verdict: 'ok' }] }) },
-  'POST /api/accreditation/applications/:id/technical-visits': { fill: (i) => ({ id: i.appA! }), body: () => ({ scheduledFor: to.toISOString(), place: 'Sede' }) },
-  'POST /api/accreditation/applications/:id/technical-visits/:visitId/findings': { fill: (i) => ({ id: i.appA!, visitId: randomUUID() }), body: () => ({ findings: 'Tentativa fora do escopo.' }) },
-  'POST /api/accreditation/applications/:id/deficiency-notices': { fill: (i) => ({ id: i.appA! }), body: () => ({ businessDays: 10, items: [{ description: 'Tentativa de notificação fora do escopo.' }] }) },
-  'POST /api/accreditation/applications/:id/approve': { fill: (i) => ({ id: i.appA! }), body: () => ({ reason: 'Tentativa de aprovação fora do escopo territorial.' }) },
-  'POST /api/accreditation/applications/:id/reject': { fill: (i) => ({ id: i.appA! }), body: () => ({ reason: 'Tentativa de rejeição fora do escopo territorial.' }) },
+  'PUT /api/accreditation/applications/:id/checklist': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ items: [{ itemKey: 'documents.identity', verdict: 'ok' }] }),
+  },
+  'POST /api/accreditation/applications/:id/technical-visits': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ scheduledFor: to.toISOString(), place: 'Sede' }),
+  },
+  'POST /api/accreditation/applications/:id/technical-visits/:visitId/findings': {
+    fill: (i) => ({ id: i.appA!, visitId: randomUUID() }),
+    body: () => ({ findings: 'Tentativa fora do escopo.' }),
+  },
+  'POST /api/accreditation/applications/:id/deficiency-notices': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ businessDays: 10, items: [{ description: 'Tentativa de notificação fora do escopo.' }] }),
+  },
+  'POST /api/accreditation/applications/:id/approve': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ reason: 'Tentativa de aprovação fora do escopo territorial.' }),
+  },
+  'POST /api/accreditation/applications/:id/reject': {
+    fill: (i) => ({ id: i.appA! }),
+    body: () => ({ reason: 'Tentativa de rejeição fora do escopo territorial.' }),
+  },
   'POST /api/accreditation/applications/:id/homologate': { fill: (i) => ({ id: i.appA! }) },
   'GET /api/accreditation/risp-opinions/:id/case': { fill: (i) => ({ id: i.opinionA! }) },
   'GET /api/accreditation/risp-opinions/:id/files/:fileId': { fill: (i) => ({ id: i.opinionA!, fileId: i.appFileA! }) },
   'GET /api/accreditation/risp-opinions/:id/generated-documents/:docId': { fill: (i) => ({ id: i.opinionA!, docId: i.appDocA! }) },
-  'POST /api/accreditation/risp-opinions/:id': { fill: (i) => ({ id: i.opinionA! }), body: () => ({ favourable: true, reasons: 'Tentativa fora da região.' }) },
+  'POST /api/accreditation/risp-opinions/:id': {
+    fill: (i) => ({ id: i.opinionA! }),
+    body: () => ({ favourable: true, reasons: 'Tentativa fora da região.' }),
+  },
   // loans
   'GET /api/loans/:id': { fill: (i) => ({ id: i.loanA! }) },
   'GET /api/loans/:id/documents/:docId': { fill: (i) => ({ id: i.loanA!, docId: i.loanDocA! }) },
-  'POST /api/loans/:id/pickup-schedule': { fill: (i) => ({ id: i.loanA! }), body: () => ({ pickupOn: '2030-01-07', personName: 'Fulano de Tal', personCpf: '52998224725' }) },
+  'POST /api/loans/:id/pickup-schedule': {
+    fill: (i) => ({ id: i.loanA! }),
+    body: () => ({ pickupOn: '2030-01-07', personName: 'Fulano de Tal', personCpf: '52998224725' }),
+  },
   'POST /api/loans/:id/pickup': { fill: (i) => ({ id: i.loanA! }) },
   'POST /api/loans/:id/return': { fill: (i) => ({ id: i.loanA! }) },
-  'POST /api/loans/:id/incidents': { fill: (i) => ({ id: i.loanA! }), body: (i) => ({ assetId: i.assetA!, kind: 'theft', occurredOn: new Date().toISOString().slice(0, 10), description: 'Tentativa de registro fora do escopo.', policeReportNumber: 'BO 123/2026' }) },
+  'POST /api/loans/:id/incidents': {
+    fill: (i) => ({ id: i.loanA! }),
+    body: (i) => ({
+      assetId: i.assetA!,
+      kind: 'theft',
+      occurredOn: new Date().toISOString().slice(0, 10),
+      description: 'Tentativa de registro fora do escopo.',
+      policeReportNumber: 'BO 123/2026',
+    }),
+  },
   'GET /api/loans/assets/:id': { fill: (i) => ({ id: i.assetA! }) },
   'POST /api/loans/assets/:id/status': { fill: (i) => ({ id: i.assetA! }), body: () => ({ status: 'available' }) },
   'POST /api/loans/incidents/:id/replace': { fill: () => ({ id: randomUUID() }) },
@@ -113,7 +200,10 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   // accountability
   'GET /api/accountability/reports/:id': { fill: (i) => ({ id: i.reportA! }) },
   'GET /api/accountability/reports/:id/files/:fileId': { fill: (i) => ({ id: i.reportA!, fileId: i.reportPhotoA! }) },
-  'PUT /api/accountability/reports/:id': { fill: (i) => ({ id: i.reportA! }), body: () => ({ activities: 'a', results: 'b', photoFileIds: [] }) },
+  'PUT /api/accountability/reports/:id': {
+    fill: (i) => ({ id: i.reportA! }),
+    body: () => ({ activities: 'a', results: 'b', photoFileIds: [] }),
+  },
   'POST /api/accountability/reports/:id/submit': { fill: (i) => ({ id: i.reportA! }) },
   'POST /api/accountability/reports/:id/review': { fill: (i) => ({ id: i.reportA! }), body: () => ({ decision: 'approve', reasons: '' }) },
   // inspections (generated acts and photos of the partner's cooperation)
@@ -124,8 +214,14 @@ const covered: Record<string, { fill: (i: Ids) => Record<string, string>; query?
   // sanctions
   'GET /api/sanctions/:id': { fill: (i) => ({ id: i.sanctionA! }) },
   'GET /api/sanctions/:id/documents/:docId': { fill: (i) => ({ id: i.sanctionA!, docId: i.sanctionDocA! }) },
-  'POST /api/sanctions/:id/defence': { fill: (i) => ({ id: i.sanctionA! }), body: () => ({ text: 'Defesa apresentada por quem não é parte.' }) },
-  'POST /api/sanctions/:id/decide': { fill: (i) => ({ id: i.sanctionA! }), body: () => ({ decision: 'warning', reasons: 'Tentativa fora do escopo.' }) },
+  'POST /api/sanctions/:id/defence': {
+    fill: (i) => ({ id: i.sanctionA! }),
+    body: () => ({ text: 'Defesa apresentada por quem não é parte.' }),
+  },
+  'POST /api/sanctions/:id/decide': {
+    fill: (i) => ({ id: i.sanctionA! }),
+    body: () => ({ decision: 'warning', reasons: 'Tentativa fora do escopo.' }),
+  },
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
@@ -169,7 +265,12 @@ const attackers: { label: string; role: Role; session?: Session }[] = [
 ];
 
 const send = (s: Session, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: method as 'GET', url, headers: { ...authHeaders(s), ...headers }, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: (payload ?? {}) as object }) });
+  app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...authHeaders(s), ...headers },
+    ...(method === 'GET' || method === 'DELETE' ? {} : { payload: (payload ?? {}) as object }),
+  });
 
 function inTwoYears(): string {
   const d = new Date();
@@ -201,17 +302,48 @@ beforeAll(async () => {
 
   // Recordings of A's camera (index rows are enough for the timeline and export job).
   for (let i = 0; i < 2; i++) {
-    await t.database.db.insert(recordingSegments).values({ cameraId: ids.camA, seq: i + 1, nodeId: 'test', storageKey: `${ids.camA}/seg-${i}.mp4`, startAt: new Date(from.getTime() + i * 2000), endAt: new Date(from.getTime() + (i + 1) * 2000), sizeBytes: 10, closedAt: new Date() });
+    await t.database.db.insert(recordingSegments).values({
+      cameraId: ids.camA,
+      seq: i + 1,
+      nodeId: 'test',
+      storageKey: `${ids.camA}/seg-${i}.mp4`,
+      startAt: new Date(from.getTime() + i * 2000),
+      endAt: new Date(from.getTime() + (i + 1) * 2000),
+      sizeBytes: 10,
+      closedAt: new Date(),
+    });
   }
-  const [alert] = await t.database.db.insert(alerts).values({ kind: 'camera_down', cameraId: ids.camA, partnerId: w.partner.id, outageId: randomUUID(), message: 'Câmera de A fora do ar' }).returning();
+  const [alert] = await t.database.db
+    .insert(alerts)
+    .values({ kind: 'camera_down', cameraId: ids.camA, partnerId: w.partner.id, outageId: randomUUID(), message: 'Câmera de A fora do ar' })
+    .returning();
   ids.alertA = alert!.id;
   const { cameraSelfTests } = await import('../src/modules/cameras/cameras.schema.js');
   ids.selfTestA = randomUUID();
-  await t.database.db.insert(cameraSelfTests).values({ id: ids.selfTestA, cameraId: ids.camA, startedAt: from, finishedAt: from, ok: true, steps: [], snapshotFile: `${ids.camA}.jpg` });
+  await t.database.db.insert(cameraSelfTests).values({
+    id: ids.selfTestA,
+    cameraId: ids.camA,
+    startedAt: from,
+    finishedAt: from,
+    ok: true,
+    steps: [],
+    snapshotFile: `${ids.camA}.jpg`,
+  });
 
   // An export by an operator of the Cuiabá region.
   const opCuiaba = await f.user(['regional_operator'], { securityRegionId: cuiabaRegion });
-  ids.exportA = (await must(await send(opCuiaba.session, 'POST', '/api/exports', { cameraIds: [ids.camA], from: from.toISOString(), to: to.toISOString(), reason: 'Apuração de ocorrência registrada no CIOSP', caseNumber: 'BO 1/2026' }), 'export')).id;
+  ids.exportA = (
+    await must(
+      await send(opCuiaba.session, 'POST', '/api/exports', {
+        cameraIds: [ids.camA],
+        from: from.toISOString(),
+        to: to.toISOString(),
+        reason: 'Apuração de ocorrência registrada no CIOSP',
+        caseNumber: 'BO 1/2026',
+      }),
+      'export',
+    )
+  ).id;
 
   // A release request by requester A, with a decision act.
   const requesterA = await f.user(['external_requester']);
@@ -219,29 +351,54 @@ beforeAll(async () => {
   const authority = await f.user(['release_authority']);
   const release = await must(
     await send(requesterA.session, 'POST', '/api/releases', {
-      requesterKind: 'police_authority', requesterName: 'Dra. Helena Prado', requesterRole: 'Delegada de Polícia', requesterOrganisation: 'Polícia Civil',
-      legalGrounds: 'Inquérito policial que apura roubo a transeunte ocorrido na via em frente à câmera, no período indicado.', caseNumber: 'IP 1/2026',
-      cameraIds: [ids.camA], from: from.toISOString(), to: to.toISOString(), urgency: 'urgent',
+      requesterKind: 'police_authority',
+      requesterName: 'Dra. Helena Prado',
+      requesterRole: 'Delegada de Polícia',
+      requesterOrganisation: 'Polícia Civil',
+      legalGrounds: 'Inquérito policial que apura roubo a transeunte ocorrido na via em frente à câmera, no período indicado.',
+      caseNumber: 'IP 1/2026',
+      cameraIds: [ids.camA],
+      from: from.toISOString(),
+      to: to.toISOString(),
+      urgency: 'urgent',
     }),
     'release',
   );
   ids.releaseA = release.id;
-  await must(await send(committee.session, 'POST', `/api/releases/${release.id}/notes`, { availability: 'not_checked', text: 'Câmera ativa no período.', concludeInstruction: true }), 'notes');
-  const rel = (await must(await send(authority.session, 'POST', `/api/releases/${release.id}/decision`, { decision: 'denied', reasons: 'Período fora do alcance da gravação desta câmera.' }), 'decision')) as unknown as { documents: { id: string }[] };
+  await must(
+    await send(committee.session, 'POST', `/api/releases/${release.id}/notes`, {
+      availability: 'not_checked',
+      text: 'Câmera ativa no período.',
+      concludeInstruction: true,
+    }),
+    'notes',
+  );
+  const rel = (await must(
+    await send(authority.session, 'POST', `/api/releases/${release.id}/decision`, {
+      decision: 'denied',
+      reasons: 'Período fora do alcance da gravação desta câmera.',
+    }),
+    'decision',
+  )) as unknown as { documents: { id: string }[] };
   ids.releaseDocA = rel.documents[0]!.id;
   // A denial has no delivery: the delivery id is a fresh one (the route is requester-only and scoped by the request first).
   ids.releaseDeliveryA = randomUUID();
 
   // Partner A grants an integrator.
   const itA = await makeUser(t.database, ['integrator']);
-  ids.integratorGrantA = (await must(await api(app, a).post('/api/partner/integrators', { integratorEmail: itA.email, validUntil: inTwoYears() }), 'grant')).id;
+  ids.integratorGrantA = (
+    await must(await api(app, a).post('/api/partner/integrators', { integratorEmail: itA.email, validUntil: inTwoYears() }), 'grant')
+  ).id;
 
   // Applications of partner A: a draft and a submitted one in analysis (with a RISP opinion).
   const accA = await partnerFor(app, 'company', CUIABA);
   ids.draftA = (await readyDraft(app, accA.session)).id;
   const submitted = await readyDraft(app, accA.session);
   await must(await api(app, accA.session).post(`${A}/applications/${submitted.id}/submit`, {}), 'submit');
-  const started = await must(await api(app, await staff(app, t.database, ['committee_member'])).post(`${A}/applications/${submitted.id}/start-analysis`), 'start-analysis');
+  const started = await must(
+    await api(app, await staff(app, t.database, ['committee_member'])).post(`${A}/applications/${submitted.id}/start-analysis`),
+    'start-analysis',
+  );
   ids.appA = submitted.id;
   ids.opinionA = (started.rispOpinions as { id: string }[])[0]!.id;
   ids.appDocA = (started.generatedDocuments as { id: string }[])[0]!.id;
@@ -253,21 +410,63 @@ beforeAll(async () => {
   ids.assetA = loan.assets[0]!.id;
   ids.loanDocA = ((loan.loan as { documents?: { id: string }[] }).documents ?? [])[0]?.id ?? randomUUID();
   const photo = await uploadId(app, a, JPEG, 'foto.jpg');
-  const report = await must(await w.committee.post('/api/accountability/reports', { termId: w.term.id, kind: 'requested', dueOn: '2099-02-01', reason: 'Prestação de contas semestral.' }), 'report');
-  await must(await w.partnerApi.put(`/api/accountability/reports/${report.id}`, { activities: 'Monitoramento da praça.', results: 'Ocorrências esclarecidas.', photoFileIds: [photo] }), 'report save');
+  const report = await must(
+    await w.committee.post('/api/accountability/reports', {
+      termId: w.term.id,
+      kind: 'requested',
+      dueOn: '2099-02-01',
+      reason: 'Prestação de contas semestral.',
+    }),
+    'report',
+  );
+  await must(
+    await w.partnerApi.put(`/api/accountability/reports/${report.id}`, {
+      activities: 'Monitoramento da praça.',
+      results: 'Ocorrências esclarecidas.',
+      photoFileIds: [photo],
+    }),
+    'report save',
+  );
   ids.reportA = report.id;
   ids.reportPhotoA = photo;
-  ids.inspectionA = (await must(await w.committee.post('/api/inspections', { termId: w.term.id, kind: 'scheduled', scheduledFor: '2099-12-03T13:00:00Z', place: 'Sede do parceiro' }), 'inspection')).id;
-  const sanction = await must(await w.committee.post('/api/sanctions', { termId: w.term.id, facts: 'Câmeras cedidas desligadas há mais de 60 dias, sem comunicação à SESP.' }), 'sanction');
+  ids.inspectionA = (
+    await must(
+      await w.committee.post('/api/inspections', {
+        termId: w.term.id,
+        kind: 'scheduled',
+        scheduledFor: '2099-12-03T13:00:00Z',
+        place: 'Sede do parceiro',
+      }),
+      'inspection',
+    )
+  ).id;
+  const sanction = await must(
+    await w.committee.post('/api/sanctions', {
+      termId: w.term.id,
+      facts: 'Câmeras cedidas desligadas há mais de 60 dias, sem comunicação à SESP.',
+    }),
+    'sanction',
+  );
   ids.sanctionA = sanction.id;
   ids.sanctionDocA = (sanction.documents as { id: string }[])[0]!.id;
 
   // The attackers: partner B and its integrator, Sinop's region/municipality/RISP, another requester.
   const b = await partnerFor(app, 'company', CUIABA);
   const itB = await makeUser(t.database, ['integrator']);
-  await must(await api(app, b.session).post('/api/partner/integrators', { integratorEmail: itB.email, validUntil: inTwoYears() }), 'grant B');
+  await must(
+    await api(app, b.session).post('/api/partner/integrators', { integratorEmail: itB.email, validUntil: inTwoYears() }),
+    'grant B',
+  );
   const opSinop = await makeUser(t.database, ['operator'], { unit: 'civil_police' });
-  await must(await send(admin, 'POST', '/api/admin/areas-of-interest', { userId: opSinop.id, label: 'Sinop', kind: 'municipality', municipalityIbge: SINOP }), 'area');
+  await must(
+    await send(admin, 'POST', '/api/admin/areas-of-interest', {
+      userId: opSinop.id,
+      label: 'Sinop',
+      kind: 'municipality',
+      municipalityIbge: SINOP,
+    }),
+    'area',
+  );
   const sessions: Record<Role, () => Promise<Session>> = {
     partner_user: async () => b.session,
     integrator: () => signIn(app, itB.email),
@@ -290,20 +489,26 @@ const idRoutes = () => app.routeRegistry.filter((r) => /:\w+/.test(r.url));
 
 describe('IDOR: partner B, another region and another requester against partner A’s objects', () => {
   it('every id-route is covered here or declared not object-scoped', () => {
-    const unlisted = idRoutes().map(key).filter((k) => !(k in covered) && !(k in notObjectScoped));
+    const unlisted = idRoutes()
+      .map(key)
+      .filter((k) => !(k in covered) && !(k in notObjectScoped));
     expect(unlisted, 'new :param routes must be added to authorization-idor.test.ts').toEqual([]);
     const stale = [...Object.keys(covered), ...Object.keys(notObjectScoped)].filter((k) => !idRoutes().some((r) => key(r) === k));
     expect(stale).toEqual([]);
   });
 
   it('every object id used is real', () => {
-    const missing = Object.entries(ids).filter(([, v]) => !v).map(([k]) => k);
+    const missing = Object.entries(ids)
+      .filter(([, v]) => !v)
+      .map(([k]) => k);
     expect(missing).toEqual([]);
   });
 
   it('the ids are real: a statewide administrator reads them (control)', async () => {
     const notOk: string[] = [];
-    for (const route of idRoutes().filter((r) => r.method === 'GET' && key(r) in covered && decide(r.access, { stage: 'active', roles: ['admin'] }) === 'allow')) {
+    for (const route of idRoutes().filter(
+      (r) => r.method === 'GET' && key(r) in covered && decide(r.access, { stage: 'active', roles: ['admin'] }) === 'allow',
+    )) {
       const c = covered[key(route)]!;
       const params = c.fill(ids);
       const url = route.url.replace(/:(\w+)/g, (_, p: string) => params[p]!) + (c.query?.() ?? '');
@@ -319,7 +524,9 @@ describe('IDOR: partner B, another region and another requester against partner 
     const unexpected: string[] = [];
     let calls = 0;
     // Destructive routes last, so that a leak in one does not hide another.
-    const routes = idRoutes().filter((r) => key(r) in covered).sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
+    const routes = idRoutes()
+      .filter((r) => key(r) in covered)
+      .sort((x, y) => Number(x.method === 'DELETE') - Number(y.method === 'DELETE'));
     for (const route of routes) {
       const c = covered[key(route)]!;
       const params = c.fill(ids);

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import { roles, type Role } from '@vigia/contracts';
+import { type Role, roles } from '@vigia/contracts';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { decide } from '../src/http/access.js';
 import { installGuard } from '../src/http/guard.js';
+import { anonymous, authHeaders, makeUser, type Session, signIn, testApp, testConfig } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { anonymous, authHeaders, makeUser, signIn, testApp, testConfig, type Session } from './helpers/app.js';
 
 let t: TestDatabase;
 let app: App;
@@ -41,10 +41,14 @@ describe('authorization matrix: every registered route × every role', () => {
       for (const role of who) {
         const session = role ? sessions.get(role)! : await anonymous(app);
         const verdict = decide(route.access, role ? { stage: 'active', roles: [role] } : null);
-        const res = await app.inject({ method: route.method as 'GET', url: fill(route.url), headers: authHeaders(session), payload: route.method === 'GET' ? undefined : {} });
+        const res = await app.inject({
+          method: route.method as 'GET',
+          url: fill(route.url),
+          headers: authHeaders(session),
+          payload: route.method === 'GET' ? undefined : {},
+        });
         const got = res.statusCode;
-        const ok =
-          verdict === 'allow' ? got !== 401 && got !== 403 : verdict === 'forbidden' ? got === 403 : got === 401;
+        const ok = verdict === 'allow' ? got !== 401 && got !== 403 : verdict === 'forbidden' ? got === 403 : got === 401;
         if (!ok) surprises.push(`${route.method} ${route.url} as ${role ?? 'anonymous'}: expected ${verdict}, got ${got}`);
         if (verdict !== 'allow') expect(res.json().error.code).toMatch(/^(FORBIDDEN|UNAUTHENTICATED)$/);
       }

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { cameraImportColumns, cameraImportLimits, type Role, type RoleGrant } from '@vigia/contracts';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { cameraImportColumns, cameraImportLimits, type Role, type RoleGrant } from '@vigia/contracts';
 import { partners } from '../src/db/schema.js';
-import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
-import { authHeaders, makeUser, signIn, useTestApp, type Session } from './helpers/app.js';
+import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
+import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
 
 const ctx = useTestApp();
 const CUIABA = '5103403';
@@ -75,7 +75,9 @@ function csv(rows: Cell[][], sep = ';'): Buffer {
 function multipart(file: Buffer, filename: string) {
   const boundary = `----vigia${randomBytes(8).toString('hex')}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -84,7 +86,12 @@ function multipart(file: Buffer, filename: string) {
 
 function upload(s: Session, file: Buffer, filename: string, query = '') {
   const { payload, contentType } = multipart(file, filename);
-  return ctx.app.inject({ method: 'POST', url: `/api/cameras/import${query}`, headers: { ...authHeaders(s), 'content-type': contentType }, payload });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/cameras/import${query}`,
+    headers: { ...authHeaders(s), 'content-type': contentType },
+    payload,
+  });
 }
 
 async function count(partnerId?: string): Promise<number> {
@@ -129,19 +136,50 @@ describe('spreadsheet import', () => {
 
   it('creates every row of a valid XLSX in one go, audited, credentials sealed', async () => {
     const before = await count(partnerA);
-    const res = await upload(a, await xlsx([row(), row({ kind: 'Vigia Mais', assetSerial: 'VM-0001', municipality: '5107909', latitude: -11.8604, longitude: '-55,5091', openToPublic: 'Sim', streamSource: 'ONVIF' }), row()]), 'cameras.xlsx');
+    const res = await upload(
+      a,
+      await xlsx([
+        row(),
+        row({
+          kind: 'Vigia Mais',
+          assetSerial: 'VM-0001',
+          municipality: '5107909',
+          latitude: -11.8604,
+          longitude: '-55,5091',
+          openToPublic: 'Sim',
+          streamSource: 'ONVIF',
+        }),
+        row(),
+      ]),
+      'cameras.xlsx',
+    );
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ outcome: 'imported', format: 'xlsx', totalRows: 3, createdCount: 3, refusedCount: 0 });
-    expect(report.rows.map((r: { row: number; outcome: string }) => [r.row, r.outcome])).toEqual([[2, 'created'], [3, 'created'], [4, 'created']]);
+    expect(report.rows.map((r: { row: number; outcome: string }) => [r.row, r.outcome])).toEqual([
+      [2, 'created'],
+      [3, 'created'],
+      [4, 'created'],
+    ]);
     expect(await count(partnerA)).toBe(before + 3);
     expect(res.body).not.toContain('S3nh@-Da-Camera');
     const cams = (await ctx.app.inject({ method: 'GET', url: '/api/cameras', headers: authHeaders(a) })).json().items;
     const loan = cams.find((c: { id: string }) => c.id === report.rows[1].cameraId);
-    expect(loan).toMatchObject({ kind: 'program_loan', assetSerial: 'VM-0001', municipalityIbge: SINOP, openToPublic: true, streamSource: 'onvif', hasCredentials: true, latitude: -11.8604, longitude: -55.5091 });
+    expect(loan).toMatchObject({
+      kind: 'program_loan',
+      assetSerial: 'VM-0001',
+      municipalityIbge: SINOP,
+      openToPublic: true,
+      streamSource: 'onvif',
+      hasCredentials: true,
+      latitude: -11.8604,
+      longitude: -55.5091,
+    });
     const dump = (await ctx.t.database.db.execute(sql`SELECT c::text AS t FROM camera c`)) as unknown as { rows: { t: string }[] };
     expect(dump.rows.map((r) => r.t).join()).not.toContain('S3nh@-Da-Camera');
-    const audit = (await ctx.t.database.db.execute(sql`SELECT action FROM audit_event WHERE action IN ('camera.created', 'camera.imported')`)) as unknown as { rows: { action: string }[] };
+    const audit = (await ctx.t.database.db.execute(
+      sql`SELECT action FROM audit_event WHERE action IN ('camera.created', 'camera.imported')`,
+    )) as unknown as { rows: { action: string }[] };
     expect(audit.rows.filter((r) => r.action === 'camera.imported')).toHaveLength(1);
     expect((await verifyAuditChain(ctx.t.database.db)).ok).toBe(true);
   });
@@ -158,7 +196,16 @@ describe('spreadsheet import', () => {
 
   it('creates NOTHING when 2 rows are bad, and reports both with their reasons in pt-BR', async () => {
     const before = await count();
-    const res = await upload(a, await xlsx([row(), row({ latitude: -23.55, longitude: -46.63 }), row(), row({ municipality: 'Gotham City', username: '', password: '' })]), 'cameras.xlsx');
+    const res = await upload(
+      a,
+      await xlsx([
+        row(),
+        row({ latitude: -23.55, longitude: -46.63 }),
+        row(),
+        row({ municipality: 'Gotham City', username: '', password: '' }),
+      ]),
+      'cameras.xlsx',
+    );
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json();
     expect(report).toMatchObject({ outcome: 'refused', totalRows: 4, createdCount: 0, refusedCount: 2 });
@@ -190,7 +237,9 @@ describe('spreadsheet import', () => {
     );
     const report = res.json();
     expect(report.outcome).toBe('refused');
-    const problems = report.rows.map((r: { problems: { column: string; message: string }[] }) => r.problems.map((p) => `${p.column}: ${p.message}`).join(' | '));
+    const problems = report.rows.map((r: { problems: { column: string; message: string }[] }) =>
+      r.problems.map((p) => `${p.column}: ${p.message}`).join(' | '),
+    );
     expect(problems[0]).toContain('Porta RTSP: Porta RTSP já usada por outra câmera cadastrada');
     expect(problems[1]).toBe('');
     expect(problems[2]).toContain('repetidos na linha 3 da planilha');
@@ -206,7 +255,13 @@ describe('spreadsheet import', () => {
   it('never evaluates formulas (CSV "=" cells too) and flags program cameras without serial, equal ports, bad numbers', async () => {
     const res = await upload(
       a,
-      csv([row({ heading: { formula: '1+1' } }), row({ kind: 'Vigia Mais' }), row({ httpPort: 30554 }), row({ latitude: 'abc' }), row({ openToPublic: 'talvez' })]),
+      csv([
+        row({ heading: { formula: '1+1' } }),
+        row({ kind: 'Vigia Mais' }),
+        row({ httpPort: 30554 }),
+        row({ latitude: 'abc' }),
+        row({ openToPublic: 'talvez' }),
+      ]),
       'f.csv',
     );
     const rows = res.json().rows as { problems: { column: string; message: string }[] }[];
@@ -231,7 +286,11 @@ describe('spreadsheet import', () => {
     expect(r1.json().error.code).toBe('FILE_IS_EXECUTABLE');
     const elf = await upload(a, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), randomBytes(100)]), 'cameras.csv');
     expect(elf.json().error.code).toBe('FILE_IS_EXECUTABLE');
-    const xls = await upload(a, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(100)]), 'velha.xls');
+    const xls = await upload(
+      a,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(100)]),
+      'velha.xls',
+    );
     expect(xls.json().error.code).toBe('CAMERA_IMPORT_FILE_TYPE');
     const pdf = await upload(a, Buffer.from('%PDF-1.7\n%%EOF'), 'x.xlsx');
     expect(pdf.json().error.code).toBe('CAMERA_IMPORT_FILE_TYPE');
@@ -257,7 +316,12 @@ describe('spreadsheet import', () => {
   });
 
   it('cuts and reports over-long cells, strips control characters', async () => {
-    const res = await upload(a, csv([row({ name: 'x'.repeat(400) }), row({ name: 'Câmera\u0007 com\u202e controle' })]), 'l.csv', '?dryRun=true');
+    const res = await upload(
+      a,
+      csv([row({ name: 'x'.repeat(400) }), row({ name: 'Câmera\u0007 com\u202e controle' })]),
+      'l.csv',
+      '?dryRun=true',
+    );
     const rows = res.json().rows;
     expect(rows[0].problems[0].message).toContain('Texto muito longo');
     expect(rows[1]).toMatchObject({ outcome: 'valid', name: 'Câmera com controle' });
@@ -288,9 +352,23 @@ describe('map data', () => {
     const privateA = new Set(mapA.items.filter((c: MapItem) => !c.openToPublic).map((c: MapItem) => c.id));
     expect(privateA.size).toBeGreaterThan(0);
     expect(mapB.items.some((c: MapItem) => privateA.has(c.id))).toBe(false);
-    expect(Object.keys(mapA.items[0]).sort()).toEqual(['fieldOfView', 'heading', 'id', 'latitude', 'longitude', 'municipalityIbge', 'name', 'openToPublic', 'partnerId', 'status']);
+    expect(Object.keys(mapA.items[0]).sort()).toEqual([
+      'fieldOfView',
+      'heading',
+      'id',
+      'latitude',
+      'longitude',
+      'municipalityIbge',
+      'name',
+      'openToPublic',
+      'partnerId',
+      'status',
+    ]);
 
-    const [region] = await ctx.t.database.db.insert(securityRegions).values({ name: `RISP mapa ${randomUUID()}`, seatIbge: SINOP }).returning();
+    const [region] = await ctx.t.database.db
+      .insert(securityRegions)
+      .values({ name: `RISP mapa ${randomUUID()}`, seatIbge: SINOP })
+      .returning();
     await ctx.t.database.db.insert(securityRegionMunicipalities).values({ regionId: region!.id, municipalityIbge: SINOP });
     const regional = await session(['regional_operator'], { securityRegionId: region!.id });
     const mapR = (await ctx.app.inject({ method: 'GET', url: '/api/cameras/map', headers: authHeaders(regional) })).json();
@@ -308,15 +386,37 @@ describe('map data', () => {
     const body = res.json();
     expect(body.sites.length).toBeGreaterThan(0);
     for (const s of body.sites) {
-      expect(Object.keys(s).sort()).toEqual(['cameraCount', 'latitude', 'longitude', 'municipalityIbge', 'municipalityName', 'partnerKind']);
+      expect(Object.keys(s).sort()).toEqual([
+        'cameraCount',
+        'latitude',
+        'longitude',
+        'municipalityIbge',
+        'municipalityName',
+        'partnerKind',
+      ]);
       expect(Math.round(s.latitude * 100) / 100).toBe(s.latitude);
       expect(Math.round(s.longitude * 100) / 100).toBe(s.longitude);
     }
     expect(body.sites.map((s: { partnerKind: string }) => s.partnerKind)).toEqual(expect.arrayContaining(['company', 'individual']));
     expect(body.openCameras.length).toBeGreaterThan(0);
-    for (const c of body.openCameras) expect(Object.keys(c).sort()).toEqual(['id', 'label', 'latitude', 'longitude', 'municipalityIbge', 'municipalityName']);
+    for (const c of body.openCameras)
+      expect(Object.keys(c).sort()).toEqual(['id', 'label', 'latitude', 'longitude', 'municipalityIbge', 'municipalityName']);
     // No partner name, document, host, port, path, credentials or exact coordinates.
-    for (const secret of ['Maria da Silva', 'Supermercado Exemplo', 'ddns.net', 'Streaming', 'vigiamais', 'S3nh@', '30554', '8001', '-15.6014', '-55.5091', 'wrappedKey', partnerA, partnerB]) {
+    for (const secret of [
+      'Maria da Silva',
+      'Supermercado Exemplo',
+      'ddns.net',
+      'Streaming',
+      'vigiamais',
+      'S3nh@',
+      '30554',
+      '8001',
+      '-15.6014',
+      '-55.5091',
+      'wrappedKey',
+      partnerA,
+      partnerB,
+    ]) {
       expect(res.body, secret).not.toContain(secret);
     }
   });

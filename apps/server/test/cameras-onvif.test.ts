@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOnvifResponder, type OnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { authHeaders, useTestApp, type Session } from './helpers/app.js';
-import { CAMERA_PASSWORD as PASSWORD, CAMERA_USER as USER, registerSelfTestCamera, runSelfTest, signInPartnerUser, stepOf } from './helpers/camera-self-test.js';
+import { type OnvifResponder, startOnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
+import { authHeaders, type Session, useTestApp } from './helpers/app.js';
+import {
+  CAMERA_PASSWORD as PASSWORD,
+  registerSelfTestCamera,
+  runSelfTest,
+  signInPartnerUser,
+  stepOf,
+  CAMERA_USER as USER,
+} from './helpers/camera-self-test.js';
 
 /**
  * Self-test of a camera whose stream is found over ONVIF. The ONVIF device is a loopback responder
@@ -31,7 +38,13 @@ const selfTest = () => runSelfTest(ctx.app, s, id);
 
 describe('ONVIF stream-URI discovery in the installer self-test', () => {
   it('finds the stream over ONVIF (WS-Security digest), rewrites the LAN address and reports the codec', async () => {
-    const created = await registerSelfTestCamera(ctx.app, s, { name: 'Câmera ONVIF', rtspPort: sim.port, httpPort: onvif.port, rtspPath: '/nao-usado', streamSource: 'onvif' });
+    const created = await registerSelfTestCamera(ctx.app, s, {
+      name: 'Câmera ONVIF',
+      rtspPort: sim.port,
+      httpPort: onvif.port,
+      rtspPath: '/nao-usado',
+      streamSource: 'onvif',
+    });
     expect(created).toMatchObject({ streamSource: 'onvif', hasPushCredentials: false });
     id = created.id;
 
@@ -49,11 +62,20 @@ describe('ONVIF stream-URI discovery in the installer self-test', () => {
   });
 
   it('a password the camera refuses stops at the ONVIF step with the pt-BR hint', async () => {
-    const res = await ctx.app.inject({ method: 'PATCH', url: `/api/cameras/${id}`, headers: authHeaders(s), payload: { credentials: { username: USER, password: 'errada' } } });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/cameras/${id}`,
+      headers: authHeaders(s),
+      payload: { credentials: { username: USER, password: 'errada' } },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = await selfTest();
     expect(r.ok).toBe(false);
-    expect(stepOf(r, 'onvif')).toMatchObject({ outcome: 'fail', code: 'ONVIF_AUTH_FAILED', hint: expect.stringMatching(/^ONVIF recusou a senha/) });
+    expect(stepOf(r, 'onvif')).toMatchObject({
+      outcome: 'fail',
+      code: 'ONVIF_AUTH_FAILED',
+      hint: expect.stringMatching(/^ONVIF recusou a senha/),
+    });
     expect(stepOf(r, 'rtsp_stream').outcome).toBe('skipped');
     expect(stepOf(r, 'snapshot').outcome).toBe('skipped');
   });

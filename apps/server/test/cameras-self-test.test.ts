@@ -1,12 +1,20 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyBaseLogger } from 'fastify';
 import type { CameraSelfTest } from '@vigia/contracts';
-import { startSimulator, type Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import { captureSnapshot } from '../src/modules/cameras/ffmpeg-snapshot.js';
-import { authHeaders, makeUser, signIn, testApp, useTestApp, type Session } from './helpers/app.js';
-import { CAMERA_PASSWORD as PASSWORD, CAMERA_USER as USER, CUIABA, registerSelfTestCamera, runSelfTest, signInPartnerUser, stepOf } from './helpers/camera-self-test.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../src/app.js';
+import { captureSnapshot } from '../src/modules/cameras/ffmpeg-snapshot.js';
+import { authHeaders, makeUser, type Session, signIn, testApp, useTestApp } from './helpers/app.js';
+import {
+  CUIABA,
+  CAMERA_PASSWORD as PASSWORD,
+  registerSelfTestCamera,
+  runSelfTest,
+  signInPartnerUser,
+  stepOf,
+  CAMERA_USER as USER,
+} from './helpers/camera-self-test.js';
 
 const ctx = useTestApp();
 
@@ -92,7 +100,11 @@ describe('camera self-test against the GStreamer simulator', () => {
   it('reports a closed RTSP port with the port hint', async () => {
     const id = await camera(ctx.app, s, { rtspPort: await freePort(), httpPort: await freePort() });
     const r = await selfTest(id);
-    expect(stepOf(r, 'rtsp_port')).toMatchObject({ outcome: 'fail', code: 'rtsp_port_closed', hint: expect.stringMatching(/^Porta RTSP fechada ou bloqueada no roteador/) });
+    expect(stepOf(r, 'rtsp_port')).toMatchObject({
+      outcome: 'fail',
+      code: 'rtsp_port_closed',
+      hint: expect.stringMatching(/^Porta RTSP fechada ou bloqueada no roteador/),
+    });
     expect(stepOf(r, 'rtsp_stream').outcome).toBe('skipped');
   });
 
@@ -105,7 +117,11 @@ describe('camera self-test against the GStreamer simulator', () => {
   it('reports a name that does not resolve', async () => {
     const id = await camera(ctx.app, s, { host: 'camera-inexistente.invalid', httpPort: await freePort() });
     const r = await selfTest(id);
-    expect(stepOf(r, 'dns')).toMatchObject({ outcome: 'fail', code: 'dns_failed', hint: expect.stringMatching(/^Endereço não resolvido \(DNS\)/) });
+    expect(stepOf(r, 'dns')).toMatchObject({
+      outcome: 'fail',
+      code: 'dns_failed',
+      hint: expect.stringMatching(/^Endereço não resolvido \(DNS\)/),
+    });
     expect(r.steps.slice(1).every((x) => x.outcome === 'skipped')).toBe(true);
   });
 
@@ -116,12 +132,29 @@ describe('camera self-test against the GStreamer simulator', () => {
       const u = await makeUser(ctx.t.database, ['partner_user'], { partnerId });
       const ps = await signIn(prod, u.email);
       const r = await selfTest(id, prod, ps);
-      expect(stepOf(r, 'dns')).toMatchObject({ outcome: 'fail', code: 'blocked_address', hint: expect.stringMatching(/^Endereço privado ou reservado não permitido/) });
+      expect(stepOf(r, 'dns')).toMatchObject({
+        outcome: 'fail',
+        code: 'blocked_address',
+        hint: expect.stringMatching(/^Endereço privado ou reservado não permitido/),
+      });
       const res = await prod.inject({
         method: 'POST',
         url: '/api/cameras',
         headers: authHeaders(ps),
-        payload: { name: 'Interna', kind: 'partner_own', host: '192.168.0.10', rtspPort: 554, httpPort: 80, rtspPath: '/live', latitude: -15.6, longitude: -56.1, municipalityIbge: CUIABA, heading: 0, fieldOfView: 90, mounting: 'pole' },
+        payload: {
+          name: 'Interna',
+          kind: 'partner_own',
+          host: '192.168.0.10',
+          rtspPort: 554,
+          httpPort: 80,
+          rtspPath: '/live',
+          latitude: -15.6,
+          longitude: -56.1,
+          municipalityIbge: CUIABA,
+          heading: 0,
+          fieldOfView: 90,
+          mounting: 'pole',
+        },
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('CAMERA_ADDRESS_NOT_ALLOWED');
@@ -132,7 +165,9 @@ describe('camera self-test against the GStreamer simulator', () => {
 
   it('audits every run', async () => {
     const { sql } = await import('drizzle-orm');
-    const rows = (await ctx.t.database.db.execute(sql`SELECT data::text AS d FROM audit_event WHERE action = 'camera.self_test'`)) as unknown as { rows: { d: string }[] };
+    const rows = (await ctx.t.database.db.execute(
+      sql`SELECT data::text AS d FROM audit_event WHERE action = 'camera.self_test'`,
+    )) as unknown as { rows: { d: string }[] };
     expect(rows.rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.rows.map((r) => r.d).join()).not.toContain(PASSWORD);
   });
@@ -141,18 +176,28 @@ describe('camera self-test against the GStreamer simulator', () => {
 describe('ffmpeg snapshot adapter', () => {
   function recorder() {
     const lines: unknown[] = [];
-    const log = { info: (o: unknown) => lines.push(o), warn: (o: unknown) => lines.push(o), error: (o: unknown) => lines.push(o) } as unknown as FastifyBaseLogger;
+    const log = {
+      info: (o: unknown) => lines.push(o),
+      warn: (o: unknown) => lines.push(o),
+      error: (o: unknown) => lines.push(o),
+    } as unknown as FastifyBaseLogger;
     return { lines, log };
   }
 
   it('logs command, stderr and exit code without the password', async () => {
     const ok = recorder();
-    const shot = await captureSnapshot({ address: '127.0.0.1', port: sim.port, path: '/cam1', credentials: { username: USER, password: PASSWORD } }, ok.log);
+    const shot = await captureSnapshot(
+      { address: '127.0.0.1', port: sim.port, path: '/cam1', credentials: { username: USER, password: PASSWORD } },
+      ok.log,
+    );
     expect(shot.ok).toBe(true);
     expect(shot.jpeg![0]).toBe(0xff);
     expect(shot.jpeg![1]).toBe(0xd8);
     const bad = recorder();
-    const failed = await captureSnapshot({ address: '127.0.0.1', port: sim.port, path: '/cam1', credentials: { username: USER, password: 'Errada#123' } }, bad.log);
+    const failed = await captureSnapshot(
+      { address: '127.0.0.1', port: sim.port, path: '/cam1', credentials: { username: USER, password: 'Errada#123' } },
+      bad.log,
+    );
     expect(failed.ok).toBe(false);
     expect(failed.exitCode).not.toBe(0);
     const text = JSON.stringify([...ok.lines, ...bad.lines]);

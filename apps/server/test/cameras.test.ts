@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '@vigia/contracts';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { partners } from '../src/db/schema.js';
-import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
-import { cameraKeyFile } from '../src/modules/cameras/camera-keys.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
-import { authHeaders, makeUser, signIn, useTestApp, type Session } from './helpers/app.js';
+import { cameraKeyFile } from '../src/modules/cameras/camera-keys.js';
+import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
+import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
 
 const ctx = useTestApp();
 const CUIABA = '5103403';
@@ -16,7 +16,12 @@ const SINOP = '5107909';
 async function newPartner(): Promise<string> {
   const [p] = await ctx.t.database.db
     .insert(partners)
-    .values({ kind: 'company', name: `Parceiro ${randomBytes(3).toString('hex')}`, document: randomBytes(7).toString('hex'), municipalityIbge: CUIABA })
+    .values({
+      kind: 'company',
+      name: `Parceiro ${randomBytes(3).toString('hex')}`,
+      document: randomBytes(7).toString('hex'),
+      municipalityIbge: CUIABA,
+    })
     .returning({ id: partners.id });
   return p!.id;
 }
@@ -138,7 +143,10 @@ describe('camera registry', () => {
   it('lets the integrator of the same partner manage, and admins see everything', async () => {
     const created = (await send(integratorA, 'POST', '/api/cameras', cameraBody({ host: '200.101.10.20' }))).json();
     expect(created.partnerId).toBe(partnerA);
-    const edited = await send(integratorA, 'PATCH', `/api/cameras/${created.id}`, { heading: 180, credentials: { username: 'novo', password: 'Outra-Senha-99' } });
+    const edited = await send(integratorA, 'PATCH', `/api/cameras/${created.id}`, {
+      heading: 180,
+      credentials: { username: 'novo', password: 'Outra-Senha-99' },
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ heading: 180, hasCredentials: true });
     expect(edited.body).not.toContain('Outra-Senha-99');
@@ -155,10 +163,15 @@ describe('camera registry', () => {
   });
 
   it('shows regional operators only the cameras of their security region', async () => {
-    const [region] = await ctx.t.database.db.insert(securityRegions).values({ name: `RISP teste ${randomUUID()}`, seatIbge: CUIABA }).returning();
+    const [region] = await ctx.t.database.db
+      .insert(securityRegions)
+      .values({ name: `RISP teste ${randomUUID()}`, seatIbge: CUIABA })
+      .returning();
     await ctx.t.database.db.insert(securityRegionMunicipalities).values({ regionId: region!.id, municipalityIbge: CUIABA });
     const inCuiaba = (await send(a, 'POST', '/api/cameras', cameraBody())).json();
-    const inSinop = (await send(a, 'POST', '/api/cameras', cameraBody({ municipalityIbge: SINOP, latitude: -11.8604, longitude: -55.5091 }))).json();
+    const inSinop = (
+      await send(a, 'POST', '/api/cameras', cameraBody({ municipalityIbge: SINOP, latitude: -11.8604, longitude: -55.5091 }))
+    ).json();
     const regional = await session(['regional_operator'], { securityRegionId: region!.id });
     const ids = (await send(regional, 'GET', '/api/cameras')).json().items.map((c: { id: string }) => c.id);
     expect(ids).toContain(inCuiaba.id);
@@ -189,7 +202,12 @@ describe('camera validation (pt-BR, nothing written)', () => {
   it('refuses a second camera on the same host and RTSP port', async () => {
     const first = cameraBody({ host: 'condominio.ddns.net' });
     expect((await send(a, 'POST', '/api/cameras', first)).statusCode).toBe(201);
-    const res = await refused({ ...cameraBody({ host: 'CONDOMINIO.ddns.net' }), rtspPort: first.rtspPort }, 409, 'CAMERA_ENDPOINT_TAKEN', /mesma porta RTSP/);
+    const res = await refused(
+      { ...cameraBody({ host: 'CONDOMINIO.ddns.net' }), rtspPort: first.rtspPort },
+      409,
+      'CAMERA_ENDPOINT_TAKEN',
+      /mesma porta RTSP/,
+    );
     expect(res.json().error.message).toMatch(/^Já existe uma câmera/);
     // another partner cannot take it either, and the same on an edit
     const otherB = await send(b, 'POST', '/api/cameras', { ...cameraBody({ host: 'condominio.ddns.net' }), rtspPort: first.rtspPort });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './helpers/app.js';
 import { api, partnerFor, postPublic } from './accreditation.fixtures.js';
+import { useTestApp } from './helpers/app.js';
 import { world } from './loans.fixtures.js';
 
 const ctx = useTestApp();
-const body = { anonymous: true, about: 'site', subject: 'Câmera da praça central', municipalityIbge: '5103403', description: 'A câmera está virada para dentro de uma residência há semanas.' };
+const body = {
+  anonymous: true,
+  about: 'site',
+  subject: 'Câmera da praça central',
+  municipalityIbge: '5103403',
+  description: 'A câmera está virada para dentro de uma residência há semanas.',
+};
 
 describe('Art. 28 §2 — citizen complaints on the public portal', () => {
   it('files anonymously, returns a protocol; the public lookup shows only status and the published outcome', async () => {
@@ -17,9 +23,15 @@ describe('Art. 28 §2 — citizen complaints on the public portal', () => {
     expect(Object.keys(look.json()).sort()).toEqual(['outcome', 'outcomePublishedOn', 'protocol', 'receivedOn', 'status', 'statusLabel']);
     expect(look.json()).toMatchObject({ status: 'received', outcome: null });
     const id = (await w.committee.get('/api/complaints')).json().complaints.find((c: { protocol: string }) => c.protocol === protocol).id;
-    const tri = await w.committee.post(`/api/complaints/${id}/triage`, { status: 'investigating', termId: w.term.id, note: 'Vincular ao termo do parceiro e vistoriar.' });
+    const tri = await w.committee.post(`/api/complaints/${id}/triage`, {
+      status: 'investigating',
+      termId: w.term.id,
+      note: 'Vincular ao termo do parceiro e vistoriar.',
+    });
     expect(tri.json()).toMatchObject({ status: 'investigating', termNumber: w.term.number });
-    const out = await w.committee.post(`/api/complaints/${id}/outcome`, { outcome: 'Vistoria constatou o problema; câmera reposicionada.' });
+    const out = await w.committee.post(`/api/complaints/${id}/outcome`, {
+      outcome: 'Vistoria constatou o problema; câmera reposicionada.',
+    });
     expect(out.statusCode).toBe(200);
     const after = (await ctx.app.inject({ method: 'GET', url: `/api/public/complaints/${protocol.toLowerCase()}` })).json();
     expect(after).toMatchObject({ status: 'closed', outcome: 'Vistoria constatou o problema; câmera reposicionada.' });

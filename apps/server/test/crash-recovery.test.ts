@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { reserveDatabase, type ReservedDatabase } from './helpers/database.js';
-import { HttpClient, serverDir, startServer, type ServerProcess } from './helpers/server-process.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReservedDatabase, reserveDatabase } from './helpers/database.js';
+import { HttpClient, type ServerProcess, serverDir, startServer } from './helpers/server-process.js';
 
 const ADMIN = { ADMIN_EMAIL: 'admin@teste.local', ADMIN_PASSWORD: 'senha-do-administrador-teste' };
 

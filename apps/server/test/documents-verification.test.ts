@@ -4,9 +4,9 @@ import type { App } from '../src/app.js';
 import { systemActor } from '../src/modules/audit/audit.service.js';
 import { issueDocument } from '../src/modules/documents/issue-document.js';
 import { localFileStorage } from '../src/modules/files/file-storage.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { anonymous, testApp } from './helpers/app.js';
 import { multipart } from './accreditation.fixtures.js';
+import { anonymous, testApp } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 let t: TestDatabase;
 let app: App;
@@ -36,7 +36,12 @@ const issue = (subjectId: string, text: string, formats: ('pdf' | 'docx')[] = ['
 async function verify(code: string, data: Buffer) {
   const anon = await anonymous(app);
   const mp = multipart({ name: 'copia.pdf', data }, { code });
-  return app.inject({ method: 'POST', url: '/api/public/documents/verify', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, ...mp.headers }, payload: mp.payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/public/documents/verify',
+    headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, ...mp.headers },
+    payload: mp.payload,
+  });
 }
 
 describe('generated documents — authenticity code, QR code, SHA-256, public verification', () => {
@@ -68,7 +73,11 @@ describe('generated documents — authenticity code, QR code, SHA-256, public ve
     expect(old.json()).toMatchObject({ superseded: true });
     expect((await app.inject({ method: 'GET', url: `/api/public/documents/${second!.code}` })).json().superseded).toBe(false);
     const bytes = await localFileStorage(t.dataDir).read(first!.storageKey);
-    expect((await verify(first!.code, bytes)).json()).toMatchObject({ matches: true, superseded: true, message: expect.stringContaining('substituído') });
+    expect((await verify(first!.code, bytes)).json()).toMatchObject({
+      matches: true,
+      superseded: true,
+      message: expect.stringContaining('substituído'),
+    });
     // the second act's file does not verify under the first act's code
     const other = await localFileStorage(t.dataDir).read(second!.storageKey);
     expect((await verify(first!.code, other)).json().matches).toBe(false);

@@ -2,20 +2,20 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync, zipSync } from 'fflate';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drainSweep } from '../src/jobs/sweep.js';
+import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { EXPORT_MAX_ATTEMPTS, exportBuildSweep } from '../src/modules/exports/export-jobs.js';
 import { exportJobs } from '../src/modules/exports/exports.schema.js';
 import { verifyExportPackage } from '../src/modules/exports/verify-export-package.js';
+import { recordingRetentionSweep } from '../src/modules/recordings/recording-retention.sweep.js';
 import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { releaseDeliveries } from '../src/modules/releases/releases.schema.js';
-import { recordingRetentionSweep } from '../src/modules/recordings/recording-retention.sweep.js';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { anonymous, useTestApp } from './helpers/app.js';
-import { CUIABA, SINOP, releaseFixtures } from './releases.fixtures.js';
+import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 
 const run = promisify(execFile);
 const ctx = useTestApp();
@@ -41,9 +41,40 @@ async function recordSegments(cameraId: string) {
   for (let i = 0; i < 2; i++) {
     const key = `${cameraId}/seg-${i}.mp4`;
     await fs.mkdir(path.join(root, cameraId), { recursive: true });
-    await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=160x120:rate=10`, '-t', '2', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', '-pix_fmt', 'yuv420p', '-movflags', '+frag_keyframe+empty_moov+default_base_moof', path.join(root, key)]);
+    await run('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc=size=160x120:rate=10`,
+      '-t',
+      '2',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '10',
+      '-pix_fmt',
+      'yuv420p',
+      '-movflags',
+      '+frag_keyframe+empty_moov+default_base_moof',
+      path.join(root, key),
+    ]);
     const st = await fs.stat(path.join(root, key));
-    await ctx.t.database.db.insert(recordingSegments).values({ cameraId, seq: i + 1, nodeId: 'test', storageKey: key, startAt: new Date(base.getTime() + i * 2000), endAt: new Date(base.getTime() + (i + 1) * 2000), sizeBytes: st.size, closedAt: new Date() });
+    await ctx.t.database.db.insert(recordingSegments).values({
+      cameraId,
+      seq: i + 1,
+      nodeId: 'test',
+      storageKey: key,
+      startAt: new Date(base.getTime() + i * 2000),
+      endAt: new Date(base.getTime() + (i + 1) * 2000),
+      sizeBytes: st.size,
+      closedAt: new Date(),
+    });
   }
 }
 
@@ -64,7 +95,12 @@ function tamper(zip: Buffer, name: string): Buffer {
 
 async function verifyPublic(zip: Buffer) {
   const anon = await anonymous(ctx.app);
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/public/exports/verify', headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, 'content-type': 'application/zip' }, payload: zip });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/public/exports/verify',
+    headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, 'content-type': 'application/zip' },
+    payload: zip,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { ok: boolean; problems: { file: string; problem: string }[] };
 }
@@ -107,7 +143,9 @@ describe('export job', () => {
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toContain('application/zip');
     const zip = dl.rawPayload;
-    const names = Object.keys(unzipSync(zip)).map((n) => n.split('/').pop()).sort();
+    const names = Object.keys(unzipSync(zip))
+      .map((n) => n.split('/').pop())
+      .sort();
     expect(names).toEqual(['CUSTODIA.sig', 'CUSTODIA.txt', 'LEIA-ME.txt', `${cam}.mp4`, 'manifest.json', 'manifest.sig'].sort());
     const custody = Buffer.from(Object.entries(unzipSync(zip)).find(([n]) => n.endsWith('CUSTODIA.txt'))![1]).toString();
     expect(custody).toContain(operator.email);
@@ -134,11 +172,18 @@ describe('export job', () => {
     const cwd = path.resolve(import.meta.dirname, '..');
     const ok = await run('npx', ['tsx', 'src/cli.ts', 'export:verify', zipFile, keyFile], { cwd });
     expect(ok.stdout).toContain('export package OK');
-    const fail = await run('npx', ['tsx', 'src/cli.ts', 'export:verify', bad, keyFile], { cwd }).catch((e: { code: number; stdout: string }) => e);
+    const fail = await run('npx', ['tsx', 'src/cli.ts', 'export:verify', bad, keyFile], { cwd }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
     expect(fail).toMatchObject({ code: 1 });
     expect((fail as { stdout: string }).stdout).toContain(`FAIL ${cam}.mp4: file_altered`);
 
-    const actions = (await ctx.t.database.db.select().from(auditEvents).where(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)))).map((e) => e.action);
+    const actions = (
+      await ctx.t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)))
+    ).map((e) => e.action);
     expect(actions).toEqual(['export.requested', 'export.built', 'export.downloaded']);
   });
 });
@@ -163,15 +208,31 @@ describe('release delivery', () => {
     // expired under the 7-day policy, free-space floor on) deletes none of it.
     const storage = new LocalRecordingStorage(path.join(ctx.t.dataDir, 'recordings'));
     const later = new Date(Date.now() + 30 * 86_400_000);
-    const retention = recordingRetentionSweep(ctx.t.database.db, storage, { defaultRetentionDays: 7, minFreeBytes: Number.MAX_SAFE_INTEGER, orphanAgeMs: 86_400_000, now: () => later });
+    const retention = recordingRetentionSweep(ctx.t.database.db, storage, {
+      defaultRetentionDays: 7,
+      minFreeBytes: Number.MAX_SAFE_INTEGER,
+      orphanAgeMs: 86_400_000,
+      now: () => later,
+    });
     await drainSweep(retention);
     const kept = await ctx.t.database.db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cam));
     expect(kept.length).toBe(2);
     expect(kept.every((seg) => seg.deletedAt === null)).toBe(true);
     for (const seg of kept) await expect(fs.stat(path.join(ctx.t.dataDir, 'recordings', seg.storageKey))).resolves.toBeTruthy();
 
-    expect((await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, { availability: 'available', text: 'Gravação íntegra no período.', concludeInstruction: true })).statusCode).toBe(200);
-    const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' });
+    expect(
+      (
+        await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, {
+          availability: 'available',
+          text: 'Gravação íntegra no período.',
+          concludeInstruction: true,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, {
+      decision: 'granted',
+      reasons: 'Pedido fundamentado em inquérito policial em curso.',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const url = decided.json().delivery.downloadUrl ?? `/api/releases/${id}/delivery/${decided.json().delivery.id}/download`;
     expect((await f.send(requester.session, 'GET', url)).json().error.code).toBe('RELEASE_PACKAGE_PENDING');
@@ -202,15 +263,32 @@ describe('release delivery', () => {
   });
 
   it('Art. 2 VI — a package that cannot be built is retried, then the delivery is marked failed for the authority, who may try again', async () => {
-    const empty = { from: new Date(base.getTime() - 86_400_000).toISOString(), to: new Date(base.getTime() - 86_400_000 + 4000).toISOString() };
+    const empty = {
+      from: new Date(base.getTime() - 86_400_000).toISOString(),
+      to: new Date(base.getTime() - 86_400_000 + 4000).toISOString(),
+    };
     const filed = await f.send(requester.session, 'POST', '/api/releases', {
-      requesterKind: 'police_authority', requesterName: 'Dr. Paulo Reis', requesterRole: 'Delegado de Polícia', requesterOrganisation: 'Polícia Civil',
-      legalGrounds: 'Inquérito policial sobre furto na praça, no período indicado.', caseNumber: 'IP 999/2026', cameraIds: [cam], ...empty, urgency: 'normal',
+      requesterKind: 'police_authority',
+      requesterName: 'Dr. Paulo Reis',
+      requesterRole: 'Delegado de Polícia',
+      requesterOrganisation: 'Polícia Civil',
+      legalGrounds: 'Inquérito policial sobre furto na praça, no período indicado.',
+      caseNumber: 'IP 999/2026',
+      cameraIds: [cam],
+      ...empty,
+      urgency: 'normal',
     });
     expect(filed.statusCode, filed.body).toBe(200);
     const id = filed.json().id;
-    await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, { availability: 'available', text: 'Verificar disponibilidade.', concludeInstruction: true });
-    const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' });
+    await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, {
+      availability: 'available',
+      text: 'Verificar disponibilidade.',
+      concludeInstruction: true,
+    });
+    const decided = await f.send(authority.session, 'POST', `/api/releases/${id}/decision`, {
+      decision: 'granted',
+      reasons: 'Pedido fundamentado em inquérito policial em curso.',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const deliveryId = decided.json().delivery.id;
     const [job] = await ctx.t.database.db.select().from(exportJobs).where(eq(exportJobs.releaseDeliveryId, deliveryId));
@@ -231,7 +309,9 @@ describe('release delivery', () => {
     expect(seen.failureReason).toMatch(/Não foi possível montar o pacote após 3 tentativa/);
     const mine = (await f.send(requester.session, 'GET', `/api/releases/${id}`)).json().delivery;
     expect(mine.retryUrl).toBeNull();
-    expect((await f.send(requester.session, 'GET', `/api/releases/${id}/delivery/${deliveryId}/download`)).json().error.code).toBe('RELEASE_PACKAGE_FAILED');
+    expect((await f.send(requester.session, 'GET', `/api/releases/${id}/delivery/${deliveryId}/download`)).json().error.code).toBe(
+      'RELEASE_PACKAGE_FAILED',
+    );
     expect((await f.send(requester.session, 'POST', seen.retryUrl)).statusCode).toBe(403);
     const retried = await f.send(authority.session, 'POST', seen.retryUrl);
     expect(retried.statusCode, retried.body).toBe(200);
@@ -241,7 +321,10 @@ describe('release delivery', () => {
     expect(again).toMatchObject({ status: 'queued', attempts: 0 });
     const trail = (await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.targetId, id))).map((e) => e.action);
     expect(trail).toEqual(expect.arrayContaining(['release_delivery.failed', 'release_delivery.retried']));
-    const failures = await ctx.t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'export.failed'), eq(auditEvents.targetId, job!.id)));
+    const failures = await ctx.t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'export.failed'), eq(auditEvents.targetId, job!.id)));
     expect(failures.map((e) => (e.data as { willRetry: boolean }).willRetry)).toEqual([true, true, false]);
     // Leave no queued job behind for other tests' sweeps.
     await ctx.t.database.db.update(exportJobs).set({ status: 'failed' }).where(eq(exportJobs.id, job!.id));

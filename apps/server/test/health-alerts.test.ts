@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { drainSweep } from '../src/jobs/sweep.js';
 import { mailOutbox } from '../src/mail/mail.schema.js';
 import { alerts } from '../src/modules/alerts/alerts.schema.js';
@@ -8,7 +8,7 @@ import { partners } from '../src/modules/partners/partners.schema.js';
 import { cameraHealth } from '../src/modules/recordings/recordings.schema.js';
 import { cameraMonitoring, cameraOutages } from '../src/modules/sanctions/sanctions.schema.js';
 import { useTestApp } from './helpers/app.js';
-import { CUIABA, SINOP, releaseFixtures } from './releases.fixtures.js';
+import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 
 const ctx = useTestApp();
 const f = releaseFixtures(ctx);
@@ -44,11 +44,18 @@ beforeAll(async () => {
   committee = await f.user(['committee_member']);
   const now = Date.now();
   const monthStart = new Date(now - 3 * 86_400_000);
-  for (const c of [camDown, camShort, camNode, camSinop]) await db().insert(cameraMonitoring).values({ cameraId: c, monitoredSince: monthStart });
+  for (const c of [camDown, camShort, camNode, camSinop])
+    await db().insert(cameraMonitoring).values({ cameraId: c, monitoredSince: monthStart });
   // The clock moves through data: outages started in the past, a health row last refreshed long ago.
-  await db().insert(cameraOutages).values({ cameraId: camDown, startedAt: new Date(now - 15 * MIN), cause: 'camera_unreachable' });
-  await db().insert(cameraOutages).values({ cameraId: camShort, startedAt: new Date(now - 3 * MIN), cause: 'stream_stalled' });
-  await db().insert(cameraHealth).values({ cameraId: camNode, nodeId: 'node-x', connected: true, receiving: true, updatedAt: new Date(now - 20 * MIN) });
+  await db()
+    .insert(cameraOutages)
+    .values({ cameraId: camDown, startedAt: new Date(now - 15 * MIN), cause: 'camera_unreachable' });
+  await db()
+    .insert(cameraOutages)
+    .values({ cameraId: camShort, startedAt: new Date(now - 3 * MIN), cause: 'stream_stalled' });
+  await db()
+    .insert(cameraHealth)
+    .values({ cameraId: camNode, nodeId: 'node-x', connected: true, receiving: true, updatedAt: new Date(now - 20 * MIN) });
   await db().insert(cameraHealth).values({ cameraId: camSinop, nodeId: 'node-y', connected: true, receiving: true, updatedAt: new Date() });
 });
 
@@ -62,7 +69,12 @@ describe('health alerts', () => {
     expect(await db().select().from(cameraOutages).where(eq(cameraOutages.cameraId, camSinop))).toHaveLength(0);
     // 15 min down → alert; 3 min → not yet; the node-lost outage is 20 min old → alert too.
     const raised = await db().select().from(alerts);
-    expect(raised.map((a) => [a.cameraId, a.kind]).sort()).toEqual([[camDown, 'camera_down'], [camNode, 'camera_down']].sort());
+    expect(raised.map((a) => [a.cameraId, a.kind]).sort()).toEqual(
+      [
+        [camDown, 'camera_down'],
+        [camNode, 'camera_down'],
+      ].sort(),
+    );
     const mails = await db().select().from(mailOutbox).where(eq(mailOutbox.to, email));
     expect(mails).toHaveLength(2);
     expect(mails.map((m) => m.subject).join()).toContain('Câmera caída');
@@ -72,10 +84,16 @@ describe('health alerts', () => {
     expect(await db().select().from(mailOutbox).where(eq(mailOutbox.to, email))).toHaveLength(2);
 
     // Back: the media node closes the outage → recovery alert + e-mail, once.
-    await db().update(cameraOutages).set({ endedAt: new Date() }).where(and(eq(cameraOutages.cameraId, camDown), isNull(cameraOutages.endedAt)));
+    await db()
+      .update(cameraOutages)
+      .set({ endedAt: new Date() })
+      .where(and(eq(cameraOutages.cameraId, camDown), isNull(cameraOutages.endedAt)));
     await sweep();
     await sweep();
-    expect((await db().select().from(alerts).where(eq(alerts.cameraId, camDown))).map((a) => a.kind).sort()).toEqual(['camera_down', 'camera_recovered']);
+    expect((await db().select().from(alerts).where(eq(alerts.cameraId, camDown))).map((a) => a.kind).sort()).toEqual([
+      'camera_down',
+      'camera_recovered',
+    ]);
     const after = await db().select().from(mailOutbox).where(eq(mailOutbox.to, email));
     expect(after).toHaveLength(3);
     expect(after.some((m) => m.subject.includes('de volta'))).toBe(true);

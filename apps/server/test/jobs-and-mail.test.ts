@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { drainSweep, type Sweep } from '../src/jobs/sweep.js';
 import { mailOutbox } from '../src/mail/mail.schema.js';
 import { mailSweep } from '../src/mail/mail-sweep.js';
 import { createTransport, queueMail } from '../src/mail/mailer.js';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { testConfig } from './helpers/app.js';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startSmtp, waitFor } from './helpers/smtp.js';
 
 let t: TestDatabase;

@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
-import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
-import { cameras, cameraSelfTests } from '../src/modules/cameras/cameras.schema.js';
 import { mailOutbox } from '../src/mail/mail.schema.js';
+import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
 import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
+import { cameraSelfTests, cameras } from '../src/modules/cameras/cameras.schema.js';
 import { clock, today } from '../src/modules/loans/obligation-kit.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
@@ -25,11 +25,24 @@ export const noonInCuiaba = (date: string) => `${date}T16:00:00Z`;
 export async function activeTerm(database: Database, partnerId: string, signedOn = '2026-01-05') {
   const [a] = await database.db
     .insert(applications)
-    .values({ number: `T-${randomBytes(4).toString('hex')}`, partnerId, status: 'homologated', propertyOwnership: 'own', createdBy: randomUUID() })
+    .values({
+      number: `T-${randomBytes(4).toString('hex')}`,
+      partnerId,
+      status: 'homologated',
+      propertyOwnership: 'own',
+      createdBy: randomUUID(),
+    })
     .returning();
   const [t] = await database.db
     .insert(cooperationTerms)
-    .values({ number: `TCT-${randomBytes(4).toString('hex')}`, partnerId, applicationId: a!.id, kind: 'direct', status: 'active', signedOn })
+    .values({
+      number: `TCT-${randomBytes(4).toString('hex')}`,
+      partnerId,
+      applicationId: a!.id,
+      kind: 'direct',
+      status: 'active',
+      signedOn,
+    })
     .returning();
   return t!;
 }
@@ -44,14 +57,26 @@ export async function world(app: App, database: Database) {
   const term = await activeTerm(database, p.partner.id);
   const committee = await staff(app, database, ['committee_member']);
   const admin = await staff(app, database, ['admin']);
-  return { ...p, term, partnerApi: api(app, p.session), committee: api(app, committee), admin: api(app, admin), repCpf: p.body.legalRepresentative.cpf as string };
+  return {
+    ...p,
+    term,
+    partnerApi: api(app, p.session),
+    committee: api(app, committee),
+    admin: api(app, admin),
+    repCpf: p.body.legalRepresentative.cpf as string,
+  };
 }
 
 let serialSeq = 0;
 export async function newAsset(c: ReturnType<typeof api>, warrantyEndsOn: string | null = '2030-12-31') {
   serialSeq++;
   const tag = `${Date.now()}-${serialSeq}-${randomBytes(2).toString('hex')}`;
-  const res = await c.post('/api/loans/assets', { model: 'Câmera bullet 4MP', serial: `SN-${tag}`, assetTag: `PAT-${tag}`, warrantyEndsOn });
+  const res = await c.post('/api/loans/assets', {
+    model: 'Câmera bullet 4MP',
+    serial: `SN-${tag}`,
+    assetTag: `PAT-${tag}`,
+    warrantyEndsOn,
+  });
   if (res.statusCode !== 200) throw new Error(`asset: ${res.body}`);
   return res.json() as { id: string; serial: string };
 }
@@ -63,7 +88,11 @@ export async function pickedUpLoan(w: Awaited<ReturnType<typeof world>>, n = 1, 
   const loan = await w.committee.post('/api/loans', { termId: w.term.id, assetIds: assets.map((a) => a.id) });
   if (loan.statusCode !== 200) throw new Error(`loan: ${loan.body}`);
   const id = loan.json().id as string;
-  const sched = await w.partnerApi.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Maria da Silva', personCpf: w.repCpf });
+  const sched = await w.partnerApi.post(`/api/loans/${id}/pickup-schedule`, {
+    pickupOn: nextPickupDay(),
+    personName: 'Maria da Silva',
+    personCpf: w.repCpf,
+  });
   if (sched.statusCode !== 200) throw new Error(`schedule: ${sched.body}`);
   const picked = await w.committee.post(`/api/loans/${id}/pickup`, pickedUpOn ? { pickedUpOn } : {});
   if (picked.statusCode !== 200) throw new Error(`pickup: ${picked.body}`);
@@ -97,7 +126,9 @@ export async function cameraWithVideo(database: Database, partnerId: string, ser
     mounting: 'pole',
     status: 'online',
   });
-  await database.db.insert(cameraSelfTests).values({ id: randomUUID(), cameraId: id, startedAt: at, finishedAt: at, ok: true, steps: [], snapshotFile: `${id}.jpg` });
+  await database.db
+    .insert(cameraSelfTests)
+    .values({ id: randomUUID(), cameraId: id, startedAt: at, finishedAt: at, ok: true, steps: [], snapshotFile: `${id}.jpg` });
   return id;
 }
 

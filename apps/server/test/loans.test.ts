@@ -1,13 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { useTestApp } from './helpers/app.js';
-import { api, partnerFor, staff, uploadId } from './accreditation.fixtures.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountabilityReports } from '../src/modules/accountability/accountability.schema.js';
+import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { checkInstallation } from '../src/modules/loans/installation.sweep.js';
 import { equipmentLoans } from '../src/modules/loans/loans.schema.js';
 import { complianceCases } from '../src/modules/sanctions/sanctions.schema.js';
-import { accountabilityReports } from '../src/modules/accountability/accountability.schema.js';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
-import { allMails, cameraWithVideo, endTerm, mailsTo, newAsset, nextPickupDay, noonInCuiaba, pickedUpLoan, resetClock, setClock, world } from './loans.fixtures.js';
+import { api, partnerFor, staff, uploadId } from './accreditation.fixtures.js';
+import { useTestApp } from './helpers/app.js';
+import {
+  allMails,
+  cameraWithVideo,
+  endTerm,
+  mailsTo,
+  newAsset,
+  nextPickupDay,
+  noonInCuiaba,
+  pickedUpLoan,
+  resetClock,
+  setClock,
+  world,
+} from './loans.fixtures.js';
 
 const ctx = useTestApp();
 afterEach(resetClock);
@@ -25,7 +37,9 @@ describe('equipment loan — asset stock to pickup (Art. 17, guide §03)', () =>
     expect((await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [a.id] })).json().error.code).toBe('ASSET_NOT_AVAILABLE');
     // someone else than the legal representative needs a signed authorisation
     const other = { pickupOn: nextPickupDay(), personName: 'João Portador', personCpf: '529.982.247-25' };
-    expect((await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, other)).json().error.code).toBe('PICKUP_AUTHORISATION_REQUIRED');
+    expect((await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, other)).json().error.code).toBe(
+      'PICKUP_AUTHORISATION_REQUIRED',
+    );
     const auth = await uploadId(ctx.app, w.session);
     const sched = await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, { ...other, authorisationFileId: auth });
     expect(sched.statusCode).toBe(200);
@@ -33,7 +47,9 @@ describe('equipment loan — asset stock to pickup (Art. 17, guide §03)', () =>
     const picked = await w.committee.post(`/api/loans/${loan.id}/pickup`, {});
     expect(picked.statusCode).toBe(200);
     expect(picked.json()).toMatchObject({ status: 'active', installationStatus: 'pending', items: [{ assetStatus: 'lent' }] });
-    expect(picked.json().documents.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['responsibility_term', 'loan_term']));
+    expect(picked.json().documents.map((d: { kind: string }) => d.kind)).toEqual(
+      expect.arrayContaining(['responsibility_term', 'loan_term']),
+    );
     const history = (await w.committee.get(`/api/loans/assets/${a.id}`)).json().history.map((h: { toStatus: string }) => h.toStatus);
     expect(history).toEqual(['lent', 'reserved', 'in_stock']);
   });
@@ -42,7 +58,9 @@ describe('equipment loan — asset stock to pickup (Art. 17, guide §03)', () =>
     const w = await world(ctx.app, ctx.t.database);
     await endTerm(ctx.t.database, w.term.id, new Date());
     const a = await newAsset(w.committee);
-    expect((await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [a.id] })).json().error.code).toBe('COOPERATION_NOT_ACTIVE');
+    expect((await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [a.id] })).json().error.code).toBe(
+      'COOPERATION_NOT_ACTIVE',
+    );
   });
 });
 
@@ -117,7 +135,12 @@ describe('Art. 18 §1–3 — incidents', () => {
   it('§1 theft needs the police report number and is communicated at once to SESP/CIOSP by e-mail', async () => {
     const w = await world(ctx.app, ctx.t.database);
     const { id, assets } = await pickedUpLoan(w);
-    const base = { assetId: assets[0]!.id, kind: 'theft', occurredOn: '2026-11-20', description: 'Câmera arrancada do poste durante a madrugada.' };
+    const base = {
+      assetId: assets[0]!.id,
+      kind: 'theft',
+      occurredOn: '2026-11-20',
+      description: 'Câmera arrancada do poste durante a madrugada.',
+    };
     const without = await w.partnerApi.post(`/api/loans/${id}/incidents`, base);
     expect(without.statusCode).toBe(400);
     expect(JSON.stringify(without.json())).toContain('boletim de ocorrência');
@@ -135,9 +158,17 @@ describe('Art. 18 §1–3 — incidents', () => {
   it('§2 damage by the partner is a repair obligation tracked to closure', async () => {
     const w = await world(ctx.app, ctx.t.database);
     const { id, assets } = await pickedUpLoan(w);
-    const inc = await w.partnerApi.post(`/api/loans/${id}/incidents`, { assetId: assets[0]!.id, kind: 'partner_damage', occurredOn: '2026-11-19', description: 'Lente trincada na manutenção do poste.' });
+    const inc = await w.partnerApi.post(`/api/loans/${id}/incidents`, {
+      assetId: assets[0]!.id,
+      kind: 'partner_damage',
+      occurredOn: '2026-11-19',
+      description: 'Lente trincada na manutenção do poste.',
+    });
     expect(inc.json()).toMatchObject({ status: 'repair_pending' });
-    const closed = await w.committee.post(`/api/loans/incidents/${inc.json().id}/close`, { resolution: 'Reparo feito pelo parceiro e conferido pela SESP.', assetOutcome: 'back_in_service' });
+    const closed = await w.committee.post(`/api/loans/incidents/${inc.json().id}/close`, {
+      resolution: 'Reparo feito pelo parceiro e conferido pela SESP.',
+      assetOutcome: 'back_in_service',
+    });
     expect(closed.json()).toMatchObject({ status: 'closed' });
     expect((await w.committee.get(`/api/loans/assets/${assets[0]!.id}`)).json().status).toBe('lent');
   });
@@ -145,7 +176,12 @@ describe('Art. 18 §1–3 — incidents', () => {
   it('§3 warranty defect → replacement with the new serial linked', async () => {
     const w = await world(ctx.app, ctx.t.database);
     const { id, assets } = await pickedUpLoan(w);
-    const inc = await w.partnerApi.post(`/api/loans/${id}/incidents`, { assetId: assets[0]!.id, kind: 'warranty_defect', occurredOn: '2026-11-19', description: 'Câmera reinicia sozinha a cada 5 minutos.' });
+    const inc = await w.partnerApi.post(`/api/loans/${id}/incidents`, {
+      assetId: assets[0]!.id,
+      kind: 'warranty_defect',
+      occurredOn: '2026-11-19',
+      description: 'Câmera reinicia sozinha a cada 5 minutos.',
+    });
     expect(inc.statusCode).toBe(200);
     const fresh = await newAsset(w.committee);
     const rep = await w.committee.post(`/api/loans/incidents/${inc.json().id}/replace`, { newAssetId: fresh.id });
@@ -163,23 +199,51 @@ describe('Art. 18 §1–3 — incidents', () => {
     const w = await world(ctx.app, ctx.t.database);
     const old = await newAsset(w.committee, '2026-01-01');
     const loan = (await w.committee.post('/api/loans', { termId: w.term.id, assetIds: [old.id] })).json();
-    await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Maria', personCpf: w.repCpf });
+    await w.partnerApi.post(`/api/loans/${loan.id}/pickup-schedule`, {
+      pickupOn: nextPickupDay(),
+      personName: 'Maria',
+      personCpf: w.repCpf,
+    });
     await w.committee.post(`/api/loans/${loan.id}/pickup`, {});
-    const inc = await w.partnerApi.post(`/api/loans/${loan.id}/incidents`, { assetId: old.id, kind: 'warranty_defect', occurredOn: '2026-11-19', description: 'Defeito após o fim da garantia.' });
+    const inc = await w.partnerApi.post(`/api/loans/${loan.id}/incidents`, {
+      assetId: old.id,
+      kind: 'warranty_defect',
+      occurredOn: '2026-11-19',
+      description: 'Defeito após o fim da garantia.',
+    });
     const fresh = await newAsset(w.committee);
-    expect((await w.committee.post(`/api/loans/incidents/${inc.json().id}/replace`, { newAssetId: fresh.id })).json().error.code).toBe('WARRANTY_EXPIRED');
+    expect((await w.committee.post(`/api/loans/incidents/${inc.json().id}/replace`, { newAssetId: fresh.id })).json().error.code).toBe(
+      'WARRANTY_EXPIRED',
+    );
   });
 });
 
 describe('loans — scope (IDOR)', () => {
-  it("another partner gets 404 for a loan, its schedule and its incidents; a manager without adhesion partners sees none", async () => {
+  it('another partner gets 404 for a loan, its schedule and its incidents; a manager without adhesion partners sees none', async () => {
     const w = await world(ctx.app, ctx.t.database);
     const { id, assets } = await pickedUpLoan(w);
     const intruder = await partnerFor(ctx.app, 'company');
     const x = api(ctx.app, intruder.session);
     expect((await x.get(`/api/loans/${id}`)).statusCode).toBe(404);
-    expect((await x.post(`/api/loans/${id}/pickup-schedule`, { pickupOn: nextPickupDay(), personName: 'Fulano de Tal', personCpf: '529.982.247-25' })).statusCode).toBe(404);
-    expect((await x.post(`/api/loans/${id}/incidents`, { assetId: assets[0]!.id, kind: 'partner_damage', occurredOn: '2026-11-19', description: 'tentativa de acesso indevido' })).statusCode).toBe(404);
+    expect(
+      (
+        await x.post(`/api/loans/${id}/pickup-schedule`, {
+          pickupOn: nextPickupDay(),
+          personName: 'Fulano de Tal',
+          personCpf: '529.982.247-25',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await x.post(`/api/loans/${id}/incidents`, {
+          assetId: assets[0]!.id,
+          kind: 'partner_damage',
+          occurredOn: '2026-11-19',
+          description: 'tentativa de acesso indevido',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await x.get('/api/loans')).json().loans).toEqual([]);
     expect((await x.get('/api/loans/incidents')).json().incidents).toEqual([]);
     const manager = api(ctx.app, await staff(ctx.app, ctx.t.database, ['municipal_manager'], { municipalityIbge: '5107909' }));

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role, RoleGrant } from '@vigia/contracts';
+import type { App } from '../src/app.js';
 import { cameras, partners } from '../src/db/schema.js';
 import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
-import type { App } from '../src/app.js';
+import { authHeaders, makeUser, type Session, signIn } from './helpers/app.js';
 import type { TestDatabase } from './helpers/database.js';
-import { authHeaders, makeUser, signIn, type Session } from './helpers/app.js';
 
 export const CUIABA = '5103403';
 export const SINOP = '5107909';
@@ -19,18 +19,49 @@ export function releaseFixtures(ctx: { t: TestDatabase; app: App }) {
   const db = () => ctx.t.database.db;
   return {
     async partner(municipalityIbge = CUIABA): Promise<string> {
-      const [p] = await db().insert(partners).values({ kind: 'company', name: `Parceiro ${randomBytes(3).toString('hex')}`, document: randomBytes(7).toString('hex'), municipalityIbge }).returning({ id: partners.id });
+      const [p] = await db()
+        .insert(partners)
+        .values({
+          kind: 'company',
+          name: `Parceiro ${randomBytes(3).toString('hex')}`,
+          document: randomBytes(7).toString('hex'),
+          municipalityIbge,
+        })
+        .returning({ id: partners.id });
       return p!.id;
     },
-    async camera(partnerId: string, place: keyof typeof PLACES | { municipalityIbge: string; latitude: number; longitude: number } = 'cuiaba', extra: { openToPublic?: boolean; name?: string } = {}): Promise<string> {
+    async camera(
+      partnerId: string,
+      place: keyof typeof PLACES | { municipalityIbge: string; latitude: number; longitude: number } = 'cuiaba',
+      extra: { openToPublic?: boolean; name?: string } = {},
+    ): Promise<string> {
       const id = randomUUID();
       port += 2;
       const where = typeof place === 'string' ? PLACES[place] : place;
-      await db().insert(cameras).values({ id, partnerId, kind: 'partner_own', name: extra.name ?? `Câmera ${port}`, host: `cam-${port}.ddns.net`, rtspPort: port, httpPort: port + 1, rtspPath: '/stream', heading: 90, fieldOfView: 90, mounting: 'pole', openToPublic: extra.openToPublic ?? false, ...where });
+      await db()
+        .insert(cameras)
+        .values({
+          id,
+          partnerId,
+          kind: 'partner_own',
+          name: extra.name ?? `Câmera ${port}`,
+          host: `cam-${port}.ddns.net`,
+          rtspPort: port,
+          httpPort: port + 1,
+          rtspPath: '/stream',
+          heading: 90,
+          fieldOfView: 90,
+          mounting: 'pole',
+          openToPublic: extra.openToPublic ?? false,
+          ...where,
+        });
       return id;
     },
     async region(municipalities: string[]): Promise<string> {
-      const [r] = await db().insert(securityRegions).values({ name: `RISP ${randomBytes(3).toString('hex')}`, seatIbge: municipalities[0]! }).returning();
+      const [r] = await db()
+        .insert(securityRegions)
+        .values({ name: `RISP ${randomBytes(3).toString('hex')}`, seatIbge: municipalities[0]! })
+        .returning();
       for (const m of municipalities) await db().insert(securityRegionMunicipalities).values({ regionId: r!.id, municipalityIbge: m });
       return r!.id;
     },

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { isLocked, lockedRanges } from '../src/modules/releases/evidence-locks.js';
 import { releaseRequests } from '../src/modules/releases/releases.schema.js';
 import { useTestApp } from './helpers/app.js';
-import { CUIABA, SINOP, releaseFixtures } from './releases.fixtures.js';
+import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 
 const ctx = useTestApp();
 const f = releaseFixtures(ctx);
@@ -60,7 +60,11 @@ async function file(overrides: Record<string, unknown> = {}, who: U = requester)
 }
 
 async function instruct(id: string) {
-  const res = await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, { availability: 'not_checked', text: 'Câmeras ativas no período; gravação ainda não integrada.', concludeInstruction: true });
+  const res = await f.send(committee.session, 'POST', `/api/releases/${id}/notes`, {
+    availability: 'not_checked',
+    text: 'Câmeras ativas no período; gravação ainda não integrada.',
+    concludeInstruction: true,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -87,16 +91,35 @@ describe('footage release requests', () => {
     // Nothing to download before a decision.
     expect((await f.send(requester.session, 'GET', `/api/releases/${r.id}/delivery/${r.id}/download`)).statusCode).toBe(404);
     // No decision without instruction; only the release authority decides.
-    const early = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' });
+    const early = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, {
+      decision: 'granted',
+      reasons: 'Pedido fundamentado em inquérito policial em curso.',
+    });
     expect(early.statusCode).toBe(409);
-    expect((await f.send(committee.session, 'POST', `/api/releases/${r.id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' })).statusCode).toBe(403);
-    expect((await f.send(requester.session, 'POST', `/api/releases/${r.id}/notes`, { availability: 'available', text: 'nota indevida' })).statusCode).toBe(403);
+    expect(
+      (
+        await f.send(committee.session, 'POST', `/api/releases/${r.id}/decision`, {
+          decision: 'granted',
+          reasons: 'Pedido fundamentado em inquérito policial em curso.',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await f.send(requester.session, 'POST', `/api/releases/${r.id}/notes`, { availability: 'available', text: 'nota indevida' }))
+        .statusCode,
+    ).toBe(403);
 
-    const noted = await f.send(committee.session, 'POST', `/api/releases/${r.id}/notes`, { availability: 'available', text: 'Câmeras online no período pedido.' });
+    const noted = await f.send(committee.session, 'POST', `/api/releases/${r.id}/notes`, {
+      availability: 'available',
+      text: 'Câmeras online no período pedido.',
+    });
     expect(noted.json().status).toBe('in_analysis');
     expect((await instruct(r.id)).status).toBe('instructed');
 
-    const decided = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso; imagens pertinentes ao fato.' });
+    const decided = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, {
+      decision: 'granted',
+      reasons: 'Pedido fundamentado em inquérito policial em curso; imagens pertinentes ao fato.',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const d = decided.json();
     expect(d).toMatchObject({ status: 'granted', decision: 'granted' });
@@ -119,7 +142,10 @@ describe('footage release requests', () => {
     const dl = await f.send(requester.session, 'GET', mine.delivery.downloadUrl);
     expect(dl.statusCode).toBe(409);
     expect(dl.json().error.code).toBe('RELEASE_PACKAGE_PENDING');
-    const attempts = await ctx.t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'release_delivery.download_refused'), eq(auditEvents.targetId, r.id)));
+    const attempts = await ctx.t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'release_delivery.download_refused'), eq(auditEvents.targetId, r.id)));
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.actorId).toBe(requester.id);
     // Bound to the requester's account.
@@ -127,7 +153,15 @@ describe('footage release requests', () => {
 
     // Every step audited.
     const trail = (await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.targetId, r.id))).map((e) => e.action);
-    expect(trail).toEqual(expect.arrayContaining(['release_request.submitted', 'release_request.note_added', 'release_request.instructed', 'release_request.decided', 'release_delivery.created']));
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        'release_request.submitted',
+        'release_request.note_added',
+        'release_request.instructed',
+        'release_request.decided',
+        'release_delivery.created',
+      ]),
+    );
     expect((await verifyAuditChain(ctx.t.database.db)).ok).toBe(true);
   });
 
@@ -143,7 +177,11 @@ describe('footage release requests', () => {
     await instruct(r.id);
     expect(await isLocked(db, camCuiaba, ...range)).toBe(true);
     // Partial grant: the camera not granted is released, the granted one stays locked.
-    const partial = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, { decision: 'partially_granted', reasons: 'Apenas a câmera da praça enquadra o local do fato.', grantedCameraIds: [camCuiaba] });
+    const partial = await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, {
+      decision: 'partially_granted',
+      reasons: 'Apenas a câmera da praça enquadra o local do fato.',
+      grantedCameraIds: [camCuiaba],
+    });
     expect(partial.statusCode, partial.body).toBe(200);
     const locks = partial.json().locks as { cameraId: string; releasedAt: string | null }[];
     expect(locks.find((l) => l.cameraId === camCuiaba2)!.releasedAt).not.toBeNull();
@@ -158,7 +196,10 @@ describe('footage release requests', () => {
     // Denial closes the case at once and releases every lock of the request.
     const r2 = await file({ cameraIds: [camCuiaba2] });
     await instruct(r2.id);
-    const denied = await f.send(authority.session, 'POST', `/api/releases/${r2.id}/decision`, { decision: 'denied', reasons: 'O pedido não demonstra relação entre o fato e o local filmado.' });
+    const denied = await f.send(authority.session, 'POST', `/api/releases/${r2.id}/decision`, {
+      decision: 'denied',
+      reasons: 'O pedido não demonstra relação entre o fato e o local filmado.',
+    });
     expect(denied.json()).toMatchObject({ status: 'denied', delivery: null });
     expect(denied.json().locks.every((l: { releasedAt: string | null }) => l.releasedAt !== null)).toBe(true);
   });
@@ -166,12 +207,19 @@ describe('footage release requests', () => {
   it('IDOR: another requester gets 404 for the request, its decision document and its delivery', async () => {
     const r = await file();
     await instruct(r.id);
-    const d = (await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, { decision: 'granted', reasons: 'Pedido fundamentado em inquérito policial em curso.' })).json();
+    const d = (
+      await f.send(authority.session, 'POST', `/api/releases/${r.id}/decision`, {
+        decision: 'granted',
+        reasons: 'Pedido fundamentado em inquérito policial em curso.',
+      })
+    ).json();
     const docId = d.documents[0].id;
     expect((await f.send(otherRequester.session, 'GET', `/api/releases/${r.id}`)).statusCode).toBe(404);
     expect((await f.send(otherRequester.session, 'GET', `/api/releases/${r.id}/documents/${docId}`)).statusCode).toBe(404);
     expect((await f.send(otherRequester.session, 'GET', `/api/releases/${r.id}/delivery/${d.delivery.id}/download`)).statusCode).toBe(404);
-    expect((await f.send(otherRequester.session, 'GET', '/api/releases')).json().requests.map((x: { id: string }) => x.id)).not.toContain(r.id);
+    expect((await f.send(otherRequester.session, 'GET', '/api/releases')).json().requests.map((x: { id: string }) => x.id)).not.toContain(
+      r.id,
+    );
     expect((await f.send(otherRequester.session, 'POST', `/api/releases/${r.id}/close`, { reason: 'tentativa' })).statusCode).toBe(403);
     // A document of another subject under this request's id: not found.
     const other = await file();
@@ -181,14 +229,21 @@ describe('footage release requests', () => {
   });
 
   it('operators register on behalf of a requester account, from their own camera scope', async () => {
-    const region = (await ctx.t.database.db.execute<{ id: string }>(`SELECT region_id AS id FROM security_region_municipality WHERE municipality_ibge = '${CUIABA}'` as never)) as unknown as { rows: { id: string }[] };
+    const region = (await ctx.t.database.db.execute<{ id: string }>(
+      `SELECT region_id AS id FROM security_region_municipality WHERE municipality_ibge = '${CUIABA}'` as never,
+    )) as unknown as { rows: { id: string }[] };
     const regional = await f.user(['regional_operator'], { securityRegionId: region.rows[0]!.id });
     const options = (await f.send(regional.session, 'GET', '/api/releases/camera-options')).json().cameras.map((c: { id: string }) => c.id);
     expect(options).toContain(camCuiaba);
     expect(options).not.toContain(camSinop);
-    expect((await f.send(regional.session, 'POST', '/api/releases', body({ cameraIds: [camSinop], requesterEmail: requester.email }))).statusCode).toBe(404);
+    expect(
+      (await f.send(regional.session, 'POST', '/api/releases', body({ cameraIds: [camSinop], requesterEmail: requester.email })))
+        .statusCode,
+    ).toBe(404);
     expect((await f.send(regional.session, 'POST', '/api/releases', body())).json().error.code).toBe('RELEASE_REQUESTER_ACCOUNT_REQUIRED');
-    expect((await f.send(regional.session, 'POST', '/api/releases', body({ requesterEmail: auditor.email }))).json().error.code).toBe('RELEASE_REQUESTER_ACCOUNT_REQUIRED');
+    expect((await f.send(regional.session, 'POST', '/api/releases', body({ requesterEmail: auditor.email }))).json().error.code).toBe(
+      'RELEASE_REQUESTER_ACCOUNT_REQUIRED',
+    );
     const r = await file({ requesterEmail: requester.email }, regional);
     expect(r).toMatchObject({ filedOnBehalf: true, requesterUserId: requester.id, filedByUserId: regional.id });
     expect((await f.send(requester.session, 'GET', `/api/releases/${r.id}`)).statusCode).toBe(200);

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
 import { deadlineFrom } from '../src/modules/calendar/business-days.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
-import { cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
-import { useTestApp } from './helpers/app.js';
 import { api, partnerFor } from './accreditation.fixtures.js';
+import { useTestApp } from './helpers/app.js';
 import { activeTerm, noonInCuiaba, resetClock, setClock, world } from './loans.fixtures.js';
 
 const ctx = useTestApp();
@@ -25,9 +25,18 @@ describe('Art. 30 §1 — defence within 10 business days', () => {
     expect(opened.json()).toMatchObject({ receivedOn: '2026-11-12', defenceDueOn: '2026-11-27', status: 'notified' });
     expect(opened.json().documents.map((d: { kind: string }) => d.kind)).toContain('sanction_notification');
     // the decision waits for the defence (prior defence guaranteed)
-    expect((await w.committee.post(`/api/sanctions/${opened.json().id}/decide`, { decision: 'warning', reasons: 'Fatos comprovados pela vistoria.' })).json().error.code).toBe('SANCTION_DEFENCE_RUNNING');
+    expect(
+      (
+        await w.committee.post(`/api/sanctions/${opened.json().id}/decide`, {
+          decision: 'warning',
+          reasons: 'Fatos comprovados pela vistoria.',
+        })
+      ).json().error.code,
+    ).toBe('SANCTION_DEFENCE_RUNNING');
     setClock('2026-11-28T03:30:00Z'); // 23:30 on 27 Nov in Cuiabá
-    const filed = await w.partnerApi.post(`/api/sanctions/${opened.json().id}/defence`, { text: 'As câmeras foram religadas; houve falha de energia.' });
+    const filed = await w.partnerApi.post(`/api/sanctions/${opened.json().id}/defence`, {
+      text: 'As câmeras foram religadas; houve falha de energia.',
+    });
     expect(filed.statusCode).toBe(200);
     expect(filed.json()).toMatchObject({ status: 'defence_filed' });
   });
@@ -41,7 +50,10 @@ describe('Art. 30 §1 — defence within 10 business days', () => {
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'SANCTION_DEFENCE_LATE', message: expect.stringContaining('27/11/2026') });
     // after the deadline the committee may decide without a defence
-    const decided = await w.committee.post(`/api/sanctions/${opened.id}/decide`, { decision: 'warning', reasons: 'Sem defesa no prazo; fatos comprovados.' });
+    const decided = await w.committee.post(`/api/sanctions/${opened.id}/decide`, {
+      decision: 'warning',
+      reasons: 'Sem defesa no prazo; fatos comprovados.',
+    });
     expect(decided.json()).toMatchObject({ status: 'decided', decision: 'warning' });
     expect(decided.json().documents.map((d: { kind: string }) => d.kind)).toContain('sanction_decision');
   });
@@ -53,9 +65,17 @@ describe('Art. 30 — suspension capped at 2 years', () => {
     setClock(noonInCuiaba('2026-11-12'));
     const opened = (await w.committee.post('/api/sanctions', { termId: w.term.id, facts: FACTS })).json();
     setClock(noonInCuiaba('2026-12-01'));
-    const tooLong = await w.committee.post(`/api/sanctions/${opened.id}/decide`, { decision: 'suspension', suspensionMonths: 25, reasons: 'Reincidência grave comprovada.' });
+    const tooLong = await w.committee.post(`/api/sanctions/${opened.id}/decide`, {
+      decision: 'suspension',
+      suspensionMonths: 25,
+      reasons: 'Reincidência grave comprovada.',
+    });
     expect(tooLong.json().error.code).toBe('SANCTION_SUSPENSION_TOO_LONG');
-    const ok = await w.committee.post(`/api/sanctions/${opened.id}/decide`, { decision: 'suspension', suspensionMonths: 24, reasons: 'Reincidência grave comprovada.' });
+    const ok = await w.committee.post(`/api/sanctions/${opened.id}/decide`, {
+      decision: 'suspension',
+      suspensionMonths: 24,
+      reasons: 'Reincidência grave comprovada.',
+    });
     expect(ok.json()).toMatchObject({ decision: 'suspension', suspensionEndsOn: '2028-11-30' });
     const blocked = await w.partnerApi.post('/api/accreditation/applications', { propertyOwnership: 'own' });
     expect(blocked.statusCode).toBe(409);
@@ -66,8 +86,19 @@ describe('Art. 30 — suspension capped at 2 years', () => {
 describe('Art. 30 §2–3 — 5-year limitation and its interruption', () => {
   async function presentReportOn(w: Awaited<ReturnType<typeof world>>, termId: string, date: string) {
     setClock(noonInCuiaba(date));
-    const req = (await w.committee.post('/api/accountability/reports', { termId, kind: 'requested', dueOn: '2030-01-01', reason: 'Prestação de contas anual solicitada.' })).json();
-    await w.partnerApi.put(`/api/accountability/reports/${req.id}`, { activities: 'Monitoramento contínuo da praça central.', results: 'Câmeras em operação.', photoFileIds: [] });
+    const req = (
+      await w.committee.post('/api/accountability/reports', {
+        termId,
+        kind: 'requested',
+        dueOn: '2030-01-01',
+        reason: 'Prestação de contas anual solicitada.',
+      })
+    ).json();
+    await w.partnerApi.put(`/api/accountability/reports/${req.id}`, {
+      activities: 'Monitoramento contínuo da praça central.',
+      results: 'Câmeras em operação.',
+      photoFileIds: [],
+    });
     const sub = await w.partnerApi.post(`/api/accountability/reports/${req.id}/submit`);
     expect(sub.statusCode).toBe(200);
   }
@@ -85,20 +116,40 @@ describe('Art. 30 §2–3 — 5-year limitation and its interruption', () => {
     const w = await world(ctx.app, ctx.t.database);
     await presentReportOn(w, w.term.id, '2020-03-02');
     setClock(noonInCuiaba('2024-06-10'));
-    expect((await w.committee.post('/api/accountability/reports', { termId: w.term.id, kind: 'special_audit', dueOn: '2024-08-10', reason: 'Indícios de irregularidade na execução.' })).statusCode).toBe(200);
+    expect(
+      (
+        await w.committee.post('/api/accountability/reports', {
+          termId: w.term.id,
+          kind: 'special_audit',
+          dueOn: '2024-08-10',
+          reason: 'Indícios de irregularidade na execução.',
+        })
+      ).statusCode,
+    ).toBe(200);
     setClock(noonInCuiaba('2025-03-03'));
     const res = await w.committee.post('/api/sanctions', { termId: w.term.id, facts: FACTS });
     expect(res.statusCode).toBe(200);
     // the notification itself is an investigating act too: the count now restarts from it
-    expect(res.json().limitation).toMatchObject({ startsOn: '2020-03-02', interruptedOn: '2025-03-03', endsOn: '2030-03-03', timeBarred: false });
+    expect(res.json().limitation).toMatchObject({
+      startsOn: '2020-03-02',
+      interruptedOn: '2025-03-03',
+      endsOn: '2030-03-03',
+      timeBarred: false,
+    });
   });
 });
 
 describe('Art. 29 — revocation by the Secretary (admin) for supervening public interest', () => {
   it('ends the cooperation with reasons and issues the act; the committee may not revoke', async () => {
     const w = await world(ctx.app, ctx.t.database);
-    expect((await w.committee.post('/api/sanctions/revocations', { termId: w.term.id, reasons: 'Desativação do espaço público monitorado.' })).statusCode).toBe(403);
-    const res = await w.admin.post('/api/sanctions/revocations', { termId: w.term.id, reasons: 'Desativação do espaço público monitorado.' });
+    expect(
+      (await w.committee.post('/api/sanctions/revocations', { termId: w.term.id, reasons: 'Desativação do espaço público monitorado.' }))
+        .statusCode,
+    ).toBe(403);
+    const res = await w.admin.post('/api/sanctions/revocations', {
+      termId: w.term.id,
+      reasons: 'Desativação do espaço público monitorado.',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().documents[0]).toMatchObject({ kind: 'revocation' });
     const [t] = await ctx.t.database.db.select().from(cooperationTerms).where(eq(cooperationTerms.id, w.term.id));

@@ -20,10 +20,26 @@ beforeAll(async () => {
   await ctx.t.database.db.transaction(async (tx) => {
     for (let i = 0; i < 5; i++) await recordAudit(tx, actor, { action: 'live.view_started', targetType: 'camera', targetId: camId });
     await recordAudit(tx, actor, { action: 'live.view_ended', targetType: 'camera', targetId: camId });
-    await recordAudit(tx, actor, { action: 'release_request.submitted', targetType: 'release_request', targetId: 'x', data: { cameraIds: [camId] } });
+    await recordAudit(tx, actor, {
+      action: 'release_request.submitted',
+      targetType: 'release_request',
+      targetId: 'x',
+      data: { cameraIds: [camId] },
+    });
     await recordAudit(tx, actor, { action: 'release_request.submitted', targetType: 'release_request', targetId: 'y' });
-    await recordAudit(tx, actor, { action: 'release_request.decided', targetType: 'release_request', targetId: 'x', reason: 'Fundamentos sigilosos', data: { decision: 'granted' } });
-    await recordAudit(tx, actor, { action: 'release_request.decided', targetType: 'release_request', targetId: 'y', data: { decision: 'denied' } });
+    await recordAudit(tx, actor, {
+      action: 'release_request.decided',
+      targetType: 'release_request',
+      targetId: 'x',
+      reason: 'Fundamentos sigilosos',
+      data: { decision: 'granted' },
+    });
+    await recordAudit(tx, actor, {
+      action: 'release_request.decided',
+      targetType: 'release_request',
+      targetId: 'y',
+      data: { decision: 'denied' },
+    });
     await recordAudit(tx, actor, { action: 'release_request.refused', data: { requesterKind: 'press' } });
     await recordAudit(tx, actor, { action: 'release_delivery.downloaded', targetType: 'release_request', targetId: 'x' });
     await recordAudit(tx, actor, { action: 'export.requested', targetType: 'export', targetId: 'e1' });
@@ -37,17 +53,38 @@ describe('public usage report (/transparencia)', () => {
     const report = res.json();
     expect(report.months).toHaveLength(12);
     const current = report.months.at(-1);
-    expect(current).toEqual({ month: expect.stringMatching(/^\d{4}-\d{2}$/), liveViews: 5, playbacks: 0, exports: 2, releaseRequests: 2, releasesGranted: 1, releasesDenied: 1, requestsRefused: 1 });
-    expect(report.months.slice(0, -1).every((m: Record<string, unknown>) => Object.entries(m).every(([k, v]) => k === 'month' || v === 0))).toBe(true);
+    expect(current).toEqual({
+      month: expect.stringMatching(/^\d{4}-\d{2}$/),
+      liveViews: 5,
+      playbacks: 0,
+      exports: 2,
+      releaseRequests: 2,
+      releasesGranted: 1,
+      releasesDenied: 1,
+      requestsRefused: 1,
+    });
+    expect(
+      report.months.slice(0, -1).every((m: Record<string, unknown>) => Object.entries(m).every(([k, v]) => k === 'month' || v === 0)),
+    ).toBe(true);
     expect(report.months[0].month < current.month).toBe(true);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/public/transparency/usage?months=3' })).json().months).toHaveLength(3);
   });
 
   it('usage report has no personal data', async () => {
     const body = (await ctx.app.inject({ method: 'GET', url: '/api/public/transparency/usage?months=36' })).body;
-    for (const secret of [viewerEmail, viewerId, camId, '192.0.2.10', 'Navegador', 'Fundamentos sigilosos', 'press']) expect(body).not.toContain(secret);
+    for (const secret of [viewerEmail, viewerId, camId, '192.0.2.10', 'Navegador', 'Fundamentos sigilosos', 'press'])
+      expect(body).not.toContain(secret);
     const keys = new Set((JSON.parse(body).months as Record<string, unknown>[]).flatMap((m) => Object.keys(m)));
-    expect([...keys].sort()).toEqual(['exports', 'liveViews', 'month', 'playbacks', 'releaseRequests', 'releasesDenied', 'releasesGranted', 'requestsRefused']);
+    expect([...keys].sort()).toEqual([
+      'exports',
+      'liveViews',
+      'month',
+      'playbacks',
+      'releaseRequests',
+      'releasesDenied',
+      'releasesGranted',
+      'requestsRefused',
+    ]);
   });
 
   it('puts an event in its Cuiabá month (UTC−4)', async () => {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { emailSchema, passwordSchema } from './auth.js';
-import { cepMatoGrossoSchema, cnpjSchema, cpfSchema, ibgeMunicipalityCodeSchema, phoneSchema } from './brazil.js';
 import {
+  type ApplicantKind,
   applicantKindSchema,
   applicationStatusSchema,
   cameraMountingSchema,
   managementModalitySchema,
   propertyOwnershipSchema,
-  type ApplicantKind,
 } from './accreditation/index.js';
+import { emailSchema, passwordSchema } from './auth.js';
+import { cepMatoGrossoSchema, cnpjSchema, cpfSchema, ibgeMunicipalityCodeSchema, phoneSchema } from './brazil.js';
 
 /**
  * HTTP contracts of the accreditation flow (Decree 1.522/2022 Art. 3–16): partner sign-up and
@@ -62,7 +62,10 @@ const cpfOrCnpjSchema = z.string({ error: 'Informe o CPF ou o CNPJ.' }).superRef
   const compact = value.trim().replace(/[\s.\-/()]/g, '');
   const schema = /^\d{11}$/.test(compact) ? cpfSchema : /^[0-9A-Za-z]{12}\d{2}$/.test(compact) ? cnpjSchema : null;
   if (!schema) {
-    ctx.addIssue({ code: 'custom', message: 'CPF/CNPJ inválido: informe o CPF (11 dígitos) de pessoa física ou o CNPJ (14 caracteres) dos demais proponentes.' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'CPF/CNPJ inválido: informe o CPF (11 dígitos) de pessoa física ou o CNPJ (14 caracteres) dos demais proponentes.',
+    });
     return;
   }
   const parsed = schema.safeParse(value);
@@ -86,7 +89,8 @@ const partnerProfileShape = z.object({
 function checkDocumentByKind(value: { kind: ApplicantKind; document: string }, ctx: z.RefinementCtx): void {
   if (!cpfOrCnpjSchema.safeParse(value.document).success) return;
   const parsed = documentSchemaFor(value.kind).safeParse(value.document);
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['document'], message: issue.message });
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['document'], message: issue.message });
 }
 const documentCheckable = {
   when: (payload: { value: unknown }) => {
@@ -95,9 +99,14 @@ const documentCheckable = {
   },
 };
 /** Canonicalises the (already checked) CPF/CNPJ. */
-const canonicalDocument = <T extends { kind: ApplicantKind; document: string }>(value: T): T => ({ ...value, document: documentSchemaFor(value.kind).parse(value.document) });
+const canonicalDocument = <T extends { kind: ApplicantKind; document: string }>(value: T): T => ({
+  ...value,
+  document: documentSchemaFor(value.kind).parse(value.document),
+});
 
-export const partnerProfileInputSchema = partnerProfileShape.superRefine(checkDocumentByKind, documentCheckable).transform(canonicalDocument);
+export const partnerProfileInputSchema = partnerProfileShape
+  .superRefine(checkDocumentByKind, documentCheckable)
+  .transform(canonicalDocument);
 export type PartnerProfileInput = z.output<typeof partnerProfileInputSchema>;
 
 export const partnerSignUpRequestSchema = partnerProfileShape
@@ -120,8 +129,19 @@ export const partnerProfileSchema = z.object({
   document: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  address: z.object({ cep: z.string(), street: z.string(), number: z.string(), complement: z.string().optional(), district: z.string(), municipalityIbge: z.string() }).nullable(),
-  legalRepresentative: z.object({ name: z.string(), cpf: z.string(), position: z.string(), email: z.string(), phone: z.string() }).nullable(),
+  address: z
+    .object({
+      cep: z.string(),
+      street: z.string(),
+      number: z.string(),
+      complement: z.string().optional(),
+      district: z.string(),
+      municipalityIbge: z.string(),
+    })
+    .nullable(),
+  legalRepresentative: z
+    .object({ name: z.string(), cpf: z.string(), position: z.string(), email: z.string(), phone: z.string() })
+    .nullable(),
   contacts: z.array(z.object({ name: z.string(), role: z.string().optional(), email: z.string(), phone: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -197,7 +217,12 @@ export const attachDocumentRequestSchema = z.object({
 
 export const submitApplicationRequestSchema = z.object({
   /** Art. 8 §2: asks SESP to handle a private application directly, on technical grounds. */
-  directHandlingReason: z.string().trim().min(20, { message: 'Descreva as razões de ordem técnica com pelo menos 20 caracteres.' }).max(4000).optional(),
+  directHandlingReason: z
+    .string()
+    .trim()
+    .min(20, { message: 'Descreva as razões de ordem técnica com pelo menos 20 caracteres.' })
+    .max(4000)
+    .optional(),
 });
 
 export const directHandlingDecisionRequestSchema = z.object({
@@ -233,14 +258,21 @@ export const deficiencyNoticeRequestSchema = z.object({
   /** Art. 16 §2 "prazo razoável", counted in business days (Cuiabá calendar). */
   businessDays: z.number().int().min(1).max(60),
   items: z
-    .array(z.object({ itemKey: z.string().min(3).max(80).optional(), description: text(10, 4000, 'Descreva a falha com pelo menos 10 caracteres.') }))
+    .array(
+      z.object({
+        itemKey: z.string().min(3).max(80).optional(),
+        description: text(10, 4000, 'Descreva a falha com pelo menos 10 caracteres.'),
+      }),
+    )
     .min(1, { message: 'Indique ao menos uma falha (art. 16, § 2º).' })
     .max(100),
 });
 
 export const deficiencyResponseRequestSchema = z.object({
   answers: z
-    .array(z.object({ itemId: z.string().uuid(), answer: text(5, 8000, 'Responda à falha indicada.'), fileId: z.string().uuid().optional() }))
+    .array(
+      z.object({ itemId: z.string().uuid(), answer: text(5, 8000, 'Responda à falha indicada.'), fileId: z.string().uuid().optional() }),
+    )
     .min(1),
 });
 
@@ -287,7 +319,14 @@ export const deficiencyNoticeSchema = z.object({
   businessDays: z.number().int(),
   dueOn: z.string(),
   items: z.array(
-    z.object({ id: z.string().uuid(), itemKey: z.string().nullable(), description: z.string(), answer: z.string().nullable(), fileId: z.string().uuid().nullable(), answeredAt: z.string().nullable() }),
+    z.object({
+      id: z.string().uuid(),
+      itemKey: z.string().nullable(),
+      description: z.string(),
+      answer: z.string().nullable(),
+      fileId: z.string().uuid().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
   ),
 });
 
@@ -360,7 +399,9 @@ export const cooperationTermSchema = z.object({
   /** Art. 5 §3: 5-year periods renewed automatically while the cooperation operates. */
   currentPeriodEndsOn: z.string().nullable(),
   renewals: z.number().int(),
-  authorisations: z.array(z.object({ id: z.string().uuid(), applicationId: z.string().uuid(), cameraPoints: z.number().int(), authorisedAt: z.string() })),
+  authorisations: z.array(
+    z.object({ id: z.string().uuid(), applicationId: z.string().uuid(), cameraPoints: z.number().int(), authorisedAt: z.string() }),
+  ),
   endedAt: z.string().nullable(),
 });
 export type CooperationTerm = z.infer<typeof cooperationTermSchema>;
@@ -387,7 +428,9 @@ export const authenticityCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, { message: 'Código de autenticação inválido: use o formato XXXX-XXXX-XXXX-XXXX.' });
+  .regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, {
+    message: 'Código de autenticação inválido: use o formato XXXX-XXXX-XXXX-XXXX.',
+  });
 
 export const publicDocumentSchema = z.object({
   code: z.string(),
@@ -418,9 +461,21 @@ export type DocumentVerification = z.infer<typeof documentVerificationSchema>;
  */
 export const technicalRequirements = [
   { key: 'technical.public_space_focus', label: 'Captação focada em espaços e logradouros públicos', legalBasis: 'Art. 2, VIII' },
-  { key: 'technical.location_quantity_focus', label: 'Quantidade, localização e foco dos dispositivos conforme o edital', legalBasis: 'Art. 13' },
-  { key: 'technical.equipment_compatibility', label: 'Compatibilidade dos equipamentos e softwares com a plataforma e o VMS do CIOSP', legalBasis: 'Art. 14, caput e § 1º' },
-  { key: 'technical.connectivity', label: 'Viabilidade de conexão e transmissão das imagens até a plataforma do CIOSP (interior)', legalBasis: 'Art. 14, § 3º' },
+  {
+    key: 'technical.location_quantity_focus',
+    label: 'Quantidade, localização e foco dos dispositivos conforme o edital',
+    legalBasis: 'Art. 13',
+  },
+  {
+    key: 'technical.equipment_compatibility',
+    label: 'Compatibilidade dos equipamentos e softwares com a plataforma e o VMS do CIOSP',
+    legalBasis: 'Art. 14, caput e § 1º',
+  },
+  {
+    key: 'technical.connectivity',
+    label: 'Viabilidade de conexão e transmissão das imagens até a plataforma do CIOSP (interior)',
+    legalBasis: 'Art. 14, § 3º',
+  },
 ] as const;
 export type TechnicalRequirementKey = (typeof technicalRequirements)[number]['key'];
 

@@ -17,9 +17,7 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditVerifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z
-    .object({ seq: z.number().int(), problem: z.enum(['prev_hash_mismatch', 'hash_mismatch']) })
-    .nullable(),
+  firstBroken: z.object({ seq: z.number().int(), problem: z.enum(['prev_hash_mismatch', 'hash_mismatch']) }).nullable(),
 });
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;
 

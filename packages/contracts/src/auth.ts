@@ -16,7 +16,10 @@ export const loginRequestSchema = z.object({
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const totpCodeSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'O código deve ter 6 dígitos.' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'O código deve ter 6 dígitos.' }),
 });
 
 export const sessionStageSchema = z.enum(['mfa_verify', 'mfa_enrol', 'active']);

@@ -46,8 +46,7 @@ export const cepSchema = z
 /** Mato Grosso's CEP range (Correios): 78000-000 to 78899-999. */
 export const CEP_MATO_GROSSO_RANGE = { first: '78000000', last: '78899999' } as const;
 
-export const isCepInMatoGrosso = (cep: string): boolean =>
-  cep >= CEP_MATO_GROSSO_RANGE.first && cep <= CEP_MATO_GROSSO_RANGE.last;
+export const isCepInMatoGrosso = (cep: string): boolean => cep >= CEP_MATO_GROSSO_RANGE.first && cep <= CEP_MATO_GROSSO_RANGE.last;
 
 /** A CEP in Mato Grosso (Decree 1.522/2022 Art. 3 sole §: only addresses inside the state). */
 export const cepMatoGrossoSchema = cepSchema.refine(isCepInMatoGrosso, {
@@ -79,10 +78,9 @@ export const phoneSchema = z
   });
 
 /** A phone number with a Mato Grosso DDD (65 or 66). */
-export const phoneMatoGrossoSchema = phoneSchema.refine(
-  (v) => (MATO_GROSSO_DDDS as readonly string[]).includes(v.slice(0, 2)),
-  { message: 'Telefone fora de Mato Grosso: o DDD deve ser 65 ou 66.' },
-);
+export const phoneMatoGrossoSchema = phoneSchema.refine((v) => (MATO_GROSSO_DDDS as readonly string[]).includes(v.slice(0, 2)), {
+  message: 'Telefone fora de Mato Grosso: o DDD deve ser 65 ou 66.',
+});
 
 /** IBGE state code of Mato Grosso. */
 export const IBGE_UF_MATO_GROSSO = '51';

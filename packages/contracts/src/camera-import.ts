@@ -41,24 +41,126 @@ export interface CameraImportColumn {
 }
 
 export const cameraImportColumns: readonly CameraImportColumn[] = [
-  { key: 'name', header: 'Nome da câmera', required: true, help: 'Nome curto que identifica a câmera (ex.: Portaria - rua principal).', examples: ['Portaria - rua principal', 'Esquina da praça'] },
-  { key: 'kind', header: 'Tipo (compartilhada ou Vigia Mais)', required: true, help: '"Compartilhada" (câmera própria do parceiro) ou "Vigia Mais" (câmera do programa, em comodato).', examples: ['Compartilhada', 'Vigia Mais'] },
-  { key: 'assetSerial', header: 'Número de série / patrimônio', required: false, help: 'Obrigatório para câmeras do programa (Vigia Mais).', examples: ['', 'VM-2024-000123'] },
-  { key: 'host', header: 'IP público ou DDNS', required: true, help: 'IPv4 público, IPv6 (sem colchetes) ou nome DDNS. Sem IP público, fale com a SESP/MT (porta VMS para auto-registro).', examples: ['177.130.22.94', 'minhaempresa.ddns.net'] },
-  { key: 'rtspPort', header: 'Porta RTSP', required: true, help: 'Uma porta diferente para cada câmera (ex.: 30554, 30555, 30556…).', examples: ['30554', '30555'] },
-  { key: 'httpPort', header: 'Porta HTTP', required: true, help: 'Uma porta diferente para cada câmera (ex.: 8001, 8002, 8003…).', examples: ['8001', '8002'] },
-  { key: 'rtspPath', header: 'Caminho RTSP', required: true, help: 'Caminho do fluxo principal, como o fabricante documenta (ex.: /Streaming/Channels/101).', examples: ['/Streaming/Channels/101', '/cam/realmonitor?channel=1&subtype=0'] },
-  { key: 'username', header: 'Login da câmera', required: true, help: 'Usuário de acesso à câmera (guarda-se cifrado).', examples: ['vigiamais', 'vigiamais'] },
-  { key: 'password', header: 'Senha da câmera', required: true, help: 'Senha de acesso à câmera (guarda-se cifrada, nunca é exibida).', examples: ['troque-esta-senha', 'troque-esta-senha'] },
-  { key: 'latitude', header: 'Latitude', required: true, help: 'Graus decimais, ponto ou vírgula (ex.: -14.51476).', examples: ['-14.51476', '-15.60140'] },
-  { key: 'longitude', header: 'Longitude', required: true, help: 'Graus decimais, ponto ou vírgula (ex.: -56.4855).', examples: ['-56.48550', '-56.09790'] },
-  { key: 'municipality', header: 'Município', required: true, help: 'Nome do município de Mato Grosso ou o código IBGE de 7 dígitos.', examples: ['Nobres', '5103403'] },
-  { key: 'heading', header: 'Direção (graus)', required: true, help: 'Para onde a câmera aponta, de 0 a 359 (0 = norte, 90 = leste).', examples: ['90', '180'] },
+  {
+    key: 'name',
+    header: 'Nome da câmera',
+    required: true,
+    help: 'Nome curto que identifica a câmera (ex.: Portaria - rua principal).',
+    examples: ['Portaria - rua principal', 'Esquina da praça'],
+  },
+  {
+    key: 'kind',
+    header: 'Tipo (compartilhada ou Vigia Mais)',
+    required: true,
+    help: '"Compartilhada" (câmera própria do parceiro) ou "Vigia Mais" (câmera do programa, em comodato).',
+    examples: ['Compartilhada', 'Vigia Mais'],
+  },
+  {
+    key: 'assetSerial',
+    header: 'Número de série / patrimônio',
+    required: false,
+    help: 'Obrigatório para câmeras do programa (Vigia Mais).',
+    examples: ['', 'VM-2024-000123'],
+  },
+  {
+    key: 'host',
+    header: 'IP público ou DDNS',
+    required: true,
+    help: 'IPv4 público, IPv6 (sem colchetes) ou nome DDNS. Sem IP público, fale com a SESP/MT (porta VMS para auto-registro).',
+    examples: ['177.130.22.94', 'minhaempresa.ddns.net'],
+  },
+  {
+    key: 'rtspPort',
+    header: 'Porta RTSP',
+    required: true,
+    help: 'Uma porta diferente para cada câmera (ex.: 30554, 30555, 30556…).',
+    examples: ['30554', '30555'],
+  },
+  {
+    key: 'httpPort',
+    header: 'Porta HTTP',
+    required: true,
+    help: 'Uma porta diferente para cada câmera (ex.: 8001, 8002, 8003…).',
+    examples: ['8001', '8002'],
+  },
+  {
+    key: 'rtspPath',
+    header: 'Caminho RTSP',
+    required: true,
+    help: 'Caminho do fluxo principal, como o fabricante documenta (ex.: /Streaming/Channels/101).',
+    examples: ['/Streaming/Channels/101', '/cam/realmonitor?channel=1&subtype=0'],
+  },
+  {
+    key: 'username',
+    header: 'Login da câmera',
+    required: true,
+    help: 'Usuário de acesso à câmera (guarda-se cifrado).',
+    examples: ['vigiamais', 'vigiamais'],
+  },
+  {
+    key: 'password',
+    header: 'Senha da câmera',
+    required: true,
+    help: 'Senha de acesso à câmera (guarda-se cifrada, nunca é exibida).',
+    examples: ['troque-esta-senha', 'troque-esta-senha'],
+  },
+  {
+    key: 'latitude',
+    header: 'Latitude',
+    required: true,
+    help: 'Graus decimais, ponto ou vírgula (ex.: -14.51476).',
+    examples: ['-14.51476', '-15.60140'],
+  },
+  {
+    key: 'longitude',
+    header: 'Longitude',
+    required: true,
+    help: 'Graus decimais, ponto ou vírgula (ex.: -56.4855).',
+    examples: ['-56.48550', '-56.09790'],
+  },
+  {
+    key: 'municipality',
+    header: 'Município',
+    required: true,
+    help: 'Nome do município de Mato Grosso ou o código IBGE de 7 dígitos.',
+    examples: ['Nobres', '5103403'],
+  },
+  {
+    key: 'heading',
+    header: 'Direção (graus)',
+    required: true,
+    help: 'Para onde a câmera aponta, de 0 a 359 (0 = norte, 90 = leste).',
+    examples: ['90', '180'],
+  },
   { key: 'fieldOfView', header: 'Campo de visão (graus)', required: true, help: 'Abertura da lente, de 1 a 360.', examples: ['90', '110'] },
-  { key: 'mounting', header: 'Fixação (fachada, poste ou outro)', required: true, help: '"Fachada", "Poste" ou "Outro".', examples: ['Fachada', 'Poste'] },
-  { key: 'openToPublic', header: 'Aberta ao público (sim ou não)', required: false, help: '"Sim" se as imagens podem ser vistas por qualquer pessoa no portal (art. 26, § 2º). Em branco = não.', examples: ['Não', 'Sim'] },
-  { key: 'cameraPointId', header: 'Código do ponto no projeto', required: false, help: 'Opcional: identificação do ponto no projeto executivo.', examples: ['', 'P-01'] },
-  { key: 'streamSource', header: 'Origem do fluxo (caminho RTSP ou ONVIF)', required: false, help: '"Caminho RTSP" usa o caminho informado; "ONVIF" pede o caminho à câmera pela porta HTTP, com o mesmo login e senha. Em branco = caminho RTSP.', examples: ['Caminho RTSP', 'ONVIF'] },
+  {
+    key: 'mounting',
+    header: 'Fixação (fachada, poste ou outro)',
+    required: true,
+    help: '"Fachada", "Poste" ou "Outro".',
+    examples: ['Fachada', 'Poste'],
+  },
+  {
+    key: 'openToPublic',
+    header: 'Aberta ao público (sim ou não)',
+    required: false,
+    help: '"Sim" se as imagens podem ser vistas por qualquer pessoa no portal (art. 26, § 2º). Em branco = não.',
+    examples: ['Não', 'Sim'],
+  },
+  {
+    key: 'cameraPointId',
+    header: 'Código do ponto no projeto',
+    required: false,
+    help: 'Opcional: identificação do ponto no projeto executivo.',
+    examples: ['', 'P-01'],
+  },
+  {
+    key: 'streamSource',
+    header: 'Origem do fluxo (caminho RTSP ou ONVIF)',
+    required: false,
+    help: '"Caminho RTSP" usa o caminho informado; "ONVIF" pede o caminho à câmera pela porta HTTP, com o mesmo login e senha. Em branco = caminho RTSP.',
+    examples: ['Caminho RTSP', 'ONVIF'],
+  },
 ];
 
 /** Limits of a spreadsheet upload (also enforced by the server; shown on the import page). */
@@ -109,7 +211,10 @@ export type CameraImportReport = z.infer<typeof cameraImportReportSchema>;
 
 export const cameraImportQuerySchema = z.object({
   /** Only validate; create nothing. */
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Owner of every camera of the file (required for administrators). */
   partnerId: z.string().uuid({ message: 'Parceiro inválido.' }).optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cameraStatusSchema } from './cameras.js';
 import { applicantKindSchema } from './accreditation/index.js';
+import { cameraStatusSchema } from './cameras.js';
 
 /**
  * Map data. The operations map (back office) gets every camera the user may see, with what a

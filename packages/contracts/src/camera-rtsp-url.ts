@@ -1,4 +1,4 @@
-import { classifyCameraHost, rtspPathSchema, type CameraCredentials } from './cameras.js';
+import { type CameraCredentials, classifyCameraHost, rtspPathSchema } from './cameras.js';
 
 /**
  * Pure construction of a camera's RTSP URL for ffmpeg (API snapshots, media-node ffmpeg ingest).

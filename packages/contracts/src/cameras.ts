@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ibgeMunicipalityCodeSchema } from './brazil.js';
 import { cameraMountingSchema } from './accreditation/index.js';
+import { ibgeMunicipalityCodeSchema } from './brazil.js';
 
 /**
  * HTTP contracts of the camera registry (SPEC §3.3, guide §05): the cameras a partner shares with
@@ -44,7 +44,9 @@ export const cameraIngestModeLabels: Readonly<Record<CameraIngestMode, string>> 
  * MEDIA_RTSP_TRANSPORT. Ignored in ffmpeg mode (always TCP).
  */
 export const cameraRtspTransports = ['tcp', 'udp', 'auto'] as const;
-export const cameraRtspTransportSchema = z.enum(cameraRtspTransports, { error: 'Transporte RTP inválido: use tcp, udp ou auto (ou deixe o padrão do nó).' });
+export const cameraRtspTransportSchema = z.enum(cameraRtspTransports, {
+  error: 'Transporte RTP inválido: use tcp, udp ou auto (ou deixe o padrão do nó).',
+});
 export type CameraRtspTransport = z.infer<typeof cameraRtspTransportSchema>;
 export const cameraRtspTransportLabels: Readonly<Record<CameraRtspTransport, string>> = {
   tcp: 'TCP',
@@ -140,8 +142,14 @@ export const cameraCredentialsSchema = z.object({
 });
 export type CameraCredentials = z.infer<typeof cameraCredentialsSchema>;
 
-const latitude = z.number({ error: 'Informe a latitude.' }).min(-90, { message: 'Latitude inválida.' }).max(90, { message: 'Latitude inválida.' });
-const longitude = z.number({ error: 'Informe a longitude.' }).min(-180, { message: 'Longitude inválida.' }).max(180, { message: 'Longitude inválida.' });
+const latitude = z
+  .number({ error: 'Informe a latitude.' })
+  .min(-90, { message: 'Latitude inválida.' })
+  .max(90, { message: 'Latitude inválida.' });
+const longitude = z
+  .number({ error: 'Informe a longitude.' })
+  .min(-180, { message: 'Longitude inválida.' })
+  .max(180, { message: 'Longitude inválida.' });
 
 const cameraFields = {
   name: z.string({ error: 'Informe o nome da câmera.' }).trim().min(2, { message: 'Informe o nome da câmera.' }).max(120),
@@ -155,8 +163,16 @@ const cameraFields = {
   latitude,
   longitude,
   municipalityIbge: ibgeMunicipalityCodeSchema,
-  heading: z.number({ error: 'Informe a direção (0 a 359°).' }).int().min(0, { message: 'Direção deve estar entre 0 e 359°.' }).max(359, { message: 'Direção deve estar entre 0 e 359°.' }),
-  fieldOfView: z.number({ error: 'Informe o campo de visão (1 a 360°).' }).int().min(1, { message: 'Campo de visão deve estar entre 1 e 360°.' }).max(360, { message: 'Campo de visão deve estar entre 1 e 360°.' }),
+  heading: z
+    .number({ error: 'Informe a direção (0 a 359°).' })
+    .int()
+    .min(0, { message: 'Direção deve estar entre 0 e 359°.' })
+    .max(359, { message: 'Direção deve estar entre 0 e 359°.' }),
+  fieldOfView: z
+    .number({ error: 'Informe o campo de visão (1 a 360°).' })
+    .int()
+    .min(1, { message: 'Campo de visão deve estar entre 1 e 360°.' })
+    .max(360, { message: 'Campo de visão deve estar entre 1 e 360°.' }),
   mounting: cameraMountingSchema,
   openToPublic: z.boolean().default(false),
   ingestMode: cameraIngestModeSchema.default('native'),
@@ -172,9 +188,14 @@ export const cameraCreateSchema = z
     credentials: cameraCredentialsSchema.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.rtspPort === v.httpPort) ctx.addIssue({ code: 'custom', path: ['httpPort'], message: 'As portas RTSP e HTTP devem ser diferentes.' });
+    if (v.rtspPort === v.httpPort)
+      ctx.addIssue({ code: 'custom', path: ['httpPort'], message: 'As portas RTSP e HTTP devem ser diferentes.' });
     if (v.kind === 'program_loan' && !v.assetSerial) {
-      ctx.addIssue({ code: 'custom', path: ['assetSerial'], message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['assetSerial'],
+        message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.',
+      });
     }
   });
 export type CameraCreateInput = z.output<typeof cameraCreateSchema>;

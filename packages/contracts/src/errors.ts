@@ -26,55 +26,163 @@ export const errorTable = {
   PARTNER_DOCUMENT_TAKEN: { status: 409, message: 'Já existe um ente proponente cadastrado com este CPF/CNPJ.' },
   PARTNER_PROFILE_MISSING: { status: 404, message: 'Sua conta não está vinculada a um ente proponente.' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Tipo de arquivo não aceito: envie o documento em PDF, JPEG ou PNG.' },
-  FILE_IS_EXECUTABLE: { status: 415, message: 'O arquivo enviado é um programa executável, não um documento. Envie o documento em PDF, JPEG ou PNG.' },
+  FILE_IS_EXECUTABLE: {
+    status: 415,
+    message: 'O arquivo enviado é um programa executável, não um documento. Envie o documento em PDF, JPEG ou PNG.',
+  },
   FILE_EMPTY: { status: 400, message: 'O arquivo enviado está vazio.' },
-  LOCATION_OUTSIDE_MT: { status: 422, message: 'Somente endereços e pontos de videomonitoramento dentro de Mato Grosso são admitidos (Decreto 1.522/2022, art. 3º, parágrafo único).' },
+  LOCATION_OUTSIDE_MT: {
+    status: 422,
+    message:
+      'Somente endereços e pontos de videomonitoramento dentro de Mato Grosso são admitidos (Decreto 1.522/2022, art. 3º, parágrafo único).',
+  },
   MUNICIPALITY_UNKNOWN: { status: 422, message: 'Município não encontrado entre os municípios de Mato Grosso.' },
-  REQUIRED_DOCUMENTS_MISSING: { status: 422, message: 'Faltam documentos obrigatórios para enviar o pedido de habilitação (Decreto 1.522/2022, arts. 9 a 11).' },
-  LEASE_TOO_SHORT: { status: 422, message: 'O contrato de locação deve ter no mínimo 2 anos de vigência restante (Decreto 1.522/2022, art. 10, I, "e", e II, "d").' },
-  PROPERTY_SITUATION_NOT_ADMITTED: { status: 422, message: 'O imóvel deve ser próprio ou locado por no mínimo 2 anos (Decreto 1.522/2022, art. 10). A assinatura conjunta com o proprietário é prevista apenas para associações e conselhos (art. 11).' },
+  REQUIRED_DOCUMENTS_MISSING: {
+    status: 422,
+    message: 'Faltam documentos obrigatórios para enviar o pedido de habilitação (Decreto 1.522/2022, arts. 9 a 11).',
+  },
+  LEASE_TOO_SHORT: {
+    status: 422,
+    message: 'O contrato de locação deve ter no mínimo 2 anos de vigência restante (Decreto 1.522/2022, art. 10, I, "e", e II, "d").',
+  },
+  PROPERTY_SITUATION_NOT_ADMITTED: {
+    status: 422,
+    message:
+      'O imóvel deve ser próprio ou locado por no mínimo 2 anos (Decreto 1.522/2022, art. 10). A assinatura conjunta com o proprietário é prevista apenas para associações e conselhos (art. 11).',
+  },
   DEADLINE_PASSED: { status: 409, message: 'O prazo para sanar as falhas indicadas terminou (Decreto 1.522/2022, art. 16, § 3º).' },
-  DEADLINE_RUNNING: { status: 409, message: 'O prazo dado ao proponente para sanar as falhas ainda está correndo (Decreto 1.522/2022, art. 16, § 2º).' },
-  DEFICIENCY_NOTICE_REQUIRED: { status: 409, message: 'Falhas de documentação ou do projeto executivo devem ser indicadas em notificação, com prazo para saná-las, antes do indeferimento (Decreto 1.522/2022, art. 16, § 2º).' },
-  RISP_REGION_UNKNOWN: { status: 409, message: 'Há ponto de videomonitoramento em município sem região de segurança (RISP) cadastrada: o parecer do art. 12 não pode ser solicitado. Cadastre a região do município antes de decidir.' },
+  DEADLINE_RUNNING: {
+    status: 409,
+    message: 'O prazo dado ao proponente para sanar as falhas ainda está correndo (Decreto 1.522/2022, art. 16, § 2º).',
+  },
+  DEFICIENCY_NOTICE_REQUIRED: {
+    status: 409,
+    message:
+      'Falhas de documentação ou do projeto executivo devem ser indicadas em notificação, com prazo para saná-las, antes do indeferimento (Decreto 1.522/2022, art. 16, § 2º).',
+  },
+  RISP_REGION_UNKNOWN: {
+    status: 409,
+    message:
+      'Há ponto de videomonitoramento em município sem região de segurança (RISP) cadastrada: o parecer do art. 12 não pode ser solicitado. Cadastre a região do município antes de decidir.',
+  },
   REQUIREMENTS_NOT_MET: { status: 409, message: 'O pedido ainda não cumpre todos os requisitos para o deferimento.' },
-  CAMERA_ENDPOINT_TAKEN: { status: 409, message: 'Já existe uma câmera cadastrada neste endereço com a mesma porta RTSP. Cada câmera atrás do mesmo endereço precisa de uma porta RTSP própria (redirecionamento de portas no roteador).' },
-  CAMERA_HTTP_PORT_TAKEN: { status: 409, message: 'Já existe uma câmera cadastrada neste endereço com a mesma porta HTTP. Cada câmera atrás do mesmo endereço precisa de uma porta HTTP própria.' },
-  CAMERA_ADDRESS_NOT_ALLOWED: { status: 422, message: 'Endereço privado ou reservado não permitido: informe o IP público ou o nome DDNS pelo qual a câmera é acessada pela internet.' },
+  CAMERA_ENDPOINT_TAKEN: {
+    status: 409,
+    message:
+      'Já existe uma câmera cadastrada neste endereço com a mesma porta RTSP. Cada câmera atrás do mesmo endereço precisa de uma porta RTSP própria (redirecionamento de portas no roteador).',
+  },
+  CAMERA_HTTP_PORT_TAKEN: {
+    status: 409,
+    message:
+      'Já existe uma câmera cadastrada neste endereço com a mesma porta HTTP. Cada câmera atrás do mesmo endereço precisa de uma porta HTTP própria.',
+  },
+  CAMERA_ADDRESS_NOT_ALLOWED: {
+    status: 422,
+    message:
+      'Endereço privado ou reservado não permitido: informe o IP público ou o nome DDNS pelo qual a câmera é acessada pela internet.',
+  },
   CAMERA_PARTNER_REQUIRED: { status: 422, message: 'Informe o ente parceiro dono da câmera.' },
-  INTEGRATOR_UNKNOWN: { status: 422, message: 'Não há conta de empresa integradora (perfil "Empresa integradora / instaladora") com este e-mail. Peça à SESP o cadastro da conta da integradora.' },
-  INTEGRATOR_PARTNER_REQUIRED: { status: 422, message: 'Informe o ente parceiro que autorizou a sua empresa integradora (Decreto 1.522/2022, art. 15).' },
-  MEDIA_NODE_UNAVAILABLE: { status: 503, message: 'Nenhum servidor de vídeo está disponível no momento. Tente novamente em alguns segundos.' },
+  INTEGRATOR_UNKNOWN: {
+    status: 422,
+    message:
+      'Não há conta de empresa integradora (perfil "Empresa integradora / instaladora") com este e-mail. Peça à SESP o cadastro da conta da integradora.',
+  },
+  INTEGRATOR_PARTNER_REQUIRED: {
+    status: 422,
+    message: 'Informe o ente parceiro que autorizou a sua empresa integradora (Decreto 1.522/2022, art. 15).',
+  },
+  MEDIA_NODE_UNAVAILABLE: {
+    status: 503,
+    message: 'Nenhum servidor de vídeo está disponível no momento. Tente novamente em alguns segundos.',
+  },
   CAMERA_DISABLED: { status: 409, message: 'Esta câmera está desativada e não pode ser exibida ao vivo.' },
-  CAMERA_IMPORT_FILE_TYPE: { status: 415, message: 'Formato não aceito: envie a planilha em XLSX (Excel) ou CSV. Arquivos .xls antigos precisam ser salvos como .xlsx.' },
+  CAMERA_IMPORT_FILE_TYPE: {
+    status: 415,
+    message: 'Formato não aceito: envie a planilha em XLSX (Excel) ou CSV. Arquivos .xls antigos precisam ser salvos como .xlsx.',
+  },
   CAMERA_IMPORT_FILE_INVALID: { status: 422, message: 'Não foi possível ler a planilha: o arquivo está danificado ou não segue o modelo.' },
   CAMERA_IMPORT_TOO_MANY_ROWS: { status: 422, message: 'A planilha tem linhas demais para uma importação. Divida-a em arquivos menores.' },
-  CAMERA_IMPORT_COLUMNS: { status: 422, message: 'A planilha não tem as colunas do modelo. Baixe o modelo e preencha-o sem alterar os títulos.' },
-  ASSET_NOT_AVAILABLE: { status: 409, message: 'Equipamento indisponível: só equipamentos em estoque podem ser reservados para uma cessão de uso.' },
+  CAMERA_IMPORT_COLUMNS: {
+    status: 422,
+    message: 'A planilha não tem as colunas do modelo. Baixe o modelo e preencha-o sem alterar os títulos.',
+  },
+  ASSET_NOT_AVAILABLE: {
+    status: 409,
+    message: 'Equipamento indisponível: só equipamentos em estoque podem ser reservados para uma cessão de uso.',
+  },
   ASSET_SERIAL_TAKEN: { status: 409, message: 'Já existe um equipamento com este número de série ou tombamento (patrimônio).' },
   COOPERATION_NOT_ACTIVE: { status: 409, message: 'A cooperação técnica não está vigente (termo não assinado ou encerrado).' },
-  PICKUP_AUTHORISATION_REQUIRED: { status: 422, message: 'A retirada por pessoa diferente do representante legal exige autorização assinada por ele (guia §03): anexe o documento.' },
-  POLICE_REPORT_REQUIRED: { status: 422, message: 'Informe o número do boletim de ocorrência (notícia-crime) — Decreto 1.522/2022, art. 18, § 1º.' },
-  WARRANTY_EXPIRED: { status: 409, message: 'A garantia de fábrica deste equipamento terminou: a substituição do art. 18, § 3º, não se aplica.' },
-  REPORT_INCOMPLETE: { status: 422, message: 'Descreva as atividades realizadas e os resultados alcançados (Decreto 1.522/2022, art. 19).' },
-  SANCTION_DEFENCE_LATE: { status: 409, message: 'O prazo de defesa de 10 dias úteis, contado do recebimento da notificação, terminou (Decreto 1.522/2022, art. 30, § 1º).' },
-  SANCTION_DEFENCE_RUNNING: { status: 409, message: 'A defesa prévia é garantida: aguarde a defesa ou o fim do prazo de 10 dias úteis antes de decidir (Decreto 1.522/2022, art. 30, caput e § 1º).' },
+  PICKUP_AUTHORISATION_REQUIRED: {
+    status: 422,
+    message: 'A retirada por pessoa diferente do representante legal exige autorização assinada por ele (guia §03): anexe o documento.',
+  },
+  POLICE_REPORT_REQUIRED: {
+    status: 422,
+    message: 'Informe o número do boletim de ocorrência (notícia-crime) — Decreto 1.522/2022, art. 18, § 1º.',
+  },
+  WARRANTY_EXPIRED: {
+    status: 409,
+    message: 'A garantia de fábrica deste equipamento terminou: a substituição do art. 18, § 3º, não se aplica.',
+  },
+  REPORT_INCOMPLETE: {
+    status: 422,
+    message: 'Descreva as atividades realizadas e os resultados alcançados (Decreto 1.522/2022, art. 19).',
+  },
+  SANCTION_DEFENCE_LATE: {
+    status: 409,
+    message: 'O prazo de defesa de 10 dias úteis, contado do recebimento da notificação, terminou (Decreto 1.522/2022, art. 30, § 1º).',
+  },
+  SANCTION_DEFENCE_RUNNING: {
+    status: 409,
+    message:
+      'A defesa prévia é garantida: aguarde a defesa ou o fim do prazo de 10 dias úteis antes de decidir (Decreto 1.522/2022, art. 30, caput e § 1º).',
+  },
   SANCTION_SUSPENSION_TOO_LONG: { status: 422, message: 'A suspensão não pode passar de 2 anos (Decreto 1.522/2022, art. 30, II).' },
-  SANCTION_TIME_BARRED: { status: 409, message: 'A pretensão punitiva está prescrita: passaram-se 5 anos desde a apresentação da prestação de contas sem ato de apuração que interrompesse a prescrição (Decreto 1.522/2022, art. 30, §§ 2º e 3º).' },
-  PARTNER_SUSPENDED: { status: 409, message: 'O parceiro está suspenso e impedido de celebrar nova parceria até o fim da suspensão (Decreto 1.522/2022, art. 30, II).' },
+  SANCTION_TIME_BARRED: {
+    status: 409,
+    message:
+      'A pretensão punitiva está prescrita: passaram-se 5 anos desde a apresentação da prestação de contas sem ato de apuração que interrompesse a prescrição (Decreto 1.522/2022, art. 30, §§ 2º e 3º).',
+  },
+  PARTNER_SUSPENDED: {
+    status: 409,
+    message: 'O parceiro está suspenso e impedido de celebrar nova parceria até o fim da suspensão (Decreto 1.522/2022, art. 30, II).',
+  },
   COMPLAINT_NOT_FOUND: { status: 404, message: 'Nenhuma denúncia com este protocolo.' },
-  RELEASE_REQUESTER_NOT_ELIGIBLE: { status: 422, message: 'Pedido recusado: imagens só são cedidas a pedido do Poder Judiciário, do Ministério Público, de autoridade policial que presida ou conduza inquérito, ou para a instrução de processos administrativos ou judiciais. Cidadãos, imprensa e empresas não podem requerer imagens (Decreto 1.522/2022, art. 2º, VI; regra de sigilo).' },
-  RELEASE_REQUESTER_ACCOUNT_REQUIRED: { status: 422, message: 'Informe o e-mail da conta do solicitante (perfil "Solicitante externo"): as imagens cedidas só são entregues a essa conta.' },
+  RELEASE_REQUESTER_NOT_ELIGIBLE: {
+    status: 422,
+    message:
+      'Pedido recusado: imagens só são cedidas a pedido do Poder Judiciário, do Ministério Público, de autoridade policial que presida ou conduza inquérito, ou para a instrução de processos administrativos ou judiciais. Cidadãos, imprensa e empresas não podem requerer imagens (Decreto 1.522/2022, art. 2º, VI; regra de sigilo).',
+  },
+  RELEASE_REQUESTER_ACCOUNT_REQUIRED: {
+    status: 422,
+    message: 'Informe o e-mail da conta do solicitante (perfil "Solicitante externo"): as imagens cedidas só são entregues a essa conta.',
+  },
   RELEASE_INVALID_STATE: { status: 409, message: 'O pedido de cessão não está na fase que permite esta ação.' },
   RELEASE_DELIVERY_EXPIRED: { status: 410, message: 'O prazo do link de entrega terminou. Peça à autoridade de cessão uma nova entrega.' },
-  RELEASE_PACKAGE_PENDING: { status: 409, message: 'Pacote em preparação: as gravações cedidas estão sendo exportadas e assinadas. O acesso foi registrado; tente novamente em alguns minutos.' },
-  RELEASE_PACKAGE_FAILED: { status: 409, message: 'Não foi possível montar o pacote das imagens cedidas. A autoridade de cessão foi informada e pode tentar novamente.' },
+  RELEASE_PACKAGE_PENDING: {
+    status: 409,
+    message:
+      'Pacote em preparação: as gravações cedidas estão sendo exportadas e assinadas. O acesso foi registrado; tente novamente em alguns minutos.',
+  },
+  RELEASE_PACKAGE_FAILED: {
+    status: 409,
+    message: 'Não foi possível montar o pacote das imagens cedidas. A autoridade de cessão foi informada e pode tentar novamente.',
+  },
   PLAYBACK_NVR_NOT_CONFIGURED: { status: 404, message: 'Esta câmera não tem gravador do parceiro (NVR) cadastrado.' },
-  PLAYBACK_NVR_RANGE_INVALID: { status: 422, message: 'Período inválido para o gravador do parceiro: o início deve estar no passado e o período deve ter no máximo 1 hora.' },
+  PLAYBACK_NVR_RANGE_INVALID: {
+    status: 422,
+    message: 'Período inválido para o gravador do parceiro: o início deve estar no passado e o período deve ter no máximo 1 hora.',
+  },
   EXPORT_NOT_READY: { status: 409, message: 'O pacote de exportação ainda não está pronto (ou a montagem falhou).' },
-  EXPORT_RANGE_INVALID: { status: 422, message: 'Período inválido: o fim deve ser posterior ao início, no passado, e o período deve ter no máximo 7 dias.' },
+  EXPORT_RANGE_INVALID: {
+    status: 422,
+    message: 'Período inválido: o fim deve ser posterior ao início, no passado, e o período deve ter no máximo 7 dias.',
+  },
   EXPORT_VERIFY_BUSY: { status: 429, message: 'Muitas verificações em andamento. Tente novamente em instantes.' },
-  AUDIT_EXPORT_TOO_LARGE: { status: 422, message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).' },
+  AUDIT_EXPORT_TOO_LARGE: {
+    status: 422,
+    message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

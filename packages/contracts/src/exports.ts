@@ -25,7 +25,12 @@ export type ExportManifest = z.infer<typeof exportManifestSchema>;
 
 export const exportVerificationSchema = z.object({
   ok: z.boolean(),
-  problems: z.array(z.object({ file: z.string(), problem: z.enum(['signature_invalid', 'manifest_invalid', 'file_missing', 'file_altered', 'file_unexpected']) })),
+  problems: z.array(
+    z.object({
+      file: z.string(),
+      problem: z.enum(['signature_invalid', 'manifest_invalid', 'file_missing', 'file_altered', 'file_unexpected']),
+    }),
+  ),
   manifest: exportManifestSchema.nullable(),
 });
 export type ExportVerification = z.infer<typeof exportVerificationSchema>;

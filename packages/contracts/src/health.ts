@@ -32,8 +32,18 @@ export const healthDashboardSchema = z.object({
     }),
   ),
   byRegion: z.array(z.object({ regionName: z.string(), down: z.number().int(), total: z.number().int() })),
-  byPartner: z.array(z.object({ partnerId: z.uuid().nullable(), partnerName: z.string(), down: z.number().int(), total: z.number().int() })),
-  worstPartners: z.array(z.object({ partnerId: z.uuid(), partnerName: z.string(), percent: z.number(), outageMinutes: z.number().int(), outages: z.number().int() })),
+  byPartner: z.array(
+    z.object({ partnerId: z.uuid().nullable(), partnerName: z.string(), down: z.number().int(), total: z.number().int() }),
+  ),
+  worstPartners: z.array(
+    z.object({
+      partnerId: z.uuid(),
+      partnerName: z.string(),
+      percent: z.number(),
+      outageMinutes: z.number().int(),
+      outages: z.number().int(),
+    }),
+  ),
   openAlerts: z.array(alertSchema),
 });
 export type HealthDashboard = z.infer<typeof healthDashboardSchema>;

@@ -13,7 +13,10 @@ export const cidrSchema = z
   .string()
   .trim()
   .max(64)
-  .regex(/^([0-9]{1,3}(\.[0-9]{1,3}){3}\/([0-9]|[12][0-9]|3[0-2])|[0-9a-fA-F:]{2,39}\/([0-9]|[1-9][0-9]|1[01][0-9]|12[0-8]))$/, 'Informe uma faixa no formato CIDR, por exemplo 10.20.0.0/16.');
+  .regex(
+    /^([0-9]{1,3}(\.[0-9]{1,3}){3}\/([0-9]|[12][0-9]|3[0-2])|[0-9a-fA-F:]{2,39}\/([0-9]|[1-9][0-9]|1[01][0-9]|12[0-8]))$/,
+    'Informe uma faixa no formato CIDR, por exemplo 10.20.0.0/16.',
+  );
 
 export const MAX_INTEGRATION_CAMERAS = 5000;
 

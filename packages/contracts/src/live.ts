@@ -23,9 +23,7 @@ export type LiveToken = z.infer<typeof liveTokenSchema>;
 export const liveCameraParamsSchema = z.object({ cameraId: z.string().uuid() });
 
 /** WebSocket messages (text frames); binary frames are fMP4 (init, GOP burst, one fragment per frame). */
-export type LiveClientMessage =
-  | { type: 'auth'; token: string; nonce: string }
-  | { type: 'renew'; token: string };
+export type LiveClientMessage = { type: 'auth'; token: string; nonce: string } | { type: 'renew'; token: string };
 export type LiveServerMessage =
   | { type: 'ready'; expiresAt: number }
   | { type: 'codec'; codec: string; mime: string; width: number; height: number }

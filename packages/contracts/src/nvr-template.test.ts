@@ -24,11 +24,15 @@ describe('NVR playback URL templates (Art. 25 §2: footage kept in the partner o
     expect(expandNvrTemplate(t, at)).toBe('rtsp://nvr.prefeitura.mt.gov.br:554/x?a=20260310T183005Z&b=143005&c=15:35');
     // Another NVR zone for @local; midnight crossing changes the date too.
     expect(formatInstant(new Date('2026-03-11T02:00:00Z'), 'yyyy-MM-dd HH', 'America/Cuiaba')).toBe('2026-03-10 22');
-    expect(expandNvrTemplate('rtsp://{host}/p?s={start@local:HH}', { ...at, localTimeZone: 'UTC' })).toBe('rtsp://nvr.prefeitura.mt.gov.br/p?s=18');
+    expect(expandNvrTemplate('rtsp://{host}/p?s={start@local:HH}', { ...at, localTimeZone: 'UTC' })).toBe(
+      'rtsp://nvr.prefeitura.mt.gov.br/p?s=18',
+    );
   });
 
   it('brackets an IPv6 host', () => {
-    expect(expandNvrTemplate('rtsp://{host}:{port}/p?s={start@utc:yyyy}', { ...at, host: '2001:db8::1' })).toBe('rtsp://[2001:db8::1]:554/p?s=2026');
+    expect(expandNvrTemplate('rtsp://{host}:{port}/p?s={start@utc:yyyy}', { ...at, host: '2001:db8::1' })).toBe(
+      'rtsp://[2001:db8::1]:554/p?s=2026',
+    );
   });
 
   it('refuses templates without an explicit zone, unknown tokens or formats, or without a start', () => {

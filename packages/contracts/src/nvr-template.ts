@@ -18,8 +18,10 @@ import { z } from 'zod';
 export const NVR_DEFAULT_TIME_ZONE = 'America/Cuiaba';
 
 export const nvrPresets = {
-  hikvision: "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@local:yyyyMMdd'T'HHmmss'Z'}&endtime={end@local:yyyyMMdd'T'HHmmss'Z'}",
-  dahua: 'rtsp://{host}:{port}/cam/playback?channel={channel}&subtype=0&starttime={start@local:yyyy_MM_dd_HH_mm_ss}&endtime={end@local:yyyy_MM_dd_HH_mm_ss}',
+  hikvision:
+    "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@local:yyyyMMdd'T'HHmmss'Z'}&endtime={end@local:yyyyMMdd'T'HHmmss'Z'}",
+  dahua:
+    'rtsp://{host}:{port}/cam/playback?channel={channel}&subtype=0&starttime={start@local:yyyy_MM_dd_HH_mm_ss}&endtime={end@local:yyyy_MM_dd_HH_mm_ss}',
 } as const;
 export type NvrPreset = keyof typeof nvrPresets | 'custom';
 
@@ -54,17 +56,27 @@ export function nvrTemplateProblem(template: string): string | undefined {
     if (!zone) return `Informe o fuso no marcador {${name}}: {${name}@utc:…} ou {${name}@local:…}.`;
     if (!validZone(zoneOf(zone, NVR_DEFAULT_TIME_ZONE))) return `Fuso desconhecido: ${zone}.`;
     const rest = format?.replace(FORMAT, '');
-    if (!format || rest === format || rest!.replace(/[-_:./ ]/g, '') !== '') return `Formato de data inválido em {${name}}: use yyyy MM dd HH mm ss e textos entre aspas simples.`;
+    if (!format || rest === format || rest!.replace(/[-_:./ ]/g, '') !== '')
+      return `Formato de data inválido em {${name}}: use yyyy MM dd HH mm ss e textos entre aspas simples.`;
     if (name === 'start') hasStart = true;
   }
-  if (!hasStart) return 'O endereço do gravador precisa do marcador de início, por exemplo {start@local:yyyyMMdd\'T\'HHmmss}.';
+  if (!hasStart) return "O endereço do gravador precisa do marcador de início, por exemplo {start@local:yyyyMMdd'T'HHmmss}.";
   if (/[{}]/.test(template.replace(TOKEN, ''))) return 'Chaves { } sem marcador válido no endereço do gravador.';
   return undefined;
 }
 
 /** Wall-clock fields of an instant in a time zone. */
 function fields(at: Date, timeZone: string): Record<'yyyy' | 'MM' | 'dd' | 'HH' | 'mm' | 'ss', string> {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return { yyyy: get('year'), MM: get('month'), dd: get('day'), HH: get('hour'), mm: get('minute'), ss: get('second') };
 }
@@ -121,6 +133,9 @@ export const cameraNvrUpdateSchema = z.object({
     }),
   channel: z.number().int().min(1).max(256),
   /** Absent: keep the stored login; null: remove it; object: replace it. */
-  credentials: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }).nullable().optional(),
+  credentials: z
+    .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
+    .nullable()
+    .optional(),
 });
 export type CameraNvrUpdate = z.infer<typeof cameraNvrUpdateSchema>;

@@ -7,7 +7,11 @@ import { liveTokenSchema } from './live.js';
  * The token (action `playback`, ≤ 2 min, renewed) is bound to the user, the session, the camera and
  * the SHA-256 of a nonce the player keeps in memory; media requests send token and nonce in headers.
  */
-export const playbackReasonSchema = z.string().trim().min(5, 'Informe o motivo ou o número do procedimento (mínimo 5 caracteres).').max(500);
+export const playbackReasonSchema = z
+  .string()
+  .trim()
+  .min(5, 'Informe o motivo ou o número do procedimento (mínimo 5 caracteres).')
+  .max(500);
 
 export const playbackTokenRequestSchema = z.object({
   nonceHash: z.string().regex(/^[0-9a-f]{64}$/),

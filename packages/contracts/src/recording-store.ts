@@ -84,7 +84,10 @@ export class LocalRecordingStorage implements RecordingStorage {
   }
 
   read(key: string, range?: { start: number; end?: number }): ReadStream {
-    return createReadStream(this.localPath(key), range ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) } : undefined);
+    return createReadStream(
+      this.localPath(key),
+      range ? { start: range.start, ...(range.end !== undefined ? { end: range.end } : {}) } : undefined,
+    );
   }
 
   readAll(key: string): Promise<Buffer> {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const recordingGapCauseSchema = z.enum(['camera_unreachable', 'auth_failed', 'stream_stalled', 'disk', 'restart', 'lease_lost', 'stopped']);
+export const recordingGapCauseSchema = z.enum([
+  'camera_unreachable',
+  'auth_failed',
+  'stream_stalled',
+  'disk',
+  'restart',
+  'lease_lost',
+  'stopped',
+]);
 
 export const recordingCameraParamsSchema = z.object({ cameraId: z.uuid() });
 
@@ -26,11 +34,13 @@ export const recordingChainReportSchema = z.object({
   checkedFiles: z.number().int(),
   deleted: z.number().int(),
   open: z.number().int(),
-  problems: z.array(z.object({
-    kind: z.enum(['segment_row_missing', 'chain_broken', 'row_altered', 'file_missing', 'file_altered']),
-    seq: z.number().int(),
-    storageKey: z.string(),
-    detail: z.string(),
-  })),
+  problems: z.array(
+    z.object({
+      kind: z.enum(['segment_row_missing', 'chain_broken', 'row_altered', 'file_missing', 'file_altered']),
+      seq: z.number().int(),
+      storageKey: z.string(),
+      detail: z.string(),
+    }),
+  ),
 });
 export type RecordingChainReport = z.infer<typeof recordingChainReportSchema>;

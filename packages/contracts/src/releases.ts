@@ -15,7 +15,8 @@ export const requesterKinds = [...eligibleRequesterKinds, ...refusedRequesterKin
 export const requesterKindSchema = z.enum(requesterKinds);
 export type RequesterKind = z.infer<typeof requesterKindSchema>;
 export type EligibleRequesterKind = (typeof eligibleRequesterKinds)[number];
-export const isEligibleRequesterKind = (k: RequesterKind): k is EligibleRequesterKind => (eligibleRequesterKinds as readonly string[]).includes(k);
+export const isEligibleRequesterKind = (k: RequesterKind): k is EligibleRequesterKind =>
+  (eligibleRequesterKinds as readonly string[]).includes(k);
 
 export const requesterKindLabels: Record<RequesterKind, string> = {
   court: 'Poder Judiciário (juízo ou tribunal)',
@@ -29,7 +30,10 @@ export const requesterKindLabels: Record<RequesterKind, string> = {
 };
 
 export const releaseUrgencies = ['normal', 'urgent'] as const;
-export const releaseUrgencyLabels: Record<(typeof releaseUrgencies)[number], string> = { normal: 'Normal', urgent: 'Urgente (risco de perecimento da prova)' };
+export const releaseUrgencyLabels: Record<(typeof releaseUrgencies)[number], string> = {
+  normal: 'Normal',
+  urgent: 'Urgente (risco de perecimento da prova)',
+};
 
 export const releaseStatuses = ['submitted', 'in_analysis', 'instructed', 'granted', 'partially_granted', 'denied', 'closed'] as const;
 export type ReleaseStatus = (typeof releaseStatuses)[number];
@@ -45,7 +49,11 @@ export const releaseStatusLabels: Record<ReleaseStatus, string> = {
 
 export const releaseDecisions = ['granted', 'partially_granted', 'denied'] as const;
 export type ReleaseDecision = (typeof releaseDecisions)[number];
-export const releaseDecisionLabels: Record<ReleaseDecision, string> = { granted: 'Deferir', partially_granted: 'Deferir em parte', denied: 'Indeferir' };
+export const releaseDecisionLabels: Record<ReleaseDecision, string> = {
+  granted: 'Deferir',
+  partially_granted: 'Deferir em parte',
+  denied: 'Indeferir',
+};
 
 export const footageAvailabilities = ['available', 'partially_available', 'unavailable', 'not_checked'] as const;
 export const footageAvailabilityLabels: Record<(typeof footageAvailabilities)[number], string> = {
@@ -72,7 +80,10 @@ export const releaseRequestCreateSchema = z
     requesterOrganisation: text(2, 200, 'Informe o órgão do solicitante.'),
     legalGrounds: text(20, 8000, 'Fundamente o pedido (mínimo de 20 caracteres).'),
     caseNumber: text(3, 100, 'Informe o número do processo, inquérito ou procedimento.'),
-    cameraIds: z.array(z.uuid()).min(1, 'Escolha ao menos uma câmera.').max(RELEASE_MAX_CAMERAS, `No máximo ${RELEASE_MAX_CAMERAS} câmeras por pedido.`),
+    cameraIds: z
+      .array(z.uuid())
+      .min(1, 'Escolha ao menos uma câmera.')
+      .max(RELEASE_MAX_CAMERAS, `No máximo ${RELEASE_MAX_CAMERAS} câmeras por pedido.`),
     from: isoDateTime,
     to: isoDateTime,
     urgency: z.enum(releaseUrgencies).default('normal'),
@@ -81,7 +92,8 @@ export const releaseRequestCreateSchema = z
     const from = Date.parse(v.from);
     const to = Date.parse(v.to);
     if (!(to > from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'O fim do período deve ser posterior ao início.' });
-    else if (to - from > RELEASE_MAX_RANGE_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'O período pedido não pode passar de 7 dias; faça pedidos separados.' });
+    else if (to - from > RELEASE_MAX_RANGE_MS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'O período pedido não pode passar de 7 dias; faça pedidos separados.' });
   });
 export type ReleaseRequestCreate = z.input<typeof releaseRequestCreateSchema>;
 
@@ -130,7 +142,14 @@ export const releaseNoteSchema = z.object({
   createdAt: z.string(),
 });
 
-export const releaseDocumentSchema = z.object({ id: z.string(), code: z.string(), format: z.string(), title: z.string(), issuedAt: z.string(), sha256: z.string() });
+export const releaseDocumentSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  format: z.string(),
+  title: z.string(),
+  issuedAt: z.string(),
+  sha256: z.string(),
+});
 
 export const releaseDeliverySchema = z.object({
   id: z.string(),
@@ -179,23 +198,30 @@ export const releaseRequestSchema = z.object({
 });
 export type ReleaseRequest = z.infer<typeof releaseRequestSchema>;
 
-export const releaseRequestSummarySchema = releaseRequestSchema.pick({
-  id: true,
-  number: true,
-  status: true,
-  requesterKind: true,
-  requesterName: true,
-  requesterOrganisation: true,
-  caseNumber: true,
-  urgency: true,
-  from: true,
-  to: true,
-  createdAt: true,
-  decision: true,
-}).extend({ cameraCount: z.number().int() });
+export const releaseRequestSummarySchema = releaseRequestSchema
+  .pick({
+    id: true,
+    number: true,
+    status: true,
+    requesterKind: true,
+    requesterName: true,
+    requesterOrganisation: true,
+    caseNumber: true,
+    urgency: true,
+    from: true,
+    to: true,
+    createdAt: true,
+    decision: true,
+  })
+  .extend({ cameraCount: z.number().int() });
 export type ReleaseRequestSummary = z.infer<typeof releaseRequestSummarySchema>;
 
-export const releaseCameraOptionSchema = z.object({ id: z.string(), name: z.string(), municipalityIbge: z.string(), partnerName: z.string() });
+export const releaseCameraOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  municipalityIbge: z.string(),
+  partnerName: z.string(),
+});
 export type ReleaseCameraOption = z.infer<typeof releaseCameraOptionSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -215,13 +241,19 @@ export const areaOfInterestCreateSchema = z
     label: text(2, 120, 'Dê um nome à área.'),
     kind: z.enum(areaKinds),
     securityRegionId: z.uuid().optional(),
-    municipalityIbge: z.string().regex(/^51\d{5}$/, 'Código IBGE de município de MT inválido.').optional(),
+    municipalityIbge: z
+      .string()
+      .regex(/^51\d{5}$/, 'Código IBGE de município de MT inválido.')
+      .optional(),
     polygon: polygonSchema.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.userId === !v.unit) ctx.addIssue({ code: 'custom', path: ['userId'], message: 'Informe o operador ou a unidade (um dos dois).' });
-    if (v.kind === 'security_region' && !v.securityRegionId) ctx.addIssue({ code: 'custom', path: ['securityRegionId'], message: 'Escolha a região.' });
-    if (v.kind === 'municipality' && !v.municipalityIbge) ctx.addIssue({ code: 'custom', path: ['municipalityIbge'], message: 'Informe o município.' });
+    if (!v.userId === !v.unit)
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'Informe o operador ou a unidade (um dos dois).' });
+    if (v.kind === 'security_region' && !v.securityRegionId)
+      ctx.addIssue({ code: 'custom', path: ['securityRegionId'], message: 'Escolha a região.' });
+    if (v.kind === 'municipality' && !v.municipalityIbge)
+      ctx.addIssue({ code: 'custom', path: ['municipalityIbge'], message: 'Informe o município.' });
     if (v.kind === 'polygon' && !v.polygon) ctx.addIssue({ code: 'custom', path: ['polygon'], message: 'Desenhe o polígono.' });
   });
 export type AreaOfInterestCreate = z.input<typeof areaOfInterestCreateSchema>;

@@ -37,13 +37,7 @@ export const roleLabels: Record<Role, string> = {
  * Roles whose holders must use TOTP multi-factor authentication (foundation issue, item 4).
  * Regional operators are operators too, so they are included.
  */
-export const mfaRequiredRoles: readonly Role[] = [
-  'operator',
-  'regional_operator',
-  'committee_member',
-  'release_authority',
-  'admin',
-];
+export const mfaRequiredRoles: readonly Role[] = ['operator', 'regional_operator', 'committee_member', 'release_authority', 'admin'];
 
 /** CIOSP units (Art. 26 §1). */
 export const operatorUnits = ['military_police', 'civil_police', 'penal_police', 'firefighters', 'intelligence'] as const;
@@ -61,7 +55,11 @@ export const operatorUnitLabels: Record<OperatorUnit, string> = {
 export const roleGrantSchema = z.object({
   role: roleSchema,
   partnerId: z.string().uuid().nullable().default(null),
-  municipalityIbge: z.string().regex(/^51\d{5}$/).nullable().default(null),
+  municipalityIbge: z
+    .string()
+    .regex(/^51\d{5}$/)
+    .nullable()
+    .default(null),
   securityRegionId: z.string().uuid().nullable().default(null),
   unit: operatorUnitSchema.nullable().default(null),
 });

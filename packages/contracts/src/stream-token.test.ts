@@ -1,9 +1,9 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadStreamTokenKey, nonceHash, signStreamToken, STREAM_TOKEN_MAX_TTL_MS, verifyStreamToken } from './stream-token';
+import { loadStreamTokenKey, nonceHash, STREAM_TOKEN_MAX_TTL_MS, signStreamToken, verifyStreamToken } from './stream-token';
 
 const key = randomBytes(32);
 const base = { cam: 'cam-a', act: 'live' as const, node: 'node-1', sub: 'user-1', sid: 'sess-1', cnf: nonceHash('n0nce') };

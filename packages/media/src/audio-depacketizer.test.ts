@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AacDepacketizer, AudioTimeline, audioTrackFromSdp, G711Depacketizer, parseAudioSpecificConfig, rfc3640ParametersFromFmtp, type RawAudioFrame } from './audio-depacketizer';
+import {
+  AacDepacketizer,
+  AudioTimeline,
+  audioTrackFromSdp,
+  G711Depacketizer,
+  parseAudioSpecificConfig,
+  type RawAudioFrame,
+  rfc3640ParametersFromFmtp,
+} from './audio-depacketizer';
 
 // What GStreamer's rtpmp4gpay announces for 48 kHz mono AAC-LC.
 const FMTP = rfc3640ParametersFromFmtp({ mode: 'AAC-hbr', sizelength: '13', indexlength: '3', indexdeltalength: '3', config: '1188' });
@@ -21,7 +29,15 @@ describe('AAC (RFC 3640) depacketizer', () => {
   it('reads the AudioSpecificConfig of the SDP', () => {
     expect(parseAudioSpecificConfig(Buffer.from('1188', 'hex'))).toEqual({ objectType: 2, sampleRate: 48000, channels: 1 });
     expect(parseAudioSpecificConfig(Buffer.from('1210', 'hex'))).toEqual({ objectType: 2, sampleRate: 44100, channels: 2 });
-    expect(audioTrackFromSdp('MPEG4-GENERIC', 48000, { mode: 'AAC-hbr', sizelength: '13', indexlength: '3', indexdeltalength: '3', config: '1188' })).toMatchObject({
+    expect(
+      audioTrackFromSdp('MPEG4-GENERIC', 48000, {
+        mode: 'AAC-hbr',
+        sizelength: '13',
+        indexlength: '3',
+        indexdeltalength: '3',
+        config: '1188',
+      }),
+    ).toMatchObject({
       codec: 'aac',
       codecString: 'mp4a.40.2',
       sampleRate: 48000,

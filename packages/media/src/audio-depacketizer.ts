@@ -86,7 +86,12 @@ export function rfc3640ParametersFromFmtp(fmtp: Record<string, string>): Rfc3640
 }
 
 /** Track description for an SDP audio media, or undefined when the codec is not supported. */
-export function audioTrackFromSdp(encoding: string, clockRate: number, fmtp: Record<string, string>, channelsHint = 1): AudioTrackInfo | undefined {
+export function audioTrackFromSdp(
+  encoding: string,
+  clockRate: number,
+  fmtp: Record<string, string>,
+  channelsHint = 1,
+): AudioTrackInfo | undefined {
   if (encoding === 'PCMU' || encoding === 'PCMA') {
     return { codec: encoding === 'PCMU' ? 'pcmu' : 'pcma', codecString: '', sampleRate: clockRate || 8000, channels: channelsHint };
   }
@@ -99,7 +104,13 @@ export function audioTrackFromSdp(encoding: string, clockRate: number, fmtp: Rec
   } catch {
     return undefined;
   }
-  return { codec: 'aac', codecString: `mp4a.40.${asc.objectType}`, sampleRate: asc.sampleRate, channels: asc.channels || channelsHint, config: p.config };
+  return {
+    codec: 'aac',
+    codecString: `mp4a.40.${asc.objectType}`,
+    sampleRate: asc.sampleRate,
+    channels: asc.channels || channelsHint,
+    config: p.config,
+  };
 }
 
 /** RFC 3640 depacketizer: AU-headers section, then the concatenated access units. */
@@ -243,8 +254,15 @@ export class G711Depacketizer implements AudioDepacketizer {
   reset(): void {}
 }
 
-export function createAudioDepacketizer(codec: AudioCodec, fmtp: Record<string, string>, channels: number, onFrame: (f: RawAudioFrame) => void): AudioDepacketizer {
-  return codec === 'aac' ? new AacDepacketizer(rfc3640ParametersFromFmtp(fmtp), onFrame) : new G711Depacketizer(Math.max(1, channels), onFrame);
+export function createAudioDepacketizer(
+  codec: AudioCodec,
+  fmtp: Record<string, string>,
+  channels: number,
+  onFrame: (f: RawAudioFrame) => void,
+): AudioDepacketizer {
+  return codec === 'aac'
+    ? new AacDepacketizer(rfc3640ParametersFromFmtp(fmtp), onFrame)
+    : new G711Depacketizer(Math.max(1, channels), onFrame);
 }
 
 /**

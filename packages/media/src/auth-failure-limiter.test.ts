@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, AuthFailureLimiter } from './auth-failure-limiter';
+import { AuthFailureLimiter, addressKey } from './auth-failure-limiter';
 
 describe('failed authentications per source address', () => {
   it('counts IPv4 as is, IPv4-mapped IPv6 as IPv4 and IPv6 per /64', () => {

@@ -26,11 +26,7 @@ export const DEFAULT_BACKOFF: BackoffOptions = {
  * Delay before retry number `attempt` (0-based).
  * @param random source of uniform numbers in [0, 1); defaults to Math.random.
  */
-export function computeBackoff(
-  attempt: number,
-  options: Partial<BackoffOptions> = {},
-  random: () => number = Math.random,
-): number {
+export function computeBackoff(attempt: number, options: Partial<BackoffOptions> = {}, random: () => number = Math.random): number {
   const o = { ...DEFAULT_BACKOFF, ...options };
   const n = Math.max(0, Math.floor(attempt));
   // Cap the exponent so factor ** n cannot overflow to Infinity for absurd attempt counts.

@@ -204,7 +204,13 @@ describe('Fmp4Muxer', () => {
 
 describe('fMP4 muxer with an AAC track', () => {
   const aac = { codec: 'aac' as const, codecString: 'mp4a.40.2', sampleRate: 48000, channels: 1, config: Buffer.from('1188', 'hex') };
-  const frame = (ts90k: number) => ({ codec: 'aac' as const, timestamp90k: ts90k, samples: 1024, data: Buffer.alloc(20, 7), receivedAt: 0 });
+  const frame = (ts90k: number) => ({
+    codec: 'aac' as const,
+    timestamp90k: ts90k,
+    samples: 1024,
+    data: Buffer.alloc(20, 7),
+    receivedAt: 0,
+  });
 
   it('writes a moov with a video and a sound trak, two trex and the esds from the SDP config', () => {
     const boxes = parseBoxes(buildInitSegment(track, 1, aac));
@@ -223,24 +229,36 @@ describe('fMP4 muxer with an AAC track', () => {
     expect(buildInitSegment(track, 1, undefined).equals(buildInitSegment(track))).toBe(true);
   });
 
-  it('puts the audio in the video fragment\'s moof, on the video timeline and contiguous', () => {
+  it("puts the audio in the video fragment's moof, on the video timeline and contiguous", () => {
     const trafs = (seg: Buffer) =>
-      findBox(parseBoxes(seg), 'moof')!.children!.filter((b) => b.type === 'traf').map((t) => {
-        const trun = findBox(t.children!, 'trun')!.data;
-        return {
-          trackId: findBox(t.children!, 'tfhd')!.data.readUInt32BE(4),
-          tfdt: Number(findBox(t.children!, 'tfdt')!.data.readBigUInt64BE(4)),
-          samples: Array.from({ length: trun.readUInt32BE(4) }, (_, i) => [trun.readUInt32BE(12 + i * 12), trun.readUInt32BE(16 + i * 12)]),
-          dataOffset: trun.readUInt32BE(8),
-        };
-      });
+      findBox(parseBoxes(seg), 'moof')!
+        .children!.filter((b) => b.type === 'traf')
+        .map((t) => {
+          const trun = findBox(t.children!, 'trun')!.data;
+          return {
+            trackId: findBox(t.children!, 'tfhd')!.data.readUInt32BE(4),
+            tfdt: Number(findBox(t.children!, 'tfdt')!.data.readBigUInt64BE(4)),
+            samples: Array.from({ length: trun.readUInt32BE(4) }, (_, i) => [
+              trun.readUInt32BE(12 + i * 12),
+              trun.readUInt32BE(16 + i * 12),
+            ]),
+            dataOffset: trun.readUInt32BE(8),
+          };
+        });
     const m = new Fmp4Muxer(track, { audio: aac, baseDecodeTime: 90_000 });
     m.queueAudio(frame(500 + 900)); // 10 ms after the video frame below
     m.queueAudio(frame(500 + 900 + 1925)); // 1024 samples later, with 5 ticks of jitter
     const first = m.pushLive(au(500, true)).data; // video timestamp 500 ↔ decode time 90000
     const [v, a] = trafs(first);
     expect(v).toMatchObject({ trackId: 1, tfdt: 90_000, samples: [[3600, 14]] });
-    expect(a).toMatchObject({ trackId: 2, tfdt: 48_480, samples: [[1024, 20], [1024, 20]] });
+    expect(a).toMatchObject({
+      trackId: 2,
+      tfdt: 48_480,
+      samples: [
+        [1024, 20],
+        [1024, 20],
+      ],
+    });
     expect(a!.dataOffset).toBe(v!.dataOffset + 14);
     expect(parseBoxes(first).map((b) => b.type)).toEqual(['moof', 'mdat']);
 

@@ -17,10 +17,10 @@
  * B-frames are not supported: samples are written with decode time = presentation time.
  */
 import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
-import { buildAudioTrak } from './mp4-audio';
 import { h264CodecString, parseH264Sps } from './h264-sps';
 import { h265CodecString, parseH265Sps } from './h265-sps';
-import { box, fourcc, fragmentedTrak, fullBox, u16, u32, u64, u8, UNITY_MATRIX, zeros } from './mp4-boxes';
+import { buildAudioTrak } from './mp4-audio';
+import { box, fourcc, fragmentedTrak, fullBox, UNITY_MATRIX, u8, u16, u32, zeros } from './mp4-boxes';
 
 export const VIDEO_TIMESCALE = 90_000;
 
@@ -417,7 +417,10 @@ export class Fmp4Muxer {
   private withAudio(base: number, samples: FragmentSample[]): Buffer {
     const audio = this.audioPending.length > 0 ? this.takeAudio() : undefined;
     if (!audio) return buildMediaSegment(++this.sequence, base, samples, this.trackId);
-    return buildMultiTrackSegment(++this.sequence, [{ trackId: this.trackId, baseDecodeTime: base, samples }, { trackId: this.audioTrackId, ...audio }]);
+    return buildMultiTrackSegment(++this.sequence, [
+      { trackId: this.trackId, baseDecodeTime: base, samples },
+      { trackId: this.audioTrackId, ...audio },
+    ]);
   }
 
   /** Queues an audio frame (ignored without an audio track). Written by flushAudio()/flushFragment(). */
@@ -452,8 +455,10 @@ export class Fmp4Muxer {
       const t = Math.round(((f.timestamp90k + this.videoOffset) * rate) / VIDEO_TIMESCALE);
       const next = this.audioNext;
       let at: number;
-      if (samples.length > 0) at = next!; // contiguous inside one run
-      else if (next === undefined || t > next + tolerance) at = t; // first frame, or a real gap
+      if (samples.length > 0)
+        at = next!; // contiguous inside one run
+      else if (next === undefined || t > next + tolerance)
+        at = t; // first frame, or a real gap
       else if (t >= next - tolerance) at = next;
       else continue; // overlaps what was already written
       if (at < 0) continue;

@@ -4,7 +4,7 @@
  * counted as dropped.
  */
 import type { VideoCodec } from './access-unit';
-import { NalDepacketizer, NalRole, type DepacketizerOptions } from './nal-depacketizer';
+import { type DepacketizerOptions, NalDepacketizer, NalRole } from './nal-depacketizer';
 
 export const H264_NAL = {
   NON_IDR: 1,

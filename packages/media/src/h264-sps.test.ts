@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BitReader, removeEmulationPrevention } from './bit-reader';
 import { h264CodecString, parseH264Sps } from './h264-sps';
-import { H264_SPS_1080P, H264_SPS_360P } from './test-fixtures';
+import { H264_SPS_360P, H264_SPS_1080P } from './test-fixtures';
 
 const SPS_1080P = H264_SPS_1080P;
 const SPS_360P = H264_SPS_360P;

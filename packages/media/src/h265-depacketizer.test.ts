@@ -5,8 +5,7 @@ import { HEVC_PPS, HEVC_SPS, HEVC_VPS } from './test-fixtures';
 
 const hex = (b: Buffer) => b.toString('hex');
 /** H.265 NAL with a 2-byte header (layer 0, TID 1). */
-const nal = (type: number, size: number, fill = 0xab) =>
-  Buffer.concat([Buffer.from([type << 1, 0x01]), Buffer.alloc(size - 2, fill)]);
+const nal = (type: number, size: number, fill = 0xab) => Buffer.concat([Buffer.from([type << 1, 0x01]), Buffer.alloc(size - 2, fill)]);
 
 function ap(nals: Buffer[], donl = false): Buffer {
   const parts: Buffer[] = [Buffer.from([48 << 1, 0x01])];

@@ -4,7 +4,7 @@
  * sprop-max-don-diff > 0. PACI packets (type 50) are counted as dropped.
  */
 import type { VideoCodec } from './access-unit';
-import { NalDepacketizer, NalRole, type DepacketizerOptions } from './nal-depacketizer';
+import { type DepacketizerOptions, NalDepacketizer, NalRole } from './nal-depacketizer';
 
 export const H265_NAL = {
   BLA_W_LP: 16,

@@ -101,7 +101,5 @@ export function h265CodecString(info: H265SpsInfo, sampleEntry: 'hvc1' | 'hev1' 
   const bytes = [...info.generalConstraintIndicatorFlags];
   while (bytes.length > 0 && bytes[bytes.length - 1] === 0) bytes.pop();
   const constraints = bytes.map((b) => b.toString(16).toUpperCase()).join('.');
-  return `${sampleEntry}.${space}${info.generalProfileIdc}.${compat}.${tier}${info.generalLevelIdc}${
-    constraints ? `.${constraints}` : ''
-  }`;
+  return `${sampleEntry}.${space}${info.generalProfileIdc}.${compat}.${tier}${info.generalLevelIdc}${constraints ? `.${constraints}` : ''}`;
 }

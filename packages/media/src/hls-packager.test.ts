@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessUnit, ParameterSets } from './access-unit';
-import { HlsPackager, renderMediaPlaylist, type HlsSegment } from './hls-packager';
-import { H264_PPS_1080P, H264_SPS_1080P, H264_SPS_360P } from './test-fixtures';
+import { HlsPackager, type HlsSegment, renderMediaPlaylist } from './hls-packager';
+import { H264_PPS_1080P, H264_SPS_360P, H264_SPS_1080P } from './test-fixtures';
 
 const PS: ParameterSets = { sps: H264_SPS_1080P, pps: H264_PPS_1080P };
 const FRAME = 6000; // 15 fps in 90 kHz
@@ -10,7 +10,16 @@ const T0 = Date.UTC(2024, 4, 1, 12, 0, 0);
 function au(i: number, ts: number, keyframe: boolean, size = 200): AccessUnit {
   const data = Buffer.alloc(4 + size, i & 0xff);
   data.writeUInt32BE(size, 0);
-  return { codec: 'h264', timestamp90k: ts, rtpTimestamp: ts >>> 0, keyframe, nalus: [data.subarray(4)], data, receivedAt: T0 + Math.round(ts / 90), lostPackets: 0 };
+  return {
+    codec: 'h264',
+    timestamp90k: ts,
+    rtpTimestamp: ts >>> 0,
+    keyframe,
+    nalus: [data.subarray(4)],
+    data,
+    receivedAt: T0 + Math.round(ts / 90),
+    lostPackets: 0,
+  };
 }
 
 /** Feeds `frames` frames at 15 fps with a 1 s GOP, from `start` (90 kHz). */

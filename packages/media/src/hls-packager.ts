@@ -85,12 +85,7 @@ export function renderMediaPlaylist(p: {
 }): string {
   const uris = p.uris ?? defaultPlaylistUris;
   const first = p.segments[0];
-  const lines = [
-    '#EXTM3U',
-    '#EXT-X-VERSION:7',
-    `#EXT-X-TARGETDURATION:${p.targetDuration}`,
-    `#EXT-X-MEDIA-SEQUENCE:${first?.seq ?? 0}`,
-  ];
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', `#EXT-X-TARGETDURATION:${p.targetDuration}`, `#EXT-X-MEDIA-SEQUENCE:${first?.seq ?? 0}`];
   if (p.discontinuitySequence > 0) lines.push(`#EXT-X-DISCONTINUITY-SEQUENCE:${p.discontinuitySequence}`);
   lines.push('#EXT-X-INDEPENDENT-SEGMENTS');
   let gen: number | undefined;
@@ -202,7 +197,12 @@ export class HlsPackager extends EventEmitter {
     const firstListed = listed[0]!.seq;
     let dseq = this.discontinuitySeq;
     for (const s of this.segments) if (s.seq <= firstListed && s.discontinuity) dseq++;
-    return renderMediaPlaylist({ segments: listed, targetDuration: this.targetDuration, discontinuitySequence: dseq, ...(uris ? { uris } : {}) });
+    return renderMediaPlaylist({
+      segments: listed,
+      targetDuration: this.targetDuration,
+      discontinuitySequence: dseq,
+      ...(uris ? { uris } : {}),
+    });
   }
 
   /** #EXT-X-TARGETDURATION: the longest segment so far, rounded up (never shrinks while running). */
@@ -264,7 +264,8 @@ export class HlsPackager extends EventEmitter {
   /** The new track when this keyframe's parameter sets differ from the current ones (else undefined). */
   private trackChanged(au: AccessUnit, ps: ParameterSets): VideoTrackInfo | undefined {
     const t = this.current?.track;
-    if (t && t.codec === au.codec && same(ps.sps, t.sps) && same(ps.pps, t.pps) && (au.codec === 'h264' || same(ps.vps, t.vps))) return undefined;
+    if (t && t.codec === au.codec && same(ps.sps, t.sps) && same(ps.pps, t.pps) && (au.codec === 'h264' || same(ps.vps, t.vps)))
+      return undefined;
     try {
       return createVideoTrack(au.codec, ps);
     } catch {

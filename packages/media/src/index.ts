@@ -6,81 +6,81 @@ export type { AccessUnit, AudioCodec, AudioFrame, AudioTrackInfo, ParameterSets,
 export {
   AacDepacketizer,
   AudioTimeline,
-  G711Depacketizer,
   audioTrackFromSdp,
+  G711Depacketizer,
   parseAudioSpecificConfig,
   rfc3640ParametersFromFmtp,
 } from './audio-depacketizer';
-export { JitterBuffer, type JitterBufferOptions, type JitterBufferStats } from './jitter-buffer';
-export { computeBackoff, DEFAULT_BACKOFF, ReconnectBackoff, type BackoffOptions } from './backoff';
-export { RtspError, isRtspError, type RtspErrorCode } from './errors';
-export { parseSdp, resolveControlUrl, h264ParametersFromFmtp, h265ParametersFromFmtp, type Sdp, type SdpMedia } from './sdp';
-export {
-  parseWwwAuthenticate,
-  computeDigestResponse,
-  RtspAuthenticator,
-  type AuthChallenge,
-} from './rtsp-auth';
-export { parseRtpPacket, parseRtpHeader, createRtpHeader, SequenceTracker, type RtpHeader, type RtpPacket } from './rtp';
-export { H264Depacketizer } from './h264-depacketizer';
-export { H265Depacketizer, type H265DepacketizerOptions } from './h265-depacketizer';
-export type { DepacketizerOptions, DepacketizerStats } from './nal-depacketizer';
-export { parseH264Sps, h264CodecString, type H264SpsInfo } from './h264-sps';
-export { parseH265Sps, h265CodecString, type H265SpsInfo } from './h265-sps';
+export { AuthFailureLimiter, type AuthFailureLimiterOptions, addressKey } from './auth-failure-limiter';
+export { type BackoffOptions, computeBackoff, DEFAULT_BACKOFF, ReconnectBackoff } from './backoff';
+export { isRtspError, RtspError, type RtspErrorCode } from './errors';
 export {
   buildInitSegment,
   buildMediaSegment,
   createVideoTrack,
   Fmp4Muxer,
-  VIDEO_TIMESCALE,
   type FragmentSample,
   type LiveFragment,
+  VIDEO_TIMESCALE,
   type VideoTrackInfo,
 } from './fmp4-muxer';
 export { GopCache, type GopCacheOptions } from './gop-cache';
+export { H264Depacketizer } from './h264-depacketizer';
+export { type H264SpsInfo, h264CodecString, parseH264Sps } from './h264-sps';
+export { H265Depacketizer, type H265DepacketizerOptions } from './h265-depacketizer';
+export { type H265SpsInfo, h265CodecString, parseH265Sps } from './h265-sps';
 export {
-  StreamHub,
-  type ChunkKind,
-  type HubSink,
-  type StreamHubOptions,
-  type Subscription,
-  type SubscriberStats,
-  connectClientToHub,
-} from './stream-hub';
-export {
-  RtspSession,
-  selectAudio,
-  type AudioMode,
-  type AudioStreamInfo,
-  type RtspSessionOptions,
-  type RtspTransport,
-  type VideoStreamInfo,
-} from './rtsp-session';
-export { RtspClient, type RtspClientEvents, type RtspClientOptions, type RtspClientStats, type RtspClientState } from './rtsp-client';
-export { probeRtsp, type ProbeResult } from './rtsp-probe';
-
-export { DigestServer, digestHa1, parseDigestAuthorization, type DigestCredentials, type DigestVerdict } from './rtsp-digest-server';
-export {
-  RtspPublishServer,
-  PublishRefusedError,
-  hubPublishSink,
-  requestPath,
-  type PublishSink,
-  type PublishStartInfo,
-  type PublishTarget,
-  type RtspPublishServerOptions,
-  type PublishServerStats,
-  type PublishTlsOptions,
-} from './rtsp-publish-server';
-export { PublishedSource, type IngestSource } from './published-source';
-export {
-  HlsPackager,
-  renderMediaPlaylist,
   defaultPlaylistUris,
+  HlsPackager,
   type HlsPackagerOptions,
   type HlsSegment,
   type PlaylistSegment,
   type PlaylistUris,
+  renderMediaPlaylist,
 } from './hls-packager';
+export { JitterBuffer, type JitterBufferOptions, type JitterBufferStats } from './jitter-buffer';
+export type { DepacketizerOptions, DepacketizerStats } from './nal-depacketizer';
 export * from './onvif/index';
-export { AuthFailureLimiter, addressKey, type AuthFailureLimiterOptions } from './auth-failure-limiter';
+export { type IngestSource, PublishedSource } from './published-source';
+export { createRtpHeader, parseRtpHeader, parseRtpPacket, type RtpHeader, type RtpPacket, SequenceTracker } from './rtp';
+export {
+  type AuthChallenge,
+  computeDigestResponse,
+  parseWwwAuthenticate,
+  RtspAuthenticator,
+} from './rtsp-auth';
+export { RtspClient, type RtspClientEvents, type RtspClientOptions, type RtspClientState, type RtspClientStats } from './rtsp-client';
+
+export { type DigestCredentials, DigestServer, type DigestVerdict, digestHa1, parseDigestAuthorization } from './rtsp-digest-server';
+export { type ProbeResult, probeRtsp } from './rtsp-probe';
+export {
+  hubPublishSink,
+  PublishRefusedError,
+  type PublishServerStats,
+  type PublishSink,
+  type PublishStartInfo,
+  type PublishTarget,
+  type PublishTlsOptions,
+  RtspPublishServer,
+  type RtspPublishServerOptions,
+  requestPath,
+} from './rtsp-publish-server';
+export {
+  type AudioMode,
+  type AudioStreamInfo,
+  RtspSession,
+  type RtspSessionOptions,
+  type RtspTransport,
+  selectAudio,
+  type VideoStreamInfo,
+} from './rtsp-session';
+export { h264ParametersFromFmtp, h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp, type SdpMedia } from './sdp';
+export {
+  type ChunkKind,
+  connectClientToHub,
+  type HubSink,
+  StreamHub,
+  type StreamHubOptions,
+  type SubscriberStats,
+  type Subscription,
+} from './stream-hub';

@@ -9,13 +9,7 @@
  * is copied into an internal buffer that is reused. Interleaved payloads are passed as
  * (buffer, start, end) views that are valid only during the callback.
  */
-import {
-  parseHead,
-  parseRequestLine,
-  parseStatusLine,
-  type RtspResponse,
-  type RtspServerRequest,
-} from './rtsp-message';
+import { parseHead, parseRequestLine, parseStatusLine, type RtspResponse, type RtspServerRequest } from './rtsp-message';
 
 export interface DemuxerHandlers {
   onInterleaved(channel: number, buf: Buffer, start: number, end: number): void;

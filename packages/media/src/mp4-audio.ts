@@ -4,13 +4,18 @@
  * 'soun' trak with the sample rate as timescale.
  */
 import type { AudioTrackInfo } from './access-unit';
-import { box, fragmentedTrak, fullBox, u16, u32, u8, zeros } from './mp4-boxes';
+import { box, fragmentedTrak, fullBox, u8, u16, u32, zeros } from './mp4-boxes';
 
 function descriptor(tag: number, ...payload: Buffer[]): Buffer {
   const body = Buffer.concat(payload);
   if (body.length > 0x0fffffff) throw new Error('descriptor too large');
   // Always the 4-byte size form (0x80 0x80 0x80 n), which every parser accepts.
-  const size = Buffer.from([0x80 | ((body.length >> 21) & 0x7f), 0x80 | ((body.length >> 14) & 0x7f), 0x80 | ((body.length >> 7) & 0x7f), body.length & 0x7f]);
+  const size = Buffer.from([
+    0x80 | ((body.length >> 21) & 0x7f),
+    0x80 | ((body.length >> 14) & 0x7f),
+    0x80 | ((body.length >> 7) & 0x7f),
+    body.length & 0x7f,
+  ]);
   return Buffer.concat([u8(tag), size, body]);
 }
 

@@ -9,7 +9,7 @@ import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
 import { RtspError } from './errors';
 import type { RtspClientEvents, RtspClientState, RtspClientStats } from './rtsp-client';
 import type { PublishSink, PublishStartInfo } from './rtsp-publish-server';
-import { zeroCounters, type VideoStreamInfo } from './rtsp-session';
+import { type VideoStreamInfo, zeroCounters } from './rtsp-session';
 
 /** What the hub, recorder and health need from an upstream (RtspClient or PublishedSource). */
 export interface IngestSource {
@@ -28,7 +28,13 @@ export class PublishedSource extends EventEmitter<RtspClientEvents> {
   private parameterSetsValue: ParameterSets = {};
   private current: { sink: PublishSink; remoteAddress: string | undefined } | undefined;
   private kickCurrent: ((reason: string) => void) | undefined;
-  private readonly counters = { sessions: 0, accessUnits: 0, keyframes: 0, lastAccessUnitAt: undefined as number | undefined, lastError: undefined as RtspClientStats['lastError'] };
+  private readonly counters = {
+    sessions: 0,
+    accessUnits: 0,
+    keyframes: 0,
+    lastAccessUnitAt: undefined as number | undefined,
+    lastError: undefined as RtspClientStats['lastError'],
+  };
 
   get state(): RtspClientState {
     return this.stateValue;

@@ -10,8 +10,12 @@ export function senderReportNtpMiddle(buf: Buffer): { ssrc: number; ntpMiddle: n
   while (pos + 4 <= buf.length) {
     const type = buf[pos + 1]!;
     const len = (buf.readUInt16BE(pos + 2) + 1) * 4;
-    if ((buf[pos]! >> 6) !== 2 || pos + len > buf.length) return undefined;
-    if (type === 200 && len >= 28) return { ssrc: buf.readUInt32BE(pos + 4), ntpMiddle: ((buf.readUInt32BE(pos + 8) & 0xffff) * 65536 + (buf.readUInt32BE(pos + 12) >>> 16)) >>> 0 };
+    if (buf[pos]! >> 6 !== 2 || pos + len > buf.length) return undefined;
+    if (type === 200 && len >= 28)
+      return {
+        ssrc: buf.readUInt32BE(pos + 4),
+        ntpMiddle: ((buf.readUInt32BE(pos + 8) & 0xffff) * 65536 + (buf.readUInt32BE(pos + 12) >>> 16)) >>> 0,
+      };
     pos += len;
   }
   return undefined;

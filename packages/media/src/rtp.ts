@@ -59,12 +59,7 @@ export function createRtpHeader(): RtpHeader {
  * Parses the RTP header found at buf[offset, offset + length) into `out`.
  * Throws RtpParseError on malformed packets.
  */
-export function parseRtpHeader(
-  buf: Buffer,
-  offset: number,
-  length: number,
-  out: RtpHeader = createRtpHeader(),
-): RtpHeader {
+export function parseRtpHeader(buf: Buffer, offset: number, length: number, out: RtpHeader = createRtpHeader()): RtpHeader {
   if (length < 12) throw new RtpParseError(`RTP packet too short (${length} bytes)`);
   const end = offset + length;
   const b0 = buf[offset]!;

@@ -62,9 +62,7 @@ describe('computeDigestResponse', () => {
     // HA1 = MD5("u:r:p"), HA2 = MD5("DESCRIBE:rtsp://h/s"), response = MD5(HA1:n:HA2)
     const r = computeDigestResponse({ username: 'u', password: 'p', realm: 'r', nonce: 'n', method: 'DESCRIBE', uri: 'rtsp://h/s' });
     expect(r).toMatch(/^[0-9a-f]{32}$/);
-    expect(r).not.toBe(
-      computeDigestResponse({ username: 'u', password: 'p', realm: 'r', nonce: 'n', method: 'PLAY', uri: 'rtsp://h/s' }),
-    );
+    expect(r).not.toBe(computeDigestResponse({ username: 'u', password: 'p', realm: 'r', nonce: 'n', method: 'PLAY', uri: 'rtsp://h/s' }));
   });
 });
 
@@ -78,7 +76,9 @@ describe('RtspAuthenticator', () => {
   it('prefers Digest over Basic and counts nonces', () => {
     const a = new RtspAuthenticator('Mufasa', 'Circle Of Life', () => '0a4f113b');
     a.setChallenges(
-      parseWwwAuthenticate('Basic realm="x", Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"'),
+      parseWwwAuthenticate(
+        'Basic realm="x", Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
+      ),
     );
     expect(a.scheme).toBe('digest');
     const h1 = a.authorize('GET', '/dir/index.html')!;
@@ -98,7 +98,14 @@ describe('RtspAuthenticator', () => {
     const h = a.authorize('DESCRIBE', 'rtsp://127.0.0.1/cam1')!;
     expect(h).not.toContain('nc=');
     expect(h).not.toContain('cnonce');
-    const expected = computeDigestResponse({ username: 'u', password: 'p', realm: 'GStreamer RTSP Server', nonce: 'abc', method: 'DESCRIBE', uri: 'rtsp://127.0.0.1/cam1' });
+    const expected = computeDigestResponse({
+      username: 'u',
+      password: 'p',
+      realm: 'GStreamer RTSP Server',
+      nonce: 'abc',
+      method: 'DESCRIBE',
+      uri: 'rtsp://127.0.0.1/cam1',
+    });
     expect(h).toContain(`response="${expected}"`);
   });
 

@@ -160,7 +160,14 @@ export class RtspAuthenticator {
         const alg = (c.params.algorithm ?? 'MD5').toUpperCase();
         if (!SUPPORTED_DIGEST.has(alg) || !c.params.nonce) return -1;
         const qop = c.params.qop;
-        if (qop !== undefined && !qop.split(',').map((q) => q.trim().toLowerCase()).includes('auth')) return -1;
+        if (
+          qop !== undefined &&
+          !qop
+            .split(',')
+            .map((q) => q.trim().toLowerCase())
+            .includes('auth')
+        )
+          return -1;
         return alg.startsWith('SHA-256') ? 3 : 2;
       }
       if (c.scheme === 'basic') return 1;

@@ -17,10 +17,10 @@
  */
 import { EventEmitter } from 'node:events';
 import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
-import { ReconnectBackoff, type BackoffOptions } from './backoff';
+import { type BackoffOptions, ReconnectBackoff } from './backoff';
 import { RtspError } from './errors';
 import type { DepacketizerStats } from './nal-depacketizer';
-import { RtspSession, zeroCounters, type RtspSessionOptions, type SessionCounters, type VideoStreamInfo } from './rtsp-session';
+import { RtspSession, type RtspSessionOptions, type SessionCounters, type VideoStreamInfo, zeroCounters } from './rtsp-session';
 
 export interface RtspClientOptions extends RtspSessionOptions {
   /** Reconnect after failures (default true). When false the client stops after the first failure. */
@@ -136,18 +136,21 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
       this.stateValue = 'connecting';
       this.emit('connecting', reconnect.attempt);
       const transport = this.options.transport === 'auto' && this.udpFailed ? 'tcp' : this.options.transport;
-      const session = new RtspSession({ ...this.options, ...(transport ? { transport } : {}) }, {
-        onAccessUnit: (au) => {
-          this.lastAccessUnitAt = au.receivedAt;
-          this.emit('accessUnit', au);
+      const session = new RtspSession(
+        { ...this.options, ...(transport ? { transport } : {}) },
+        {
+          onAccessUnit: (au) => {
+            this.lastAccessUnitAt = au.receivedAt;
+            this.emit('accessUnit', au);
+          },
+          onParameterSets: (codec, ps) => {
+            this.parameterSetsValue = ps;
+            this.emit('parameterSets', codec, ps);
+          },
+          onAudioTrack: (track) => this.emit('audioTrack', track),
+          onAudioFrame: (frame) => this.emit('audioFrame', frame),
         },
-        onParameterSets: (codec, ps) => {
-          this.parameterSetsValue = ps;
-          this.emit('parameterSets', codec, ps);
-        },
-        onAudioTrack: (track) => this.emit('audioTrack', track),
-        onAudioFrame: (frame) => this.emit('audioFrame', frame),
-      });
+      );
       this.session = session;
       this.sessions++;
       let error: RtspError;
@@ -170,7 +173,11 @@ export class RtspClient extends EventEmitter<RtspClientEvents> {
       this.session = undefined;
       if (this.stopRequested) break;
       this.lastError = { code: error.code, message: error.message, at: Date.now() };
-      const udpGaveUp = transport === 'auto' && session.transport === 'udp' && error.code === 'RTSP_UNSUPPORTED_TRANSPORT' && session.counters.rtpPackets === 0;
+      const udpGaveUp =
+        transport === 'auto' &&
+        session.transport === 'udp' &&
+        error.code === 'RTSP_UNSUPPORTED_TRANSPORT' &&
+        session.counters.rtpPackets === 0;
       if (udpGaveUp) {
         // No RTP over UDP (firewall, NAT): retry right away over TCP interleaved.
         this.udpFailed = true;

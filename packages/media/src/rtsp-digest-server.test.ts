@@ -16,7 +16,9 @@ describe('DigestServer', () => {
   it('accepts the response of the RTSP client authenticator (MD5, no qop)', () => {
     const s = new DigestServer('VigiaMaisMT');
     expect(s.verify(answer(s), 'ANNOUNCE', creds)).toBe('ok');
-    expect(s.verify(answer(s), 'ANNOUNCE', { username: creds.username, ha1: digestHa1(creds.username, 'VigiaMaisMT', creds.password) })).toBe('ok');
+    expect(
+      s.verify(answer(s), 'ANNOUNCE', { username: creds.username, ha1: digestHa1(creds.username, 'VigiaMaisMT', creds.password) }),
+    ).toBe('ok');
   });
 
   it('accepts qop=auth answers', () => {

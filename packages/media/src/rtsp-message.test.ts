@@ -8,7 +8,9 @@ describe('rtsp messages', () => {
   });
 
   it('parses heads with repeated and folded headers', () => {
-    const h = parseHead('RTSP/1.0 401 Unauthorized\r\nCSeq: 3\r\nWWW-Authenticate: Digest realm="a",\r\n nonce="b"\r\nWWW-Authenticate: Basic realm="a"');
+    const h = parseHead(
+      'RTSP/1.0 401 Unauthorized\r\nCSeq: 3\r\nWWW-Authenticate: Digest realm="a",\r\n nonce="b"\r\nWWW-Authenticate: Basic realm="a"',
+    );
     expect(parseStatusLine(h.startLine)).toEqual({ version: 'RTSP/1.0', status: 401, reason: 'Unauthorized' });
     expect(h.headers.get('www-authenticate')).toEqual(['Digest realm="a", nonce="b"', 'Basic realm="a"']);
   });

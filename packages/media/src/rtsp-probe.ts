@@ -49,10 +49,7 @@ export async function probeRtsp(options: RtspSessionOptions & { timeoutMs?: numb
     },
   });
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const timer = setTimeout(
-    () => rejectKey(new RtspError('RTSP_TIMEOUT', `no keyframe within ${timeoutMs} ms`)),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => rejectKey(new RtspError('RTSP_TIMEOUT', `no keyframe within ${timeoutMs} ms`)), timeoutMs);
   try {
     await session.open();
     return await Promise.race([keyframe, session.closed.then((e) => Promise.reject(e))]);

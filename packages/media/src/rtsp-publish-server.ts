@@ -18,17 +18,17 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
-import { AuthFailureLimiter } from './auth-failure-limiter';
 import type { AccessUnit, ParameterSets, VideoCodec } from './access-unit';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 import { H264Depacketizer } from './h264-depacketizer';
 import { H265Depacketizer } from './h265-depacketizer';
 import { InterleavedDemuxer } from './interleaved-demuxer';
 import type { NalDepacketizer } from './nal-depacketizer';
 import { createRtpHeader, parseRtpHeader, SequenceTracker } from './rtp';
-import { DigestServer, type DigestCredentials } from './rtsp-digest-server';
-import { header, parseTransport, serializeResponse, type RtspServerRequest } from './rtsp-message';
-import { h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp } from './sdp';
+import { type DigestCredentials, DigestServer } from './rtsp-digest-server';
+import { header, parseTransport, type RtspServerRequest, serializeResponse } from './rtsp-message';
 import { selectVideo, type VideoStreamInfo } from './rtsp-session';
+import { h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp } from './sdp';
 
 /** Receives what a publisher sends. `StreamHub` fits (see `hubPublishSink`). */
 export interface PublishSink {
@@ -137,7 +137,17 @@ interface TrackSetup {
 }
 
 export class RtspPublishServer {
-  readonly stats: PublishServerStats = { connections: 0, connectionsRejected: 0, tlsConnections: 0, connectionsBlocked: 0, addressesBlocked: 0, authFailures: 0, sessionsStarted: 0, publishing: 0, protocolErrors: 0 };
+  readonly stats: PublishServerStats = {
+    connections: 0,
+    connectionsRejected: 0,
+    tlsConnections: 0,
+    connectionsBlocked: 0,
+    addressesBlocked: 0,
+    authFailures: 0,
+    sessionsStarted: 0,
+    publishing: 0,
+    protocolErrors: 0,
+  };
   /** Failed authentications per source address (undefined: off). */
   readonly authLimiter: AuthFailureLimiter | undefined;
   /** Connections that have not authenticated yet. */
@@ -149,7 +159,18 @@ export class RtspPublishServer {
   private readonly connections = new Set<PublishConnection>();
   /** Path → the connection currently recording it (newest publisher wins). */
   readonly active = new Map<string, PublishConnection>();
-  readonly limits: Required<Pick<RtspPublishServerOptions, 'maxConnections' | 'maxSdpBytes' | 'maxInterleavedFrameBytes' | 'idleTimeoutMs' | 'handshakeTimeoutMs' | 'maxAuthFailures' | 'maxUnauthenticated'>>;
+  readonly limits: Required<
+    Pick<
+      RtspPublishServerOptions,
+      | 'maxConnections'
+      | 'maxSdpBytes'
+      | 'maxInterleavedFrameBytes'
+      | 'idleTimeoutMs'
+      | 'handshakeTimeoutMs'
+      | 'maxAuthFailures'
+      | 'maxUnauthenticated'
+    >
+  >;
 
   constructor(readonly options: RtspPublishServerOptions) {
     this.digest = new DigestServer(options.realm ?? 'VigiaMaisMT', options.nonceTtlMs, options.nonceKey);
@@ -193,9 +214,7 @@ export class RtspPublishServer {
 
   async close(): Promise<void> {
     for (const c of [...this.connections]) c.close('server closed');
-    await Promise.all(
-      [this.server, this.tlsServer].map((s) => (s?.listening ? new Promise<void>((r) => s.close(() => r())) : undefined)),
-    );
+    await Promise.all([this.server, this.tlsServer].map((s) => (s?.listening ? new Promise<void>((r) => s.close(() => r())) : undefined)));
   }
 
   private onConnection(raw: net.Socket, secure?: PublishTlsOptions): void {
@@ -556,7 +575,8 @@ export class PublishConnection {
     // The client may offer several transports: take the first TCP interleaved one.
     const specs = value.split(',').map((v) => parseTransport(v));
     const spec = specs.find((t) => /^RTP\/AVP(\/AVPF)?\/TCP$/i.test(t.protocol) || /^RTP\/AVP\/TCP/i.test(t.protocol));
-    if (!spec || !spec.unicast || (spec.mode !== undefined && !/record/i.test(spec.mode))) return this.reply(req, 461, 'Unsupported Transport');
+    if (!spec || !spec.unicast || (spec.mode !== undefined && !/record/i.test(spec.mode)))
+      return this.reply(req, 461, 'Unsupported Transport');
     // Which media section is this?
     const base = this.announceUrl!;
     const index = this.sdp.media.findIndex((m) => sameUrl(resolveControlUrl(base, m.control), req.uri));
@@ -565,7 +585,10 @@ export class PublishConnection {
     const control = resolveControlUrl(base, media.control);
     if (this.tracks.some((t) => t.control === control)) return this.reply(req, 459, 'Aggregate Operation Not Allowed');
     let [rtp, rtcp] = spec.interleaved ?? [this.tracks.length * 2, this.tracks.length * 2 + 1];
-    if (!(rtp >= 0 && rtp <= 255 && rtcp >= 0 && rtcp <= 255) || this.tracks.some((t) => [t.rtpChannel, t.rtcpChannel].some((c) => c === rtp || c === rtcp))) {
+    if (
+      !(rtp >= 0 && rtp <= 255 && rtcp >= 0 && rtcp <= 255) ||
+      this.tracks.some((t) => [t.rtpChannel, t.rtcpChannel].some((c) => c === rtp || c === rtcp))
+    ) {
       return this.reply(req, 461, 'Unsupported Transport');
     }
     const video = media === this.sdp.media.find((m) => m.payloadType === this.stream!.payloadType && m.type === 'video');
@@ -666,7 +689,10 @@ function sameUrl(a: string, b: string): boolean {
 }
 
 /** A StreamHub (or anything with the same two methods) as a publish sink. */
-export function hubPublishSink(hub: Pick<PublishSink, 'setParameterSets' | 'pushAccessUnit'>, onEnd?: (reason: string) => void): PublishSink {
+export function hubPublishSink(
+  hub: Pick<PublishSink, 'setParameterSets' | 'pushAccessUnit'>,
+  onEnd?: (reason: string) => void,
+): PublishSink {
   return {
     setParameterSets: (codec, ps) => hub.setParameterSets(codec, ps),
     pushAccessUnit: (au) => hub.pushAccessUnit(au),

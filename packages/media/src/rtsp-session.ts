@@ -7,13 +7,19 @@
  */
 import net from 'node:net';
 import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
-import { AudioTimeline, audioTrackFromSdp, createAudioDepacketizer, type AudioDepacketizer, type RawAudioFrame } from './audio-depacketizer';
+import {
+  type AudioDepacketizer,
+  AudioTimeline,
+  audioTrackFromSdp,
+  createAudioDepacketizer,
+  type RawAudioFrame,
+} from './audio-depacketizer';
 import { RtspError, socketErrorToRtspError } from './errors';
 import { H264Depacketizer } from './h264-depacketizer';
 import { H265Depacketizer } from './h265-depacketizer';
 import { InterleavedDemuxer, RtspProtocolError } from './interleaved-demuxer';
-import type { NalDepacketizer } from './nal-depacketizer';
 import type { JitterBufferOptions } from './jitter-buffer';
+import type { NalDepacketizer } from './nal-depacketizer';
 import { buildReceiverReport, senderReportNtpMiddle } from './rtcp';
 import { createRtpHeader, parseRtpHeader, SequenceTracker } from './rtp';
 import { parseWwwAuthenticate, RtspAuthenticator } from './rtsp-auth';
@@ -22,10 +28,10 @@ import {
   parsePublic,
   parseSession,
   parseTransport,
-  serializeRequest,
-  serializeResponse,
   type RtspResponse,
   type RtspServerRequest,
+  serializeRequest,
+  serializeResponse,
 } from './rtsp-message';
 import { h264ParametersFromFmtp, h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp, type SdpMedia } from './sdp';
 import { UdpTrack } from './udp-transport';
@@ -220,7 +226,11 @@ export class RtspSession {
       onResponse: (res) => this.onResponse(res),
       onRequest: (req) => this.onServerRequest(req),
       isChannelValid: (ch) =>
-        this.rtpChannel < 0 || ch === this.rtpChannel || ch === this.rtcpChannel || ch === this.audioChannel || ch === this.audioRtcpChannel,
+        this.rtpChannel < 0 ||
+        ch === this.rtpChannel ||
+        ch === this.rtcpChannel ||
+        ch === this.audioChannel ||
+        ch === this.audioRtcpChannel,
     });
   }
 
@@ -398,7 +408,10 @@ export class RtspSession {
       return Promise.reject(new RtspError('RTSP_CONNECTION_CLOSED', 'connection is closed'));
     }
     const cseq = ++this.cseq;
-    const headers: Array<[string, string]> = [['CSeq', String(cseq)], ['User-Agent', this.opts.userAgent]];
+    const headers: Array<[string, string]> = [
+      ['CSeq', String(cseq)],
+      ['User-Agent', this.opts.userAgent],
+    ];
     const authorization = this.auth?.authorize(method, uri);
     if (authorization) headers.push(['Authorization', authorization]);
     if (this.sessionId) headers.push(['Session', this.sessionId]);
@@ -679,7 +692,8 @@ export class RtspSession {
         // Firewall/NAT dropping UDP: give up early so the client retries over TCP.
         const noDataMs = this.options.udpNoDataMs ?? 3000;
         const t = setTimeout(() => {
-          if (this.counters.rtpPackets === 0) this.end(new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `no RTP over UDP within ${noDataMs} ms`));
+          if (this.counters.rtpPackets === 0)
+            this.end(new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `no RTP over UDP within ${noDataMs} ms`));
         }, noDataMs);
         t.unref?.();
         void this.closed.then(() => clearTimeout(t));
@@ -695,7 +709,12 @@ export function selectAudio(sdp: Sdp, base: string): AudioStreamInfo | undefined
     if (m.type !== 'audio') continue;
     const track = audioTrackFromSdp(m.encoding, m.clockRate, m.fmtp, m.channels);
     if (!track) continue;
-    const info = { ...track, payloadType: m.payloadType, clockRate: m.clockRate || track.sampleRate, controlUrl: resolveControlUrl(base, m.control) };
+    const info = {
+      ...track,
+      payloadType: m.payloadType,
+      clockRate: m.clockRate || track.sampleRate,
+      controlUrl: resolveControlUrl(base, m.control),
+    };
     if (track.codec === 'aac') return info;
     fallback ??= info;
   }

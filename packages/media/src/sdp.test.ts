@@ -110,7 +110,14 @@ describe('SDP audio media', () => {
     expect(sdp.media[1]).toMatchObject({ encoding: 'PCMA', clockRate: 8000, channels: 1 });
     expect(sdp.media[2]).toMatchObject({ encoding: 'MPEG4-GENERIC', clockRate: 44100, channels: 2 });
     // AAC is preferred over a G.711 track offered first; G.711 alone is still recognised (not carried).
-    expect(selectAudio(sdp, 'rtsp://cam/s')).toMatchObject({ codec: 'aac', codecString: 'mp4a.40.2', sampleRate: 44100, channels: 2, payloadType: 97, controlUrl: 'rtsp://cam/s/stream=2' });
+    expect(selectAudio(sdp, 'rtsp://cam/s')).toMatchObject({
+      codec: 'aac',
+      codecString: 'mp4a.40.2',
+      sampleRate: 44100,
+      channels: 2,
+      payloadType: 97,
+      controlUrl: 'rtsp://cam/s/stream=2',
+    });
     sdp.media.splice(2, 1);
     expect(selectAudio(sdp, 'rtsp://cam/s')).toMatchObject({ codec: 'pcma', payloadType: 8, controlUrl: 'rtsp://cam/s/stream=1' });
   });

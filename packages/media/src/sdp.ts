@@ -75,7 +75,10 @@ export function parseSdp(text: string): Sdp {
     else if (kind === 'm') {
       const parts = value.split(/\s+/);
       if (parts.length < 4) throw new SdpParseError(`invalid media line: ${line}`);
-      const payloadTypes = parts.slice(3).map((p) => Number.parseInt(p, 10)).filter((n) => Number.isFinite(n));
+      const payloadTypes = parts
+        .slice(3)
+        .map((p) => Number.parseInt(p, 10))
+        .filter((n) => Number.isFinite(n));
       current = {
         type: parts[0]!,
         port: Number.parseInt(parts[1]!, 10) || 0,

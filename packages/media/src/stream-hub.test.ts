@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccessUnit } from './access-unit';
 import { findBox, parseBoxes } from './mp4-boxes';
-import { StreamHub, type ChunkKind, type HubSink } from './stream-hub';
+import { type ChunkKind, type HubSink, StreamHub } from './stream-hub';
 import { H264_PPS_1080P, H264_SPS_1080P } from './test-fixtures';
 
 function au(ts: number, keyframe: boolean, size = 100): AccessUnit {

@@ -6,9 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClientToHub, Fmp4Muxer, RtspClient, StreamHub, createVideoTrack, type AccessUnit, type ChunkKind } from '../src/index';
+import { type AccessUnit, type ChunkKind, connectClientToHub, createVideoTrack, Fmp4Muxer, RtspClient, StreamHub } from '../src/index';
 import { ffmpegDecodeErrors, ffprobeVideo } from './helpers/ffmpeg';
-import { startSimulator, type Simulator } from './helpers/simulator';
+import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator;
 let dir: string;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverStreamUri, OnvifError } from '../src/onvif/index';
-import { startOnvifResponder, type OnvifResponder } from './helpers/onvif-responder';
+import { type OnvifResponder, startOnvifResponder } from './helpers/onvif-responder';
 
 const USER = 'tecnico';
 const PASSWORD = 'S3nh@ forte:/x';
@@ -24,8 +24,18 @@ describe('ONVIF stream-URI discovery against a loopback ONVIF device', () => {
   let plainPort: number;
 
   beforeAll(async () => {
-    ws = await startOnvifResponder({ username: USER, password: PASSWORD, streamPath: '/Streaming/Channels/101?transportmode=unicast&profile=Profile_1' });
-    digest = await startOnvifResponder({ username: USER, password: PASSWORD, streamPath: '/cam1', mode: 'http-digest', noCapabilities: true });
+    ws = await startOnvifResponder({
+      username: USER,
+      password: PASSWORD,
+      streamPath: '/Streaming/Channels/101?transportmode=unicast&profile=Profile_1',
+    });
+    digest = await startOnvifResponder({
+      username: USER,
+      password: PASSWORD,
+      streamPath: '/cam1',
+      mode: 'http-digest',
+      noCapabilities: true,
+    });
     plainHttp = http.createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html>not here</html>'));
     await new Promise<void>((r) => plainHttp.listen(0, '127.0.0.1', r));
     plainPort = (plainHttp.address() as net.AddressInfo).port;
@@ -45,9 +55,17 @@ describe('ONVIF stream-URI discovery against a loopback ONVIF device', () => {
   });
 
   it('a configured profile token is used; an unknown one is ONVIF_NO_PROFILE', async () => {
-    const r = await discoverStreamUri({ address: '127.0.0.1', port: ws.port, username: USER, password: PASSWORD, profileToken: 'Profile_2' });
+    const r = await discoverStreamUri({
+      address: '127.0.0.1',
+      port: ws.port,
+      username: USER,
+      password: PASSWORD,
+      profileToken: 'Profile_2',
+    });
     expect(r.profile.name).toBe('subStream');
-    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: ws.port, username: USER, password: PASSWORD, profileToken: 'nope' }))).toBe('ONVIF_NO_PROFILE');
+    expect(
+      await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: ws.port, username: USER, password: PASSWORD, profileToken: 'nope' })),
+    ).toBe('ONVIF_NO_PROFILE');
   });
 
   it('HTTP Digest fallback after 401, GetServices when GetCapabilities is not supported', async () => {
@@ -58,8 +76,12 @@ describe('ONVIF stream-URI discovery against a loopback ONVIF device', () => {
   });
 
   it('a wrong password is ONVIF_AUTH_FAILED, with WS-Security and with HTTP Digest', async () => {
-    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: ws.port, username: USER, password: 'errada' }))).toBe('ONVIF_AUTH_FAILED');
-    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: digest.port, username: USER, password: 'errada' }))).toBe('ONVIF_AUTH_FAILED');
+    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: ws.port, username: USER, password: 'errada' }))).toBe(
+      'ONVIF_AUTH_FAILED',
+    );
+    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: digest.port, username: USER, password: 'errada' }))).toBe(
+      'ONVIF_AUTH_FAILED',
+    );
   });
 
   it('a closed port is ONVIF_UNREACHABLE; a web server without ONVIF is ONVIF_NOT_SUPPORTED', async () => {
@@ -67,7 +89,11 @@ describe('ONVIF stream-URI discovery against a loopback ONVIF device', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise((r) => closed.close(r));
-    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port, username: USER, password: PASSWORD }))).toBe('ONVIF_UNREACHABLE');
-    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: plainPort, username: USER, password: PASSWORD }))).toBe('ONVIF_NOT_SUPPORTED');
+    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port, username: USER, password: PASSWORD }))).toBe(
+      'ONVIF_UNREACHABLE',
+    );
+    expect(await onvifCode(discoverStreamUri({ address: '127.0.0.1', port: plainPort, username: USER, password: PASSWORD }))).toBe(
+      'ONVIF_NOT_SUPPORTED',
+    );
   });
 });

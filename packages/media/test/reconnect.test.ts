@@ -3,9 +3,9 @@
  * losing power), restarted on the same port, and the client must come back by itself.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectClientToHub, RtspClient, StreamHub, type RtspError } from '../src/index';
+import { connectClientToHub, RtspClient, type RtspError, StreamHub } from '../src/index';
 import { findBox, parseBoxes } from '../src/mp4-boxes';
-import { startSimulator, type Simulator } from './helpers/simulator';
+import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator | undefined;
 

@@ -3,8 +3,8 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeRtsp, RtspClient, RtspError, type AccessUnit } from '../src/index';
-import { startSimulator, type Simulator } from './helpers/simulator';
+import { type AccessUnit, probeRtsp, RtspClient, RtspError } from '../src/index';
+import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator;
 

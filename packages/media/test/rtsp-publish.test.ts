@@ -2,18 +2,17 @@
  * RTSP publish server against a real publisher: ffmpeg pushes an H.264 clip over RTSP/TCP
  * (ANNOUNCE/SETUP/RECORD with Digest), plus hand-written hostile clients.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import tls from 'node:tls';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessUnit } from '../src/access-unit';
 import { parseWwwAuthenticate, RtspAuthenticator } from '../src/rtsp-auth';
-import { PublishRefusedError, RtspPublishServer, type PublishSink, type PublishTarget } from '../src/rtsp-publish-server';
+import { PublishRefusedError, type PublishSink, type PublishTarget, RtspPublishServer } from '../src/rtsp-publish-server';
 import { StreamHub } from '../src/stream-hub';
 
 const run = promisify(execFile);
@@ -43,7 +42,27 @@ const sink: PublishSink = {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'push-'));
   clip = path.join(dir, 'clip.h264');
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=25', '-t', '2', '-c:v', 'libx264', '-g', '25', '-bf', '0', '-pix_fmt', 'yuv420p', clip]);
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=320x240:rate=25',
+    '-t',
+    '2',
+    '-c:v',
+    'libx264',
+    '-g',
+    '25',
+    '-bf',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    clip,
+  ]);
   server = new RtspPublishServer({
     maxInterleavedFrameBytes: 8 * 1024,
     idleTimeoutMs: 3000,
@@ -76,7 +95,28 @@ afterAll(async () => {
 });
 
 function publish(url: string, transport = 'tcp'): { proc: ChildProcess; exit: Promise<number | null>; stderr: () => string } {
-  const proc = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-re', '-stream_loop', '-1', '-i', clip, '-c', 'copy', '-f', 'rtsp', '-rtsp_transport', transport, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-re',
+      '-stream_loop',
+      '-1',
+      '-i',
+      clip,
+      '-c',
+      'copy',
+      '-f',
+      'rtsp',
+      '-rtsp_transport',
+      transport,
+      url,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let err = '';
   proc.stderr!.on('data', (d) => (err += String(d)));
   procs.push(proc);
@@ -117,11 +157,15 @@ const SDP = 'v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=x\r\nt=0 0\r\nm=video 0 RTP/AV
 
 async function authorizedAnnounce(c: ReturnType<typeof rawClient>, to = port): Promise<string> {
   const url = `rtsp://127.0.0.1:${to}${CAM}`;
-  const first = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+  const first = await c.request(
+    `ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+  );
   expect(first).toMatch(/^RTSP\/1.0 401/);
   const auth = new RtspAuthenticator(USER, PASS);
   auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(first)![1]!));
-  const ok = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+  const ok = await c.request(
+    `ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+  );
   expect(ok).toMatch(/^RTSP\/1.0 200/);
   return /Session: (\w+)/.exec(ok)![1]!;
 }
@@ -159,7 +203,9 @@ describe('RtspPublishServer', () => {
     expect(await p.exit).not.toBe(0);
     expect(p.stderr()).toMatch(/404|Not Found/i);
     const c = rawClient();
-    const res = await c.request(`ANNOUNCE rtsp://127.0.0.1:${port}/push/nope RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    const res = await c.request(
+      `ANNOUNCE rtsp://127.0.0.1:${port}/push/nope RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+    );
     expect(res).toMatch(/^RTSP\/1.0 404/);
     await c.closed;
   });
@@ -170,7 +216,9 @@ describe('RtspPublishServer', () => {
     expect(p.stderr()).toMatch(/461|Unsupported/i);
     const c = rawClient();
     const session = await authorizedAnnounce(c);
-    const res = await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP;unicast;client_port=5000-5001;mode=record\r\n\r\n`);
+    const res = await c.request(
+      `SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP;unicast;client_port=5000-5001;mode=record\r\n\r\n`,
+    );
     expect(res).toMatch(/^RTSP\/1.0 461/);
     c.socket.destroy();
     expect(opened).toBe(0);
@@ -180,7 +228,9 @@ describe('RtspPublishServer', () => {
     refuse = new PublishRefusedError(453, 'Not Enough Bandwidth');
     const c = rawClient();
     const session = await authorizedAnnounce(c);
-    const setup = await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`);
+    const setup = await c.request(
+      `SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`,
+    );
     expect(setup).toMatch(/^RTSP\/1.0 200/);
     expect(setup).toMatch(/interleaved=0-1/);
     const rec = await c.request(`RECORD rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 4\r\nSession: ${session}\r\n\r\n`);
@@ -191,7 +241,9 @@ describe('RtspPublishServer', () => {
   it('oversized interleaved frame → connection closed', async () => {
     const c = rawClient();
     const session = await authorizedAnnounce(c);
-    await c.request(`SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`);
+    await c.request(
+      `SETUP rtsp://127.0.0.1:${port}${CAM}/streamid=0 RTSP/1.0\r\nCSeq: 3\r\nSession: ${session}\r\nTransport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n`,
+    );
     const rec = await c.request(`RECORD rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 4\r\nSession: ${session}\r\n\r\n`);
     expect(rec).toMatch(/^RTSP\/1.0 200/);
     const frame = Buffer.alloc(4 + 60_000);
@@ -206,7 +258,9 @@ describe('RtspPublishServer', () => {
   it('closes on an oversized SDP, on garbage and after repeated bad passwords', async () => {
     const big = rawClient();
     const sdp = 'a'.repeat(20_000);
-    const res = await big.request(`ANNOUNCE rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${sdp.length}\r\n\r\n${sdp}`);
+    const res = await big.request(
+      `ANNOUNCE rtsp://127.0.0.1:${port}${CAM} RTSP/1.0\r\nCSeq: 1\r\nContent-Length: ${sdp.length}\r\n\r\n${sdp}`,
+    );
     expect(res).toMatch(/^RTSP\/1.0 413/);
     await big.closed;
 
@@ -217,10 +271,13 @@ describe('RtspPublishServer', () => {
     const bad = rawClient();
     const url = `rtsp://127.0.0.1:${port}${CAM}`;
     for (let i = 0; i < 3; i++) {
-      const challenge = i === 0 ? await bad.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 9\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`) : undefined;
+      const challenge =
+        i === 0 ? await bad.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 9\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`) : undefined;
       const auth = new RtspAuthenticator(USER, 'nope');
       auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(challenge ?? bad.data)![1]!));
-      bad.socket.write(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: ${i + 10}\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+      bad.socket.write(
+        `ANNOUNCE ${url} RTSP/1.0\r\nCSeq: ${i + 10}\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+      );
       await new Promise((r) => setTimeout(r, 100));
     }
     await bad.closed;
@@ -242,11 +299,28 @@ describe('RtspPublishServer: limits across connections (per source address)', ()
       maxUnauthenticated: 2,
       now: () => now,
       onAddressBlocked: (address) => blocked.push(address),
-      lookup: (p): PublishTarget | undefined => (p === CAM ? { credentials: { username: USER, password: PASS }, open: () => sink } : undefined),
+      lookup: (p): PublishTarget | undefined =>
+        p === CAM ? { credentials: { username: USER, password: PASS }, open: () => sink } : undefined,
     });
     limitedPort = (await limited.listen(0, '127.0.0.1')).port;
     const [cert, key] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
-    await run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', key, '-out', cert]);
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]);
     const context = tls.createSecureContext({ cert: readFileSync(cert), key: readFileSync(key) });
     limitedTlsPort = (await limited.listenTls(0, '127.0.0.1', { secureContext: () => context })).port;
   });
@@ -259,10 +333,14 @@ describe('RtspPublishServer: limits across connections (per source address)', ()
     const to = secure ? limitedTlsPort : limitedPort;
     const c = rawClient(to, secure);
     const url = `${secure ? 'rtsps' : 'rtsp'}://127.0.0.1:${to}${CAM}`;
-    const challenge = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    const challenge = await c.request(
+      `ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+    );
     const auth = new RtspAuthenticator(USER, 'senha-errada');
     auth.setChallenges(parseWwwAuthenticate(/WWW-Authenticate: (.*)\r\n/.exec(challenge)![1]!));
-    const res = await c.request(`ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`);
+    const res = await c.request(
+      `ANNOUNCE ${url} RTSP/1.0\r\nCSeq: 2\r\nAuthorization: ${auth.authorize('ANNOUNCE', url)}\r\nContent-Type: application/sdp\r\nContent-Length: ${SDP.length}\r\n\r\n${SDP}`,
+    );
     expect(res).toMatch(/^RTSP\/1.0 401/);
     return c;
   }

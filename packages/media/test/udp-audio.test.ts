@@ -9,9 +9,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClientToHub, createVideoTrack, Fmp4Muxer, RtspClient, StreamHub, type AccessUnit, type AudioFrame, type RtspClientOptions } from '../src/index';
+import {
+  type AccessUnit,
+  type AudioFrame,
+  connectClientToHub,
+  createVideoTrack,
+  Fmp4Muxer,
+  RtspClient,
+  type RtspClientOptions,
+  StreamHub,
+} from '../src/index';
 import { ffmpegDecodeErrors } from './helpers/ffmpeg';
-import { startSimulator, type Simulator } from './helpers/simulator';
+import { type Simulator, startSimulator } from './helpers/simulator';
 
 const run = promisify(execFile);
 let sim: Simulator;
@@ -53,7 +62,15 @@ async function watch(cameraPath: string, options: Partial<RtspClientOptions>, fr
   });
   client.start();
   await done;
-  const result = { data: Buffer.concat(chunks), codecs: hub.codecs, info: client.info!, stats: client.stats, aus, audio, parameterSets: client.parameterSets };
+  const result = {
+    data: Buffer.concat(chunks),
+    codecs: hub.codecs,
+    info: client.info!,
+    stats: client.stats,
+    aus,
+    audio,
+    parameterSets: client.parameterSets,
+  };
   await client.stop();
   hub.close();
   return result;

@@ -1,2 +1,2 @@
-export * from './secret-box.js';
 export * from './master-keys.js';
+export * from './secret-box.js';

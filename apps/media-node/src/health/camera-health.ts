@@ -35,7 +35,7 @@ export class CameraHealth {
 
   constructor(
     readonly cameraId: string,
-    private readonly hub: StreamHub,
+    hub: StreamHub,
     private readonly client: IngestSource,
     /** Monitored (recorded) cameras get outage rows; live-only ones only health rows. */
     readonly monitored: boolean,
@@ -90,7 +90,10 @@ export class HealthStore {
   ) {}
 
   async startMonitoring(cameraId: string): Promise<void> {
-    await this.sql.query(`INSERT INTO camera_monitoring (camera_id, monitored_since) VALUES ($1::uuid, now()) ON CONFLICT (camera_id) DO NOTHING`, [cameraId]);
+    await this.sql.query(
+      `INSERT INTO camera_monitoring (camera_id, monitored_since) VALUES ($1::uuid, now()) ON CONFLICT (camera_id) DO NOTHING`,
+      [cameraId],
+    );
   }
 
   /** One statement per camera: upsert health; open or close the outage; first video. */
@@ -113,7 +116,21 @@ export class HealthStore {
        INSERT INTO camera_outage (camera_id, started_at, source, cause)
        SELECT $1::uuid, to_timestamp(coalesce($8::float8, $12::float8) / 1000), 'health', $13
        WHERE $11 AND NOT $4 AND NOT EXISTS (SELECT 1 FROM camera_outage WHERE camera_id = $1::uuid AND ended_at IS NULL)`,
-      [s.cameraId, this.nodeId, s.connected, s.receiving, s.fps, s.bitrateKbps, s.rtpLost, ts(s.lastFrameAt), ts(s.lastKeyframeAt), s.lastError ?? null, monitored, String(since), s.cause],
+      [
+        s.cameraId,
+        this.nodeId,
+        s.connected,
+        s.receiving,
+        s.fps,
+        s.bitrateKbps,
+        s.rtpLost,
+        ts(s.lastFrameAt),
+        ts(s.lastKeyframeAt),
+        s.lastError ?? null,
+        monitored,
+        String(since),
+        s.cause,
+      ],
     );
   }
 }

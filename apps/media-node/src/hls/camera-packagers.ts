@@ -1,4 +1,4 @@
-import { HlsPackager, type AccessUnit, type HlsPackagerOptions, type Subscription } from '@vigia/media';
+import { type AccessUnit, HlsPackager, type HlsPackagerOptions, type Subscription } from '@vigia/media';
 import type { Log } from '../log.js';
 import type { CameraForIngest } from '../store.js';
 import type { Upstreams } from '../upstreams.js';

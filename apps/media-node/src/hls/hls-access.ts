@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { integrationSecretMatches, parseBasicAuth } from '@vigia/contracts/integration-secret';
-import { nonceHash, verifyStreamToken, type StreamTokenClaims } from '@vigia/contracts/stream-token';
+import { nonceHash, type StreamTokenClaims, verifyStreamToken } from '@vigia/contracts/stream-token';
 import type { UsedTokens } from '../live-socket.js';
 import type { Log } from '../log.js';
 import type { NodeStore } from '../store.js';
@@ -84,7 +84,13 @@ export class HlsAccess {
    * First request of a browser: checks the token as the live socket does and opens (or, for a
    * repeated first request, finds) the viewer session. `camera` checks are done by the caller.
    */
-  async openViewer(cameraId: string, token: string, nonce: string, origin: string, cameraOk: (claims: StreamTokenClaims) => Promise<Refusal | undefined>): Promise<ViewerSession | Refusal> {
+  async openViewer(
+    cameraId: string,
+    token: string,
+    nonce: string,
+    origin: string,
+    cameraOk: (claims: StreamTokenClaims) => Promise<Refusal | undefined>,
+  ): Promise<ViewerSession | Refusal> {
     const v = verifyStreamToken(this.d.keys, token);
     if (!v.ok) return { status: 401, why: `token ${v.error}` };
     const c = v.claims;
@@ -105,7 +111,12 @@ export class HlsAccess {
     return p;
   }
 
-  private async open(cameraId: string, c: StreamTokenClaims, origin: string, cameraOk: (claims: StreamTokenClaims) => Promise<Refusal | undefined>): Promise<ViewerSession | Refusal> {
+  private async open(
+    cameraId: string,
+    c: StreamTokenClaims,
+    origin: string,
+    cameraOk: (claims: StreamTokenClaims) => Promise<Refusal | undefined>,
+  ): Promise<ViewerSession | Refusal> {
     if (c.sid) {
       const live = await this.d.store.liveSessions([c.sid]);
       if (!live.has(c.sid)) return { status: 401, why: 'session ended' };
@@ -157,7 +168,12 @@ export class HlsAccess {
   // ---- external systems (HTTP Basic) ----------------------------------------------------------
 
   /** Checks Basic credentials for a camera; opens or refreshes the integration's pull session. */
-  async authorizeIntegration(cameraId: string, authorization: string | undefined, remoteAddress: string | undefined, origin: string): Promise<{ integrationId: string; pull: Pull } | Refusal> {
+  async authorizeIntegration(
+    cameraId: string,
+    authorization: string | undefined,
+    remoteAddress: string | undefined,
+    origin: string,
+  ): Promise<{ integrationId: string; pull: Pull } | Refusal> {
     const creds = parseBasicAuth(authorization);
     if (!creds) return { status: 401, why: 'credentials required' };
     const grant = await this.grant(creds.username, cameraId);
@@ -207,7 +223,9 @@ export class HlsAccess {
       } else open.push(p.id);
     }
     const pullIds = (await Promise.allSettled(open)).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const viewIds = (await Promise.allSettled([...this.sessions.values()].map((s) => s.viewId))).flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const viewIds = (await Promise.allSettled([...this.sessions.values()].map((s) => s.viewId))).flatMap((r) =>
+      r.status === 'fulfilled' ? [r.value] : [],
+    );
     await this.d.integrations.touchPulls(pullIds);
     await this.d.store.touchViews(viewIds);
   }

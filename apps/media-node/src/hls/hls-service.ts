@@ -6,7 +6,7 @@ import type { Log } from '../log.js';
 import type { SqlClient } from '../sql.js';
 import type { NodeStore } from '../store.js';
 import { LeaseHeldElsewhere, type Upstreams } from '../upstreams.js';
-import { CameraPackagers, hold, type CameraHls } from './camera-packagers.js';
+import { type CameraHls, CameraPackagers, hold } from './camera-packagers.js';
 import { HlsAccess, type Refusal } from './hls-access.js';
 import { IntegrationStore } from './integration-store.js';
 
@@ -42,13 +42,30 @@ export class HlsService {
   private readonly startTimeoutMs: number;
 
   constructor(
-    private readonly d: { nodeId: string; keys: readonly Buffer[]; sql: SqlClient; store: NodeStore; upstreams: Upstreams; usedTokens: UsedTokens; log: Log },
+    private readonly d: {
+      nodeId: string;
+      keys: readonly Buffer[];
+      sql: SqlClient;
+      store: NodeStore;
+      upstreams: Upstreams;
+      usedTokens: UsedTokens;
+      log: Log;
+    },
     opts: HlsServiceOptions,
   ) {
     this.startTimeoutMs = opts.startTimeoutMs ?? 15_000;
     const integrations = new IntegrationStore(d.sql, d.nodeId);
     this.packagers = new CameraPackagers(d.upstreams, d.log, { idleMs: opts.idleMs });
-    this.access = new HlsAccess({ nodeId: d.nodeId, keys: d.keys, store: d.store, integrations, usedTokens: d.usedTokens, log: d.log, idleMs: opts.idleMs, grantCacheMs: opts.checkMs });
+    this.access = new HlsAccess({
+      nodeId: d.nodeId,
+      keys: d.keys,
+      store: d.store,
+      integrations,
+      usedTokens: d.usedTokens,
+      log: d.log,
+      idleMs: opts.idleMs,
+      grantCacheMs: opts.checkMs,
+    });
     void integrations.closeStalePulls().catch((err) => d.log.warn({ err }, 'could not close stale integration pulls'));
     let ticking = false;
     const tick = async () => {
@@ -123,7 +140,8 @@ export class HlsService {
       const hls = await this.packager(cameraId, res, false);
       if (!hls) return;
       keep(hls);
-      if (!(await this.packagers.ready(hls, this.startTimeoutMs))) return send(res, 503, { error: 'no_segment_yet' }, { 'retry-after': '2' });
+      if (!(await this.packagers.ready(hls, this.startTimeoutMs)))
+        return send(res, 503, { error: 'no_segment_yet' }, { 'retry-after': '2' });
       return sendPlaylist(res, req, multivariant(hls, opened.id));
     }
 
@@ -146,7 +164,8 @@ export class HlsService {
     keep(hls);
 
     if (resource === 'index.m3u8') {
-      if (!(await this.packagers.ready(hls, this.startTimeoutMs))) return send(res, 503, { error: 'no_segment_yet' }, { 'retry-after': '2' });
+      if (!(await this.packagers.ready(hls, this.startTimeoutMs)))
+        return send(res, 503, { error: 'no_segment_yet' }, { 'retry-after': '2' });
       return sendPlaylist(res, req, hls.packager.playlist(uris)!);
     }
     if (resource === 'init.mp4') {
@@ -194,7 +213,14 @@ function multivariant(hls: CameraHls, sessionId: string): string {
   const t = hls.packager.track;
   const attrs = [`BANDWIDTH=${Math.max(hls.packager.peakBitrate, 1)}`];
   if (t) attrs.push(`CODECS="${t.codecString}"`, `RESOLUTION=${t.width}x${t.height}`);
-  return ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS', `#EXT-X-STREAM-INF:${attrs.join(',')}`, `index.m3u8?s=${sessionId}`, ''].join('\n');
+  return [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-STREAM-INF:${attrs.join(',')}`,
+    `index.m3u8?s=${sessionId}`,
+    '',
+  ].join('\n');
 }
 
 function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
@@ -211,7 +237,11 @@ function refuse(res: ServerResponse, r: Refusal, basic: boolean, cors = false): 
 }
 
 function sendPlaylist(res: ServerResponse, req: IncomingMessage, text: string): void {
-  res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(200, {
+    'content-type': 'application/vnd.apple.mpegurl',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(req.method === 'HEAD' ? undefined : text);
 }
 

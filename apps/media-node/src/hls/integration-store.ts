@@ -22,7 +22,13 @@ export class IntegrationStore {
   ) {}
 
   async grant(username: string, cameraId: string): Promise<IntegrationGrant | undefined> {
-    const rows = await this.sql.query<{ id: string; secret_hash: string; status: string; allowed_cidr: string | null; camera_allowed: boolean }>(
+    const rows = await this.sql.query<{
+      id: string;
+      secret_hash: string;
+      status: string;
+      allowed_cidr: string | null;
+      camera_allowed: boolean;
+    }>(
       `SELECT i.id::text AS id, i.secret_hash, i.status, i.allowed_cidr,
               EXISTS (SELECT 1 FROM vms_integration_camera c WHERE c.integration_id = i.id AND c.camera_id = $2::uuid) AS camera_allowed
        FROM vms_integration i WHERE i.username = $1`,
@@ -30,7 +36,13 @@ export class IntegrationStore {
     );
     const r = rows[0];
     if (!r) return undefined;
-    return { id: r.id, secretHash: r.secret_hash, status: r.status, allowedCidr: r.allowed_cidr, cameraAllowed: r.camera_allowed === true || String(r.camera_allowed) === 'true' };
+    return {
+      id: r.id,
+      secretHash: r.secret_hash,
+      status: r.status,
+      allowedCidr: r.allowed_cidr,
+      cameraAllowed: r.camera_allowed === true || String(r.camera_allowed) === 'true',
+    };
   }
 
   async startPull(integrationId: string, cameraId: string, origin: string): Promise<string> {
@@ -43,11 +55,16 @@ export class IntegrationStore {
 
   async touchPulls(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.sql.query(`UPDATE vms_integration_pull SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [ids.join(',')]);
+    await this.sql.query(
+      `UPDATE vms_integration_pull SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
+      [ids.join(',')],
+    );
   }
 
   async endPull(id: string): Promise<void> {
-    await this.sql.query(`UPDATE vms_integration_pull SET ended_at = now(), seen_at = now() WHERE id = $1::uuid AND ended_at IS NULL`, [id]);
+    await this.sql.query(`UPDATE vms_integration_pull SET ended_at = now(), seen_at = now() WHERE id = $1::uuid AND ended_at IS NULL`, [
+      id,
+    ]);
   }
 
   /** After a restart: pull sessions this node left open end when they were last seen. */

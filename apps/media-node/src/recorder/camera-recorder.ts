@@ -1,8 +1,25 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createVideoTrack, Fmp4Muxer, type AccessUnit, type AudioFrame, type AudioTrackInfo, type IngestSource, type RtspError, type StreamHub, type VideoTrackInfo } from '@vigia/media';
-import { chainHash, completeBoxesLength, GENESIS_CHAIN_HASH, segmentKey, type RecordingStorage, type RecordingWriter } from '@vigia/contracts/recording-store';
+import {
+  chainHash,
+  completeBoxesLength,
+  GENESIS_CHAIN_HASH,
+  type RecordingStorage,
+  type RecordingWriter,
+  segmentKey,
+} from '@vigia/contracts/recording-store';
+import {
+  type AccessUnit,
+  type AudioFrame,
+  type AudioTrackInfo,
+  createVideoTrack,
+  Fmp4Muxer,
+  type IngestSource,
+  type RtspError,
+  type StreamHub,
+  type VideoTrackInfo,
+} from '@vigia/media';
 import type { Log } from '../log.js';
-import { gapCauseOf, type GapCause } from './gap-cause.js';
+import { type GapCause, gapCauseOf } from './gap-cause.js';
 import type { RecordingStore } from './recording-store.js';
 
 export interface RecorderOptions {
@@ -69,7 +86,8 @@ export class CameraRecorder {
     const head = await this.store.chainHead(this.cameraId);
     this.seq = head.seq;
     this.chain = head.chainHash ?? GENESIS_CHAIN_HASH;
-    if (head.endMs !== null) await this.store.openGap(this.cameraId, head.endMs, 'restart', 'recording resumed after an interruption of the recorder');
+    if (head.endMs !== null)
+      await this.store.openGap(this.cameraId, head.endMs, 'restart', 'recording resumed after an interruption of the recorder');
     const onAu = (au: AccessUnit) => this.onAccessUnit(au, client);
     const onTrack = (t: VideoTrackInfo) => {
       // The hub announces its first track too: only a real change of parameters starts a new segment.
@@ -154,8 +172,19 @@ export class CameraRecorder {
     const hash = createHash('sha256');
     const seg: OpenSegment = {
       id: undefined as unknown as Promise<string>,
-      seq, key, startMs, ts0: au.timestamp90k, lastTs: au.timestamp90k, frameDur: track.fps ? Math.round(90_000 / track.fps) : 6000,
-      muxer, writer: undefined as unknown as Promise<RecordingWriter>, hash, size: 0, frames: 0, fragmentTs: au.timestamp90k, failed: false,
+      seq,
+      key,
+      startMs,
+      ts0: au.timestamp90k,
+      lastTs: au.timestamp90k,
+      frameDur: track.fps ? Math.round(90_000 / track.fps) : 6000,
+      muxer,
+      writer: undefined as unknown as Promise<RecordingWriter>,
+      hash,
+      size: 0,
+      frames: 0,
+      fragmentTs: au.timestamp90k,
+      failed: false,
     };
     // Row first (so a file is never on disk unknown to the database for long), then the file.
     const idP = this.io.then(async () => {
@@ -205,7 +234,16 @@ export class CameraRecorder {
       await (await seg.writer).close();
       const prev = this.chain;
       const next = chainHash(prev, { cameraId: this.cameraId, seq: seg.seq, startMs: seg.startMs, endMs, sizeBytes: seg.size, sha256 });
-      await this.store.closeSegment({ id, endMs, sizeBytes: seg.size, frames: seg.frames, sha256, prevChainHash: prev, chainHash: next, reason });
+      await this.store.closeSegment({
+        id,
+        endMs,
+        sizeBytes: seg.size,
+        frames: seg.frames,
+        sha256,
+        prevChainHash: prev,
+        chainHash: next,
+        reason,
+      });
       this.chain = next;
       this.stats.segments++;
     }, seg);
@@ -281,7 +319,12 @@ export class CameraRecorder {
    * the file's last write, chained to the previous segment. A missing file is created empty so
    * the closed row and the storage agree.
    */
-  private async recoverSegment(s: { id: string; seq: number; storageKey: string; startMs: number }): Promise<{ endMs: number; chainHash: string }> {
+  private async recoverSegment(s: {
+    id: string;
+    seq: number;
+    storageKey: string;
+    startMs: number;
+  }): Promise<{ endMs: number; chainHash: string }> {
     const st = await this.storage.stat(s.storageKey);
     let size = 0;
     let sha = createHash('sha256').digest('hex');
@@ -293,11 +336,23 @@ export class CameraRecorder {
       sha = createHash('sha256').update(buf.subarray(0, size)).digest('hex');
       endMs = Math.max(s.startMs, Math.round(st.mtimeMs));
     } else {
-      await this.storage.create(s.storageKey).then((w) => w.close()).catch(() => undefined);
+      await this.storage
+        .create(s.storageKey)
+        .then((w) => w.close())
+        .catch(() => undefined);
     }
     const prev = (await this.store.chainHashOf(this.cameraId, s.seq - 1)) ?? GENESIS_CHAIN_HASH;
     const next = chainHash(prev, { cameraId: this.cameraId, seq: s.seq, startMs: s.startMs, endMs, sizeBytes: size, sha256: sha });
-    await this.store.closeSegment({ id: s.id, endMs, sizeBytes: size, frames: 0, sha256: sha, prevChainHash: prev, chainHash: next, reason: 'recovered' });
+    await this.store.closeSegment({
+      id: s.id,
+      endMs,
+      sizeBytes: size,
+      frames: 0,
+      sha256: sha,
+      prevChainHash: prev,
+      chainHash: next,
+      reason: 'recovered',
+    });
     this.log.warn({ camera: this.cameraId, seq: s.seq, size }, 'recovered a segment left open');
     return { endMs, chainHash: next };
   }

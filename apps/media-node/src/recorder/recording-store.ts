@@ -22,7 +22,9 @@ export class RecordingStore {
       [cameraId],
     );
     const r = rows[0];
-    return r ? { seq: Number(r.seq), chainHash: r.chain_hash, endMs: r.end_ms === null ? null : Number(r.end_ms) } : { seq: 0, chainHash: null, endMs: null };
+    return r
+      ? { seq: Number(r.seq), chainHash: r.chain_hash, endMs: r.end_ms === null ? null : Number(r.end_ms) }
+      : { seq: 0, chainHash: null, endMs: null };
   }
 
   async openSegments(cameraId: string): Promise<OpenSegmentRow[]> {
@@ -35,7 +37,10 @@ export class RecordingStore {
   }
 
   async chainHashOf(cameraId: string, seq: number): Promise<string | null> {
-    const rows = await this.sql.query<{ chain_hash: string | null }>(`SELECT chain_hash FROM recording_segment WHERE camera_id = $1::uuid AND seq = $2`, [cameraId, seq]);
+    const rows = await this.sql.query<{ chain_hash: string | null }>(
+      `SELECT chain_hash FROM recording_segment WHERE camera_id = $1::uuid AND seq = $2`,
+      [cameraId, seq],
+    );
     return rows[0]?.chain_hash ?? null;
   }
 
@@ -48,7 +53,16 @@ export class RecordingStore {
     return rows[0]!.id;
   }
 
-  async closeSegment(c: { id: string; endMs: number; sizeBytes: number; frames: number; sha256: string; prevChainHash: string; chainHash: string; reason: string }): Promise<void> {
+  async closeSegment(c: {
+    id: string;
+    endMs: number;
+    sizeBytes: number;
+    frames: number;
+    sha256: string;
+    prevChainHash: string;
+    chainHash: string;
+    reason: string;
+  }): Promise<void> {
     await this.sql.query(
       `UPDATE recording_segment SET end_at = to_timestamp($2::float8 / 1000), size_bytes = $3, frames = $4, sha256 = $5,
          prev_chain_hash = $6, chain_hash = $7, close_reason = $8, closed_at = now()

@@ -3,13 +3,13 @@ import { expect } from 'vitest';
 import type { Simulator } from '../../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/db/client.js';
-import { startSqlGateway, type SqlGateway } from '../../../server/src/db/gateway.js';
+import { type SqlGateway, startSqlGateway } from '../../../server/src/db/gateway.js';
 import { partners, recordingPolicies } from '../../../server/src/db/schema.js';
+import { authHeaders, type Session, testApp } from '../../../server/test/helpers/app.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../../server/test/helpers/database.js';
-import { authHeaders, testApp, type Session } from '../../../server/test/helpers/app.js';
 import { loadNodeConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
-import { startMediaNode, type MediaNode } from '../../src/node.js';
+import { type MediaNode, startMediaNode } from '../../src/node.js';
 import { newNonce, nonceHash, openLive } from '../live-client.js';
 
 /** Shared set-up of the media-node integration tests (node, partner, cameras, viewers, teardown). */
@@ -48,7 +48,9 @@ export async function untilProgress<T>(progress: () => T | Promise<T>, done: (va
  * This run's database (PGlite or PostgreSQL), the API on it (`env` adds settings) and, on PGlite,
  * the SQL gateway the media node reaches it through.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<{ t: TestDatabase; app: App; gateway: SqlGateway | undefined }> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+): Promise<{ t: TestDatabase; app: App; gateway: SqlGateway | undefined }> {
   const t = await createTestDatabase();
   try {
     const app = await testApp(t.database, t.dataDir, env);
@@ -64,7 +66,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<{ 
 export const LIVE_TEST_ENV = { MEDIA_HEARTBEAT_MS: '500', MEDIA_LEASE_SECONDS: '3', MEDIA_IDLE_GRACE_MS: '300' } as const;
 
 /** Short timers for a recording node in tests (2 s segments of 0.5 s fragments). */
-export const RECORDING_TEST_ENV = { MEDIA_HEARTBEAT_MS: '300', MEDIA_LEASE_SECONDS: '3', RECORDING_SEGMENT_SECONDS: '2', RECORDING_FRAGMENT_MS: '500' } as const;
+export const RECORDING_TEST_ENV = {
+  MEDIA_HEARTBEAT_MS: '300',
+  MEDIA_LEASE_SECONDS: '3',
+  RECORDING_SEGMENT_SECONDS: '2',
+  RECORDING_FRAGMENT_MS: '500',
+} as const;
 
 /**
  * Starts a media node in-process on this run's database: PGlite through the SQL gateway, or
@@ -76,14 +83,22 @@ export function startTestNode(t: TestDatabase, gateway: SqlGateway | undefined, 
       MEDIA_NODE_PORT: '0',
       DATA_DIR: t.dataDir,
       ...env,
-      ...(gateway ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token } : { DATABASE_URL: serverUrl() ? t.url! : '' }),
+      ...(gateway
+        ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token }
+        : { DATABASE_URL: serverUrl() ? t.url! : '' }),
     }),
     createLog('silent'),
   );
 }
 
 /** Stops what a test started, in reverse order (each part may be missing if set-up failed). */
-export async function stopTestBed(parts: { node?: MediaNode; gateway?: SqlGateway; sim?: Simulator; app?: App; t?: TestDatabase }): Promise<void> {
+export async function stopTestBed(parts: {
+  node?: MediaNode;
+  gateway?: SqlGateway;
+  sim?: Simulator;
+  app?: App;
+  t?: TestDatabase;
+}): Promise<void> {
   await parts.node?.stop();
   await parts.gateway?.close();
   await parts.sim?.stop().catch(() => undefined); // a test may have killed the camera already
@@ -114,8 +129,17 @@ export async function registerCamera(
     url: '/api/cameras',
     headers: authHeaders(admin),
     payload: {
-      kind: 'partner_own', host: '127.0.0.1', rtspPath: '/cam1', latitude: -15.6, longitude: -56.1, municipalityIbge: '5103403',
-      heading: 0, fieldOfView: 90, mounting: 'pole', openToPublic: false, ...fields,
+      kind: 'partner_own',
+      host: '127.0.0.1',
+      rtspPath: '/cam1',
+      latitude: -15.6,
+      longitude: -56.1,
+      municipalityIbge: '5103403',
+      heading: 0,
+      fieldOfView: 90,
+      mounting: 'pole',
+      openToPublic: false,
+      ...fields,
     },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -134,7 +158,11 @@ export async function registerRecordedCamera(
   camera: { partnerId: string; name: string; httpPort: number; rtspPath?: string },
 ): Promise<string> {
   const { id } = await registerCamera(app, admin, {
-    partnerId: camera.partnerId, name: camera.name, rtspPort: sim.port, httpPort: camera.httpPort, rtspPath: camera.rtspPath ?? '/cam1',
+    partnerId: camera.partnerId,
+    name: camera.name,
+    rtspPort: sim.port,
+    httpPort: camera.httpPort,
+    rtspPath: camera.rtspPath ?? '/cam1',
     credentials: { username: sim.user, password: sim.password },
   });
   await database.db.insert(recordingPolicies).values({ cameraId: id, enabled: true, retentionDays: 7 });
@@ -144,7 +172,12 @@ export async function registerRecordedCamera(
 /** Asks the API for a live token for `session` and opens the viewer's socket with it. */
 export async function watchLive(app: App, session: Session, cameraId: string) {
   const nonce = newNonce();
-  const res = await app.inject({ method: 'POST', url: `/api/live/${cameraId}/token`, headers: authHeaders(session), payload: { nonceHash: nonceHash(nonce) } });
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/live/${cameraId}/token`,
+    headers: authHeaders(session),
+    payload: { nonceHash: nonceHash(nonce) },
+  });
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json() as { token: string; url: string };
   return { ...openLive(body.url, body.token, nonce), token: body.token, url: body.url, nonce };

@@ -47,7 +47,10 @@ export const envSchema = z.object({
   /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
   CAMERA_ALLOWED_RANGES: z.string().optional(),
   /** Base URL cameras without a public IP push to (docs/cameras.md "Câmeras sem IP público"), e.g. rtsp://push.example:8554. */
-  MEDIA_PUSH_PUBLIC_URL: z.string().regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' }).optional(),
+  MEDIA_PUSH_PUBLIC_URL: z
+    .string()
+    .regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' })
+    .optional(),
   /** The embedded media node's RTSPS certificate (same env): without MEDIA_PUSH_PUBLIC_URL, push URLs default to rtsps://<host>:MEDIA_PUSH_TLS_PORT. */
   MEDIA_PUSH_TLS_CERT: z.string().optional(),
   MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -94,7 +97,14 @@ export interface Config {
   uploads: { maxBytes: number };
   /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
   exports: { signingKey: string | undefined; verifyMaxBytes: number };
-  cameras: { secretsKey: string | undefined; previousKeys: string[]; allowedRanges: string[]; enforceOutbound: boolean; pushPublicUrl?: string | undefined; pushTlsPort?: number | undefined };
+  cameras: {
+    secretsKey: string | undefined;
+    previousKeys: string[];
+    allowedRanges: string[];
+    enforceOutbound: boolean;
+    pushPublicUrl?: string | undefined;
+    pushTlsPort?: number | undefined;
+  };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
 }
 
@@ -162,5 +172,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function splitList(v: string | undefined): string[] {
-  return (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }

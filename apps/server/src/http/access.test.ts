@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, publicAccess, rolesAccess, stageAccess, anyUser, accessForPluginRoute } from './access.js';
+import { accessForPluginRoute, anyUser, decide, publicAccess, rolesAccess, stageAccess } from './access.js';
 
 describe('route access decision', () => {
   it('lets anyone through a public route', () => {

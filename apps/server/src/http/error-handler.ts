@@ -14,13 +14,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
-        path: String(v.instancePath || '').replace(/^\//, '').replaceAll('/', '.'),
+        path: String(v.instancePath || '')
+          .replace(/^\//, '')
+          .replaceAll('/', '.'),
         message: v.message ?? 'Valor inválido.',
       }));
       return reply.code(400).send(new AppError('VALIDATION_FAILED', undefined, details).toBody(request.id));
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(new AppError('PAYLOAD_TOO_LARGE').toBody(request.id));
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE').toBody(request.id));
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return reply.code(415).send(new AppError('UNSUPPORTED_MEDIA_TYPE').toBody(request.id));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send(new AppError('BAD_REQUEST').toBody(request.id));
     }

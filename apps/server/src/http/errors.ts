@@ -1,4 +1,4 @@
-import { errorTable, type ErrorBody, type ErrorCode } from '@vigia/contracts';
+import { type ErrorBody, type ErrorCode, errorTable } from '@vigia/contracts';
 
 /** An error with a stable code. The HTTP status and the pt-BR message come from the contracts table. */
 export class AppError extends Error {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/client.js';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../modules/accounts/session-token.js';
 import { resolveSession } from '../modules/accounts/session.service.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../modules/accounts/session-token.js';
 import { accessForPluginRoute, decide, type RouteAccess } from './access.js';
 import { AppError } from './errors.js';
 

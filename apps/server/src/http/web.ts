@@ -11,7 +11,13 @@ import { AppError } from './errors.js';
 export async function installWeb(app: FastifyInstance, webDist: string): Promise<void> {
   const hasBuild = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasBuild) {
-    await app.register(fastifyStatic, { root: path.join(webDist, 'assets'), prefix: '/assets/', decorateReply: true, maxAge: '1y', immutable: true });
+    await app.register(fastifyStatic, {
+      root: path.join(webDist, 'assets'),
+      prefix: '/assets/',
+      decorateReply: true,
+      maxAge: '1y',
+      immutable: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '/';

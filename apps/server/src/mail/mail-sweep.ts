@@ -32,8 +32,17 @@ export function mailSweep(deps: { db: Db; transporter: Transporter; from: string
             .for('update', { skipLocked: true });
           if (!msg) return false;
           try {
-            await deps.transporter.sendMail({ from: deps.from, to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? undefined });
-            await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: msg.attempts + 1 }).where(eq(mailOutbox.id, msg.id));
+            await deps.transporter.sendMail({
+              from: deps.from,
+              to: msg.to,
+              subject: msg.subject,
+              text: msg.text,
+              html: msg.html ?? undefined,
+            });
+            await tx
+              .update(mailOutbox)
+              .set({ status: 'sent', sentAt: new Date(), attempts: msg.attempts + 1 })
+              .where(eq(mailOutbox.id, msg.id));
           } catch (err) {
             const attempts = msg.attempts + 1;
             await tx

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './database.js';
-import { generate } from 'otplib';
 import type { Role, RoleGrant } from '@vigia/contracts';
-import { buildApp, type App } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/config/config.js';
+import { generate } from 'otplib';
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/config/config.js';
+import type { Database } from '../../src/db/client.js';
 import { insertUser } from '../../src/modules/accounts/users.service.js';
 import { systemActor } from '../../src/modules/audit/audit.service.js';
-import type { Database } from '../../src/db/client.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: '/nonexistent', ...env });
@@ -75,13 +75,23 @@ export async function signIn(app: App, email: string, mfaSecret?: string): Promi
     const enrol = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrol', headers: { cookie, 'x-csrf-token': body.csrfToken } });
     secret = enrol.json().secret;
     const code = await generate({ secret: secret! });
-    const confirm = await app.inject({ method: 'POST', url: '/api/auth/mfa/enrol/confirm', headers: { cookie, 'x-csrf-token': body.csrfToken }, payload: { code } });
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/enrol/confirm',
+      headers: { cookie, 'x-csrf-token': body.csrfToken },
+      payload: { code },
+    });
     if (confirm.statusCode !== 200) throw new Error(`enrol failed: ${confirm.body}`);
     cookie = cookieFrom(confirm.headers['set-cookie'], 'vm_session')!;
     body = confirm.json();
   } else if (body.me.stage === 'mfa_verify') {
     const code = await generate({ secret: secret! });
-    const verify = await app.inject({ method: 'POST', url: '/api/auth/mfa/verify', headers: { cookie, 'x-csrf-token': body.csrfToken }, payload: { code } });
+    const verify = await app.inject({
+      method: 'POST',
+      url: '/api/auth/mfa/verify',
+      headers: { cookie, 'x-csrf-token': body.csrfToken },
+      payload: { code },
+    });
     if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`);
     cookie = cookieFrom(verify.headers['set-cookie'], 'vm_session')!;
     body = verify.json();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
 import type { CameraSelfTest } from '@vigia/contracts';
+import { expect } from 'vitest';
 import type { App } from '../../src/app.js';
 import { partners } from '../../src/db/schema.js';
-import { authHeaders, makeUser, signIn, type Session } from './app.js';
+import { authHeaders, makeUser, type Session, signIn } from './app.js';
 import type { TestDatabase } from './database.js';
 
 /** Shared by the installer self-test tests (cameras-self-test, cameras-onvif): a partner's installer and its camera. */
@@ -12,7 +12,10 @@ export const CAMERA_USER = 'tecnico';
 export const CAMERA_PASSWORD = 'S3nh@ forte:/x';
 
 /** A company partner and one of its users, signed in. */
-export async function signInPartnerUser(ctx: { t: TestDatabase; app: App }, partnerName: string): Promise<{ partnerId: string; session: Session }> {
+export async function signInPartnerUser(
+  ctx: { t: TestDatabase; app: App },
+  partnerName: string,
+): Promise<{ partnerId: string; session: Session }> {
   const [p] = await ctx.t.database.db
     .insert(partners)
     .values({ kind: 'company', name: partnerName, document: randomBytes(7).toString('hex'), municipalityIbge: CUIABA })
@@ -22,7 +25,11 @@ export async function signInPartnerUser(ctx: { t: TestDatabase; app: App }, part
 }
 
 /** Registers a partner camera on 127.0.0.1 (path /cam1, the camera credentials above); returns the created body. */
-export async function registerSelfTestCamera(app: App, session: Session, fields: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>> {
+export async function registerSelfTestCamera(
+  app: App,
+  session: Session,
+  fields: Record<string, unknown>,
+): Promise<{ id: string } & Record<string, unknown>> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/cameras',

@@ -1,9 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateDatabase, openDatabase, type Database } from '../../src/db/client.js';
+import { type Database, migrateDatabase, openDatabase } from '../../src/db/client.js';
 
 /**
  * Test databases: embedded PGlite in a temporary directory by default, or — when DATABASE_URL

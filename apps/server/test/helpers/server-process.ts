@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -48,7 +48,10 @@ function groupAlive(pgid: number): boolean {
  * Starts the real server (`src/main.ts`) as a child process and waits for /healthz.
  * `processGroup`: the server and its children get their own process group (see `killGroup`).
  */
-export async function startServer(env: Record<string, string | undefined>, options: { processGroup?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string | undefined>,
+  options: { processGroup?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,

@@ -1,16 +1,16 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../shared/pages/NotFound';
-import { PortalLayout } from './PortalLayout';
 import { ComplaintLookupPage } from './complaints/ComplaintLookupPage';
 import { ComplaintPage } from './complaints/ComplaintPage';
+import { ExportVerificationPage } from './export-verification/ExportVerificationPage';
 import { LandingPage } from './landing/LandingPage';
 import { LoginPage } from './login/LoginPage';
 import { PublicMapPage } from './map/PublicMapPage';
+import { PortalLayout } from './PortalLayout';
 import { SignUpPage } from './signup/SignUpPage';
 import { TransparencyPage } from './transparency/TransparencyPage';
 import { VerificationPage } from './verification/VerificationPage';
 import { VerifyFormPage } from './verification/VerifyFormPage';
-import { ExportVerificationPage } from './export-verification/ExportVerificationPage';
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {

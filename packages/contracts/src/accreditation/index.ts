@@ -1,4 +1,4 @@
 export * from './applicant-kind.js';
-export * from './required-documents.js';
-export * from './lease.js';
 export * from './application-status.js';
+export * from './lease.js';
+export * from './required-documents.js';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { applicantKindGroup, applicantKindSchema, managementModalitySchema, type ApplicantKind, type ManagementModality } from './applicant-kind.js';
+import {
+  type ApplicantKind,
+  applicantKindGroup,
+  applicantKindSchema,
+  type ManagementModality,
+  managementModalitySchema,
+} from './applicant-kind.js';
 
 /**
  * Documents an application must carry, per applicant kind — Decree 1.522/2022 Art. 8–11 (the
@@ -126,7 +132,13 @@ export function propertyOwnershipIssue(kind: ApplicantKind, ownership: PropertyO
   return 'O imóvel deve ser próprio ou locado por no mínimo 2 anos (Decreto 1.522/2022, art. 10). A assinatura conjunta com o proprietário é prevista apenas para associações e conselhos (art. 11).';
 }
 
-function doc(type: DocumentType, legalBasis: string, subject: DocumentSubject = 'applicant', source: 'decree' | 'guide' = 'decree', label?: string): RequiredDocument {
+function doc(
+  type: DocumentType,
+  legalBasis: string,
+  subject: DocumentSubject = 'applicant',
+  source: 'decree' | 'guide' = 'decree',
+  label?: string,
+): RequiredDocument {
   return {
     key: `${subject}.${type}`,
     type,

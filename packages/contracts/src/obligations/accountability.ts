@@ -27,7 +27,9 @@ export const reportFactsSchema = z.object({
   lentItems: z.array(z.object({ serial: z.string(), model: z.string(), status: z.string(), firstVideoAt: z.string().nullable() })),
   uptime: z.object({ month: z.string(), measured: z.boolean(), percent: z.number().nullable(), label: z.string() }),
   incidents: z.array(z.object({ kind: z.string(), status: z.string(), occurredOn: z.string(), serial: z.string() })),
-  inspections: z.array(z.object({ recordedAt: z.string().nullable(), kind: z.string(), faults: z.number(), findings: z.string().nullable() })),
+  inspections: z.array(
+    z.object({ recordedAt: z.string().nullable(), kind: z.string(), faults: z.number(), findings: z.string().nullable() }),
+  ),
 });
 export type ReportFacts = z.infer<typeof reportFactsSchema>;
 

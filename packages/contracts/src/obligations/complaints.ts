@@ -22,7 +22,11 @@ export const complaintCreateRequestSchema = z
     email: z.string().trim().email({ message: 'E-mail inválido.' }).max(200).optional().or(z.literal('')),
     about: z.enum(complaintSubjects),
     subject: z.string().trim().min(3, { message: 'Diga qual local ou parceiro.' }).max(300),
-    municipalityIbge: z.string().regex(/^51\d{5}$/, { message: 'Município de MT inválido.' }).optional().or(z.literal('')),
+    municipalityIbge: z
+      .string()
+      .regex(/^51\d{5}$/, { message: 'Município de MT inválido.' })
+      .optional()
+      .or(z.literal('')),
     description: z.string().trim().min(20, { message: 'Descreva a irregularidade com pelo menos 20 caracteres.' }).max(COMPLAINT_MAX_CHARS),
     /** Honeypot: people leave it empty. */
     website: z.string().max(0).optional(),

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { obligationDateSchema, obligationDocumentSchema, uuidSchema } from './common.js';
 
 /** Inspection (vistoria), Decree 1.522/2022 Art. 28 §1 (checklist from Art. 2 VIII, Art. 20, guide §08). */
-export const inspectionChecklistKeys = ['camera_working', 'aimed_at_public_space', 'weather_protection', 'vandalism_protection', 'signage_plate'] as const;
+export const inspectionChecklistKeys = [
+  'camera_working',
+  'aimed_at_public_space',
+  'weather_protection',
+  'vandalism_protection',
+  'signage_plate',
+] as const;
 export type InspectionChecklistKey = (typeof inspectionChecklistKeys)[number];
 export const inspectionChecklistLabels: Record<InspectionChecklistKey, string> = {
   camera_working: 'Câmera funcionando e transmitindo',

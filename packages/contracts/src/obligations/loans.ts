@@ -86,14 +86,19 @@ export const loanCreateRequestSchema = z.object({
 export const pickupScheduleRequestSchema = z.object({
   pickupOn: obligationDateSchema,
   personName: z.string().trim().min(3).max(160),
-  personCpf: z.string().trim().regex(/^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/, { message: 'CPF inválido.' }),
+  personCpf: z
+    .string()
+    .trim()
+    .regex(/^\d{3}\.?\d{3}\.?\d{3}-?\d{2}$/, { message: 'CPF inválido.' }),
   /** Signed authorisation by the legal representative, when someone else picks up (guide §03). */
   authorisationFileId: uuidSchema.nullable().optional(),
 });
 export const pickupRecordRequestSchema = z.object({ pickedUpOn: obligationDateSchema.optional() });
 export const returnRequestSchema = z.object({
   returnedOn: obligationDateSchema.optional(),
-  items: z.array(z.object({ assetId: uuidSchema, condition: z.enum(['good', 'damaged', 'missing']), note: z.string().max(500).optional() })).min(1),
+  items: z
+    .array(z.object({ assetId: uuidSchema, condition: z.enum(['good', 'damaged', 'missing']), note: z.string().max(500).optional() }))
+    .min(1),
 });
 
 export const loanItemSchema = z.object({
@@ -150,7 +155,10 @@ export const incidentReportRequestSchema = z
     message: 'Informe o número do boletim de ocorrência (notícia-crime) — Decreto 1.522/2022, art. 18, § 1º.',
   });
 export const incidentReplaceRequestSchema = z.object({ newAssetId: uuidSchema, note: z.string().max(1000).optional() });
-export const incidentCloseRequestSchema = z.object({ resolution: reasonsSchema, assetOutcome: z.enum(['back_in_service', 'written_off', 'unchanged']).default('unchanged') });
+export const incidentCloseRequestSchema = z.object({
+  resolution: reasonsSchema,
+  assetOutcome: z.enum(['back_in_service', 'written_off', 'unchanged']).default('unchanged'),
+});
 export const incidentSchema = z.object({
   id: z.string(),
   loanId: z.string(),

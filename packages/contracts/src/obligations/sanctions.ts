@@ -98,8 +98,23 @@ export const uptimeScorecardSchema = z.object({
   measured: z.boolean(),
   percent: z.number().nullable(),
   label: z.string(),
-  cameras: z.array(z.object({ cameraId: z.string(), name: z.string(), measured: z.boolean(), percent: z.number().nullable(), outages: z.number().int(), outageMinutes: z.number() })),
+  cameras: z.array(
+    z.object({
+      cameraId: z.string(),
+      name: z.string(),
+      measured: z.boolean(),
+      percent: z.number().nullable(),
+      outages: z.number().int(),
+      outageMinutes: z.number(),
+    }),
+  ),
 });
 export type UptimeScorecard = z.infer<typeof uptimeScorecardSchema>;
 
-export const revocationSchema = z.object({ termId: z.string(), termNumber: z.string(), reasons: z.string(), revokedAt: z.string(), documents: z.array(obligationDocumentSchema) });
+export const revocationSchema = z.object({
+  termId: z.string(),
+  termNumber: z.string(),
+  reasons: z.string(),
+  revokedAt: z.string(),
+  documents: z.array(obligationDocumentSchema),
+});

@@ -1,4 +1,13 @@
-export { OnvifError, isOnvifError, type OnvifErrorCode } from './onvif-error';
-export { OnvifDevice, discoverStreamUri, publicStreamUrl, pathOfReportedUrl, DEVICE_SERVICE_PATH, type OnvifDeviceOptions, type OnvifProfile, type OnvifStreamUri } from './onvif-client';
-export { passwordDigest, envelope, readFault, NS as ONVIF_NS } from './soap';
-export { parseXml, findAll, findFirst, findPath, textAt, XmlError, type XmlElement } from './xml';
+export {
+  DEVICE_SERVICE_PATH,
+  discoverStreamUri,
+  OnvifDevice,
+  type OnvifDeviceOptions,
+  type OnvifProfile,
+  type OnvifStreamUri,
+  pathOfReportedUrl,
+  publicStreamUrl,
+} from './onvif-client';
+export { isOnvifError, OnvifError, type OnvifErrorCode } from './onvif-error';
+export { envelope, NS as ONVIF_NS, passwordDigest, readFault } from './soap';
+export { findAll, findFirst, findPath, parseXml, textAt, type XmlElement, XmlError } from './xml';

@@ -17,7 +17,7 @@ import { parseWwwAuthenticate, RtspAuthenticator } from '../rtsp-auth';
 import { httpPost } from './http-post';
 import { OnvifError } from './onvif-error';
 import { envelope, isAuthFault, NS, readFault, type SoapFault } from './soap';
-import { findAll, findPath, parseXml, textAt, XmlError, escapeXml, type XmlElement } from './xml';
+import { escapeXml, findAll, findPath, parseXml, textAt, type XmlElement, type XmlError } from './xml';
 
 export const DEVICE_SERVICE_PATH = '/onvif/device_service';
 
@@ -104,7 +104,15 @@ export class OnvifDevice {
       const headers: Record<string, string> = { 'Content-Type': `application/soap+xml; charset=utf-8; action="${action}"` };
       const authorization = authenticated ? this.digest?.authorize('POST', path) : undefined;
       if (authorization) headers.Authorization = authorization;
-      const res = await httpPost({ address: this.o.address, port: this.o.port, path, ...(this.o.hostHeader ? { hostHeader: this.o.hostHeader } : {}), headers, body: payload, timeoutMs: this.o.timeoutMs ?? 5000 });
+      const res = await httpPost({
+        address: this.o.address,
+        port: this.o.port,
+        path,
+        ...(this.o.hostHeader ? { hostHeader: this.o.hostHeader } : {}),
+        headers,
+        body: payload,
+        timeoutMs: this.o.timeoutMs ?? 5000,
+      });
       if (res.status === 401) {
         if (!authenticated || !this.digest) throw new OnvifError('ONVIF_AUTH_FAILED', 'HTTP 401 without credentials');
         const challenges = parseWwwAuthenticate(res.headers['www-authenticate'] ?? []).filter((c) => c.scheme === 'digest');
@@ -134,7 +142,8 @@ export class OnvifDevice {
     const fault = readFault(root);
     if (fault) throw faultError(fault);
     const body = findPath(root, 'Body');
-    if (status >= 300 || !body) throw new OnvifError(status === 404 || status === 405 ? 'ONVIF_NOT_SUPPORTED' : 'ONVIF_BAD_RESPONSE', `HTTP ${status}`);
+    if (status >= 300 || !body)
+      throw new OnvifError(status === 404 || status === 405 ? 'ONVIF_NOT_SUPPORTED' : 'ONVIF_BAD_RESPONSE', `HTTP ${status}`);
     return body;
   }
 
@@ -144,7 +153,14 @@ export class OnvifDevice {
     const utc = findPath(body, 'UTCDateTime');
     if (!utc) return; // some devices only report local time: keep ours
     const n = (...p: string[]) => Number(textAt(utc, ...p));
-    const t = Date.UTC(n('Date', 'Year'), n('Date', 'Month') - 1, n('Date', 'Day'), n('Time', 'Hour'), n('Time', 'Minute'), n('Time', 'Second'));
+    const t = Date.UTC(
+      n('Date', 'Year'),
+      n('Date', 'Month') - 1,
+      n('Date', 'Day'),
+      n('Time', 'Hour'),
+      n('Time', 'Minute'),
+      n('Time', 'Second'),
+    );
     if (Number.isFinite(t)) this.clockOffsetMs = t - this.now();
   }
 
@@ -152,14 +168,25 @@ export class OnvifDevice {
   async mediaServicePath(): Promise<string> {
     let xaddr: string | undefined;
     try {
-      const body = await this.call(DEVICE_SERVICE_PATH, `${NS.device}/GetCapabilities`, '<tds:GetCapabilities><tds:Category>Media</tds:Category></tds:GetCapabilities>');
+      const body = await this.call(
+        DEVICE_SERVICE_PATH,
+        `${NS.device}/GetCapabilities`,
+        '<tds:GetCapabilities><tds:Category>Media</tds:Category></tds:GetCapabilities>',
+      );
       xaddr = textAt(body, 'Capabilities', 'Media', 'XAddr');
     } catch (err) {
       if (err instanceof OnvifError && err.code !== 'ONVIF_BAD_RESPONSE' && err.code !== 'ONVIF_NOT_SUPPORTED') throw err;
     }
     if (!xaddr) {
-      const body = await this.call(DEVICE_SERVICE_PATH, `${NS.device}/GetServices`, '<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>');
-      xaddr = findAll(body, 'Service').find((s) => textAt(s, 'Namespace') === NS.media)?.children.find((c) => c.name === 'XAddr')?.text.trim();
+      const body = await this.call(
+        DEVICE_SERVICE_PATH,
+        `${NS.device}/GetServices`,
+        '<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>',
+      );
+      xaddr = findAll(body, 'Service')
+        .find((s) => textAt(s, 'Namespace') === NS.media)
+        ?.children.find((c) => c.name === 'XAddr')
+        ?.text.trim();
     }
     if (!xaddr) throw new OnvifError('ONVIF_NOT_SUPPORTED', 'no media service');
     return pathOfReportedUrl(xaddr, ['http:', 'https:']);
@@ -197,7 +224,8 @@ export class OnvifDevice {
 
 function faultError(f: SoapFault): OnvifError {
   if (isAuthFault(f)) return new OnvifError('ONVIF_AUTH_FAILED', `fault ${f.codes.join('/')}`);
-  if (f.codes.some((c) => /^(ActionNotSupported|NotSupported|NoSuchService)$/i.test(c))) return new OnvifError('ONVIF_NOT_SUPPORTED', `fault ${f.codes.join('/')}`);
+  if (f.codes.some((c) => /^(ActionNotSupported|NotSupported|NoSuchService)$/i.test(c)))
+    return new OnvifError('ONVIF_NOT_SUPPORTED', `fault ${f.codes.join('/')}`);
   if (f.codes.some((c) => /^NoProfile$/i.test(c))) return new OnvifError('ONVIF_NO_PROFILE', `fault ${f.codes.join('/')}`);
   return new OnvifError('ONVIF_BAD_RESPONSE', `fault ${f.codes.join('/')}: ${f.reason}`);
 }

@@ -5,15 +5,24 @@ import { findAll, parseXml, textAt, XmlError } from './xml';
 
 describe('WS-Security PasswordDigest', () => {
   it('is Base64(SHA-1(nonce + created + password)) (known answer computed independently)', () => {
-    expect(passwordDigest(Buffer.from([...Array(16).keys()]), '2024-05-01T12:00:00.000Z', 'S3nh@ forte')).toBe('Luk0O73igQRKvwcu4d8Lf7XUgi8=');
+    expect(passwordDigest(Buffer.from([...Array(16).keys()]), '2024-05-01T12:00:00.000Z', 'S3nh@ forte')).toBe(
+      'Luk0O73igQRKvwcu4d8Lf7XUgi8=',
+    );
   });
 
   it('puts the token in the SOAP 1.2 header with the user name escaped and never the password', () => {
-    const xml = envelope('<tds:GetDeviceInformation/>', { username: 'a<b&"c', password: 'segredo', created: '2024-05-01T12:00:00.000Z', nonce: Buffer.alloc(16, 7) });
+    const xml = envelope('<tds:GetDeviceInformation/>', {
+      username: 'a<b&"c',
+      password: 'segredo',
+      created: '2024-05-01T12:00:00.000Z',
+      nonce: Buffer.alloc(16, 7),
+    });
     expect(xml).not.toContain('segredo');
     const root = parseXml(xml);
     expect(textAt(root, 'Header', 'Security', 'UsernameToken', 'Username')).toBe('a<b&"c');
-    expect(textAt(root, 'Header', 'Security', 'UsernameToken', 'Password')).toBe(passwordDigest(Buffer.alloc(16, 7), '2024-05-01T12:00:00.000Z', 'segredo'));
+    expect(textAt(root, 'Header', 'Security', 'UsernameToken', 'Password')).toBe(
+      passwordDigest(Buffer.alloc(16, 7), '2024-05-01T12:00:00.000Z', 'segredo'),
+    );
     expect(textAt(root, 'Header', 'Security', 'UsernameToken', 'Nonce')).toBe(Buffer.alloc(16, 7).toString('base64'));
   });
 });
@@ -34,7 +43,9 @@ describe('namespace-agnostic XML extraction', () => {
   it('matches local names whatever the prefix, decodes entities and CDATA', () => {
     const root = parseXml(answer);
     expect(root.name).toBe('Envelope');
-    expect(textAt(root, 'Body', 'MediaUri', 'Uri')).toBe('rtsp://192.168.1.64:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1');
+    expect(textAt(root, 'Body', 'MediaUri', 'Uri')).toBe(
+      'rtsp://192.168.1.64:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1',
+    );
     expect(textAt(root, 'Other')).toBe('<not markup> &amp;');
     expect(findAll(root, 'Empty')[0]!.attributes.attr).toBe('x AB');
   });
@@ -57,7 +68,11 @@ describe('namespace-agnostic XML extraction', () => {
     )!;
     expect(f12).toEqual({ codes: ['Sender', 'NotAuthorized'], reason: 'Sender not Authorized' });
     expect(isAuthFault(f12)).toBe(true);
-    const f11 = readFault(parseXml('<s:Envelope xmlns:s="x"><s:Body><s:Fault><faultcode>wsse:FailedAuthentication</faultcode><faultstring>bad</faultstring></s:Fault></s:Body></s:Envelope>'))!;
+    const f11 = readFault(
+      parseXml(
+        '<s:Envelope xmlns:s="x"><s:Body><s:Fault><faultcode>wsse:FailedAuthentication</faultcode><faultstring>bad</faultstring></s:Fault></s:Body></s:Envelope>',
+      ),
+    )!;
     expect(isAuthFault(f11)).toBe(true);
     expect(isAuthFault({ codes: ['Receiver', 'ActionNotSupported'], reason: 'Optional Action Not Implemented' })).toBe(false);
   });
@@ -65,11 +80,20 @@ describe('namespace-agnostic XML extraction', () => {
 
 describe('stream URI rewriting (NAT)', () => {
   it('keeps path and query, uses the registered host and RTSP port, drops user info', () => {
-    expect(publicStreamUrl('rtsp://admin:x@192.168.1.64:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1', 'cam.ddns.net', 10554)).toEqual({
+    expect(
+      publicStreamUrl(
+        'rtsp://admin:x@192.168.1.64:554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1',
+        'cam.ddns.net',
+        10554,
+      ),
+    ).toEqual({
       url: 'rtsp://cam.ddns.net:10554/Streaming/Channels/101?transportmode=unicast&profile=Profile_1',
       rewritten: true,
     });
-    expect(publicStreamUrl('rtsp://200.101.10.20/live', '200.101.10.20', 554)).toEqual({ url: 'rtsp://200.101.10.20:554/live', rewritten: false });
+    expect(publicStreamUrl('rtsp://200.101.10.20/live', '200.101.10.20', 554)).toEqual({
+      url: 'rtsp://200.101.10.20:554/live',
+      rewritten: false,
+    });
     expect(publicStreamUrl('rtsp://[fd00::5]:554/ch1', '2804:14c::1', 554).url).toBe('rtsp://[2804:14c::1]:554/ch1');
   });
 

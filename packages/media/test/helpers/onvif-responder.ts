@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DigestServer } from '../../src/rtsp-digest-server';
 import { findPath, parseXml, textAt } from '../../src/onvif/xml';
+import { DigestServer } from '../../src/rtsp-digest-server';
 
 export interface OnvifResponderOptions {
   username: string;
@@ -49,8 +49,13 @@ function dateTime(now: Date): string {
   return (
     '<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>Manual</tt:DateTimeType><tt:DaylightSavings>false</tt:DaylightSavings>' +
     '<tt:TimeZone><tt:TZ>BRT3</tt:TZ></tt:TimeZone><tt:UTCDateTime><tt:Time>' +
-    part('Hour', now.getUTCHours()) + part('Minute', now.getUTCMinutes()) + part('Second', now.getUTCSeconds()) +
-    '</tt:Time><tt:Date>' + part('Year', now.getUTCFullYear()) + part('Month', now.getUTCMonth() + 1) + part('Day', now.getUTCDate()) +
+    part('Hour', now.getUTCHours()) +
+    part('Minute', now.getUTCMinutes()) +
+    part('Second', now.getUTCSeconds()) +
+    '</tt:Time><tt:Date>' +
+    part('Year', now.getUTCFullYear()) +
+    part('Month', now.getUTCMonth() + 1) +
+    part('Day', now.getUTCDate()) +
     '</tt:Date></tt:UTCDateTime></tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>'
   );
 }
@@ -76,7 +81,9 @@ function wsSecurityOk(root: ReturnType<typeof parseXml>, username: string, passw
   const created = textAt(token, 'Created');
   if (!user || !digest || !nonce || !created) return false;
   if (Math.abs(Date.parse(created) - Date.now()) > 5 * 60_000) return false;
-  const expected = createHash('sha1').update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(password)])).digest('base64');
+  const expected = createHash('sha1')
+    .update(Buffer.concat([Buffer.from(nonce, 'base64'), Buffer.from(created), Buffer.from(password)]))
+    .digest('base64');
   return user === username && digest === expected;
 }
 
@@ -107,10 +114,18 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
       state.calls.push(action);
       if (action !== 'GetSystemDateAndTime') {
         if (o.mode === 'http-digest') {
-          const verdict = digest.verify(req.headers.authorization, 'POST', { username: o.username, password: o.password }, (uri) => uri === req.url);
+          const verdict = digest.verify(
+            req.headers.authorization,
+            'POST',
+            { username: o.username, password: o.password },
+            (uri) => uri === req.url,
+          );
           if (verdict !== 'ok') {
             if (req.headers.authorization) state.refused++;
-            return send(401, '<html><body>401 Unauthorized</body></html>', { 'WWW-Authenticate': digest.challenge(verdict === 'stale'), 'Content-Type': 'text/html' });
+            return send(401, '<html><body>401 Unauthorized</body></html>', {
+              'WWW-Authenticate': digest.challenge(verdict === 'stale'),
+              'Content-Type': 'text/html',
+            });
           }
         } else if (!wsSecurityOk(root, o.username, o.password)) {
           state.refused++;
@@ -138,7 +153,10 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
               `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service></tds:GetServicesResponse>`,
           );
         case 'GetProfiles':
-          return send(200, `<trt:GetProfilesResponse>${profile('Profile_1', 'mainStream', 1280, 720)}${profile('Profile_2', 'subStream', 640, 360)}</trt:GetProfilesResponse>`);
+          return send(
+            200,
+            `<trt:GetProfilesResponse>${profile('Profile_1', 'mainStream', 1280, 720)}${profile('Profile_2', 'subStream', 640, 360)}</trt:GetProfilesResponse>`,
+          );
         case 'GetStreamUri': {
           const token = textAt(root, 'Body', 'GetStreamUri', 'ProfileToken');
           if (token !== 'Profile_1' && token !== 'Profile_2') return send(400, fault('NoProfile', 'The requested profile does not exist'));

@@ -2,7 +2,7 @@
  * Starts tools/camera-simulator.py (GStreamer RTSP server) on loopback for integration
  * tests and benchmarks, waits until it listens, and stops it afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
+import type { ReportFacts } from '@vigia/contracts';
 import { sql } from 'drizzle-orm';
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { ReportFacts } from '@vigia/contracts';
 import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 
 /**
@@ -17,7 +17,9 @@ export const accountabilityReports = pgTable(
       .notNull()
       .references(() => cooperationTerms.id),
     kind: text('kind', { enum: ['installation', 'requested', 'final', 'special_audit'] }).notNull(),
-    status: text('status', { enum: ['pending', 'submitted', 'corrections_requested', 'approved', 'rejected'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'submitted', 'corrections_requested', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     requestReason: text('request_reason'),
     sourceLoanId: uuid('source_loan_id'),
@@ -40,4 +42,3 @@ export const accountabilityReports = pgTable(
     uniqueIndex('accountability_report_installation_key').on(t.sourceLoanId).where(sql`kind = 'installation'`),
   ],
 );
-

@@ -9,5 +9,10 @@ import { openFinalReports } from './accountability.service.js';
  * Idempotent: a unique index allows one final report per term.
  */
 export function finalAccountabilitySweep(db: Db): Sweep {
-  return { name: 'accountability-final', everySeconds: 3600, batchSize: 50, runBatch: (limit) => openFinalReports(db, systemActor('sweep:accountability-final'), limit) };
+  return {
+    name: 'accountability-final',
+    everySeconds: 3600,
+    batchSize: 50,
+    runBatch: (limit) => openFinalReports(db, systemActor('sweep:accountability-final'), limit),
+  };
 }

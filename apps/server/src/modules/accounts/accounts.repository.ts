@@ -1,5 +1,5 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role, RoleGrant } from '@vigia/contracts';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { loginAttempts, roleGrants, sessions, users } from './accounts.schema.js';
 

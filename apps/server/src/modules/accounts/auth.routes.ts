@@ -1,13 +1,13 @@
+import { loginRequestSchema, mfaEnrolmentSchema, type SessionResponse, sessionResponseSchema, totpCodeSchema } from '@vigia/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loginRequestSchema, mfaEnrolmentSchema, sessionResponseSchema, totpCodeSchema, type SessionResponse } from '@vigia/contracts';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf, requestMeta } from '../../http/context.js';
 import { accountsPolicy } from './accounts.policy.js';
-import { completeMfa, login, logout, startMfaEnrolment } from './auth.service.js';
 import { findLiveSession } from './accounts.repository.js';
+import { completeMfa, login, logout, startMfaEnrolment } from './auth.service.js';
 import { resolveSession } from './session.service.js';
 import { CSRF_COOKIE, newToken, SESSION_COOKIE } from './session-token.js';
 
@@ -67,7 +67,13 @@ export function authRoutes(deps: { db: Db; config: Config }): FastifyPluginAsync
       const ctx = authOf(request);
       // Reload: the pending secret was written after this request's session was read.
       const fresh = await findLiveSession(deps.db, ctx.session.id);
-      const { token } = await completeMfa(deps, { ...ctx, session: fresh ?? ctx.session }, request.body.code, requestMeta(request), actorOf(request));
+      const { token } = await completeMfa(
+        deps,
+        { ...ctx, session: fresh ?? ctx.session },
+        request.body.code,
+        requestMeta(request),
+        actorOf(request),
+      );
       setSession(reply, token);
       return sessionBody(token);
     };
@@ -95,4 +101,3 @@ export function authRoutes(deps: { db: Db; config: Config }): FastifyPluginAsync
     });
   };
 }
-

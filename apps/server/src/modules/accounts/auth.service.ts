@@ -1,13 +1,13 @@
+import { type LoginRequest, requiresMfa, type SessionStage } from '@vigia/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { requiresMfa, type LoginRequest, type SessionStage } from '@vigia/contracts';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { loginAttempts, users } from './accounts.schema.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findUserByEmail, findUserById, grantsOf, recentIpFailures } from './accounts.repository.js';
+import { loginAttempts, users } from './accounts.schema.js';
 import { decoy, verifyPassword } from './password.js';
-import { createSession, revokeSession, setSessionStage, type AuthContext } from './session.service.js';
+import { type AuthContext, createSession, revokeSession, setSessionStage } from './session.service.js';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.js';
 
 export interface AuthDeps {
@@ -35,7 +35,11 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
     await verifyPassword(await decoy(), input.password);
     await db.transaction(async (tx) => {
       await tx.insert(loginAttempts).values({ ip: meta.ip, email: input.email, success: false });
-      await recordAudit(tx, { id: null, label: null, origin }, { action: 'auth.login_failed', data: { email: input.email, why: 'unknown_email' } });
+      await recordAudit(
+        tx,
+        { id: null, label: null, origin },
+        { action: 'auth.login_failed', data: { email: input.email, why: 'unknown_email' } },
+      );
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -50,12 +54,16 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
         .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + config.login.lockMs) : user.lockedUntil })
         .where(eq(users.id, user.id));
       await tx.insert(loginAttempts).values({ ip: meta.ip, email: input.email, success: false });
-      await recordAudit(tx, { id: user.id, label: user.email, origin }, {
-        action: lock ? 'auth.account_locked' : 'auth.login_failed',
-        targetType: 'user',
-        targetId: user.id,
-        data: { failures },
-      });
+      await recordAudit(
+        tx,
+        { id: user.id, label: user.email, origin },
+        {
+          action: lock ? 'auth.account_locked' : 'auth.login_failed',
+          targetType: 'user',
+          targetId: user.id,
+          data: { failures },
+        },
+      );
     });
     throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
@@ -67,12 +75,16 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(loginAttempts).values({ ip: meta.ip, email: input.email, success: true });
     const created = await createSession(tx, config.session, user.id, stage, meta);
-    await recordAudit(tx, { id: user.id, label: user.email, origin }, {
-      action: stage === 'active' ? 'auth.login' : 'auth.password_ok',
-      targetType: 'user',
-      targetId: user.id,
-      data: { stage },
-    });
+    await recordAudit(
+      tx,
+      { id: user.id, label: user.email, origin },
+      {
+        action: stage === 'active' ? 'auth.login' : 'auth.password_ok',
+        targetType: 'user',
+        targetId: user.id,
+        data: { stage },
+      },
+    );
     return created;
   });
 }
@@ -96,9 +108,7 @@ export async function completeMfa(deps: AuthDeps, ctx: AuthContext, code: string
   const user = await findUserById(db, ctx.user.id);
   const result = await checkTotp(secret, code, enrolling ? null : (user?.mfaLastTimeStep ?? null));
   if (!result.ok) {
-    await db.transaction((tx) =>
-      recordAudit(tx, actor, { action: 'auth.mfa_failed', targetType: 'user', targetId: ctx.user.id }),
-    );
+    await db.transaction((tx) => recordAudit(tx, actor, { action: 'auth.mfa_failed', targetType: 'user', targetId: ctx.user.id }));
     throw new AppError('MFA_INVALID_CODE');
   }
   return db.transaction(async (tx) => {
@@ -128,4 +138,3 @@ export async function logout(deps: AuthDeps, ctx: AuthContext, actor: AuditActor
     await recordAudit(tx, actor, { action: 'auth.logout', targetType: 'user', targetId: ctx.user.id });
   });
 }
-

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { affectedRows } from '../../db/affected.js';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { affectedRows } from '../../db/affected.js';
 
 /** Deletes sessions ended more than a day ago and login attempts older than a day, in batches. */
 export function sessionHousekeepingSweep(db: Db): Sweep {

@@ -1,9 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Role, RoleGrant, SessionStage } from '@vigia/contracts';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config/config.js';
 import type { Db, Queryable } from '../../db/client.js';
-import { sessions } from './accounts.schema.js';
 import { findLiveSession, findUserById, grantsOf, type SessionRow, type UserRow } from './accounts.repository.js';
+import { sessions } from './accounts.schema.js';
 import { newToken, sessionIdOf } from './session-token.js';
 
 export interface AuthContext {
@@ -61,7 +61,10 @@ export async function resolveSession(
   }
   // Touch at most once a minute: idle tracking without a write on every request.
   if (now - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, session.id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, session.id));
   }
   const grants = await grantsOf(db, user.id);
   return { ok: true, ctx: { session, user, grants, roles: [...new Set(grants.map((g) => g.role))] } };

@@ -1,6 +1,6 @@
+import { createUserRequestSchema, idParamSchema, reasonSchema, userSummarySchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createUserRequestSchema, idParamSchema, reasonSchema, userSummarySchema } from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/context.js';
 import { accountsPolicy } from './accounts.policy.js';
@@ -24,13 +24,25 @@ export function usersRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
 
     app.post('/api/admin/users/:id/suspend', {
       config: { access: accountsPolicy.suspendUser },
-      schema: { tags, summary: 'Suspend a user (ends all sessions)', params: idParamSchema, body: reasonSchema, response: { 200: userSummarySchema } },
+      schema: {
+        tags,
+        summary: 'Suspend a user (ends all sessions)',
+        params: idParamSchema,
+        body: reasonSchema,
+        response: { 200: userSummarySchema },
+      },
       handler: async (request) => suspendUser(deps.db, actorOf(request), request.params.id, request.body.reason),
     });
 
     app.post('/api/admin/users/:id/reactivate', {
       config: { access: accountsPolicy.reactivateUser },
-      schema: { tags, summary: 'Reactivate a suspended user', params: idParamSchema, body: reasonSchema, response: { 200: userSummarySchema } },
+      schema: {
+        tags,
+        summary: 'Reactivate a suspended user',
+        params: idParamSchema,
+        body: reasonSchema,
+        response: { 200: userSummarySchema },
+      },
       handler: async (request) => reactivateUser(deps.db, actorOf(request), request.params.id, request.body.reason),
     });
   };

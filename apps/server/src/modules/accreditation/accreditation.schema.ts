@@ -21,12 +21,16 @@ export const applications = pgTable(
       .notNull()
       .references(() => partners.id),
     status: text('status').notNull().default('draft'),
-    modality: text('modality', { enum: ['direct', 'indirect'] }).notNull().default('direct'),
+    modality: text('modality', { enum: ['direct', 'indirect'] })
+      .notNull()
+      .default('direct'),
     propertyOwnership: text('property_ownership', { enum: ['own', 'leased', 'third_party'] }).notNull(),
     leaseEndsOn: date('lease_ends_on', { mode: 'string' }),
     consortiumMunicipalities: jsonb('consortium_municipalities').$type<string[]>().notNull().default([]),
     extendsTermId: uuid('extends_term_id'),
-    handledBy: text('handled_by', { enum: ['sesp', 'manager'] }).notNull().default('sesp'),
+    handledBy: text('handled_by', { enum: ['sesp', 'manager'] })
+      .notNull()
+      .default('sesp'),
     managerMunicipalityIbge: text('manager_municipality_ibge'),
     managerTermId: uuid('manager_term_id'),
     directHandlingStatus: text('direct_handling_status', { enum: ['requested', 'accepted', 'returned'] }),
@@ -126,7 +130,9 @@ export const rispOpinions = pgTable(
     securityRegionId: uuid('security_region_id')
       .notNull()
       .references(() => securityRegions.id),
-    status: text('status', { enum: ['pending', 'favourable', 'unfavourable'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'favourable', 'unfavourable'] })
+      .notNull()
+      .default('pending'),
     reasons: text('reasons'),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -143,7 +149,9 @@ export const deficiencyNotices = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['open', 'answered', 'expired'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'answered', 'expired'] })
+      .notNull()
+      .default('open'),
     businessDays: integer('business_days').notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -184,7 +192,9 @@ export const cooperationTerms = pgTable(
       .notNull()
       .references(() => applications.id),
     kind: text('kind', { enum: ['direct', 'indirect_delegation', 'adhesion'] }).notNull(),
-    status: text('status', { enum: ['pending_signature', 'active', 'ended'] }).notNull().default('pending_signature'),
+    status: text('status', { enum: ['pending_signature', 'active', 'ended'] })
+      .notNull()
+      .default('pending_signature'),
     coveredMunicipalities: jsonb('covered_municipalities').$type<string[]>().notNull().default([]),
     managerTermId: uuid('manager_term_id'),
     signedOn: date('signed_on', { mode: 'string' }),

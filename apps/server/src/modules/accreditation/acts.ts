@@ -1,9 +1,9 @@
 import {
+  type ApplicantKind,
   applicantKindLabels,
   cameraMountingLabels,
   managementModalityLabels,
   propertyOwnershipLabels,
-  type ApplicantKind,
 } from '@vigia/contracts';
 import type { ActContent } from '../documents/act-content.js';
 import type { PartnerRow } from '../partners/partner-profile.js';
@@ -51,7 +51,10 @@ export function annex1(app: ApplicationRow, p: PartnerRow, points: PointRow[]): 
         kind: 'paragraph',
         text: `${partnerLine(p)}, por seu representante legal ${rep?.name ?? '—'} (CPF ${rep?.cpf ?? '—'}, ${rep?.position ?? '—'}), requer a habilitação ao Programa Vigia Mais MT na modalidade ${managementModalityLabels[app.modality]}, com ${points.length} ponto(s) de videomonitoramento descritos no projeto executivo (Anexo 3). Situação do imóvel: ${propertyOwnershipLabels[app.propertyOwnership]}${app.leaseEndsOn ? `, locação vigente até ${fmtDate(app.leaseEndsOn)}` : ''}.`,
       },
-      { kind: 'paragraph', text: 'Declara conhecer e cumprir os requisitos normativos do programa (art. 9º, II) e que a captação de imagens será focada em espaços e logradouros públicos (art. 2º, VIII).' },
+      {
+        kind: 'paragraph',
+        text: 'Declara conhecer e cumprir os requisitos normativos do programa (art. 9º, II) e que a captação de imagens será focada em espaços e logradouros públicos (art. 2º, VIII).',
+      },
       { kind: 'signature', lines: [rep?.name ?? p.name, 'Representante legal'] },
     ],
   };
@@ -65,8 +68,14 @@ export function annex3(app: ApplicationRow, p: PartnerRow, points: PointRow[]): 
     blocks: [
       { kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` },
       { kind: 'table', ...executiveProjectTable(points) },
-      { kind: 'paragraph', text: 'Cada ponto traz, no processo eletrônico, a foto do local de fixação e a foto do foco sobre o logradouro público ("imagem cruzada").' },
-      { kind: 'paragraph', text: 'Este projeto executivo tem autorização específica, que não se estende a novas alterações e ampliações (art. 14, § 4º).' },
+      {
+        kind: 'paragraph',
+        text: 'Cada ponto traz, no processo eletrônico, a foto do local de fixação e a foto do foco sobre o logradouro público ("imagem cruzada").',
+      },
+      {
+        kind: 'paragraph',
+        text: 'Este projeto executivo tem autorização específica, que não se estende a novas alterações e ampliações (art. 14, § 4º).',
+      },
     ],
   };
 }
@@ -76,7 +85,10 @@ export function annex4(app: ApplicationRow, p: PartnerRow, points: PointRow[]): 
     title: 'ANEXO 4 — QUADRO DE DISTRIBUIÇÃO DOS DISPOSITIVOS DE CAPTAÇÃO DE IMAGENS',
     subtitle: subtitleOf(app, 'art. 9º, § 2º'),
     landscape: true,
-    blocks: [{ kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` }, { kind: 'table', ...executiveProjectTable(points) }],
+    blocks: [
+      { kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` },
+      { kind: 'table', ...executiveProjectTable(points) },
+    ],
   };
 }
 
@@ -88,19 +100,30 @@ export function annex5(app: ApplicationRow, p: PartnerRow, points: PointRow[]): 
     blocks: [
       { kind: 'paragraph', text: `Proponente: ${partnerLine(p)}. Locais de instalação dos dispositivos:` },
       { kind: 'table', ...executiveProjectTable(points) },
-      { kind: 'paragraph', text: 'A avaliação de aptidão sobre o interesse de segurança pública destes locais é dada pela coordenação da Região Integrada de Segurança Pública (RISP) de cada município, em parecer registrado no processo eletrônico (art. 12).' },
+      {
+        kind: 'paragraph',
+        text: 'A avaliação de aptidão sobre o interesse de segurança pública destes locais é dada pela coordenação da Região Integrada de Segurança Pública (RISP) de cada município, em parecer registrado no processo eletrônico (art. 12).',
+      },
       { kind: 'signature', lines: ['Coordenação regional — RISP'] },
     ],
   };
 }
 
-export function deficiencyNoticeAct(app: ApplicationRow, p: PartnerRow, n: { receivedOn: string; dueOn: string; businessDays: number }, items: string[]): ActContent {
+export function deficiencyNoticeAct(
+  app: ApplicationRow,
+  p: PartnerRow,
+  n: { receivedOn: string; dueOn: string; businessDays: number },
+  items: string[],
+): ActContent {
   return {
     title: 'NOTIFICAÇÃO DE FALHAS E OMISSÕES',
     subtitle: subtitleOf(app, 'art. 16, § 2º'),
     blocks: [
       { kind: 'paragraph', text: `Ao proponente ${partnerLine(p)}.` },
-      { kind: 'paragraph', text: 'A comissão técnica identificou as seguintes falhas e omissões no pedido de habilitação, que devem ser sanadas uma a uma:' },
+      {
+        kind: 'paragraph',
+        text: 'A comissão técnica identificou as seguintes falhas e omissões no pedido de habilitação, que devem ser sanadas uma a uma:',
+      },
       { kind: 'list', items },
       {
         kind: 'paragraph',
@@ -120,7 +143,12 @@ export function decisionAct(app: ApplicationRow, p: PartnerRow, approved: boolea
       { kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` },
       { kind: 'heading', text: 'Fundamentação' },
       { kind: 'paragraph', text: reason },
-      ...(unremedied.length ? [{ kind: 'heading' as const, text: 'Falhas não sanadas no prazo' }, { kind: 'list' as const, items: unremedied }] : []),
+      ...(unremedied.length
+        ? [
+            { kind: 'heading' as const, text: 'Falhas não sanadas no prazo' },
+            { kind: 'list' as const, items: unremedied },
+          ]
+        : []),
       {
         kind: 'paragraph',
         text: approved
@@ -150,12 +178,20 @@ export function homologationAct(app: ApplicationRow, p: PartnerRow, text: string
   return {
     title: 'TERMO DE HOMOLOGAÇÃO',
     subtitle: subtitleOf(app, 'art. 16, § 1º'),
-    blocks: [{ kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` }, { kind: 'paragraph', text }, { kind: 'signature', lines: ['Superintendência do CIOSP — SESP/MT'] }],
+    blocks: [
+      { kind: 'paragraph', text: `Proponente: ${partnerLine(p)}.` },
+      { kind: 'paragraph', text },
+      { kind: 'signature', lines: ['Superintendência do CIOSP — SESP/MT'] },
+    ],
   };
 }
 
 export function gazetteAct(app: ApplicationRow, text: string): ActContent {
-  return { title: 'TEXTO PARA PUBLICAÇÃO NO DIÁRIO OFICIAL DO ESTADO', subtitle: subtitleOf(app, 'art. 16, § 1º'), blocks: [{ kind: 'paragraph', text }] };
+  return {
+    title: 'TEXTO PARA PUBLICAÇÃO NO DIÁRIO OFICIAL DO ESTADO',
+    subtitle: subtitleOf(app, 'art. 16, § 1º'),
+    blocks: [{ kind: 'paragraph', text }],
+  };
 }
 
 export function prequalificationAct(app: ApplicationRow, p: PartnerRow, points: number): ActContent {
@@ -163,7 +199,10 @@ export function prequalificationAct(app: ApplicationRow, p: PartnerRow, points: 
     title: 'TERMO DE PRÉ-QUALIFICAÇÃO',
     subtitle: subtitleOf(app, 'art. 5º, § 2º, e art. 16, § 1º'),
     blocks: [
-      { kind: 'paragraph', text: `Certifica-se que ${partnerLine(p)} teve a habilitação positiva emitida pela comissão técnica e homologada pelo CIOSP, estando apto a firmar o termo de cooperação técnica (art. 5º, § 2º), com ${points} ponto(s) de videomonitoramento autorizados.` },
+      {
+        kind: 'paragraph',
+        text: `Certifica-se que ${partnerLine(p)} teve a habilitação positiva emitida pela comissão técnica e homologada pelo CIOSP, estando apto a firmar o termo de cooperação técnica (art. 5º, § 2º), com ${points} ponto(s) de videomonitoramento autorizados.`,
+      },
       { kind: 'signature', lines: ['SESP/MT'] },
     ],
   };
@@ -176,19 +215,40 @@ const TERM_KIND_TEXT = {
   adhesion: 'por adesão à cooperação técnica em gestão indireta do município ou consórcio de sua circunscrição (art. 8º, § 1º)',
 } as const;
 
-export function cooperationTermAct(termNumber: string, kind: keyof typeof TERM_KIND_TEXT, app: ApplicationRow, p: PartnerRow, points: PointRow[], covered: string[]): ActContent {
+export function cooperationTermAct(
+  termNumber: string,
+  kind: keyof typeof TERM_KIND_TEXT,
+  app: ApplicationRow,
+  p: PartnerRow,
+  points: PointRow[],
+  covered: string[],
+): ActContent {
   return {
     title: `TERMO DE COOPERAÇÃO TÉCNICA Nº ${termNumber}`,
     subtitle: subtitleOf(app, 'arts. 4º e 5º'),
     blocks: [
-      { kind: 'paragraph', text: `Partícipes: o ESTADO DE MATO GROSSO, por meio da Secretaria de Estado de Segurança Pública (SESP/MT) e do Centro Integrado de Operações de Segurança Pública (CIOSP), e ${partnerLine(p)}.` },
+      {
+        kind: 'paragraph',
+        text: `Partícipes: o ESTADO DE MATO GROSSO, por meio da Secretaria de Estado de Segurança Pública (SESP/MT) e do Centro Integrado de Operações de Segurança Pública (CIOSP), e ${partnerLine(p)}.`,
+      },
       { kind: 'heading', text: 'Cláusula primeira — Objeto' },
-      { kind: 'paragraph', text: `Cooperação técnica no Programa Vigia Mais MT ${TERM_KIND_TEXT[kind]}, para integração, acesso e captação de imagens de vigilância focadas em espaços públicos.` },
-      ...(covered.length ? [{ kind: 'paragraph' as const, text: `Circunscrição abrangida: ${covered.map(municipalityName).join(', ')}.` }] : []),
+      {
+        kind: 'paragraph',
+        text: `Cooperação técnica no Programa Vigia Mais MT ${TERM_KIND_TEXT[kind]}, para integração, acesso e captação de imagens de vigilância focadas em espaços públicos.`,
+      },
+      ...(covered.length
+        ? [{ kind: 'paragraph' as const, text: `Circunscrição abrangida: ${covered.map(municipalityName).join(', ')}.` }]
+        : []),
       { kind: 'heading', text: 'Cláusula segunda — Projeto executivo autorizado' },
-      { kind: 'paragraph', text: `Fica autorizado o projeto executivo do pedido nº ${app.number}, tal como apresentado, com ${points.length} ponto(s). Alterações e ampliações exigem nova autorização (art. 14, § 4º).` },
+      {
+        kind: 'paragraph',
+        text: `Fica autorizado o projeto executivo do pedido nº ${app.number}, tal como apresentado, com ${points.length} ponto(s). Alterações e ampliações exigem nova autorização (art. 14, § 4º).`,
+      },
       { kind: 'heading', text: 'Cláusula terceira — Vigência' },
-      { kind: 'paragraph', text: 'Vigência de 5 (cinco) anos a contar da assinatura, prorrogáveis automaticamente desde que mantida a operação nos mesmos termos da cooperação e respeitados os requisitos do Decreto nº 1.522/2022 e do edital (art. 5º, § 3º).' },
+      {
+        kind: 'paragraph',
+        text: 'Vigência de 5 (cinco) anos a contar da assinatura, prorrogáveis automaticamente desde que mantida a operação nos mesmos termos da cooperação e respeitados os requisitos do Decreto nº 1.522/2022 e do edital (art. 5º, § 3º).',
+      },
       { kind: 'signature', lines: ['SESP/MT'] },
       { kind: 'signature', lines: [p.legalRepresentative?.name ?? p.name, 'Representante legal do partícipe'] },
     ],

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { ApplicationDetail } from '@vigia/contracts';
+import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOwnFile } from '../files/files.repository.js';
@@ -26,7 +26,8 @@ export async function answerDeficiencyNotice(
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadInScope(tx, partnerCondition(who.auth), id, true);
     const notice = await openNoticeOf(tx, id);
-    if (current.status !== 'deficiency_notice_issued' || !notice) throw new AppError('INVALID_STATE', 'Não há notificação de falhas aberta para este pedido.');
+    if (current.status !== 'deficiency_notice_issued' || !notice)
+      throw new AppError('INVALID_STATE', 'Não há notificação de falhas aberta para este pedido.');
     if (deadlinePassed(notice.dueOn)) throw new AppError('DEADLINE_PASSED');
     const items = await tx.select().from(deficiencyItems).where(eq(deficiencyItems.noticeId, notice.id));
     const byId = new Map(answers.map((a) => [a.itemId, a]));
@@ -42,11 +43,25 @@ export async function answerDeficiencyNotice(
       if (a.fileId && !(await findOwnFile(tx, who.auth.user.id, a.fileId))) {
         throw new AppError('VALIDATION_FAILED', undefined, [{ path: a.itemId, message: 'Arquivo não encontrado entre os seus envios.' }]);
       }
-      await tx.update(deficiencyItems).set({ answer: a.answer, fileId: a.fileId ?? null, answeredAt: new Date() }).where(and(eq(deficiencyItems.id, a.itemId), isNull(deficiencyItems.answeredAt)));
+      await tx
+        .update(deficiencyItems)
+        .set({ answer: a.answer, fileId: a.fileId ?? null, answeredAt: new Date() })
+        .where(and(eq(deficiencyItems.id, a.itemId), isNull(deficiencyItems.answeredAt)));
     }
-    await tx.update(deficiencyNotices).set({ status: 'answered', closedAt: new Date() }).where(and(eq(deficiencyNotices.id, notice.id), eq(deficiencyNotices.status, 'open')));
-    const row = await transition(tx, who.actor, current, 'remedied', { action: 'application.deficiencies_answered', data: { noticeId: notice.id, items: items.length } });
-    await recordAudit(tx, who.actor, { action: 'deficiency_notice.answered', targetType: 'deficiency_notice', targetId: notice.id, data: { applicationId: id } });
+    await tx
+      .update(deficiencyNotices)
+      .set({ status: 'answered', closedAt: new Date() })
+      .where(and(eq(deficiencyNotices.id, notice.id), eq(deficiencyNotices.status, 'open')));
+    const row = await transition(tx, who.actor, current, 'remedied', {
+      action: 'application.deficiencies_answered',
+      data: { noticeId: notice.id, items: items.length },
+    });
+    await recordAudit(tx, who.actor, {
+      action: 'deficiency_notice.answered',
+      targetType: 'deficiency_notice',
+      targetId: notice.id,
+      data: { applicationId: id },
+    });
     const partner = (await findPartner(tx, current.partnerId))!;
     await issueAnnexes(tx, deps, who.actor, row, partner, await pointsOf(tx, id));
     return row;

@@ -15,25 +15,52 @@ export interface FileDownload {
 }
 
 /** A generated act of an application the user may see. */
-export async function downloadGeneratedDocument(db: Db, storage: FileStorage, auth: AuthContext, applicationId: string, docId: string): Promise<FileDownload> {
+export async function downloadGeneratedDocument(
+  db: Db,
+  storage: FileStorage,
+  auth: AuthContext,
+  applicationId: string,
+  docId: string,
+): Promise<FileDownload> {
   await loadInScope(db, viewCondition(auth), applicationId);
   const [doc] = await db
     .select()
     .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.id, docId), eq(generatedDocuments.subjectType, 'application'), eq(generatedDocuments.subjectId, applicationId)))
+    .where(
+      and(
+        eq(generatedDocuments.id, docId),
+        eq(generatedDocuments.subjectType, 'application'),
+        eq(generatedDocuments.subjectId, applicationId),
+      ),
+    )
     .limit(1);
   if (!doc) throw new AppError('NOT_FOUND');
   return { data: await storage.read(doc.storageKey), mediaType: doc.mediaType, filename: `${doc.kind}-${doc.code}.${doc.format}` };
 }
 
 /** An uploaded file referenced by an application the user may see (document, photo or answer). */
-export async function downloadApplicationFile(db: Db, storage: FileStorage, auth: AuthContext, applicationId: string, fileId: string): Promise<FileDownload> {
+export async function downloadApplicationFile(
+  db: Db,
+  storage: FileStorage,
+  auth: AuthContext,
+  applicationId: string,
+  fileId: string,
+): Promise<FileDownload> {
   await loadInScope(db, viewCondition(auth), applicationId);
-  const [asDoc] = await db.select({ id: applicationDocuments.id }).from(applicationDocuments).where(and(eq(applicationDocuments.applicationId, applicationId), eq(applicationDocuments.fileId, fileId))).limit(1);
+  const [asDoc] = await db
+    .select({ id: applicationDocuments.id })
+    .from(applicationDocuments)
+    .where(and(eq(applicationDocuments.applicationId, applicationId), eq(applicationDocuments.fileId, fileId)))
+    .limit(1);
   const [asPhoto] = await db
     .select({ id: cameraPoints.id })
     .from(cameraPoints)
-    .where(and(eq(cameraPoints.applicationId, applicationId), or(eq(cameraPoints.mountingPhotoFileId, fileId), eq(cameraPoints.viewPhotoFileId, fileId))))
+    .where(
+      and(
+        eq(cameraPoints.applicationId, applicationId),
+        or(eq(cameraPoints.mountingPhotoFileId, fileId), eq(cameraPoints.viewPhotoFileId, fileId)),
+      ),
+    )
     .limit(1);
   const [asAnswer] = await db
     .select({ id: deficiencyItems.id })

@@ -1,5 +1,5 @@
+import { type ApplicationHistoryEvent, type ApplicationStatus, applicationStatusSchema } from '@vigia/contracts';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import { applicationStatusSchema, type ApplicationHistoryEvent, type ApplicationStatus } from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
 import { users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
@@ -46,9 +46,14 @@ const status = (v: unknown): ApplicationStatus | null => {
  */
 export async function applicationHistory(db: Db, auth: AuthContext, id: string): Promise<ApplicationHistoryEvent[]> {
   await loadInScope(db, viewCondition(auth), id);
-  const terms = (await db.select({ id: cooperationTerms.id }).from(cooperationTerms).where(eq(cooperationTerms.applicationId, id))).map((t) => t.id);
+  const terms = (await db.select({ id: cooperationTerms.id }).from(cooperationTerms).where(eq(cooperationTerms.applicationId, id))).map(
+    (t) => t.id,
+  );
   const target = terms.length
-    ? or(and(eq(auditEvents.targetType, 'application'), eq(auditEvents.targetId, id)), and(eq(auditEvents.targetType, 'cooperation_term'), inArray(auditEvents.targetId, terms)))
+    ? or(
+        and(eq(auditEvents.targetType, 'application'), eq(auditEvents.targetId, id)),
+        and(eq(auditEvents.targetType, 'cooperation_term'), inArray(auditEvents.targetId, terms)),
+      )
     : and(eq(auditEvents.targetType, 'application'), eq(auditEvents.targetId, id));
   const rows = await db
     .select({ e: auditEvents, name: users.name })

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { ApplicantKind, ApplicationDetail, ApplicationSummary, CameraPoint } from '@vigia/contracts';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { generatedDocuments } from '../documents/documents.schema.js';
 import { toDocumentSummary } from '../documents/documents.service.js';
@@ -62,7 +62,11 @@ export async function regionsOfPoints(db: Queryable, points: PointRow[]) {
   const munis = [...new Set(points.map((p) => p.municipalityIbge))];
   if (munis.length === 0) return { regions: new Map<string, { name: string; municipalities: string[] }>(), gaps: [] as string[] };
   const rows = await db
-    .select({ regionId: securityRegionMunicipalities.regionId, ibge: securityRegionMunicipalities.municipalityIbge, name: securityRegions.name })
+    .select({
+      regionId: securityRegionMunicipalities.regionId,
+      ibge: securityRegionMunicipalities.municipalityIbge,
+      name: securityRegions.name,
+    })
     .from(securityRegionMunicipalities)
     .innerJoin(securityRegions, eq(securityRegions.id, securityRegionMunicipalities.regionId))
     .where(inArray(securityRegionMunicipalities.municipalityIbge, munis));
@@ -81,7 +85,10 @@ export const rispGapMessage = (ibge: string) =>
 
 export async function toSummaries(db: Queryable, rows: ApplicationRow[]): Promise<ApplicationSummary[]> {
   if (rows.length === 0) return [];
-  const ps = await db.select().from(partners).where(inArray(partners.id, [...new Set(rows.map((r) => r.partnerId))]));
+  const ps = await db
+    .select()
+    .from(partners)
+    .where(inArray(partners.id, [...new Set(rows.map((r) => r.partnerId))]));
   const byId = new Map(ps.map((p) => [p.id, p]));
   return rows.map((r) => {
     const p = byId.get(r.partnerId)!;
@@ -96,7 +103,9 @@ export async function toSummaries(db: Queryable, rows: ApplicationRow[]): Promis
       modality: r.modality,
       handledBy: r.handledBy,
       managerMunicipalityIbge: r.managerMunicipalityIbge,
-      directHandling: r.directHandlingStatus ? { status: r.directHandlingStatus, reason: r.directHandlingReason ?? '', note: r.directHandlingNote } : null,
+      directHandling: r.directHandlingStatus
+        ? { status: r.directHandlingStatus, reason: r.directHandlingReason ?? '', note: r.directHandlingNote }
+        : null,
       submittedAt: r.submittedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),
     };
@@ -123,11 +132,28 @@ export async function loadDetail(db: Queryable, app: ApplicationRow): Promise<Ap
     .where(eq(rispOpinions.applicationId, app.id))
     .orderBy(asc(securityRegions.name));
   const { regions } = await regionsOfPoints(db, points);
-  const notices = await db.select().from(deficiencyNotices).where(eq(deficiencyNotices.applicationId, app.id)).orderBy(asc(deficiencyNotices.issuedAt));
+  const notices = await db
+    .select()
+    .from(deficiencyNotices)
+    .where(eq(deficiencyNotices.applicationId, app.id))
+    .orderBy(asc(deficiencyNotices.issuedAt));
   const items = notices.length
-    ? await db.select().from(deficiencyItems).where(inArray(deficiencyItems.noticeId, notices.map((n) => n.id))).orderBy(asc(deficiencyItems.ordinal))
+    ? await db
+        .select()
+        .from(deficiencyItems)
+        .where(
+          inArray(
+            deficiencyItems.noticeId,
+            notices.map((n) => n.id),
+          ),
+        )
+        .orderBy(asc(deficiencyItems.ordinal))
     : [];
-  const visits = await db.select().from(technicalVisits).where(eq(technicalVisits.applicationId, app.id)).orderBy(asc(technicalVisits.scheduledFor));
+  const visits = await db
+    .select()
+    .from(technicalVisits)
+    .where(eq(technicalVisits.applicationId, app.id))
+    .orderBy(asc(technicalVisits.scheduledFor));
   const docs = await db
     .select()
     .from(generatedDocuments)
@@ -141,7 +167,13 @@ export async function loadDetail(db: Queryable, app: ApplicationRow): Promise<Ap
     extendsTermId: app.extendsTermId,
     decisionReason: app.decisionReason,
     cameraPoints: points.map(toCameraPoint),
-    documents: documentsFor(kind, app).map((d) => ({ key: d.key, label: d.label, legalBasis: d.legalBasis, mandatory: d.mandatory, fileId: attachments.get(d.key) ?? null })),
+    documents: documentsFor(kind, app).map((d) => ({
+      key: d.key,
+      label: d.label,
+      legalBasis: d.legalBasis,
+      mandatory: d.mandatory,
+      fileId: attachments.get(d.key) ?? null,
+    })),
     checklist: checklistItemsFor(kind, app, points).map((c) => {
       const r = reviews.get(c.itemKey);
       return { ...c, verdict: r?.verdict ?? 'pending', note: r?.note ?? null };
@@ -157,7 +189,13 @@ export async function loadDetail(db: Queryable, app: ApplicationRow): Promise<Ap
       decidedAt: o.decidedAt?.toISOString() ?? null,
     })),
     rispGaps: gaps.map((g) => ({ municipalityIbge: g, municipalityName: municipalityName(g), message: rispGapMessage(g) })),
-    technicalVisits: visits.map((v) => ({ id: v.id, scheduledFor: v.scheduledFor.toISOString(), place: v.place, findings: v.findings, recordedAt: v.recordedAt?.toISOString() ?? null })),
+    technicalVisits: visits.map((v) => ({
+      id: v.id,
+      scheduledFor: v.scheduledFor.toISOString(),
+      place: v.place,
+      findings: v.findings,
+      recordedAt: v.recordedAt?.toISOString() ?? null,
+    })),
     deficiencyNotices: notices.map((n) => ({
       id: n.id,
       status: n.status,
@@ -167,7 +205,14 @@ export async function loadDetail(db: Queryable, app: ApplicationRow): Promise<Ap
       dueOn: n.dueOn,
       items: items
         .filter((i) => i.noticeId === n.id)
-        .map((i) => ({ id: i.id, itemKey: i.itemKey, description: i.description, answer: i.answer, fileId: i.fileId, answeredAt: i.answeredAt?.toISOString() ?? null })),
+        .map((i) => ({
+          id: i.id,
+          itemKey: i.itemKey,
+          description: i.description,
+          answer: i.answer,
+          fileId: i.fileId,
+          answeredAt: i.answeredAt?.toISOString() ?? null,
+        })),
     })),
     generatedDocuments: docs.map(toDocumentSummary),
   };
@@ -186,7 +231,9 @@ export async function latestUnsupersededDoc(db: Queryable, applicationId: string
   const [d] = await db
     .select()
     .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.subjectId, applicationId), eq(generatedDocuments.kind, kind), isNull(generatedDocuments.supersededById)))
+    .where(
+      and(eq(generatedDocuments.subjectId, applicationId), eq(generatedDocuments.kind, kind), isNull(generatedDocuments.supersededById)),
+    )
     .limit(1);
   return d;
 }

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CooperationTerm } from '@vigia/contracts';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import { recordAudit } from '../audit/audit.service.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
 import { partners } from '../partners/partners.schema.js';
 import { cooperationTerms, projectAuthorisations } from './accreditation.schema.js';
@@ -29,7 +29,12 @@ export async function toTerm(db: Queryable, t: TermRow): Promise<CooperationTerm
     signedOn: t.signedOn,
     currentPeriodEndsOn: period.currentPeriodEndsOn,
     renewals: period.renewals,
-    authorisations: auths.map((a) => ({ id: a.id, applicationId: a.applicationId, cameraPoints: a.cameraPoints, authorisedAt: a.authorisedAt.toISOString() })),
+    authorisations: auths.map((a) => ({
+      id: a.id,
+      applicationId: a.applicationId,
+      cameraPoints: a.cameraPoints,
+      authorisedAt: a.authorisedAt.toISOString(),
+    })),
     endedAt: t.endedAt?.toISOString() ?? null,
   };
 }
@@ -43,7 +48,12 @@ function termScope(auth: AuthContext): SQL {
   const munis = auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!);
   for (const m of munis) conds.push(sql`${cooperationTerms.coveredMunicipalities} @> ${JSON.stringify([m])}::jsonb`);
   if (!conds.length) return sql`false`;
-  return conds.length === 1 ? conds[0]! : sql.join(conds.map((c) => sql`(${c})`), sql` OR `);
+  return conds.length === 1
+    ? conds[0]!
+    : sql.join(
+        conds.map((c) => sql`(${c})`),
+        sql` OR `,
+      );
 }
 
 export async function listCooperationTerms(db: Db, auth: AuthContext): Promise<CooperationTerm[]> {
@@ -60,10 +70,19 @@ export async function signCooperationTerm(db: Db, who: Acting, id: string, signe
       .where(and(eq(cooperationTerms.id, id), eq(cooperationTerms.status, 'pending_signature')))
       .returning();
     if (!t) throw new AppError('INVALID_STATE', 'Termo não encontrado ou já assinado.');
-    await recordAudit(tx, who.actor, { action: 'cooperation_term.signed', targetType: 'cooperation_term', targetId: id, data: { number: t.number, signedOn, kind: t.kind } });
+    await recordAudit(tx, who.actor, {
+      action: 'cooperation_term.signed',
+      targetType: 'cooperation_term',
+      targetId: id,
+      data: { number: t.number, signedOn, kind: t.kind },
+    });
     const [p] = await tx.select().from(partners).where(eq(partners.id, t.partnerId));
     if (p?.email) {
-      await queueMail(tx, { to: p.email, subject: `Vigia Mais MT — Termo de Cooperação Técnica nº ${t.number} assinado`, text: `O Termo de Cooperação Técnica nº ${t.number} foi assinado em ${signedOn.split('-').reverse().join('/')}, com vigência de 5 anos prorrogáveis automaticamente (Decreto 1.522/2022, art. 5º, § 3º).` });
+      await queueMail(tx, {
+        to: p.email,
+        subject: `Vigia Mais MT — Termo de Cooperação Técnica nº ${t.number} assinado`,
+        text: `O Termo de Cooperação Técnica nº ${t.number} foi assinado em ${signedOn.split('-').reverse().join('/')}, com vigência de 5 anos prorrogáveis automaticamente (Decreto 1.522/2022, art. 5º, § 3º).`,
+      });
     }
     return t;
   });
@@ -79,7 +98,13 @@ export async function endCooperationTerm(db: Db, who: Acting, id: string, reason
       .where(and(eq(cooperationTerms.id, id), eq(cooperationTerms.status, 'active')))
       .returning();
     if (!t) throw new AppError('INVALID_STATE', 'Somente um termo vigente pode ser encerrado.');
-    await recordAudit(tx, who.actor, { action: 'cooperation_term.ended', targetType: 'cooperation_term', targetId: id, reason, data: { number: t.number } });
+    await recordAudit(tx, who.actor, {
+      action: 'cooperation_term.ended',
+      targetType: 'cooperation_term',
+      targetId: id,
+      reason,
+      data: { number: t.number },
+    });
     return t;
   });
   return toTerm(db, row);

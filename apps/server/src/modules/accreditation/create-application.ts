@@ -1,12 +1,18 @@
+import {
+  type ApplicantKind,
+  type ApplicationCreateRequest,
+  type ApplicationDetail,
+  canManageIndirectly,
+  propertyOwnershipIssue,
+} from '@vigia/contracts';
 import { and, eq, sql } from 'drizzle-orm';
-import { canManageIndirectly, propertyOwnershipIssue, type ApplicantKind, type ApplicationCreateRequest, type ApplicationDetail } from '@vigia/contracts';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { actingPartnerId } from '../partners/integrator-authorisations.js';
 import { findPartner } from '../partners/partner-profile.js';
+import { assertNotSuspended } from '../sanctions/sanctions.service.js';
 import { applications, cooperationTerms } from './accreditation.schema.js';
 import { loadDetail } from './application.repository.js';
-import { assertNotSuspended } from '../sanctions/sanctions.service.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 
 /**
@@ -21,7 +27,9 @@ export async function createApplication(deps: AccreditationDeps, who: Acting, in
     await assertNotSuspended(tx, partnerId); // Art. 30 II: a suspended partner may not start a new partnership
     const kind = partner.kind as ApplicantKind;
     if (input.modality === 'indirect' && !canManageIndirectly(kind)) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'modality', message: 'Somente municípios e consórcios públicos podem assumir a gestão indireta (art. 4º, II).' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'modality', message: 'Somente municípios e consórcios públicos podem assumir a gestão indireta (art. 4º, II).' },
+      ]);
     }
     const ownershipIssue = propertyOwnershipIssue(kind, input.propertyOwnership);
     if (ownershipIssue) throw new AppError('PROPERTY_SITUATION_NOT_ADMITTED', ownershipIssue);
@@ -29,7 +37,13 @@ export async function createApplication(deps: AccreditationDeps, who: Acting, in
       const [term] = await tx
         .select()
         .from(cooperationTerms)
-        .where(and(eq(cooperationTerms.id, input.extendsTermId), eq(cooperationTerms.partnerId, partnerId), eq(cooperationTerms.status, 'active')))
+        .where(
+          and(
+            eq(cooperationTerms.id, input.extendsTermId),
+            eq(cooperationTerms.partnerId, partnerId),
+            eq(cooperationTerms.status, 'active'),
+          ),
+        )
         .limit(1);
       if (!term) throw new AppError('NOT_FOUND', 'Termo de cooperação vigente não encontrado para ampliação.');
     }

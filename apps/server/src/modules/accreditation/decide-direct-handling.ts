@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { ApplicationDetail } from '@vigia/contracts';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -14,10 +14,16 @@ import { loadInScope, reviewerCondition } from './scope.js';
  * application that belongs to an indirect manager. Accepted: SESP's committee handles it.
  * Returned: it goes to the manager's queue. Either way with a reasoned note.
  */
-export async function decideDirectHandling(deps: AccreditationDeps, who: Acting, id: string, input: { accept: boolean; note: string }): Promise<ApplicationDetail> {
+export async function decideDirectHandling(
+  deps: AccreditationDeps,
+  who: Acting,
+  id: string,
+  input: { accept: boolean; note: string },
+): Promise<ApplicationDetail> {
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadInScope(tx, reviewerCondition(who.auth), id, true);
-    if (current.directHandlingStatus !== 'requested') throw new AppError('INVALID_STATE', 'Não há pedido de processamento direto pela SESP aguardando decisão.');
+    if (current.directHandlingStatus !== 'requested')
+      throw new AppError('INVALID_STATE', 'Não há pedido de processamento direto pela SESP aguardando decisão.');
     const [row] = await tx
       .update(applications)
       .set({

@@ -1,5 +1,5 @@
 import { deadlineFrom } from '../calendar/business-days.js';
-import { todayInCuiaba, type LocalDate } from '../calendar/local-date.js';
+import { type LocalDate, todayInCuiaba } from '../calendar/local-date.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 
 /**

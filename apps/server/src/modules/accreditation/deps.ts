@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
-import type { DocumentsDeps } from '../documents/issue-document.js';
-import type { AuditActor } from '../audit/audit.service.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import type { AuditActor } from '../audit/audit.service.js';
+import type { DocumentsDeps } from '../documents/issue-document.js';
 
 export interface AccreditationDeps extends DocumentsDeps {
   db: Db;

@@ -1,12 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import {
-  canManageIndirectly,
-  propertyOwnershipIssue,
   type ApplicantKind,
   type ApplicationDetail,
   type ApplicationUpdateRequest,
   type CameraPointInput,
+  canManageIndirectly,
+  propertyOwnershipIssue,
 } from '@vigia/contracts';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -18,7 +18,7 @@ import { applicationDocuments, applications, cameraPoints } from './accreditatio
 import { loadDetail, openNoticeOf } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { documentsFor, GENERATED_DOCUMENT_KEYS } from './requirements.js';
-import { loadInScope, preparerCondition, type ApplicationRow } from './scope.js';
+import { type ApplicationRow, loadInScope, preparerCondition } from './scope.js';
 
 /**
  * The partner edits its application while it is a draft, or while a deficiency notice is open
@@ -37,12 +37,19 @@ async function requireOwnFile(tx: Tx, who: Acting, fileId: string | undefined, p
   }
 }
 
-export async function updateApplication(deps: AccreditationDeps, who: Acting, id: string, input: ApplicationUpdateRequest): Promise<ApplicationDetail> {
+export async function updateApplication(
+  deps: AccreditationDeps,
+  who: Acting,
+  id: string,
+  input: ApplicationUpdateRequest,
+): Promise<ApplicationDetail> {
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadEditable(tx, who, id, false);
     const partner = (await findPartner(tx, current.partnerId))!;
     if (input.modality === 'indirect' && !canManageIndirectly(partner.kind as ApplicantKind)) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'modality', message: 'Somente municípios e consórcios públicos podem assumir a gestão indireta (art. 4º, II).' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { path: 'modality', message: 'Somente municípios e consórcios públicos podem assumir a gestão indireta (art. 4º, II).' },
+      ]);
     }
     const ownershipIssue = input.propertyOwnership ? propertyOwnershipIssue(partner.kind as ApplicantKind, input.propertyOwnership) : null;
     if (ownershipIssue) throw new AppError('PROPERTY_SITUATION_NOT_ADMITTED', ownershipIssue);
@@ -62,9 +69,16 @@ export async function updateApplication(deps: AccreditationDeps, who: Acting, id
 function validatePoints(points: CameraPointInput[]): void {
   const details: { path: string; message: string }[] = [];
   points.forEach((p, i) => {
-    if (!findMunicipality(p.municipalityIbge)) details.push({ path: `points.${i}.municipalityIbge`, message: `Ponto ${i + 1}: o código IBGE ${p.municipalityIbge} não é de município de Mato Grosso.` });
+    if (!findMunicipality(p.municipalityIbge))
+      details.push({
+        path: `points.${i}.municipalityIbge`,
+        message: `Ponto ${i + 1}: o código IBGE ${p.municipalityIbge} não é de município de Mato Grosso.`,
+      });
     if (!isInsideMatoGrosso(p.latitude, p.longitude)) {
-      details.push({ path: `points.${i}.latitude`, message: `Ponto ${i + 1}: as coordenadas (${p.latitude}, ${p.longitude}) ficam fora do território de Mato Grosso.` });
+      details.push({
+        path: `points.${i}.latitude`,
+        message: `Ponto ${i + 1}: as coordenadas (${p.latitude}, ${p.longitude}) ficam fora do território de Mato Grosso.`,
+      });
     }
   });
   if (details.some((d) => d.path.endsWith('municipalityIbge'))) throw new AppError('MUNICIPALITY_UNKNOWN', undefined, details);
@@ -72,7 +86,12 @@ function validatePoints(points: CameraPointInput[]): void {
 }
 
 /** Replaces the executive project's rows (Anexo 3); annexes 4 and 5 are generated from the same rows. */
-export async function setCameraPoints(deps: AccreditationDeps, who: Acting, id: string, points: CameraPointInput[]): Promise<ApplicationDetail> {
+export async function setCameraPoints(
+  deps: AccreditationDeps,
+  who: Acting,
+  id: string,
+  points: CameraPointInput[],
+): Promise<ApplicationDetail> {
   validatePoints(points);
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadEditable(tx, who, id, true);
@@ -109,19 +128,35 @@ export async function setCameraPoints(deps: AccreditationDeps, who: Acting, id: 
 }
 
 /** Attaches an uploaded file (own upload only) to one required document of the application. */
-export async function attachDocument(deps: AccreditationDeps, who: Acting, id: string, input: { requirementKey: string; fileId: string }): Promise<ApplicationDetail> {
+export async function attachDocument(
+  deps: AccreditationDeps,
+  who: Acting,
+  id: string,
+  input: { requirementKey: string; fileId: string },
+): Promise<ApplicationDetail> {
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadEditable(tx, who, id, true);
     const partner = (await findPartner(tx, current.partnerId))!;
     const known = documentsFor(partner.kind as ApplicantKind, current).some((d) => d.key === input.requirementKey);
     if (!known || GENERATED_DOCUMENT_KEYS.has(input.requirementKey)) {
       throw new AppError('VALIDATION_FAILED', undefined, [
-        { path: 'requirementKey', message: GENERATED_DOCUMENT_KEYS.has(input.requirementKey) ? 'Este anexo é gerado pela plataforma a partir do pedido; não é preciso enviá-lo.' : 'Documento não previsto para este tipo de proponente.' },
+        {
+          path: 'requirementKey',
+          message: GENERATED_DOCUMENT_KEYS.has(input.requirementKey)
+            ? 'Este anexo é gerado pela plataforma a partir do pedido; não é preciso enviá-lo.'
+            : 'Documento não previsto para este tipo de proponente.',
+        },
       ]);
     }
     await requireOwnFile(tx, who, input.fileId, 'fileId');
-    await tx.insert(applicationDocuments).values({ applicationId: id, requirementKey: input.requirementKey, fileId: input.fileId, attachedBy: who.auth.user.id });
-    const [row] = await tx.update(applications).set({ updatedAt: new Date() }).where(and(eq(applications.id, id))).returning();
+    await tx
+      .insert(applicationDocuments)
+      .values({ applicationId: id, requirementKey: input.requirementKey, fileId: input.fileId, attachedBy: who.auth.user.id });
+    const [row] = await tx
+      .update(applications)
+      .set({ updatedAt: new Date() })
+      .where(and(eq(applications.id, id)))
+      .returning();
     await recordAudit(tx, who.actor, { action: 'application.document_attached', targetType: 'application', targetId: id, data: input });
     return row!;
   });

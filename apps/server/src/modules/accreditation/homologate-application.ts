@@ -1,5 +1,5 @@
+import { type ApplicantKind, canManageIndirectly } from '@vigia/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { canManageIndirectly, type ApplicantKind } from '@vigia/contracts';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
@@ -12,7 +12,7 @@ import { pointsOf, toSummaries } from './application.repository.js';
 import { toTerm } from './cooperation-terms.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { pointsDigest } from './requirements.js';
-import { loadInScope, type ApplicationRow } from './scope.js';
+import { type ApplicationRow, loadInScope } from './scope.js';
 import { transition } from './transition.js';
 
 type TermKind = 'direct' | 'indirect_delegation' | 'adhesion';
@@ -29,7 +29,7 @@ function termKindOf(app: ApplicationRow, partner: PartnerRow): { kind: TermKind;
 
 async function nextTermNumber(tx: Tx): Promise<string> {
   const { rows } = (await tx.execute(sql`SELECT nextval('cooperation_term_number_seq')::int AS n`)) as unknown as { rows: { n: number }[] };
-    const n = rows[0]!.n;
+  const n = rows[0]!.n;
   return `${new Date().getFullYear()}/${String(n).padStart(5, '0')}`;
 }
 
@@ -44,33 +44,77 @@ export async function homologateApplication(deps: AccreditationDeps, who: Acting
     const current = await loadInScope(tx, sql`true`, id, true);
     const partner = (await findPartner(tx, current.partnerId))!;
     const points = await pointsOf(tx, id);
-    const row = await transition(tx, who.actor, current, 'homologated', { action: 'application.homologated', set: { homologatedAt: new Date() } });
+    const row = await transition(tx, who.actor, current, 'homologated', {
+      action: 'application.homologated',
+      set: { homologatedAt: new Date() },
+    });
 
     let term: typeof cooperationTerms.$inferSelect;
     if (row.extendsTermId) {
       const [existing] = await tx.select().from(cooperationTerms).where(eq(cooperationTerms.id, row.extendsTermId));
-      if (!existing || existing.status !== 'active') throw new AppError('INVALID_STATE', 'O termo de cooperação a ampliar não está vigente.');
+      if (!existing || existing.status !== 'active')
+        throw new AppError('INVALID_STATE', 'O termo de cooperação a ampliar não está vigente.');
       term = existing;
     } else {
       const { kind, covered } = termKindOf(row, partner);
       const number = await nextTermNumber(tx);
       const [created] = await tx
         .insert(cooperationTerms)
-        .values({ number, partnerId: partner.id, applicationId: id, kind, coveredMunicipalities: covered, managerTermId: kind === 'adhesion' ? row.managerTermId : null })
+        .values({
+          number,
+          partnerId: partner.id,
+          applicationId: id,
+          kind,
+          coveredMunicipalities: covered,
+          managerTermId: kind === 'adhesion' ? row.managerTermId : null,
+        })
         .returning();
       term = created!;
-      await issueDocument(tx, deps, who.actor, { kind: 'cooperation_term', subjectType: 'application', subjectId: id, content: cooperationTermAct(number, kind, row, partner, points, covered), formats: ['pdf', 'docx'] });
+      await issueDocument(tx, deps, who.actor, {
+        kind: 'cooperation_term',
+        subjectType: 'application',
+        subjectId: id,
+        content: cooperationTermAct(number, kind, row, partner, points, covered),
+        formats: ['pdf', 'docx'],
+      });
     }
-    const [auth] = await tx.insert(projectAuthorisations).values({ termId: term.id, applicationId: id, cameraPoints: points.length, pointsDigest: pointsDigest(points) }).returning();
+    const [auth] = await tx
+      .insert(projectAuthorisations)
+      .values({ termId: term.id, applicationId: id, cameraPoints: points.length, pointsDigest: pointsDigest(points) })
+      .returning();
 
     const gazette = gazetteText(row, partner, points.length, term.number);
     const subject = { subjectType: 'application', subjectId: id };
-    await issueDocument(tx, deps, who.actor, { ...subject, kind: 'homologation', content: homologationAct(row, partner, gazette), formats: ['pdf'] });
-    await issueDocument(tx, deps, who.actor, { ...subject, kind: 'gazette_text', content: gazetteAct(row, gazette), formats: ['pdf', 'docx'] });
-    await issueDocument(tx, deps, who.actor, { ...subject, kind: 'prequalification_term', content: prequalificationAct(row, partner, points.length), formats: ['pdf'] });
-    await recordAudit(tx, who.actor, { action: 'project.authorised', targetType: 'cooperation_term', targetId: term.id, data: { authorisationId: auth!.id, applicationId: id, cameraPoints: points.length, extension: Boolean(row.extendsTermId) } });
+    await issueDocument(tx, deps, who.actor, {
+      ...subject,
+      kind: 'homologation',
+      content: homologationAct(row, partner, gazette),
+      formats: ['pdf'],
+    });
+    await issueDocument(tx, deps, who.actor, {
+      ...subject,
+      kind: 'gazette_text',
+      content: gazetteAct(row, gazette),
+      formats: ['pdf', 'docx'],
+    });
+    await issueDocument(tx, deps, who.actor, {
+      ...subject,
+      kind: 'prequalification_term',
+      content: prequalificationAct(row, partner, points.length),
+      formats: ['pdf'],
+    });
+    await recordAudit(tx, who.actor, {
+      action: 'project.authorised',
+      targetType: 'cooperation_term',
+      targetId: term.id,
+      data: { authorisationId: auth!.id, applicationId: id, cameraPoints: points.length, extension: Boolean(row.extendsTermId) },
+    });
     if (partner.email) {
-      await queueMail(tx, { to: partner.email, subject: `Vigia Mais MT — pedido nº ${row.number} homologado`, text: `O pedido nº ${row.number} foi homologado pelo CIOSP (Decreto 1.522/2022, art. 16, § 1º). ${row.extendsTermId ? `A ampliação foi autorizada no termo nº ${term.number}.` : `O Termo de Cooperação Técnica nº ${term.number} segue para assinatura.`}` });
+      await queueMail(tx, {
+        to: partner.email,
+        subject: `Vigia Mais MT — pedido nº ${row.number} homologado`,
+        text: `O pedido nº ${row.number} foi homologado pelo CIOSP (Decreto 1.522/2022, art. 16, § 1º). ${row.extendsTermId ? `A ampliação foi autorizada no termo nº ${term.number}.` : `O Termo de Cooperação Técnica nº ${term.number} segue para assinatura.`}`,
+      });
     }
     const [summary] = await toSummaries(tx, [row]);
     return { application: summary!, term: await toTerm(tx, term), gazetteText: gazette };

@@ -13,7 +13,14 @@ import type { ApplicationRow } from './scope.js';
  * `sourceDigest` of the camera points, superseding earlier versions. Skipped when the current
  * annexes were generated from identical rows. Anexo 5 is also issued as DOCX: it is signed outside.
  */
-export async function issueAnnexes(tx: Tx, deps: AccreditationDeps, actor: AuditActor, app: ApplicationRow, partner: PartnerRow, points: PointRow[]): Promise<string> {
+export async function issueAnnexes(
+  tx: Tx,
+  deps: AccreditationDeps,
+  actor: AuditActor,
+  app: ApplicationRow,
+  partner: PartnerRow,
+  points: PointRow[],
+): Promise<string> {
   const digest = pointsDigest(points);
   const current = await latestUnsupersededDoc(tx, app.id, 'annex_3');
   if (current?.sourceDigest === digest) return digest;

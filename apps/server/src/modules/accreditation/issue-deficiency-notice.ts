@@ -32,13 +32,22 @@ export async function issueDeficiencyNotice(
       .insert(deficiencyNotices)
       .values({ applicationId: id, businessDays: input.businessDays, receivedOn, dueOn, issuedBy: who.auth.user.id, issuedAt })
       .returning();
-    await tx.insert(deficiencyItems).values(input.items.map((it, i) => ({ noticeId: notice!.id, ordinal: i + 1, itemKey: it.itemKey ?? null, description: it.description })));
+    await tx
+      .insert(deficiencyItems)
+      .values(
+        input.items.map((it, i) => ({ noticeId: notice!.id, ordinal: i + 1, itemKey: it.itemKey ?? null, description: it.description })),
+      );
     const partner = (await findPartner(tx, current.partnerId))!;
     const [pdf] = await issueDocument(tx, deps, who.actor, {
       kind: 'deficiency_notice',
       subjectType: 'application',
       subjectId: id,
-      content: deficiencyNoticeAct(row, partner, notice!, input.items.map((i) => i.description)),
+      content: deficiencyNoticeAct(
+        row,
+        partner,
+        notice!,
+        input.items.map((i) => i.description),
+      ),
       formats: ['pdf', 'docx'],
     });
     await queueMail(tx, {

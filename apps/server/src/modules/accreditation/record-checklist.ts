@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { ApplicantKind, ApplicationDetail } from '@vigia/contracts';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPartner } from '../partners/partner-profile.js';
@@ -24,17 +24,36 @@ export async function recordChecklist(
     const allowed = new Set(checklistItemsFor(partner.kind as ApplicantKind, current, await pointsOf(tx, id)).map((c) => c.itemKey));
     const unknown = items.filter((i) => !allowed.has(i.itemKey));
     if (unknown.length) {
-      throw new AppError('VALIDATION_FAILED', undefined, unknown.map((u) => ({ path: u.itemKey, message: 'Item não faz parte da lista de verificação deste pedido.' })));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        undefined,
+        unknown.map((u) => ({ path: u.itemKey, message: 'Item não faz parte da lista de verificação deste pedido.' })),
+      );
     }
     for (const i of items) {
-      const values = { applicationId: id, itemKey: i.itemKey, verdict: i.verdict, note: i.note ?? null, reviewedBy: who.auth.user.id, reviewedAt: new Date() };
+      const values = {
+        applicationId: id,
+        itemKey: i.itemKey,
+        verdict: i.verdict,
+        note: i.note ?? null,
+        reviewedBy: who.auth.user.id,
+        reviewedAt: new Date(),
+      };
       await tx
         .insert(reviewItems)
         .values(values)
-        .onConflictDoUpdate({ target: [reviewItems.applicationId, reviewItems.itemKey], set: { verdict: values.verdict, note: values.note, reviewedBy: values.reviewedBy, reviewedAt: values.reviewedAt } });
+        .onConflictDoUpdate({
+          target: [reviewItems.applicationId, reviewItems.itemKey],
+          set: { verdict: values.verdict, note: values.note, reviewedBy: values.reviewedBy, reviewedAt: values.reviewedAt },
+        });
     }
     const [row] = await tx.update(applications).set({ updatedAt: new Date() }).where(eq(applications.id, id)).returning();
-    await recordAudit(tx, who.actor, { action: 'application.checklist_recorded', targetType: 'application', targetId: id, data: { items } });
+    await recordAudit(tx, who.actor, {
+      action: 'application.checklist_recorded',
+      targetType: 'application',
+      targetId: id,
+      data: { items },
+    });
     return row!;
   });
   return loadDetail(deps.db, app);

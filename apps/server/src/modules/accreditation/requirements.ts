@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  isPrivateApplicant,
-  requiredDocuments,
-  technicalRequirements,
-  type ApplicantKind,
-  type RequiredDocument,
-} from '@vigia/contracts';
+import { type ApplicantKind, isPrivateApplicant, type RequiredDocument, requiredDocuments, technicalRequirements } from '@vigia/contracts';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import type { cameraPoints } from './accreditation.schema.js';
 import type { ApplicationRow } from './scope.js';
@@ -50,6 +44,17 @@ export function checklistItemsFor(kind: ApplicantKind, app: ApplicationRow, poin
 export function pointsDigest(points: PointRow[]): string {
   const canonical = [...points]
     .sort((a, b) => a.ordinal - b.ordinal)
-    .map((p) => [p.ordinal, p.address, p.municipalityIbge, p.latitude, p.longitude, p.mounting, p.mountingDetail, p.films, p.mountingPhotoFileId, p.viewPhotoFileId]);
+    .map((p) => [
+      p.ordinal,
+      p.address,
+      p.municipalityIbge,
+      p.latitude,
+      p.longitude,
+      p.mounting,
+      p.mountingDetail,
+      p.films,
+      p.mountingPhotoFileId,
+      p.viewPhotoFileId,
+    ]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { ApplicantKind, ApplicationStatus, RispCase } from '@vigia/contracts';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
@@ -10,17 +10,24 @@ import { storedFiles } from '../files/files.schema.js';
 import { partners } from '../partners/partners.schema.js';
 import { securityRegionMunicipalities, securityRegions } from '../regions/regions.schema.js';
 import { applications, cameraPoints, rispOpinions } from './accreditation.schema.js';
-import type { FileDownload } from './application-files.js';
 import { pointsOf, regionsOfPoints, toCameraPoint } from './application.repository.js';
+import type { FileDownload } from './application-files.js';
 
-const regionsOf = (auth: AuthContext) => auth.grants.filter((g) => g.role === 'risp_coordinator' && g.securityRegionId).map((g) => g.securityRegionId!);
+const regionsOf = (auth: AuthContext) =>
+  auth.grants.filter((g) => g.role === 'risp_coordinator' && g.securityRegionId).map((g) => g.securityRegionId!);
 
 /** The opinion, if it belongs to one of the coordinator's regions (scope in SQL); 404 otherwise. */
 async function loadOpinionInScope(db: Db, auth: AuthContext, opinionId: string) {
   const regions = regionsOf(auth);
   if (regions.length === 0) throw new AppError('NOT_FOUND', 'Parecer não encontrado entre os da sua região.');
   const [found] = await db
-    .select({ o: rispOpinions, regionName: securityRegions.name, app: applications, partnerName: partners.name, partnerKind: partners.kind })
+    .select({
+      o: rispOpinions,
+      regionName: securityRegions.name,
+      app: applications,
+      partnerName: partners.name,
+      partnerKind: partners.kind,
+    })
     .from(rispOpinions)
     .innerJoin(securityRegions, eq(securityRegions.id, rispOpinions.securityRegionId))
     .innerJoin(applications, eq(applications.id, rispOpinions.applicationId))
@@ -33,7 +40,10 @@ async function loadOpinionInScope(db: Db, auth: AuthContext, opinionId: string) 
 
 /** Municipalities of the opinion's region (the points outside it are not the coordinator's business). */
 async function regionMunicipalities(db: Db, regionId: string): Promise<string[]> {
-  const rows = await db.select({ ibge: securityRegionMunicipalities.municipalityIbge }).from(securityRegionMunicipalities).where(eq(securityRegionMunicipalities.regionId, regionId));
+  const rows = await db
+    .select({ ibge: securityRegionMunicipalities.municipalityIbge })
+    .from(securityRegionMunicipalities)
+    .where(eq(securityRegionMunicipalities.regionId, regionId));
   return rows.map((r) => r.ibge);
 }
 
@@ -49,7 +59,14 @@ export async function loadRispCase(db: Db, auth: AuthContext, opinionId: string)
   const annex5 = await db
     .select()
     .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.subjectType, 'application'), eq(generatedDocuments.subjectId, found.app.id), eq(generatedDocuments.kind, 'annex_5'), isNull(generatedDocuments.supersededById)));
+    .where(
+      and(
+        eq(generatedDocuments.subjectType, 'application'),
+        eq(generatedDocuments.subjectId, found.app.id),
+        eq(generatedDocuments.kind, 'annex_5'),
+        isNull(generatedDocuments.supersededById),
+      ),
+    );
   return {
     opinion: {
       id: found.o.id,
@@ -76,7 +93,13 @@ export async function loadRispCase(db: Db, auth: AuthContext, opinionId: string)
 }
 
 /** A photo of a camera point in the coordinator's region. */
-export async function downloadRispPhoto(db: Db, storage: FileStorage, auth: AuthContext, opinionId: string, fileId: string): Promise<FileDownload> {
+export async function downloadRispPhoto(
+  db: Db,
+  storage: FileStorage,
+  auth: AuthContext,
+  opinionId: string,
+  fileId: string,
+): Promise<FileDownload> {
   const found = await loadOpinionInScope(db, auth, opinionId);
   const munis = await regionMunicipalities(db, found.o.securityRegionId);
   const [point] = munis.length
@@ -99,12 +122,25 @@ export async function downloadRispPhoto(db: Db, storage: FileStorage, auth: Auth
 }
 
 /** Anexo 5 of the application the opinion is about (any version: superseded ones stay verifiable). */
-export async function downloadRispAnnex(db: Db, storage: FileStorage, auth: AuthContext, opinionId: string, docId: string): Promise<FileDownload> {
+export async function downloadRispAnnex(
+  db: Db,
+  storage: FileStorage,
+  auth: AuthContext,
+  opinionId: string,
+  docId: string,
+): Promise<FileDownload> {
   const found = await loadOpinionInScope(db, auth, opinionId);
   const [doc] = await db
     .select()
     .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.id, docId), eq(generatedDocuments.subjectType, 'application'), eq(generatedDocuments.subjectId, found.app.id), eq(generatedDocuments.kind, 'annex_5')))
+    .where(
+      and(
+        eq(generatedDocuments.id, docId),
+        eq(generatedDocuments.subjectType, 'application'),
+        eq(generatedDocuments.subjectId, found.app.id),
+        eq(generatedDocuments.kind, 'annex_5'),
+      ),
+    )
     .limit(1);
   if (!doc) throw new AppError('NOT_FOUND');
   return { data: await storage.read(doc.storageKey), mediaType: doc.mediaType, filename: `${doc.kind}-${doc.code}.${doc.format}` };

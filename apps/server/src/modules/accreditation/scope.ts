@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
@@ -48,7 +48,11 @@ export function viewCondition(auth: AuthContext): SQL {
 
 /** Loads an application inside a scope; anything outside it is "not found" (no IDOR oracle). */
 export async function loadInScope(db: Queryable, scope: SQL, id: string, forUpdate = false): Promise<ApplicationRow> {
-  const q = db.select().from(applications).where(and(eq(applications.id, id), scope)).limit(1);
+  const q = db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), scope))
+    .limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND', 'Pedido de habilitação não encontrado.');
   return row;

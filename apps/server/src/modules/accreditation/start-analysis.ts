@@ -1,14 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import type { ApplicationDetail } from '@vigia/contracts';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { roleGrants, users } from '../accounts/accounts.schema.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { rispOpinions } from './accreditation.schema.js';
 import { loadDetail, pointsOf, regionsOfPoints } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
-import { loadInScope, reviewerCondition, type ApplicationRow } from './scope.js';
+import { type ApplicationRow, loadInScope, reviewerCondition } from './scope.js';
 import { transition } from './transition.js';
 
 /**
@@ -21,7 +21,11 @@ export async function requestRispOpinions(tx: Tx, actor: AuditActor, app: Applic
   const { regions, gaps } = await regionsOfPoints(tx, points);
   let created = 0;
   for (const [regionId, region] of regions) {
-    const inserted = await tx.insert(rispOpinions).values({ applicationId: app.id, securityRegionId: regionId }).onConflictDoNothing().returning({ id: rispOpinions.id });
+    const inserted = await tx
+      .insert(rispOpinions)
+      .values({ applicationId: app.id, securityRegionId: regionId })
+      .onConflictDoNothing()
+      .returning({ id: rispOpinions.id });
     if (inserted.length === 0) continue;
     created++;
     const coordinators = await tx
@@ -37,7 +41,12 @@ export async function requestRispOpinions(tx: Tx, actor: AuditActor, app: Applic
       });
     }
   }
-  await recordAudit(tx, actor, { action: 'application.risp_opinions_requested', targetType: 'application', targetId: app.id, data: { created, regions: [...regions.keys()], gaps } });
+  await recordAudit(tx, actor, {
+    action: 'application.risp_opinions_requested',
+    targetType: 'application',
+    targetId: app.id,
+    data: { created, regions: [...regions.keys()], gaps },
+  });
   return { created, gaps };
 }
 
@@ -54,4 +63,3 @@ export async function startAnalysis(deps: AccreditationDeps, who: Acting, id: st
   });
   return loadDetail(deps.db, app);
 }
-

@@ -1,8 +1,8 @@
+import { type ApplicationStatus, applicationStatusLabels, canTransition } from '@vigia/contracts';
 import { and, eq } from 'drizzle-orm';
-import { applicationStatusLabels, canTransition, type ApplicationStatus } from '@vigia/contracts';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { applications } from './accreditation.schema.js';
 import type { ApplicationRow } from './scope.js';
 
@@ -19,7 +19,10 @@ export async function transition(
 ): Promise<ApplicationRow> {
   const from = app.status as ApplicationStatus;
   if (!canTransition(from, to)) {
-    throw new AppError('INVALID_STATE', `Não é possível passar de "${applicationStatusLabels[from]}" para "${applicationStatusLabels[to]}".`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Não é possível passar de "${applicationStatusLabels[from]}" para "${applicationStatusLabels[to]}".`,
+    );
   }
   const [row] = await tx
     .update(applications)
@@ -39,6 +42,9 @@ export async function transition(
 
 export function requireStatus(app: ApplicationRow, ...allowed: ApplicationStatus[]): void {
   if (!allowed.includes(app.status as ApplicationStatus)) {
-    throw new AppError('INVALID_STATE', `Esta ação não é permitida com o pedido "${applicationStatusLabels[app.status as ApplicationStatus]}".`);
+    throw new AppError(
+      'INVALID_STATE',
+      `Esta ação não é permitida com o pedido "${applicationStatusLabels[app.status as ApplicationStatus]}".`,
+    );
   }
 }

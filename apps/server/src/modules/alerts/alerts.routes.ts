@@ -1,6 +1,6 @@
+import { alertSchema, idParamSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { alertSchema, idParamSchema } from '@vigia/contracts';
 import type { AppDeps } from '../../app.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { alertsPolicy as policy } from './alerts.policy.js';
@@ -13,7 +13,12 @@ export function alertsRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/alerts', {
       config: { access: policy.list },
-      schema: { tags, summary: 'Health alerts of cameras in scope (open first)', querystring: z.object({ open: z.enum(['true', 'false']).optional() }), response: { 200: z.object({ alerts: z.array(alertSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Health alerts of cameras in scope (open first)',
+        querystring: z.object({ open: z.enum(['true', 'false']).optional() }),
+        response: { 200: z.object({ alerts: z.array(alertSchema) }) },
+      },
       handler: async (request) => ({ alerts: await listAlerts(db, authOf(request), { openOnly: request.query.open === 'true' }) }),
     });
     app.post('/api/alerts/:id/ack', {

@@ -1,9 +1,9 @@
-import { and, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Alert } from '@vigia/contracts';
+import { and, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
 import { partners } from '../partners/partners.schema.js';

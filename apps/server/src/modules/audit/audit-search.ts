@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { and, desc, eq, gte, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { AUDIT_EXPORT_MAX_ROWS, type AuditEvent, type AuditSearchQuery } from '@vigia/contracts';
+import { and, desc, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { addDays } from '../calendar/local-date.js';
@@ -23,7 +23,8 @@ const cuiabaDayStart = (date: string) => new Date(`${date}T00:00:00-04:00`);
  */
 export function auditFilter(f: Filter): SQL | undefined {
   const where: SQL[] = [];
-  if (f.userId) where.push(or(eq(auditEvents.actorId, f.userId), and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, f.userId)))!);
+  if (f.userId)
+    where.push(or(eq(auditEvents.actorId, f.userId), and(eq(auditEvents.targetType, 'user'), eq(auditEvents.targetId, f.userId)))!);
   if (f.cameraId) {
     where.push(
       or(
@@ -38,7 +39,10 @@ export function auditFilter(f: Filter): SQL | undefined {
       or(
         and(eq(auditEvents.targetType, 'partner'), eq(auditEvents.targetId, f.partnerId)),
         sql`${auditEvents.data}->>'partnerId' = ${f.partnerId}`,
-        and(eq(auditEvents.targetType, 'camera'), sql`${auditEvents.targetId} IN (SELECT ${cameras.id}::text FROM ${cameras} WHERE ${cameras.partnerId} = ${f.partnerId})`),
+        and(
+          eq(auditEvents.targetType, 'camera'),
+          sql`${auditEvents.targetId} IN (SELECT ${cameras.id}::text FROM ${cameras} WHERE ${cameras.partnerId} = ${f.partnerId})`,
+        ),
       )!,
     );
   }
@@ -65,7 +69,10 @@ const toEvent = (r: Row): AuditEvent => ({
   hash: r.hash,
 });
 
-export async function searchAuditEvents(db: Queryable, q: AuditSearchQuery): Promise<{ events: AuditEvent[]; nextBeforeSeq: number | null }> {
+export async function searchAuditEvents(
+  db: Queryable,
+  q: AuditSearchQuery,
+): Promise<{ events: AuditEvent[]; nextBeforeSeq: number | null }> {
   const filter = auditFilter(q);
   const rows = await db
     .select()
@@ -97,7 +104,11 @@ export function csvField(v: string | number | null): string {
  */
 export async function auditCsvStream(db: Queryable, f: Filter): Promise<{ rows: number; stream: Readable }> {
   const rows = await countAuditEvents(db, f);
-  if (rows > AUDIT_EXPORT_MAX_ROWS) throw new AppError('AUDIT_EXPORT_TOO_LARGE', `A exportação teria ${rows} linhas (limite ${AUDIT_EXPORT_MAX_ROWS}). Restrinja os filtros.`);
+  if (rows > AUDIT_EXPORT_MAX_ROWS)
+    throw new AppError(
+      'AUDIT_EXPORT_TOO_LARGE',
+      `A exportação teria ${rows} linhas (limite ${AUDIT_EXPORT_MAX_ROWS}). Restrinja os filtros.`,
+    );
   const filter = auditFilter(f);
   async function* lines() {
     yield `\uFEFF${CSV_HEADER.join(';')}\r\n`;

@@ -1,6 +1,6 @@
+import { auditEventSchema, auditListQuerySchema, auditVerifyResultSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditEventSchema, auditListQuerySchema, auditVerifyResultSchema } from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/context.js';
 import { auditPolicy } from './audit.policy.js';
@@ -12,7 +12,12 @@ export function auditRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/audit/events', {
       config: { access: auditPolicy.list },
-      schema: { tags, summary: 'Audit events, newest first', querystring: auditListQuerySchema, response: { 200: z.object({ events: z.array(auditEventSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Audit events, newest first',
+        querystring: auditListQuerySchema,
+        response: { 200: z.object({ events: z.array(auditEventSchema) }) },
+      },
       handler: async (request) => {
         const events = await listAuditEvents(deps.db, request.query);
         // Reading the audit trail is itself audited.
@@ -27,7 +32,10 @@ export function auditRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
       handler: async (request) => {
         const result = await verifyAuditChain(deps.db);
         await deps.db.transaction((tx) =>
-          recordAudit(tx, actorOf(request), { action: 'audit.verified', data: { ok: result.ok, checked: result.checked, firstBroken: result.firstBroken } }),
+          recordAudit(tx, actorOf(request), {
+            action: 'audit.verified',
+            data: { ok: result.ok, checked: result.checked, firstBroken: result.firstBroken },
+          }),
         );
         return result;
       },

@@ -1,5 +1,5 @@
-import { asc, desc, gt, sql, and, eq, lt, type SQL } from 'drizzle-orm';
 import type { AuditEvent, AuditVerifyResult } from '@vigia/contracts';
+import { and, asc, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
 import { auditEvents } from './audit.schema.js';
 import { auditRowHash, GENESIS_HASH } from './audit-hash.js';
@@ -30,11 +30,7 @@ const CHAIN_LOCK = 7261002;
  */
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const row = {
     at: new Date(),
     actorId: actor.id,
@@ -66,12 +62,7 @@ export async function verifyAuditChain(db: Queryable, pageSize = 1000): Promise<
   let afterSeq = 0;
   let checked = 0;
   for (;;) {
-    const page = await db
-      .select()
-      .from(auditEvents)
-      .where(gt(auditEvents.seq, afterSeq))
-      .orderBy(asc(auditEvents.seq))
-      .limit(pageSize);
+    const page = await db.select().from(auditEvents).where(gt(auditEvents.seq, afterSeq)).orderBy(asc(auditEvents.seq)).limit(pageSize);
     for (const row of page) {
       if (row.prevHash !== prev) return { ok: false, checked, firstBroken: { seq: row.seq, problem: 'prev_hash_mismatch' } };
       if (auditRowHash(row) !== row.hash) return { ok: false, checked, firstBroken: { seq: row.seq, problem: 'hash_mismatch' } };

@@ -1,7 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { recordAudit, type AuditActor } from './audit.service.js';
+import { type AuditActor, recordAudit } from './audit.service.js';
 
 /** A session row written by a media node: `audited` is 0 (nothing audited), 1 (start audited) or 2 (both). */
 export interface AuditedSessionRow {

@@ -1,5 +1,5 @@
-import { and, gte, inArray, sql } from 'drizzle-orm';
 import type { UsageMonth, UsageReport } from '@vigia/contracts';
+import { and, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { auditEvents } from './audit.schema.js';
 

@@ -1,6 +1,5 @@
-import { isHoliday, type CalendarScope } from './holidays.js';
+import { type CalendarScope, isHoliday } from './holidays.js';
 import { addDays, daysBetween, isWeekend, type LocalDate } from './local-date.js';
-
 
 /** Monday–Friday and not a `public` holiday for the scope (pontos facultativos are business days). */
 export function isBusinessDay(date: LocalDate, scope: CalendarScope = {}): boolean {

@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
+import { type HolidayDateRule, type HolidayRuleScope, loadHolidayRules } from '../reference/holiday-rules.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
-import { loadHolidayRules, type HolidayDateRule, type HolidayRuleScope } from '../reference/holiday-rules.js';
-import { addDays, formatLocalDate, parseLocalDate, type LocalDate } from './local-date.js';
+import { addDays, formatLocalDate, type LocalDate, parseLocalDate } from './local-date.js';
 
 /**
  * Holidays for business-day counting in Mato Grosso.

@@ -1,3 +1,3 @@
-export * from './local-date.js';
-export * from './holidays.js';
 export * from './business-days.js';
+export * from './holidays.js';
+export * from './local-date.js';

@@ -1,10 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { openSecret, sealSecret } from '@vigia/secrets';
 import { describe, expect, it } from 'vitest';
 import { cameraKeyFile, keyId, loadCameraKeys } from './camera-keys.js';
-import { openSecret, sealSecret } from '@vigia/secrets';
 
 const cfg = (dataDir: string, secretsKey?: string, previousKeys: string[] = []) => ({
   dataDir,

@@ -1,4 +1,4 @@
-import { loadMasterKeys, masterKeyFile, type MasterKey } from '@vigia/secrets';
+import { loadMasterKeys, type MasterKey, masterKeyFile } from '@vigia/secrets';
 import type { Config } from '../../config/config.js';
 
 export { keyId } from '@vigia/secrets';

@@ -1,5 +1,5 @@
+import { applicantKindSchema, type CameraMap, PUBLIC_MAP_DECIMALS, type PublicMap, type PublicMapSite } from '@vigia/contracts';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { applicantKindSchema, PUBLIC_MAP_DECIMALS, type CameraMap, type PublicMap, type PublicMapSite } from '@vigia/contracts';
 import type { Queryable } from '../../db/client.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { partners } from '../partners/partners.schema.js';
@@ -82,7 +82,14 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
       const n = (perMunicipality.get(r.municipalityIbge) ?? 0) + 1;
       perMunicipality.set(r.municipalityIbge, n);
       const name = municipalityName(r.municipalityIbge);
-      openCameras.push({ id: r.id, label: `Câmera aberta ao público ${n} — ${name}`, latitude, longitude, municipalityIbge: r.municipalityIbge, municipalityName: name });
+      openCameras.push({
+        id: r.id,
+        label: `Câmera aberta ao público ${n} — ${name}`,
+        latitude,
+        longitude,
+        municipalityIbge: r.municipalityIbge,
+        municipalityName: name,
+      });
     }
   }
   return { sites: [...sites.values()], openCameras };

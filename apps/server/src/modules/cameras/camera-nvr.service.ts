@@ -1,10 +1,10 @@
+import { type CameraNvr, type CameraNvrUpdate, expandNvrTemplate } from '@vigia/contracts';
+import { type MasterKey, sealSecret } from '@vigia/secrets';
 import { eq } from 'drizzle-orm';
-import { expandNvrTemplate, type CameraNvr, type CameraNvrUpdate } from '@vigia/contracts';
-import { sealSecret, type MasterKey } from '@vigia/secrets';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameraNvrs } from './camera-nvr.schema.js';
 import { loadCamera, manageScope, viewScope } from './cameras.scope.js';
 import { checkOutbound, type OutboundPolicy } from './outbound-guard.js';
@@ -27,26 +27,62 @@ const NONE: CameraNvr = { configured: false, preset: null, urlTemplate: null, ch
 export async function getCameraNvr(db: Db, auth: AuthContext, cameraId: string): Promise<CameraNvr> {
   await loadCamera(db, viewScope(auth), cameraId);
   const [row] = await db.select().from(cameraNvrs).where(eq(cameraNvrs.cameraId, cameraId)).limit(1);
-  return row ? { configured: true, preset: row.preset, urlTemplate: row.urlTemplate, channel: row.channel, hasCredentials: row.credentials !== null } : NONE;
+  return row
+    ? { configured: true, preset: row.preset, urlTemplate: row.urlTemplate, channel: row.channel, hasCredentials: row.credentials !== null }
+    : NONE;
 }
 
-export async function setCameraNvr(deps: CameraNvrDeps, auth: AuthContext, actor: AuditActor, cameraId: string, input: CameraNvrUpdate): Promise<CameraNvr> {
+export async function setCameraNvr(
+  deps: CameraNvrDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  cameraId: string,
+  input: CameraNvrUpdate,
+): Promise<CameraNvr> {
   const camera = await loadCamera(deps.db, manageScope(auth), cameraId);
   // A template naming its own host gets the same outbound check as a camera address.
-  const url = new URL(expandNvrTemplate(input.urlTemplate, { host: camera.host, port: camera.rtspPort, channel: input.channel, start: new Date(), end: new Date() }));
+  const url = new URL(
+    expandNvrTemplate(input.urlTemplate, {
+      host: camera.host,
+      port: camera.rtspPort,
+      channel: input.channel,
+      start: new Date(),
+      end: new Date(),
+    }),
+  );
   const verdict = await checkOutbound(url.hostname.replace(/^\[|\]$/g, ''), deps.outbound);
   if (!verdict.ok && verdict.reason === 'blocked_address') throw new AppError('CAMERA_ADDRESS_NOT_ALLOWED');
   await deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(cameraNvrs).where(eq(cameraNvrs.cameraId, cameraId)).for('update');
     const credentials =
-      input.credentials === undefined ? (current?.credentials ?? null) : input.credentials === null ? null : sealSecret(deps.keys[0]!, nvrRecordId(cameraId), JSON.stringify(input.credentials));
-    const values = { preset: input.preset, urlTemplate: input.urlTemplate, channel: input.channel, credentials, updatedBy: auth.user.id, updatedAt: new Date() };
-    await tx.insert(cameraNvrs).values({ cameraId, ...values }).onConflictDoUpdate({ target: cameraNvrs.cameraId, set: values });
+      input.credentials === undefined
+        ? (current?.credentials ?? null)
+        : input.credentials === null
+          ? null
+          : sealSecret(deps.keys[0]!, nvrRecordId(cameraId), JSON.stringify(input.credentials));
+    const values = {
+      preset: input.preset,
+      urlTemplate: input.urlTemplate,
+      channel: input.channel,
+      credentials,
+      updatedBy: auth.user.id,
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(cameraNvrs)
+      .values({ cameraId, ...values })
+      .onConflictDoUpdate({ target: cameraNvrs.cameraId, set: values });
     await recordAudit(tx, actor, {
       action: 'camera.nvr_updated',
       targetType: 'camera',
       targetId: cameraId,
-      data: { preset: input.preset, urlTemplate: input.urlTemplate, channel: input.channel, credentialsChanged: input.credentials !== undefined, hasCredentials: credentials !== null },
+      data: {
+        preset: input.preset,
+        urlTemplate: input.urlTemplate,
+        channel: input.channel,
+        credentialsChanged: input.credentials !== undefined,
+        hasCredentials: credentials !== null,
+      },
     });
   });
   return getCameraNvr(deps.db, auth, cameraId);

@@ -26,15 +26,25 @@ export interface PlacementProblem {
  */
 export function placementProblems(p: Placement, outbound: OutboundPolicy): PlacementProblem[] {
   const problems: PlacementProblem[] = [];
-  if (p.rtspPort === p.httpPort) problems.push({ code: 'VALIDATION_FAILED', path: 'httpPort', message: 'As portas RTSP e HTTP devem ser diferentes.' });
+  if (p.rtspPort === p.httpPort)
+    problems.push({ code: 'VALIDATION_FAILED', path: 'httpPort', message: 'As portas RTSP e HTTP devem ser diferentes.' });
   if (!findMunicipality(p.municipalityIbge) || !p.municipalityIbge.startsWith('51')) {
-    problems.push({ code: 'MUNICIPALITY_UNKNOWN', path: 'municipalityIbge', message: 'Município não encontrado entre os municípios de Mato Grosso.' });
+    problems.push({
+      code: 'MUNICIPALITY_UNKNOWN',
+      path: 'municipalityIbge',
+      message: 'Município não encontrado entre os municípios de Mato Grosso.',
+    });
   }
   if (!isInsideMatoGrosso(p.latitude, p.longitude)) {
     problems.push({ code: 'LOCATION_OUTSIDE_MT', path: 'latitude', message: 'O ponto informado fica fora de Mato Grosso.' });
   }
   // A literal address must be public where the outbound guard is enforced (production).
-  if (outbound.enforce && net.isIP(p.host) && isBlockedAddress(p.host) && !outbound.allowed.check(p.host, net.isIPv4(p.host) ? 'ipv4' : 'ipv6')) {
+  if (
+    outbound.enforce &&
+    net.isIP(p.host) &&
+    isBlockedAddress(p.host) &&
+    !outbound.allowed.check(p.host, net.isIPv4(p.host) ? 'ipv4' : 'ipv6')
+  ) {
     problems.push({ code: 'CAMERA_ADDRESS_NOT_ALLOWED', path: 'host', message: 'Endereço privado ou reservado não permitido.' });
   }
   return problems;

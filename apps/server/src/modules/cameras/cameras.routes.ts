@@ -1,33 +1,33 @@
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   cameraCreateSchema,
   cameraIdParamsSchema,
+  cameraImportLimits,
+  cameraImportQuerySchema,
+  cameraImportReportSchema,
+  cameraImportTemplateQuerySchema,
   cameraListSchema,
+  cameraMapSchema,
+  cameraPushCredentialsSchema,
   cameraSchema,
   cameraSelfTestListSchema,
   cameraSelfTestParamsSchema,
   cameraSelfTestSchema,
   cameraUpdateSchema,
-  cameraImportLimits,
-  cameraImportQuerySchema,
-  cameraImportReportSchema,
-  cameraImportTemplateQuerySchema,
-  cameraMapSchema,
-  cameraPushCredentialsSchema,
   publicMapSchema,
 } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { loadCameraKeys } from './camera-keys.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
+import { camerasPolicy } from './cameras.policy.js';
+import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, updateCamera } from './cameras.service.js';
 import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
-import { loadCameraKeys } from './camera-keys.js';
-import { camerasPolicy } from './cameras.policy.js';
-import { createCamera, deleteCamera, getCamera, listCameras, updateCamera, type CameraDeps } from './cameras.service.js';
 import { parseAllowedRanges } from './outbound-guard.js';
 import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
@@ -47,7 +47,11 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
 
     app.get('/api/cameras/map', {
       config: { access: camerasPolicy.map },
-      schema: { tags, summary: 'Cameras the user may see, for the operations map (no address, ports or credentials)', response: { 200: cameraMapSchema } },
+      schema: {
+        tags,
+        summary: 'Cameras the user may see, for the operations map (no address, ports or credentials)',
+        response: { 200: cameraMapSchema },
+      },
       handler: async (request, reply) => {
         reply.header('cache-control', 'private, no-store');
         return listMapCameras(deps.db, authOf(request));
@@ -56,7 +60,11 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
 
     app.get('/api/public/map', {
       config: { access: camerasPolicy.publicMap },
-      schema: { tags, summary: 'Public map: approximate participating sites (partner kind) and cameras open to the public', response: { 200: publicMapSchema } },
+      schema: {
+        tags,
+        summary: 'Public map: approximate participating sites (partner kind) and cameras open to the public',
+        response: { 200: publicMapSchema },
+      },
       handler: async (_request, reply) => {
         reply.header('cache-control', 'public, max-age=300');
         return publicMap(deps.db);
@@ -94,18 +102,30 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
           bytes = await part.toBuffer();
         } catch (err) {
           if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
+            throw new AppError(
+              'PAYLOAD_TOO_LARGE',
+              `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`,
+            );
           }
           throw err;
         }
-        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
+        if (part.file.truncated)
+          throw new AppError(
+            'PAYLOAD_TOO_LARGE',
+            `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`,
+          );
         return importCameras(cam, authOf(request), actorOf(request), { fileName: part.filename, bytes }, request.query);
       },
     });
 
     app.get('/api/cameras', {
       config: { access: camerasPolicy.list },
-      schema: { tags, summary: 'Cameras the user may see', querystring: z.object({ partnerId: z.string().uuid().optional() }), response: { 200: cameraListSchema } },
+      schema: {
+        tags,
+        summary: 'Cameras the user may see',
+        querystring: z.object({ partnerId: z.string().uuid().optional() }),
+        response: { 200: cameraListSchema },
+      },
       handler: async (request) => ({ items: await listCameras(deps.db, authOf(request), request.query) }),
     });
 
@@ -148,7 +168,12 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
         const host = request.hostname.replace(/:\d+$/, '');
         const { pushPublicUrl: configured, pushTlsPort } = deps.config.cameras;
         const pushPublicUrl = configured ?? (pushTlsPort ? `rtsps://${host}:${pushTlsPort}` : `rtsp://${host}:8554`);
-        const out = await regeneratePushCredentials({ db: deps.db, keys: cam.keys, pushPublicUrl }, authOf(request), actorOf(request), request.params.id);
+        const out = await regeneratePushCredentials(
+          { db: deps.db, keys: cam.keys, pushPublicUrl },
+          authOf(request),
+          actorOf(request),
+          request.params.id,
+        );
         return reply.code(201).header('cache-control', 'no-store').send(out);
       },
     });

@@ -1,7 +1,7 @@
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SelfTestStep } from '@vigia/contracts';
-import { partners } from '../partners/partners.schema.js';
 import type { SealedSecret } from '@vigia/secrets';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { partners } from '../partners/partners.schema.js';
 
 /**
  * A camera shared with the program (SPEC §3.3): owned by a partner, reachable at a public address
@@ -35,12 +35,18 @@ export const cameras = pgTable(
     mounting: text('mounting', { enum: ['facade', 'pole', 'other'] }).notNull(),
     openToPublic: boolean('open_to_public').notNull().default(false),
     /** How the media node reads the camera: its RTSP client, or ffmpeg copying into it (compatibility). */
-    ingestMode: text('ingest_mode', { enum: ['native', 'ffmpeg'] }).notNull().default('native'),
+    ingestMode: text('ingest_mode', { enum: ['native', 'ffmpeg'] })
+      .notNull()
+      .default('native'),
     /** RTP transport the media node's RTSP client asks this camera for; null = the node's MEDIA_RTSP_TRANSPORT (ignored in ffmpeg mode). */
     rtspTransport: text('rtsp_transport', { enum: ['tcp', 'udp', 'auto'] }),
     /** Stream from `rtsp_path` ('path') or from the URI the camera reports over ONVIF ('onvif'). */
-    streamSource: text('stream_source', { enum: ['path', 'onvif'] }).notNull().default('path'),
-    status: text('status', { enum: ['pending', 'online', 'offline', 'disabled'] }).notNull().default('pending'),
+    streamSource: text('stream_source', { enum: ['path', 'onvif'] })
+      .notNull()
+      .default('path'),
+    status: text('status', { enum: ['pending', 'online', 'offline', 'disabled'] })
+      .notNull()
+      .default('pending'),
     lastSelfTestAt: timestamp('last_self_test_at', { withTimezone: true }),
     /** First video the platform received from this camera (media node; until it reports, the first successful self-test snapshot — see docs/obligations.md). */
     firstVideoAt: timestamp('first_video_at', { withTimezone: true }),
@@ -68,7 +74,14 @@ export const cameraSelfTests = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
     ok: boolean('ok').notNull(),
     steps: jsonb('steps').$type<SelfTestStep[]>().notNull(),
-    stream: jsonb('stream').$type<{ codec: string; codecString: string; width: number; height: number; fps: number | null; bitrateKbps: number | null }>(),
+    stream: jsonb('stream').$type<{
+      codec: string;
+      codecString: string;
+      width: number;
+      height: number;
+      fps: number | null;
+      bitrateKbps: number | null;
+    }>(),
     /** File name of the JPEG under DATA_DIR/camera-snapshots, when one was captured. */
     snapshotFile: text('snapshot_file'),
     requestedBy: uuid('requested_by'),

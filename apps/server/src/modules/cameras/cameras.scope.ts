@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
@@ -45,7 +45,9 @@ function integratorView(auth: AuthContext): SQL {
 
 /** Municipal managers (Art. 4 II, Art. 8 §1): cameras of the partners of their municipality. */
 function municipalView(auth: AuthContext): SQL {
-  const munis = [...new Set(auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!))];
+  const munis = [
+    ...new Set(auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!)),
+  ];
   if (!munis.length) return NOTHING;
   return sql`${cameras.partnerId} IN (SELECT ${partners.id} FROM ${partners} WHERE ${inArray(partners.municipalityIbge, munis)})`;
 }
@@ -60,7 +62,9 @@ function municipalView(auth: AuthContext): SQL {
 function operatorView(auth: AuthContext): SQL {
   if (!auth.roles.includes('operator')) return NOTHING;
   const units = [...new Set(auth.grants.filter((g) => g.role === 'operator' && g.unit).map((g) => g.unit!))];
-  const holder = units.length ? sql`(${operatorAreas.userId} = ${auth.user.id} OR ${inArray(operatorAreas.unit, units)})` : sql`${operatorAreas.userId} = ${auth.user.id}`;
+  const holder = units.length
+    ? sql`(${operatorAreas.userId} = ${auth.user.id} OR ${inArray(operatorAreas.unit, units)})`
+    : sql`${operatorAreas.userId} = ${auth.user.id}`;
   const inPolygon = sql`(SELECT count(*) FROM ${operatorAreaEdges} WHERE ${operatorAreaEdges.areaId} = ${operatorAreas.id}
       AND ((${operatorAreaEdges.y1} > ${cameras.latitude}) <> (${operatorAreaEdges.y2} > ${cameras.latitude}))
       AND ${cameras.longitude} < (${operatorAreaEdges.x2} - ${operatorAreaEdges.x1}) * (${cameras.latitude} - ${operatorAreaEdges.y1}) / NULLIF(${operatorAreaEdges.y2} - ${operatorAreaEdges.y1}, 0) + ${operatorAreaEdges.x1}) % 2 = 1`;
@@ -94,7 +98,11 @@ export function selfTestScope(auth: AuthContext): SQL {
 
 /** Loads a camera inside a scope; a camera outside it does not exist for this user (no IDOR oracle). */
 export async function loadCamera(db: Queryable, scope: SQL, id: string, forUpdate = false): Promise<CameraRow> {
-  const q = db.select().from(cameras).where(and(eq(cameras.id, id), scope)).limit(1);
+  const q = db
+    .select()
+    .from(cameras)
+    .where(and(eq(cameras.id, id), scope))
+    .limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
   return row;
@@ -105,7 +113,9 @@ export async function loadCamera(db: Queryable, scope: SQL, id: string, forUpdat
  * and integrators, SESP and the operations centers. A partner user watching another partner's
  * camera open to the public (Art. 26 §2) or a municipal manager gets them blanked.
  */
-export function redactForViewer<T extends { partnerId: string; host: string; rtspPort: number; httpPort: number; rtspPath: string; assetSerial: string | null }>(auth: AuthContext, camera: T): T {
+export function redactForViewer<
+  T extends { partnerId: string; host: string; rtspPort: number; httpPort: number; rtspPath: string; assetSerial: string | null },
+>(auth: AuthContext, camera: T): T {
   if (auth.roles.some((r) => r === 'admin' || r === 'committee_member' || r === 'operator' || r === 'regional_operator')) return camera;
   if (managedPartnerIds(auth).includes(camera.partnerId)) return camera;
   if (auth.roles.includes('integrator')) return camera; // in view scope only through an active authorisation

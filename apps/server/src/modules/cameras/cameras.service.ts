@@ -1,16 +1,16 @@
-import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } from '@vigia/contracts';
+import { type MasterKey, openSecret, sealSecret } from '@vigia/secrets';
+import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { partners } from '../partners/partners.schema.js';
-import { placementProblems, type Placement } from './camera-placement.js';
+import { type Placement, placementProblems } from './camera-placement.js';
 import { cameras } from './cameras.schema.js';
-import { loadCamera, managedPartnerIds, manageScope, redactForViewer, viewScope, type CameraRow } from './cameras.scope.js';
+import { type CameraRow, loadCamera, managedPartnerIds, manageScope, redactForViewer, viewScope } from './cameras.scope.js';
 import type { OutboundPolicy } from './outbound-guard.js';
-import { openSecret, sealSecret, type MasterKey } from '@vigia/secrets';
 
 export interface CameraDeps {
   db: Db;
@@ -70,10 +70,24 @@ async function checkPlacement(tx: Queryable, deps: CameraDeps, p: Placement, sel
   const [problem] = placementProblems(p, deps.outbound);
   if (problem) throw new AppError(problem.code, undefined, [{ path: problem.path, message: problem.message }]);
   const other = selfId ? ne(cameras.id, selfId) : undefined;
-  const [rtsp] = await tx.select({ id: cameras.id }).from(cameras).where(and(eq(cameras.host, p.host), eq(cameras.rtspPort, p.rtspPort), other)).limit(1);
-  if (rtsp) throw new AppError('CAMERA_ENDPOINT_TAKEN', undefined, [{ path: 'rtspPort', message: 'Porta RTSP já usada por outra câmera neste endereço.' }]);
-  const [http] = await tx.select({ id: cameras.id }).from(cameras).where(and(eq(cameras.host, p.host), eq(cameras.httpPort, p.httpPort), other)).limit(1);
-  if (http) throw new AppError('CAMERA_HTTP_PORT_TAKEN', undefined, [{ path: 'httpPort', message: 'Porta HTTP já usada por outra câmera neste endereço.' }]);
+  const [rtsp] = await tx
+    .select({ id: cameras.id })
+    .from(cameras)
+    .where(and(eq(cameras.host, p.host), eq(cameras.rtspPort, p.rtspPort), other))
+    .limit(1);
+  if (rtsp)
+    throw new AppError('CAMERA_ENDPOINT_TAKEN', undefined, [
+      { path: 'rtspPort', message: 'Porta RTSP já usada por outra câmera neste endereço.' },
+    ]);
+  const [http] = await tx
+    .select({ id: cameras.id })
+    .from(cameras)
+    .where(and(eq(cameras.host, p.host), eq(cameras.httpPort, p.httpPort), other))
+    .limit(1);
+  if (http)
+    throw new AppError('CAMERA_HTTP_PORT_TAKEN', undefined, [
+      { path: 'httpPort', message: 'Porta HTTP já usada por outra câmera neste endereço.' },
+    ]);
 }
 
 /** Two requests racing past the pre-check still meet the unique indexes; answer with the same message. */
@@ -101,7 +115,8 @@ export async function resolveOwner(tx: Tx, auth: AuthContext, requested: string 
     return requested;
   }
   if (own.length === 0) throw new AppError('PARTNER_PROFILE_MISSING');
-  if (own.length > 1) throw new AppError('CAMERA_PARTNER_REQUIRED', undefined, [{ path: 'partnerId', message: 'Informe o ente parceiro.' }]);
+  if (own.length > 1)
+    throw new AppError('CAMERA_PARTNER_REQUIRED', undefined, [{ path: 'partnerId', message: 'Informe o ente parceiro.' }]);
   return own[0]!;
 }
 
@@ -139,7 +154,12 @@ export async function createCamera(deps: CameraDeps, auth: AuthContext, actor: A
 export async function listCameras(db: Queryable, auth: AuthContext, filter: { partnerId?: string | undefined } = {}): Promise<Camera[]> {
   const where: SQL[] = [viewScope(auth)];
   if (filter.partnerId) where.push(eq(cameras.partnerId, filter.partnerId));
-  const rows = await db.select().from(cameras).where(and(...where)).orderBy(asc(cameras.name), asc(cameras.id)).limit(1000);
+  const rows = await db
+    .select()
+    .from(cameras)
+    .where(and(...where))
+    .orderBy(asc(cameras.name), asc(cameras.id))
+    .limit(1000);
   return rows.map((r) => redactForViewer(auth, toCamera(r)));
 }
 
@@ -147,14 +167,22 @@ export async function getCamera(db: Queryable, auth: AuthContext, id: string): P
   return redactForViewer(auth, toCamera(await loadCamera(db, viewScope(auth), id)));
 }
 
-export async function updateCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, id: string, input: CameraUpdateInput): Promise<Camera> {
+export async function updateCamera(
+  deps: CameraDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  id: string,
+  input: CameraUpdateInput,
+): Promise<Camera> {
   return uniqueViolationAsConflict(() =>
     deps.db.transaction(async (tx) => {
       const current = await loadCamera(tx, manageScope(auth), id, true);
       const { credentials, ...fields } = input;
       const next = { ...current, ...fields };
       if (next.kind === 'program_loan' && !next.assetSerial) {
-        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'assetSerial', message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.' }]);
+        throw new AppError('VALIDATION_FAILED', undefined, [
+          { path: 'assetSerial', message: 'Informe o número de série (patrimônio) da câmera cedida pelo programa.' },
+        ]);
       }
       await checkPlacement(tx, deps, next, id);
       const changes: Partial<CameraRow> = { ...fields, updatedAt: new Date() };

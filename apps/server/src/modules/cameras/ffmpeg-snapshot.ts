@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { buildSnapshotArgs, redactSecret, type RtspTarget } from './snapshot-args.js';
+import { buildSnapshotArgs, type RtspTarget, redactSecret } from './snapshot-args.js';
 
 export interface SnapshotResult {
   ok: boolean;
@@ -14,7 +14,11 @@ export interface SnapshotResult {
  * The only place that starts ffmpeg. Arguments come from the pure builder; no shell is used. The
  * command (password masked), the stderr (password removed) and the exit code are logged.
  */
-export async function captureSnapshot(target: RtspTarget, log: Logger, opts: { timeoutMs?: number; ffmpegPath?: string } = {}): Promise<SnapshotResult> {
+export async function captureSnapshot(
+  target: RtspTarget,
+  log: Logger,
+  opts: { timeoutMs?: number; ffmpegPath?: string } = {},
+): Promise<SnapshotResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const args = buildSnapshotArgs(target, { timeoutMs: Math.min(timeoutMs, 5000) });
   const bin = opts.ffmpegPath ?? process.env.FFMPEG_PATH ?? 'ffmpeg';

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import { sealSecret, type MasterKey, type SealedSecret } from '@vigia/secrets';
+import { type MasterKey, type SealedSecret, sealSecret } from '@vigia/secrets';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameras } from './cameras.schema.js';
 import { loadCamera, manageScope } from './cameras.scope.js';
 
@@ -35,7 +35,10 @@ export async function regeneratePushCredentials(
   const password = randomBytes(18).toString('base64url');
   await deps.db.transaction(async (tx) => {
     const current = await loadCamera(tx, manageScope(auth), id, true);
-    await tx.update(cameras).set({ pushCredentials: sealPushCredentials(deps.keys, id, { username, password }), updatedAt: new Date() }).where(eq(cameras.id, id));
+    await tx
+      .update(cameras)
+      .set({ pushCredentials: sealPushCredentials(deps.keys, id, { username, password }), updatedAt: new Date() })
+      .where(eq(cameras.id, id));
     await recordAudit(tx, actor, {
       action: 'camera.push_credentials_generated',
       targetType: 'camera',

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { type CameraSelfTest, type SelfTestStep, type SelfTestStepKey, selfTestStepLabels } from '@vigia/contracts';
+import { discoverStreamUri, isOnvifError, isRtspError, type OnvifStreamUri, probeRtsp } from '@vigia/media';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import { discoverStreamUri, isOnvifError, isRtspError, probeRtsp, type OnvifStreamUri } from '@vigia/media';
-import { selfTestStepLabels, type CameraSelfTest, type SelfTestStep, type SelfTestStepKey } from '@vigia/contracts';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { cameras, cameraSelfTests } from './cameras.schema.js';
-import { loadCamera, selfTestScope, type CameraRow } from './cameras.scope.js';
-import { openCredentials, type CameraDeps } from './cameras.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { cameraSelfTests, cameras } from './cameras.schema.js';
+import { type CameraRow, loadCamera, selfTestScope } from './cameras.scope.js';
+import { type CameraDeps, openCredentials } from './cameras.service.js';
 import { captureSnapshot } from './ffmpeg-snapshot.js';
 import { checkOutbound } from './outbound-guard.js';
 import { buildRtspUrl } from './snapshot-args.js';
@@ -31,11 +31,16 @@ export const selfTestHints: Record<string, string> = {
   RTSP_UNSUPPORTED_CODEC: 'Codec de vídeo não suportado: configure a câmera para H.264 ou H.265.',
   RTSP_UNSUPPORTED_TRANSPORT: 'A câmera não aceita RTSP sobre TCP: habilite o transporte TCP na configuração da câmera.',
   rtsp_failed: 'A câmera respondeu de forma inesperada ao RTSP: confira o firmware e a configuração do fluxo.',
-  ONVIF_UNREACHABLE: 'ONVIF não responde na porta HTTP: habilite o ONVIF na câmera e confira se a porta HTTP cadastrada é a do serviço ONVIF e está redirecionada no roteador.',
-  ONVIF_TIMEOUT: 'ONVIF não respondeu a tempo na porta HTTP: verifique a conexão de internet do local e se a porta HTTP leva mesmo à câmera.',
-  ONVIF_NOT_SUPPORTED: 'A porta HTTP responde, mas não como ONVIF: habilite o ONVIF (Perfil S) na câmera ou escolha a origem do fluxo "caminho RTSP".',
-  ONVIF_AUTH_FAILED: 'ONVIF recusou a senha: confira o usuário e a senha (em algumas câmeras o usuário ONVIF é cadastrado à parte, no menu ONVIF) e se o relógio da câmera está certo.',
-  ONVIF_NO_PROFILE: 'A câmera não tem perfil de vídeo ONVIF: crie um perfil de mídia na configuração ONVIF da câmera ou use a origem "caminho RTSP".',
+  ONVIF_UNREACHABLE:
+    'ONVIF não responde na porta HTTP: habilite o ONVIF na câmera e confira se a porta HTTP cadastrada é a do serviço ONVIF e está redirecionada no roteador.',
+  ONVIF_TIMEOUT:
+    'ONVIF não respondeu a tempo na porta HTTP: verifique a conexão de internet do local e se a porta HTTP leva mesmo à câmera.',
+  ONVIF_NOT_SUPPORTED:
+    'A porta HTTP responde, mas não como ONVIF: habilite o ONVIF (Perfil S) na câmera ou escolha a origem do fluxo "caminho RTSP".',
+  ONVIF_AUTH_FAILED:
+    'ONVIF recusou a senha: confira o usuário e a senha (em algumas câmeras o usuário ONVIF é cadastrado à parte, no menu ONVIF) e se o relógio da câmera está certo.',
+  ONVIF_NO_PROFILE:
+    'A câmera não tem perfil de vídeo ONVIF: crie um perfil de mídia na configuração ONVIF da câmera ou use a origem "caminho RTSP".',
   ONVIF_BAD_RESPONSE: 'A câmera respondeu ao ONVIF de forma inesperada: atualize o firmware ou use a origem do fluxo "caminho RTSP".',
   snapshot_failed: 'Não foi possível capturar uma imagem da câmera: confira o fluxo de vídeo e tente novamente.',
   skipped: 'Etapa não executada porque uma etapa anterior falhou.',
@@ -56,7 +61,11 @@ export function tcpReachable(address: string, port: number, timeoutMs = TCP_TIME
   });
 }
 
-async function step<T>(key: SelfTestStepKey, steps: SelfTestStep[], work: () => Promise<{ ok: true; value: T } | { ok: false; code: string }>): Promise<T | undefined> {
+async function step<T>(
+  key: SelfTestStepKey,
+  steps: SelfTestStep[],
+  work: () => Promise<{ ok: true; value: T } | { ok: false; code: string }>,
+): Promise<T | undefined> {
   const started = Date.now();
   const r = await work();
   steps.push({
@@ -94,7 +103,13 @@ const toSelfTest = (r: SelfTestRow): CameraSelfTest => ({
  * ffmpeg. Network work happens outside any transaction; the result, the camera status and the
  * audit row are written together afterwards.
  */
-export async function runSelfTest(deps: CameraDeps, auth: AuthContext, actor: AuditActor, cameraId: string, log: Logger): Promise<CameraSelfTest> {
+export async function runSelfTest(
+  deps: CameraDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  cameraId: string,
+  log: Logger,
+): Promise<CameraSelfTest> {
   const camera: CameraRow = await loadCamera(deps.db, selfTestScope(auth), cameraId);
   const credentials = openCredentials(deps.keys, camera);
   const startedAt = new Date();
@@ -131,7 +146,10 @@ export async function runSelfTest(deps: CameraDeps, auth: AuthContext, actor: Au
           log.info({ cameraId, profile: r.profile.token }, 'camera self-test: ONVIF stream URI found');
           return { ok: true, value: r };
         } catch (err) {
-          log.warn({ cameraId, code: isOnvifError(err) ? err.code : 'unknown', err: isOnvifError(err) ? err.message : undefined }, 'camera self-test: ONVIF discovery failed');
+          log.warn(
+            { cameraId, code: isOnvifError(err) ? err.code : 'unknown', err: isOnvifError(err) ? err.message : undefined },
+            'camera self-test: ONVIF discovery failed',
+          );
           return { ok: false, code: isOnvifError(err) ? err.code : 'ONVIF_BAD_RESPONSE' };
         }
       });
@@ -158,11 +176,19 @@ export async function runSelfTest(deps: CameraDeps, auth: AuthContext, actor: Au
         }
       });
       if (probed) {
-        stream = { codec: probed.codec, codecString: probed.codecString, width: probed.width, height: probed.height, fps: probed.fps ?? null, bitrateKbps: null };
-        jpeg = (await step('snapshot', steps, async () => {
-          const shot = await captureSnapshot(target, log.child({ cameraId }));
-          return shot.ok && shot.jpeg ? { ok: true, value: shot.jpeg } : { ok: false, code: 'snapshot_failed' };
-        })) ?? null;
+        stream = {
+          codec: probed.codec,
+          codecString: probed.codecString,
+          width: probed.width,
+          height: probed.height,
+          fps: probed.fps ?? null,
+          bitrateKbps: null,
+        };
+        jpeg =
+          (await step('snapshot', steps, async () => {
+            const shot = await captureSnapshot(target, log.child({ cameraId }));
+            return shot.ok && shot.jpeg ? { ok: true, value: shot.jpeg } : { ok: false, code: 'snapshot_failed' };
+          })) ?? null;
       } else {
         skip('snapshot', steps);
       }
@@ -201,7 +227,12 @@ export async function runSelfTest(deps: CameraDeps, auth: AuthContext, actor: Au
 
 export async function listSelfTests(db: Queryable, auth: AuthContext, cameraId: string): Promise<CameraSelfTest[]> {
   await loadCamera(db, selfTestScope(auth), cameraId);
-  const rows = await db.select().from(cameraSelfTests).where(eq(cameraSelfTests.cameraId, cameraId)).orderBy(desc(cameraSelfTests.startedAt)).limit(100);
+  const rows = await db
+    .select()
+    .from(cameraSelfTests)
+    .where(eq(cameraSelfTests.cameraId, cameraId))
+    .orderBy(desc(cameraSelfTests.startedAt))
+    .limit(100);
   return rows.map(toSelfTest);
 }
 

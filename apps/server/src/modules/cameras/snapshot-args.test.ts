@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildRtspUrl, buildSnapshotArgs, redactSecret } from './snapshot-args.js';
 
-const target = { address: '200.101.10.20', port: 5541, path: '/Streaming/Channels/101', credentials: { username: 'admin', password: 'p@ss:w/rd -x' } };
+const target = {
+  address: '200.101.10.20',
+  port: 5541,
+  path: '/Streaming/Channels/101',
+  credentials: { username: 'admin', password: 'p@ss:w/rd -x' },
+};
 
 describe('snapshot arguments', () => {
   it('builds the ffmpeg command with TCP transport and one frame', () => {
@@ -16,7 +21,9 @@ describe('snapshot arguments', () => {
     const args = buildSnapshotArgs(target, { redact: true }).join(' ');
     expect(args).toContain('rtsp://admin:***@200.101.10.20:5541/');
     expect(args).not.toContain('p%40ss');
-    expect(redactSecret('from rtsp://admin:p%40ss%3Aw%2Frd%20-x@h and p@ss:w/rd -x', 'p@ss:w/rd -x')).toBe('from rtsp://admin:***@h and ***');
+    expect(redactSecret('from rtsp://admin:p%40ss%3Aw%2Frd%20-x@h and p@ss:w/rd -x', 'p@ss:w/rd -x')).toBe(
+      'from rtsp://admin:***@h and ***',
+    );
   });
 
   it('brackets IPv6 addresses and allows no credentials', () => {

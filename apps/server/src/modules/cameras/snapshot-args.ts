@@ -5,7 +5,7 @@ import { buildRtspUrl, type RtspTarget } from '@vigia/contracts';
  * credentials percent-encoded) comes from the shared builder; the process is started without a
  * shell (ffmpeg-snapshot.ts).
  */
-export { buildRtspUrl, redactSecret, type RtspTarget } from '@vigia/contracts';
+export { buildRtspUrl, type RtspTarget, redactSecret } from '@vigia/contracts';
 
 /** `ffmpeg -rtsp_transport tcp -i rtsp://… -frames:v 1` writing one JPEG to stdout. */
 export function buildSnapshotArgs(t: RtspTarget, opts: { timeoutMs?: number; redact?: boolean } = {}): string[] {

@@ -1,5 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   complaintCreatedSchema,
   complaintCreateRequestSchema,
@@ -9,6 +7,8 @@ import {
   complaintTriageRequestSchema,
   idParamSchema,
 } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/context.js';
 import { acting } from '../loans/loans.routes.js';
@@ -23,7 +23,12 @@ export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
     app.post('/api/public/complaints', {
       config: { access: policy.fileComplaint },
       bodyLimit: 16_384,
-      schema: { tags, summary: 'File a complaint (anonymous or identified); returns the protocol', body: complaintCreateRequestSchema, response: { 200: complaintCreatedSchema } },
+      schema: {
+        tags,
+        summary: 'File a complaint (anonymous or identified); returns the protocol',
+        body: complaintCreateRequestSchema,
+        response: { 200: complaintCreatedSchema },
+      },
       handler: async (request) => {
         const { website: _honeypot, ...input } = request.body;
         return fileComplaint(deps.db, actorOf(request), request.ip, input);
@@ -31,7 +36,12 @@ export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
     });
     app.get('/api/public/complaints/:protocol', {
       config: { access: policy.lookupComplaint },
-      schema: { tags, summary: 'Status and published outcome of a complaint', params: z.object({ protocol: z.string().min(8).max(40) }), response: { 200: complaintPublicSchema } },
+      schema: {
+        tags,
+        summary: 'Status and published outcome of a complaint',
+        params: z.object({ protocol: z.string().min(8).max(40) }),
+        response: { 200: complaintPublicSchema },
+      },
       handler: async (request) => lookupComplaint(deps.db, request.params.protocol),
     });
     app.get('/api/complaints', {
@@ -46,12 +56,24 @@ export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
     });
     app.post('/api/complaints/:id/triage', {
       config: { access: policy.triageComplaint },
-      schema: { tags, summary: 'Investigate (link a cooperation) or dismiss', params: idParamSchema, body: complaintTriageRequestSchema, response: { 200: complaintSchema } },
+      schema: {
+        tags,
+        summary: 'Investigate (link a cooperation) or dismiss',
+        params: idParamSchema,
+        body: complaintTriageRequestSchema,
+        response: { 200: complaintSchema },
+      },
       handler: async (request) => triageComplaint(deps.db, acting(request), request.params.id, request.body),
     });
     app.post('/api/complaints/:id/outcome', {
       config: { access: policy.publishOutcome },
-      schema: { tags, summary: 'Publish the outcome to the complainant', params: idParamSchema, body: complaintOutcomeRequestSchema, response: { 200: complaintSchema } },
+      schema: {
+        tags,
+        summary: 'Publish the outcome to the complainant',
+        params: idParamSchema,
+        body: complaintOutcomeRequestSchema,
+        response: { 200: complaintSchema },
+      },
       handler: async (request) => publishOutcome(deps.db, acting(request), request.params.id, request.body.outcome),
     });
   };

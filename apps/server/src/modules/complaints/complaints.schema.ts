@@ -10,7 +10,9 @@ export const complaints = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     protocol: text('protocol').notNull().unique(),
-    status: text('status', { enum: ['received', 'investigating', 'dismissed', 'closed'] }).notNull().default('received'),
+    status: text('status', { enum: ['received', 'investigating', 'dismissed', 'closed'] })
+      .notNull()
+      .default('received'),
     anonymous: boolean('anonymous').notNull(),
     name: text('name'),
     email: text('email'),

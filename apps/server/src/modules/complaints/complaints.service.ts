@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type Complaint, type ComplaintPublic, complaintStatusLabels } from '@vigia/contracts';
 import { and, count, desc, eq, gte } from 'drizzle-orm';
-import { complaintStatusLabels, type Complaint, type ComplaintPublic } from '@vigia/contracts';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import type { Acting } from '../accreditation/deps.js';
 import { cooperationTerms } from '../accreditation/accreditation.schema.js';
+import type { Acting } from '../accreditation/deps.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
 import { clock, loadTerm, mailAll, staffEmails } from '../loans/obligation-kit.js';
 import { partners } from '../partners/partners.schema.js';
@@ -23,7 +23,10 @@ export function newProtocol(now: Date): string {
   return `DEN-${toCuiabaDate(now).slice(0, 4)}-${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
-const sourceHashOf = (ip: string, now: Date) => createHash('sha256').update(`complaint:${toCuiabaDate(now)}:${ip}`).digest('hex');
+const sourceHashOf = (ip: string, now: Date) =>
+  createHash('sha256')
+    .update(`complaint:${toCuiabaDate(now)}:${ip}`)
+    .digest('hex');
 
 /**
  * Art. 28 §2: any citizen may report irregularities, anonymously or identified. Returns only the
@@ -33,13 +36,25 @@ export async function fileComplaint(
   db: Db,
   actor: AuditActor,
   ip: string,
-  input: { anonymous: boolean; name?: string | undefined; email?: string | undefined; about: 'site' | 'partner'; subject: string; municipalityIbge?: string | undefined; description: string },
+  input: {
+    anonymous: boolean;
+    name?: string | undefined;
+    email?: string | undefined;
+    about: 'site' | 'partner';
+    subject: string;
+    municipalityIbge?: string | undefined;
+    description: string;
+  },
 ): Promise<{ protocol: string; message: string }> {
   const now = clock.now();
   const sourceHash = sourceHashOf(ip, now);
   return db.transaction(async (tx) => {
-    const [recent] = await tx.select({ n: count() }).from(complaints).where(and(eq(complaints.sourceHash, sourceHash), gte(complaints.createdAt, new Date(now.getTime() - 3_600_000))));
-    if ((recent?.n ?? 0) >= COMPLAINTS_PER_HOUR) throw new AppError('RATE_LIMITED', 'Muitas denúncias enviadas deste endereço na última hora. Tente novamente mais tarde.');
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(complaints)
+      .where(and(eq(complaints.sourceHash, sourceHash), gte(complaints.createdAt, new Date(now.getTime() - 3_600_000))));
+    if ((recent?.n ?? 0) >= COMPLAINTS_PER_HOUR)
+      throw new AppError('RATE_LIMITED', 'Muitas denúncias enviadas deste endereço na última hora. Tente novamente mais tarde.');
     const protocol = newProtocol(now);
     const [c] = await tx
       .insert(complaints)
@@ -57,8 +72,22 @@ export async function fileComplaint(
       })
       .returning();
     // Audit without the complainant's identity or text (LGPD): the row itself is the record.
-    await recordAudit(tx, { ...actor, origin: 'portal público' }, { action: 'complaint.filed', targetType: 'complaint', targetId: c!.id, data: { protocol, anonymous: input.anonymous, about: input.about } });
-    await mailAll(tx, await staffEmails(tx, ['committee_member']), `nova denúncia ${protocol}`, `Denúncia recebida pelo portal (art. 28, § 2º) sobre: ${input.subject}. Faça a triagem no sistema.`);
+    await recordAudit(
+      tx,
+      { ...actor, origin: 'portal público' },
+      {
+        action: 'complaint.filed',
+        targetType: 'complaint',
+        targetId: c!.id,
+        data: { protocol, anonymous: input.anonymous, about: input.about },
+      },
+    );
+    await mailAll(
+      tx,
+      await staffEmails(tx, ['committee_member']),
+      `nova denúncia ${protocol}`,
+      `Denúncia recebida pelo portal (art. 28, § 2º) sobre: ${input.subject}. Faça a triagem no sistema.`,
+    );
     return { protocol, message: 'Denúncia registrada. Guarde o protocolo para acompanhar o andamento.' };
   });
 }
@@ -81,7 +110,11 @@ async function toComplaint(db: Queryable, c: ComplaintRow): Promise<Complaint> {
   let termNumber: string | null = null;
   let partnerName: string | null = null;
   if (c.termId) {
-    const [t] = await db.select({ number: cooperationTerms.number, name: partners.name }).from(cooperationTerms).innerJoin(partners, eq(partners.id, cooperationTerms.partnerId)).where(eq(cooperationTerms.id, c.termId));
+    const [t] = await db
+      .select({ number: cooperationTerms.number, name: partners.name })
+      .from(cooperationTerms)
+      .innerJoin(partners, eq(partners.id, cooperationTerms.partnerId))
+      .where(eq(cooperationTerms.id, c.termId));
     termNumber = t?.number ?? null;
     partnerName = t?.name ?? null;
   }
@@ -120,13 +153,28 @@ async function loadComplaint(db: Queryable, id: string): Promise<ComplaintRow> {
 export const viewComplaint = async (db: Db, id: string) => toComplaint(db, await loadComplaint(db, id));
 
 /** Triage: investigate (optionally linked to a cooperation) or dismiss, with a note. */
-export async function triageComplaint(db: Db, who: Acting, id: string, input: { status: 'investigating' | 'dismissed'; termId?: string | null | undefined; note: string }): Promise<Complaint> {
+export async function triageComplaint(
+  db: Db,
+  who: Acting,
+  id: string,
+  input: { status: 'investigating' | 'dismissed'; termId?: string | null | undefined; note: string },
+): Promise<Complaint> {
   const row = await db.transaction(async (tx) => {
     const c = await loadComplaint(tx, id);
     if (c.status !== 'received' && c.status !== 'investigating') throw new AppError('INVALID_STATE', 'Denúncia já concluída.');
     if (input.termId) await loadTerm(tx, input.termId);
-    const [u] = await tx.update(complaints).set({ status: input.status, termId: input.termId ?? c.termId, triageNote: input.note }).where(eq(complaints.id, id)).returning();
-    await recordAudit(tx, who.actor, { action: `complaint.${input.status}`, targetType: 'complaint', targetId: id, reason: input.note, data: { termId: input.termId ?? null } });
+    const [u] = await tx
+      .update(complaints)
+      .set({ status: input.status, termId: input.termId ?? c.termId, triageNote: input.note })
+      .where(eq(complaints.id, id))
+      .returning();
+    await recordAudit(tx, who.actor, {
+      action: `complaint.${input.status}`,
+      targetType: 'complaint',
+      targetId: id,
+      reason: input.note,
+      data: { termId: input.termId ?? null },
+    });
     return u!;
   });
   return toComplaint(db, row);
@@ -137,9 +185,19 @@ export async function publishOutcome(db: Db, who: Acting, id: string, outcome: s
   const row = await db.transaction(async (tx) => {
     const c = await loadComplaint(tx, id);
     if (c.status === 'closed') throw new AppError('INVALID_STATE', 'Resultado já publicado.');
-    const [u] = await tx.update(complaints).set({ status: c.status === 'dismissed' ? 'dismissed' : 'closed', outcome, outcomePublishedAt: clock.now() }).where(eq(complaints.id, id)).returning();
+    const [u] = await tx
+      .update(complaints)
+      .set({ status: c.status === 'dismissed' ? 'dismissed' : 'closed', outcome, outcomePublishedAt: clock.now() })
+      .where(eq(complaints.id, id))
+      .returning();
     await recordAudit(tx, who.actor, { action: 'complaint.outcome_published', targetType: 'complaint', targetId: id, reason: outcome });
-    if (c.email) await mailAll(tx, [c.email], `resultado da denúncia ${c.protocol}`, `Resultado da apuração da sua denúncia (protocolo ${c.protocol}):\n\n${outcome}`);
+    if (c.email)
+      await mailAll(
+        tx,
+        [c.email],
+        `resultado da denúncia ${c.protocol}`,
+        `Resultado da apuração da sua denúncia (protocolo ${c.protocol}):\n\n${outcome}`,
+      );
     return u!;
   });
   return toComplaint(db, row);

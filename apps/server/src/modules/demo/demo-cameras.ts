@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,7 +31,27 @@ export async function startDemoCameras(db: Db, config: Config, log: Logger): Pro
   const child: ChildProcess = spawn(
     python,
     // The extra mount stands in for the partner's NVR (Hikvision playback path of channel 1) on every port.
-    [simulatorScript, '--address', '127.0.0.1', '--port', '0', '--count', String(n), '--extra-ports', String(n - 1), '--user', user, '--password', password, '--size', '640x360', '--bitrate', '600', '--mount', '/Streaming/tracks/101'],
+    [
+      simulatorScript,
+      '--address',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--count',
+      String(n),
+      '--extra-ports',
+      String(n - 1),
+      '--user',
+      user,
+      '--password',
+      password,
+      '--size',
+      '640x360',
+      '--bitrate',
+      '600',
+      '--mount',
+      '/Streaming/tracks/101',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const ports = await new Promise<number[]>((resolve, reject) => {
@@ -62,16 +82,26 @@ export async function startDemoCameras(db: Db, config: Config, log: Logger): Pro
   if (!partner?.partnerId) throw new Error('DEMO_CAMERAS needs the demo data (DEMO=1)');
   const partnerId = partner.partnerId;
   await db.transaction(async (tx) => {
-    const existing = await tx.select().from(cameras).where(and(eq(cameras.partnerId, partnerId), like(cameras.name, `${DEMO_PREFIX}%`)));
+    const existing = await tx
+      .select()
+      .from(cameras)
+      .where(and(eq(cameras.partnerId, partnerId), like(cameras.name, `${DEMO_PREFIX}%`)));
     // Free the ports first (the unique (host, port) indexes), then point each camera at its port.
-    for (const c of existing) await tx.update(cameras).set({ rtspPort: 1 + existing.indexOf(c), httpPort: 30_001 + existing.indexOf(c) }).where(eq(cameras.id, c.id));
+    for (const c of existing)
+      await tx
+        .update(cameras)
+        .set({ rtspPort: 1 + existing.indexOf(c), httpPort: 30_001 + existing.indexOf(c) })
+        .where(eq(cameras.id, c.id));
     for (let k = 1; k <= n; k++) {
       const name = `${DEMO_PREFIX}${k}`;
       const port = ports[k - 1]!;
       const row = existing.find((c) => c.name === name);
       const placement = { host: '127.0.0.1', rtspPort: port, httpPort: 40_000 + k, rtspPath: `/cam${k}` };
       if (row) {
-        await tx.update(cameras).set({ ...placement, updatedAt: new Date() }).where(eq(cameras.id, row.id));
+        await tx
+          .update(cameras)
+          .set({ ...placement, updatedAt: new Date() })
+          .where(eq(cameras.id, row.id));
         continue;
       }
       const id = randomUUID();
@@ -91,7 +121,12 @@ export async function startDemoCameras(db: Db, config: Config, log: Logger): Pro
         openToPublic: k === 1,
         status: 'online',
       });
-      await recordAudit(tx, systemActor('demo-cameras'), { action: 'camera.created', targetType: 'camera', targetId: id, data: { demo: true, name, simulator: true } });
+      await recordAudit(tx, systemActor('demo-cameras'), {
+        action: 'camera.created',
+        targetType: 'camera',
+        targetId: id,
+        data: { demo: true, name, simulator: true },
+      });
     }
   });
   log.info({ cameras: n, ports }, 'demo cameras: simulator running and cameras registered');

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
+import { authenticityCodeSchema, documentVerificationSchema, publicDocumentSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticityCodeSchema, documentVerificationSchema, publicDocumentSchema } from '@vigia/contracts';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
@@ -17,7 +17,12 @@ export function documentsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
 
     app.get('/api/public/documents/:code', {
       config: { access: documentsPolicy.lookup },
-      schema: { tags, summary: 'Authenticity check: metadata and SHA-256 of the act issued under a code', params: z.object({ code: authenticityCodeSchema }), response: { 200: publicDocumentSchema } },
+      schema: {
+        tags,
+        summary: 'Authenticity check: metadata and SHA-256 of the act issued under a code',
+        params: z.object({ code: authenticityCodeSchema }),
+        response: { 200: publicDocumentSchema },
+      },
       handler: async (request) => lookupDocument(deps.db, request.params.code),
     });
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { asc, eq } from 'drizzle-orm';
 import type { DocumentVerification, GeneratedDocumentSummary, PublicDocument } from '@vigia/contracts';
+import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { IncomingFile } from '../files/upload-file.js';
@@ -56,7 +56,8 @@ export async function verifyDocument(db: Queryable, code: string, incoming: Inco
   const row = await findDocumentByCode(db, code);
   const m = measuring();
   await pipeline(incoming.file, m.through, new Writable({ write: (_c, _e, cb) => cb() }));
-  if (incoming.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `O arquivo enviado excede o tamanho máximo permitido (${Math.round(maxBytes / 1048576)} MB).`);
+  if (incoming.file.truncated)
+    throw new AppError('PAYLOAD_TOO_LARGE', `O arquivo enviado excede o tamanho máximo permitido (${Math.round(maxBytes / 1048576)} MB).`);
   if (!row) throw new AppError('NOT_FOUND', 'Nenhum documento foi emitido com este código de autenticação.');
   const { sha256 } = m.result();
   const matches = sha256 === row.sha256;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import type { ActContent } from './act-content.js';
 import { newAuthenticityCode, verifyUrlFor } from './authenticity-code.js';

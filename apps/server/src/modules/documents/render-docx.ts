@@ -1,13 +1,31 @@
-import { AlignmentType, Document, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  ImageRun,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import QRCode from 'qrcode';
-import { ISSUER, stampText, type ActContent, type Stamp } from './act-content.js';
+import { type ActContent, ISSUER, type Stamp, stampText } from './act-content.js';
 
 function blockToDocx(block: ActContent['blocks'][number]): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ children: [new TextRun({ text: block.text, bold: true })], spacing: { before: 200, after: 100 } })];
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, bold: block.bold ?? false })], alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 } })];
+      return [
+        new Paragraph({
+          children: [new TextRun({ text: block.text, bold: block.bold ?? false })],
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 120 },
+        }),
+      ];
     case 'list':
       return block.items.map((item, i) => new Paragraph({ children: [new TextRun(`${i + 1}. ${item}`)], spacing: { after: 60 } }));
     case 'table':
@@ -15,12 +33,19 @@ function blockToDocx(block: ActContent['blocks'][number]): (Paragraph | Table)[]
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [block.headers, ...block.rows].map(
-            (cells, r) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0, size: 16 })] })] })) }),
+            (cells, r) =>
+              new TableRow({
+                children: cells.map(
+                  (c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: r === 0, size: 16 })] })] }),
+                ),
+              }),
           ),
         }),
       ];
     case 'signature':
-      return ['', '_____________________________________', ...block.lines].map((l) => new Paragraph({ children: [new TextRun(l)], alignment: AlignmentType.CENTER }));
+      return ['', '_____________________________________', ...block.lines].map(
+        (l) => new Paragraph({ children: [new TextRun(l)], alignment: AlignmentType.CENTER }),
+      );
   }
 }
 
@@ -36,10 +61,25 @@ export async function renderDocx(content: ActContent, stamp: Stamp): Promise<Buf
         properties: content.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
         children: [
           ...ISSUER.map((l) => new Paragraph({ children: [new TextRun({ text: l, bold: true })], alignment: AlignmentType.CENTER })),
-          new Paragraph({ children: [new TextRun({ text: content.title, bold: true, size: 26 })], alignment: AlignmentType.CENTER, spacing: { before: 240 } }),
-          ...(content.subtitle ? [new Paragraph({ children: [new TextRun({ text: content.subtitle, italics: true })], alignment: AlignmentType.CENTER, spacing: { after: 240 } })] : []),
+          new Paragraph({
+            children: [new TextRun({ text: content.title, bold: true, size: 26 })],
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 240 },
+          }),
+          ...(content.subtitle
+            ? [
+                new Paragraph({
+                  children: [new TextRun({ text: content.subtitle, italics: true })],
+                  alignment: AlignmentType.CENTER,
+                  spacing: { after: 240 },
+                }),
+              ]
+            : []),
           ...content.blocks.flatMap(blockToDocx),
-          new Paragraph({ children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 80, height: 80 } })], spacing: { before: 400 } }),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 80, height: 80 } })],
+            spacing: { before: 400 },
+          }),
           new Paragraph({ children: [new TextRun({ text: stampText(stamp), size: 14 })] }),
         ],
       },

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { ISSUER, stampText, type ActContent, type Stamp } from './act-content.js';
+import { type ActContent, ISSUER, type Stamp, stampText } from './act-content.js';
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as typeof import('pdfmake');
@@ -47,7 +47,16 @@ export async function renderPdf(content: ActContent, stamp: Stamp): Promise<Buff
     content: [
       { stack: ISSUER, alignment: 'center', bold: true, fontSize: 9, margin: [0, 0, 0, 12] },
       { text: content.title, style: 'title' },
-      ...(content.subtitle ? [{ text: content.subtitle, alignment: 'center' as const, italics: true, margin: [0, 2, 0, 12] as [number, number, number, number] }] : []),
+      ...(content.subtitle
+        ? [
+            {
+              text: content.subtitle,
+              alignment: 'center' as const,
+              italics: true,
+              margin: [0, 2, 0, 12] as [number, number, number, number],
+            },
+          ]
+        : []),
       ...content.blocks.map(blockToPdf),
     ],
     footer: (page, pages) => ({

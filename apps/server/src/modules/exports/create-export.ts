@@ -1,20 +1,20 @@
-import { createHash, randomUUID, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
-import type { Logger } from 'pino';
 import type { ExportManifest } from '@vigia/contracts';
 import type { RecordingStorage } from '@vigia/contracts/recording-store';
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { partners } from '../partners/partners.schema.js';
-import { recordingSegments } from '../recordings/recordings.schema.js';
-import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
-import { runFfmpeg } from './ffmpeg.adapter.js';
-import { signManifest } from './export-signing.js';
-import { maskPng } from '../privacy/mask-png.js';
 import { buildMaskedExportArgs } from '../privacy/mask-burn-args.js';
+import { maskPng } from '../privacy/mask-png.js';
+import { recordingSegments } from '../recordings/recordings.schema.js';
+import { signManifest } from './export-signing.js';
+import { runFfmpeg } from './ffmpeg.adapter.js';
+import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
 
 export interface ExportRequest {
   cameraIds: string[];
@@ -56,7 +56,14 @@ export async function createExport(
     const segs = await deps.db
       .select()
       .from(recordingSegments)
-      .where(and(eq(recordingSegments.cameraId, cam.id), isNull(recordingSegments.deletedAt), lt(recordingSegments.startAt, req.to), gt(recordingSegments.endAt, req.from)))
+      .where(
+        and(
+          eq(recordingSegments.cameraId, cam.id),
+          isNull(recordingSegments.deletedAt),
+          lt(recordingSegments.startAt, req.to),
+          gt(recordingSegments.endAt, req.from),
+        ),
+      )
       .orderBy(asc(recordingSegments.seq));
     const paths = segs.map((s) => deps.storage.localPath(s.storageKey)).filter((p): p is string => !!p);
     if (!paths.length) continue;

@@ -1,24 +1,24 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs/promises';
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { type ExportCreate, type ExportJob, exportCreateSchema } from '@vigia/contracts';
+import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
-import { exportCreateSchema, type ExportCreate, type ExportJob } from '@vigia/contracts';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
+import type { Sweep } from '../../jobs/sweep.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { auditEvents } from '../audit/audit.schema.js';
-import { recordAudit, systemActor, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
-import { releaseDeliveries } from '../releases/releases.schema.js';
-import type { Sweep } from '../../jobs/sweep.js';
-import { createExport } from './create-export.js';
 import { exportJobMasks } from '../privacy/privacy.service.js';
+import { releaseDeliveries } from '../releases/releases.schema.js';
+import { createExport } from './create-export.js';
+import { type ZipEntry, zipStream } from './export-package.js';
 import { loadExportSigningKey, signManifest } from './export-signing.js';
-import { zipStream, type ZipEntry } from './export-package.js';
 import { exportJobs } from './exports.schema.js';
 import { LEIA_ME } from './leia-me.js';
 import { CUSTODY_FILE, CUSTODY_SIG } from './verify-export-package.js';
@@ -48,26 +48,57 @@ export async function requestExport(db: Db, who: Acting, raw: ExportCreate): Pro
   const input = exportCreateSchema.parse(raw);
   const from = new Date(input.from);
   const to = new Date(input.to);
-  if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_MS || to.getTime() > Date.now() + 60_000) throw new AppError('EXPORT_RANGE_INVALID');
+  if (!(to > from) || to.getTime() - from.getTime() > MAX_RANGE_MS || to.getTime() > Date.now() + 60_000)
+    throw new AppError('EXPORT_RANGE_INVALID');
   const ids = [...new Set(input.cameraIds)];
   const id = await db.transaction(async (tx) => {
-    const found = await tx.select({ id: cameras.id }).from(cameras).where(and(inArray(cameras.id, ids), viewScope(who.auth)));
+    const found = await tx
+      .select({ id: cameras.id })
+      .from(cameras)
+      .where(and(inArray(cameras.id, ids), viewScope(who.auth)));
     if (found.length !== ids.length) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
     const [row] = await tx
       .insert(exportJobs)
-      .values({ cameraIds: ids, fromAt: from, toAt: to, reason: input.reason, caseNumber: input.caseNumber ?? null, requestedBy: who.auth.user.id, requestedByLabel: who.actor.label ?? who.auth.user.id })
+      .values({
+        cameraIds: ids,
+        fromAt: from,
+        toAt: to,
+        reason: input.reason,
+        caseNumber: input.caseNumber ?? null,
+        requestedBy: who.auth.user.id,
+        requestedByLabel: who.actor.label ?? who.auth.user.id,
+      })
       .returning();
-    await recordAudit(tx, who.actor, { action: 'export.requested', targetType: 'export', targetId: row!.id, reason: input.reason, data: { exportId: row!.id, cameraIds: ids, from: input.from, to: input.to, caseNumber: input.caseNumber ?? null } });
+    await recordAudit(tx, who.actor, {
+      action: 'export.requested',
+      targetType: 'export',
+      targetId: row!.id,
+      reason: input.reason,
+      data: { exportId: row!.id, cameraIds: ids, from: input.from, to: input.to, caseNumber: input.caseNumber ?? null },
+    });
     return row!.id;
   });
   return viewExport(db, who.auth, id);
 }
 
 /** Queues the package of a granted release request (called inside the decision's transaction). */
-export async function queueReleaseExport(tx: Tx, actor: AuditActor, p: { deliveryId: string; cameraIds: string[]; from: Date; to: Date; reason: string; caseNumber: string }): Promise<string> {
+export async function queueReleaseExport(
+  tx: Tx,
+  actor: AuditActor,
+  p: { deliveryId: string; cameraIds: string[]; from: Date; to: Date; reason: string; caseNumber: string },
+): Promise<string> {
   const [row] = await tx
     .insert(exportJobs)
-    .values({ cameraIds: p.cameraIds, fromAt: p.from, toAt: p.to, reason: p.reason, caseNumber: p.caseNumber, requestedBy: actor.id, requestedByLabel: actor.label ?? 'sistema', releaseDeliveryId: p.deliveryId })
+    .values({
+      cameraIds: p.cameraIds,
+      fromAt: p.from,
+      toAt: p.to,
+      reason: p.reason,
+      caseNumber: p.caseNumber,
+      requestedBy: actor.id,
+      requestedByLabel: actor.label ?? 'sistema',
+      releaseDeliveryId: p.deliveryId,
+    })
     .returning();
   return row!.id;
 }
@@ -101,7 +132,11 @@ async function toView(db: Queryable, j: JobRow): Promise<ExportJob> {
 }
 
 export async function viewExport(db: Queryable, auth: AuthContext, id: string): Promise<ExportJob> {
-  const [j] = await db.select().from(exportJobs).where(and(eq(exportJobs.id, id), readScope(auth))).limit(1);
+  const [j] = await db
+    .select()
+    .from(exportJobs)
+    .where(and(eq(exportJobs.id, id), readScope(auth)))
+    .limit(1);
   if (!j) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
   return toView(db, j);
 }
@@ -123,12 +158,27 @@ export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<voi
     let writes = Promise.resolve();
     const { manifest, dir } = await createExport(
       { db, storage, outDir: exportsDir(deps.dataDir), signingKey, ...(deps.log ? { log: deps.log } : {}) },
-      { exportId: job.id, cameraIds: job.cameraIds, from: job.fromAt, to: job.toAt, operator: { id: job.requestedBy ?? 'sistema', name: job.requestedByLabel }, reason: job.caseNumber ? `${job.reason} (processo ${job.caseNumber})` : job.reason, extraFiles: [{ name: 'LEIA-ME.txt', text: LEIA_ME }], masks: await exportJobMasks(db, job) },
+      {
+        exportId: job.id,
+        cameraIds: job.cameraIds,
+        from: job.fromAt,
+        to: job.toAt,
+        operator: { id: job.requestedBy ?? 'sistema', name: job.requestedByLabel },
+        reason: job.caseNumber ? `${job.reason} (processo ${job.caseNumber})` : job.reason,
+        extraFiles: [{ name: 'LEIA-ME.txt', text: LEIA_ME }],
+        masks: await exportJobMasks(db, job),
+      },
       (fraction) => {
         const pct = Math.min(99, Math.floor(fraction * 100));
         if (pct >= last + 5) {
           last = pct;
-          writes = writes.then(() => db.update(exportJobs).set({ progress: pct }).where(eq(exportJobs.id, job.id)).then(() => undefined));
+          writes = writes.then(() =>
+            db
+              .update(exportJobs)
+              .set({ progress: pct })
+              .where(eq(exportJobs.id, job.id))
+              .then(() => undefined),
+          );
         }
       },
     );
@@ -137,10 +187,21 @@ export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<voi
     let size = 0;
     for (const f of await fs.readdir(dir)) size += (await fs.stat(path.join(dir, f))).size;
     await db.transaction(async (tx) => {
-      await tx.update(exportJobs).set({ status: 'ready', progress: 100, builtBy, packageKey: job.id, sizeBytes: size, finishedAt: new Date(), error: null }).where(eq(exportJobs.id, job.id));
-      await recordAudit(tx, systemActor(builtBy), { action: 'export.built', targetType: 'export', targetId: job.id, data: { exportId: job.id, files: manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })) } });
+      await tx
+        .update(exportJobs)
+        .set({ status: 'ready', progress: 100, builtBy, packageKey: job.id, sizeBytes: size, finishedAt: new Date(), error: null })
+        .where(eq(exportJobs.id, job.id));
+      await recordAudit(tx, systemActor(builtBy), {
+        action: 'export.built',
+        targetType: 'export',
+        targetId: job.id,
+        data: { exportId: job.id, files: manifest.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+      });
       if (job.releaseDeliveryId) {
-        await tx.update(releaseDeliveries).set({ packageStatus: 'ready', packageStorageKey: `exports/${job.id}` }).where(eq(releaseDeliveries.id, job.releaseDeliveryId));
+        await tx
+          .update(releaseDeliveries)
+          .set({ packageStatus: 'ready', packageStorageKey: `exports/${job.id}` })
+          .where(eq(releaseDeliveries.id, job.releaseDeliveryId));
       }
     });
   } catch (err) {
@@ -163,15 +224,34 @@ async function failExportJob(db: Db, job: JobRow, builtBy: string, error: string
   const retry = job.releaseDeliveryId !== null && job.attempts < EXPORT_MAX_ATTEMPTS;
   await db.transaction(async (tx) => {
     if (retry) {
-      await tx.update(exportJobs).set({ status: 'queued', progress: 0, error, builtBy, retryAt: new Date(Date.now() + exportRetryDelayMs(job.attempts)) }).where(eq(exportJobs.id, job.id));
+      await tx
+        .update(exportJobs)
+        .set({ status: 'queued', progress: 0, error, builtBy, retryAt: new Date(Date.now() + exportRetryDelayMs(job.attempts)) })
+        .where(eq(exportJobs.id, job.id));
     } else {
       await tx.update(exportJobs).set({ status: 'failed', error, builtBy, finishedAt: new Date() }).where(eq(exportJobs.id, job.id));
     }
-    await recordAudit(tx, systemActor(builtBy), { action: 'export.failed', targetType: 'export', targetId: job.id, data: { exportId: job.id, error, attempt: job.attempts, willRetry: retry } });
+    await recordAudit(tx, systemActor(builtBy), {
+      action: 'export.failed',
+      targetType: 'export',
+      targetId: job.id,
+      data: { exportId: job.id, error, attempt: job.attempts, willRetry: retry },
+    });
     if (job.releaseDeliveryId && !retry) {
       const reason = `Não foi possível montar o pacote após ${job.attempts} tentativa(s): ${error}`.slice(0, 600);
-      const [d] = await tx.update(releaseDeliveries).set({ packageStatus: 'failed', failureReason: reason }).where(eq(releaseDeliveries.id, job.releaseDeliveryId)).returning();
-      if (d) await recordAudit(tx, systemActor(builtBy), { action: 'release_delivery.failed', targetType: 'release_request', targetId: d.requestId, reason, data: { deliveryId: d.id, exportId: job.id, attempts: job.attempts } });
+      const [d] = await tx
+        .update(releaseDeliveries)
+        .set({ packageStatus: 'failed', failureReason: reason })
+        .where(eq(releaseDeliveries.id, job.releaseDeliveryId))
+        .returning();
+      if (d)
+        await recordAudit(tx, systemActor(builtBy), {
+          action: 'release_delivery.failed',
+          targetType: 'release_request',
+          targetId: d.requestId,
+          reason,
+          data: { deliveryId: d.id, exportId: job.id, attempts: job.attempts },
+        });
     }
   });
 }
@@ -182,11 +262,26 @@ async function failExportJob(db: Db, job: JobRow, builtBy: string, error: string
  * `release_delivery.retried`. Only a failed delivery can be retried (else RELEASE_INVALID_STATE).
  */
 export async function retryDeliveryExport(tx: Tx, actor: AuditActor, delivery: { id: string; requestId: string }): Promise<void> {
-  const [job] = await tx.select().from(exportJobs).where(eq(exportJobs.releaseDeliveryId, delivery.id)).orderBy(desc(exportJobs.createdAt)).limit(1).for('update');
-  if (!job || job.status !== 'failed') throw new AppError('RELEASE_INVALID_STATE', 'Só é possível tentar novamente uma entrega cuja montagem falhou.');
-  await tx.update(exportJobs).set({ status: 'queued', progress: 0, attempts: 0, retryAt: null, error: null, finishedAt: null }).where(eq(exportJobs.id, job.id));
+  const [job] = await tx
+    .select()
+    .from(exportJobs)
+    .where(eq(exportJobs.releaseDeliveryId, delivery.id))
+    .orderBy(desc(exportJobs.createdAt))
+    .limit(1)
+    .for('update');
+  if (!job || job.status !== 'failed')
+    throw new AppError('RELEASE_INVALID_STATE', 'Só é possível tentar novamente uma entrega cuja montagem falhou.');
+  await tx
+    .update(exportJobs)
+    .set({ status: 'queued', progress: 0, attempts: 0, retryAt: null, error: null, finishedAt: null })
+    .where(eq(exportJobs.id, job.id));
   await tx.update(releaseDeliveries).set({ packageStatus: 'pending', failureReason: null }).where(eq(releaseDeliveries.id, delivery.id));
-  await recordAudit(tx, actor, { action: 'release_delivery.retried', targetType: 'release_request', targetId: delivery.requestId, data: { deliveryId: delivery.id, exportId: job.id, previousError: job.error } });
+  await recordAudit(tx, actor, {
+    action: 'release_delivery.retried',
+    targetType: 'release_request',
+    targetId: delivery.requestId,
+    data: { deliveryId: delivery.id, exportId: job.id, previousError: job.error },
+  });
 }
 
 /**
@@ -200,7 +295,10 @@ export function exportBuildSweep(deps: ExportDeps): Sweep {
     everySeconds: 5,
     batchSize: 2,
     async runBatch(limit) {
-      await deps.db.update(exportJobs).set({ status: 'queued', progress: 0 }).where(and(eq(exportJobs.status, 'running'), lt(exportJobs.startedAt, new Date(Date.now() - STALE_RUNNING_MS))));
+      await deps.db
+        .update(exportJobs)
+        .set({ status: 'queued', progress: 0 })
+        .where(and(eq(exportJobs.status, 'running'), lt(exportJobs.startedAt, new Date(Date.now() - STALE_RUNNING_MS))));
       const due = await deps.db
         .select({ id: exportJobs.id })
         .from(exportJobs)
@@ -242,9 +340,16 @@ export async function sendExportZip(db: Db, files: ExportFiles, reply: FastifyRe
   const events = await db
     .select()
     .from(auditEvents)
-    .where(or(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)), sql`${auditEvents.data}->>'exportId' = ${job.id}`))
+    .where(
+      or(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)), sql`${auditEvents.data}->>'exportId' = ${job.id}`),
+    )
     .orderBy(asc(auditEvents.seq));
-  const label: Record<string, string> = { 'export.requested': 'Solicitado', 'export.built': 'Montado', 'export.downloaded': 'Baixado', 'release_delivery.downloaded': 'Baixado (entrega de cessão)' };
+  const label: Record<string, string> = {
+    'export.requested': 'Solicitado',
+    'export.built': 'Montado',
+    'export.downloaded': 'Baixado',
+    'release_delivery.downloaded': 'Baixado (entrega de cessão)',
+  };
   const lines = [
     'VIGIA MAIS MT — CADEIA DE CUSTÓDIA',
     `Pacote: ${job.id}`,
@@ -253,13 +358,22 @@ export async function sendExportZip(db: Db, files: ExportFiles, reply: FastifyRe
     `Motivo: ${job.reason}${job.caseNumber ? ` — processo ${job.caseNumber}` : ''}`,
     '',
     ...(events.some((e) => e.action === 'export.requested') ? [] : [`${fmt(job.createdAt)} — Solicitado por ${job.requestedByLabel}`]),
-    ...events.filter((e) => label[e.action]).map((e) => `${fmt(e.at)} — ${label[e.action]} por ${e.actorLabel ?? e.origin ?? 'sistema'}${e.action === 'export.built' ? ` (${e.origin})` : ''} [auditoria nº ${e.seq}]`),
+    ...events
+      .filter((e) => label[e.action])
+      .map(
+        (e) =>
+          `${fmt(e.at)} — ${label[e.action]} por ${e.actorLabel ?? e.origin ?? 'sistema'}${e.action === 'export.built' ? ` (${e.origin})` : ''} [auditoria nº ${e.seq}]`,
+      ),
     '',
   ];
   const custody = Buffer.from(lines.join('\n'));
   const key = await loadExportSigningKey({ envKey: files.signingKey, dataDir: files.dataDir });
   const names = (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-  const entries: ZipEntry[] = [...names.map((n) => ({ name: n, file: path.join(dir, n) })), { name: CUSTODY_FILE, data: custody }, { name: CUSTODY_SIG, data: Buffer.from(signManifest(key.privateKey, custody) + '\n') }];
+  const entries: ZipEntry[] = [
+    ...names.map((n) => ({ name: n, file: path.join(dir, n) })),
+    { name: CUSTODY_FILE, data: custody },
+    { name: CUSTODY_SIG, data: Buffer.from(signManifest(key.privateKey, custody) + '\n') },
+  ];
   const folder = `exportacao-${job.id.slice(0, 8)}`;
   return reply
     .type('application/zip')
@@ -271,11 +385,18 @@ export async function sendExportZip(db: Db, files: ExportFiles, reply: FastifyRe
 
 /** Operator/admin download of an own export: audited, counted, streamed. */
 export async function downloadExport(db: Db, files: ExportFiles, who: Acting, id: string, reply: FastifyReply): Promise<FastifyReply> {
-  const [job] = await db.select().from(exportJobs).where(and(eq(exportJobs.id, id), readScope(who.auth))).limit(1);
+  const [job] = await db
+    .select()
+    .from(exportJobs)
+    .where(and(eq(exportJobs.id, id), readScope(who.auth)))
+    .limit(1);
   if (!job || job.releaseDeliveryId) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
   if (job.status !== 'ready') throw new AppError('EXPORT_NOT_READY');
   await db.transaction(async (tx) => {
-    await tx.update(exportJobs).set({ downloads: sql`${exportJobs.downloads} + 1` }).where(eq(exportJobs.id, id));
+    await tx
+      .update(exportJobs)
+      .set({ downloads: sql`${exportJobs.downloads} + 1` })
+      .where(eq(exportJobs.id, id));
     await recordAudit(tx, who.actor, { action: 'export.downloaded', targetType: 'export', targetId: id, data: { exportId: id } });
   });
   return sendExportZip(db, files, reply, id);

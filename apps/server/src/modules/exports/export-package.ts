@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { unzipSync, Zip, ZipPassThrough } from 'fflate';
 

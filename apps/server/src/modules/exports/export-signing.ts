@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -7,10 +7,15 @@ import path from 'node:path';
  * DATA_DIR/keys/export-signing.pem generated on first start (mode 0600). The public key is
  * published at GET /api/public/exports/public-key.
  */
-export async function loadExportSigningKey(opts: { envKey?: string | undefined; dataDir: string }): Promise<{ privateKey: KeyObject; publicKeyPem: string }> {
+export async function loadExportSigningKey(opts: {
+  envKey?: string | undefined;
+  dataDir: string;
+}): Promise<{ privateKey: KeyObject; publicKeyPem: string }> {
   let privateKey: KeyObject;
   if (opts.envKey) {
-    privateKey = opts.envKey.includes('BEGIN') ? createPrivateKey(opts.envKey) : createPrivateKey({ key: Buffer.from(opts.envKey, 'base64'), format: 'der', type: 'pkcs8' });
+    privateKey = opts.envKey.includes('BEGIN')
+      ? createPrivateKey(opts.envKey)
+      : createPrivateKey({ key: Buffer.from(opts.envKey, 'base64'), format: 'der', type: 'pkcs8' });
   } else {
     const file = path.join(opts.dataDir, 'keys', 'export-signing.pem');
     try {
@@ -18,7 +23,9 @@ export async function loadExportSigningKey(opts: { envKey?: string | undefined; 
     } catch {
       const pair = generateKeyPairSync('ed25519');
       await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      await fs.writeFile(file, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+      await fs
+        .writeFile(file, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' })
+        .catch(async () => undefined);
       privateKey = createPrivateKey(await fs.readFile(file, 'utf8'));
     }
   }

@@ -1,6 +1,6 @@
+import { exportCreateSchema, exportJobSchema, exportVerificationSchema, idParamSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { exportCreateSchema, exportJobSchema, exportVerificationSchema, idParamSchema } from '@vigia/contracts';
 import type { AppDeps } from '../../app.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
@@ -18,15 +18,28 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
   const db = database.db;
   let verifying = 0;
   return async (app) => {
-    app.addContentTypeParser(['application/zip', 'application/x-zip-compressed', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: config.exports.verifyMaxBytes }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(
+      ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: config.exports.verifyMaxBytes },
+      (_req, body, done) => done(null, body),
+    );
     app.post('/api/exports', {
       config: { access: policy.request },
-      schema: { tags, summary: 'Request an export package (cameras in scope, UTC range ≤ 7 days, reason); built by the export-build job', body: exportCreateSchema, response: { 200: exportJobSchema } },
+      schema: {
+        tags,
+        summary: 'Request an export package (cameras in scope, UTC range ≤ 7 days, reason); built by the export-build job',
+        body: exportCreateSchema,
+        response: { 200: exportJobSchema },
+      },
       handler: async (request) => requestExport(db, { auth: authOf(request), actor: actorOf(request) }, request.body),
     });
     app.get('/api/exports', {
       config: { access: policy.view },
-      schema: { tags, summary: 'Own export jobs (admins: all), newest first', response: { 200: z.object({ exports: z.array(exportJobSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Own export jobs (admins: all), newest first',
+        response: { 200: z.object({ exports: z.array(exportJobSchema) }) },
+      },
       handler: async (request) => ({ exports: await listExports(db, authOf(request)) }),
     });
     app.get('/api/exports/:id', {
@@ -36,16 +49,32 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
     });
     app.get('/api/exports/:id/download', {
       config: { access: policy.download },
-      schema: { tags, summary: 'Download the package as a ZIP (MP4s, signed manifest, LEIA-ME, signed custody log); audited', params: idParamSchema },
-      handler: async (request, reply) => downloadExport(db, { dataDir: config.dataDir, signingKey: config.exports.signingKey }, { auth: authOf(request), actor: actorOf(request) }, request.params.id, reply),
+      schema: {
+        tags,
+        summary: 'Download the package as a ZIP (MP4s, signed manifest, LEIA-ME, signed custody log); audited',
+        params: idParamSchema,
+      },
+      handler: async (request, reply) =>
+        downloadExport(
+          db,
+          { dataDir: config.dataDir, signingKey: config.exports.signingKey },
+          { auth: authOf(request), actor: actorOf(request) },
+          request.params.id,
+          reply,
+        ),
     });
     app.post('/api/public/exports/verify', {
       config: { access: policy.verify },
       bodyLimit: config.exports.verifyMaxBytes,
-      schema: { tags, summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file', response: { 200: exportVerificationSchema } },
+      schema: {
+        tags,
+        summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file',
+        response: { 200: exportVerificationSchema },
+      },
       handler: async (request) => {
         const body = request.body;
-        if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('VALIDATION_FAILED', 'Envie o arquivo ZIP do pacote (Content-Type: application/zip).');
+        if (!Buffer.isBuffer(body) || body.length === 0)
+          throw new AppError('VALIDATION_FAILED', 'Envie o arquivo ZIP do pacote (Content-Type: application/zip).');
         if (verifying >= MAX_VERIFY_CONCURRENT) throw new AppError('EXPORT_VERIFY_BUSY');
         verifying++;
         try {

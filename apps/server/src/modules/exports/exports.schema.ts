@@ -19,7 +19,9 @@ export const exportJobs = pgTable(
     requestedBy: uuid('requested_by'),
     requestedByLabel: text('requested_by_label').notNull(),
     releaseDeliveryId: uuid('release_delivery_id'),
-    status: text('status', { enum: ['queued', 'running', 'ready', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'ready', 'failed'] })
+      .notNull()
+      .default('queued'),
     progress: integer('progress').notNull().default(0),
     error: text('error'),
     /** Build attempts so far (a release package is retried up to EXPORT_MAX_ATTEMPTS times). */

@@ -17,13 +17,32 @@ export function buildConcatCopyArgs(i: ConcatCopyInput): string[] {
   for (const p of [i.listFile, i.output]) if (!SAFE_PATH.test(p)) throw new Error(`unsafe path for ffmpeg: ${p}`);
   if (!(i.startOffsetSec >= 0) || !(i.durationSec > 0)) throw new Error('bad export range');
   return [
-    '-hide_banner', '-nostdin', '-loglevel', 'error', '-y',
-    '-f', 'concat', '-safe', '0', '-i', i.listFile,
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    i.listFile,
     ...(i.startOffsetSec > 0 ? ['-ss', i.startOffsetSec.toFixed(3)] : []),
-    '-t', i.durationSec.toFixed(3),
+    '-t',
+    i.durationSec.toFixed(3),
     // The camera's AAC track rides along when the node passes audio (MEDIA_AUDIO=pass); optional.
-    '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy', '-movflags', '+faststart',
-    '-progress', 'pipe:1', '-nostats',
+    '-map',
+    '0:v:0',
+    '-map',
+    '0:a:0?',
+    '-c',
+    'copy',
+    '-movflags',
+    '+faststart',
+    '-progress',
+    'pipe:1',
+    '-nostats',
     i.output,
   ];
 }

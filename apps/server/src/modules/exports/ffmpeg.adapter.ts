@@ -3,7 +3,10 @@ import type { Logger } from 'pino';
 import { progressSeconds } from './ffmpeg-args.js';
 
 /** The one place that starts ffmpeg for exports: logs command, stderr and exit code. */
-export async function runFfmpeg(args: string[], opts: { log?: Pick<Logger, 'info' | 'error'>; onProgress?: (seconds: number) => void; timeoutMs?: number } = {}): Promise<void> {
+export async function runFfmpeg(
+  args: string[],
+  opts: { log?: Pick<Logger, 'info' | 'error'>; onProgress?: (seconds: number) => void; timeoutMs?: number } = {},
+): Promise<void> {
   opts.log?.info({ cmd: ['ffmpeg', ...args].join(' ') }, 'ffmpeg start');
   await new Promise<void>((resolve, reject) => {
     const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });

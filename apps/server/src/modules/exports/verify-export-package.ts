@@ -1,6 +1,6 @@
-import { exportManifestSchema, type ExportVerification } from '@vigia/contracts';
+import { type ExportVerification, exportManifestSchema } from '@vigia/contracts';
+import { type PackageSource, pathSource } from './export-package.js';
 import { verifyManifestSignature } from './export-signing.js';
-import { pathSource, type PackageSource } from './export-package.js';
 
 /** Files a package may carry beyond the manifest's list: the signed chain-of-custody log. */
 export const CUSTODY_FILE = 'CUSTODIA.txt';
@@ -27,7 +27,8 @@ export async function verifyPackageSource(src: PackageSource, trustedPublicKeyPe
   const problems: ExportVerification['problems'] = [];
   const bytes = await src.read('manifest.json');
   const sig = (await src.read('manifest.sig'))?.toString('utf8');
-  if (!bytes || sig === undefined) return { ok: false, problems: [{ file: bytes ? 'manifest.sig' : 'manifest.json', problem: 'file_missing' }], manifest: null };
+  if (!bytes || sig === undefined)
+    return { ok: false, problems: [{ file: bytes ? 'manifest.sig' : 'manifest.json', problem: 'file_missing' }], manifest: null };
   let json: unknown = null;
   try {
     json = JSON.parse(bytes.toString('utf8').trim() || 'null');
@@ -38,7 +39,8 @@ export async function verifyPackageSource(src: PackageSource, trustedPublicKeyPe
   if (!parsed.success) return { ok: false, problems: [{ file: 'manifest.json', problem: 'manifest_invalid' }], manifest: null };
   const manifest = parsed.data;
   const key = trustedPublicKeyPem ?? manifest.publicKey;
-  if (trustedPublicKeyPem && trustedPublicKeyPem.trim() !== manifest.publicKey.trim()) problems.push({ file: 'manifest.json', problem: 'signature_invalid' });
+  if (trustedPublicKeyPem && trustedPublicKeyPem.trim() !== manifest.publicKey.trim())
+    problems.push({ file: 'manifest.json', problem: 'signature_invalid' });
   else if (!verifyManifestSignature(key, bytes, sig)) problems.push({ file: 'manifest.json', problem: 'signature_invalid' });
   for (const f of manifest.files) {
     const d = await src.digest(f.name);
@@ -50,7 +52,8 @@ export async function verifyPackageSource(src: PackageSource, trustedPublicKeyPe
     const log = await src.read(CUSTODY_FILE);
     const logSig = (await src.read(CUSTODY_SIG))?.toString('utf8');
     if (!log || logSig === undefined) problems.push({ file: log ? CUSTODY_SIG : CUSTODY_FILE, problem: 'file_missing' });
-    else if (!verifyManifestSignature(key, log, logSig) || !log.toString('utf8').includes(manifest.exportId)) problems.push({ file: CUSTODY_FILE, problem: 'file_altered' });
+    else if (!verifyManifestSignature(key, log, logSig) || !log.toString('utf8').includes(manifest.exportId))
+      problems.push({ file: CUSTODY_FILE, problem: 'file_altered' });
   }
   const listed = new Set(['manifest.json', 'manifest.sig', CUSTODY_FILE, CUSTODY_SIG, ...manifest.files.map((f) => f.name)]);
   for (const name of names) if (!listed.has(name)) problems.push({ file: name, problem: 'file_unexpected' });

@@ -29,7 +29,8 @@ const EXECUTABLES: { what: string; bytes: number[] }[] = [
 export function sniffFileType(head: Buffer): Sniffed {
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { kind: 'accepted', mediaType: 'application/pdf', extension: 'pdf' };
   if (startsWith(head, [0xff, 0xd8, 0xff])) return { kind: 'accepted', mediaType: 'image/jpeg', extension: 'jpg' };
-  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'accepted', mediaType: 'image/png', extension: 'png' };
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { kind: 'accepted', mediaType: 'image/png', extension: 'png' };
   const exe = EXECUTABLES.find((e) => startsWith(head, e.bytes));
   if (exe) return { kind: 'executable', what: exe.what };
   return { kind: 'unknown' };

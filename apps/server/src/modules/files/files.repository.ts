@@ -11,6 +11,10 @@ export async function findFile(db: Queryable, id: string): Promise<StoredFileRow
 
 /** A file the user uploaded themselves (the only files they may attach by id). */
 export async function findOwnFile(db: Queryable, userId: string, id: string): Promise<StoredFileRow | undefined> {
-  const [row] = await db.select().from(storedFiles).where(and(eq(storedFiles.id, id), eq(storedFiles.uploadedBy, userId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(storedFiles)
+    .where(and(eq(storedFiles.id, id), eq(storedFiles.uploadedBy, userId)))
+    .limit(1);
   return row;
 }

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamSchema, storedFileSchema } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
@@ -20,7 +20,12 @@ export function filesRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
 
     app.post('/api/files', {
       config: { access: filesPolicy.upload },
-      schema: { tags, summary: 'Upload one file (PDF, JPEG or PNG; checked by content)', consumes: ['multipart/form-data'], response: { 200: storedFileSchema } },
+      schema: {
+        tags,
+        summary: 'Upload one file (PDF, JPEG or PNG; checked by content)',
+        consumes: ['multipart/form-data'],
+        response: { 200: storedFileSchema },
+      },
       handler: async (request) => {
         const auth = authOf(request);
         const part = await request.file();

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import type { StoredFile } from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from './file-storage.js';
 import { SNIFF_BYTES, sniffFileType } from './file-type.js';
 import { storedFiles } from './files.schema.js';
@@ -79,7 +79,15 @@ export async function uploadFile(
     const row = await deps.db.transaction(async (tx) => {
       const [inserted] = await tx
         .insert(storedFiles)
-        .values({ id, storageKey: finalKey!, originalName, mediaType: sniffed.mediaType, sizeBytes: measured.size, sha256: measured.sha256, uploadedBy: actor.id })
+        .values({
+          id,
+          storageKey: finalKey!,
+          originalName,
+          mediaType: sniffed.mediaType,
+          sizeBytes: measured.size,
+          sha256: measured.sha256,
+          uploadedBy: actor.id,
+        })
         .returning();
       await recordAudit(tx, actor, {
         action: 'file.uploaded',

@@ -1,13 +1,13 @@
-import { and, asc, eq, isNotNull, isNull, lte, lt, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
+import { alerts } from '../alerts/alerts.schema.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { mailAll, partnerEmailOf } from '../loans/obligation-kit.js';
 import { partners } from '../partners/partners.schema.js';
 import { cameraHealth } from '../recordings/recordings.schema.js';
 import { cameraMonitoring, cameraOutages } from '../sanctions/sanctions.schema.js';
-import { alerts } from '../alerts/alerts.schema.js';
 
 const fmt = (d: Date) => d.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' });
 const causeLabel: Record<string, string> = {
@@ -37,7 +37,10 @@ export function healthAlertSweep(db: Db, cfg: { alertAfterMs: number; staleMs: n
       const now = clock();
       let handled = 0;
       const openOutage = (cameraId: typeof cameraHealth.cameraId) =>
-        db.select({ one: sql`1` }).from(cameraOutages).where(and(eq(cameraOutages.cameraId, cameraId), isNull(cameraOutages.endedAt)));
+        db
+          .select({ one: sql`1` })
+          .from(cameraOutages)
+          .where(and(eq(cameraOutages.cameraId, cameraId), isNull(cameraOutages.endedAt)));
       const stale = await db
         .select({ cameraId: cameraHealth.cameraId, updatedAt: cameraHealth.updatedAt, nodeId: cameraHealth.nodeId })
         .from(cameraHealth)
@@ -46,10 +49,23 @@ export function healthAlertSweep(db: Db, cfg: { alertAfterMs: number; staleMs: n
         .limit(limit);
       for (const s of stale) {
         await db.transaction(async (tx) => {
-          const [open] = await tx.select({ id: cameraOutages.id }).from(cameraOutages).where(and(eq(cameraOutages.cameraId, s.cameraId), isNull(cameraOutages.endedAt))).for('update');
+          const [open] = await tx
+            .select({ id: cameraOutages.id })
+            .from(cameraOutages)
+            .where(and(eq(cameraOutages.cameraId, s.cameraId), isNull(cameraOutages.endedAt)))
+            .for('update');
           if (open) return;
-          const [o] = await tx.insert(cameraOutages).values({ cameraId: s.cameraId, startedAt: s.updatedAt, source: 'health_sweep', cause: 'node_lost' }).returning({ id: cameraOutages.id });
-          if (o) await recordAudit(tx, actor, { action: 'health.outage_opened', targetType: 'camera', targetId: s.cameraId, data: { outageId: o.id, cause: 'node_lost', nodeId: s.nodeId, lastReport: s.updatedAt.toISOString() } });
+          const [o] = await tx
+            .insert(cameraOutages)
+            .values({ cameraId: s.cameraId, startedAt: s.updatedAt, source: 'health_sweep', cause: 'node_lost' })
+            .returning({ id: cameraOutages.id });
+          if (o)
+            await recordAudit(tx, actor, {
+              action: 'health.outage_opened',
+              targetType: 'camera',
+              targetId: s.cameraId,
+              data: { outageId: o.id, cause: 'node_lost', nodeId: s.nodeId, lastReport: s.updatedAt.toISOString() },
+            });
         });
         handled++;
       }
@@ -58,9 +74,19 @@ export function healthAlertSweep(db: Db, cfg: { alertAfterMs: number; staleMs: n
         .select({ o: cameraOutages, cameraName: cameras.name, partnerId: cameras.partnerId })
         .from(cameraOutages)
         .innerJoin(cameras, eq(cameras.id, cameraOutages.cameraId));
-      const alertOf = (kind: 'camera_down' | 'camera_recovered') => db.select({ one: sql`1` }).from(alerts).where(and(eq(alerts.outageId, cameraOutages.id), eq(alerts.kind, kind)));
+      const alertOf = (kind: 'camera_down' | 'camera_recovered') =>
+        db
+          .select({ one: sql`1` })
+          .from(alerts)
+          .where(and(eq(alerts.outageId, cameraOutages.id), eq(alerts.kind, kind)));
       const down = await base
-        .where(and(isNull(cameraOutages.endedAt), lte(cameraOutages.startedAt, new Date(now.getTime() - cfg.alertAfterMs)), notExists(alertOf('camera_down'))))
+        .where(
+          and(
+            isNull(cameraOutages.endedAt),
+            lte(cameraOutages.startedAt, new Date(now.getTime() - cfg.alertAfterMs)),
+            notExists(alertOf('camera_down')),
+          ),
+        )
         .orderBy(asc(cameraOutages.startedAt))
         .limit(limit);
       const back = await db
@@ -70,18 +96,30 @@ export function healthAlertSweep(db: Db, cfg: { alertAfterMs: number; staleMs: n
         .where(and(isNotNull(cameraOutages.endedAt), sql`EXISTS ${alertOf('camera_down')}`, notExists(alertOf('camera_recovered'))))
         .orderBy(asc(cameraOutages.endedAt))
         .limit(limit);
-      for (const [kind, rows] of [['camera_down', down], ['camera_recovered', back]] as const) {
+      for (const [kind, rows] of [
+        ['camera_down', down],
+        ['camera_recovered', back],
+      ] as const) {
         for (const { o, cameraName, partnerId } of rows) {
-          const cause = o.cause ? causeLabel[o.cause] ?? o.cause : 'sem vídeo';
+          const cause = o.cause ? (causeLabel[o.cause] ?? o.cause) : 'sem vídeo';
           const minutes = Math.round(((o.endedAt ?? now).getTime() - o.startedAt.getTime()) / 60000);
           const message =
             kind === 'camera_down'
               ? `Câmera "${cameraName}" sem vídeo desde ${fmt(o.startedAt)} (${minutes} min; ${cause}).`
               : `Câmera "${cameraName}" voltou a transmitir em ${fmt(o.endedAt!)} após ${minutes} min sem vídeo.`;
           await db.transaction(async (tx) => {
-            const [a] = await tx.insert(alerts).values({ kind, cameraId: o.cameraId, partnerId, outageId: o.id, message }).onConflictDoNothing().returning();
+            const [a] = await tx
+              .insert(alerts)
+              .values({ kind, cameraId: o.cameraId, partnerId, outageId: o.id, message })
+              .onConflictDoNothing()
+              .returning();
             if (!a) return;
-            await recordAudit(tx, actor, { action: kind === 'camera_down' ? 'health.alert_raised' : 'health.alert_recovered', targetType: 'camera', targetId: o.cameraId, data: { alertId: a.id, outageId: o.id, minutes } });
+            await recordAudit(tx, actor, {
+              action: kind === 'camera_down' ? 'health.alert_raised' : 'health.alert_recovered',
+              targetType: 'camera',
+              targetId: o.cameraId,
+              data: { alertId: a.id, outageId: o.id, minutes },
+            });
             const [p] = partnerId ? await tx.select().from(partners).where(eq(partners.id, partnerId)) : [];
             const to = p ? partnerEmailOf(p) : null;
             if (to) {

@@ -1,5 +1,5 @@
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { HealthDashboard } from '@vigia/contracts';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { listAlerts } from '../alerts/alerts.service.js';
@@ -25,7 +25,14 @@ export async function healthDashboard(db: Queryable, auth: AuthContext, now = ne
   const month = cuiabaMonth(now);
   const { start, end } = monthBounds(month);
   const cams = await db
-    .select({ id: cameras.id, name: cameras.name, partnerId: cameras.partnerId, partnerName: partners.name, regionName: securityRegions.name, since: cameraMonitoring.monitoredSince })
+    .select({
+      id: cameras.id,
+      name: cameras.name,
+      partnerId: cameras.partnerId,
+      partnerName: partners.name,
+      regionName: securityRegions.name,
+      since: cameraMonitoring.monitoredSince,
+    })
     .from(cameras)
     .innerJoin(cameraMonitoring, eq(cameraMonitoring.cameraId, cameras.id))
     .leftJoin(partners, eq(partners.id, cameras.partnerId))
@@ -34,14 +41,31 @@ export async function healthDashboard(db: Queryable, auth: AuthContext, now = ne
     .where(viewScope(auth));
   const ids = cams.map((c) => c.id);
   const outs = ids.length
-    ? await db.select().from(cameraOutages).where(and(inArray(cameraOutages.cameraId, ids), or(isNull(cameraOutages.endedAt), and(lt(cameraOutages.startedAt, end), gt(cameraOutages.endedAt, start)))))
+    ? await db
+        .select()
+        .from(cameraOutages)
+        .where(
+          and(
+            inArray(cameraOutages.cameraId, ids),
+            or(isNull(cameraOutages.endedAt), and(lt(cameraOutages.startedAt, end), gt(cameraOutages.endedAt, start))),
+          ),
+        )
     : [];
   const byId = new Map(cams.map((c) => [c.id, c]));
   const down = outs
     .filter((o) => !o.endedAt)
     .map((o) => {
       const c = byId.get(o.cameraId)!;
-      return { cameraId: c.id, cameraName: c.name, partnerId: c.partnerId, partnerName: c.partnerName ?? null, regionName: c.regionName ?? null, since: o.startedAt.toISOString(), minutes: Math.max(0, Math.round((now.getTime() - o.startedAt.getTime()) / 60000)), cause: o.cause ?? null };
+      return {
+        cameraId: c.id,
+        cameraName: c.name,
+        partnerId: c.partnerId,
+        partnerName: c.partnerName ?? null,
+        regionName: c.regionName ?? null,
+        since: o.startedAt.toISOString(),
+        minutes: Math.max(0, Math.round((now.getTime() - o.startedAt.getTime()) / 60000)),
+        cause: o.cause ?? null,
+      };
     })
     .sort((a, b) => b.minutes - a.minutes);
   const downIds = new Set(down.map((d) => d.cameraId));
@@ -57,7 +81,12 @@ export async function healthDashboard(db: Queryable, auth: AuthContext, now = ne
     return [...m.entries()].sort((a, b) => b[1].down - a[1].down || b[1].total - a[1].total);
   };
   const byRegion = group((c) => c.regionName ?? NO_REGION).map(([k, g]) => ({ regionName: k, down: g.down, total: g.total }));
-  const byPartner = group((c) => c.partnerId).map(([k, g]) => ({ partnerId: k, partnerName: g.sample.partnerName ?? 'Parceiro', down: g.down, total: g.total }));
+  const byPartner = group((c) => c.partnerId).map(([k, g]) => ({
+    partnerId: k,
+    partnerName: g.sample.partnerName ?? 'Parceiro',
+    down: g.down,
+    total: g.total,
+  }));
   const perPartner = new Map<string, { name: string; span: number; downMs: number; outages: number }>();
   for (const c of cams) {
     if (!c.partnerId) continue;
@@ -73,8 +102,22 @@ export async function healthDashboard(db: Queryable, auth: AuthContext, now = ne
   }
   const worstPartners = [...perPartner.entries()]
     .filter(([, p]) => p.span > 0)
-    .map(([partnerId, p]) => ({ partnerId, partnerName: p.name, percent: Math.round(((p.span - p.downMs) / p.span) * 10000) / 100, outageMinutes: Math.round(p.downMs / 60000), outages: p.outages }))
+    .map(([partnerId, p]) => ({
+      partnerId,
+      partnerName: p.name,
+      percent: Math.round(((p.span - p.downMs) / p.span) * 10000) / 100,
+      outageMinutes: Math.round(p.downMs / 60000),
+      outages: p.outages,
+    }))
     .sort((a, b) => a.percent - b.percent)
     .slice(0, 10);
-  return { generatedAt: now.toISOString(), month, down: down.slice(0, 200), byRegion, byPartner, worstPartners, openAlerts: await listAlerts(db, auth, { openOnly: true, limit: 50 }) };
+  return {
+    generatedAt: now.toISOString(),
+    month,
+    down: down.slice(0, 200),
+    byRegion,
+    byPartner,
+    worstPartners,
+    openAlerts: await listAlerts(db, auth, { openOnly: true, limit: 50 }),
+  };
 }

@@ -1,15 +1,19 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthDashboardSchema } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { authOf } from '../../http/context.js';
-import { healthDashboard } from './health-dashboard.js';
 import { healthPolicy as policy } from './health.policy.js';
+import { healthDashboard } from './health-dashboard.js';
 
 export function healthRoutes({ database }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/health/dashboard', {
       config: { access: policy.dashboard },
-      schema: { tags: ['health'], summary: 'CIOSP health dashboard: cameras down by region/partner, longest outages, worst partners of the month, open alerts', response: { 200: healthDashboardSchema } },
+      schema: {
+        tags: ['health'],
+        summary: 'CIOSP health dashboard: cameras down by region/partner, longest outages, worst partners of the month, open alerts',
+        response: { 200: healthDashboardSchema },
+      },
       handler: async (request) => healthDashboard(database.db, authOf(request)),
     });
   };

@@ -11,7 +11,9 @@ export const inspections = pgTable(
       .notNull()
       .references(() => cooperationTerms.id),
     kind: text('kind', { enum: ['scheduled', 'unannounced'] }).notNull(),
-    status: text('status', { enum: ['scheduled', 'recorded', 'follow_up_closed'] }).notNull().default('scheduled'),
+    status: text('status', { enum: ['scheduled', 'recorded', 'follow_up_closed'] })
+      .notNull()
+      .default('scheduled'),
     scheduledFor: timestamp('scheduled_for', { withTimezone: true }).notNull(),
     place: text('place').notNull(),
     checklist: jsonb('checklist').$type<Record<string, string>>(),

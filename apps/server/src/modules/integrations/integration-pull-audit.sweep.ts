@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { sessionAuditSweep, type AuditedSessionRow } from '../audit/session-audit.sweep.js';
+import { type AuditedSessionRow, sessionAuditSweep } from '../audit/session-audit.sweep.js';
 
 interface PullRow extends AuditedSessionRow {
   integration_id: string;
@@ -23,7 +23,12 @@ export const PULL_LOST_AFTER_S = 120;
  * one by one.
  */
 export function integrationPullAuditSweep(db: Db): Sweep {
-  const base = (p: PullRow, started: Date) => ({ integrationId: p.integration_id, pullId: p.id, node: p.node_id, startedAt: started.toISOString() });
+  const base = (p: PullRow, started: Date) => ({
+    integrationId: p.integration_id,
+    pullId: p.id,
+    node: p.node_id,
+    startedAt: started.toISOString(),
+  });
   return sessionAuditSweep<PullRow>(db, {
     name: 'integration-pull-audit',
     everySeconds: 10,
@@ -41,6 +46,9 @@ export function integrationPullAuditSweep(db: Db): Sweep {
       FOR UPDATE OF p SKIP LOCKED`,
     actor: (p) => ({ id: null, label: `integração ${p.name ?? ''} (${p.username ?? p.integration_id})`, origin: p.origin ?? 'media-node' }),
     started: (p, started) => ({ action: 'integration.pull_started', data: base(p, started) }),
-    ended: (p, started, ended, durationMs) => ({ action: 'integration.pull_ended', data: { ...base(p, started), endedAt: ended.toISOString(), durationMs } }),
+    ended: (p, started, ended, durationMs) => ({
+      action: 'integration.pull_ended',
+      data: { ...base(p, started), endedAt: ended.toISOString(), durationMs },
+    }),
   });
 }

@@ -1,10 +1,17 @@
 import { isIP } from 'node:net';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Integration, IntegrationCreate, IntegrationRevoke, IntegrationUpdate, IntegrationWithSecret, OperatorUnit } from '@vigia/contracts';
+import type {
+  Integration,
+  IntegrationCreate,
+  IntegrationRevoke,
+  IntegrationUpdate,
+  IntegrationWithSecret,
+  OperatorUnit,
+} from '@vigia/contracts';
 import { integrationSecretHash, newIntegrationPassword, newIntegrationUsername } from '@vigia/contracts/integration-secret';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { NODE_STALE_MS } from '../live/live.service.js';
 import { vmsIntegrationCameras, vmsIntegrationPulls, vmsIntegrations } from './integrations.schema.js';
@@ -71,13 +78,15 @@ function checkCidr(cidr: string | null | undefined): void {
   const [addr, bits] = cidr.split('/');
   const family = isIP(addr ?? '');
   const max = family === 4 ? 32 : 128;
-  if (!family || Number(bits) > max) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'allowedCidr', message: 'Faixa de endereços (CIDR) inválida.' }]);
+  if (!family || Number(bits) > max)
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'allowedCidr', message: 'Faixa de endereços (CIDR) inválida.' }]);
 }
 
 async function checkCameras(db: Queryable, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   const found = await db.select({ id: cameras.id }).from(cameras).where(inArray(cameras.id, unique));
-  if (found.length !== unique.length) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'cameraIds', message: 'Há câmera inexistente na lista.' }]);
+  if (found.length !== unique.length)
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'cameraIds', message: 'Há câmera inexistente na lista.' }]);
   return unique;
 }
 
@@ -89,14 +98,25 @@ async function activeRow(db: Queryable, id: string): Promise<Row> {
 }
 
 /** Registers an external system; its password is returned this once. Audited. */
-export async function createIntegration(deps: IntegrationsDeps, actor: AuditActor, input: IntegrationCreate): Promise<IntegrationWithSecret> {
+export async function createIntegration(
+  deps: IntegrationsDeps,
+  actor: AuditActor,
+  input: IntegrationCreate,
+): Promise<IntegrationWithSecret> {
   checkCidr(input.allowedCidr);
   const password = newIntegrationPassword();
   const row = await deps.db.transaction(async (tx) => {
     const cameraIds = await checkCameras(tx, input.cameraIds);
     const [row] = await tx
       .insert(vmsIntegrations)
-      .values({ name: input.name, unit: input.unit, username: newIntegrationUsername(), secretHash: integrationSecretHash(password), allowedCidr: input.allowedCidr ?? null, createdBy: actor.id })
+      .values({
+        name: input.name,
+        unit: input.unit,
+        username: newIntegrationUsername(),
+        secretHash: integrationSecretHash(password),
+        allowedCidr: input.allowedCidr ?? null,
+        createdBy: actor.id,
+      })
       .returning();
     await tx.insert(vmsIntegrationCameras).values(cameraIds.map((cameraId) => ({ integrationId: row!.id, cameraId })));
     await recordAudit(tx, actor, {
@@ -112,7 +132,12 @@ export async function createIntegration(deps: IntegrationsDeps, actor: AuditActo
 }
 
 /** Changes name, unit, cameras or source range of an active integration. Audited. */
-export async function updateIntegration(deps: IntegrationsDeps, actor: AuditActor, id: string, input: IntegrationUpdate): Promise<Integration> {
+export async function updateIntegration(
+  deps: IntegrationsDeps,
+  actor: AuditActor,
+  id: string,
+  input: IntegrationUpdate,
+): Promise<Integration> {
   checkCidr(input.allowedCidr);
   const row = await deps.db.transaction(async (tx) => {
     await activeRow(tx, id);
@@ -129,7 +154,12 @@ export async function updateIntegration(deps: IntegrationsDeps, actor: AuditActo
       await tx.delete(vmsIntegrationCameras).where(eq(vmsIntegrationCameras.integrationId, id));
       await tx.insert(vmsIntegrationCameras).values(cameraIds.map((cameraId) => ({ integrationId: id, cameraId })));
     }
-    await recordAudit(tx, actor, { action: 'integration.updated', targetType: 'vms_integration', targetId: id, data: { ...set, ...(cameraIds ? { cameraIds } : {}) } });
+    await recordAudit(tx, actor, {
+      action: 'integration.updated',
+      targetType: 'vms_integration',
+      targetId: id,
+      data: { ...set, ...(cameraIds ? { cameraIds } : {}) },
+    });
     return row!;
   });
   const [view] = await views(deps.db, [row], deps.fallbackNodeUrl);
@@ -141,8 +171,17 @@ export async function rotateIntegration(deps: IntegrationsDeps, actor: AuditActo
   const password = newIntegrationPassword();
   const row = await deps.db.transaction(async (tx) => {
     await activeRow(tx, id);
-    const [row] = await tx.update(vmsIntegrations).set({ secretHash: integrationSecretHash(password), rotatedAt: new Date() }).where(eq(vmsIntegrations.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'integration.rotated', targetType: 'vms_integration', targetId: id, data: { username: row!.username } });
+    const [row] = await tx
+      .update(vmsIntegrations)
+      .set({ secretHash: integrationSecretHash(password), rotatedAt: new Date() })
+      .where(eq(vmsIntegrations.id, id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'integration.rotated',
+      targetType: 'vms_integration',
+      targetId: id,
+      data: { username: row!.username },
+    });
     return row!;
   });
   const [view] = await views(deps.db, [row], deps.fallbackNodeUrl);
@@ -150,7 +189,12 @@ export async function rotateIntegration(deps: IntegrationsDeps, actor: AuditActo
 }
 
 /** Revokes an integration for good (reason required). Audited. */
-export async function revokeIntegration(deps: IntegrationsDeps, actor: AuditActor, id: string, input: IntegrationRevoke): Promise<Integration> {
+export async function revokeIntegration(
+  deps: IntegrationsDeps,
+  actor: AuditActor,
+  id: string,
+  input: IntegrationRevoke,
+): Promise<Integration> {
   const row = await deps.db.transaction(async (tx) => {
     await activeRow(tx, id);
     const [row] = await tx
@@ -158,7 +202,13 @@ export async function revokeIntegration(deps: IntegrationsDeps, actor: AuditActo
       .set({ status: 'revoked', revokedAt: new Date(), revokedBy: actor.id, revokeReason: input.reason })
       .where(and(eq(vmsIntegrations.id, id), eq(vmsIntegrations.status, 'active')))
       .returning();
-    await recordAudit(tx, actor, { action: 'integration.revoked', targetType: 'vms_integration', targetId: id, reason: input.reason, data: { username: row!.username } });
+    await recordAudit(tx, actor, {
+      action: 'integration.revoked',
+      targetType: 'vms_integration',
+      targetId: id,
+      reason: input.reason,
+      data: { username: row!.username },
+    });
     return row!;
   });
   const [view] = await views(deps.db, [row], deps.fallbackNodeUrl);

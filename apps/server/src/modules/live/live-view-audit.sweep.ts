@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { sessionAuditSweep, type AuditedSessionRow } from '../audit/session-audit.sweep.js';
+import { type AuditedSessionRow, sessionAuditSweep } from '../audit/session-audit.sweep.js';
 
 interface ViewRow extends AuditedSessionRow {
   node_id: string;
@@ -42,7 +42,14 @@ export function liveViewAuditSweep(db: Db): Sweep {
     started: (v, started) => ({ action: 'live.view_started', data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString() } }),
     ended: (v, started, ended, durationMs) => ({
       action: 'live.view_ended',
-      data: { viewId: v.id, node: v.node_id, startedAt: started.toISOString(), endedAt: ended.toISOString(), durationMs, reason: v.end_reason },
+      data: {
+        viewId: v.id,
+        node: v.node_id,
+        startedAt: started.toISOString(),
+        endedAt: ended.toISOString(),
+        durationMs,
+        reason: v.end_reason,
+      },
     }),
   });
 }

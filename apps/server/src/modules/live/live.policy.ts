@@ -7,5 +7,7 @@ import { definePolicy, publicAccess, rolesAccess } from '../../http/access.js';
  */
 export const livePolicy = definePolicy({
   token: rolesAccess('operator', 'regional_operator', 'partner_user', 'admin'),
-  publicToken: publicAccess('live view of cameras their partner opened to the public; the token is bound to the camera and checked by the media node'),
+  publicToken: publicAccess(
+    'live view of cameras their partner opened to the public; the token is bound to the camera and checked by the media node',
+  ),
 });

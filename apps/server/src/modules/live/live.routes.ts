@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { liveCameraParamsSchema, liveTokenRequestSchema, liveTokenSchema } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authOf } from '../../http/context.js';
 import { livePolicy } from './live.policy.js';
 import { issueLiveToken, issuePublicLiveToken, type LiveDeps } from './live.service.js';

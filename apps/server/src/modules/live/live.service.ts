@@ -1,11 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { LiveToken } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
-import { loadCamera, viewScope, type CameraRow } from '../cameras/cameras.scope.js';
+import { type CameraRow, loadCamera, viewScope } from '../cameras/cameras.scope.js';
 
 /** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
 export const LIVE_TOKEN_TTL_MS = 60_000;
@@ -51,7 +51,13 @@ function socketUrl(publicUrl: string, cameraId: string): string {
   return u.toString();
 }
 
-function issue(deps: LiveDeps, camera: CameraRow, node: NodeRow, who: { sub: string | null; sid: string | null }, nonceHash: string): LiveToken {
+function issue(
+  deps: LiveDeps,
+  camera: CameraRow,
+  node: NodeRow,
+  who: { sub: string | null; sid: string | null },
+  nonceHash: string,
+): LiveToken {
   if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
   const { token, claims } = signStreamToken(deps.tokenKey, {
     cam: camera.id,
@@ -74,7 +80,11 @@ export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId
 
 /** Token for an anonymous viewer: only cameras open to the public (anything else is "not found"). */
 export async function issuePublicLiveToken(deps: LiveDeps, cameraId: string, nonceHash: string): Promise<LiveToken> {
-  const [camera] = await deps.db.select().from(cameras).where(and(eq(cameras.id, cameraId), eq(cameras.openToPublic, true))).limit(1);
+  const [camera] = await deps.db
+    .select()
+    .from(cameras)
+    .where(and(eq(cameras.id, cameraId), eq(cameras.openToPublic, true)))
+    .limit(1);
   if (!camera) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
   const node = await chooseNode(deps.db, camera.id);
   return issue(deps, camera, node, { sub: null, sid: null }, nonceHash);

@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { openReport } from '../accountability/accountability.service.js';
+import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { addDays, todayInCuiaba } from '../calendar/local-date.js';
-import { cameras, cameraSelfTests } from '../cameras/cameras.schema.js';
+import { cameraSelfTests, cameras } from '../cameras/cameras.schema.js';
 import { complianceCases } from '../sanctions/sanctions.schema.js';
 import { remindersDue } from './loan-period.js';
 import { equipmentAssets, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
@@ -33,8 +33,16 @@ export async function firstVideoOf(tx: Tx, partnerId: string, serial: string): P
     .where(and(eq(cameraSelfTests.cameraId, cam.id), eq(cameraSelfTests.ok, true), isNotNull(cameraSelfTests.snapshotFile)));
   if (!first?.at) return null;
   const at = new Date(first.at);
-  await tx.update(cameras).set({ firstVideoAt: at }).where(and(eq(cameras.id, cam.id), isNull(cameras.firstVideoAt)));
-  await recordAudit(tx, actor, { action: 'camera.first_video', targetType: 'camera', targetId: cam.id, data: { at: at.toISOString(), source: 'self_test_snapshot', serial } });
+  await tx
+    .update(cameras)
+    .set({ firstVideoAt: at })
+    .where(and(eq(cameras.id, cam.id), isNull(cameras.firstVideoAt)));
+  await recordAudit(tx, actor, {
+    action: 'camera.first_video',
+    targetType: 'camera',
+    targetId: cam.id,
+    data: { at: at.toISOString(), source: 'self_test_snapshot', serial },
+  });
   return at;
 }
 
@@ -56,7 +64,12 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
         at = await firstVideoOf(tx, loan.partnerId, serial);
         if (at) {
           await tx.update(equipmentLoanItems).set({ firstVideoAt: at }).where(eq(equipmentLoanItems.id, item.id));
-          await recordAudit(tx, actor, { action: 'equipment_loan.item_first_video', targetType: 'equipment_loan', targetId: loanId, data: { serial, at: at.toISOString() } });
+          await recordAudit(tx, actor, {
+            action: 'equipment_loan.item_first_video',
+            targetType: 'equipment_loan',
+            targetId: loanId,
+            data: { serial, at: at.toISOString() },
+          });
         }
       }
       if (!at) allVideo = false;
@@ -68,19 +81,59 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
     if (allVideo && last) {
       const late = todayInCuiaba(last) > loan.installationDueOn!;
       await tx.update(equipmentLoans).set({ installationStatus: 'met', installationMetAt: last }).where(eq(equipmentLoans.id, loanId));
-      await recordAudit(tx, actor, { action: 'equipment_loan.installation_met', targetType: 'equipment_loan', targetId: loanId, data: { at: last.toISOString(), dueOn: loan.installationDueOn, late } });
+      await recordAudit(tx, actor, {
+        action: 'equipment_loan.installation_met',
+        targetType: 'equipment_loan',
+        targetId: loanId,
+        data: { at: last.toISOString(), dueOn: loan.installationDueOn, late },
+      });
       // guide §09: the accountability report "como prova da instalação" — due 30 days after the video arrived.
-      await openReport(tx, actor, { term, kind: 'installation', dueOn: addDays(today, 30), reason: `Comprovação da instalação — cessão nº ${loan.number}`, sourceLoanId: loanId });
-      if (partnerMail) await mailAll(tx, [partnerMail], `instalação concluída — cessão nº ${loan.number}`, `Todas as câmeras da cessão nº ${loan.number} já enviam imagens à plataforma${late ? ' (após o prazo de 90 dias)' : ', dentro do prazo de 90 dias'}. Apresente a prestação de contas de comprovação da instalação no portal.`);
+      await openReport(tx, actor, {
+        term,
+        kind: 'installation',
+        dueOn: addDays(today, 30),
+        reason: `Comprovação da instalação — cessão nº ${loan.number}`,
+        sourceLoanId: loanId,
+      });
+      if (partnerMail)
+        await mailAll(
+          tx,
+          [partnerMail],
+          `instalação concluída — cessão nº ${loan.number}`,
+          `Todas as câmeras da cessão nº ${loan.number} já enviam imagens à plataforma${late ? ' (após o prazo de 90 dias)' : ', dentro do prazo de 90 dias'}. Apresente a prestação de contas de comprovação da instalação no portal.`,
+        );
       return;
     }
     if (loan.installationStatus === 'pending' && today > loan.installationDueOn!) {
-      await tx.update(equipmentLoans).set({ installationStatus: 'missed' }).where(and(eq(equipmentLoans.id, loanId), eq(equipmentLoans.installationStatus, 'pending')));
+      await tx
+        .update(equipmentLoans)
+        .set({ installationStatus: 'missed' })
+        .where(and(eq(equipmentLoans.id, loanId), eq(equipmentLoans.installationStatus, 'pending')));
       const description = `Prazo de 90 dias para instalação e integração (guia §04) da cessão nº ${loan.number} terminou em ${fmtDate(loan.installationDueOn!)}: ${items.filter((i) => !i.item.firstVideoAt).length} de ${items.length} câmera(s) sem imagens na plataforma.`;
-      const [kase] = await tx.insert(complianceCases).values({ partnerId: loan.partnerId, kind: 'installation_deadline_missed', subjectType: 'equipment_loan', subjectId: loanId, description }).returning();
-      await recordAudit(tx, actor, { action: 'equipment_loan.installation_missed', targetType: 'equipment_loan', targetId: loanId, data: { dueOn: loan.installationDueOn, caseId: kase!.id } });
+      const [kase] = await tx
+        .insert(complianceCases)
+        .values({
+          partnerId: loan.partnerId,
+          kind: 'installation_deadline_missed',
+          subjectType: 'equipment_loan',
+          subjectId: loanId,
+          description,
+        })
+        .returning();
+      await recordAudit(tx, actor, {
+        action: 'equipment_loan.installation_missed',
+        targetType: 'equipment_loan',
+        targetId: loanId,
+        data: { dueOn: loan.installationDueOn, caseId: kase!.id },
+      });
       await mailAll(tx, await staffEmails(tx, ['committee_member']), `prazo de instalação vencido — ${partner.name}`, description);
-      if (partnerMail) await mailAll(tx, [partnerMail], `prazo de instalação vencido — cessão nº ${loan.number}`, `${description}\nO caso foi encaminhado à comissão técnica da SESP/MT.`);
+      if (partnerMail)
+        await mailAll(
+          tx,
+          [partnerMail],
+          `prazo de instalação vencido — cessão nº ${loan.number}`,
+          `${description}\nO caso foi encaminhado à comissão técnica da SESP/MT.`,
+        );
       return;
     }
     if (loan.installationStatus !== 'pending') return;
@@ -91,8 +144,19 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
         .where(and(eq(equipmentLoans.id, loanId), sql`NOT (${equipmentLoans.remindersSent} @> ${JSON.stringify([r])}::jsonb)`))
         .returning({ id: equipmentLoans.id });
       if (!marked) continue;
-      await recordAudit(tx, actor, { action: 'equipment_loan.installation_reminder', targetType: 'equipment_loan', targetId: loanId, data: { day: r, dueOn: loan.installationDueOn } });
-      if (partnerMail) await mailAll(tx, [partnerMail], `lembrete: ${r} dias da retirada — instale até ${fmtDate(loan.installationDueOn!)}`, `Passaram-se ${r} dias da retirada das câmeras da cessão nº ${loan.number}. O prazo de 90 dias para instalação e integração das imagens à plataforma termina em ${fmtDate(loan.installationDueOn!)} (guia, §04). A instalação só é considerada concluída quando as imagens chegam à plataforma.`);
+      await recordAudit(tx, actor, {
+        action: 'equipment_loan.installation_reminder',
+        targetType: 'equipment_loan',
+        targetId: loanId,
+        data: { day: r, dueOn: loan.installationDueOn },
+      });
+      if (partnerMail)
+        await mailAll(
+          tx,
+          [partnerMail],
+          `lembrete: ${r} dias da retirada — instale até ${fmtDate(loan.installationDueOn!)}`,
+          `Passaram-se ${r} dias da retirada das câmeras da cessão nº ${loan.number}. O prazo de 90 dias para instalação e integração das imagens à plataforma termina em ${fmtDate(loan.installationDueOn!)} (guia, §04). A instalação só é considerada concluída quando as imagens chegam à plataforma.`,
+        );
     }
   });
 }
@@ -112,7 +176,13 @@ export function loanInstallationSweep(db: Db): Sweep {
       const due = await db
         .select({ id: equipmentLoans.id })
         .from(equipmentLoans)
-        .where(and(eq(equipmentLoans.status, 'active'), inArray(equipmentLoans.installationStatus, ['pending', 'missed']), gt(equipmentLoans.id, after)))
+        .where(
+          and(
+            eq(equipmentLoans.status, 'active'),
+            inArray(equipmentLoans.installationStatus, ['pending', 'missed']),
+            gt(equipmentLoans.id, after),
+          ),
+        )
         .orderBy(asc(equipmentLoans.id))
         .limit(limit);
       for (const { id } of due) await checkInstallation(db, id);

@@ -12,7 +12,11 @@ export const INSTALLATION_REMINDERS = [30, 60, 80] as const;
  * renewal: the first period (or the one running when it stopped) is the last, and the equipment
  * must be returned (Art. 18 caput).
  */
-export function loanPeriod(pickedUpOn: LocalDate, today: LocalDate, cooperationOperating: boolean): { currentPeriodEndsOn: LocalDate; renewals: number; returnDue: boolean } {
+export function loanPeriod(
+  pickedUpOn: LocalDate,
+  today: LocalDate,
+  cooperationOperating: boolean,
+): { currentPeriodEndsOn: LocalDate; renewals: number; returnDue: boolean } {
   let k = 1;
   const end = (n: number) => addDays(addYears(pickedUpOn, LOAN_YEARS * n), -1);
   if (cooperationOperating) {

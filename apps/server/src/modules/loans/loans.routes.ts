@@ -1,6 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   assetCreateRequestSchema,
   assetSchema,
@@ -17,6 +14,9 @@ import {
   pickupScheduleRequestSchema,
   returnRequestSchema,
 } from '@vigia/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
@@ -32,7 +32,11 @@ const tags = ['loans'];
 const base = '/api/loans';
 export const acting = (request: FastifyRequest): Acting => ({ auth: authOf(request), actor: actorOf(request) });
 export const sendFile = (reply: FastifyReply, f: FileDownload) =>
-  reply.type(f.mediaType).header('content-disposition', `attachment; filename="${encodeURIComponent(f.filename)}"`).header('x-content-type-options', 'nosniff').send(f.data);
+  reply
+    .type(f.mediaType)
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(f.filename)}"`)
+    .header('x-content-type-options', 'nosniff')
+    .send(f.data);
 const docParams = z.object({ id: z.string().uuid(), docId: z.string().uuid() });
 
 /** Equipment loan (Art. 17–18): asset registry, loans, pickup, return, incidents. */
@@ -42,7 +46,12 @@ export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
   return async (app) => {
     app.get(`${base}/assets`, {
       config: { access: policy.listAssets },
-      schema: { tags, summary: 'Asset registry (state cameras)', querystring: z.object({ status: z.enum(assetStatuses).optional() }), response: { 200: z.object({ assets: z.array(assetSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Asset registry (state cameras)',
+        querystring: z.object({ status: z.enum(assetStatuses).optional() }),
+        response: { 200: z.object({ assets: z.array(assetSchema) }) },
+      },
       handler: async (request) => ({ assets: await listAssets(deps.db, request.query.status) }),
     });
     app.get(`${base}/assets/:id`, {
@@ -52,17 +61,32 @@ export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
     });
     app.post(`${base}/assets`, {
       config: { access: policy.createAsset },
-      schema: { tags, summary: 'Register an asset (model, serial, asset tag, warranty end)', body: assetCreateRequestSchema, response: { 200: assetSchema } },
+      schema: {
+        tags,
+        summary: 'Register an asset (model, serial, asset tag, warranty end)',
+        body: assetCreateRequestSchema,
+        response: { 200: assetSchema },
+      },
       handler: async (request) => createAsset(deps.db, actorOf(request), request.body),
     });
     app.post(`${base}/assets/:id/status`, {
       config: { access: policy.setAssetStatus },
-      schema: { tags, summary: 'Back to stock, to repair, or written off', params: idParamSchema, body: assetStatusRequestSchema, response: { 200: assetSchema } },
+      schema: {
+        tags,
+        summary: 'Back to stock, to repair, or written off',
+        params: idParamSchema,
+        body: assetStatusRequestSchema,
+        response: { 200: assetSchema },
+      },
       handler: async (request) => setAssetStatus(deps.db, actorOf(request), request.params.id, request.body.status, request.body.note),
     });
     app.get(base, {
       config: { access: policy.listLoans },
-      schema: { tags, summary: 'Loans in scope (own partner; manager: its adhesion partners; SESP: all)', response: { 200: z.object({ loans: z.array(loanSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Loans in scope (own partner; manager: its adhesion partners; SESP: all)',
+        response: { 200: z.object({ loans: z.array(loanSchema) }) },
+      },
       handler: async (request) => ({ loans: await listLoans(deps.db, authOf(request)) }),
     });
     app.get(`${base}/:id`, {
@@ -80,22 +104,45 @@ export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
     });
     app.post(base, {
       config: { access: policy.createLoan },
-      schema: { tags, summary: 'Reserve assets for an active cooperation and issue the loan term (Art. 17 sole §)', body: loanCreateRequestSchema, response: { 200: loanSchema } },
+      schema: {
+        tags,
+        summary: 'Reserve assets for an active cooperation and issue the loan term (Art. 17 sole §)',
+        body: loanCreateRequestSchema,
+        response: { 200: loanSchema },
+      },
       handler: async (request) => createLoan(svc, acting(request), request.body),
     });
     app.post(`${base}/:id/pickup-schedule`, {
       config: { access: policy.schedulePickup },
-      schema: { tags, summary: 'Schedule the pickup at SESP (guide §03)', params: idParamSchema, body: pickupScheduleRequestSchema, response: { 200: loanSchema } },
+      schema: {
+        tags,
+        summary: 'Schedule the pickup at SESP (guide §03)',
+        params: idParamSchema,
+        body: pickupScheduleRequestSchema,
+        response: { 200: loanSchema },
+      },
       handler: async (request) => schedulePickup(svc, acting(request), request.params.id, request.body),
     });
     app.post(`${base}/:id/pickup`, {
       config: { access: policy.recordPickup },
-      schema: { tags, summary: 'Record the pickup: responsibility term, 90-day installation deadline (guide §04)', params: idParamSchema, body: pickupRecordRequestSchema, response: { 200: loanSchema } },
+      schema: {
+        tags,
+        summary: 'Record the pickup: responsibility term, 90-day installation deadline (guide §04)',
+        params: idParamSchema,
+        body: pickupRecordRequestSchema,
+        response: { 200: loanSchema },
+      },
       handler: async (request) => recordPickup(svc, acting(request), request.params.id, request.body.pickedUpOn),
     });
     app.post(`${base}/:id/return`, {
       config: { access: policy.recordReturn },
-      schema: { tags, summary: 'Return with the condition of each item (Art. 18 caput)', params: idParamSchema, body: returnRequestSchema, response: { 200: loanSchema } },
+      schema: {
+        tags,
+        summary: 'Return with the condition of each item (Art. 18 caput)',
+        params: idParamSchema,
+        body: returnRequestSchema,
+        response: { 200: loanSchema },
+      },
       handler: async (request) => recordReturn(svc, acting(request), request.params.id, request.body),
     });
     app.get(`${base}/incidents`, {
@@ -105,17 +152,35 @@ export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
     });
     app.post(`${base}/:id/incidents`, {
       config: { access: policy.reportIncident },
-      schema: { tags, summary: 'Report theft/damage/defect (Art. 18 §1–3)', params: idParamSchema, body: incidentReportRequestSchema, response: { 200: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Report theft/damage/defect (Art. 18 §1–3)',
+        params: idParamSchema,
+        body: incidentReportRequestSchema,
+        response: { 200: incidentSchema },
+      },
       handler: async (request) => reportIncident(svc, acting(request), request.params.id, request.body),
     });
     app.post(`${base}/incidents/:id/replace`, {
       config: { access: policy.replaceUnderWarranty },
-      schema: { tags, summary: 'Replace a defective asset under warranty (Art. 18 §3)', params: idParamSchema, body: incidentReplaceRequestSchema, response: { 200: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Replace a defective asset under warranty (Art. 18 §3)',
+        params: idParamSchema,
+        body: incidentReplaceRequestSchema,
+        response: { 200: incidentSchema },
+      },
       handler: async (request) => replaceUnderWarranty(svc, acting(request), request.params.id, request.body),
     });
     app.post(`${base}/incidents/:id/close`, {
       config: { access: policy.closeIncident },
-      schema: { tags, summary: 'Close an incident (repair done, Art. 18 §2)', params: idParamSchema, body: incidentCloseRequestSchema, response: { 200: incidentSchema } },
+      schema: {
+        tags,
+        summary: 'Close an incident (repair done, Art. 18 §2)',
+        params: idParamSchema,
+        body: incidentCloseRequestSchema,
+        response: { 200: incidentSchema },
+      },
       handler: async (request) => closeIncident(svc, acting(request), request.params.id, request.body),
     });
   };

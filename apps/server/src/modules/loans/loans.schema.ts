@@ -16,12 +16,18 @@ export const equipmentAssets = pgTable(
     serial: text('serial').notNull(),
     assetTag: text('asset_tag').notNull(),
     warrantyEndsOn: date('warranty_ends_on', { mode: 'string' }),
-    status: text('status', { enum: ['in_stock', 'reserved', 'lent', 'under_repair', 'stolen', 'returned', 'written_off'] }).notNull().default('in_stock'),
+    status: text('status', { enum: ['in_stock', 'reserved', 'lent', 'under_repair', 'stolen', 'returned', 'written_off'] })
+      .notNull()
+      .default('in_stock'),
     currentLoanId: uuid('current_loan_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('equipment_asset_serial_key').on(t.serial), uniqueIndex('equipment_asset_tag_key').on(t.assetTag), index('equipment_asset_status_idx').on(t.status)],
+  (t) => [
+    uniqueIndex('equipment_asset_serial_key').on(t.serial),
+    uniqueIndex('equipment_asset_tag_key').on(t.assetTag),
+    index('equipment_asset_status_idx').on(t.status),
+  ],
 );
 
 export const equipmentAssetEvents = pgTable(
@@ -57,14 +63,18 @@ export const equipmentLoans = pgTable(
     termId: uuid('term_id')
       .notNull()
       .references(() => cooperationTerms.id),
-    status: text('status', { enum: ['reserved', 'pickup_scheduled', 'active', 'returned', 'cancelled'] }).notNull().default('reserved'),
+    status: text('status', { enum: ['reserved', 'pickup_scheduled', 'active', 'returned', 'cancelled'] })
+      .notNull()
+      .default('reserved'),
     pickupOn: date('pickup_on', { mode: 'string' }),
     pickupPlace: text('pickup_place').notNull(),
     pickupPersonName: text('pickup_person_name'),
     pickupPersonCpf: text('pickup_person_cpf'),
     pickupAuthorisationFileId: uuid('pickup_authorisation_file_id'),
     pickedUpOn: date('picked_up_on', { mode: 'string' }),
-    installationStatus: text('installation_status', { enum: ['not_started', 'pending', 'met', 'missed'] }).notNull().default('not_started'),
+    installationStatus: text('installation_status', { enum: ['not_started', 'pending', 'met', 'missed'] })
+      .notNull()
+      .default('not_started'),
     installationDueOn: date('installation_due_on', { mode: 'string' }),
     installationMetAt: timestamp('installation_met_at', { withTimezone: true }),
     remindersSent: jsonb('reminders_sent').$type<number[]>().notNull().default([]),
@@ -72,7 +82,10 @@ export const equipmentLoans = pgTable(
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('equipment_loan_partner_idx').on(t.partnerId), index('equipment_loan_installation_idx').on(t.installationStatus, t.installationDueOn)],
+  (t) => [
+    index('equipment_loan_partner_idx').on(t.partnerId),
+    index('equipment_loan_installation_idx').on(t.installationStatus, t.installationDueOn),
+  ],
 );
 
 /** One asset in a loan. A warranty replacement (Art. 18 §3) adds a new item pointing at the replaced one. */
@@ -87,7 +100,9 @@ export const equipmentLoanItems = pgTable(
       .notNull()
       .references(() => equipmentAssets.id),
     replacesItemId: uuid('replaces_item_id'),
-    active: text('active', { enum: ['yes', 'no'] }).notNull().default('yes'),
+    active: text('active', { enum: ['yes', 'no'] })
+      .notNull()
+      .default('yes'),
     firstVideoAt: timestamp('first_video_at', { withTimezone: true }),
     returnCondition: text('return_condition'),
     returnNote: text('return_note'),
@@ -108,7 +123,9 @@ export const equipmentIncidents = pgTable(
       .notNull()
       .references(() => equipmentAssets.id),
     kind: text('kind', { enum: ['theft', 'third_party_damage', 'partner_damage', 'warranty_defect'] }).notNull(),
-    status: text('status', { enum: ['open', 'repair_pending', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'repair_pending', 'closed'] })
+      .notNull()
+      .default('open'),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     description: text('description').notNull(),
     policeReportNumber: text('police_report_number'),

@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { ObligationDocument } from '@vigia/contracts';
+import { type AnyColumn, and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import type { AuthContext } from '../accounts/session.service.js';
 import { roleGrants, users } from '../accounts/accounts.schema.js';
+import type { AuthContext } from '../accounts/session.service.js';
 import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import { todayInCuiaba, type LocalDate } from '../calendar/local-date.js';
+import { type LocalDate, todayInCuiaba } from '../calendar/local-date.js';
 import { generatedDocuments } from '../documents/documents.schema.js';
 import type { DocumentsDeps } from '../documents/issue-document.js';
 import type { FileStorage } from '../files/file-storage.js';
@@ -33,7 +33,8 @@ export type PartnerRow = typeof partners.$inferSelect;
 /** SESP roles that see every partner's obligations. */
 export const SESP_VIEWERS = new Set(['committee_member', 'admin', 'auditor']);
 
-export const partnerIdsOf = (auth: AuthContext): string[] => auth.grants.filter((g) => g.role === 'partner_user' && g.partnerId).map((g) => g.partnerId!);
+export const partnerIdsOf = (auth: AuthContext): string[] =>
+  auth.grants.filter((g) => g.role === 'partner_user' && g.partnerId).map((g) => g.partnerId!);
 
 /**
  * Rows whose `partnerColumn` the caller may see: SESP all; a partner its own; a municipal manager
@@ -61,7 +62,12 @@ export function ownPartnerScope(auth: AuthContext, partnerColumn: AnyColumn): SQ
 }
 
 export async function loadTerm(db: Queryable, termId: string): Promise<{ term: TermRow; partner: PartnerRow }> {
-  const [row] = await db.select({ term: cooperationTerms, partner: partners }).from(cooperationTerms).innerJoin(partners, eq(partners.id, cooperationTerms.partnerId)).where(eq(cooperationTerms.id, termId)).limit(1);
+  const [row] = await db
+    .select({ term: cooperationTerms, partner: partners })
+    .from(cooperationTerms)
+    .innerJoin(partners, eq(partners.id, cooperationTerms.partnerId))
+    .where(eq(cooperationTerms.id, termId))
+    .limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Termo de cooperação não encontrado.');
   return row;
 }
@@ -78,7 +84,15 @@ export async function documentsOf(db: Queryable, subjectType: string, subjectId:
     .from(generatedDocuments)
     .where(and(eq(generatedDocuments.subjectType, subjectType), eq(generatedDocuments.subjectId, subjectId)))
     .orderBy(desc(generatedDocuments.issuedAt));
-  return rows.map((d) => ({ id: d.id, kind: d.kind, title: d.title, format: d.format, code: d.code, issuedAt: d.issuedAt.toISOString(), superseded: d.supersededById !== null }));
+  return rows.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    format: d.format,
+    code: d.code,
+    issuedAt: d.issuedAt.toISOString(),
+    superseded: d.supersededById !== null,
+  }));
 }
 
 export interface FileDownload {
@@ -88,11 +102,19 @@ export interface FileDownload {
 }
 
 /** A generated act of a subject the caller already proved it may see. */
-export async function downloadDocument(db: Queryable, storage: FileStorage, subjectType: string, subjectId: string, docId: string): Promise<FileDownload> {
+export async function downloadDocument(
+  db: Queryable,
+  storage: FileStorage,
+  subjectType: string,
+  subjectId: string,
+  docId: string,
+): Promise<FileDownload> {
   const [doc] = await db
     .select()
     .from(generatedDocuments)
-    .where(and(eq(generatedDocuments.id, docId), eq(generatedDocuments.subjectType, subjectType), eq(generatedDocuments.subjectId, subjectId)))
+    .where(
+      and(eq(generatedDocuments.id, docId), eq(generatedDocuments.subjectType, subjectType), eq(generatedDocuments.subjectId, subjectId)),
+    )
     .limit(1);
   if (!doc) throw new AppError('NOT_FOUND');
   return { data: await storage.read(doc.storageKey), mediaType: doc.mediaType, filename: `${doc.kind}-${doc.code}.${doc.format}` };
@@ -108,11 +130,15 @@ export async function downloadStoredFile(db: Queryable, storage: FileStorage, fi
 /** Uploads the user made themselves (photos must be JPEG/PNG): the only files they may attach. */
 export async function requireOwnFiles(db: Queryable, userId: string, ids: string[], kind: 'photo' | 'document'): Promise<void> {
   if (!ids.length) return;
-  const rows = await db.select().from(storedFiles).where(and(inArray(storedFiles.id, ids), eq(storedFiles.uploadedBy, userId)));
+  const rows = await db
+    .select()
+    .from(storedFiles)
+    .where(and(inArray(storedFiles.id, ids), eq(storedFiles.uploadedBy, userId)));
   for (const id of ids) {
     const f = rows.find((r) => r.id === id);
     if (!f) throw new AppError('NOT_FOUND', 'Arquivo não encontrado entre os seus envios.');
-    if (kind === 'photo' && !['image/jpeg', 'image/png'].includes(f.mediaType)) throw new AppError('FILE_TYPE_NOT_ALLOWED', 'As fotos devem ser imagens JPEG ou PNG.');
+    if (kind === 'photo' && !['image/jpeg', 'image/png'].includes(f.mediaType))
+      throw new AppError('FILE_TYPE_NOT_ALLOWED', 'As fotos devem ser imagens JPEG ou PNG.');
   }
 }
 
@@ -135,7 +161,11 @@ export async function indirectManagerEmails(db: Queryable, term: TermRow): Promi
   if (term.kind !== 'adhesion') return [];
   const out = new Set<string>();
   if (term.managerTermId) {
-    const [m] = await db.select({ email: partners.email }).from(cooperationTerms).innerJoin(partners, eq(partners.id, cooperationTerms.partnerId)).where(eq(cooperationTerms.id, term.managerTermId));
+    const [m] = await db
+      .select({ email: partners.email })
+      .from(cooperationTerms)
+      .innerJoin(partners, eq(partners.id, cooperationTerms.partnerId))
+      .where(eq(cooperationTerms.id, term.managerTermId));
     if (m?.email) out.add(m.email);
   }
   if (term.coveredMunicipalities.length) {
@@ -143,7 +173,13 @@ export async function indirectManagerEmails(db: Queryable, term: TermRow): Promi
       .selectDistinct({ email: users.email })
       .from(users)
       .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
-      .where(and(eq(roleGrants.role, 'municipal_manager'), inArray(roleGrants.municipalityIbge, term.coveredMunicipalities), eq(users.status, 'active')));
+      .where(
+        and(
+          eq(roleGrants.role, 'municipal_manager'),
+          inArray(roleGrants.municipalityIbge, term.coveredMunicipalities),
+          eq(users.status, 'active'),
+        ),
+      );
     for (const r of rows) out.add(r.email);
   }
   return [...out];

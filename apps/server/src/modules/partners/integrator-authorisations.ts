@@ -1,10 +1,10 @@
-import { and, desc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { addYears, type IntegratorAuthorisation, type IntegratorAuthorisationRequest } from '@vigia/contracts';
+import { and, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { roleGrants, users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { addDays, todayInCuiaba } from '../calendar/local-date.js';
 import { ownPartnerId } from './partner-profile.js';
 import { integratorAuthorisations, partners } from './partners.schema.js';
@@ -25,7 +25,10 @@ export function activeAuthorisation(userId: string): SQL {
 
 /** Sub-select of the partner ids an integrator may act for right now (empty for anyone else). */
 export function authorisedPartnerIds(auth: AuthContext) {
-  return { isIntegrator: auth.roles.includes('integrator'), subquery: sql`(SELECT ${integratorAuthorisations.partnerId} FROM ${integratorAuthorisations} WHERE ${activeAuthorisation(auth.user.id)})` };
+  return {
+    isIntegrator: auth.roles.includes('integrator'),
+    subquery: sql`(SELECT ${integratorAuthorisations.partnerId} FROM ${integratorAuthorisations} WHERE ${activeAuthorisation(auth.user.id)})`,
+  };
 }
 
 /** The partner an integrator acts for, checked against an active authorisation (404-free: 422 with a reason). */
@@ -90,11 +93,18 @@ export const listMyAuthorisations = (db: Db, auth: AuthContext) => list(db, acti
 const endOfCuiabaDay = (date: string) => new Date(`${addDays(date, 1)}T00:00:00-04:00`);
 
 /** A partner authorises an integrator account (must already hold the integrator role), until a date. */
-export async function authoriseIntegrator(db: Db, auth: AuthContext, actor: AuditActor, input: IntegratorAuthorisationRequest): Promise<IntegratorAuthorisation> {
+export async function authoriseIntegrator(
+  db: Db,
+  auth: AuthContext,
+  actor: AuditActor,
+  input: IntegratorAuthorisationRequest,
+): Promise<IntegratorAuthorisation> {
   const partnerId = ownPartnerId(auth);
   const today = todayInCuiaba();
   if (input.validUntil < today || input.validUntil > addYears(today, 5)) {
-    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'validUntil', message: 'A autorização vale de hoje até, no máximo, 5 anos (prazo do termo de cooperação, art. 5º, § 3º).' }]);
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      { path: 'validUntil', message: 'A autorização vale de hoje até, no máximo, 5 anos (prazo do termo de cooperação, art. 5º, § 3º).' },
+    ]);
   }
   const id = await db.transaction(async (tx) => {
     const [integrator] = await tx
@@ -103,7 +113,10 @@ export async function authoriseIntegrator(db: Db, auth: AuthContext, actor: Audi
       .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, 'integrator')))
       .where(and(sql`lower(${users.email}) = ${input.integratorEmail.toLowerCase()}`, eq(users.status, 'active')))
       .limit(1);
-    if (!integrator) throw new AppError('INTEGRATOR_UNKNOWN', undefined, [{ path: 'integratorEmail', message: 'Nenhuma conta de empresa integradora com este e-mail.' }]);
+    if (!integrator)
+      throw new AppError('INTEGRATOR_UNKNOWN', undefined, [
+        { path: 'integratorEmail', message: 'Nenhuma conta de empresa integradora com este e-mail.' },
+      ]);
     const [row] = await tx
       .insert(integratorAuthorisations)
       .values({ partnerId, integratorUserId: integrator.id, validUntil: endOfCuiabaDay(input.validUntil), grantedBy: auth.user.id })
@@ -126,10 +139,21 @@ export async function revokeIntegrator(db: Db, auth: AuthContext, actor: AuditAc
     const [row] = await tx
       .update(integratorAuthorisations)
       .set({ revokedAt: new Date(), revokedBy: auth.user.id })
-      .where(and(eq(integratorAuthorisations.id, id), eq(integratorAuthorisations.partnerId, partnerId), isNull(integratorAuthorisations.revokedAt)))
+      .where(
+        and(
+          eq(integratorAuthorisations.id, id),
+          eq(integratorAuthorisations.partnerId, partnerId),
+          isNull(integratorAuthorisations.revokedAt),
+        ),
+      )
       .returning();
     if (!row) throw new AppError('NOT_FOUND', 'Autorização não encontrada entre as ativas do seu ente.');
-    await recordAudit(tx, actor, { action: 'integrator_authorisation.revoked', targetType: 'partner', targetId: partnerId, data: { authorisationId: id, integratorUserId: row.integratorUserId } });
+    await recordAudit(tx, actor, {
+      action: 'integrator_authorisation.revoked',
+      targetType: 'partner',
+      targetId: partnerId,
+      data: { authorisationId: id, integratorUserId: row.integratorUserId },
+    });
   });
   return (await list(db, and(eq(integratorAuthorisations.id, id), inArray(integratorAuthorisations.partnerId, [partnerId]))!))[0]!;
 }

@@ -1,10 +1,10 @@
-import { and, eq, ne } from 'drizzle-orm';
-import type { AuthContext } from '../accounts/session.service.js';
 import type { PartnerProfile, PartnerProfileInput, PartnerSignUpRequest } from '@vigia/contracts';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session.service.js';
 import { insertUser } from '../accounts/users.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findMunicipality } from '../reference/municipalities.js';
 import { partners } from './partners.schema.js';
 
@@ -41,7 +41,9 @@ export function toPartnerProfile(p: PartnerRow): PartnerProfile {
 
 function checkMunicipality(ibge: string): void {
   if (!findMunicipality(ibge)) {
-    throw new AppError('MUNICIPALITY_UNKNOWN', undefined, [{ path: 'address.municipalityIbge', message: `O código IBGE ${ibge} não corresponde a um município de Mato Grosso.` }]);
+    throw new AppError('MUNICIPALITY_UNKNOWN', undefined, [
+      { path: 'address.municipalityIbge', message: `O código IBGE ${ibge} não corresponde a um município de Mato Grosso.` },
+    ]);
   }
 }
 
@@ -70,7 +72,12 @@ export async function signUpPartner(db: Db, actor: AuditActor, input: PartnerSig
   const partner = await db.transaction(async (tx) => {
     await refuseTakenDocument(tx, input.document);
     const [row] = await tx.insert(partners).values(profileValues(input)).returning();
-    await recordAudit(tx, actor, { action: 'partner.signed_up', targetType: 'partner', targetId: row!.id, data: { kind: input.kind, name: input.name } });
+    await recordAudit(tx, actor, {
+      action: 'partner.signed_up',
+      targetType: 'partner',
+      targetId: row!.id,
+      data: { kind: input.kind, name: input.name },
+    });
     await insertUser(tx, actor, {
       email: input.account.email,
       name: input.account.name,
@@ -105,7 +112,11 @@ export async function updateOwnProfile(db: Db, auth: AuthContext, actor: AuditAc
       action: 'partner.profile_updated',
       targetType: 'partner',
       targetId: id,
-      data: { changed: Object.keys(profileValues(input)).filter((k) => JSON.stringify(current[k as keyof PartnerRow]) !== JSON.stringify(row![k as keyof PartnerRow])) },
+      data: {
+        changed: Object.keys(profileValues(input)).filter(
+          (k) => JSON.stringify(current[k as keyof PartnerRow]) !== JSON.stringify(row![k as keyof PartnerRow]),
+        ),
+      },
     });
     return row!;
   });

@@ -1,5 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   idParamSchema,
   integratorAuthorisationRequestSchema,
@@ -8,6 +6,8 @@ import {
   partnerProfileSchema,
   partnerSignUpRequestSchema,
 } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { authoriseIntegrator, listMyAuthorisations, listPartnerIntegrators, revokeIntegrator } from './integrator-authorisations.js';
@@ -20,7 +20,12 @@ export function partnersRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/api/public/partners/sign-up', {
       config: { access: partnersPolicy.signUp },
-      schema: { tags, summary: 'Sign up a partner (ente proponente) with its first account', body: partnerSignUpRequestSchema, response: { 200: partnerProfileSchema } },
+      schema: {
+        tags,
+        summary: 'Sign up a partner (ente proponente) with its first account',
+        body: partnerSignUpRequestSchema,
+        response: { 200: partnerProfileSchema },
+      },
       handler: async (request) => signUpPartner(deps.db, actorOf(request), request.body),
     });
 
@@ -45,12 +50,22 @@ export function partnersRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
     });
     app.post('/api/partner/integrators', {
       config: { access: partnersPolicy.authoriseIntegrator },
-      schema: { tags, summary: 'Authorise an integrator account until a date (Art. 15)', body: integratorAuthorisationRequestSchema, response: { 200: integratorAuthorisationSchema } },
+      schema: {
+        tags,
+        summary: 'Authorise an integrator account until a date (Art. 15)',
+        body: integratorAuthorisationRequestSchema,
+        response: { 200: integratorAuthorisationSchema },
+      },
       handler: async (request) => authoriseIntegrator(deps.db, authOf(request), actorOf(request), request.body),
     });
     app.post('/api/partner/integrators/:id/revoke', {
       config: { access: partnersPolicy.revokeIntegrator },
-      schema: { tags, summary: 'Revoke an integrator authorisation', params: idParamSchema, response: { 200: integratorAuthorisationSchema } },
+      schema: {
+        tags,
+        summary: 'Revoke an integrator authorisation',
+        params: idParamSchema,
+        response: { 200: integratorAuthorisationSchema },
+      },
       handler: async (request) => revokeIntegrator(deps.db, authOf(request), actorOf(request), request.params.id),
     });
     app.get('/api/integrator/authorisations', {

@@ -1,5 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LegalRepresentative, PartnerAddress, PartnerContact } from '@vigia/contracts';
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * A partner (ente proponente): the organisation or person that joins the program. Applicant
@@ -47,5 +47,8 @@ export const integratorAuthorisations = pgTable(
     revokedBy: uuid('revoked_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('integrator_authorisation_user_idx').on(t.integratorUserId, t.partnerId), index('integrator_authorisation_partner_idx').on(t.partnerId)],
+  (t) => [
+    index('integrator_authorisation_user_idx').on(t.integratorUserId, t.partnerId),
+    index('integrator_authorisation_partner_idx').on(t.partnerId),
+  ],
 );

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { buildInitSegment, buildMediaSegment, createVideoTrack } from '@vigia/media';
+import { describe, expect, it } from 'vitest';
 import { frameRate, scanSegmentLayout, segmentLayout } from './fmp4-index';
 
 const SPS = Buffer.from('6742c016d900a02ff970110000030001000003001e0f162e48', 'hex');
@@ -7,7 +7,12 @@ const PPS = Buffer.from('68ebc3cb22c0', 'hex');
 const init = buildInitSegment(createVideoTrack('h264', { sps: SPS, pps: PPS }));
 const sample = (keyframe: boolean) => ({ data: Buffer.alloc(3000, keyframe ? 0x65 : 0x41), duration: 6000, keyframe }); // 15 fps at 90 kHz
 /** A fragment of `n` frames (the first a keyframe when `key`). */
-const fragment = (seq: number, n: number, key: boolean) => buildMediaSegment(seq, (seq - 1) * n * 6000, Array.from({ length: n }, (_, i) => sample(key && i === 0)));
+const fragment = (seq: number, n: number, key: boolean) =>
+  buildMediaSegment(
+    seq,
+    (seq - 1) * n * 6000,
+    Array.from({ length: n }, (_, i) => sample(key && i === 0)),
+  );
 
 function reader(buf: Buffer) {
   const reads: Array<[number, number]> = [];
@@ -22,7 +27,11 @@ describe('scanSegmentLayout (ranged reads of a recorded segment)', () => {
     const r = reader(file);
     const scan = await scanSegmentLayout(r.read, file.length);
     expect(scan.layout).toEqual(segmentLayout(file));
-    expect(scan.layout.fragments.map((f) => [f.sync, f.samples])).toEqual([[true, 15], [false, 15], [true, 15]]);
+    expect(scan.layout.fragments.map((f) => [f.sync, f.samples])).toEqual([
+      [true, 15],
+      [false, 15],
+      [true, 15],
+    ]);
     expect(frameRate(scan.layout)).toBe(15);
     // One probe for the init part, one per fragment (moof + mdat header); payloads (45 × 3000 bytes) skipped.
     expect(r.reads.length).toBeLessThanOrEqual(1 + frags.length);

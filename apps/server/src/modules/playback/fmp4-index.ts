@@ -151,7 +151,11 @@ const PROBE = 4 * 1024;
  * header are parsed from it (a larger moov/moof is read whole), the mdat payloads are skipped.
  * `prev` (same key, object not shorter) resumes after the last complete fragment.
  */
-export async function scanSegmentLayout(read: (start: number, end: number) => Promise<Buffer>, size: number, prev?: LayoutScan): Promise<LayoutScan> {
+export async function scanSegmentLayout(
+  read: (start: number, end: number) => Promise<Buffer>,
+  size: number,
+  prev?: LayoutScan,
+): Promise<LayoutScan> {
   const resume = prev && prev.size <= size && prev.layout.initEnd > 0;
   let initEnd = resume ? prev.layout.initEnd : 0;
   let timescale = resume ? prev.layout.timescale : 0;

@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { NVR_PLAYBACK_DEFAULT_MS, NVR_PLAYBACK_MAX_MS, type NvrPlaybackToken } from '@vigia/contracts';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { cameraNvrs } from '../cameras/camera-nvr.schema.js';
 import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
 import { chooseNode } from '../live/live.service.js';
-import { openPlayback, signPlayback, type PlaybackDeps } from './playback.service.js';
+import { openPlayback, type PlaybackDeps, signPlayback } from './playback.service.js';
 
 function socketUrl(publicUrl: string, cameraId: string): string {
   const u = new URL(publicUrl);
@@ -35,7 +35,8 @@ export async function startNvrPlayback(
   if (!nvr) throw new AppError('PLAYBACK_NVR_NOT_CONFIGURED');
   const from = new Date(req.from);
   const to = req.to ? new Date(req.to) : new Date(Math.min(from.getTime() + NVR_PLAYBACK_DEFAULT_MS, Date.now()));
-  if (!(from.getTime() < Date.now()) || !(to > from) || to.getTime() - from.getTime() > NVR_PLAYBACK_MAX_MS) throw new AppError('PLAYBACK_NVR_RANGE_INVALID');
+  if (!(from.getTime() < Date.now()) || !(to > from) || to.getTime() - from.getTime() > NVR_PLAYBACK_MAX_MS)
+    throw new AppError('PLAYBACK_NVR_RANGE_INVALID');
   const node = await chooseNode(deps.db, camera.id);
   const range = { from: from.toISOString(), to: to.toISOString(), reason: req.reason };
   const playbackId = await deps.db.transaction((tx) => openPlayback(tx, auth, actor, camera, range, 'partner_nvr', node.id));

@@ -34,7 +34,11 @@ export function playbackEndedSweep(db: Db): Sweep {
           FOR UPDATE OF s SKIP LOCKED`);
         const due = (res as unknown as { rows: Array<{ id: string; email: string | null }> }).rows;
         for (const d of due) {
-          const [row] = await tx.update(playbackSessions).set({ auditedAt: new Date() }).where(sql`${playbackSessions.id} = ${d.id}::uuid`).returning();
+          const [row] = await tx
+            .update(playbackSessions)
+            .set({ auditedAt: new Date() })
+            .where(sql`${playbackSessions.id} = ${d.id}::uuid`)
+            .returning();
           await recordAudit(tx, { id: row!.userId, label: d.email, origin: row!.origin ?? 'api' }, playbackEndedEntry(row!));
         }
         return due.length;

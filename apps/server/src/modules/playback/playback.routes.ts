@@ -1,6 +1,4 @@
 import path from 'node:path';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   nvrPlaybackTokenSchema,
   PLAYBACK_HEADERS,
@@ -14,11 +12,21 @@ import {
 } from '@vigia/contracts';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { actorOf, authOf } from '../../http/context.js';
-import { playbackPolicy } from './playback.policy.js';
 import { startNvrPlayback } from './nvr-playback.service.js';
-import { checkMediaAccess, endPlayback, playbackChunk, recordSnapshot, renewPlayback, startPlayback, type PlaybackDeps } from './playback.service.js';
+import { playbackPolicy } from './playback.policy.js';
+import {
+  checkMediaAccess,
+  endPlayback,
+  type PlaybackDeps,
+  playbackChunk,
+  recordSnapshot,
+  renewPlayback,
+  startPlayback,
+} from './playback.service.js';
 
 const tags = ['playback'];
 
@@ -38,12 +46,24 @@ export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyn
   return async (app) => {
     app.post('/api/playback/:cameraId/token', {
       config: { access: playbackPolicy.start },
-      schema: { tags, summary: 'Start a playback (reason required, audited) and get its short-lived token', params: recordingCameraParamsSchema, body: playbackTokenRequestSchema, response: { 200: playbackTokenSchema } },
+      schema: {
+        tags,
+        summary: 'Start a playback (reason required, audited) and get its short-lived token',
+        params: recordingCameraParamsSchema,
+        body: playbackTokenRequestSchema,
+        response: { 200: playbackTokenSchema },
+      },
       handler: async (request) => startPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body),
     });
     app.post('/api/playback/:cameraId/renew', {
       config: { access: playbackPolicy.renew },
-      schema: { tags, summary: 'Renew the token of a running playback (same nonce, session and camera)', params: recordingCameraParamsSchema, body: playbackRenewRequestSchema, response: { 200: playbackTokenSchema } },
+      schema: {
+        tags,
+        summary: 'Renew the token of a running playback (same nonce, session and camera)',
+        params: recordingCameraParamsSchema,
+        body: playbackRenewRequestSchema,
+        response: { 200: playbackTokenSchema },
+      },
       handler: async (request) => renewPlayback(await getDeps(), authOf(request), request.params.cameraId, request.body),
     });
     app.get('/api/playback/:cameraId/media', {
@@ -73,7 +93,13 @@ export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyn
     });
     app.post('/api/playback/:cameraId/end', {
       config: { access: playbackPolicy.end },
-      schema: { tags, summary: "The player was closed: ends the caller's playback (audited `playback.ended` with the duration)", params: recordingCameraParamsSchema, body: playbackEndRequestSchema, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "The player was closed: ends the caller's playback (audited `playback.ended` with the duration)",
+        params: recordingCameraParamsSchema,
+        body: playbackEndRequestSchema,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await endPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body.playbackId);
         return reply.code(204).send(null);
@@ -83,16 +109,24 @@ export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyn
       config: { access: playbackPolicy.nvr },
       schema: {
         tags,
-        summary: "Play a range from the partner's own recorder (NVR) through a media node (reason required, audited with source partner_nvr)",
+        summary:
+          "Play a range from the partner's own recorder (NVR) through a media node (reason required, audited with source partner_nvr)",
         params: recordingCameraParamsSchema,
         body: playbackTokenRequestSchema,
         response: { 200: nvrPlaybackTokenSchema },
       },
-      handler: async (request) => startNvrPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body),
+      handler: async (request) =>
+        startNvrPlayback(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body),
     });
     app.post('/api/playback/:cameraId/snapshot', {
       config: { access: playbackPolicy.snapshot },
-      schema: { tags, summary: 'Record (audit) that a frame of a playback was captured as a snapshot', params: recordingCameraParamsSchema, body: playbackSnapshotRequestSchema, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Record (audit) that a frame of a playback was captured as a snapshot',
+        params: recordingCameraParamsSchema,
+        body: playbackSnapshotRequestSchema,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await recordSnapshot(await getDeps(), authOf(request), actorOf(request), request.params.cameraId, request.body);
         return reply.code(204).send(null);

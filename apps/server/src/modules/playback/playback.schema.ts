@@ -19,7 +19,9 @@ export const playbackSessions = pgTable(
     userId: uuid('user_id').notNull(),
     sessionId: text('session_id').notNull(),
     /** platform (recorded segments) | partner_nvr (the partner's own recorder, Art. 25 §2). */
-    source: text('source', { enum: ['platform', 'partner_nvr'] }).notNull().default('platform'),
+    source: text('source', { enum: ['platform', 'partner_nvr'] })
+      .notNull()
+      .default('platform'),
     /** Range asked for (partner NVR playback streams exactly this range). */
     fromAt: timestamp('from_at', { withTimezone: true, precision: 3 }).notNull(),
     toAt: timestamp('to_at', { withTimezone: true, precision: 3 }),

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { PlaybackToken } from '@vigia/contracts';
-import { nonceHash, signStreamToken, verifyStreamToken, type StreamTokenClaims } from '@vigia/contracts/stream-token';
 import type { RangedReader, RecordingStorage } from '@vigia/contracts/recording-store';
+import { nonceHash, type StreamTokenClaims, signStreamToken, verifyStreamToken } from '@vigia/contracts/stream-token';
+import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
 import { recordingSegments } from '../recordings/recordings.schema.js';
-import { frameRate, scanSegmentLayout, type LayoutScan } from './fmp4-index.js';
+import { frameRate, type LayoutScan, scanSegmentLayout } from './fmp4-index.js';
 import { playbackSessions } from './playback.schema.js';
 
 /** Lifetime of a playback token; the player renews it at about half-life. */
@@ -26,7 +26,16 @@ export interface PlaybackDeps {
 }
 
 export function signPlayback(deps: PlaybackDeps, auth: AuthContext, cameraId: string, cnf: string, pb: string, node = PLAYBACK_SERVER) {
-  return signStreamToken(deps.tokenKey, { cam: cameraId, act: 'playback', node, sub: auth.user.id, sid: auth.session.id, cnf, pb, ttlMs: PLAYBACK_TOKEN_TTL_MS });
+  return signStreamToken(deps.tokenKey, {
+    cam: cameraId,
+    act: 'playback',
+    node,
+    sub: auth.user.id,
+    sid: auth.session.id,
+    cnf,
+    pb,
+    ttlMs: PLAYBACK_TOKEN_TTL_MS,
+  });
 }
 
 export type PlaybackSource = 'platform' | 'partner_nvr';
@@ -46,8 +55,15 @@ export async function openPlayback(
 ): Promise<string> {
   const playbackId = randomUUID();
   await tx.insert(playbackSessions).values({
-    id: playbackId, cameraId: camera.id, userId: auth.user.id, sessionId: auth.session.id, source, nodeId, origin: actor.origin,
-    fromAt: new Date(req.from), toAt: req.to ? new Date(req.to) : null,
+    id: playbackId,
+    cameraId: camera.id,
+    userId: auth.user.id,
+    sessionId: auth.session.id,
+    source,
+    nodeId,
+    origin: actor.origin,
+    fromAt: new Date(req.from),
+    toAt: req.to ? new Date(req.to) : null,
   });
   await recordAudit(tx, actor, {
     action: 'playback.started',
@@ -82,7 +98,12 @@ export async function startPlayback(
  * A new token for the same playback (same nonce, user, session, camera, node); the scope is
  * re-checked and the playback must not have ended (closed, or expired without renewal).
  */
-export async function renewPlayback(deps: PlaybackDeps, auth: AuthContext, cameraId: string, req: { nonceHash: string; token: string }): Promise<PlaybackToken> {
+export async function renewPlayback(
+  deps: PlaybackDeps,
+  auth: AuthContext,
+  cameraId: string,
+  req: { nonceHash: string; token: string },
+): Promise<PlaybackToken> {
   const c = checkToken(deps, auth, cameraId, req.token, true);
   if (c.cnf !== req.nonceHash) throw new AppError('FORBIDDEN', 'Token de reprodução de outro cliente.');
   await loadCamera(deps.db, viewScope(auth), cameraId);
@@ -104,14 +125,26 @@ export function playbackEndedEntry(row: typeof playbackSessions.$inferSelect) {
     targetType: 'camera',
     targetId: row.cameraId,
     data: {
-      playbackId: row.id, source: row.source, from: row.fromAt.toISOString(), to: row.toAt?.toISOString() ?? null,
-      startedAt: row.startedAt.toISOString(), endedAt: ended.toISOString(), durationMs: Math.max(0, ended.getTime() - row.startedAt.getTime()), endReason: row.endReason,
+      playbackId: row.id,
+      source: row.source,
+      from: row.fromAt.toISOString(),
+      to: row.toAt?.toISOString() ?? null,
+      startedAt: row.startedAt.toISOString(),
+      endedAt: ended.toISOString(),
+      durationMs: Math.max(0, ended.getTime() - row.startedAt.getTime()),
+      endReason: row.endReason,
     },
   };
 }
 
 /** The player was closed: ends the caller's own playback and audits `playback.ended` at once (idempotent). */
-export async function endPlayback(deps: PlaybackDeps, auth: AuthContext, actor: AuditActor, cameraId: string, playbackId: string): Promise<void> {
+export async function endPlayback(
+  deps: PlaybackDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  cameraId: string,
+  playbackId: string,
+): Promise<void> {
   // Out of scope → 404 like every camera route (the update below would touch nothing anyway).
   await loadCamera(deps.db, viewScope(auth), cameraId);
   await deps.db.transaction(async (tx) => {
@@ -119,7 +152,14 @@ export async function endPlayback(deps: PlaybackDeps, auth: AuthContext, actor: 
     const [row] = await tx
       .update(playbackSessions)
       .set({ endedAt: now, endReason: 'closed', auditedAt: now })
-      .where(and(eq(playbackSessions.id, playbackId), eq(playbackSessions.cameraId, cameraId), eq(playbackSessions.userId, auth.user.id), isNull(playbackSessions.endedAt)))
+      .where(
+        and(
+          eq(playbackSessions.id, playbackId),
+          eq(playbackSessions.cameraId, cameraId),
+          eq(playbackSessions.userId, auth.user.id),
+          isNull(playbackSessions.endedAt),
+        ),
+      )
       .returning();
     if (row) await recordAudit(tx, actor, playbackEndedEntry(row));
   });
@@ -200,7 +240,13 @@ export async function playbackChunk(deps: PlaybackDeps, cameraId: string, at: Da
     .where(and(live, lte(recordingSegments.startAt, at), or(isNull(recordingSegments.endAt), gt(recordingSegments.endAt, at))))
     .orderBy(desc(recordingSegments.startAt))
     .limit(1);
-  if (!seg) [seg] = await deps.db.select().from(recordingSegments).where(and(live, gt(recordingSegments.startAt, at))).orderBy(asc(recordingSegments.startAt)).limit(1);
+  if (!seg)
+    [seg] = await deps.db
+      .select()
+      .from(recordingSegments)
+      .where(and(live, gt(recordingSegments.startAt, at)))
+      .orderBy(asc(recordingSegments.startAt))
+      .limit(1);
   if (!seg) return undefined;
   let opened: { scan: LayoutScan; reader: RangedReader };
   try {
@@ -237,17 +283,33 @@ export async function playbackChunk(deps: PlaybackDeps, cameraId: string, at: Da
       nextMs = next ? Math.max(next.startAt.getTime(), endMs) : seg.closedAt ? undefined : endMs;
     }
     const [init, body] = await Promise.all([reader.read(0, layout.initEnd), reader.read(frags[first]!.offset, f.offset + f.size)]);
-    return { bytes: Buffer.concat([init, body]), wallMs: wall(first), mediaStart: frags[first]!.decodeTime / layout.timescale, endMs, nextMs, fps: frameRate(layout) };
+    return {
+      bytes: Buffer.concat([init, body]),
+      wallMs: wall(first),
+      mediaStart: frags[first]!.decodeTime / layout.timescale,
+      endMs,
+      nextMs,
+      fps: frameRate(layout),
+    };
   } finally {
     await reader.close();
   }
 }
 
-export async function recordSnapshot(deps: PlaybackDeps, auth: AuthContext, actor: AuditActor, cameraId: string, req: { playbackId: string; at: string }): Promise<void> {
+export async function recordSnapshot(
+  deps: PlaybackDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  cameraId: string,
+  req: { playbackId: string; at: string },
+): Promise<void> {
   const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
   await deps.db.transaction((tx) =>
-    recordAudit(tx, actor, { action: 'playback.snapshot', targetType: 'camera', targetId: camera.id, data: { playbackId: req.playbackId, at: req.at } }),
+    recordAudit(tx, actor, {
+      action: 'playback.snapshot',
+      targetType: 'camera',
+      targetId: camera.id,
+      data: { playbackId: req.playbackId, at: req.at },
+    }),
   );
 }
-
-

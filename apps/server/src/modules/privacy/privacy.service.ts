@@ -1,16 +1,25 @@
+import {
+  type MaskPolygon,
+  type MyPrivacy,
+  type PrivacyMasks,
+  privacyMasksUpdateSchema,
+  type UnmaskGrant,
+  type UnmaskGrantCreate,
+  type UnmaskGrantRevoke,
+} from '@vigia/contracts';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { privacyMasksUpdateSchema, type MaskPolygon, type MyPrivacy, type PrivacyMasks, type UnmaskGrant, type UnmaskGrantCreate, type UnmaskGrantRevoke } from '@vigia/contracts';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import type { AuthContext } from '../accounts/session.service.js';
 import { users } from '../accounts/accounts.schema.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { loadCamera, selfTestScope, viewScope } from '../cameras/cameras.scope.js';
-import { privacyMasks, privacyUnmaskGrants } from './privacy.schema.js';
 import { releaseDeliveries, releaseRequests } from '../releases/releases.schema.js';
+import { privacyMasks, privacyUnmaskGrants } from './privacy.schema.js';
 
 /** A grant is active while not revoked and not expired (checked in SQL with the database clock). */
-const activeGrant = () => and(isNull(privacyUnmaskGrants.revokedAt), or(isNull(privacyUnmaskGrants.expiresAt), gt(privacyUnmaskGrants.expiresAt, sql`now()`)));
+const activeGrant = () =>
+  and(isNull(privacyUnmaskGrants.revokedAt), or(isNull(privacyUnmaskGrants.expiresAt), gt(privacyUnmaskGrants.expiresAt, sql`now()`)));
 
 /** The user's active unmask grant (latest expiry first; a grant without expiry wins). */
 export async function activeUnmask(db: Queryable, userId: string): Promise<{ expiresAt: Date | null } | null> {
@@ -47,7 +56,13 @@ export async function readMasks(db: Queryable, auth: AuthContext, cameraId: stri
 }
 
 /** Replaces a camera's masks: the owning partner, admins and the committee (self-test scope). Audited. */
-export async function replaceMasks(db: Db, auth: AuthContext, actor: AuditActor, cameraId: string, raw: { polygons: MaskPolygon[] }): Promise<PrivacyMasks> {
+export async function replaceMasks(
+  db: Db,
+  auth: AuthContext,
+  actor: AuditActor,
+  cameraId: string,
+  raw: { polygons: MaskPolygon[] },
+): Promise<PrivacyMasks> {
   const input = privacyMasksUpdateSchema.parse(raw);
   await db.transaction(async (tx) => {
     await loadCamera(tx, selfTestScope(auth), cameraId, true);
@@ -55,7 +70,10 @@ export async function replaceMasks(db: Db, auth: AuthContext, actor: AuditActor,
     await tx
       .insert(privacyMasks)
       .values({ cameraId, polygons: input.polygons, createdBy: auth.user.id, updatedBy: auth.user.id })
-      .onConflictDoUpdate({ target: privacyMasks.cameraId, set: { polygons: input.polygons, updatedBy: auth.user.id, updatedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: privacyMasks.cameraId,
+        set: { polygons: input.polygons, updatedBy: auth.user.id, updatedAt: new Date() },
+      });
     await recordAudit(tx, actor, {
       action: 'privacy_mask.updated',
       targetType: 'camera',
@@ -67,7 +85,11 @@ export async function replaceMasks(db: Db, auth: AuthContext, actor: AuditActor,
 }
 
 /** Polygons to burn into an export for a recipient: none when the recipient holds an active unmask grant. */
-export async function exportMasks(db: Queryable, recipientUserId: string | null, cameraIds: string[]): Promise<Record<string, MaskPolygon[]>> {
+export async function exportMasks(
+  db: Queryable,
+  recipientUserId: string | null,
+  cameraIds: string[],
+): Promise<Record<string, MaskPolygon[]>> {
   if (recipientUserId && (await activeUnmask(db, recipientUserId))) return {};
   const out: Record<string, MaskPolygon[]> = {};
   for (const id of cameraIds) {
@@ -105,11 +127,19 @@ export async function listUnmaskGrants(db: Queryable): Promise<UnmaskGrant[]> {
 /** Grants a user the right to see images without privacy masks (admin, with a reason). Audited. */
 export async function grantUnmask(db: Db, actor: AuditActor, input: UnmaskGrantCreate): Promise<UnmaskGrant> {
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'expiresAt', message: 'A validade deve ser futura.' }]);
+  if (expiresAt && expiresAt.getTime() <= Date.now())
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'expiresAt', message: 'A validade deve ser futura.' }]);
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1);
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .limit(1);
     if (!user) throw new AppError('NOT_FOUND', 'Usuário não encontrado.');
-    const [row] = await tx.insert(privacyUnmaskGrants).values({ userId: user.id, reason: input.reason, grantedBy: actor.id, expiresAt }).returning();
+    const [row] = await tx
+      .insert(privacyUnmaskGrants)
+      .values({ userId: user.id, reason: input.reason, grantedBy: actor.id, expiresAt })
+      .returning();
     await recordAudit(tx, actor, {
       action: 'privacy.unmask_granted',
       targetType: 'user',
@@ -129,7 +159,13 @@ export async function revokeUnmask(db: Db, actor: AuditActor, id: string, input:
       .where(and(eq(privacyUnmaskGrants.id, id), isNull(privacyUnmaskGrants.revokedAt)))
       .returning();
     if (!row) throw new AppError('NOT_FOUND', 'Autorização não encontrada ou já revogada.');
-    await recordAudit(tx, actor, { action: 'privacy.unmask_revoked', targetType: 'user', targetId: row.userId, reason: input.reason, data: { grantId: id } });
+    await recordAudit(tx, actor, {
+      action: 'privacy.unmask_revoked',
+      targetType: 'user',
+      targetId: row.userId,
+      reason: input.reason,
+      data: { grantId: id },
+    });
     const [user] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, row.userId)).limit(1);
     return toView({ ...row, userName: user?.name ?? null, userEmail: user?.email ?? null });
   });
@@ -139,7 +175,10 @@ export async function revokeUnmask(db: Db, actor: AuditActor, id: string, input:
  * Masks to burn into an export job: the recipient is the release requester for a release
  * delivery, else the user who asked for the export. Empty when the recipient may see unmasked.
  */
-export async function exportJobMasks(db: Queryable, job: { requestedBy: string | null; releaseDeliveryId: string | null; cameraIds: string[] }): Promise<Record<string, MaskPolygon[]>> {
+export async function exportJobMasks(
+  db: Queryable,
+  job: { requestedBy: string | null; releaseDeliveryId: string | null; cameraIds: string[] },
+): Promise<Record<string, MaskPolygon[]>> {
   let recipient = job.requestedBy;
   if (job.releaseDeliveryId) {
     const [r] = await db

@@ -28,9 +28,18 @@ export const diskLowMessage = (f: DiskLowFigures) =>
 export async function raiseDiskLowAlert(db: Db, f: DiskLowFigures): Promise<void> {
   const message = diskLowMessage(f);
   await db.transaction(async (tx) => {
-    const [a] = await tx.insert(alerts).values({ kind: 'recording_disk_low', volume: f.volume, message }).onConflictDoNothing().returning({ id: alerts.id });
+    const [a] = await tx
+      .insert(alerts)
+      .values({ kind: 'recording_disk_low', volume: f.volume, message })
+      .onConflictDoNothing()
+      .returning({ id: alerts.id });
     if (a) {
-      await recordAudit(tx, systemActor('recording-retention'), { action: 'recording.disk_low_alert', targetType: 'alert', targetId: a.id, data: { ...f } });
+      await recordAudit(tx, systemActor('recording-retention'), {
+        action: 'recording.disk_low_alert',
+        targetType: 'alert',
+        targetId: a.id,
+        data: { ...f },
+      });
       return;
     }
     await tx

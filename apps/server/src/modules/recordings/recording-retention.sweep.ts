@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { RecordingStorage } from '@vigia/contracts/recording-store';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { isLocked } from '../releases/evidence-locks.js';
@@ -31,7 +31,11 @@ export const QUARANTINE = '.quarantine';
  * Deleting = tombstone the row (deleted_at, reason) in the transaction, then remove the file after
  * commit; a crash in between leaves a file whose row is tombstoned, which step 3 removes.
  */
-export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts: RetentionOptions): Sweep & { lastRun: { expired: number; floor: number; quarantined: number; purged: number } } {
+export function recordingRetentionSweep(
+  db: Db,
+  storage: RecordingStorage,
+  opts: RetentionOptions,
+): Sweep & { lastRun: { expired: number; floor: number; quarantined: number; purged: number } } {
   const now = () => opts.now?.() ?? new Date();
   const lastRun = { expired: 0, floor: 0, quarantined: 0, purged: 0 };
   const notLocked = sql`NOT EXISTS (SELECT 1 FROM evidence_lock l WHERE l.camera_id = s.camera_id AND l.released_at IS NULL AND l.from_at < s.end_at AND l.to_at > s.start_at)`;
@@ -73,7 +77,14 @@ export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts:
   async function floor(limit: number): Promise<number> {
     let free = await storage.freeBytes();
     if (free === undefined || free >= opts.minFreeBytes) return 0;
-    const res = await db.execute<{ id: string; camera_id: string; start_at: string; end_at: string; storage_key: string; size_bytes: string | number | null }>(sql`
+    const res = await db.execute<{
+      id: string;
+      camera_id: string;
+      start_at: string;
+      end_at: string;
+      storage_key: string;
+      size_bytes: string | number | null;
+    }>(sql`
       SELECT s.id, s.camera_id, s.start_at, s.end_at, s.storage_key, s.size_bytes FROM recording_segment s
       WHERE s.deleted_at IS NULL AND s.closed_at IS NOT NULL AND ${notLocked}
       ORDER BY s.start_at LIMIT ${limit}`);
@@ -87,7 +98,13 @@ export function recordingRetentionSweep(db: Db, storage: RecordingStorage, opts:
       if (free >= opts.minFreeBytes) break;
     }
     // Raised even when nothing could go (all locked or open): the volume is still below its floor.
-    await raiseDiskLowAlert(db, { volume: opts.volume ?? 'recordings', freeBytes: free, minFreeBytes: opts.minFreeBytes, purgedSegments: n, purgedBytes: bytes });
+    await raiseDiskLowAlert(db, {
+      volume: opts.volume ?? 'recordings',
+      freeBytes: free,
+      minFreeBytes: opts.minFreeBytes,
+      purgedSegments: n,
+      purgedBytes: bytes,
+    });
     return n;
   }
 
@@ -155,7 +172,20 @@ interface SegmentRow {
 }
 
 function rowsOf(res: unknown): SegmentRow[] {
-  const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as { id: string; camera_id: string; start_at: string | Date; end_at: string | Date; storage_key: string; size_bytes?: string | number | null }[];
-  return rows.map((r) => ({ id: r.id, cameraId: r.camera_id, startAt: new Date(r.start_at), endAt: new Date(r.end_at), storageKey: r.storage_key, sizeBytes: Number(r.size_bytes ?? 0) }));
+  const rows = ((res as { rows?: unknown[] }).rows ?? (res as unknown[])) as {
+    id: string;
+    camera_id: string;
+    start_at: string | Date;
+    end_at: string | Date;
+    storage_key: string;
+    size_bytes?: string | number | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    cameraId: r.camera_id,
+    startAt: new Date(r.start_at),
+    endAt: new Date(r.end_at),
+    storageKey: r.storage_key,
+    sizeBytes: Number(r.size_bytes ?? 0),
+  }));
 }
-

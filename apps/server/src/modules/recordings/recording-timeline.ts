@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { RecordingTimeline } from '@vigia/contracts';
+import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { recordingGaps, recordingSegments } from './recordings.schema.js';
 
@@ -8,7 +8,14 @@ export async function recordingTimeline(db: Queryable, cameraId: string, from: D
   const segs = await db
     .select({ start: recordingSegments.startAt, end: recordingSegments.endAt })
     .from(recordingSegments)
-    .where(and(eq(recordingSegments.cameraId, cameraId), isNull(recordingSegments.deletedAt), lt(recordingSegments.startAt, to), gt(recordingSegments.endAt, from)))
+    .where(
+      and(
+        eq(recordingSegments.cameraId, cameraId),
+        isNull(recordingSegments.deletedAt),
+        lt(recordingSegments.startAt, to),
+        gt(recordingSegments.endAt, from),
+      ),
+    )
     .orderBy(asc(recordingSegments.startAt))
     .limit(20_000);
   const spans: { from: Date; to: Date }[] = [];
@@ -20,7 +27,13 @@ export async function recordingTimeline(db: Queryable, cameraId: string, from: D
   const gaps = await db
     .select()
     .from(recordingGaps)
-    .where(and(eq(recordingGaps.cameraId, cameraId), lt(recordingGaps.startedAt, to), or(isNull(recordingGaps.endedAt), gt(recordingGaps.endedAt, from))))
+    .where(
+      and(
+        eq(recordingGaps.cameraId, cameraId),
+        lt(recordingGaps.startedAt, to),
+        or(isNull(recordingGaps.endedAt), gt(recordingGaps.endedAt, from)),
+      ),
+    )
     .orderBy(asc(recordingGaps.startedAt))
     .limit(5000);
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import { chainHash, GENESIS_CHAIN_HASH, type RecordingStorage } from '@vigia/contracts/recording-store';
+import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { recordingSegments } from './recordings.schema.js';
 
@@ -29,8 +29,17 @@ export interface ChainReport {
  * its fields and the previous hash, and each file present (unless deleted by retention, which
  * keeps the row as a tombstone) with the SHA-256 recorded. Every problem names the segment.
  */
-export async function verifyRecordings(db: Queryable, storage: RecordingStorage, cameraId: string, opts: { checkFiles?: boolean } = {}): Promise<ChainReport> {
-  const rows = await db.select().from(recordingSegments).where(eq(recordingSegments.cameraId, cameraId)).orderBy(asc(recordingSegments.seq));
+export async function verifyRecordings(
+  db: Queryable,
+  storage: RecordingStorage,
+  cameraId: string,
+  opts: { checkFiles?: boolean } = {},
+): Promise<ChainReport> {
+  const rows = await db
+    .select()
+    .from(recordingSegments)
+    .where(eq(recordingSegments.cameraId, cameraId))
+    .orderBy(asc(recordingSegments.seq));
   const problems: ChainProblem[] = [];
   let expected = 1;
   let prev = GENESIS_CHAIN_HASH;
@@ -39,18 +48,35 @@ export async function verifyRecordings(db: Queryable, storage: RecordingStorage,
   let open = 0;
   for (const r of rows) {
     if (r.seq !== expected) {
-      problems.push({ kind: 'segment_row_missing', seq: expected, storageKey: r.storageKey, detail: `segments ${expected}..${r.seq - 1} are missing from the index (before ${r.storageKey})` });
+      problems.push({
+        kind: 'segment_row_missing',
+        seq: expected,
+        storageKey: r.storageKey,
+        detail: `segments ${expected}..${r.seq - 1} are missing from the index (before ${r.storageKey})`,
+      });
     }
     expected = r.seq + 1;
     if (!r.closedAt) {
       open++;
       continue;
     }
-    if (r.prevChainHash !== prev) problems.push({ kind: 'chain_broken', seq: r.seq, storageKey: r.storageKey, detail: 'previous chain hash does not match the preceding segment' });
+    if (r.prevChainHash !== prev)
+      problems.push({
+        kind: 'chain_broken',
+        seq: r.seq,
+        storageKey: r.storageKey,
+        detail: 'previous chain hash does not match the preceding segment',
+      });
     const recomputed = chainHash(r.prevChainHash ?? '', {
-      cameraId, seq: r.seq, startMs: r.startAt.getTime(), endMs: r.endAt?.getTime() ?? 0, sizeBytes: r.sizeBytes ?? 0, sha256: r.sha256 ?? '',
+      cameraId,
+      seq: r.seq,
+      startMs: r.startAt.getTime(),
+      endMs: r.endAt?.getTime() ?? 0,
+      sizeBytes: r.sizeBytes ?? 0,
+      sha256: r.sha256 ?? '',
     });
-    if (recomputed !== r.chainHash) problems.push({ kind: 'row_altered', seq: r.seq, storageKey: r.storageKey, detail: 'index row fields do not match its chain hash' });
+    if (recomputed !== r.chainHash)
+      problems.push({ kind: 'row_altered', seq: r.seq, storageKey: r.storageKey, detail: 'index row fields do not match its chain hash' });
     prev = r.chainHash ?? '';
     if (r.deletedAt) {
       deleted++;
@@ -66,7 +92,13 @@ export async function verifyRecordings(db: Queryable, storage: RecordingStorage,
     const sha = createHash('sha256');
     for await (const chunk of storage.read(r.storageKey)) sha.update(chunk as Buffer);
     const digest = sha.digest('hex');
-    if (digest !== r.sha256 || st.size !== r.sizeBytes) problems.push({ kind: 'file_altered', seq: r.seq, storageKey: r.storageKey, detail: `SHA-256 ${digest} differs from the recorded ${r.sha256}` });
+    if (digest !== r.sha256 || st.size !== r.sizeBytes)
+      problems.push({
+        kind: 'file_altered',
+        seq: r.seq,
+        storageKey: r.storageKey,
+        detail: `SHA-256 ${digest} differs from the recorded ${r.sha256}`,
+      });
   }
   return { cameraId, ok: problems.length === 0, segments: rows.length, checkedFiles, deleted, open, problems };
 }

@@ -91,10 +91,7 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
  * the point (no municipal polygons are shipped; see datasets/README.md): use it for suggestions
  * and sorting, never to decide jurisdiction. Ties go to the lower IBGE code.
  */
-export function nearestMunicipalitySeat(
-  latitude: number,
-  longitude: number,
-): { municipality: Municipality; distanceKm: number } {
+export function nearestMunicipalitySeat(latitude: number, longitude: number): { municipality: Municipality; distanceKm: number } {
   if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
     throw new RangeError('latitude and longitude must be finite numbers');
   }

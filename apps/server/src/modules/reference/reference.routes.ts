@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { municipalityListSchema } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { definePolicy, publicAccess } from '../../http/access.js';
 import { listMunicipalities } from './municipalities.js';
 
@@ -16,11 +16,20 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/public/reference/municipalities', {
       config: { access: referencePolicy.municipalities },
-      schema: { tags: ['reference'], summary: 'The 142 municipalities of Mato Grosso (IBGE code, name, seat coordinates)', response: { 200: municipalityListSchema } },
+      schema: {
+        tags: ['reference'],
+        summary: 'The 142 municipalities of Mato Grosso (IBGE code, name, seat coordinates)',
+        response: { 200: municipalityListSchema },
+      },
       handler: async (_request, reply) => {
         reply.header('cache-control', 'public, max-age=86400');
         return {
-          municipalities: listMunicipalities().map((m) => ({ ibgeCode: m.ibgeCode, name: m.name, latitude: m.latitude, longitude: m.longitude })),
+          municipalities: listMunicipalities().map((m) => ({
+            ibgeCode: m.ibgeCode,
+            name: m.name,
+            latitude: m.latitude,
+            longitude: m.longitude,
+          })),
         };
       },
     });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.js';
-import { CUIABA_IBGE, findMunicipality, listMunicipalities, nearestMunicipalitySeat, normalizeMunicipalityName } from './municipalities.js';
-import { isInsideMatoGrosso, loadStateOutline, pointInRings } from './state-outline.js';
-import { findKnownSecurityRegion, seedSecurityRegions } from './security-regions.js';
 import { loadHolidayRules } from './holiday-rules.js';
+import { CUIABA_IBGE, findMunicipality, listMunicipalities, nearestMunicipalitySeat, normalizeMunicipalityName } from './municipalities.js';
+import { findKnownSecurityRegion, seedSecurityRegions } from './security-regions.js';
+import { isInsideMatoGrosso, loadStateOutline, pointInRings } from './state-outline.js';
 
 describe('reference CSV reader', () => {
   it('handles quotes, escaped quotes, commas and CRLF', () => {
@@ -29,7 +29,7 @@ describe('municipalities of Mato Grosso', () => {
     expect(findMunicipality('cuiaba')?.ibgeCode).toBe(CUIABA_IBGE);
     expect(findMunicipality('  VÁRZEA   grande ')?.ibgeCode).toBe('5108402');
     expect(findMunicipality('mirassol d’oeste')?.ibgeCode).toBe('5105622');
-    expect(findMunicipality('Conquista d\'Oeste')?.ibgeCode).toBe('5103361');
+    expect(findMunicipality("Conquista d'Oeste")?.ibgeCode).toBe('5103361');
     expect(findMunicipality('Poxoréo')?.name).toBe('Poxoréu');
     expect(findMunicipality('5200000')).toBeUndefined();
     expect(findMunicipality('Goiânia')).toBeUndefined();
@@ -73,11 +73,27 @@ describe('Art. 3 sole § — only addresses and cameras inside Mato Grosso', () 
   });
 
   it('ray casting counts a ray through a vertex once (unit square and a diamond)', () => {
-    const square = [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]] as const];
+    const square = [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ] as const,
+    ];
     expect(pointInRings(1, 1, square)).toBe(true);
     expect(pointInRings(3, 1, square)).toBe(false);
     expect(pointInRings(2, 1, square)).toBe(true); // on the edge
-    const diamond = [[[0, -1], [1, 0], [0, 1], [-1, 0], [0, -1]] as const];
+    const diamond = [
+      [
+        [0, -1],
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+        [0, -1],
+      ] as const,
+    ];
     expect(pointInRings(-2, 0, diamond)).toBe(false); // ray passes through two vertices
     expect(pointInRings(-0.5, 0, diamond)).toBe(true);
   });
@@ -90,8 +106,21 @@ describe('Art. 12 — security regions (RISP, Decreto 183/2015)', () => {
     expect(regions.map((r) => r.publishedOrder)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
     expect(regions[0]).toMatchObject({ name: 'RISP Cuiabá', seatIbge: CUIABA_IBGE });
     expect(regions.map((r) => r.seatName)).toEqual([
-      'Cuiabá', 'Várzea Grande', 'Sinop', 'Rondonópolis', 'Barra do Garças', 'Cáceres', 'Tangará da Serra', 'Juína',
-      'Alta Floresta', 'Vila Rica', 'Primavera do Leste', 'Pontes e Lacerda', 'Água Boa', 'Nova Mutum', 'Guarantã do Norte',
+      'Cuiabá',
+      'Várzea Grande',
+      'Sinop',
+      'Rondonópolis',
+      'Barra do Garças',
+      'Cáceres',
+      'Tangará da Serra',
+      'Juína',
+      'Alta Floresta',
+      'Vila Rica',
+      'Primavera do Leste',
+      'Pontes e Lacerda',
+      'Água Boa',
+      'Nova Mutum',
+      'Guarantã do Norte',
     ]);
     for (const r of regions) expect(findMunicipality(r.seatIbge)?.name).toBe(r.seatName);
   });
@@ -103,7 +132,10 @@ describe('Art. 12 — security regions (RISP, Decreto 183/2015)', () => {
   it('knows members only for Sinop, Alta Floresta, Nova Mutum and Guarantã do Norte — nothing guessed', () => {
     const known = regions.filter((r) => r.membershipKnown);
     expect(known.map((r) => [r.seatName, r.members.length])).toEqual([
-      ['Sinop', 10], ['Alta Floresta', 8], ['Nova Mutum', 11], ['Guarantã do Norte', 9],
+      ['Sinop', 10],
+      ['Alta Floresta', 8],
+      ['Nova Mutum', 11],
+      ['Guarantã do Norte', 9],
     ]);
     for (const r of regions.filter((x) => !x.membershipKnown)) expect(r.members).toEqual([]);
     for (const r of known) expect(r.members.filter((m) => m.role === 'seat').map((m) => m.municipalityIbge)).toEqual([r.seatIbge]);
@@ -122,7 +154,10 @@ describe('holiday rules dataset', () => {
   it('parses every rule, including Easter offsets', () => {
     const rules = loadHolidayRules();
     expect(rules).toHaveLength(25);
-    expect(rules.find((r) => r.scope === 'municipal_Cuiaba' && r.name === 'Corpus Christi')?.date).toEqual({ kind: 'easter', offsetDays: 60 });
+    expect(rules.find((r) => r.scope === 'municipal_Cuiaba' && r.name === 'Corpus Christi')?.date).toEqual({
+      kind: 'easter',
+      offsetDays: 60,
+    });
     expect(rules.find((r) => r.name === 'Fundação de Cuiabá (aniversário da cidade)')?.date).toEqual({ kind: 'fixed', month: 4, day: 8 });
   });
 });

@@ -47,7 +47,10 @@ export const loadStateOutline = lazy((): StateOutline => {
   const geometries = doc.features ? doc.features.map((f) => f.geometry) : doc.geometry ? [doc.geometry] : [];
   const rings = geometries.flatMap((g) => polygonsOf(g).flatMap((poly) => poly.map(toRing)));
   if (rings.length === 0) throw new Error('mt_estado_limite.geojson: no polygon');
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
   for (const ring of rings) {
     for (const [lon, lat] of ring) {
       minLon = Math.min(minLon, lon);

@@ -1,9 +1,9 @@
+import { type AreaOfInterest, type AreaOfInterestCreate, areaOfInterestCreateSchema } from '@vigia/contracts';
 import { and, desc, eq, or } from 'drizzle-orm';
-import { areaOfInterestCreateSchema, type AreaOfInterest, type AreaOfInterestCreate } from '@vigia/contracts';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { roleGrants } from '../accounts/accounts.schema.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findMunicipality } from '../reference/index.js';
 import { securityRegions } from '../regions/regions.schema.js';
 import { operatorAreaEdges, operatorAreas } from './releases.schema.js';
@@ -21,8 +21,17 @@ const toView = (r: Row): AreaOfInterest => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-export async function listAreas(db: Queryable, filter: { userId?: string | undefined; unit?: string | undefined }): Promise<AreaOfInterest[]> {
-  const where = filter.userId || filter.unit ? or(filter.userId ? eq(operatorAreas.userId, filter.userId) : undefined, filter.unit ? eq(operatorAreas.unit, filter.unit) : undefined) : undefined;
+export async function listAreas(
+  db: Queryable,
+  filter: { userId?: string | undefined; unit?: string | undefined },
+): Promise<AreaOfInterest[]> {
+  const where =
+    filter.userId || filter.unit
+      ? or(
+          filter.userId ? eq(operatorAreas.userId, filter.userId) : undefined,
+          filter.unit ? eq(operatorAreas.unit, filter.unit) : undefined,
+        )
+      : undefined;
   const rows = await db.select().from(operatorAreas).where(where).orderBy(desc(operatorAreas.createdAt)).limit(1000);
   return rows.map(toView);
 }
@@ -40,11 +49,20 @@ export async function createArea(db: Db, actor: AuditActor, raw: AreaOfInterestC
   const input = areaOfInterestCreateSchema.parse(raw);
   return db.transaction(async (tx) => {
     if (input.userId) {
-      const [g] = await tx.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, input.userId), eq(roleGrants.role, 'operator'))).limit(1);
-      if (!g) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'userId', message: 'A conta não tem o perfil de operador do CIOSP.' }]);
+      const [g] = await tx
+        .select({ id: roleGrants.id })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, input.userId), eq(roleGrants.role, 'operator')))
+        .limit(1);
+      if (!g)
+        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'userId', message: 'A conta não tem o perfil de operador do CIOSP.' }]);
     }
     if (input.kind === 'security_region') {
-      const [r] = await tx.select({ id: securityRegions.id }).from(securityRegions).where(eq(securityRegions.id, input.securityRegionId!)).limit(1);
+      const [r] = await tx
+        .select({ id: securityRegions.id })
+        .from(securityRegions)
+        .where(eq(securityRegions.id, input.securityRegionId!))
+        .limit(1);
       if (!r) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'securityRegionId', message: 'Região não encontrada.' }]);
     }
     if (input.kind === 'municipality' && !findMunicipality(input.municipalityIbge!)) {
@@ -70,7 +88,14 @@ export async function createArea(db: Db, actor: AuditActor, raw: AreaOfInterestC
       action: 'operator_area.created',
       targetType: input.userId ? 'user' : 'operator_unit',
       targetId: input.userId ?? input.unit!,
-      data: { areaId: row!.id, kind: input.kind, label: input.label, securityRegionId: input.securityRegionId ?? null, municipalityIbge: input.municipalityIbge ?? null, vertices: input.polygon?.length ?? 0 },
+      data: {
+        areaId: row!.id,
+        kind: input.kind,
+        label: input.label,
+        securityRegionId: input.securityRegionId ?? null,
+        municipalityIbge: input.municipalityIbge ?? null,
+        vertices: input.polygon?.length ?? 0,
+      },
     });
     return toView(row!);
   });
@@ -80,6 +105,11 @@ export async function removeArea(db: Db, actor: AuditActor, id: string): Promise
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(operatorAreas).where(eq(operatorAreas.id, id)).returning();
     if (!row) throw new AppError('NOT_FOUND', 'Área de interesse não encontrada.');
-    await recordAudit(tx, actor, { action: 'operator_area.removed', targetType: row.userId ? 'user' : 'operator_unit', targetId: row.userId ?? row.unit!, data: { areaId: id, kind: row.kind, label: row.label } });
+    await recordAudit(tx, actor, {
+      action: 'operator_area.removed',
+      targetType: row.userId ? 'user' : 'operator_unit',
+      targetId: row.userId ?? row.unit!,
+      data: { areaId: id, kind: row.kind, label: row.label },
+    });
   });
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { EvidenceLock } from '@vigia/contracts';
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { evidenceLocks } from './releases.schema.js';
 
 /**
@@ -17,7 +17,14 @@ export async function isLocked(db: Queryable, cameraId: string, from: Date, to: 
   const [row] = await db
     .select({ id: evidenceLocks.id })
     .from(evidenceLocks)
-    .where(and(eq(evidenceLocks.cameraId, cameraId), isNull(evidenceLocks.releasedAt), lt(evidenceLocks.fromAt, to), gt(evidenceLocks.toAt, from)))
+    .where(
+      and(
+        eq(evidenceLocks.cameraId, cameraId),
+        isNull(evidenceLocks.releasedAt),
+        lt(evidenceLocks.fromAt, to),
+        gt(evidenceLocks.toAt, from),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -32,11 +39,22 @@ export async function lockedRanges(db: Queryable, cameraId: string): Promise<{ f
   return rows;
 }
 
-export async function createLocks(tx: Tx, actor: AuditActor, input: { cameraIds: string[]; from: Date; to: Date; reason: string; releaseRequestId: string }): Promise<void> {
+export async function createLocks(
+  tx: Tx,
+  actor: AuditActor,
+  input: { cameraIds: string[]; from: Date; to: Date; reason: string; releaseRequestId: string },
+): Promise<void> {
   for (const cameraId of input.cameraIds) {
     const [row] = await tx
       .insert(evidenceLocks)
-      .values({ cameraId, fromAt: input.from, toAt: input.to, reason: input.reason, releaseRequestId: input.releaseRequestId, createdBy: actor.id })
+      .values({
+        cameraId,
+        fromAt: input.from,
+        toAt: input.to,
+        reason: input.reason,
+        releaseRequestId: input.releaseRequestId,
+        createdBy: actor.id,
+      })
       .returning({ id: evidenceLocks.id });
     await recordAudit(tx, actor, {
       action: 'evidence_lock.created',
@@ -54,15 +72,39 @@ export async function releaseLocks(tx: Tx, actor: AuditActor, requestId: string,
   const rows = await tx
     .update(evidenceLocks)
     .set({ releasedAt: new Date(), releasedBy: actor.id, releasedReason: reason })
-    .where(and(eq(evidenceLocks.releaseRequestId, requestId), isNull(evidenceLocks.releasedAt), cameraIds ? inArray(evidenceLocks.cameraId, cameraIds) : undefined))
+    .where(
+      and(
+        eq(evidenceLocks.releaseRequestId, requestId),
+        isNull(evidenceLocks.releasedAt),
+        cameraIds ? inArray(evidenceLocks.cameraId, cameraIds) : undefined,
+      ),
+    )
     .returning();
   for (const r of rows) {
-    await recordAudit(tx, actor, { action: 'evidence_lock.released', targetType: 'camera', targetId: r.cameraId, reason, data: { lockId: r.id, releaseRequestId: requestId } });
+    await recordAudit(tx, actor, {
+      action: 'evidence_lock.released',
+      targetType: 'camera',
+      targetId: r.cameraId,
+      reason,
+      data: { lockId: r.id, releaseRequestId: requestId },
+    });
   }
   return rows.length;
 }
 
 export async function locksOfRequest(db: Queryable, requestId: string): Promise<EvidenceLock[]> {
-  const rows = await db.select().from(evidenceLocks).where(eq(evidenceLocks.releaseRequestId, requestId)).orderBy(asc(evidenceLocks.createdAt));
-  return rows.map((r) => ({ id: r.id, cameraId: r.cameraId, from: r.fromAt.toISOString(), to: r.toAt.toISOString(), reason: r.reason, createdAt: r.createdAt.toISOString(), releasedAt: r.releasedAt?.toISOString() ?? null }));
+  const rows = await db
+    .select()
+    .from(evidenceLocks)
+    .where(eq(evidenceLocks.releaseRequestId, requestId))
+    .orderBy(asc(evidenceLocks.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    cameraId: r.cameraId,
+    from: r.fromAt.toISOString(),
+    to: r.toAt.toISOString(),
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+    releasedAt: r.releasedAt?.toISOString() ?? null,
+  }));
 }

@@ -1,11 +1,11 @@
+import { type MisuseFlag, type MisuseReport, misuseReportSchema } from '@vigia/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { misuseReportSchema, type MisuseFlag, type MisuseReport } from '@vigia/contracts';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import { findUserById } from '../accounts/accounts.repository.js';
+import { roleGrants, users } from '../accounts/accounts.schema.js';
 import { revokeUserSessions } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { partners } from '../partners/partners.schema.js';
 import { complianceCases } from '../sanctions/sanctions.schema.js';
 
@@ -16,7 +16,12 @@ import { complianceCases } from '../sanctions/sanctions.schema.js';
  * `image_misuse`) that the committee sees beside the other cases and may turn into a sanction
  * process (art. 30). One transaction: suspension, cases and audit rows exist together.
  */
-export async function reportMisuse(db: Db, actor: AuditActor, userId: string, raw: MisuseReport): Promise<{ userId: string; suspended: boolean; flags: MisuseFlag[] }> {
+export async function reportMisuse(
+  db: Db,
+  actor: AuditActor,
+  userId: string,
+  raw: MisuseReport,
+): Promise<{ userId: string; suspended: boolean; flags: MisuseFlag[] }> {
   const input = misuseReportSchema.parse(raw);
   const caseIds = await db.transaction(async (tx) => {
     const user = await findUserById(tx, userId);
@@ -26,22 +31,49 @@ export async function reportMisuse(db: Db, actor: AuditActor, userId: string, ra
     if (user.status !== 'suspended') {
       await tx.update(users).set({ status: 'suspended', suspendedReason: reason, updatedAt: new Date() }).where(eq(users.id, userId));
       const ended = await revokeUserSessions(tx, userId, 'user_suspended');
-      await recordAudit(tx, actor, { action: 'user.suspended', targetType: 'user', targetId: userId, reason, data: { sessionsEnded: ended, misuse: true } });
+      await recordAudit(tx, actor, {
+        action: 'user.suspended',
+        targetType: 'user',
+        targetId: userId,
+        reason,
+        data: { sessionsEnded: ended, misuse: true },
+      });
     }
     const ids: string[] = [];
     if (input.flagPartner) {
-      const grants = await tx.select({ partnerId: roleGrants.partnerId }).from(roleGrants).where(and(eq(roleGrants.userId, userId), inArray(roleGrants.role, ['partner_user', 'integrator'])));
+      const grants = await tx
+        .select({ partnerId: roleGrants.partnerId })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, userId), inArray(roleGrants.role, ['partner_user', 'integrator'])));
       const partnerIds = [...new Set(grants.map((g) => g.partnerId).filter((p): p is string => p !== null))];
       for (const partnerId of partnerIds) {
         const [c] = await tx
           .insert(complianceCases)
-          .values({ partnerId, kind: 'image_misuse', subjectType: 'app_user', subjectId: userId, description: `Usuário ${user.name} suspenso por mau uso das imagens: ${input.reason}` })
+          .values({
+            partnerId,
+            kind: 'image_misuse',
+            subjectType: 'app_user',
+            subjectId: userId,
+            description: `Usuário ${user.name} suspenso por mau uso das imagens: ${input.reason}`,
+          })
           .returning();
         ids.push(c!.id);
-        await recordAudit(tx, actor, { action: 'partner.misuse_flagged', targetType: 'partner', targetId: partnerId, reason, data: { caseId: c!.id, userId } });
+        await recordAudit(tx, actor, {
+          action: 'partner.misuse_flagged',
+          targetType: 'partner',
+          targetId: partnerId,
+          reason,
+          data: { caseId: c!.id, userId },
+        });
       }
     }
-    await recordAudit(tx, actor, { action: 'user.misuse_reported', targetType: 'user', targetId: userId, reason, data: { flaggedCases: ids } });
+    await recordAudit(tx, actor, {
+      action: 'user.misuse_reported',
+      targetType: 'user',
+      targetId: userId,
+      reason,
+      data: { flaggedCases: ids },
+    });
     return ids;
   });
   const flags = (await listMisuseFlags(db)).filter((f) => caseIds.includes(f.caseId));

@@ -1,8 +1,6 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
+  footageAvailabilityLabels,
   isEligibleRequesterKind,
-  releaseDecisionLabels,
-  requesterKindLabels,
   type ReleaseCameraOption,
   type ReleaseDecisionCreate,
   type ReleaseNoteCreate,
@@ -10,23 +8,25 @@ import {
   type ReleaseRequestCreate,
   type ReleaseRequestSummary,
   releaseDecisionCreateSchema,
+  releaseDecisionLabels,
   releaseNoteCreateSchema,
   releaseRequestCreateSchema,
-  footageAvailabilityLabels,
+  requesterKindLabels,
 } from '@vigia/contracts';
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { roleGrants, users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
 import { generatedDocuments } from '../documents/documents.schema.js';
-import { issueDocument, type DocumentsDeps } from '../documents/issue-document.js';
-import { findMunicipality } from '../reference/index.js';
-import { partners } from '../partners/partners.schema.js';
+import { type DocumentsDeps, issueDocument } from '../documents/issue-document.js';
 import { queueReleaseExport, retryDeliveryExport } from '../exports/export-jobs.js';
+import { partners } from '../partners/partners.schema.js';
+import { findMunicipality } from '../reference/index.js';
 import { createLocks, locksOfRequest, releaseLocks } from './evidence-locks.js';
 import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from './releases.schema.js';
 
@@ -46,7 +46,8 @@ export const DELIVERY_VALID_DAYS = 15;
 const FUTURE_SLACK_MS = 5 * 60_000;
 const SEES_ALL = new Set(['committee_member', 'release_authority', 'admin', 'auditor']);
 
-export const requestNumber = (r: Pick<RequestRow, 'seq' | 'createdAt'>) => `CI-${r.createdAt.getUTCFullYear()}-${String(r.seq).padStart(6, '0')}`;
+export const requestNumber = (r: Pick<RequestRow, 'seq' | 'createdAt'>) =>
+  `CI-${r.createdAt.getUTCFullYear()}-${String(r.seq).padStart(6, '0')}`;
 
 /** Requests the caller may see: SESP all; a requester or a filing operator only those they are party to. */
 export function requestScope(auth: AuthContext): SQL {
@@ -56,7 +57,11 @@ export function requestScope(auth: AuthContext): SQL {
 
 /** Loads a request inside the caller's scope; outside it the request does not exist (404, no IDOR oracle). */
 export async function loadRequest(db: Queryable, auth: AuthContext, id: string, forUpdate = false): Promise<RequestRow> {
-  const q = db.select().from(releaseRequests).where(and(eq(releaseRequests.id, id), requestScope(auth))).limit(1);
+  const q = db
+    .select()
+    .from(releaseRequests)
+    .where(and(eq(releaseRequests.id, id), requestScope(auth)))
+    .limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND', 'Pedido de cessão não encontrado.');
   return row;
@@ -88,15 +93,22 @@ export async function cameraOptions(db: Queryable, auth: AuthContext): Promise<R
 async function requesterAccount(tx: Tx, auth: AuthContext, email: string | undefined): Promise<string> {
   const isRequester = auth.roles.includes('external_requester');
   if (isRequester && (!email || email.toLowerCase() === auth.user.email.toLowerCase())) return auth.user.id;
-  if (!email) throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', undefined, [{ path: 'requesterEmail', message: 'Informe o e-mail da conta do solicitante.' }]);
-  if (isRequester && !isParty(auth)) throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', 'O solicitante externo só registra pedidos em nome próprio.');
+  if (!email)
+    throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', undefined, [
+      { path: 'requesterEmail', message: 'Informe o e-mail da conta do solicitante.' },
+    ]);
+  if (isRequester && !isParty(auth))
+    throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', 'O solicitante externo só registra pedidos em nome próprio.');
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
     .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, 'external_requester')))
     .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, eq(users.status, 'active')))
     .limit(1);
-  if (!row) throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', undefined, [{ path: 'requesterEmail', message: 'Não há conta ativa de solicitante externo com este e-mail.' }]);
+  if (!row)
+    throw new AppError('RELEASE_REQUESTER_ACCOUNT_REQUIRED', undefined, [
+      { path: 'requesterEmail', message: 'Não há conta ativa de solicitante externo com este e-mail.' },
+    ]);
   return row.id;
 }
 
@@ -109,17 +121,28 @@ export async function createRequest(deps: ReleaseDeps, who: Acting, raw: Release
   const input = releaseRequestCreateSchema.parse(raw);
   if (!isEligibleRequesterKind(input.requesterKind)) {
     await deps.db.transaction((tx) =>
-      recordAudit(tx, who.actor, { action: 'release_request.refused', targetType: 'release_request', reason: 'requerente não legitimado (art. 2º, VI; regra de sigilo)', data: { requesterKind: input.requesterKind } }),
+      recordAudit(tx, who.actor, {
+        action: 'release_request.refused',
+        targetType: 'release_request',
+        reason: 'requerente não legitimado (art. 2º, VI; regra de sigilo)',
+        data: { requesterKind: input.requesterKind },
+      }),
     );
-    throw new AppError('RELEASE_REQUESTER_NOT_ELIGIBLE', undefined, [{ path: 'requesterKind', message: `${requesterKindLabels[input.requesterKind]}: não pode requerer imagens.` }]);
+    throw new AppError('RELEASE_REQUESTER_NOT_ELIGIBLE', undefined, [
+      { path: 'requesterKind', message: `${requesterKindLabels[input.requesterKind]}: não pode requerer imagens.` },
+    ]);
   }
   const requesterKind = input.requesterKind;
   const from = new Date(input.from);
   const to = new Date(input.to);
-  if (to.getTime() > Date.now() + FUTURE_SLACK_MS) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'to', message: 'O período pedido não pode terminar no futuro.' }]);
+  if (to.getTime() > Date.now() + FUTURE_SLACK_MS)
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'to', message: 'O período pedido não pode terminar no futuro.' }]);
   const cameraIds = [...new Set(input.cameraIds)];
   const id = await deps.db.transaction(async (tx) => {
-    const found = await tx.select({ id: cameras.id }).from(cameras).where(and(inArray(cameras.id, cameraIds), cameraPickScope(who.auth)));
+    const found = await tx
+      .select({ id: cameras.id })
+      .from(cameras)
+      .where(and(inArray(cameras.id, cameraIds), cameraPickScope(who.auth)));
     if (found.length !== cameraIds.length) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
     const requesterUserId = await requesterAccount(tx, who.auth, input.requesterEmail);
     const [row] = await tx
@@ -144,7 +167,15 @@ export async function createRequest(deps: ReleaseDeps, who: Acting, raw: Release
       action: 'release_request.submitted',
       targetType: 'release_request',
       targetId: row!.id,
-      data: { number, requesterKind, cameraIds, from: input.from, to: input.to, urgency: input.urgency, onBehalf: requesterUserId !== who.auth.user.id },
+      data: {
+        number,
+        requesterKind,
+        cameraIds,
+        from: input.from,
+        to: input.to,
+        urgency: input.urgency,
+        onBehalf: requesterUserId !== who.auth.user.id,
+      },
     });
     await createLocks(tx, who.actor, { cameraIds, from, to, reason: `Pedido de cessão de imagens ${number}`, releaseRequestId: row!.id });
     return row!.id;
@@ -154,7 +185,10 @@ export async function createRequest(deps: ReleaseDeps, who: Acting, raw: Release
 
 export async function listRequests(db: Queryable, auth: AuthContext): Promise<ReleaseRequestSummary[]> {
   const rows = await db
-    .select({ r: releaseRequests, cameraCount: sql<number>`(SELECT count(*)::int FROM ${releaseRequestCameras} WHERE ${releaseRequestCameras.requestId} = ${releaseRequests.id})` })
+    .select({
+      r: releaseRequests,
+      cameraCount: sql<number>`(SELECT count(*)::int FROM ${releaseRequestCameras} WHERE ${releaseRequestCameras.requestId} = ${releaseRequests.id})`,
+    })
     .from(releaseRequests)
     .where(requestScope(auth))
     .orderBy(desc(releaseRequests.createdAt))
@@ -179,7 +213,12 @@ export async function listRequests(db: Queryable, auth: AuthContext): Promise<Re
 export async function viewRequest(db: Queryable, auth: AuthContext, id: string): Promise<ReleaseRequest> {
   const r = await loadRequest(db, auth, id);
   const cams = await db
-    .select({ cameraId: releaseRequestCameras.cameraId, granted: releaseRequestCameras.granted, name: cameras.name, municipalityIbge: cameras.municipalityIbge })
+    .select({
+      cameraId: releaseRequestCameras.cameraId,
+      granted: releaseRequestCameras.granted,
+      name: cameras.name,
+      municipalityIbge: cameras.municipalityIbge,
+    })
     .from(releaseRequestCameras)
     .innerJoin(cameras, eq(cameras.id, releaseRequestCameras.cameraId))
     .where(eq(releaseRequestCameras.requestId, id))
@@ -195,7 +234,12 @@ export async function viewRequest(db: Queryable, auth: AuthContext, id: string):
     .from(generatedDocuments)
     .where(and(eq(generatedDocuments.subjectType, 'release_request'), eq(generatedDocuments.subjectId, id)))
     .orderBy(desc(generatedDocuments.issuedAt));
-  const [delivery] = await db.select().from(releaseDeliveries).where(eq(releaseDeliveries.requestId, id)).orderBy(desc(releaseDeliveries.createdAt)).limit(1);
+  const [delivery] = await db
+    .select()
+    .from(releaseDeliveries)
+    .where(eq(releaseDeliveries.requestId, id))
+    .orderBy(desc(releaseDeliveries.createdAt))
+    .limit(1);
   const now = Date.now();
   const isRecipient = delivery?.recipientUserId === auth.user.id;
   return {
@@ -222,9 +266,22 @@ export async function viewRequest(db: Queryable, auth: AuthContext, id: string):
     grantedFrom: r.grantedFrom?.toISOString() ?? null,
     grantedTo: r.grantedTo?.toISOString() ?? null,
     closedAt: r.closedAt?.toISOString() ?? null,
-    notes: notes.map(({ n, authorName }) => ({ id: n.id, authorName, availability: n.availability, text: n.text, createdAt: n.createdAt.toISOString() })),
+    notes: notes.map(({ n, authorName }) => ({
+      id: n.id,
+      authorName,
+      availability: n.availability,
+      text: n.text,
+      createdAt: n.createdAt.toISOString(),
+    })),
     locks: await locksOfRequest(db, id),
-    documents: docs.map((d) => ({ id: d.id, code: d.code, format: d.format, title: d.title, issuedAt: d.issuedAt.toISOString(), sha256: d.sha256 })),
+    documents: docs.map((d) => ({
+      id: d.id,
+      code: d.code,
+      format: d.format,
+      title: d.title,
+      issuedAt: d.issuedAt.toISOString(),
+      sha256: d.sha256,
+    })),
     delivery: delivery
       ? {
           id: delivery.id,
@@ -233,7 +290,10 @@ export async function viewRequest(db: Queryable, auth: AuthContext, id: string):
           expired: delivery.expiresAt.getTime() <= now,
           packageStatus: delivery.packageStatus,
           failureReason: delivery.failureReason,
-          retryUrl: delivery.packageStatus === 'failed' && auth.roles.includes('release_authority') ? `/api/releases/${r.id}/delivery/${delivery.id}/retry` : null,
+          retryUrl:
+            delivery.packageStatus === 'failed' && auth.roles.includes('release_authority')
+              ? `/api/releases/${r.id}/delivery/${delivery.id}/retry`
+              : null,
           downloads: delivery.downloads,
           downloadUrl: isRecipient ? `/api/releases/${r.id}/delivery/${delivery.id}/download` : null,
         }
@@ -246,12 +306,22 @@ export async function addNote(db: Db, who: Acting, id: string, raw: ReleaseNoteC
   const input = releaseNoteCreateSchema.parse(raw);
   await db.transaction(async (tx) => {
     const r = await loadRequest(tx, who.auth, id, true);
-    if (!['submitted', 'in_analysis', 'instructed'].includes(r.status)) throw new AppError('RELEASE_INVALID_STATE', 'O pedido já foi decidido: a instrução está encerrada.');
-    const [note] = await tx.insert(releaseRequestNotes).values({ requestId: id, authorId: who.auth.user.id, availability: input.availability, text: input.text }).returning();
+    if (!['submitted', 'in_analysis', 'instructed'].includes(r.status))
+      throw new AppError('RELEASE_INVALID_STATE', 'O pedido já foi decidido: a instrução está encerrada.');
+    const [note] = await tx
+      .insert(releaseRequestNotes)
+      .values({ requestId: id, authorId: who.auth.user.id, availability: input.availability, text: input.text })
+      .returning();
     const status = input.concludeInstruction ? 'instructed' : r.status === 'submitted' ? 'in_analysis' : r.status;
     await tx.update(releaseRequests).set({ status }).where(eq(releaseRequests.id, id));
-    await recordAudit(tx, who.actor, { action: 'release_request.note_added', targetType: 'release_request', targetId: id, data: { noteId: note!.id, availability: input.availability } });
-    if (input.concludeInstruction && r.status !== 'instructed') await recordAudit(tx, who.actor, { action: 'release_request.instructed', targetType: 'release_request', targetId: id });
+    await recordAudit(tx, who.actor, {
+      action: 'release_request.note_added',
+      targetType: 'release_request',
+      targetId: id,
+      data: { noteId: note!.id, availability: input.availability },
+    });
+    if (input.concludeInstruction && r.status !== 'instructed')
+      await recordAudit(tx, who.actor, { action: 'release_request.instructed', targetType: 'release_request', targetId: id });
   });
   return viewRequest(db, who.auth, id);
 }
@@ -268,7 +338,8 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
   const input = releaseDecisionCreateSchema.parse(raw);
   await deps.db.transaction(async (tx) => {
     const r = await loadRequest(tx, who.auth, id, true);
-    if (r.status !== 'instructed') throw new AppError('RELEASE_INVALID_STATE', 'A decisão só pode ser tomada depois de concluída a instrução.');
+    if (r.status !== 'instructed')
+      throw new AppError('RELEASE_INVALID_STATE', 'A decisão só pode ser tomada depois de concluída a instrução.');
     const cams = await tx
       .select({ cameraId: releaseRequestCameras.cameraId, name: cameras.name, municipalityIbge: cameras.municipalityIbge })
       .from(releaseRequestCameras)
@@ -284,28 +355,58 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
       grantedTo = r.toAt;
     } else if (input.decision === 'partially_granted') {
       granted = [...new Set(input.grantedCameraIds ?? all)];
-      if (!granted.length || granted.some((c) => !all.includes(c))) throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'grantedCameraIds', message: 'Escolha, entre as câmeras do pedido, ao menos uma a ceder.' }]);
+      if (!granted.length || granted.some((c) => !all.includes(c)))
+        throw new AppError('VALIDATION_FAILED', undefined, [
+          { path: 'grantedCameraIds', message: 'Escolha, entre as câmeras do pedido, ao menos uma a ceder.' },
+        ]);
       grantedFrom = input.grantedFrom ? new Date(input.grantedFrom) : r.fromAt;
       grantedTo = input.grantedTo ? new Date(input.grantedTo) : r.toAt;
       if (grantedFrom < r.fromAt || grantedTo > r.toAt || grantedTo <= grantedFrom) {
-        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'grantedTo', message: 'O período cedido deve estar dentro do período pedido.' }]);
+        throw new AppError('VALIDATION_FAILED', undefined, [
+          { path: 'grantedTo', message: 'O período cedido deve estar dentro do período pedido.' },
+        ]);
       }
       if (granted.length === all.length && grantedFrom.getTime() === r.fromAt.getTime() && grantedTo.getTime() === r.toAt.getTime()) {
-        throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'grantedCameraIds', message: 'Deferimento parcial: reduza as câmeras ou o período (ou escolha "Deferir").' }]);
+        throw new AppError('VALIDATION_FAILED', undefined, [
+          { path: 'grantedCameraIds', message: 'Deferimento parcial: reduza as câmeras ou o período (ou escolha "Deferir").' },
+        ]);
       }
     }
     const now = new Date();
     const status = input.decision;
     await tx
       .update(releaseRequests)
-      .set({ status, decision: input.decision, decisionReasons: input.reasons, decidedBy: who.auth.user.id, decidedAt: now, grantedFrom, grantedTo, closedAt: input.decision === 'denied' ? now : null, closedBy: input.decision === 'denied' ? who.auth.user.id : null })
+      .set({
+        status,
+        decision: input.decision,
+        decisionReasons: input.reasons,
+        decidedBy: who.auth.user.id,
+        decidedAt: now,
+        grantedFrom,
+        grantedTo,
+        closedAt: input.decision === 'denied' ? now : null,
+        closedBy: input.decision === 'denied' ? who.auth.user.id : null,
+      })
       .where(eq(releaseRequests.id, id));
     for (const c of all) {
-      await tx.update(releaseRequestCameras).set({ granted: granted.includes(c) }).where(and(eq(releaseRequestCameras.requestId, id), eq(releaseRequestCameras.cameraId, c)));
+      await tx
+        .update(releaseRequestCameras)
+        .set({ granted: granted.includes(c) })
+        .where(and(eq(releaseRequestCameras.requestId, id), eq(releaseRequestCameras.cameraId, c)));
     }
     const number = requestNumber(r);
-    await recordAudit(tx, who.actor, { action: 'release_request.decided', targetType: 'release_request', targetId: id, reason: input.reasons, data: { number, decision: input.decision, grantedCameraIds: granted } });
-    const notes = await tx.select().from(releaseRequestNotes).where(eq(releaseRequestNotes.requestId, id)).orderBy(asc(releaseRequestNotes.createdAt));
+    await recordAudit(tx, who.actor, {
+      action: 'release_request.decided',
+      targetType: 'release_request',
+      targetId: id,
+      reason: input.reasons,
+      data: { number, decision: input.decision, grantedCameraIds: granted },
+    });
+    const notes = await tx
+      .select()
+      .from(releaseRequestNotes)
+      .where(eq(releaseRequestNotes.requestId, id))
+      .orderBy(asc(releaseRequestNotes.createdAt));
     await issueDocument(tx, deps, who.actor, {
       kind: 'release_decision',
       subjectType: 'release_request',
@@ -330,11 +431,25 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
           },
           { kind: 'paragraph', text: `Fundamentação do pedido: ${r.legalGrounds}` },
           { kind: 'heading', text: 'Câmeras' },
-          { kind: 'table', headers: ['Câmera', 'Município', 'Cessão'], rows: cams.map((c) => [c.name, findMunicipality(c.municipalityIbge)?.name ?? c.municipalityIbge, granted.includes(c.cameraId) ? 'Cedida' : 'Não cedida']) },
+          {
+            kind: 'table',
+            headers: ['Câmera', 'Município', 'Cessão'],
+            rows: cams.map((c) => [
+              c.name,
+              findMunicipality(c.municipalityIbge)?.name ?? c.municipalityIbge,
+              granted.includes(c.cameraId) ? 'Cedida' : 'Não cedida',
+            ]),
+          },
           { kind: 'heading', text: 'Instrução' },
-          notes.length ? { kind: 'list', items: notes.map((n) => `${fmt(n.createdAt)} — ${footageAvailabilityLabels[n.availability]}: ${n.text}`) } : { kind: 'paragraph', text: 'Sem notas de instrução.' },
+          notes.length
+            ? { kind: 'list', items: notes.map((n) => `${fmt(n.createdAt)} — ${footageAvailabilityLabels[n.availability]}: ${n.text}`) }
+            : { kind: 'paragraph', text: 'Sem notas de instrução.' },
           { kind: 'heading', text: 'Decisão' },
-          { kind: 'paragraph', bold: true, text: `${releaseDecisionLabels[input.decision].toUpperCase()} o pedido${grantedFrom && grantedTo ? `, cedendo as imagens de ${fmt(grantedFrom)} a ${fmt(grantedTo)}` : ''}.` },
+          {
+            kind: 'paragraph',
+            bold: true,
+            text: `${releaseDecisionLabels[input.decision].toUpperCase()} o pedido${grantedFrom && grantedTo ? `, cedendo as imagens de ${fmt(grantedFrom)} a ${fmt(grantedTo)}` : ''}.`,
+          },
           { kind: 'paragraph', text: input.reasons },
           {
             kind: 'paragraph',
@@ -350,16 +465,44 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
     if (input.decision === 'denied') {
       await releaseLocks(tx, who.actor, id, `Pedido ${number} indeferido e encerrado`);
     } else {
-      await releaseLocks(tx, who.actor, id, `Câmera não cedida no pedido ${number}`, all.filter((c) => !granted.includes(c)));
+      await releaseLocks(
+        tx,
+        who.actor,
+        id,
+        `Câmera não cedida no pedido ${number}`,
+        all.filter((c) => !granted.includes(c)),
+      );
       const [delivery] = await tx
         .insert(releaseDeliveries)
-        .values({ requestId: id, recipientUserId: r.requesterUserId, expiresAt: new Date(now.getTime() + DELIVERY_VALID_DAYS * 86_400_000) })
+        .values({
+          requestId: id,
+          recipientUserId: r.requesterUserId,
+          expiresAt: new Date(now.getTime() + DELIVERY_VALID_DAYS * 86_400_000),
+        })
         .returning();
-      await recordAudit(tx, who.actor, { action: 'release_delivery.created', targetType: 'release_request', targetId: id, data: { deliveryId: delivery!.id, recipientUserId: r.requesterUserId, packageStatus: 'pending' } });
+      await recordAudit(tx, who.actor, {
+        action: 'release_delivery.created',
+        targetType: 'release_request',
+        targetId: id,
+        data: { deliveryId: delivery!.id, recipientUserId: r.requesterUserId, packageStatus: 'pending' },
+      });
       // The package: an export of the granted cameras and period, built by the export-build job,
       // which marks this delivery ready (modules/exports).
-      const exportId = await queueReleaseExport(tx, who.actor, { deliveryId: delivery!.id, cameraIds: granted, from: grantedFrom!, to: grantedTo!, reason: `Cessão de imagens — pedido ${number}`, caseNumber: r.caseNumber });
-      await recordAudit(tx, who.actor, { action: 'export.requested', targetType: 'export', targetId: exportId, reason: `Cessão de imagens — pedido ${number}`, data: { exportId, releaseRequestId: id, deliveryId: delivery!.id, cameraIds: granted } });
+      const exportId = await queueReleaseExport(tx, who.actor, {
+        deliveryId: delivery!.id,
+        cameraIds: granted,
+        from: grantedFrom!,
+        to: grantedTo!,
+        reason: `Cessão de imagens — pedido ${number}`,
+        caseNumber: r.caseNumber,
+      });
+      await recordAudit(tx, who.actor, {
+        action: 'export.requested',
+        targetType: 'export',
+        targetId: exportId,
+        reason: `Cessão de imagens — pedido ${number}`,
+        data: { exportId, releaseRequestId: id, deliveryId: delivery!.id, cameraIds: granted },
+      });
     }
     const [recipient] = await tx.select({ email: users.email }).from(users).where(eq(users.id, r.requesterUserId));
     if (recipient) {
@@ -377,8 +520,12 @@ export async function decideRequest(deps: ReleaseDeps, who: Acting, id: string, 
 export async function closeRequest(db: Db, who: Acting, id: string, reason: string): Promise<ReleaseRequest> {
   await db.transaction(async (tx) => {
     const r = await loadRequest(tx, who.auth, id, true);
-    if (r.status !== 'granted' && r.status !== 'partially_granted') throw new AppError('RELEASE_INVALID_STATE', 'Só um pedido deferido (total ou parcialmente) e ainda aberto pode ser encerrado.');
-    await tx.update(releaseRequests).set({ status: 'closed', closedAt: new Date(), closedBy: who.auth.user.id }).where(eq(releaseRequests.id, id));
+    if (r.status !== 'granted' && r.status !== 'partially_granted')
+      throw new AppError('RELEASE_INVALID_STATE', 'Só um pedido deferido (total ou parcialmente) e ainda aberto pode ser encerrado.');
+    await tx
+      .update(releaseRequests)
+      .set({ status: 'closed', closedAt: new Date(), closedBy: who.auth.user.id })
+      .where(eq(releaseRequests.id, id));
     await recordAudit(tx, who.actor, { action: 'release_request.closed', targetType: 'release_request', targetId: id, reason });
     await releaseLocks(tx, who.actor, id, `Pedido ${requestNumber(r)} encerrado: ${reason}`);
   });
@@ -392,9 +539,15 @@ export async function closeRequest(db: Db, who: Acting, id: string, reason: stri
 export async function retryDelivery(db: Db, who: Acting, id: string, deliveryId: string): Promise<ReleaseRequest> {
   await db.transaction(async (tx) => {
     const r = await loadRequest(tx, who.auth, id, true);
-    const [d] = await tx.select().from(releaseDeliveries).where(and(eq(releaseDeliveries.id, deliveryId), eq(releaseDeliveries.requestId, r.id))).limit(1).for('update');
+    const [d] = await tx
+      .select()
+      .from(releaseDeliveries)
+      .where(and(eq(releaseDeliveries.id, deliveryId), eq(releaseDeliveries.requestId, r.id)))
+      .limit(1)
+      .for('update');
     if (!d) throw new AppError('NOT_FOUND', 'Entrega não encontrada.');
-    if (d.packageStatus !== 'failed' || r.status === 'closed') throw new AppError('RELEASE_INVALID_STATE', 'Só é possível tentar novamente uma entrega cuja montagem falhou.');
+    if (d.packageStatus !== 'failed' || r.status === 'closed')
+      throw new AppError('RELEASE_INVALID_STATE', 'Só é possível tentar novamente uma entrega cuja montagem falhou.');
     await retryDeliveryExport(tx, who.actor, d);
   });
   return viewRequest(db, who.auth, id);
@@ -410,15 +563,36 @@ export async function downloadDelivery(db: Db, who: Acting, id: string, delivery
   const [d] = await db
     .select()
     .from(releaseDeliveries)
-    .where(and(eq(releaseDeliveries.id, deliveryId), eq(releaseDeliveries.requestId, r.id), eq(releaseDeliveries.recipientUserId, who.auth.user.id)))
+    .where(
+      and(
+        eq(releaseDeliveries.id, deliveryId),
+        eq(releaseDeliveries.requestId, r.id),
+        eq(releaseDeliveries.recipientUserId, who.auth.user.id),
+      ),
+    )
     .limit(1);
   if (!d || r.status === 'denied') throw new AppError('NOT_FOUND', 'Entrega não encontrada.');
   const expired = d.expiresAt.getTime() <= Date.now() || r.status === 'closed';
   const exportId = d.packageStorageKey?.startsWith('exports/') ? d.packageStorageKey.slice('exports/'.length) : null;
-  const outcome = expired ? 'expired' : d.packageStatus === 'failed' ? 'package_failed' : d.packageStatus === 'pending' || !exportId ? 'package_pending' : 'ready';
+  const outcome = expired
+    ? 'expired'
+    : d.packageStatus === 'failed'
+      ? 'package_failed'
+      : d.packageStatus === 'pending' || !exportId
+        ? 'package_pending'
+        : 'ready';
   await db.transaction(async (tx) => {
-    if (outcome === 'ready') await tx.update(releaseDeliveries).set({ downloads: sql`${releaseDeliveries.downloads} + 1` }).where(eq(releaseDeliveries.id, d.id));
-    await recordAudit(tx, who.actor, { action: outcome === 'ready' ? 'release_delivery.downloaded' : 'release_delivery.download_refused', targetType: 'release_request', targetId: r.id, data: { deliveryId: d.id, outcome, ...(exportId ? { exportId } : {}) } });
+    if (outcome === 'ready')
+      await tx
+        .update(releaseDeliveries)
+        .set({ downloads: sql`${releaseDeliveries.downloads} + 1` })
+        .where(eq(releaseDeliveries.id, d.id));
+    await recordAudit(tx, who.actor, {
+      action: outcome === 'ready' ? 'release_delivery.downloaded' : 'release_delivery.download_refused',
+      targetType: 'release_request',
+      targetId: r.id,
+      data: { deliveryId: d.id, outcome, ...(exportId ? { exportId } : {}) },
+    });
   });
   if (outcome === 'expired') throw new AppError('RELEASE_DELIVERY_EXPIRED');
   if (outcome === 'package_pending') throw new AppError('RELEASE_PACKAGE_PENDING');

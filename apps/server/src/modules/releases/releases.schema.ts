@@ -1,4 +1,16 @@
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.schema.js';
 import { cameras } from '../cameras/cameras.schema.js';
 
@@ -54,8 +66,12 @@ export const releaseRequests = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    status: text('status', { enum: ['submitted', 'in_analysis', 'instructed', 'granted', 'partially_granted', 'denied', 'closed'] }).notNull().default('submitted'),
-    requesterKind: text('requester_kind', { enum: ['court', 'prosecutor', 'police_authority', 'administrative_process', 'judicial_process'] }).notNull(),
+    status: text('status', { enum: ['submitted', 'in_analysis', 'instructed', 'granted', 'partially_granted', 'denied', 'closed'] })
+      .notNull()
+      .default('submitted'),
+    requesterKind: text('requester_kind', {
+      enum: ['court', 'prosecutor', 'police_authority', 'administrative_process', 'judicial_process'],
+    }).notNull(),
     /** The external requester's account: the only recipient of the delivery. */
     requesterUserId: uuid('requester_user_id')
       .notNull()
@@ -82,7 +98,11 @@ export const releaseRequests = pgTable(
     closedBy: uuid('closed_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('release_request_requester_idx').on(t.requesterUserId), index('release_request_filed_by_idx').on(t.filedByUserId), index('release_request_status_idx').on(t.status)],
+  (t) => [
+    index('release_request_requester_idx').on(t.requesterUserId),
+    index('release_request_filed_by_idx').on(t.filedByUserId),
+    index('release_request_status_idx').on(t.status),
+  ],
 );
 
 /** The cameras of a request; `granted` is set by the decision. */
@@ -159,7 +179,9 @@ export const releaseDeliveries = pgTable(
       .notNull()
       .references(() => users.id),
     /** `failed` after the export's last attempt failed; the release authority may retry it. */
-    packageStatus: text('package_status', { enum: ['pending', 'ready', 'failed'] }).notNull().default('pending'),
+    packageStatus: text('package_status', { enum: ['pending', 'ready', 'failed'] })
+      .notNull()
+      .default('pending'),
     packageStorageKey: text('package_storage_key'),
     /** pt-BR reason shown to the release authority when the package could not be built. */
     failureReason: text('failure_reason'),

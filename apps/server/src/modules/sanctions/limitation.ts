@@ -10,7 +10,13 @@ import type { LocalDate } from '../calendar/local-date.js';
  */
 export function limitationOn(presentedOn: LocalDate | null, investigatingActs: LocalDate[], on: LocalDate): Limitation {
   if (!presentedOn) {
-    return { startsOn: null, interruptedOn: null, endsOn: null, timeBarred: false, explanation: 'A prescrição ainda não começou a correr: nenhuma prestação de contas foi apresentada (art. 30, § 2º).' };
+    return {
+      startsOn: null,
+      interruptedOn: null,
+      endsOn: null,
+      timeBarred: false,
+      explanation: 'A prescrição ainda não começou a correr: nenhuma prestação de contas foi apresentada (art. 30, § 2º).',
+    };
   }
   let endsOn = addYears(presentedOn, LIMITATION_YEARS);
   let interruptedOn: LocalDate | null = null;

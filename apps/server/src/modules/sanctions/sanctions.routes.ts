@@ -1,5 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   complianceCaseSchema,
   idParamSchema,
@@ -11,6 +9,8 @@ import {
   sanctionSchema,
   uptimeScorecardSchema,
 } from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { authOf } from '../../http/context.js';
@@ -18,9 +18,19 @@ import { AppError } from '../../http/errors.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { acting, sendFile } from '../loans/loans.routes.js';
-import { clock, downloadDocument, partnerIdsOf, SESP_VIEWERS, type ObligationDeps } from '../loans/obligation-kit.js';
+import { clock, downloadDocument, type ObligationDeps, partnerIdsOf, SESP_VIEWERS } from '../loans/obligation-kit.js';
 import { sanctionsPolicy as policy } from './sanctions.policy.js';
-import { closeCase, decideSanction, fileDefence, listCases, listSanctions, loadSanctionInScope, openSanction, revokeCooperation, viewSanction } from './sanctions.service.js';
+import {
+  closeCase,
+  decideSanction,
+  fileDefence,
+  listCases,
+  listSanctions,
+  loadSanctionInScope,
+  openSanction,
+  revokeCooperation,
+  viewSanction,
+} from './sanctions.service.js';
 import { monthlyScorecard } from './uptime.js';
 
 const tags = ['sanctions'];
@@ -38,12 +48,22 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
     });
     app.get(`${base}/cases`, {
       config: { access: policy.listCases },
-      schema: { tags, summary: 'Committee cases (missed installation deadline, outages, rejected reports)', response: { 200: z.object({ cases: z.array(complianceCaseSchema) }) } },
+      schema: {
+        tags,
+        summary: 'Committee cases (missed installation deadline, outages, rejected reports)',
+        response: { 200: z.object({ cases: z.array(complianceCaseSchema) }) },
+      },
       handler: async (request) => ({ cases: await listCases(deps.db, authOf(request)) }),
     });
     app.post(`${base}/cases/:id/close`, {
       config: { access: policy.closeCase },
-      schema: { tags, summary: 'Close a committee case with a note', params: idParamSchema, body: z.object({ note: z.string().trim().min(3).max(4000) }), response: { 200: complianceCaseSchema } },
+      schema: {
+        tags,
+        summary: 'Close a committee case with a note',
+        params: idParamSchema,
+        body: z.object({ note: z.string().trim().min(3).max(4000) }),
+        response: { 200: complianceCaseSchema },
+      },
       handler: async (request) => closeCase(deps.db, acting(request), request.params.id, request.body.note),
     });
     app.get(`${base}/scorecard`, {
@@ -51,7 +71,13 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
       schema: {
         tags,
         summary: 'Monthly uptime scorecard of a partner ("não medido" without health data)',
-        querystring: z.object({ partnerId: z.string().uuid().optional(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional() }),
+        querystring: z.object({
+          partnerId: z.string().uuid().optional(),
+          month: z
+            .string()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+            .optional(),
+        }),
         response: { 200: uptimeScorecardSchema },
       },
       handler: async (request) => {
@@ -65,7 +91,12 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
     });
     app.post(`${base}/revocations`, {
       config: { access: policy.revokeCooperation },
-      schema: { tags, summary: 'Revoke accreditation and cooperation for supervening public interest (Art. 29)', body: revocationRequestSchema, response: { 200: revocationSchema } },
+      schema: {
+        tags,
+        summary: 'Revoke accreditation and cooperation for supervening public interest (Art. 29)',
+        body: revocationRequestSchema,
+        response: { 200: revocationSchema },
+      },
       handler: async (request) => revokeCooperation(svc, acting(request), request.body),
     });
     app.get(`${base}/:id`, {
@@ -75,7 +106,11 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
     });
     app.get(`${base}/:id/documents/:docId`, {
       config: { access: policy.downloadSanctionDocument },
-      schema: { tags, summary: 'Download the notification or decision', params: z.object({ id: z.string().uuid(), docId: z.string().uuid() }) },
+      schema: {
+        tags,
+        summary: 'Download the notification or decision',
+        params: z.object({ id: z.string().uuid(), docId: z.string().uuid() }),
+      },
       handler: async (request, reply) => {
         await loadSanctionInScope(deps.db, authOf(request), request.params.id);
         return sendFile(reply, await downloadDocument(deps.db, storage, 'sanction_process', request.params.id, request.params.docId));
@@ -83,17 +118,34 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
     });
     app.post(base, {
       config: { access: policy.openSanction },
-      schema: { tags, summary: 'Notify the partner: opens the process, 10 business days of defence (Art. 30 §1)', body: sanctionOpenRequestSchema, response: { 200: sanctionSchema } },
+      schema: {
+        tags,
+        summary: 'Notify the partner: opens the process, 10 business days of defence (Art. 30 §1)',
+        body: sanctionOpenRequestSchema,
+        response: { 200: sanctionSchema },
+      },
       handler: async (request) => openSanction(svc, acting(request), request.body),
     });
     app.post(`${base}/:id/defence`, {
       config: { access: policy.fileDefence },
-      schema: { tags, summary: 'File the defence (refused after the 10th business day)', params: idParamSchema, body: sanctionDefenceRequestSchema, response: { 200: sanctionSchema } },
+      schema: {
+        tags,
+        summary: 'File the defence (refused after the 10th business day)',
+        params: idParamSchema,
+        body: sanctionDefenceRequestSchema,
+        response: { 200: sanctionSchema },
+      },
       handler: async (request) => fileDefence(svc, acting(request), request.params.id, request.body),
     });
     app.post(`${base}/:id/decide`, {
       config: { access: policy.decideSanction },
-      schema: { tags, summary: 'Reasoned decision: warning, suspension ≤ 2 years, or dismissal', params: idParamSchema, body: sanctionDecideRequestSchema, response: { 200: sanctionSchema } },
+      schema: {
+        tags,
+        summary: 'Reasoned decision: warning, suspension ≤ 2 years, or dismissal',
+        params: idParamSchema,
+        body: sanctionDecideRequestSchema,
+        response: { 200: sanctionSchema },
+      },
       handler: async (request) => decideSanction(svc, acting(request), request.params.id, request.body),
     });
   };

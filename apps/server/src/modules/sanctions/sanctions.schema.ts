@@ -18,7 +18,9 @@ export const sanctionProcesses = pgTable(
       .notNull()
       .references(() => cooperationTerms.id),
     accountabilityReportId: uuid('accountability_report_id'),
-    status: text('status', { enum: ['notified', 'defence_filed', 'decided'] }).notNull().default('notified'),
+    status: text('status', { enum: ['notified', 'defence_filed', 'decided'] })
+      .notNull()
+      .default('notified'),
     facts: text('facts').notNull(),
     notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
@@ -59,7 +61,9 @@ export const complianceCases = pgTable(
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     description: text('description').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     closedNote: text('closed_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

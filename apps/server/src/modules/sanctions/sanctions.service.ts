@@ -1,19 +1,24 @@
+import {
+  addYears,
+  type ComplianceCase,
+  DEFENCE_BUSINESS_DAYS,
+  type Sanction,
+  type SanctionDecision,
+  SUSPENSION_MAX_MONTHS,
+} from '@vigia/contracts';
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
-import { addYears, DEFENCE_BUSINESS_DAYS, SUSPENSION_MAX_MONTHS, type ComplianceCase, type Sanction, type SanctionDecision } from '@vigia/contracts';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuthContext } from '../accounts/session.service.js';
-import type { Acting } from '../accreditation/deps.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 import { accountabilityReports } from '../accountability/accountability.schema.js';
+import type { AuthContext } from '../accounts/session.service.js';
+import { cooperationTerms } from '../accreditation/accreditation.schema.js';
+import type { Acting } from '../accreditation/deps.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { deadlineFrom } from '../calendar/business-days.js';
-import { addDays, parseLocalDate, formatLocalDate, toCuiabaDate, type LocalDate } from '../calendar/local-date.js';
+import { addDays, formatLocalDate, type LocalDate, parseLocalDate, toCuiabaDate } from '../calendar/local-date.js';
 import type { ActContent } from '../documents/act-content.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { inspections } from '../inspections/inspections.schema.js';
-import { CUIABA_IBGE } from '../reference/municipalities.js';
-import { partners } from '../partners/partners.schema.js';
 import {
   clock,
   documentsOf,
@@ -21,21 +26,24 @@ import {
   loadActiveTerm,
   loadTerm,
   mailAll,
+  type ObligationDeps,
   ownPartnerScope,
   partnerEmailOf,
   partnerScope,
   requireOwnFiles,
-  today,
-  type ObligationDeps,
   type TermRow,
+  today,
 } from '../loans/obligation-kit.js';
+import { partners } from '../partners/partners.schema.js';
+import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { limitationOn } from './limitation.js';
 import { complianceCases, sanctionProcesses, termRevocations } from './sanctions.schema.js';
 
 export type SanctionRow = typeof sanctionProcesses.$inferSelect;
 
 /** Art. 30 §1: the defence deadline, counted like every legal deadline (calendar/business-days.ts), on Cuiabá's calendar. */
-export const defenceDueOn = (receivedOn: LocalDate): LocalDate => deadlineFrom(receivedOn, DEFENCE_BUSINESS_DAYS, { municipalityIbge: CUIABA_IBGE });
+export const defenceDueOn = (receivedOn: LocalDate): LocalDate =>
+  deadlineFrom(receivedOn, DEFENCE_BUSINESS_DAYS, { municipalityIbge: CUIABA_IBGE });
 
 export function addMonths(date: LocalDate, months: number): LocalDate {
   const { year, month, day } = parseLocalDate(date);
@@ -55,11 +63,23 @@ export async function limitationFor(db: Queryable, termId: string, on: LocalDate
   const [report] = await db
     .select({ submittedAt: accountabilityReports.submittedAt })
     .from(accountabilityReports)
-    .where(and(eq(accountabilityReports.termId, termId), isNotNull(accountabilityReports.submittedAt), reportId ? eq(accountabilityReports.id, reportId) : sql`true`))
+    .where(
+      and(
+        eq(accountabilityReports.termId, termId),
+        isNotNull(accountabilityReports.submittedAt),
+        reportId ? eq(accountabilityReports.id, reportId) : sql`true`,
+      ),
+    )
     .orderBy(desc(accountabilityReports.submittedAt))
     .limit(1);
-  const audits = await db.select({ at: accountabilityReports.createdAt }).from(accountabilityReports).where(and(eq(accountabilityReports.termId, termId), eq(accountabilityReports.kind, 'special_audit')));
-  const insp = await db.select({ at: inspections.recordedAt }).from(inspections).where(and(eq(inspections.termId, termId), isNotNull(inspections.recordedAt), sql`${inspections.faults} > 0`));
+  const audits = await db
+    .select({ at: accountabilityReports.createdAt })
+    .from(accountabilityReports)
+    .where(and(eq(accountabilityReports.termId, termId), eq(accountabilityReports.kind, 'special_audit')));
+  const insp = await db
+    .select({ at: inspections.recordedAt })
+    .from(inspections)
+    .where(and(eq(inspections.termId, termId), isNotNull(inspections.recordedAt), sql`${inspections.faults} > 0`));
   const prior = await db.select({ at: sanctionProcesses.notifiedAt }).from(sanctionProcesses).where(eq(sanctionProcesses.termId, termId));
   const acts = [...audits, ...insp, ...prior].filter((a) => a.at).map((a) => toCuiabaDate(a.at!));
   return limitationOn(report?.submittedAt ? toCuiabaDate(report.submittedAt) : null, [...acts, ...extraActs], on);
@@ -94,13 +114,22 @@ async function toSanction(db: Queryable, s: SanctionRow): Promise<Sanction> {
 
 export async function loadSanctionInScope(db: Queryable, auth: AuthContext, id: string, own = false): Promise<SanctionRow> {
   const scope = own ? ownPartnerScope(auth, sanctionProcesses.partnerId) : partnerScope(auth, sanctionProcesses.partnerId);
-  const [row] = await db.select().from(sanctionProcesses).where(and(eq(sanctionProcesses.id, id), scope)).limit(1);
+  const [row] = await db
+    .select()
+    .from(sanctionProcesses)
+    .where(and(eq(sanctionProcesses.id, id), scope))
+    .limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Processo de sanção não encontrado.');
   return row;
 }
 
 export async function listSanctions(db: Db, auth: AuthContext): Promise<Sanction[]> {
-  const rows = await db.select().from(sanctionProcesses).where(partnerScope(auth, sanctionProcesses.partnerId)).orderBy(desc(sanctionProcesses.notifiedAt)).limit(500);
+  const rows = await db
+    .select()
+    .from(sanctionProcesses)
+    .where(partnerScope(auth, sanctionProcesses.partnerId))
+    .orderBy(desc(sanctionProcesses.notifiedAt))
+    .limit(500);
   return Promise.all(rows.map((r) => toSanction(db, r)));
 }
 
@@ -110,9 +139,15 @@ const notificationAct = (s: SanctionRow, term: TermRow, partnerName: string): Ac
   title: 'NOTIFICAÇÃO — PROCESSO DE APURAÇÃO E SANÇÃO',
   subtitle: `Processo nº ${s.number} — Termo de Cooperação Técnica nº ${term.number} — Decreto nº 1.522/2022, art. 30`,
   blocks: [
-    { kind: 'paragraph', text: `Fica ${partnerName} notificado(a) da instauração de processo para apuração de execução da cooperação técnica em desacordo com a legislação e o regulamento do programa, pelos fatos seguintes:` },
+    {
+      kind: 'paragraph',
+      text: `Fica ${partnerName} notificado(a) da instauração de processo para apuração de execução da cooperação técnica em desacordo com a legislação e o regulamento do programa, pelos fatos seguintes:`,
+    },
     { kind: 'paragraph', text: s.facts },
-    { kind: 'paragraph', text: `É garantida a defesa prévia, no prazo de 10 (dez) dias úteis a partir do recebimento desta notificação (art. 30, § 1º): recebida em ${fmtDate(s.receivedOn)}, o prazo termina em ${fmtDate(s.defenceDueOn)} (calendário de Cuiabá). As sanções possíveis são advertência, ou suspensão temporária da participação e impedimento de celebrar nova parceria por até 2 anos (art. 30, I e II).` },
+    {
+      kind: 'paragraph',
+      text: `É garantida a defesa prévia, no prazo de 10 (dez) dias úteis a partir do recebimento desta notificação (art. 30, § 1º): recebida em ${fmtDate(s.receivedOn)}, o prazo termina em ${fmtDate(s.defenceDueOn)} (calendário de Cuiabá). As sanções possíveis são advertência, ou suspensão temporária da participação e impedimento de celebrar nova parceria por até 2 anos (art. 30, I e II).`,
+    },
     { kind: 'signature', lines: ['SESP/MT', 'Comissão técnica do Programa Vigia Mais MT'] },
   ],
 });
@@ -121,7 +156,12 @@ const notificationAct = (s: SanctionRow, term: TermRow, partnerName: string): Ac
  * Opens a sanction process: the notification is an investigating act (it interrupts the limitation
  * period, Art. 30 §3) but it may not be issued once the claim is already time-barred (§2).
  */
-export async function openSanctionInTx(deps: ObligationDeps, tx: Tx, who: Acting, input: { termId: string; facts: string; receivedOn?: string | undefined; accountabilityReportId?: string | null | undefined }): Promise<SanctionRow> {
+export async function openSanctionInTx(
+  deps: ObligationDeps,
+  tx: Tx,
+  who: Acting,
+  input: { termId: string; facts: string; receivedOn?: string | undefined; accountabilityReportId?: string | null | undefined },
+): Promise<SanctionRow> {
   const { term, partner } = await loadTerm(tx, input.termId);
   if (term.status === 'pending_signature') throw new AppError('COOPERATION_NOT_ACTIVE');
   const notifiedOn = today();
@@ -133,28 +173,74 @@ export async function openSanctionInTx(deps: ObligationDeps, tx: Tx, who: Acting
   const number = `SAN-${notifiedOn.slice(0, 4)}/${String(rows[0]!.n).padStart(5, '0')}`;
   const [s] = await tx
     .insert(sanctionProcesses)
-    .values({ number, partnerId: term.partnerId, termId: term.id, accountabilityReportId: input.accountabilityReportId ?? null, facts: input.facts, notifiedAt: clock.now(), receivedOn, defenceDueOn: defenceDueOn(receivedOn), createdBy: who.auth.user.id })
+    .values({
+      number,
+      partnerId: term.partnerId,
+      termId: term.id,
+      accountabilityReportId: input.accountabilityReportId ?? null,
+      facts: input.facts,
+      notifiedAt: clock.now(),
+      receivedOn,
+      defenceDueOn: defenceDueOn(receivedOn),
+      createdBy: who.auth.user.id,
+    })
     .returning();
-  await recordAudit(tx, who.actor, { action: 'sanction.notified', targetType: 'sanction_process', targetId: s!.id, data: { number, termId: term.id, receivedOn, defenceDueOn: s!.defenceDueOn, limitation: lim } });
-  const [doc] = await issueDocument(tx, deps, who.actor, { kind: 'sanction_notification', subjectType: 'sanction_process', subjectId: s!.id, content: notificationAct(s!, term, partner.name), formats: ['pdf', 'docx'] });
+  await recordAudit(tx, who.actor, {
+    action: 'sanction.notified',
+    targetType: 'sanction_process',
+    targetId: s!.id,
+    data: { number, termId: term.id, receivedOn, defenceDueOn: s!.defenceDueOn, limitation: lim },
+  });
+  const [doc] = await issueDocument(tx, deps, who.actor, {
+    kind: 'sanction_notification',
+    subjectType: 'sanction_process',
+    subjectId: s!.id,
+    content: notificationAct(s!, term, partner.name),
+    formats: ['pdf', 'docx'],
+  });
   const to = partnerEmailOf(partner);
-  if (to) await mailAll(tx, [to], `notificação — processo de sanção nº ${number} (defesa até ${fmtDate(s!.defenceDueOn)})`, `${s!.facts}\n\nPrazo de defesa: 10 dias úteis a partir do recebimento (art. 30, § 1º), até ${fmtDate(s!.defenceDueOn)}. Apresente a defesa no portal.\nNotificação: código ${doc!.code}.`);
+  if (to)
+    await mailAll(
+      tx,
+      [to],
+      `notificação — processo de sanção nº ${number} (defesa até ${fmtDate(s!.defenceDueOn)})`,
+      `${s!.facts}\n\nPrazo de defesa: 10 dias úteis a partir do recebimento (art. 30, § 1º), até ${fmtDate(s!.defenceDueOn)}. Apresente a defesa no portal.\nNotificação: código ${doc!.code}.`,
+    );
   return s!;
 }
 
-export async function openSanction(deps: ObligationDeps, who: Acting, input: { termId: string; facts: string; receivedOn?: string | undefined; accountabilityReportId?: string | null | undefined }): Promise<Sanction> {
+export async function openSanction(
+  deps: ObligationDeps,
+  who: Acting,
+  input: { termId: string; facts: string; receivedOn?: string | undefined; accountabilityReportId?: string | null | undefined },
+): Promise<Sanction> {
   const row = await deps.db.transaction((tx) => openSanctionInTx(deps, tx, who, input));
   return toSanction(deps.db, row);
 }
 
 /** Art. 30 §1: accepted up to the end of the 10th business day after receipt (Cuiabá); refused after, and the refusal is recorded. */
-export async function fileDefence(deps: ObligationDeps, who: Acting, id: string, input: { text: string; fileId?: string | null | undefined }): Promise<Sanction> {
+export async function fileDefence(
+  deps: ObligationDeps,
+  who: Acting,
+  id: string,
+  input: { text: string; fileId?: string | null | undefined },
+): Promise<Sanction> {
   const current = await loadSanctionInScope(deps.db, who.auth, id, true);
   if (current.status !== 'notified') throw new AppError('INVALID_STATE', 'A defesa já foi apresentada ou o processo já foi decidido.');
   const day = today();
   if (day > current.defenceDueOn) {
-    await deps.db.transaction((tx) => recordAudit(tx, who.actor, { action: 'sanction.defence_refused_late', targetType: 'sanction_process', targetId: id, data: { filedOn: day, defenceDueOn: current.defenceDueOn } }));
-    throw new AppError('SANCTION_DEFENCE_LATE', `O prazo de defesa terminou em ${fmtDate(current.defenceDueOn)} (10 dias úteis a partir do recebimento em ${fmtDate(current.receivedOn)} — Decreto 1.522/2022, art. 30, § 1º).`);
+    await deps.db.transaction((tx) =>
+      recordAudit(tx, who.actor, {
+        action: 'sanction.defence_refused_late',
+        targetType: 'sanction_process',
+        targetId: id,
+        data: { filedOn: day, defenceDueOn: current.defenceDueOn },
+      }),
+    );
+    throw new AppError(
+      'SANCTION_DEFENCE_LATE',
+      `O prazo de defesa terminou em ${fmtDate(current.defenceDueOn)} (10 dias úteis a partir do recebimento em ${fmtDate(current.receivedOn)} — Decreto 1.522/2022, art. 30, § 1º).`,
+    );
   }
   const row = await deps.db.transaction(async (tx) => {
     if (input.fileId) await requireOwnFiles(tx, who.auth.user.id, [input.fileId], 'document');
@@ -164,7 +250,12 @@ export async function fileDefence(deps: ObligationDeps, who: Acting, id: string,
       .where(and(eq(sanctionProcesses.id, id), eq(sanctionProcesses.status, 'notified')))
       .returning();
     if (!u) throw new AppError('CONFLICT');
-    await recordAudit(tx, who.actor, { action: 'sanction.defence_filed', targetType: 'sanction_process', targetId: id, data: { filedOn: day, defenceDueOn: u.defenceDueOn, file: input.fileId ?? null } });
+    await recordAudit(tx, who.actor, {
+      action: 'sanction.defence_filed',
+      targetType: 'sanction_process',
+      targetId: id,
+      data: { filedOn: day, defenceDueOn: u.defenceDueOn, file: input.fileId ?? null },
+    });
     return u;
   });
   return toSanction(deps.db, row);
@@ -175,7 +266,12 @@ const decisionAct = (s: SanctionRow, term: TermRow, partnerName: string): ActCon
   subtitle: `Processo nº ${s.number} — Termo de Cooperação Técnica nº ${term.number} — Decreto nº 1.522/2022, art. 30`,
   blocks: [
     { kind: 'paragraph', text: `Parceiro: ${partnerName}. Fatos: ${s.facts}` },
-    { kind: 'paragraph', text: s.defenceText ? `Defesa apresentada em ${fmtDate(toCuiabaDate(s.defenceFiledAt!))}: ${s.defenceText}` : `Não houve defesa no prazo, que terminou em ${fmtDate(s.defenceDueOn)}.` },
+    {
+      kind: 'paragraph',
+      text: s.defenceText
+        ? `Defesa apresentada em ${fmtDate(toCuiabaDate(s.defenceFiledAt!))}: ${s.defenceText}`
+        : `Não houve defesa no prazo, que terminou em ${fmtDate(s.defenceDueOn)}.`,
+    },
     { kind: 'paragraph', text: `Fundamentação: ${s.decisionReasons}` },
     {
       kind: 'paragraph',
@@ -196,12 +292,18 @@ const decisionAct = (s: SanctionRow, term: TermRow, partnerName: string): ActCon
  * with a ban on new partnerships, or dismissal. Refused while the defence deadline runs, and when
  * the claim became time-barred (the notification counts as an interrupting act).
  */
-export async function decideSanction(deps: ObligationDeps, who: Acting, id: string, input: { decision: SanctionDecision; reasons: string; suspensionMonths?: number | undefined }): Promise<Sanction> {
+export async function decideSanction(
+  deps: ObligationDeps,
+  who: Acting,
+  id: string,
+  input: { decision: SanctionDecision; reasons: string; suspensionMonths?: number | undefined },
+): Promise<Sanction> {
   const row = await deps.db.transaction(async (tx) => {
     const s = await loadSanctionInScope(tx, who.auth, id);
     if (s.status === 'decided') throw new AppError('INVALID_STATE', 'Processo já decidido.');
     const day = today();
-    if (s.status === 'notified' && day <= s.defenceDueOn) throw new AppError('SANCTION_DEFENCE_RUNNING', `A defesa pode ser apresentada até ${fmtDate(s.defenceDueOn)} (art. 30, § 1º).`);
+    if (s.status === 'notified' && day <= s.defenceDueOn)
+      throw new AppError('SANCTION_DEFENCE_RUNNING', `A defesa pode ser apresentada até ${fmtDate(s.defenceDueOn)} (art. 30, § 1º).`);
     if (input.decision !== 'dismissed') {
       const lim = await limitationFor(tx, s.termId, day, s.accountabilityReportId);
       if (lim.timeBarred) throw new AppError('SANCTION_TIME_BARRED', lim.explanation);
@@ -212,18 +314,45 @@ export async function decideSanction(deps: ObligationDeps, who: Acting, id: stri
       if (!input.suspensionMonths) throw new AppError('VALIDATION_FAILED', 'Informe a duração da suspensão em meses.');
       starts = day;
       ends = addDays(addMonths(day, input.suspensionMonths), -1);
-      if (input.suspensionMonths > SUSPENSION_MAX_MONTHS || ends > addDays(addYears(day, 2), -1)) throw new AppError('SANCTION_SUSPENSION_TOO_LONG');
+      if (input.suspensionMonths > SUSPENSION_MAX_MONTHS || ends > addDays(addYears(day, 2), -1))
+        throw new AppError('SANCTION_SUSPENSION_TOO_LONG');
     }
     const [u] = await tx
       .update(sanctionProcesses)
-      .set({ status: 'decided', decision: input.decision, decisionReasons: input.reasons, suspensionStartsOn: starts, suspensionEndsOn: ends, decidedBy: who.auth.user.id, decidedAt: clock.now() })
+      .set({
+        status: 'decided',
+        decision: input.decision,
+        decisionReasons: input.reasons,
+        suspensionStartsOn: starts,
+        suspensionEndsOn: ends,
+        decidedBy: who.auth.user.id,
+        decidedAt: clock.now(),
+      })
       .where(and(eq(sanctionProcesses.id, id), sql`${sanctionProcesses.status} <> 'decided'`))
       .returning();
-    await recordAudit(tx, who.actor, { action: `sanction.decided`, targetType: 'sanction_process', targetId: id, reason: input.reasons, data: { decision: input.decision, suspensionStartsOn: starts, suspensionEndsOn: ends, defenceFiled: !!s.defenceFiledAt } });
+    await recordAudit(tx, who.actor, {
+      action: `sanction.decided`,
+      targetType: 'sanction_process',
+      targetId: id,
+      reason: input.reasons,
+      data: { decision: input.decision, suspensionStartsOn: starts, suspensionEndsOn: ends, defenceFiled: !!s.defenceFiledAt },
+    });
     const { term, partner } = await loadTerm(tx, s.termId);
-    const [doc] = await issueDocument(tx, deps, who.actor, { kind: 'sanction_decision', subjectType: 'sanction_process', subjectId: id, content: decisionAct(u!, term, partner.name), formats: ['pdf', 'docx'] });
+    const [doc] = await issueDocument(tx, deps, who.actor, {
+      kind: 'sanction_decision',
+      subjectType: 'sanction_process',
+      subjectId: id,
+      content: decisionAct(u!, term, partner.name),
+      formats: ['pdf', 'docx'],
+    });
     const to = partnerEmailOf(partner);
-    if (to) await mailAll(tx, [to], `decisão no processo de sanção nº ${s.number}`, `Foi proferida decisão no processo nº ${s.number}: ${input.decision === 'warning' ? 'advertência' : input.decision === 'suspension' ? `suspensão até ${fmtDate(ends!)}, com impedimento de nova parceria` : 'arquivamento'}.\nFundamentação: ${input.reasons}\nDecisão: código ${doc!.code}.`);
+    if (to)
+      await mailAll(
+        tx,
+        [to],
+        `decisão no processo de sanção nº ${s.number}`,
+        `Foi proferida decisão no processo nº ${s.number}: ${input.decision === 'warning' ? 'advertência' : input.decision === 'suspension' ? `suspensão até ${fmtDate(ends!)}, com impedimento de nova parceria` : 'arquivamento'}.\nFundamentação: ${input.reasons}\nDecisão: código ${doc!.code}.`,
+      );
     return u!;
   });
   return toSanction(deps.db, row);
@@ -234,14 +363,25 @@ export async function activeSuspension(db: Queryable, partnerId: string, on: Loc
   const [s] = await db
     .select()
     .from(sanctionProcesses)
-    .where(and(eq(sanctionProcesses.partnerId, partnerId), eq(sanctionProcesses.decision, 'suspension'), lte(sanctionProcesses.suspensionStartsOn, on), gte(sanctionProcesses.suspensionEndsOn, on)))
+    .where(
+      and(
+        eq(sanctionProcesses.partnerId, partnerId),
+        eq(sanctionProcesses.decision, 'suspension'),
+        lte(sanctionProcesses.suspensionStartsOn, on),
+        gte(sanctionProcesses.suspensionEndsOn, on),
+      ),
+    )
     .limit(1);
   return s;
 }
 
 export async function assertNotSuspended(db: Queryable, partnerId: string): Promise<void> {
   const s = await activeSuspension(db, partnerId);
-  if (s) throw new AppError('PARTNER_SUSPENDED', `O parceiro está suspenso e impedido de celebrar nova parceria até ${fmtDate(s.suspensionEndsOn!)} (processo nº ${s.number}; Decreto 1.522/2022, art. 30, II).`);
+  if (s)
+    throw new AppError(
+      'PARTNER_SUSPENDED',
+      `O parceiro está suspenso e impedido de celebrar nova parceria até ${fmtDate(s.suspensionEndsOn!)} (processo nº ${s.number}; Decreto 1.522/2022, art. 30, II).`,
+    );
 }
 
 /** Art. 29: the Secretary revokes the accreditation and the cooperation for supervening public interest, with reasons. */
@@ -250,12 +390,25 @@ export async function revokeCooperation(deps: ObligationDeps, who: Acting, input
     const { term, partner } = await loadActiveTerm(tx, input.termId);
     const [ended] = await tx
       .update(cooperationTerms)
-      .set({ status: 'ended', endedAt: clock.now(), endReason: `Revogação por interesse público decorrente de fato superveniente (art. 29): ${input.reasons}` })
+      .set({
+        status: 'ended',
+        endedAt: clock.now(),
+        endReason: `Revogação por interesse público decorrente de fato superveniente (art. 29): ${input.reasons}`,
+      })
       .where(and(eq(cooperationTerms.id, term.id), eq(cooperationTerms.status, 'active')))
       .returning();
     if (!ended) throw new AppError('CONFLICT');
-    const [rev] = await tx.insert(termRevocations).values({ termId: term.id, reasons: input.reasons, revokedBy: who.auth.user.id, revokedAt: clock.now() }).returning();
-    await recordAudit(tx, who.actor, { action: 'cooperation_term.revoked', targetType: 'cooperation_term', targetId: term.id, reason: input.reasons, data: { number: term.number, basis: 'art. 29' } });
+    const [rev] = await tx
+      .insert(termRevocations)
+      .values({ termId: term.id, reasons: input.reasons, revokedBy: who.auth.user.id, revokedAt: clock.now() })
+      .returning();
+    await recordAudit(tx, who.actor, {
+      action: 'cooperation_term.revoked',
+      targetType: 'cooperation_term',
+      targetId: term.id,
+      reason: input.reasons,
+      data: { number: term.number, basis: 'art. 29' },
+    });
     const [doc] = await issueDocument(tx, deps, who.actor, {
       kind: 'revocation',
       subjectType: 'cooperation_term',
@@ -264,28 +417,67 @@ export async function revokeCooperation(deps: ObligationDeps, who: Acting, input
         title: 'ATO DE REVOGAÇÃO DA HABILITAÇÃO E DA COOPERAÇÃO TÉCNICA',
         subtitle: `Termo de Cooperação Técnica nº ${term.number} — Decreto nº 1.522/2022, art. 29`,
         blocks: [
-          { kind: 'paragraph', text: `O Secretário de Estado de Segurança Pública revoga a habilitação de ${partner.name} no Programa Vigia Mais MT e a consequente cooperação técnica, por razões de interesse público decorrente de fato superveniente:` },
+          {
+            kind: 'paragraph',
+            text: `O Secretário de Estado de Segurança Pública revoga a habilitação de ${partner.name} no Programa Vigia Mais MT e a consequente cooperação técnica, por razões de interesse público decorrente de fato superveniente:`,
+          },
           { kind: 'paragraph', text: input.reasons },
-          { kind: 'paragraph', text: 'Os equipamentos cedidos devem ser devolvidos (art. 18) e a prestação de contas final apresentada em até 90 dias (art. 19, § 1º).' },
+          {
+            kind: 'paragraph',
+            text: 'Os equipamentos cedidos devem ser devolvidos (art. 18) e a prestação de contas final apresentada em até 90 dias (art. 19, § 1º).',
+          },
           { kind: 'signature', lines: ['Secretário de Estado de Segurança Pública'] },
         ],
       },
       formats: ['pdf', 'docx'],
     });
     const to = partnerEmailOf(partner);
-    if (to) await mailAll(tx, [to], `revogação do Termo de Cooperação nº ${term.number}`, `${input.reasons}\n\nAto de revogação (art. 29): código ${doc!.code}. Devolva os equipamentos cedidos e apresente a prestação de contas final em até 90 dias (art. 19, § 1º).`);
-    return { termId: term.id, termNumber: term.number, reasons: rev!.reasons, revokedAt: rev!.revokedAt.toISOString(), documents: await documentsOf(tx, 'cooperation_term', term.id).then((d) => d.filter((x) => x.kind === 'revocation')) };
+    if (to)
+      await mailAll(
+        tx,
+        [to],
+        `revogação do Termo de Cooperação nº ${term.number}`,
+        `${input.reasons}\n\nAto de revogação (art. 29): código ${doc!.code}. Devolva os equipamentos cedidos e apresente a prestação de contas final em até 90 dias (art. 19, § 1º).`,
+      );
+    return {
+      termId: term.id,
+      termNumber: term.number,
+      reasons: rev!.reasons,
+      revokedAt: rev!.revokedAt.toISOString(),
+      documents: await documentsOf(tx, 'cooperation_term', term.id).then((d) => d.filter((x) => x.kind === 'revocation')),
+    };
   });
 }
 
 export async function listCases(db: Db, auth: AuthContext): Promise<ComplianceCase[]> {
-  const rows = await db.select({ c: complianceCases, partnerName: partners.name }).from(complianceCases).innerJoin(partners, eq(partners.id, complianceCases.partnerId)).where(partnerScope(auth, complianceCases.partnerId)).orderBy(desc(complianceCases.createdAt)).limit(500);
-  return rows.map(({ c, partnerName }) => ({ id: c.id, partnerId: c.partnerId, partnerName, kind: c.kind, subjectType: c.subjectType, subjectId: c.subjectId, description: c.description, status: c.status, createdAt: c.createdAt.toISOString(), closedNote: c.closedNote }));
+  const rows = await db
+    .select({ c: complianceCases, partnerName: partners.name })
+    .from(complianceCases)
+    .innerJoin(partners, eq(partners.id, complianceCases.partnerId))
+    .where(partnerScope(auth, complianceCases.partnerId))
+    .orderBy(desc(complianceCases.createdAt))
+    .limit(500);
+  return rows.map(({ c, partnerName }) => ({
+    id: c.id,
+    partnerId: c.partnerId,
+    partnerName,
+    kind: c.kind,
+    subjectType: c.subjectType,
+    subjectId: c.subjectId,
+    description: c.description,
+    status: c.status,
+    createdAt: c.createdAt.toISOString(),
+    closedNote: c.closedNote,
+  }));
 }
 
 export async function closeCase(db: Db, who: Acting, id: string, note: string): Promise<ComplianceCase> {
   await db.transaction(async (tx) => {
-    const [c] = await tx.update(complianceCases).set({ status: 'closed', closedNote: note, closedAt: clock.now() }).where(and(eq(complianceCases.id, id), eq(complianceCases.status, 'open'))).returning();
+    const [c] = await tx
+      .update(complianceCases)
+      .set({ status: 'closed', closedNote: note, closedAt: clock.now() })
+      .where(and(eq(complianceCases.id, id), eq(complianceCases.status, 'open')))
+      .returning();
     if (!c) throw new AppError('NOT_FOUND', 'Caso não encontrado ou já encerrado.');
     await recordAudit(tx, who.actor, { action: 'compliance_case.closed', targetType: 'compliance_case', targetId: id, reason: note });
   });

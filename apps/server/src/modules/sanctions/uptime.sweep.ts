@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
-import { partners } from '../partners/partners.schema.js';
 import { clock, mailAll, partnerEmailOf, staffEmails } from '../loans/obligation-kit.js';
+import { partners } from '../partners/partners.schema.js';
 import { cameraOutages, complianceCases } from './sanctions.schema.js';
 
 const H = 3_600_000;
@@ -35,7 +35,13 @@ export function uptimeObligationSweep(db: Db): Sweep {
         .select({ o: cameraOutages, partnerId: cameras.partnerId, cameraName: cameras.name })
         .from(cameraOutages)
         .innerJoin(cameras, eq(cameras.id, cameraOutages.cameraId))
-        .where(and(gt(cameraOutages.id, after), gte(cameraOutages.startedAt, new Date(now.getTime() - COMMITTEE_REPEATED.withinMs)), or(isNull(cameraOutages.partnerNotifiedAt), isNull(cameraOutages.committeeNotifiedAt))))
+        .where(
+          and(
+            gt(cameraOutages.id, after),
+            gte(cameraOutages.startedAt, new Date(now.getTime() - COMMITTEE_REPEATED.withinMs)),
+            or(isNull(cameraOutages.partnerNotifiedAt), isNull(cameraOutages.committeeNotifiedAt)),
+          ),
+        )
         .orderBy(asc(cameraOutages.id))
         .limit(limit);
       for (const { o, partnerId, cameraName } of rows) {
@@ -46,7 +52,13 @@ export function uptimeObligationSweep(db: Db): Sweep {
             month: sql<number>`count(*)::int`,
           })
           .from(cameraOutages)
-          .where(and(eq(cameraOutages.cameraId, o.cameraId), gte(cameraOutages.startedAt, new Date(o.startedAt.getTime() - COMMITTEE_REPEATED.withinMs)), sql`${cameraOutages.startedAt} <= ${o.startedAt}`))) as [{ week: number; month: number }];
+          .where(
+            and(
+              eq(cameraOutages.cameraId, o.cameraId),
+              gte(cameraOutages.startedAt, new Date(o.startedAt.getTime() - COMMITTEE_REPEATED.withinMs)),
+              sql`${cameraOutages.startedAt} <= ${o.startedAt}`,
+            ),
+          )) as [{ week: number; month: number }];
         const toPartner = !o.partnerNotifiedAt && (length > PARTNER_LONG_MS || week >= PARTNER_REPEATED.count);
         const toCommittee = !o.committeeNotifiedAt && (length > COMMITTEE_LONG_MS || month >= COMMITTEE_REPEATED.count);
         if (!toPartner && !toCommittee) continue;
@@ -54,19 +66,46 @@ export function uptimeObligationSweep(db: Db): Sweep {
           const [p] = await tx.select().from(partners).where(eq(partners.id, partnerId));
           const why = length > PARTNER_LONG_MS ? `fora do ar há ${Math.floor(length / H)} h` : `${week} interrupções em 7 dias`;
           if (toPartner) {
-            const [m] = await tx.update(cameraOutages).set({ partnerNotifiedAt: now }).where(and(eq(cameraOutages.id, o.id), isNull(cameraOutages.partnerNotifiedAt))).returning();
+            const [m] = await tx
+              .update(cameraOutages)
+              .set({ partnerNotifiedAt: now })
+              .where(and(eq(cameraOutages.id, o.id), isNull(cameraOutages.partnerNotifiedAt)))
+              .returning();
             if (m) {
-              await recordAudit(tx, actor, { action: 'uptime.partner_notified', targetType: 'camera', targetId: o.cameraId, data: { outageId: o.id, why } });
+              await recordAudit(tx, actor, {
+                action: 'uptime.partner_notified',
+                targetType: 'camera',
+                targetId: o.cameraId,
+                data: { outageId: o.id, why },
+              });
               const to = p ? partnerEmailOf(p) : null;
-              if (to) await mailAll(tx, [to], `câmera "${cameraName}" — ${why}`, `A câmera "${cameraName}" está ${why}. O funcionamento e a transmissão devem ser ininterruptos, 24 horas por dia (Decreto 1.522/2022, art. 21 e art. 25, § 3º). Verifique energia, conexão e equipamento.`);
+              if (to)
+                await mailAll(
+                  tx,
+                  [to],
+                  `câmera "${cameraName}" — ${why}`,
+                  `A câmera "${cameraName}" está ${why}. O funcionamento e a transmissão devem ser ininterruptos, 24 horas por dia (Decreto 1.522/2022, art. 21 e art. 25, § 3º). Verifique energia, conexão e equipamento.`,
+                );
             }
           }
           if (toCommittee) {
-            const [m] = await tx.update(cameraOutages).set({ committeeNotifiedAt: now }).where(and(eq(cameraOutages.id, o.id), isNull(cameraOutages.committeeNotifiedAt))).returning();
+            const [m] = await tx
+              .update(cameraOutages)
+              .set({ committeeNotifiedAt: now })
+              .where(and(eq(cameraOutages.id, o.id), isNull(cameraOutages.committeeNotifiedAt)))
+              .returning();
             if (m) {
               const description = `Câmera "${cameraName}" de ${p?.name ?? 'parceiro'}: ${length > COMMITTEE_LONG_MS ? `fora do ar há ${Math.floor(length / H)} h` : `${month} interrupções em 30 dias`} (art. 25, § 3º).`;
-              const [c] = await tx.insert(complianceCases).values({ partnerId, kind: 'uptime_breach', subjectType: 'camera', subjectId: o.cameraId, description }).returning();
-              await recordAudit(tx, actor, { action: 'uptime.committee_case', targetType: 'compliance_case', targetId: c!.id, data: { outageId: o.id } });
+              const [c] = await tx
+                .insert(complianceCases)
+                .values({ partnerId, kind: 'uptime_breach', subjectType: 'camera', subjectId: o.cameraId, description })
+                .returning();
+              await recordAudit(tx, actor, {
+                action: 'uptime.committee_case',
+                targetType: 'compliance_case',
+                targetId: c!.id,
+                data: { outageId: o.id },
+              });
               await mailAll(tx, await staffEmails(tx, ['committee_member']), `câmera fora do ar — ${p?.name ?? ''}`, description);
             }
           }

@@ -1,5 +1,5 @@
-import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { UptimeScorecard } from '@vigia/contracts';
+import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { cameraMonitoring, cameraOutages } from './sanctions.schema.js';
@@ -17,7 +17,13 @@ export const NOT_MEASURED = 'não medido';
  * part of the month before monitoring began is not counted (neither up nor down). Null when
  * nothing of the month was monitored.
  */
-export function cameraUptime(start: Date, end: Date, monitoredSince: Date | null, outages: { startedAt: Date; endedAt: Date | null }[], now: Date): { percent: number | null; outageMinutes: number } {
+export function cameraUptime(
+  start: Date,
+  end: Date,
+  monitoredSince: Date | null,
+  outages: { startedAt: Date; endedAt: Date | null }[],
+  now: Date,
+): { percent: number | null; outageMinutes: number } {
   const to = new Date(Math.min(end.getTime(), now.getTime()));
   if (!monitoredSince || monitoredSince >= to) return { percent: null, outageMinutes: 0 };
   const from = new Date(Math.max(start.getTime(), monitoredSince.getTime()));
@@ -43,7 +49,16 @@ export async function monthlyScorecard(db: Queryable, partnerId: string, month: 
   const ids = cams.map((c) => c.id);
   const mon = ids.length ? await db.select().from(cameraMonitoring).where(inArray(cameraMonitoring.cameraId, ids)) : [];
   const outs = ids.length
-    ? await db.select().from(cameraOutages).where(and(inArray(cameraOutages.cameraId, ids), lt(cameraOutages.startedAt, end), or(isNull(cameraOutages.endedAt), gt(cameraOutages.endedAt, start))))
+    ? await db
+        .select()
+        .from(cameraOutages)
+        .where(
+          and(
+            inArray(cameraOutages.cameraId, ids),
+            lt(cameraOutages.startedAt, end),
+            or(isNull(cameraOutages.endedAt), gt(cameraOutages.endedAt, start)),
+          ),
+        )
     : [];
   let upMs = 0;
   let totalMs = 0;
@@ -56,9 +71,23 @@ export async function monthlyScorecard(db: Queryable, partnerId: string, month: 
       totalMs += span;
       upMs += span - u.outageMinutes * 60000;
     }
-    return { cameraId: c.id, name: c.name, measured: u.percent !== null, percent: u.percent, outages: mine.length, outageMinutes: u.outageMinutes };
+    return {
+      cameraId: c.id,
+      name: c.name,
+      measured: u.percent !== null,
+      percent: u.percent,
+      outages: mine.length,
+      outageMinutes: u.outageMinutes,
+    };
   });
   const measured = totalMs > 0;
   const percent = measured ? Math.round((upMs / totalMs) * 10000) / 100 : null;
-  return { partnerId, month, measured, percent, label: measured ? `${percent!.toFixed(2).replace('.', ',')}%` : NOT_MEASURED, cameras: rows };
+  return {
+    partnerId,
+    month,
+    measured,
+    percent,
+    label: measured ? `${percent!.toFixed(2).replace('.', ',')}%` : NOT_MEASURED,
+    cameras: rows,
+  };
 }

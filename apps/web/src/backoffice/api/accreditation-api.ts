@@ -1,11 +1,11 @@
 import type {
   ApplicationCreateRequest,
   ApplicationDetail,
+  ApplicationHistoryEvent,
   ApplicationSummary,
   ApplicationUpdateRequest,
   CameraPointInput,
   CooperationTerm,
-  ApplicationHistoryEvent,
   IntegratorAuthorisation,
   RispCase,
   RispOpinion,
@@ -63,8 +63,10 @@ export async function listRispOpinions(signal: AbortSignal): Promise<RispOpinion
 }
 export const getRispCase = (opinionId: string, signal?: AbortSignal) =>
   apiRequest<RispCase>(`${base}/risp-opinions/${encodeURIComponent(opinionId)}/case`, { signal });
-export const rispPhotoUrl = (opinionId: string, fileId: string) => `${base}/risp-opinions/${encodeURIComponent(opinionId)}/files/${encodeURIComponent(fileId)}`;
-export const rispDocumentUrl = (opinionId: string, docId: string) => `${base}/risp-opinions/${encodeURIComponent(opinionId)}/generated-documents/${encodeURIComponent(docId)}`;
+export const rispPhotoUrl = (opinionId: string, fileId: string) =>
+  `${base}/risp-opinions/${encodeURIComponent(opinionId)}/files/${encodeURIComponent(fileId)}`;
+export const rispDocumentUrl = (opinionId: string, docId: string) =>
+  `${base}/risp-opinions/${encodeURIComponent(opinionId)}/generated-documents/${encodeURIComponent(docId)}`;
 export const giveRispOpinion = (opinionId: string, favourable: boolean, reasons: string) =>
   post<RispOpinion>(`${base}/risp-opinions/${encodeURIComponent(opinionId)}`, { favourable, reasons });
 

@@ -11,16 +11,21 @@ import type {
 import { apiRequest, apiUploadWithProgress } from '../../shared/api/api-client';
 
 export const listCameras = (signal: AbortSignal) => apiRequest<{ items: Camera[] }>('/api/cameras', { signal }).then((r) => r.items);
-export const getCamera = (id: string, signal?: AbortSignal) => apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, signal ? { signal } : {});
+export const getCamera = (id: string, signal?: AbortSignal) =>
+  apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, signal ? { signal } : {});
 export const createCamera = (input: CameraCreateInput) => apiRequest<Camera>('/api/cameras', { method: 'POST', body: input });
-export const updateCamera = (id: string, input: CameraUpdateInput) => apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
+export const updateCamera = (id: string, input: CameraUpdateInput) =>
+  apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'PATCH', body: input });
 export const deleteCamera = (id: string) => apiRequest<void>(`/api/cameras/${encodeURIComponent(id)}`, { method: 'DELETE' });
 /** (Re)generates the RTSP push credentials; the password is returned only here. */
 export const generatePushCredentials = (id: string) =>
   apiRequest<CameraPushCredentials>(`/api/cameras/${encodeURIComponent(id)}/push-credentials`, { method: 'POST' });
-export const runSelfTest = (id: string) => apiRequest<CameraSelfTest>(`/api/cameras/${encodeURIComponent(id)}/self-test`, { method: 'POST' });
+export const runSelfTest = (id: string) =>
+  apiRequest<CameraSelfTest>(`/api/cameras/${encodeURIComponent(id)}/self-test`, { method: 'POST' });
 export const listSelfTests = (id: string, signal?: AbortSignal) =>
-  apiRequest<{ items: CameraSelfTest[] }>(`/api/cameras/${encodeURIComponent(id)}/self-tests`, signal ? { signal } : {}).then((r) => r.items);
+  apiRequest<{ items: CameraSelfTest[] }>(`/api/cameras/${encodeURIComponent(id)}/self-tests`, signal ? { signal } : {}).then(
+    (r) => r.items,
+  );
 export const snapshotUrl = (cameraId: string, testId: string) =>
   `/api/cameras/${encodeURIComponent(cameraId)}/self-tests/${encodeURIComponent(testId)}/snapshot`;
 export const loadCameraMap = (signal: AbortSignal) => apiRequest<CameraMap>('/api/cameras/map', { signal });

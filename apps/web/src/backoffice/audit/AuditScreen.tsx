@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { apiRequest } from '../../shared/api/api-client';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { TextField } from '../../shared/components/TextField';
@@ -9,7 +9,6 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { AuditEventsTable } from '../pages/audit/AuditEventsTable';
 import { ChainVerification } from '../pages/audit/ChainVerification';
-import { useEffect } from 'react';
 
 interface Filters {
   userId: string;
@@ -37,7 +36,9 @@ export function AuditScreen() {
     setError(null);
     try {
       const q = query(f);
-      const res = await apiRequest<{ events: AuditEvent[]; nextBeforeSeq: number | null }>(`/api/audit/search?limit=100${q ? `&${q}` : ''}${beforeSeq ? `&beforeSeq=${beforeSeq}` : ''}`);
+      const res = await apiRequest<{ events: AuditEvent[]; nextBeforeSeq: number | null }>(
+        `/api/audit/search?limit=100${q ? `&${q}` : ''}${beforeSeq ? `&beforeSeq=${beforeSeq}` : ''}`,
+      );
       setEvents((cur) => (beforeSeq ? [...(cur ?? []), ...res.events] : res.events));
       setNext(res.nextBeforeSeq);
     } catch (e) {
@@ -66,16 +67,40 @@ export function AuditScreen() {
       <form className="vigia-filters" onSubmit={submit} noValidate aria-label="Filtros da trilha de auditoria">
         <div className="row">
           <div className="col-md-4">
-            <TextField id="f-user" label="Usuário (identificador)" value={draft.userId} onChange={set('userId')} error={error?.fieldMessage('userId')} />
+            <TextField
+              id="f-user"
+              label="Usuário (identificador)"
+              value={draft.userId}
+              onChange={set('userId')}
+              error={error?.fieldMessage('userId')}
+            />
           </div>
           <div className="col-md-4">
-            <TextField id="f-camera" label="Câmera (identificador)" value={draft.cameraId} onChange={set('cameraId')} error={error?.fieldMessage('cameraId')} />
+            <TextField
+              id="f-camera"
+              label="Câmera (identificador)"
+              value={draft.cameraId}
+              onChange={set('cameraId')}
+              error={error?.fieldMessage('cameraId')}
+            />
           </div>
           <div className="col-md-4">
-            <TextField id="f-partner" label="Parceiro (identificador)" value={draft.partnerId} onChange={set('partnerId')} error={error?.fieldMessage('partnerId')} />
+            <TextField
+              id="f-partner"
+              label="Parceiro (identificador)"
+              value={draft.partnerId}
+              onChange={set('partnerId')}
+              error={error?.fieldMessage('partnerId')}
+            />
           </div>
           <div className="col-md-4">
-            <TextField id="f-action" label="Ação" value={draft.action} onChange={set('action')} hint="Exata (live.view_started) ou prefixo com * (release_request.*)." />
+            <TextField
+              id="f-action"
+              label="Ação"
+              value={draft.action}
+              onChange={set('action')}
+              hint="Exata (live.view_started) ou prefixo com * (release_request.*)."
+            />
           </div>
           <div className="col-md-4">
             <TextField id="f-from" label="De" type="date" value={draft.from} onChange={set('from')} />
@@ -88,7 +113,15 @@ export function AuditScreen() {
           <button className="br-button primary mr-2" type="submit" disabled={loading}>
             Filtrar
           </button>
-          <button className="br-button secondary mr-2" type="button" onClick={() => { setDraft(empty); setApplied(empty); void load(empty); }}>
+          <button
+            className="br-button secondary mr-2"
+            type="button"
+            onClick={() => {
+              setDraft(empty);
+              setApplied(empty);
+              void load(empty);
+            }}
+          >
             Limpar
           </button>
           <a className="br-button secondary" href={csv} download>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import type { UserSummary } from '@vigia/contracts';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { SelectField } from '../../shared/components/SelectField';
@@ -25,7 +25,9 @@ export function MisusePanel({ users, onChanged }: { users: UserSummary[]; onChan
     setNotice(null);
     try {
       const res = await reportMisuse(userId, reason);
-      setNotice(`Usuário suspenso${res.flags.length ? ` e cooperação sinalizada para o processo de sanção (${res.flags.map((f) => f.partnerName).join(', ')})` : ''}.`);
+      setNotice(
+        `Usuário suspenso${res.flags.length ? ` e cooperação sinalizada para o processo de sanção (${res.flags.map((f) => f.partnerName).join(', ')})` : ''}.`,
+      );
       setReason('');
       flags.reload();
       onChanged();
@@ -39,8 +41,21 @@ export function MisusePanel({ users, onChanged }: { users: UserSummary[]; onChan
         Mau uso das imagens (art. 27, § 2º)
       </h2>
       <form onSubmit={submit} noValidate>
-        <SelectField id="misuse-user" label="Usuário" value={userId} onChange={setUserId} placeholder="Escolha o usuário" options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))} />
-        <TextAreaField id="misuse-reason" label="Descrição do mau uso" value={reason} onChange={setReason} error={error?.fieldMessage('reason')} />
+        <SelectField
+          id="misuse-user"
+          label="Usuário"
+          value={userId}
+          onChange={setUserId}
+          placeholder="Escolha o usuário"
+          options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+        />
+        <TextAreaField
+          id="misuse-reason"
+          label="Descrição do mau uso"
+          value={reason}
+          onChange={setReason}
+          error={error?.fieldMessage('reason')}
+        />
         <ApiErrorMessage error={error} />
         {notice && <Message kind="success">{notice}</Message>}
         <button className="br-button primary mt-2" type="submit" disabled={!userId}>
@@ -53,7 +68,8 @@ export function MisusePanel({ users, onChanged }: { users: UserSummary[]; onChan
         <ul>
           {flags.data.map((f) => (
             <li key={f.caseId}>
-              {formatDateTime(f.createdAt)} — <strong>{f.partnerName}</strong> (usuário {f.userName}) — caso {f.status === 'open' ? 'aberto na comissão' : 'encerrado'}: {f.description}
+              {formatDateTime(f.createdAt)} — <strong>{f.partnerName}</strong> (usuário {f.userName}) — caso{' '}
+              {f.status === 'open' ? 'aberto na comissão' : 'encerrado'}: {f.description}
             </li>
           ))}
         </ul>

@@ -1,4 +1,10 @@
-import { cameraIngestModeLabels, cameraKindLabels, cameraMountingLabels, cameraRtspTransportLabels, cameraStreamSourceLabels } from '@vigia/contracts';
+import {
+  cameraIngestModeLabels,
+  cameraKindLabels,
+  cameraMountingLabels,
+  cameraRtspTransportLabels,
+  cameraStreamSourceLabels,
+} from '@vigia/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -9,13 +15,13 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { getCamera } from '../api/cameras-api';
 import { useSession } from '../session/session-context';
-import { mayManageCameras, maySelfTest } from './camera-permissions';
-import { CameraStatusTag } from './CameraStatusTag';
-import { DeleteCameraDialog } from './DeleteCameraDialog';
-import { SelfTestPanel } from './SelfTestPanel';
-import { PrivacyMaskEditor } from './PrivacyMaskEditor';
 import { CameraNvrPanel } from './CameraNvrPanel';
+import { CameraStatusTag } from './CameraStatusTag';
+import { mayManageCameras, maySelfTest } from './camera-permissions';
+import { DeleteCameraDialog } from './DeleteCameraDialog';
+import { PrivacyMaskEditor } from './PrivacyMaskEditor';
 import { PushCredentialsPanel } from './PushCredentialsPanel';
+import { SelfTestPanel } from './SelfTestPanel';
 import { useMunicipalities } from './use-municipalities';
 
 export function CameraDetailPage() {

@@ -1,4 +1,7 @@
 import {
+  type Camera,
+  type CameraCreateInput,
+  type CameraUpdateInput,
   cameraIngestModeLabels,
   cameraIngestModes,
   cameraKindLabels,
@@ -9,11 +12,8 @@ import {
   cameraRtspTransports,
   cameraStreamSourceLabels,
   cameraStreamSources,
-  type Camera,
-  type CameraCreateInput,
-  type CameraUpdateInput,
 } from '@vigia/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, toApiError } from '../../shared/api/api-error';
 import { fieldError } from '../../shared/api/field-errors';
@@ -132,7 +132,10 @@ export function CameraFormPage() {
     return () => controller.abort();
   }, [cameraId]);
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [key]: value }));
   const err = (path: string) => fieldError(error, path);
 
   const submit = async (e: FormEvent) => {
@@ -141,7 +144,11 @@ export function CameraFormPage() {
     const userGiven = draft.username.trim() !== '';
     const passGiven = draft.password !== '';
     if (userGiven !== passGiven) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', 'Informe o login e a senha juntos.', [{ path: userGiven ? 'credentials.password' : 'credentials.username', message: 'Informe o login e a senha juntos.' }]));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', 'Informe o login e a senha juntos.', [
+          { path: userGiven ? 'credentials.password' : 'credentials.username', message: 'Informe o login e a senha juntos.' },
+        ]),
+      );
       return;
     }
     const fields = {
@@ -175,10 +182,14 @@ export function CameraFormPage() {
         if (wantDisabled !== (original.status === 'disabled')) update.status = wantDisabled ? 'disabled' : 'pending';
         saved = await updateCamera(original.id, update);
       } else {
-        const input = { ...fields, ...(credentials ? { credentials } : {}), ...(draft.partnerId ? { partnerId: draft.partnerId } : {}) } as CameraCreateInput;
+        const input = {
+          ...fields,
+          ...(credentials ? { credentials } : {}),
+          ...(draft.partnerId ? { partnerId: draft.partnerId } : {}),
+        } as CameraCreateInput;
         saved = await createCamera(input);
       }
-      navigate(`/cameras/${saved.id}`);
+      void navigate(`/cameras/${saved.id}`);
     } catch (e2) {
       setError(toApiError(e2));
       setBusy(false);
@@ -193,23 +204,62 @@ export function CameraFormPage() {
       <h1>{editing ? `Editar câmera ${original?.name ?? ''}` : 'Nova câmera'}</h1>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={editing ? 'Editar câmera' : 'Nova câmera'}>
         <ApiErrorMessage error={error} />
-        {!editing && <PartnerChoice id="cam-partner" me={me} role={activeRole} value={draft.partnerId} onChange={set('partnerId')} error={err('partnerId')} />}
+        {!editing && (
+          <PartnerChoice
+            id="cam-partner"
+            me={me}
+            role={activeRole}
+            value={draft.partnerId}
+            onChange={set('partnerId')}
+            error={err('partnerId')}
+          />
+        )}
         <fieldset className="mb-3">
           <legend className="h5">Identificação</legend>
           <div className="row">
             <div className="col-md-6 mb-3">
-              <TextField id="cam-name" label="Nome da câmera" value={draft.name} onChange={set('name')} error={err('name')} required maxLength={120} />
+              <TextField
+                id="cam-name"
+                label="Nome da câmera"
+                value={draft.name}
+                onChange={set('name')}
+                error={err('name')}
+                required
+                maxLength={120}
+              />
             </div>
             <div className="col-md-6 mb-3">
-              <SelectField id="cam-kind" label="Tipo" value={draft.kind} options={cameraKinds.map((k) => ({ value: k, label: cameraKindLabels[k] }))} onChange={set('kind')} error={err('kind')} />
+              <SelectField
+                id="cam-kind"
+                label="Tipo"
+                value={draft.kind}
+                options={cameraKinds.map((k) => ({ value: k, label: cameraKindLabels[k] }))}
+                onChange={set('kind')}
+                error={err('kind')}
+              />
             </div>
             {draft.kind === 'program_loan' && (
               <div className="col-md-6 mb-3">
-                <TextField id="cam-serial" label="Número de série / patrimônio" value={draft.assetSerial} onChange={set('assetSerial')} error={err('assetSerial')} required maxLength={80} />
+                <TextField
+                  id="cam-serial"
+                  label="Número de série / patrimônio"
+                  value={draft.assetSerial}
+                  onChange={set('assetSerial')}
+                  error={err('assetSerial')}
+                  required
+                  maxLength={80}
+                />
               </div>
             )}
             <div className="col-md-6 mb-3">
-              <TextField id="cam-point" label="Código do ponto no projeto (opcional)" value={draft.cameraPointId} onChange={set('cameraPointId')} error={err('cameraPointId')} maxLength={80} />
+              <TextField
+                id="cam-point"
+                label="Código do ponto no projeto (opcional)"
+                value={draft.cameraPointId}
+                onChange={set('cameraPointId')}
+                error={err('cameraPointId')}
+                maxLength={80}
+              />
             </div>
           </div>
         </fieldset>
@@ -217,20 +267,47 @@ export function CameraFormPage() {
           <legend className="h5">Acesso à câmera (guia, item 05)</legend>
           <div className="row">
             <div className="col-md-6 mb-3">
-              <TextField id="cam-host" label="IP público ou DDNS" hint="IPv4 público, IPv6 (sem colchetes) ou nome DDNS." value={draft.host} onChange={set('host')} error={err('host')} required />
+              <TextField
+                id="cam-host"
+                label="IP público ou DDNS"
+                hint="IPv4 público, IPv6 (sem colchetes) ou nome DDNS."
+                value={draft.host}
+                onChange={set('host')}
+                error={err('host')}
+                required
+              />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-rtsp" label="Porta RTSP" value={draft.rtspPort} onChange={set('rtspPort')} error={err('rtspPort')} inputMode="numeric" required />
+              <TextField
+                id="cam-rtsp"
+                label="Porta RTSP"
+                value={draft.rtspPort}
+                onChange={set('rtspPort')}
+                error={err('rtspPort')}
+                inputMode="numeric"
+                required
+              />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-http" label="Porta HTTP" value={draft.httpPort} onChange={set('httpPort')} error={err('httpPort')} inputMode="numeric" required />
+              <TextField
+                id="cam-http"
+                label="Porta HTTP"
+                value={draft.httpPort}
+                onChange={set('httpPort')}
+                error={err('httpPort')}
+                inputMode="numeric"
+                required
+              />
             </div>
             <div className="col-md-6 mb-3">
               <SelectField
                 id="cam-stream-source"
                 label="Origem do fluxo"
                 value={draft.streamSource}
-                options={cameraStreamSources.map((v) => ({ value: v, label: v === 'path' ? 'Caminho RTSP (informado abaixo)' : 'Descoberta ONVIF (a câmera informa o caminho)' }))}
+                options={cameraStreamSources.map((v) => ({
+                  value: v,
+                  label: v === 'path' ? 'Caminho RTSP (informado abaixo)' : 'Descoberta ONVIF (a câmera informa o caminho)',
+                }))}
                 onChange={set('streamSource')}
                 error={err('streamSource')}
               />
@@ -251,14 +328,23 @@ export function CameraFormPage() {
               />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-user" label="Login da câmera" value={draft.username} onChange={set('username')} error={err('credentials.username')} autoComplete="off" />
+              <TextField
+                id="cam-user"
+                label="Login da câmera"
+                value={draft.username}
+                onChange={set('username')}
+                error={err('credentials.username')}
+                autoComplete="off"
+              />
             </div>
             <div className="col-md-3 mb-3">
               <TextField
                 id="cam-pass"
                 label="Senha da câmera"
                 type="password"
-                hint={editing && original?.hasCredentials ? 'Deixe em branco para manter a senha atual.' : 'Guardada cifrada; nunca é exibida.'}
+                hint={
+                  editing && original?.hasCredentials ? 'Deixe em branco para manter a senha atual.' : 'Guardada cifrada; nunca é exibida.'
+                }
                 value={draft.password}
                 onChange={set('password')}
                 error={err('credentials.password')}
@@ -292,10 +378,28 @@ export function CameraFormPage() {
           <legend className="h5">Localização e enquadramento</legend>
           <div className="row">
             <div className="col-md-3 mb-3">
-              <TextField id="cam-lat" label="Latitude" hint="Ex.: -14.51476" value={draft.latitude} onChange={set('latitude')} error={err('latitude')} inputMode="decimal" required />
+              <TextField
+                id="cam-lat"
+                label="Latitude"
+                hint="Ex.: -14.51476"
+                value={draft.latitude}
+                onChange={set('latitude')}
+                error={err('latitude')}
+                inputMode="decimal"
+                required
+              />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-lon" label="Longitude" hint="Ex.: -56.4855" value={draft.longitude} onChange={set('longitude')} error={err('longitude')} inputMode="decimal" required />
+              <TextField
+                id="cam-lon"
+                label="Longitude"
+                hint="Ex.: -56.4855"
+                value={draft.longitude}
+                onChange={set('longitude')}
+                error={err('longitude')}
+                inputMode="decimal"
+                required
+              />
             </div>
             <div className="col-md-6 mb-3">
               <SelectField
@@ -310,13 +414,37 @@ export function CameraFormPage() {
               />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-heading" label="Direção (graus)" hint="0 = norte, 90 = leste." value={draft.heading} onChange={set('heading')} error={err('heading')} inputMode="numeric" required />
+              <TextField
+                id="cam-heading"
+                label="Direção (graus)"
+                hint="0 = norte, 90 = leste."
+                value={draft.heading}
+                onChange={set('heading')}
+                error={err('heading')}
+                inputMode="numeric"
+                required
+              />
             </div>
             <div className="col-md-3 mb-3">
-              <TextField id="cam-fov" label="Campo de visão (graus)" value={draft.fieldOfView} onChange={set('fieldOfView')} error={err('fieldOfView')} inputMode="numeric" required />
+              <TextField
+                id="cam-fov"
+                label="Campo de visão (graus)"
+                value={draft.fieldOfView}
+                onChange={set('fieldOfView')}
+                error={err('fieldOfView')}
+                inputMode="numeric"
+                required
+              />
             </div>
             <div className="col-md-6 mb-3">
-              <SelectField id="cam-mounting" label="Fixação" value={draft.mounting} options={cameraMountingValues.map((m) => ({ value: m, label: cameraMountingLabels[m] }))} onChange={set('mounting')} error={err('mounting')} />
+              <SelectField
+                id="cam-mounting"
+                label="Fixação"
+                value={draft.mounting}
+                options={cameraMountingValues.map((m) => ({ value: m, label: cameraMountingLabels[m] }))}
+                onChange={set('mounting')}
+                error={err('mounting')}
+              />
             </div>
           </div>
           <div className="br-checkbox mb-2">
@@ -331,7 +459,12 @@ export function CameraFormPage() {
           )}
         </fieldset>
         <div className="d-flex">
-          <button type="button" className="br-button secondary mr-2" onClick={() => navigate(original ? `/cameras/${original.id}` : '/cameras')} disabled={busy}>
+          <button
+            type="button"
+            className="br-button secondary mr-2"
+            onClick={() => navigate(original ? `/cameras/${original.id}` : '/cameras')}
+            disabled={busy}
+          >
             Cancelar
           </button>
           <button type="submit" className="br-button primary" disabled={busy}>

@@ -1,5 +1,5 @@
-import { cameraImportColumns, cameraImportLimits, cameraImportOutcomeLabels, type CameraImportReport } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type CameraImportReport, cameraImportColumns, cameraImportLimits, cameraImportOutcomeLabels } from '@vigia/contracts';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -32,7 +32,13 @@ export function CameraImportPage() {
     setError(null);
     setReport(null);
     if (file.size > cameraImportLimits.maxBytes) {
-      setError(new ApiError(413, 'PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`));
+      setError(
+        new ApiError(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`,
+        ),
+      );
       return;
     }
     setPhase({ kind: 'uploading', fraction: 0 });
@@ -60,9 +66,9 @@ export function CameraImportPage() {
       <Breadcrumb items={[{ label: 'Câmeras', to: '/cameras' }, { label: 'Importar planilha' }]} />
       <h1>Importar planilha de câmeras</h1>
       <p>
-        Peça ao técnico que instalou as câmeras que preencha o modelo, uma câmera por linha (até {cameraImportLimits.maxRows} linhas, arquivo de até{' '}
-        {cameraImportLimits.maxBytes / 1048576} MB). <strong>Se alguma linha tiver problema, nada é importado</strong>: o relatório mostra cada linha recusada e o
-        motivo; corrija e envie de novo.
+        Peça ao técnico que instalou as câmeras que preencha o modelo, uma câmera por linha (até {cameraImportLimits.maxRows} linhas,
+        arquivo de até {cameraImportLimits.maxBytes / 1048576} MB). <strong>Se alguma linha tiver problema, nada é importado</strong>: o
+        relatório mostra cada linha recusada e o motivo; corrija e envie de novo.
       </p>
       <div className="d-flex flex-wrap mb-3">
         <a className="br-button secondary mr-2 mb-2" href={importTemplateUrl('xlsx')} download>
@@ -143,7 +149,8 @@ export function CameraImportPage() {
             Relatório da importação
           </h2>
           <Message kind={report.outcome === 'refused' ? 'danger' : 'success'} title={cameraImportOutcomeLabels[report.outcome]}>
-            {report.totalRows} linha(s) lida(s) de {report.fileName}; {report.createdCount} câmera(s) cadastrada(s); {report.refusedCount} linha(s) recusada(s).
+            {report.totalRows} linha(s) lida(s) de {report.fileName}; {report.createdCount} câmera(s) cadastrada(s); {report.refusedCount}{' '}
+            linha(s) recusada(s).
           </Message>
           {report.outcome === 'imported' && (
             <p>

@@ -10,8 +10,8 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameras } from '../api/cameras-api';
 import { useSession } from '../session/session-context';
-import { mayManageCameras } from './camera-permissions';
 import { CameraStatusTag } from './CameraStatusTag';
+import { mayManageCameras } from './camera-permissions';
 import { DeleteCameraDialog } from './DeleteCameraDialog';
 import { useMunicipalities } from './use-municipalities';
 
@@ -44,8 +44,8 @@ export function CameraListPage() {
         )}
       </div>
       <p>
-        Cadastro das câmeras integradas ao programa (guia, item 05). Depois de cadastrar, execute o <strong>autoteste</strong> de cada câmera para conferir portas,
-        login, vídeo e imagem.
+        Cadastro das câmeras integradas ao programa (guia, item 05). Depois de cadastrar, execute o <strong>autoteste</strong> de cada
+        câmera para conferir portas, login, vídeo e imagem.
       </p>
       {notice && <Message kind="success">{notice}</Message>}
       {deleting && (
@@ -101,7 +101,12 @@ export function CameraListPage() {
                         <Link className="br-button small secondary mr-1" to={`/cameras/${c.id}/editar`} aria-label={`Editar ${c.name}`}>
                           Editar
                         </Link>
-                        <button type="button" className="br-button small secondary" onClick={() => setDeleting(c)} aria-label={`Excluir ${c.name}`}>
+                        <button
+                          type="button"
+                          className="br-button small secondary"
+                          onClick={() => setDeleting(c)}
+                          aria-label={`Excluir ${c.name}`}
+                        >
                           Excluir
                         </button>
                       </>

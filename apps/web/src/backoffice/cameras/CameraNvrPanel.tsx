@@ -1,7 +1,7 @@
+import { type CameraNvr, type NvrPreset, nvrPresets } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
-import { nvrPresets, type CameraNvr, type NvrPreset } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
@@ -47,7 +47,12 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
   const save = async () => {
     setError(null);
     try {
-      const body = { preset, urlTemplate: template, channel: Number(channel), ...(username && password ? { credentials: { username, password } } : {}) };
+      const body = {
+        preset,
+        urlTemplate: template,
+        channel: Number(channel),
+        ...(username && password ? { credentials: { username, password } } : {}),
+      };
       const saved = await apiRequest<CameraNvr>(`/api/cameras/${enc(cameraId)}/nvr`, { method: 'PUT', body });
       nvr.setData(() => saved);
       setEditing(false);
@@ -66,22 +71,32 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
 
   return (
     <section className="my-4" aria-labelledby="nvr-title">
-      <h2 id="nvr-title" className="h4">Gravador do parceiro (NVR)</h2>
+      <h2 id="nvr-title" className="h4">
+        Gravador do parceiro (NVR)
+      </h2>
       <p className="text-down-01">
-        Se as imagens desta câmera também ficam guardadas no gravador (NVR) do próprio parceiro, informe como acessá-las: o CIOSP poderá buscar um trecho
-        nele quando a plataforma não tiver gravação (Decreto 1.522/2022, art. 25, § 2º). Todo acesso exige motivo e é registrado na auditoria.
+        Se as imagens desta câmera também ficam guardadas no gravador (NVR) do próprio parceiro, informe como acessá-las: o CIOSP poderá
+        buscar um trecho nele quando a plataforma não tiver gravação (Decreto 1.522/2022, art. 25, § 2º). Todo acesso exige motivo e é
+        registrado na auditoria.
       </p>
       {nvr.data && !editing && (
         <>
           {nvr.data.configured ? (
             <p>
-              <code>{nvr.data.urlTemplate}</code> — canal {nvr.data.channel}; login {nvr.data.hasCredentials ? 'próprio do gravador (guardado cifrado)' : 'o mesmo da câmera'}.
+              <code>{nvr.data.urlTemplate}</code> — canal {nvr.data.channel}; login{' '}
+              {nvr.data.hasCredentials ? 'próprio do gravador (guardado cifrado)' : 'o mesmo da câmera'}.
             </p>
           ) : (
             <p>Nenhum gravador informado.</p>
           )}
-          <button type="button" className="br-button secondary" onClick={edit}>{nvr.data.configured ? 'Alterar' : 'Informar gravador'}</button>
-          {nvr.data.configured && <button type="button" className="br-button tertiary ml-2" onClick={() => void remove()}>Remover</button>}
+          <button type="button" className="br-button secondary" onClick={edit}>
+            {nvr.data.configured ? 'Alterar' : 'Informar gravador'}
+          </button>
+          {nvr.data.configured && (
+            <button type="button" className="br-button tertiary ml-2" onClick={() => void remove()}>
+              Remover
+            </button>
+          )}
         </>
       )}
       {editing && (
@@ -96,10 +111,27 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
             hint="Marcadores: {host} {port} {channel}; início e fim com fuso explícito, por exemplo {start@local:yyyyMMdd'T'HHmmss} (horário de Cuiabá) ou {start@utc:…}."
           />
           <TextField id="nvr-channel" label="Canal" type="number" min={1} max={256} value={channel} onChange={setChannel} />
-          <TextField id="nvr-user" label="Usuário do gravador (opcional; vazio = o da câmera)" value={username} onChange={setUsername} autoComplete="off" />
-          <TextField id="nvr-password" label="Senha do gravador" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
-          <button type="submit" className="br-button primary mt-2">Salvar gravador</button>
-          <button type="button" className="br-button tertiary mt-2 ml-2" onClick={() => setEditing(false)}>Cancelar</button>
+          <TextField
+            id="nvr-user"
+            label="Usuário do gravador (opcional; vazio = o da câmera)"
+            value={username}
+            onChange={setUsername}
+            autoComplete="off"
+          />
+          <TextField
+            id="nvr-password"
+            label="Senha do gravador"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+          />
+          <button type="submit" className="br-button primary mt-2">
+            Salvar gravador
+          </button>
+          <button type="button" className="br-button tertiary mt-2 ml-2" onClick={() => setEditing(false)}>
+            Cancelar
+          </button>
         </form>
       )}
       {error && <ApiErrorMessage error={error} />}

@@ -1,6 +1,10 @@
-import { cameraStatusLabels, type CameraStatus } from '@vigia/contracts';
+import { type CameraStatus, cameraStatusLabels } from '@vigia/contracts';
 import { cameraStatusTone } from './camera-status';
 
 export function CameraStatusTag({ status }: { status: CameraStatus }) {
-  return <span className={`br-tag text ${cameraStatusTone[status]}`.trim()} data-status={status}>{cameraStatusLabels[status]}</span>;
+  return (
+    <span className={`br-tag text ${cameraStatusTone[status]}`.trim()} data-status={status}>
+      {cameraStatusLabels[status]}
+    </span>
+  );
 }

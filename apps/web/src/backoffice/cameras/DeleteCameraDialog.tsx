@@ -1,6 +1,6 @@
 import type { Camera } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { deleteCamera } from '../api/cameras-api';
 
@@ -21,9 +21,12 @@ export function DeleteCameraDialog({ camera, onCancel, onDeleted }: { camera: Ca
   };
   return (
     <div className="br-card p-3 my-3" role="alertdialog" aria-labelledby="delete-camera-title" aria-describedby="delete-camera-text">
-      <h2 id="delete-camera-title" className="h5 mt-0">Excluir câmera</h2>
+      <h2 id="delete-camera-title" className="h5 mt-0">
+        Excluir câmera
+      </h2>
       <p id="delete-camera-text">
-        Excluir a câmera <strong>{camera.name}</strong>? O cadastro, o histórico de autotestes e as imagens de teste serão apagados. Esta ação não pode ser desfeita.
+        Excluir a câmera <strong>{camera.name}</strong>? O cadastro, o histórico de autotestes e as imagens de teste serão apagados. Esta
+        ação não pode ser desfeita.
       </p>
       <ApiErrorMessage error={error} />
       <div className="d-flex">

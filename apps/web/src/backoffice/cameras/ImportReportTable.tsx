@@ -1,7 +1,13 @@
 import type { CameraImportReport } from '@vigia/contracts';
 
 const outcomeText = (report: CameraImportReport, outcome: CameraImportReport['rows'][number]['outcome']) =>
-  outcome === 'created' ? 'Cadastrada' : outcome === 'refused' ? 'Recusada' : report.outcome === 'refused' ? 'Válida (não importada)' : 'Válida';
+  outcome === 'created'
+    ? 'Cadastrada'
+    : outcome === 'refused'
+      ? 'Recusada'
+      : report.outcome === 'refused'
+        ? 'Válida (não importada)'
+        : 'Válida';
 
 /** Row-by-row result of an import: which rows were created, which refused and why (pt-BR). */
 export function ImportReportTable({ report }: { report: CameraImportReport }) {
@@ -23,7 +29,9 @@ export function ImportReportTable({ report }: { report: CameraImportReport }) {
               <td>{r.row}</td>
               <td>{r.name ?? '—'}</td>
               <td>
-                <span className={`br-tag text ${r.outcome === 'refused' ? 'danger' : r.outcome === 'created' ? 'success' : 'info'}`}>{outcomeText(report, r.outcome)}</span>
+                <span className={`br-tag text ${r.outcome === 'refused' ? 'danger' : r.outcome === 'created' ? 'success' : 'info'}`}>
+                  {outcomeText(report, r.outcome)}
+                </span>
               </td>
               <td>
                 {r.problems.length === 0 ? (

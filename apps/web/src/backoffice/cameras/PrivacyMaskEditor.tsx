@@ -1,6 +1,6 @@
 import { MASK_MAX_POINTS, MASK_MAX_POLYGONS, MASK_MIN_POINTS, type MaskPolygon } from '@vigia/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { listSelfTests, snapshotUrl } from '../api/cameras-api';
@@ -26,7 +26,10 @@ export function PrivacyMaskEditor({ cameraId }: { cameraId: string }) {
   const area = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
-    void getPrivacyMasks(cameraId).then((m) => setPolygons(m.polygons), (e) => setError(toApiError(e)));
+    void getPrivacyMasks(cameraId).then(
+      (m) => setPolygons(m.polygons),
+      (e) => setError(toApiError(e)),
+    );
   }, [cameraId]);
 
   const click = (e: React.MouseEvent<SVGSVGElement>) => {
@@ -57,22 +60,50 @@ export function PrivacyMaskEditor({ cameraId }: { cameraId: string }) {
 
   return (
     <section className="my-4" aria-labelledby="privacy-masks-title" data-testid="privacy-mask-editor">
-      <h2 id="privacy-masks-title" className="h4">Máscaras de privacidade</h2>
+      <h2 id="privacy-masks-title" className="h4">
+        Máscaras de privacidade
+      </h2>
       <p className="text-down-01">
-        A câmera deve filmar o espaço público. Cubra janelas, quintais e outras áreas privadas: clique nos cantos da área sobre a imagem e use “Fechar polígono”
-        ({MASK_MIN_POINTS}–{MASK_MAX_POINTS} pontos, até {MASK_MAX_POLYGONS} polígonos).
+        A câmera deve filmar o espaço público. Cubra janelas, quintais e outras áreas privadas: clique nos cantos da área sobre a imagem e
+        use “Fechar polígono” ({MASK_MIN_POINTS}–{MASK_MAX_POINTS} pontos, até {MASK_MAX_POLYGONS} polígonos).
       </p>
       {error && <ApiErrorMessage error={error} />}
-      {saved && <div className="br-message success" role="status">{saved}</div>}
+      {saved && (
+        <div className="br-message success" role="status">
+          {saved}
+        </div>
+      )}
       <div style={{ position: 'relative', maxWidth: 640, aspectRatio: '16 / 9', background: '#333' }}>
         {snap ? (
-          <img src={snapshotUrl(cameraId, snap.id)} alt="Última imagem do autoteste" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', objectFit: 'fill' }} />
+          <img
+            src={snapshotUrl(cameraId, snap.id)}
+            alt="Última imagem do autoteste"
+            style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', objectFit: 'fill' }}
+          />
         ) : (
-          <div style={{ position: 'absolute', inset: 0, color: '#eee', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, textAlign: 'center' }}>
+          <div
+            style={{
+              position: 'absolute',
+              inset: 0,
+              color: '#eee',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              padding: 16,
+              textAlign: 'center',
+            }}
+          >
             Rode o autoteste para obter uma imagem da câmera; sem ela, desenhe sobre a área cinza (proporção do quadro).
           </div>
         )}
-        <svg ref={area} viewBox="0 0 1 1" preserveAspectRatio="none" onClick={click} style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', cursor: 'crosshair' }} aria-label="Área de desenho das máscaras">
+        <svg
+          ref={area}
+          viewBox="0 0 1 1"
+          preserveAspectRatio="none"
+          onClick={click}
+          style={{ position: 'absolute', inset: 0, width: '100%', height: '100%', cursor: 'crosshair' }}
+          aria-label="Área de desenho das máscaras"
+        >
           {polygons.map((p, i) => (
             <polygon key={i} points={pts(p)} fill="rgba(0,0,0,.75)" stroke="#ff0" strokeWidth="0.003" />
           ))}
@@ -83,7 +114,12 @@ export function PrivacyMaskEditor({ cameraId }: { cameraId: string }) {
         </svg>
       </div>
       <div className="d-flex flex-wrap mt-2" style={{ gap: 8 }}>
-        <button type="button" className="br-button secondary small" onClick={close} disabled={draft.length < MASK_MIN_POINTS || polygons.length >= MASK_MAX_POLYGONS}>
+        <button
+          type="button"
+          className="br-button secondary small"
+          onClick={close}
+          disabled={draft.length < MASK_MIN_POINTS || polygons.length >= MASK_MAX_POLYGONS}
+        >
           Fechar polígono ({draft.length} pontos)
         </button>
         <button type="button" className="br-button secondary small" onClick={() => setDraft([])} disabled={!draft.length}>
@@ -97,7 +133,12 @@ export function PrivacyMaskEditor({ cameraId }: { cameraId: string }) {
         {polygons.map((p, i) => (
           <li key={i}>
             Polígono {i + 1} — {p.length} pontos{' '}
-            <button type="button" className="br-button circle small" aria-label={`Remover polígono ${i + 1}`} onClick={() => (setPolygons(polygons.filter((_, j) => j !== i)), setSaved(null))}>
+            <button
+              type="button"
+              className="br-button circle small"
+              aria-label={`Remover polígono ${i + 1}`}
+              onClick={() => (setPolygons(polygons.filter((_, j) => j !== i)), setSaved(null))}
+            >
               <i className="fas fa-trash" aria-hidden="true" />
             </button>
           </li>

@@ -7,7 +7,10 @@ import { useWrite } from '../obligations/shared/use-write';
 
 /** rtsp(s)://user:password@host:port/push/<id> — what ffmpeg and most cameras take. */
 export function publishUrlWithCredentials(c: CameraPushCredentials): string {
-  return c.url.replace(/^(rtsps?):\/\//, (_, scheme: string) => `${scheme}://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@`);
+  return c.url.replace(
+    /^(rtsps?):\/\//,
+    (_, scheme: string) => `${scheme}://${encodeURIComponent(c.username)}:${encodeURIComponent(c.password)}@`,
+  );
 }
 
 /**
@@ -33,8 +36,9 @@ export function PushCredentialsPanel({ camera }: { camera: Camera }) {
         Envio pela câmera (sem IP público)
       </h2>
       <p className="text-down-01">
-        Para câmeras sem IP público (internet 4G, CGNAT, firewall do local): em vez de a plataforma buscar o vídeo, a câmera — ou um computador no
-        local com ffmpeg ou GStreamer — envia o vídeo à plataforma por RTSP. Só é preciso conexão de saída; nenhuma porta precisa ser aberta no roteador.
+        Para câmeras sem IP público (internet 4G, CGNAT, firewall do local): em vez de a plataforma buscar o vídeo, a câmera — ou um
+        computador no local com ffmpeg ou GStreamer — envia o vídeo à plataforma por RTSP. Só é preciso conexão de saída; nenhuma porta
+        precisa ser aberta no roteador.
       </p>
       <p data-testid="push-status">
         {hasCredentials
@@ -53,7 +57,12 @@ export function PushCredentialsPanel({ camera }: { camera: Camera }) {
           </button>
         </div>
       ) : (
-        <button type="button" className="br-button secondary" onClick={() => (hasCredentials ? setConfirming(true) : void generate())} disabled={busy}>
+        <button
+          type="button"
+          className="br-button secondary"
+          onClick={() => (hasCredentials ? setConfirming(true) : void generate())}
+          disabled={busy}
+        >
           <i className="fas fa-key mr-1" aria-hidden="true" />
           {hasCredentials ? 'Gerar novas credenciais' : 'Gerar credenciais de envio'}
         </button>
@@ -82,12 +91,12 @@ function ShownCredentials({ credentials: c }: { credentials: CameraPushCredentia
       <h3 className="h5 mt-3">Como configurar</h3>
       <ul>
         <li>
-          <strong>Câmera com envio RTSP (push/publicação):</strong> informe o endereço, o usuário e a senha acima no menu de envio da câmera. Use
-          transporte TCP e vídeo H.264 ou H.265.
+          <strong>Câmera com envio RTSP (push/publicação):</strong> informe o endereço, o usuário e a senha acima no menu de envio da
+          câmera. Use transporte TCP e vídeo H.264 ou H.265.
         </li>
         <li>
-          <strong>Computador no local (gateway) com ffmpeg:</strong> ele lê a câmera na rede local e envia sem recodificar. Troque USUARIO, SENHA,
-          IP e CAMINHO pelos da câmera e mantenha o comando rodando (por exemplo, um serviço systemd com reinício automático):
+          <strong>Computador no local (gateway) com ffmpeg:</strong> ele lê a câmera na rede local e envia sem recodificar. Troque USUARIO,
+          SENHA, IP e CAMINHO pelos da câmera e mantenha o comando rodando (por exemplo, um serviço systemd com reinício automático):
           <CopyField id="push-ffmpeg" label="Comando ffmpeg" value={ffmpeg} />
         </li>
         <li>
@@ -123,8 +132,21 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
     <div className="br-input mb-2">
       <label htmlFor={id}>{label}</label>
       <div className="d-flex align-items-center">
-        <input ref={input} id={id} value={value} readOnly onFocus={(e) => e.target.select()} className="mr-2" style={{ fontFamily: 'monospace' }} />
-        <button type="button" className="br-button secondary small" onClick={() => void copy()} aria-label={`Copiar ${label.toLowerCase()}`}>
+        <input
+          ref={input}
+          id={id}
+          value={value}
+          readOnly
+          onFocus={(e) => e.target.select()}
+          className="mr-2"
+          style={{ fontFamily: 'monospace' }}
+        />
+        <button
+          type="button"
+          className="br-button secondary small"
+          onClick={() => void copy()}
+          aria-label={`Copiar ${label.toLowerCase()}`}
+        >
           <i className="fas fa-copy mr-1" aria-hidden="true" />
           Copiar
         </button>

@@ -1,13 +1,17 @@
 import type { CameraSelfTest } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { listSelfTests, runSelfTest, snapshotUrl } from '../api/cameras-api';
 
-const outcomeIcon = { ok: 'fa-check-circle text-success', fail: 'fa-times-circle text-danger', skipped: 'fa-minus-circle text-muted' } as const;
+const outcomeIcon = {
+  ok: 'fa-check-circle text-success',
+  fail: 'fa-times-circle text-danger',
+  skipped: 'fa-minus-circle text-muted',
+} as const;
 const outcomeLabel = { ok: 'OK', fail: 'Falhou', skipped: 'Não executado' } as const;
 
 /**
@@ -38,7 +42,9 @@ export function SelfTestPanel({ cameraId, onDone }: { cameraId: string; onDone?:
   return (
     <section className="my-4" aria-labelledby="self-test-title">
       <div className="d-flex flex-wrap align-items-center justify-content-between">
-        <h2 id="self-test-title" className="h4">Autoteste de conectividade</h2>
+        <h2 id="self-test-title" className="h4">
+          Autoteste de conectividade
+        </h2>
         <button type="button" className="br-button primary" onClick={() => void run()} disabled={running}>
           <i className="fas fa-plug mr-1" aria-hidden="true" />
           {running ? 'Testando…' : 'Executar autoteste'}
@@ -90,7 +96,11 @@ function SelfTestResult({ cameraId, test }: { cameraId: string; test: CameraSelf
       )}
       {test.hasSnapshot && (
         <figure>
-          <img src={snapshotUrl(cameraId, test.id)} alt="Imagem capturada pela câmera no autoteste" style={{ maxWidth: '100%', maxHeight: 360 }} />
+          <img
+            src={snapshotUrl(cameraId, test.id)}
+            alt="Imagem capturada pela câmera no autoteste"
+            style={{ maxWidth: '100%', maxHeight: 360 }}
+          />
           <figcaption className="text-down-01">Imagem capturada no autoteste.</figcaption>
         </figure>
       )}

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import type { ExportJob } from '@vigia/contracts';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { SelectField } from '../../shared/components/SelectField';
@@ -28,7 +28,9 @@ export function ExportsPage() {
   const [jobs, setJobs] = useState<ExportJob[] | null>(null);
   const [cameraId, setCameraId] = useState(params.get('camera') ?? '');
   const now = Date.now();
-  const [from, setFrom] = useState(params.get('from') ? isoToCuiaba(new Date(params.get('from')!)) : isoToCuiaba(new Date(now - 3_600_000)));
+  const [from, setFrom] = useState(
+    params.get('from') ? isoToCuiaba(new Date(params.get('from')!)) : isoToCuiaba(new Date(now - 3_600_000)),
+  );
   const [to, setTo] = useState(params.get('to') ? isoToCuiaba(new Date(params.get('to')!)) : isoToCuiaba(new Date(now - 3_000_000)));
   const [reason, setReason] = useState('');
   const [caseNumber, setCaseNumber] = useState('');
@@ -49,7 +51,13 @@ export function ExportsPage() {
     e.preventDefault();
     setError(null);
     try {
-      await requestExport({ cameraIds: [cameraId], from: cuiabaToIso(from), to: cuiabaToIso(to), reason, ...(caseNumber.trim() ? { caseNumber } : {}) });
+      await requestExport({
+        cameraIds: [cameraId],
+        from: cuiabaToIso(from),
+        to: cuiabaToIso(to),
+        reason,
+        ...(caseNumber.trim() ? { caseNumber } : {}),
+      });
       setReason('');
       await refresh();
     } catch (err) {
@@ -61,24 +69,59 @@ export function ExportsPage() {
     <>
       <h1>Exportação de gravações</h1>
       <p>
-        O pacote traz o vídeo MP4 de cada câmera (cópia exata, sem recodificação), o manifesto com o SHA-256 de cada arquivo assinado digitalmente (Ed25519), a cadeia de custódia e as instruções de
-        verificação. Cada pedido e cada download ficam registrados na auditoria.
+        O pacote traz o vídeo MP4 de cada câmera (cópia exata, sem recodificação), o manifesto com o SHA-256 de cada arquivo assinado
+        digitalmente (Ed25519), a cadeia de custódia e as instruções de verificação. Cada pedido e cada download ficam registrados na
+        auditoria.
       </p>
       <form onSubmit={submit} noValidate className="mb-4" aria-label="Pedir exportação">
         {cams.loading ? (
           <Loading label="Carregando câmeras…" />
         ) : (
-          <SelectField id="export-camera" label="Câmera" value={cameraId} onChange={setCameraId} placeholder="Escolha a câmera" options={(cams.data ?? []).map((c) => ({ value: c.id, label: c.name }))} error={error?.fieldMessage('cameraIds')} required />
+          <SelectField
+            id="export-camera"
+            label="Câmera"
+            value={cameraId}
+            onChange={setCameraId}
+            placeholder="Escolha a câmera"
+            options={(cams.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            error={error?.fieldMessage('cameraIds')}
+            required
+          />
         )}
         <div className="row">
           <div className="col-md-6">
-            <TextField id="export-from" type="datetime-local" step={1} label="Início (horário de Cuiabá)" value={from} onChange={setFrom} error={error?.fieldMessage('from')} />
+            <TextField
+              id="export-from"
+              type="datetime-local"
+              step={1}
+              label="Início (horário de Cuiabá)"
+              value={from}
+              onChange={setFrom}
+              error={error?.fieldMessage('from')}
+            />
           </div>
           <div className="col-md-6">
-            <TextField id="export-to" type="datetime-local" step={1} label="Fim (horário de Cuiabá)" value={to} onChange={setTo} error={error?.fieldMessage('to')} hint="Até 7 dias por pacote." />
+            <TextField
+              id="export-to"
+              type="datetime-local"
+              step={1}
+              label="Fim (horário de Cuiabá)"
+              value={to}
+              onChange={setTo}
+              error={error?.fieldMessage('to')}
+              hint="Até 7 dias por pacote."
+            />
           </div>
         </div>
-        <TextAreaField id="export-reason" label="Motivo" value={reason} onChange={setReason} error={error?.fieldMessage('reason')} required maxLength={2000} />
+        <TextAreaField
+          id="export-reason"
+          label="Motivo"
+          value={reason}
+          onChange={setReason}
+          error={error?.fieldMessage('reason')}
+          required
+          maxLength={2000}
+        />
         <TextField id="export-case" label="Número do processo / ocorrência (opcional)" value={caseNumber} onChange={setCaseNumber} />
         <ApiErrorMessage error={error} />
         <button className="br-button primary mt-2" type="submit">

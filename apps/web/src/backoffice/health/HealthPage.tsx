@@ -49,8 +49,11 @@ export function HealthPage() {
             <ul className="list-unstyled" data-testid="open-alerts">
               {d.openAlerts.map((a) => (
                 <li key={a.id} className="mb-2">
-                  <span className={`br-tag ${alertTag[a.kind]?.tone ?? 'bg-info text-white'} mr-2`}>{alertTag[a.kind]?.label ?? a.kind}</span>
-                  {a.message} {a.partnerName ? `— ${a.partnerName}` : ''} <span className="text-down-01">({formatDateTime(a.createdAt)})</span>
+                  <span className={`br-tag ${alertTag[a.kind]?.tone ?? 'bg-info text-white'} mr-2`}>
+                    {alertTag[a.kind]?.label ?? a.kind}
+                  </span>
+                  {a.message} {a.partnerName ? `— ${a.partnerName}` : ''}{' '}
+                  <span className="text-down-01">({formatDateTime(a.createdAt)})</span>
                   {mayAck && (
                     <button
                       type="button"
@@ -106,11 +109,19 @@ export function HealthPage() {
           <div className="row">
             <div className="col-md-6">
               <h2 className="h4">Por região</h2>
-              <Counts rows={d.byRegion.map((r) => ({ key: r.regionName, label: r.regionName, down: r.down, total: r.total }))} caption="Câmeras fora do ar por região" />
+              <Counts
+                rows={d.byRegion.map((r) => ({ key: r.regionName, label: r.regionName, down: r.down, total: r.total }))}
+                caption="Câmeras fora do ar por região"
+              />
             </div>
             <div className="col-md-6">
               <h2 className="h4">Por parceiro</h2>
-              <Counts rows={d.byPartner.slice(0, 20).map((p) => ({ key: p.partnerId ?? p.partnerName, label: p.partnerName, down: p.down, total: p.total }))} caption="Câmeras fora do ar por parceiro" />
+              <Counts
+                rows={d.byPartner
+                  .slice(0, 20)
+                  .map((p) => ({ key: p.partnerId ?? p.partnerName, label: p.partnerName, down: p.down, total: p.total }))}
+                caption="Câmeras fora do ar por parceiro"
+              />
             </div>
           </div>
 

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { operatorUnitLabels, operatorUnits, type Integration, type IntegrationWithSecret, type OperatorUnit } from '@vigia/contracts';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type Integration, type IntegrationWithSecret, type OperatorUnit, operatorUnitLabels, operatorUnits } from '@vigia/contracts';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
@@ -88,8 +88,8 @@ export function IntegrationsPage() {
       <Breadcrumb items={[{ label: 'Administração' }, { label: 'Integrações com VMS' }]} />
       <h1>Integrações com VMS</h1>
       <p>
-        Sistemas de videomonitoramento já existentes no CIOSP (art. 22, § 3º, do Decreto 1.522/2022) recebem as câmeras autorizadas em HLS, com
-        usuário e senha próprios. Cada acesso é registrado na auditoria.
+        Sistemas de videomonitoramento já existentes no CIOSP (art. 22, § 3º, do Decreto 1.522/2022) recebem as câmeras autorizadas em HLS,
+        com usuário e senha próprios. Cada acesso é registrado na auditoria.
       </p>
       {secret && (
         <Message kind="warning" title="Copie a senha agora: ela não será exibida novamente.">
@@ -106,7 +106,9 @@ export function IntegrationsPage() {
       <ApiErrorMessage error={error} />
 
       <section className="mt-4" aria-labelledby="integrations-list">
-        <h2 id="integrations-list" className="h4">Sistemas cadastrados</h2>
+        <h2 id="integrations-list" className="h4">
+          Sistemas cadastrados
+        </h2>
         {integrations.loading && <Loading />}
         {integrations.data && integrations.data.length === 0 && <p>Nenhum sistema cadastrado.</p>}
         {(integrations.data ?? []).map((i) => (
@@ -114,12 +116,15 @@ export function IntegrationsPage() {
             <div className="card-content">
               <div className="d-flex flex-wrap justify-content-between align-items-center">
                 <h3 className="h5 mb-1">{i.name}</h3>
-                <span className={`br-tag ${i.status === 'active' ? 'success' : 'danger'}`}>{i.status === 'active' ? 'Ativa' : 'Revogada'}</span>
+                <span className={`br-tag ${i.status === 'active' ? 'success' : 'danger'}`}>
+                  {i.status === 'active' ? 'Ativa' : 'Revogada'}
+                </span>
               </div>
               <p className="text-down-01 mb-2">
-                {operatorUnitLabels[i.unit]} · usuário <code>{i.username}</code> · origem permitida: {i.allowedCidr ?? 'qualquer endereço'} · cadastrada em{' '}
-                {formatDateTime(i.createdAt)}
-                {i.rotatedAt && ` · senha trocada em ${formatDateTime(i.rotatedAt)}`} · último uso: {i.lastUsedAt ? formatDateTime(i.lastUsedAt) : 'nunca'}
+                {operatorUnitLabels[i.unit]} · usuário <code>{i.username}</code> · origem permitida: {i.allowedCidr ?? 'qualquer endereço'}{' '}
+                · cadastrada em {formatDateTime(i.createdAt)}
+                {i.rotatedAt && ` · senha trocada em ${formatDateTime(i.rotatedAt)}`} · último uso:{' '}
+                {i.lastUsedAt ? formatDateTime(i.lastUsedAt) : 'nunca'}
                 {i.revokedAt && ` · revogada em ${formatDateTime(i.revokedAt)} (${i.revokeReason ?? ''})`}
               </p>
               <table className="br-table" aria-label={`Câmeras de ${i.name}`}>
@@ -156,7 +161,9 @@ export function IntegrationsPage() {
       </section>
 
       <section className="mt-5" aria-labelledby="integrations-new">
-        <h2 id="integrations-new" className="h4">Cadastrar sistema</h2>
+        <h2 id="integrations-new" className="h4">
+          Cadastrar sistema
+        </h2>
         <form onSubmit={create} noValidate>
           <TextField id="integration-name" label="Nome do sistema" value={name} onChange={setName} error={error?.fieldMessage('name')} />
           <SelectField
@@ -183,7 +190,11 @@ export function IntegrationsPage() {
                 <label htmlFor={`integration-cam-${c.id}`}>{c.name}</label>
               </div>
             ))}
-            {error?.fieldMessage('cameraIds') && <span className="feedback danger" role="alert">{error.fieldMessage('cameraIds')}</span>}
+            {error?.fieldMessage('cameraIds') && (
+              <span className="feedback danger" role="alert">
+                {error.fieldMessage('cameraIds')}
+              </span>
+            )}
           </fieldset>
           <button className="br-button primary mt-3" type="submit" disabled={busy || chosen.size === 0 || name.trim().length < 3}>
             Cadastrar e gerar senha

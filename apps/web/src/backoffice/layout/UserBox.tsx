@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '@vigia/contracts';
+import { type Role, roleLabels } from '@vigia/contracts';
 import { startTransition, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useSession } from '../session/session-context';
@@ -28,12 +28,7 @@ export function UserBox() {
           <label htmlFor="active-role" className="mr-1 mb-0">
             Perfil
           </label>
-          <select
-            id="active-role"
-            className="vigia-select"
-            value={activeRole}
-            onChange={(e) => switchRole(e.target.value as Role)}
-          >
+          <select id="active-role" className="vigia-select" value={activeRole} onChange={(e) => switchRole(e.target.value as Role)}>
             {me.roles.map((role) => (
               <option key={role} value={role}>
                 {roleLabels[role]}

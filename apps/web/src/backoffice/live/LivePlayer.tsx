@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { HlsSession } from './hls-session';
 import { requestLiveToken } from './live-api';
 import { LiveSession, type LiveState } from './live-session';
-import { choosePlaybackMode, detectBrowserMedia } from './playback-mode';
 import { MaskOverlay } from './MaskOverlay';
+import { choosePlaybackMode, detectBrowserMedia } from './playback-mode';
 import './live.css';
 
 interface LivePlayerProps {
@@ -47,13 +47,22 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
   if (!supported) {
     return (
       <div className="vigia-live vigia-live-unsupported" role="status">
-        Este navegador não reproduz vídeo ao vivo (não tem Media Source Extensions nem HLS). Use um navegador atual (Chrome, Edge, Firefox ou Safari).
+        Este navegador não reproduz vídeo ao vivo (não tem Media Source Extensions nem HLS). Use um navegador atual (Chrome, Edge, Firefox
+        ou Safari).
       </div>
     );
   }
   return (
     <div ref={box} className={`vigia-live${compact ? ' compact' : ''}`} onDoubleClick={fullScreen} data-state={state.kind}>
-      <video ref={video} className="vigia-live-video" muted playsInline data-playback={mode} aria-label={`Vídeo ao vivo: ${title}`} data-camera-id={cameraId} />
+      <video
+        ref={video}
+        className="vigia-live-video"
+        muted
+        playsInline
+        data-playback={mode}
+        aria-label={`Vídeo ao vivo: ${title}`}
+        data-camera-id={cameraId}
+      />
       <MaskOverlay cameraId={cameraId} />
       <div className="vigia-live-bar">
         <span className="vigia-live-title">{title}</span>

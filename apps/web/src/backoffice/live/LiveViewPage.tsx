@@ -24,7 +24,8 @@ export function LiveViewPage() {
         <div style={{ maxWidth: 1100 }}>
           <LivePlayer cameraId={cam.data.id} title={cam.data.name} />
           <p className="text-down-01 mt-2">
-            Dê um duplo clique no vídeo para tela cheia. O acesso a esta imagem é registrado na trilha de auditoria (quem assistiu e por quanto tempo).
+            Dê um duplo clique no vídeo para tela cheia. O acesso a esta imagem é registrado na trilha de auditoria (quem assistiu e por
+            quanto tempo).
           </p>
         </div>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { contentBox, masksToApply, type MasksToApply } from './privacy-masks';
+import { contentBox, type MasksToApply, masksToApply } from './privacy-masks';
 
 interface MaskOverlayProps {
   cameraId: string;
@@ -59,7 +59,9 @@ export function MaskOverlay({ cameraId, video }: MaskOverlayProps) {
       {masks === undefined || masks === null ? (
         <rect x="0" y="0" width="1" height="1" fill="#000" />
       ) : (
-        masks.map((p, i) => <polygon key={i} points={p.map(([x, y]) => `${x},${y}`).join(' ')} fill="#000" stroke="#000" strokeWidth="0.004" />)
+        masks.map((p, i) => (
+          <polygon key={i} points={p.map(([x, y]) => `${x},${y}`).join(' ')} fill="#000" stroke="#000" strokeWidth="0.004" />
+        ))
       )}
     </svg>
   );

@@ -41,14 +41,24 @@ export function MosaicPage() {
     return () => document.removeEventListener('fullscreenchange', onFs);
   }, []);
 
-  const setSize = (size: MosaicSize) => setParams((p) => { p.set('n', String(size)); return p; }, { replace: true });
+  const setSize = (size: MosaicSize) =>
+    setParams(
+      (p) => {
+        p.set('n', String(size));
+        return p;
+      },
+      { replace: true },
+    );
   const setTile = (i: number, id: string) =>
-    setParams((p) => {
-      const next = [...tiles].map((x) => x ?? '-');
-      next[i] = id || '-';
-      p.set('c', next.join(','));
-      return p;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        const next = [...tiles].map((x) => x ?? '-');
+        next[i] = id || '-';
+        p.set('c', next.join(','));
+        return p;
+      },
+      { replace: true },
+    );
   const cols = Math.sqrt(n);
 
   return (
@@ -57,7 +67,13 @@ export function MosaicPage() {
       <h1>Mosaico ao vivo</h1>
       <div className="d-flex align-items-center flex-wrap mb-2" role="group" aria-label="Tamanho do mosaico">
         {mosaicSizes.map((s) => (
-          <button key={s} type="button" className={`br-button small mr-1 ${s === n ? 'primary' : 'secondary'}`} aria-pressed={s === n} onClick={() => setSize(s)}>
+          <button
+            key={s}
+            type="button"
+            className={`br-button small mr-1 ${s === n ? 'primary' : 'secondary'}`}
+            aria-pressed={s === n}
+            onClick={() => setSize(s)}
+          >
             {s === 1 ? '1 câmera' : `${Math.sqrt(s)}×${Math.sqrt(s)}`}
           </button>
         ))}
@@ -74,7 +90,12 @@ export function MosaicPage() {
             return (
               <div className="vigia-mosaic-tile" key={`${i}-${id ?? 'none'}`}>
                 {cam ? <LivePlayer cameraId={cam.id} title={cam.name} compact /> : <div className="vigia-mosaic-empty">Sem câmera</div>}
-                <select className="vigia-mosaic-pick" aria-label={`Câmera do quadro ${i + 1}`} value={id ?? ''} onChange={(e) => setTile(i, e.target.value)}>
+                <select
+                  className="vigia-mosaic-pick"
+                  aria-label={`Câmera do quadro ${i + 1}`}
+                  value={id ?? ''}
+                  onChange={(e) => setTile(i, e.target.value)}
+                >
                   <option value="">— nenhuma —</option>
                   {items.map((c) => (
                     <option key={c.id} value={c.id}>

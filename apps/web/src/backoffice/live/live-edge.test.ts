@@ -4,7 +4,12 @@ import { firstPaintPosition, liveEdgeAction, reconnectDelay, renewDelay } from '
 describe('live edge', () => {
   it('starts at the newest frame', () => {
     expect(firstPaintPosition([[0, 2]])).toBeCloseTo(1.95);
-    expect(firstPaintPosition([[0, 1], [3, 3.02]])).toBe(3);
+    expect(
+      firstPaintPosition([
+        [0, 1],
+        [3, 3.02],
+      ]),
+    ).toBe(3);
     expect(firstPaintPosition([])).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-import { liveCloseCodes, type LiveServerMessage, type LiveToken } from '@vigia/contracts';
+import { type LiveServerMessage, type LiveToken, liveCloseCodes } from '@vigia/contracts';
 import { firstPaintPosition, liveEdgeAction } from './live-edge';
 import { TokenStreamSession } from './token-session';
 
@@ -26,7 +26,12 @@ export function liveSupported(): boolean {
   return !!mediaSourceClass() && typeof WebSocket !== 'undefined' && !!globalThis.crypto?.subtle;
 }
 
-const finalCodes = new Set<number>([liveCloseCodes.unauthorized, liveCloseCodes.forbidden, liveCloseCodes.notFound, liveCloseCodes.sessionEnded]);
+const finalCodes = new Set<number>([
+  liveCloseCodes.unauthorized,
+  liveCloseCodes.forbidden,
+  liveCloseCodes.notFound,
+  liveCloseCodes.sessionEnded,
+]);
 
 const messages: Record<number, string> = {
   [liveCloseCodes.sessionEnded]: 'Sua sessão terminou. Entre novamente para continuar assistindo.',
@@ -89,14 +94,18 @@ export class LiveSession extends TokenStreamSession {
     this.video.disableRemotePlayback = true;
     this.objectUrl = URL.createObjectURL(ms);
     this.video.src = this.objectUrl;
-    ms.addEventListener('sourceopen', () => {
-      if (this.ms !== ms) return;
-      const sb = ms.addSourceBuffer(mime);
-      sb.mode = 'segments';
-      this.sb = sb;
-      sb.addEventListener('updateend', () => this.afterAppend());
-      this.pump();
-    }, { once: true });
+    ms.addEventListener(
+      'sourceopen',
+      () => {
+        if (this.ms !== ms) return;
+        const sb = ms.addSourceBuffer(mime);
+        sb.mode = 'segments';
+        this.sb = sb;
+        sb.addEventListener('updateend', () => this.afterAppend());
+        this.pump();
+      },
+      { once: true },
+    );
   }
 
   private onChunk(buf: ArrayBuffer): void {

@@ -70,5 +70,7 @@ export async function maskSnapshot(image: Blob, cameraId: string): Promise<Blob>
   const ctx = c.getContext('2d')!;
   ctx.drawImage(bmp, 0, 0);
   drawMasks(ctx, masks, c.width, c.height);
-  return new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('Captura indisponível.'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    c.toBlob((b) => (b ? resolve(b) : reject(new Error('Captura indisponível.'))), 'image/png'),
+  );
 }

@@ -26,7 +26,10 @@ export async function sha256Hex(s: string): Promise<string> {
 
 export function randomNonce(): string {
   const b = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...b))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export abstract class TokenStreamSession {

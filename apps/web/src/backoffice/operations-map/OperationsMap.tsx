@@ -1,7 +1,7 @@
 import 'leaflet/dist/leaflet.css';
+import type { CameraMapItem, MunicipalitySummary } from '@vigia/contracts';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CameraMapItem, MunicipalitySummary } from '@vigia/contracts';
 import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL, MT_CENTER, MT_ZOOM } from '../accreditation/map/map-config';
 import { buildIndex, drawCameras, seatsLayer } from './map-layers';
 
@@ -63,7 +63,10 @@ export function OperationsMap({ cameras, municipalities, outline, registryLink }
     if (!map || !base) return;
     base.clearLayers();
     if (outline) {
-      L.geoJSON(outline, { style: { color: '#1351b4', weight: 2, fillColor: '#ffffff', fillOpacity: tiles === 'on' ? 0.05 : 0.85 }, interactive: false }).addTo(base);
+      L.geoJSON(outline, {
+        style: { color: '#1351b4', weight: 2, fillColor: '#ffffff', fillOpacity: tiles === 'on' ? 0.05 : 0.85 },
+        interactive: false,
+      }).addTo(base);
     }
     const { dots, labels } = seatsLayer(municipalities);
     dots.addTo(base);
@@ -103,9 +106,16 @@ export function OperationsMap({ cameras, municipalities, outline, registryLink }
 
   return (
     <figure className="mb-3">
-      <div ref={container} className="vigia-map vigia-map-large" role="application" aria-label="Mapa de câmeras de Mato Grosso" data-testid="operations-map" />
+      <div
+        ref={container}
+        className="vigia-map vigia-map-large"
+        role="application"
+        aria-label="Mapa de câmeras de Mato Grosso"
+        data-testid="operations-map"
+      />
       <figcaption className="text-down-01 mt-1">
-        Limite do estado e sedes municipais sempre visíveis; aproxime para ver os nomes dos municípios e, no nível da rua, o campo de visão de cada câmera.
+        Limite do estado e sedes municipais sempre visíveis; aproxime para ver os nomes dos municípios e, no nível da rua, o campo de visão
+        de cada câmera.
         {tiles === 'failed' && ' Sem conexão com o servidor de mapas: o mapa aparece sem imagem de fundo.'}
         {tiles === 'off' && ' Mapa de fundo desativado nesta instalação.'}
       </figcaption>

@@ -1,4 +1,4 @@
-import { cameraStatusLabels, cameraStatuses, type CameraStatus } from '@vigia/contracts';
+import { type CameraStatus, cameraStatuses, cameraStatusLabels } from '@vigia/contracts';
 import { useMemo, useState } from 'react';
 import { apiRequest } from '../../shared/api/api-client';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';

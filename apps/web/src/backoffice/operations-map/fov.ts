@@ -4,7 +4,14 @@
  * north, as compasses and the registry count). Local flat-earth approximation: good to well under
  * a metre at the tens of metres a street camera covers. A 360° view gives a closed circle.
  */
-export function fovCone(latitude: number, longitude: number, heading: number, fieldOfView: number, radiusM = 80, steps = 16): [number, number][] {
+export function fovCone(
+  latitude: number,
+  longitude: number,
+  heading: number,
+  fieldOfView: number,
+  radiusM = 80,
+  steps = 16,
+): [number, number][] {
   const metresPerDegLat = 111_320;
   const metresPerDegLon = 111_320 * Math.cos((latitude * Math.PI) / 180);
   const fov = Math.max(1, Math.min(360, fieldOfView));

@@ -1,6 +1,6 @@
+import { type CameraMapItem, type CameraStatus, cameraStatuses, cameraStatusLabels, type MunicipalitySummary } from '@vigia/contracts';
 import L from 'leaflet';
 import Supercluster from 'supercluster';
-import { cameraStatusLabels, cameraStatuses, type CameraMapItem, type CameraStatus, type MunicipalitySummary } from '@vigia/contracts';
 import { cameraStatusColors } from '../cameras/camera-status';
 import { fovCone } from './fov';
 
@@ -53,7 +53,13 @@ function clusterIcon(count: number, c: Counts): L.DivIcon {
   const inner = document.createElement('span');
   inner.textContent = String(count);
   el.appendChild(inner);
-  el.setAttribute('aria-label', `${count} câmeras: ${cameraStatuses.filter((s) => c[s] > 0).map((s) => `${c[s]} ${cameraStatusLabels[s].toLowerCase()}`).join(', ')}`);
+  el.setAttribute(
+    'aria-label',
+    `${count} câmeras: ${cameraStatuses
+      .filter((s) => c[s] > 0)
+      .map((s) => `${c[s]} ${cameraStatusLabels[s].toLowerCase()}`)
+      .join(', ')}`,
+  );
   return L.divIcon({ html: el, className: '', iconSize: [size, size] });
 }
 

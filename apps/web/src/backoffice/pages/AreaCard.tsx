@@ -17,9 +17,7 @@ export function AreaCard({ item }: { item: NavItem }) {
       </div>
       {!ready && (
         <div className="card-footer">
-          <span className="br-tag text">
-            Em breve
-          </span>
+          <span className="br-tag text">Em breve</span>
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { roleLabels } from '@vigia/contracts';
-import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Message } from '../../shared/components/Message';
+import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { areasOf } from '../navigation';
 import { useSession } from '../session/session-context';
 import { AreaCard } from './AreaCard';

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import type { LiveToken } from '@vigia/contracts';
+import { useEffect, useRef, useState } from 'react';
 import { LiveSession, type LiveState } from '../live/live-session';
 import { endPlayback, renewPlayback, startNvrPlayback } from './playback-api';
 
@@ -31,13 +31,23 @@ export function NvrPlayer({ cameraId, from, reason, onClose }: { cameraId: strin
       <video ref={video} muted playsInline aria-label="Gravação do gravador do parceiro (NVR)" />
       <div className="vigia-pb-tile-bar">
         Gravador do parceiro (NVR) — a partir de {new Date(from).toLocaleString('pt-BR')}
-        <button type="button" className="br-button circle small ml-2" style={{ color: '#fff' }} onClick={onClose} aria-label="Fechar a gravação do NVR">
+        <button
+          type="button"
+          className="br-button circle small ml-2"
+          style={{ color: '#fff' }}
+          onClick={onClose}
+          aria-label="Fechar a gravação do NVR"
+        >
           <i className="fas fa-times" aria-hidden="true" />
         </button>
       </div>
       {state.kind !== 'playing' && (
         <div className="vigia-pb-tile-overlay" role="status">
-          {state.kind === 'failed' ? state.message : state.kind === 'reconnecting' ? 'Reconectando ao gravador do parceiro…' : 'Buscando no gravador do parceiro…'}
+          {state.kind === 'failed'
+            ? state.message
+            : state.kind === 'reconnecting'
+              ? 'Reconectando ao gravador do parceiro…'
+              : 'Buscando no gravador do parceiro…'}
         </div>
       )}
     </div>

@@ -1,20 +1,20 @@
+import type { RecordingTimeline } from '@vigia/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { RecordingTimeline } from '@vigia/contracts';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameras } from '../api/cameras-api';
+import { liveSupported } from '../live/live-session';
 import { areaById, mayUse } from '../navigation';
 import { useSession } from '../session/session-context';
-import { liveSupported } from '../live/live-session';
-import { getCameraNvr, getTimeline } from './playback-api';
 import { NvrPlayer } from './NvrPlayer';
+import { getCameraNvr, getTimeline } from './playback-api';
 import { PlaybackSession, type PlaybackState } from './playback-session';
-import { originFor, windowFor, type Zoom } from './timeline-scale';
 import { Timeline } from './Timeline';
+import { originFor, windowFor, type Zoom } from './timeline-scale';
 import './playback.css';
 import { MaskOverlay } from '../live/MaskOverlay';
 import { maskSnapshot } from '../live/privacy-masks';
@@ -33,9 +33,18 @@ const EXPORT_DEFAULT_MS = 120_000;
 const exportLink = (cameraId: string, fromMs: number) =>
   `/operacoes/exportacoes?${new URLSearchParams({ camera: cameraId, from: new Date(fromMs).toISOString(), to: new Date(Math.min(fromMs + EXPORT_DEFAULT_MS, Date.now())).toISOString() }).toString()}`;
 /** Whether the platform has footage at an instant (inside a recorded span of the timeline). */
-const recordedAt = (t: RecordingTimeline | undefined, ms: number) => !!t?.spans.some((s) => new Date(s.from).getTime() <= ms && ms < new Date(s.to).getTime());
+const recordedAt = (t: RecordingTimeline | undefined, ms: number) =>
+  !!t?.spans.some((s) => new Date(s.from).getTime() <= ms && ms < new Date(s.to).getTime());
 const stateText = (s: PlaybackState | undefined) =>
-  !s || s.kind === 'idle' ? 'Escolha um instante na linha do tempo.' : s.kind === 'loading' ? 'Carregando…' : s.kind === 'no_footage' ? 'Não há gravação a partir deste instante.' : s.kind === 'failed' ? s.message : undefined;
+  !s || s.kind === 'idle'
+    ? 'Escolha um instante na linha do tempo.'
+    : s.kind === 'loading'
+      ? 'Carregando…'
+      : s.kind === 'no_footage'
+        ? 'Não há gravação a partir deste instante.'
+        : s.kind === 'failed'
+          ? s.message
+          : undefined;
 
 /** /app/operacoes/gravacoes/:cameraId — timeline, playback from any instant, up to 4 cameras in sync. */
 export function PlaybackPage() {
@@ -82,12 +91,16 @@ export function PlaybackPage() {
   }, [ids, win]);
 
   useEffect(() => {
-    ids.forEach((id) => getCameraNvr(id).then((n) => setNvrs((m) => ({ ...m, [id]: n.configured }))).catch(() => undefined));
+    ids.forEach((id) =>
+      getCameraNvr(id)
+        .then((n) => setNvrs((m) => ({ ...m, [id]: n.configured })))
+        .catch(() => undefined),
+    );
   }, [ids]);
 
   // Sessions of cameras no longer on the page stop; all stop on leave.
   useEffect(() => {
-    for (const [id, s] of sessions.current) if (!ids.includes(id)) (s.stop(), sessions.current.delete(id));
+    for (const [id, s] of sessions.current) if (!ids.includes(id)) s.stop(), sessions.current.delete(id);
   }, [ids]);
   useEffect(() => () => sessions.current.forEach((s) => s.stop()), []);
 
@@ -99,7 +112,8 @@ export function PlaybackPage() {
       if (!lead || lead.video.seeking || !lead.video.src) return;
       setCursor(lead.cursor);
       for (const f of all.slice(1)) {
-        if (!f.video.seeking && Math.abs(f.video.currentTime - lead.video.currentTime) > SYNC_TOLERANCE_S * Math.max(1, lead.rate / 2)) void f.seek(lead.cursor);
+        if (!f.video.seeking && Math.abs(f.video.currentTime - lead.video.currentTime) > SYNC_TOLERANCE_S * Math.max(1, lead.rate / 2))
+          void f.seek(lead.cursor);
       }
     }, 250);
     return () => window.clearInterval(timer);
@@ -111,7 +125,11 @@ export function PlaybackPage() {
       if (existing) return existing;
       const video = videos.current.get(id);
       if (!video || !confirmed || origin.current === undefined) return undefined;
-      const s = new PlaybackSession(video, id, { origin: origin.current, reason: confirmed, onState: (st) => setStates((m) => ({ ...m, [id]: st })) });
+      const s = new PlaybackSession(video, id, {
+        origin: origin.current,
+        reason: confirmed,
+        onState: (st) => setStates((m) => ({ ...m, [id]: st })),
+      });
       s.setRate(rate);
       s.wantPlay = playing;
       sessions.current.set(id, s);
@@ -153,14 +171,19 @@ export function PlaybackPage() {
     if (!id || ids.includes(id)) return;
     setParams({ com: [...extras, id].join(',') });
   };
-  const removeCamera = (id: string) => setParams(extras.filter((x) => x !== id).length ? { com: extras.filter((x) => x !== id).join(',') } : {});
+  const removeCamera = (id: string) =>
+    setParams(extras.filter((x) => x !== id).length ? { com: extras.filter((x) => x !== id).join(',') } : {});
 
   if (!liveSupported()) return <div role="alert">Este navegador não permite reproduzir gravações (faltam Media Source Extensions).</div>;
   return (
     <>
       <Breadcrumb items={[{ label: 'Operações' }, { label: 'Gravações', to: '/operacoes/gravacoes' }]} />
       <h1>Gravações — {name(cameraId)}</h1>
-      {error && <div className="br-message danger" role="alert">{error}</div>}
+      {error && (
+        <div className="br-message danger" role="alert">
+          {error}
+        </div>
+      )}
       {!confirmed ? (
         <form
           className="mb-3"
@@ -171,7 +194,15 @@ export function PlaybackPage() {
         >
           <div className="br-input">
             <label htmlFor="pb-reason">Motivo ou número do procedimento (obrigatório, registrado na auditoria)</label>
-            <input id="pb-reason" value={reason} onChange={(e) => setReason(e.target.value)} minLength={5} maxLength={500} required placeholder="Ex.: BO 1234/2026 — furto na Av. Getúlio Vargas" />
+            <input
+              id="pb-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={5}
+              maxLength={500}
+              required
+              placeholder="Ex.: BO 1234/2026 — furto na Av. Getúlio Vargas"
+            />
           </div>
           <button type="submit" className="br-button primary mt-2" disabled={reason.trim().length < 5}>
             Confirmar motivo
@@ -200,42 +231,86 @@ export function PlaybackPage() {
             <div className="vigia-pb-tile-bar">
               {name(id)}
               {id !== cameraId && (
-                <button type="button" className="br-button circle small ml-2" style={{ color: '#fff' }} onClick={() => removeCamera(id)} aria-label={`Tirar ${name(id)} da reprodução`}>
+                <button
+                  type="button"
+                  className="br-button circle small ml-2"
+                  style={{ color: '#fff' }}
+                  onClick={() => removeCamera(id)}
+                  aria-label={`Tirar ${name(id)} da reprodução`}
+                >
                   <i className="fas fa-times" aria-hidden="true" />
                 </button>
               )}
             </div>
-            {stateText(states[id]) && <div className="vigia-pb-tile-overlay" role="status">{confirmed ? stateText(states[id]) : 'Informe o motivo para reproduzir.'}</div>}
-            {confirmed && nvrs[id] && picked !== undefined && nvrFrom[id] === undefined && (states[id]?.kind === 'no_footage' || !recordedAt(timelines[id], picked)) && (
-              <div className="vigia-pb-nvr-offer">
-                <button type="button" className="br-button primary small" onClick={() => (sessions.current.get(id)?.pause(), setNvrFrom((m) => ({ ...m, [id]: picked })))}>
-                  Buscar no gravador do parceiro (NVR)
-                </button>
+            {stateText(states[id]) && (
+              <div className="vigia-pb-tile-overlay" role="status">
+                {confirmed ? stateText(states[id]) : 'Informe o motivo para reproduzir.'}
               </div>
             )}
+            {confirmed &&
+              nvrs[id] &&
+              picked !== undefined &&
+              nvrFrom[id] === undefined &&
+              (states[id]?.kind === 'no_footage' || !recordedAt(timelines[id], picked)) && (
+                <div className="vigia-pb-nvr-offer">
+                  <button
+                    type="button"
+                    className="br-button primary small"
+                    onClick={() => (sessions.current.get(id)?.pause(), setNvrFrom((m) => ({ ...m, [id]: picked })))}
+                  >
+                    Buscar no gravador do parceiro (NVR)
+                  </button>
+                </div>
+              )}
             {confirmed && nvrFrom[id] !== undefined && (
-              <NvrPlayer cameraId={id} from={nvrFrom[id]} reason={confirmed} onClose={() => setNvrFrom(({ [id]: _closed, ...rest }) => rest)} />
+              <NvrPlayer
+                cameraId={id}
+                from={nvrFrom[id]}
+                reason={confirmed}
+                onClose={() => setNvrFrom(({ [id]: _closed, ...rest }) => rest)}
+              />
             )}
           </div>
         ))}
       </div>
 
       <div className="vigia-pb-controls">
-        <span className="vigia-pb-clock" data-testid="playback-clock">{new Date(cursor).toLocaleString('pt-BR')}</span>
-        <button type="button" className="br-button secondary small" disabled={!picked} onClick={() => (playing ? each((s) => s.pause()) : each((s) => s.play()), setPlaying(!playing))}>
+        <span className="vigia-pb-clock" data-testid="playback-clock">
+          {new Date(cursor).toLocaleString('pt-BR')}
+        </span>
+        <button
+          type="button"
+          className="br-button secondary small"
+          disabled={!picked}
+          onClick={() => (playing ? each((s) => s.pause()) : each((s) => s.play()), setPlaying(!playing))}
+        >
           {playing ? 'Pausar' : 'Reproduzir'}
         </button>
-        <button type="button" className="br-button secondary small" disabled={!picked} onClick={() => (each((s) => s.step(-1)), setPlaying(false))} aria-label="Quadro anterior">
+        <button
+          type="button"
+          className="br-button secondary small"
+          disabled={!picked}
+          onClick={() => (each((s) => s.step(-1)), setPlaying(false))}
+          aria-label="Quadro anterior"
+        >
           <i className="fas fa-step-backward" aria-hidden="true" />
         </button>
-        <button type="button" className="br-button secondary small" disabled={!picked} onClick={() => (each((s) => s.step(1)), setPlaying(false))} aria-label="Próximo quadro">
+        <button
+          type="button"
+          className="br-button secondary small"
+          disabled={!picked}
+          onClick={() => (each((s) => s.step(1)), setPlaying(false))}
+          aria-label="Próximo quadro"
+        >
           <i className="fas fa-step-forward" aria-hidden="true" />
         </button>
         <label>
           Velocidade{' '}
           <select value={rate} onChange={(e) => (setRate(Number(e.target.value)), each((s) => s.setRate(Number(e.target.value))))}>
             {SPEEDS.map((r) => (
-              <option key={r} value={r}>{r === 0.5 ? '½' : r}×</option>
+              <option key={r} value={r}>
+                {r === 0.5 ? '½' : r}×
+              </option>
             ))}
           </select>
         </label>
@@ -250,9 +325,13 @@ export function PlaybackPage() {
           </select>
         </label>
         <form className="d-flex" style={{ gap: 4 }} onSubmit={(e) => (e.preventDefault(), pick(new Date(goTo).getTime()))}>
-          <label htmlFor="pb-goto" className="sr-only">Ir para o instante</label>
+          <label htmlFor="pb-goto" className="sr-only">
+            Ir para o instante
+          </label>
           <input id="pb-goto" type="datetime-local" step={1} value={goTo} onChange={(e) => setGoTo(e.target.value)} />
-          <button type="submit" className="br-button primary small" disabled={!confirmed}>Ir para</button>
+          <button type="submit" className="br-button primary small" disabled={!confirmed}>
+            Ir para
+          </button>
         </form>
         {mayExport && picked !== undefined && (
           <Link className="br-button secondary small" to={exportLink(cameraId, picked)}>
@@ -261,24 +340,51 @@ export function PlaybackPage() {
         )}
       </div>
       <div className="vigia-pb-controls">
-        <button type="button" className="br-button tertiary small" onClick={() => setCursor(cursor - (zoom === 'day' ? 86_400_000 : 3_600_000))}>← {zoom === 'day' ? 'Dia' : 'Hora'} anterior</button>
-        <button type="button" className="br-button tertiary small" onClick={() => setCursor(cursor + (zoom === 'day' ? 86_400_000 : 3_600_000))}>{zoom === 'day' ? 'Dia' : 'Hora'} seguinte →</button>
+        <button
+          type="button"
+          className="br-button tertiary small"
+          onClick={() => setCursor(cursor - (zoom === 'day' ? 86_400_000 : 3_600_000))}
+        >
+          ← {zoom === 'day' ? 'Dia' : 'Hora'} anterior
+        </button>
+        <button
+          type="button"
+          className="br-button tertiary small"
+          onClick={() => setCursor(cursor + (zoom === 'day' ? 86_400_000 : 3_600_000))}
+        >
+          {zoom === 'day' ? 'Dia' : 'Hora'} seguinte →
+        </button>
         {ids.length < MAX_CAMERAS && (
           <label>
             Sincronizar com{' '}
             <select value="" onChange={(e) => addCamera(e.target.value)} aria-label="Adicionar câmera sincronizada">
               <option value="">— câmera —</option>
-              {(cams.data ?? []).filter((c) => !ids.includes(c.id)).map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
+              {(cams.data ?? [])
+                .filter((c) => !ids.includes(c.id))
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
             </select>
           </label>
         )}
       </div>
       {ids.map((id) => (
-        <Timeline key={id} title={name(id)} zoom={zoom} window={win} data={timelines[id]} cursor={picked === undefined ? undefined : cursor} disabled={!confirmed} onPick={pick} />
+        <Timeline
+          key={id}
+          title={name(id)}
+          zoom={zoom}
+          window={win}
+          data={timelines[id]}
+          cursor={picked === undefined ? undefined : cursor}
+          disabled={!confirmed}
+          onPick={pick}
+        />
       ))}
-      <p className="text-down-01">Verde: gravado. Vermelho: sem gravação (passe o mouse para ver a causa). Clique na linha do tempo para reproduzir daquele instante.</p>
+      <p className="text-down-01">
+        Verde: gravado. Vermelho: sem gravação (passe o mouse para ver a causa). Clique na linha do tempo para reproduzir daquele instante.
+      </p>
     </>
   );
 }

@@ -39,14 +39,30 @@ export function Timeline({ title, zoom, window: w, data, cursor, disabled, onPic
         {data?.spans.map((s) => {
           const a = fractionOf(w, Date.parse(s.from));
           const b = fractionOf(w, Date.parse(s.to));
-          return <div key={s.from} className="vigia-timeline-span" style={{ left: pct(a), width: `max(2px, ${pct(b - a)})` }} title={`Gravado ${hhmm(Date.parse(s.from))}–${hhmm(Date.parse(s.to))}`} />;
+          return (
+            <div
+              key={s.from}
+              className="vigia-timeline-span"
+              style={{ left: pct(a), width: `max(2px, ${pct(b - a)})` }}
+              title={`Gravado ${hhmm(Date.parse(s.from))}–${hhmm(Date.parse(s.to))}`}
+            />
+          );
         })}
         {data?.gaps.map((g) => {
           const a = fractionOf(w, Date.parse(g.from));
           const b = fractionOf(w, g.to ? Date.parse(g.to) : Date.now());
-          return <div key={g.from} className="vigia-timeline-gap" style={{ left: pct(a), width: `max(2px, ${pct(b - a)})` }} title={`Sem gravação (${GAP_CAUSES[g.cause] ?? g.cause})${g.detail ? `: ${g.detail}` : ''}`} />;
+          return (
+            <div
+              key={g.from}
+              className="vigia-timeline-gap"
+              style={{ left: pct(a), width: `max(2px, ${pct(b - a)})` }}
+              title={`Sem gravação (${GAP_CAUSES[g.cause] ?? g.cause})${g.detail ? `: ${g.detail}` : ''}`}
+            />
+          );
         })}
-        {cursor !== undefined && cursor >= w.from && cursor <= w.to && <div className="vigia-timeline-cursor" style={{ left: pct(fractionOf(w, cursor)) }} />}
+        {cursor !== undefined && cursor >= w.from && cursor <= w.to && (
+          <div className="vigia-timeline-cursor" style={{ left: pct(fractionOf(w, cursor)) }} />
+        )}
         {ticks(zoom, w).map((t) => (
           <span key={t} className="vigia-timeline-tick" style={{ left: pct(fractionOf(w, t)) }}>
             {hhmm(t)}

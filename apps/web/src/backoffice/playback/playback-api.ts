@@ -1,10 +1,13 @@
-import { PLAYBACK_HEADERS, type CameraNvr, type NvrPlaybackToken, type PlaybackToken, type RecordingTimeline } from '@vigia/contracts';
+import { type CameraNvr, type NvrPlaybackToken, PLAYBACK_HEADERS, type PlaybackToken, type RecordingTimeline } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 const enc = encodeURIComponent;
 
 export const getTimeline = (cameraId: string, from: Date, to: Date, signal?: AbortSignal) =>
-  apiRequest<RecordingTimeline>(`/api/recordings/${enc(cameraId)}/timeline?from=${from.toISOString()}&to=${to.toISOString()}`, signal ? { signal } : {});
+  apiRequest<RecordingTimeline>(
+    `/api/recordings/${enc(cameraId)}/timeline?from=${from.toISOString()}&to=${to.toISOString()}`,
+    signal ? { signal } : {},
+  );
 
 export const startPlayback = (cameraId: string, body: { nonceHash: string; from: string; to?: string; reason: string }) =>
   apiRequest<PlaybackToken>(`/api/playback/${enc(cameraId)}/token`, { method: 'POST', body });
@@ -36,7 +39,13 @@ export interface MediaChunk {
 }
 
 /** One answer of the media endpoint (undefined: nothing recorded at or after `at`). */
-export async function fetchChunk(cameraId: string, at: number, token: string, nonce: string, signal?: AbortSignal): Promise<MediaChunk | undefined> {
+export async function fetchChunk(
+  cameraId: string,
+  at: number,
+  token: string,
+  nonce: string,
+  signal?: AbortSignal,
+): Promise<MediaChunk | undefined> {
   const res = await fetch(`/api/playback/${enc(cameraId)}/media?at=${new Date(at).toISOString()}`, {
     credentials: 'same-origin',
     headers: { [PLAYBACK_HEADERS.token]: token, [PLAYBACK_HEADERS.nonce]: nonce },

@@ -12,7 +12,13 @@ import { auditSnapshot, endPlayback, fetchChunk, renewPlayback, startPlayback } 
  * The token (action `playback`) is bound to user, session, camera and a nonce kept in this object;
  * it is renewed at half-life. Starting a session needs the reason, audited by the API.
  */
-export type PlaybackState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'playing' } | { kind: 'paused' } | { kind: 'no_footage' } | { kind: 'failed'; message: string };
+export type PlaybackState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'playing' }
+  | { kind: 'paused' }
+  | { kind: 'no_footage' }
+  | { kind: 'failed'; message: string };
 
 async function sha256Hex(s: string): Promise<string> {
   const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
@@ -38,7 +44,8 @@ export function codecOf(bytes: Uint8Array): string {
     if (size < 8) break;
     o += size;
   }
-  const at = (i: number, a: number, b: number, c: number, d: number) => bytes[i] === a && bytes[i + 1] === b && bytes[i + 2] === c && bytes[i + 3] === d;
+  const at = (i: number, a: number, b: number, c: number, d: number) =>
+    bytes[i] === a && bytes[i + 1] === b && bytes[i + 2] === c && bytes[i + 3] === d;
   let video = 'avc1.42e01e';
   let audio = '';
   for (let i = 4; i + 8 < end; i++) {
@@ -66,7 +73,6 @@ export class PlaybackSession {
   playbackId: string | undefined;
   private renewTimer: number | undefined;
   private tick: number | undefined;
-  private ms: MediaSource | undefined;
   private sb: SourceBuffer | undefined;
   private sbReady: Promise<SourceBuffer> | undefined;
   private objectUrl: string | undefined;
@@ -92,7 +98,11 @@ export class PlaybackSession {
 
   private async ensureToken(from: number): Promise<string> {
     if (this.token) return this.token;
-    const t = await startPlayback(this.cameraId, { nonceHash: await sha256Hex(this.nonce), from: new Date(from).toISOString(), reason: this.opts.reason });
+    const t = await startPlayback(this.cameraId, {
+      nonceHash: await sha256Hex(this.nonce),
+      from: new Date(from).toISOString(),
+      reason: this.opts.reason,
+    });
     this.token = t.token;
     this.playbackId = t.playbackId;
     this.scheduleRenew(t.expiresAt);
@@ -119,17 +129,20 @@ export class PlaybackSession {
     const MS = mediaSourceClass();
     if (!MS || !MS.isTypeSupported(mime)) return Promise.reject(new Error('Este navegador não reproduz o vídeo desta câmera.'));
     const ms = new MS();
-    this.ms = ms;
     this.video.disableRemotePlayback = true;
     this.objectUrl = URL.createObjectURL(ms);
     this.video.src = this.objectUrl;
     this.sbReady = new Promise((resolve) => {
-      ms.addEventListener('sourceopen', () => {
-        const sb = ms.addSourceBuffer(mime);
-        sb.mode = 'segments';
-        this.sb = sb;
-        resolve(sb);
-      }, { once: true });
+      ms.addEventListener(
+        'sourceopen',
+        () => {
+          const sb = ms.addSourceBuffer(mime);
+          sb.mode = 'segments';
+          this.sb = sb;
+          resolve(sb);
+        },
+        { once: true },
+      );
     });
     return this.sbReady;
   }
@@ -219,10 +232,11 @@ export class PlaybackSession {
     const here = this.buffered(v.currentTime);
     // Skip a gap between recordings: jump to the next buffered range.
     if (v.buffered.length && (!here || here.end - v.currentTime < 0.15)) {
-      for (let i = 0; i < v.buffered.length; i++) if (v.buffered.start(i) > v.currentTime + 0.05) {
-        v.currentTime = v.buffered.start(i);
-        break;
-      }
+      for (let i = 0; i < v.buffered.length; i++)
+        if (v.buffered.start(i) > v.currentTime + 0.05) {
+          v.currentTime = v.buffered.start(i);
+          break;
+        }
     }
     if (this.wantPlay && v.paused && !v.seeking) void v.play().catch(() => undefined);
     const end = here?.end ?? v.currentTime;
@@ -285,7 +299,9 @@ export class PlaybackSession {
     c.width = v.videoWidth;
     c.height = v.videoHeight;
     c.getContext('2d')!.drawImage(v, 0, 0);
-    const blob = await new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('Captura indisponível.'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      c.toBlob((b) => (b ? resolve(b) : reject(new Error('Captura indisponível.'))), 'image/png'),
+    );
     if (this.playbackId) await auditSnapshot(this.cameraId, { playbackId: this.playbackId, at: new Date(this.cursor).toISOString() });
     return blob;
   }
@@ -306,7 +322,6 @@ export class PlaybackSession {
     this.tick = undefined;
     this.sb = undefined;
     this.sbReady = undefined;
-    this.ms = undefined;
     if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
     this.video.removeAttribute('src');
     this.video.load();

@@ -13,7 +13,8 @@ export function windowFor(zoom: Zoom, cursorMs: number): { from: number; to: num
 }
 
 /** Instant at a fraction (0..1) of the window, and back. */
-export const instantAt = (w: { from: number; to: number }, fraction: number) => Math.round(w.from + Math.min(1, Math.max(0, fraction)) * (w.to - w.from));
+export const instantAt = (w: { from: number; to: number }, fraction: number) =>
+  Math.round(w.from + Math.min(1, Math.max(0, fraction)) * (w.to - w.from));
 export const fractionOf = (w: { from: number; to: number }, ms: number) => (ms - w.from) / (w.to - w.from);
 
 /** Tick marks (ms) of a window: every 2 h for a day, every 10 min for an hour. */

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import type { UnmaskGrant, UserSummary } from '@vigia/contracts';
+import { type FormEvent, useState } from 'react';
 import { apiRequest } from '../../shared/api/api-client';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { SelectField } from '../../shared/components/SelectField';
@@ -9,7 +9,8 @@ import { TextAreaField } from '../../shared/components/TextAreaField';
 import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 
-const listGrants = (signal: AbortSignal) => apiRequest<{ grants: UnmaskGrant[] }>('/api/admin/privacy-unmask', { signal }).then((r) => r.grants);
+const listGrants = (signal: AbortSignal) =>
+  apiRequest<{ grants: UnmaskGrant[] }>('/api/admin/privacy-unmask', { signal }).then((r) => r.grants);
 
 /**
  * Permission to see images without privacy masks (issue 6; SPEC §3.5): granted and revoked by an
@@ -27,7 +28,10 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
     setError(null);
     setNotice(null);
     try {
-      await apiRequest('/api/admin/privacy-unmask', { method: 'POST', body: { userId, reason, ...(until ? { expiresAt: new Date(`${until}T23:59:59-04:00`).toISOString() } : {}) } });
+      await apiRequest('/api/admin/privacy-unmask', {
+        method: 'POST',
+        body: { userId, reason, ...(until ? { expiresAt: new Date(`${until}T23:59:59-04:00`).toISOString() } : {}) },
+      });
       setNotice('Permissão concedida e registrada na auditoria.');
       setReason('');
       grants.reload();
@@ -48,11 +52,26 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
   }
   return (
     <section className="mt-5" aria-labelledby="unmask-title">
-      <h2 id="unmask-title" className="h4">Ver imagens sem máscara de privacidade</h2>
+      <h2 id="unmask-title" className="h4">
+        Ver imagens sem máscara de privacidade
+      </h2>
       <p className="text-down-01">Quem não tem esta permissão vê as áreas privadas cobertas no ao vivo, nas gravações e nas exportações.</p>
       <form onSubmit={grant} noValidate>
-        <SelectField id="unmask-user" label="Usuário" value={userId} onChange={setUserId} placeholder="Escolha o usuário" options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))} />
-        <TextAreaField id="unmask-reason" label="Motivo (registrado na auditoria)" value={reason} onChange={setReason} error={error?.fieldMessage('reason')} />
+        <SelectField
+          id="unmask-user"
+          label="Usuário"
+          value={userId}
+          onChange={setUserId}
+          placeholder="Escolha o usuário"
+          options={users.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+        />
+        <TextAreaField
+          id="unmask-reason"
+          label="Motivo (registrado na auditoria)"
+          value={reason}
+          onChange={setReason}
+          error={error?.fieldMessage('reason')}
+        />
         <div className="br-input mt-2">
           <label htmlFor="unmask-until">Válida até (opcional)</label>
           <input id="unmask-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
@@ -65,7 +84,14 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
       </form>
       <table className="br-table mt-3" aria-label="Permissões para ver sem máscara">
         <thead>
-          <tr><th>Usuário</th><th>Motivo</th><th>Concedida</th><th>Validade</th><th>Situação</th><th /></tr>
+          <tr>
+            <th>Usuário</th>
+            <th>Motivo</th>
+            <th>Concedida</th>
+            <th>Validade</th>
+            <th>Situação</th>
+            <th />
+          </tr>
         </thead>
         <tbody>
           {(grants.data ?? []).map((g) => (
@@ -75,7 +101,13 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
               <td>{formatDateTime(g.grantedAt)}</td>
               <td>{g.expiresAt ? formatDateTime(g.expiresAt) : 'sem prazo'}</td>
               <td>{g.active ? 'Ativa' : g.revokedAt ? `Revogada (${g.revokeReason ?? ''})` : 'Expirada'}</td>
-              <td>{g.active && <button type="button" className="br-button secondary small" onClick={() => void revoke(g)}>Revogar</button>}</td>
+              <td>
+                {g.active && (
+                  <button type="button" className="br-button secondary small" onClick={() => void revoke(g)}>
+                    Revogar
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,14 @@
-import { requesterKindLabels, requesterKinds, releaseUrgencies, releaseUrgencyLabels, type ReleaseCameraOption, type RequesterKind } from '@vigia/contracts';
-import { useMemo, useState, type FormEvent } from 'react';
+import {
+  type ReleaseCameraOption,
+  type RequesterKind,
+  releaseUrgencies,
+  releaseUrgencyLabels,
+  requesterKindLabels,
+  requesterKinds,
+} from '@vigia/contracts';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { SelectField } from '../../shared/components/SelectField';
@@ -40,7 +47,9 @@ export function ReleaseRequestForm() {
 
   const visible = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return (cameras.data ?? []).filter((c: ReleaseCameraOption) => !q || `${c.name} ${c.partnerName}`.toLowerCase().includes(q)).slice(0, 200);
+    return (cameras.data ?? [])
+      .filter((c: ReleaseCameraOption) => !q || `${c.name} ${c.partnerName}`.toLowerCase().includes(q))
+      .slice(0, 200);
   }, [cameras.data, filter]);
 
   async function submit(e: FormEvent) {
@@ -61,7 +70,7 @@ export function ReleaseRequestForm() {
         to: cuiabaIso(to),
         urgency,
       });
-      navigate(`../${created.id}`);
+      void navigate(`../${created.id}`);
     } catch (err) {
       setError(toApiError(err));
     } finally {
@@ -85,17 +94,62 @@ export function ReleaseRequestForm() {
             error={error?.fieldMessage('requesterKind')}
           />
           {onBehalf && (
-            <TextField id="requester-email" label="E-mail da conta do solicitante" type="email" value={email} onChange={setEmail} hint="As imagens cedidas só são entregues a essa conta (perfil Solicitante externo)." error={error?.fieldMessage('requesterEmail')} />
+            <TextField
+              id="requester-email"
+              label="E-mail da conta do solicitante"
+              type="email"
+              value={email}
+              onChange={setEmail}
+              hint="As imagens cedidas só são entregues a essa conta (perfil Solicitante externo)."
+              error={error?.fieldMessage('requesterEmail')}
+            />
           )}
-          <TextField id="requester-name" label="Nome do requerente" value={name} onChange={setName} error={error?.fieldMessage('requesterName')} />
-          <TextField id="requester-role" label="Cargo ou função" value={role} onChange={setRole} error={error?.fieldMessage('requesterRole')} />
-          <TextField id="requester-organisation" label="Órgão" value={organisation} onChange={setOrganisation} error={error?.fieldMessage('requesterOrganisation')} />
+          <TextField
+            id="requester-name"
+            label="Nome do requerente"
+            value={name}
+            onChange={setName}
+            error={error?.fieldMessage('requesterName')}
+          />
+          <TextField
+            id="requester-role"
+            label="Cargo ou função"
+            value={role}
+            onChange={setRole}
+            error={error?.fieldMessage('requesterRole')}
+          />
+          <TextField
+            id="requester-organisation"
+            label="Órgão"
+            value={organisation}
+            onChange={setOrganisation}
+            error={error?.fieldMessage('requesterOrganisation')}
+          />
         </fieldset>
         <fieldset className="mt-3">
           <legend className="h5">Fundamentação</legend>
-          <TextField id="case-number" label="Número do processo, inquérito ou procedimento" value={caseNumber} onChange={setCaseNumber} error={error?.fieldMessage('caseNumber')} />
-          <TextAreaField id="legal-grounds" label="Fundamentação legal e relação com os fatos" value={grounds} onChange={setGrounds} maxLength={8000} error={error?.fieldMessage('legalGrounds')} />
-          <SelectField id="urgency" label="Urgência" value={urgency} onChange={(v) => setUrgency(v as typeof urgency)} options={releaseUrgencies.map((u) => ({ value: u, label: releaseUrgencyLabels[u] }))} />
+          <TextField
+            id="case-number"
+            label="Número do processo, inquérito ou procedimento"
+            value={caseNumber}
+            onChange={setCaseNumber}
+            error={error?.fieldMessage('caseNumber')}
+          />
+          <TextAreaField
+            id="legal-grounds"
+            label="Fundamentação legal e relação com os fatos"
+            value={grounds}
+            onChange={setGrounds}
+            maxLength={8000}
+            error={error?.fieldMessage('legalGrounds')}
+          />
+          <SelectField
+            id="urgency"
+            label="Urgência"
+            value={urgency}
+            onChange={(v) => setUrgency(v as typeof urgency)}
+            options={releaseUrgencies.map((u) => ({ value: u, label: releaseUrgencyLabels[u] }))}
+          />
         </fieldset>
         <fieldset className="mt-3">
           <legend className="h5">Período (horário de Cuiabá)</legend>

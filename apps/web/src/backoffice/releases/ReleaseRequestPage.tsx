@@ -1,18 +1,18 @@
 import {
   footageAvailabilities,
   footageAvailabilityLabels,
+  type ReleaseDecision,
+  type ReleaseRequest,
   releaseDecisionLabels,
   releaseDecisions,
   releaseStatusLabels,
   releaseUrgencyLabels,
   requesterKindLabels,
-  type ReleaseDecision,
-  type ReleaseRequest,
 } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { apiRequest } from '../../shared/api/api-client';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
@@ -23,7 +23,14 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { useSession } from '../session/session-context';
-import { addReleaseNote, closeReleaseRequest, decideReleaseRequest, getReleaseRequest, releaseDocumentUrl, tryDownloadDelivery } from './releases-api';
+import {
+  addReleaseNote,
+  closeReleaseRequest,
+  decideReleaseRequest,
+  getReleaseRequest,
+  releaseDocumentUrl,
+  tryDownloadDelivery,
+} from './releases-api';
 
 /** One release request: data, cameras, evidence locks, instruction, decision act and delivery. */
 export function ReleaseRequestPage() {
@@ -49,7 +56,8 @@ export function ReleaseRequestPage() {
       <dl className="vigia-dl">
         <dt>Requerente</dt>
         <dd>
-          {r.requesterName} — {r.requesterRole}, {r.requesterOrganisation} ({requesterKindLabels[r.requesterKind]}){r.filedOnBehalf ? ' — registrado por operador em nome do requerente' : ''}
+          {r.requesterName} — {r.requesterRole}, {r.requesterOrganisation} ({requesterKindLabels[r.requesterKind]})
+          {r.filedOnBehalf ? ' — registrado por operador em nome do requerente' : ''}
         </dd>
         <dt>Processo</dt>
         <dd>{r.caseNumber}</dd>
@@ -72,7 +80,10 @@ export function ReleaseRequestPage() {
               {c.name}
               {c.granted === true && ' — cedida'}
               {c.granted === false && ' — não cedida'}
-              {lock && (lock.releasedAt ? ` · preservação encerrada em ${formatDateTime(lock.releasedAt)}` : ' · imagens preservadas (bloqueadas contra exclusão)')}
+              {lock &&
+                (lock.releasedAt
+                  ? ` · preservação encerrada em ${formatDateTime(lock.releasedAt)}`
+                  : ' · imagens preservadas (bloqueadas contra exclusão)')}
             </li>
           );
         })}
@@ -111,14 +122,18 @@ export function ReleaseRequestPage() {
         </p>
       ))}
       {activeRole === 'release_authority' && r.status === 'instructed' && <DecisionForm r={r} onSaved={update} />}
-      {activeRole === 'release_authority' && (r.status === 'granted' || r.status === 'partially_granted') && <CloseForm id={r.id} onSaved={update} />}
+      {activeRole === 'release_authority' && (r.status === 'granted' || r.status === 'partially_granted') && (
+        <CloseForm id={r.id} onSaved={update} />
+      )}
 
       {r.delivery && (
         <>
           <h2 className="h4">Entrega</h2>
           {r.delivery.packageStatus === 'ready' ? (
             <Message kind="success" title="Pacote pronto">
-              As gravações cedidas foram exportadas num pacote ZIP assinado (MP4, manifesto SHA-256 assinado, cadeia de custódia e instruções de verificação). Download exclusivo da conta do requerente, até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria. Confira a integridade em <a href="/verificar-exportacao">/verificar-exportacao</a>.
+              As gravações cedidas foram exportadas num pacote ZIP assinado (MP4, manifesto SHA-256 assinado, cadeia de custódia e
+              instruções de verificação). Download exclusivo da conta do requerente, até {formatDateTime(r.delivery.expiresAt)}; cada acesso
+              é registrado na trilha de auditoria. Confira a integridade em <a href="/verificar-exportacao">/verificar-exportacao</a>.
             </Message>
           ) : r.delivery.packageStatus === 'failed' ? (
             <Message kind="danger" title="Falha na montagem do pacote">
@@ -127,10 +142,12 @@ export function ReleaseRequestPage() {
             </Message>
           ) : (
             <Message kind="info" title="Pacote em preparação">
-              As gravações cedidas estão sendo exportadas e assinadas. A entrega está vinculada à conta do requerente, válida até {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria.
+              As gravações cedidas estão sendo exportadas e assinadas. A entrega está vinculada à conta do requerente, válida até{' '}
+              {formatDateTime(r.delivery.expiresAt)}; cada acesso é registrado na trilha de auditoria.
             </Message>
           )}
-          {r.delivery.downloadUrl && r.delivery.packageStatus !== 'failed' &&
+          {r.delivery.downloadUrl &&
+            r.delivery.packageStatus !== 'failed' &&
             (r.delivery.packageStatus === 'ready' ? (
               <a className="br-button secondary" href={r.delivery.downloadUrl} download>
                 <i className="fas fa-download mr-1" aria-hidden="true" />
@@ -182,7 +199,13 @@ function NoteForm({ id, onSaved }: { id: string; onSaved: (r: ReleaseRequest) =>
   }
   return (
     <form onSubmit={submit} className="mb-3" noValidate>
-      <SelectField id="availability" label="Disponibilidade das imagens" value={availability} onChange={(v) => setAvailability(v as typeof availability)} options={footageAvailabilities.map((a) => ({ value: a, label: footageAvailabilityLabels[a] }))} />
+      <SelectField
+        id="availability"
+        label="Disponibilidade das imagens"
+        value={availability}
+        onChange={(v) => setAvailability(v as typeof availability)}
+        options={footageAvailabilities.map((a) => ({ value: a, label: footageAvailabilityLabels[a] }))}
+      />
       <TextAreaField id="note" label="Nota de instrução" value={text} onChange={setText} error={error?.fieldMessage('text')} />
       <div className="br-checkbox">
         <input id="conclude" type="checkbox" checked={conclude} onChange={(e) => setConclude(e.target.checked)} />
@@ -205,26 +228,45 @@ function DecisionForm({ r, onSaved }: { r: ReleaseRequest; onSaved: (r: ReleaseR
     e.preventDefault();
     setError(null);
     try {
-      onSaved(await decideReleaseRequest(r.id, { decision, reasons, ...(decision === 'partially_granted' ? { grantedCameraIds: granted } : {}) }));
+      onSaved(
+        await decideReleaseRequest(r.id, { decision, reasons, ...(decision === 'partially_granted' ? { grantedCameraIds: granted } : {}) }),
+      );
     } catch (err) {
       setError(toApiError(err));
     }
   }
   return (
     <form onSubmit={submit} className="mb-3" noValidate>
-      <SelectField id="decision" label="Decisão" value={decision} onChange={(v) => setDecision(v as ReleaseDecision)} options={releaseDecisions.map((d) => ({ value: d, label: releaseDecisionLabels[d] }))} />
+      <SelectField
+        id="decision"
+        label="Decisão"
+        value={decision}
+        onChange={(v) => setDecision(v as ReleaseDecision)}
+        options={releaseDecisions.map((d) => ({ value: d, label: releaseDecisionLabels[d] }))}
+      />
       {decision === 'partially_granted' && (
         <fieldset>
           <legend>Câmeras cedidas</legend>
           {r.cameras.map((c) => (
             <div className="br-checkbox" key={c.cameraId}>
-              <input id={`grant-${c.cameraId}`} type="checkbox" checked={granted.includes(c.cameraId)} onChange={(e) => setGranted((g) => (e.target.checked ? [...g, c.cameraId] : g.filter((x) => x !== c.cameraId)))} />
+              <input
+                id={`grant-${c.cameraId}`}
+                type="checkbox"
+                checked={granted.includes(c.cameraId)}
+                onChange={(e) => setGranted((g) => (e.target.checked ? [...g, c.cameraId] : g.filter((x) => x !== c.cameraId)))}
+              />
               <label htmlFor={`grant-${c.cameraId}`}>{c.name}</label>
             </div>
           ))}
         </fieldset>
       )}
-      <TextAreaField id="reasons" label="Fundamentação da decisão" value={reasons} onChange={setReasons} error={error?.fieldMessage('reasons')} />
+      <TextAreaField
+        id="reasons"
+        label="Fundamentação da decisão"
+        value={reasons}
+        onChange={setReasons}
+        error={error?.fieldMessage('reasons')}
+      />
       <ApiErrorMessage error={error} />
       <button className="br-button primary mt-2" type="submit">
         Decidir e emitir o ato
@@ -245,7 +287,12 @@ function CloseForm({ id, onSaved }: { id: string; onSaved: (r: ReleaseRequest) =
         closeReleaseRequest(id, reason).then(onSaved, (err: unknown) => setError(toApiError(err)));
       }}
     >
-      <TextAreaField id="close-reason" label="Motivo do encerramento (libera a preservação das imagens)" value={reason} onChange={setReason} />
+      <TextAreaField
+        id="close-reason"
+        label="Motivo do encerramento (libera a preservação das imagens)"
+        value={reason}
+        onChange={setReason}
+      />
       <ApiErrorMessage error={error} />
       <button className="br-button secondary mt-2" type="submit">
         Encerrar pedido

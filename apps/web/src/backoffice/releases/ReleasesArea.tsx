@@ -44,8 +44,9 @@ function ReleasesList() {
         )}
       </div>
       <p className="text-down-01">
-        Decreto nº 1.522/2022, art. 2º, VI: imagens só são cedidas mediante requerimento fundamentado, instrução e decisão justificada da autoridade competente — a pedido do
-        Judiciário, do Ministério Público, de autoridade policial que presida inquérito ou para instrução de processos. Desde o protocolo, as imagens do período ficam preservadas.
+        Decreto nº 1.522/2022, art. 2º, VI: imagens só são cedidas mediante requerimento fundamentado, instrução e decisão justificada da
+        autoridade competente — a pedido do Judiciário, do Ministério Público, de autoridade policial que presida inquérito ou para
+        instrução de processos. Desde o protocolo, as imagens do período ficam preservadas.
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando pedidos…" />}

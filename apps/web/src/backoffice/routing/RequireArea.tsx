@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Forbidden } from '../../shared/pages/Forbidden';
 import { mayUse, type NavItem } from '../navigation';
 import { useSession } from '../session/session-context';

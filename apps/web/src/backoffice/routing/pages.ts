@@ -1,22 +1,18 @@
 import type { ComponentType } from 'react';
-import type { AreaId } from '../navigation';
 import { CommitteeArea } from '../accreditation/committee/CommitteeArea';
 import { HomologationArea } from '../accreditation/homologation/HomologationArea';
 import { MunicipalArea } from '../accreditation/municipal/MunicipalArea';
-import { PartnerTermsPage } from '../accreditation/partner/PartnerTermsPage';
 import { PartnerApplicationsArea } from '../accreditation/partner/PartnerApplicationsArea';
+import { PartnerTermsPage } from '../accreditation/partner/PartnerTermsPage';
 import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
-import { ReleasesArea } from '../releases/ReleasesArea';
 import { CamerasArea } from '../cameras/CamerasArea';
-import { OperationsMapPage } from '../operations-map/OperationsMapPage';
-import { LiveArea } from '../live/LiveArea';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
-import { MosaicPage } from '../live/MosaicPage';
-import { PlaybackArea } from '../playback/PlaybackArea';
-import { UsersPage } from '../pages/admin/UsersPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
+import { LiveArea } from '../live/LiveArea';
+import { MosaicPage } from '../live/MosaicPage';
+import type { AreaId } from '../navigation';
 import { CommitteeAccountabilityArea } from '../obligations/accountability/CommitteeAccountabilityArea';
 import { PartnerAccountabilityArea } from '../obligations/accountability/PartnerAccountabilityArea';
 import { ComplaintsArea } from '../obligations/complaints/ComplaintsArea';
@@ -27,6 +23,10 @@ import { PartnerIncidentsPage } from '../obligations/loans/PartnerIncidentsPage'
 import { PartnerLoansArea } from '../obligations/loans/PartnerLoansArea';
 import { CommitteeSanctionsArea } from '../obligations/sanctions/CommitteeSanctionsArea';
 import { PartnerSanctionsArea } from '../obligations/sanctions/PartnerSanctionsArea';
+import { OperationsMapPage } from '../operations-map/OperationsMapPage';
+import { UsersPage } from '../pages/admin/UsersPage';
+import { PlaybackArea } from '../playback/PlaybackArea';
+import { ReleasesArea } from '../releases/ReleasesArea';
 
 /**
  * The page component of each built area ('ready' in navigation.ts). Each is mounted at `<path>/*`,

@@ -1,7 +1,7 @@
 import type { Me } from '@vigia/contracts';
-import { useEffect, useState, type ReactNode } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ReactNode, useEffect, useState } from 'react';
 import { onAuthFailure } from '../../shared/api/api-client';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { fetchSession } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';

@@ -1,5 +1,5 @@
 import type { Me, Role } from '@vigia/contracts';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { logout } from '../../shared/api/auth-api';
 import { initialActiveRole, rememberActiveRole } from './active-role';
 import { SessionContext, type SessionContextValue } from './session-context';
@@ -26,9 +26,6 @@ export function SessionProvider({ me, children }: { me: Me; children: ReactNode 
     }
   }, []);
 
-  const value = useMemo<SessionContextValue>(
-    () => ({ me, activeRole, setActiveRole, signOut }),
-    [me, activeRole, setActiveRole, signOut],
-  );
+  const value = useMemo<SessionContextValue>(() => ({ me, activeRole, setActiveRole, signOut }), [me, activeRole, setActiveRole, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import type { ComplaintPublic } from '@vigia/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { TextField } from '../../shared/components/TextField';
 import { formatDate } from '../../shared/format';
@@ -45,8 +45,21 @@ export function ComplaintLookupPage() {
       <Breadcrumb items={[{ label: 'Denúncia', to: '/denuncia' }, { label: 'Acompanhar' }]} />
       <h1>Acompanhar denúncia</h1>
       <p>Informe o número do protocolo recebido ao enviar a denúncia. A consulta mostra apenas a situação e o resultado publicado.</p>
-      <form onSubmit={submit} noValidate aria-label="Consultar protocolo" className="d-flex flex-wrap align-items-end" style={{ gap: '1rem' }}>
-        <TextField id="complaint-protocol" label="Número do protocolo" value={protocol} onChange={setProtocol} required autoComplete="off" />
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label="Consultar protocolo"
+        className="d-flex flex-wrap align-items-end"
+        style={{ gap: '1rem' }}
+      >
+        <TextField
+          id="complaint-protocol"
+          label="Número do protocolo"
+          value={protocol}
+          onChange={setProtocol}
+          required
+          autoComplete="off"
+        />
         <button className="br-button primary" type="submit" disabled={busy || protocol.trim().length < 8}>
           Consultar
         </button>
@@ -65,7 +78,9 @@ export function ComplaintLookupPage() {
               <dd>{formatDate(result.receivedOn)}</dd>
               <dt>Resultado</dt>
               <dd data-testid="complaint-outcome">
-                {result.outcome ? `${result.outcome}${result.outcomePublishedOn ? ` (publicado em ${formatDate(result.outcomePublishedOn)})` : ''}` : 'Ainda não publicado.'}
+                {result.outcome
+                  ? `${result.outcome}${result.outcomePublishedOn ? ` (publicado em ${formatDate(result.outcomePublishedOn)})` : ''}`
+                  : 'Ainda não publicado.'}
               </dd>
             </dl>
           </section>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { MunicipalityCodeField } from '../../shared/components/MunicipalityCodeField';
@@ -70,24 +70,45 @@ export function ComplaintPage() {
       ) : (
         <>
           <p>
-            Qualquer pessoa pode denunciar irregularidades no uso das câmeras e equipamentos do programa — por exemplo, câmera voltada para dentro de uma residência,
-            equipamento cedido pelo Estado usado para outro fim ou fora do ar (Decreto nº 1.522/2022, art. 28, § 2º). A denúncia pode ser anônima.
+            Qualquer pessoa pode denunciar irregularidades no uso das câmeras e equipamentos do programa — por exemplo, câmera voltada para
+            dentro de uma residência, equipamento cedido pelo Estado usado para outro fim ou fora do ar (Decreto nº 1.522/2022, art. 28, §
+            2º). A denúncia pode ser anônima.
           </p>
           <ApiErrorMessage error={error} />
           <form onSubmit={(e) => void submit(e)} noValidate aria-label="Denúncia" className="vigia-form-grid" style={{ maxWidth: '48rem' }}>
             <fieldset className="vigia-fieldset">
               <legend>Identificação</legend>
               <div className="vigia-choice">
-                <input id="complaint-anonymous" type="radio" name="identification" checked={anonymous} onChange={() => setAnonymous(true)} />
+                <input
+                  id="complaint-anonymous"
+                  type="radio"
+                  name="identification"
+                  checked={anonymous}
+                  onChange={() => setAnonymous(true)}
+                />
                 <label htmlFor="complaint-anonymous">Denúncia anônima</label>
               </div>
               <div className="vigia-choice">
-                <input id="complaint-identified" type="radio" name="identification" checked={!anonymous} onChange={() => setAnonymous(false)} />
+                <input
+                  id="complaint-identified"
+                  type="radio"
+                  name="identification"
+                  checked={!anonymous}
+                  onChange={() => setAnonymous(false)}
+                />
                 <label htmlFor="complaint-identified">Quero me identificar</label>
               </div>
               {!anonymous && (
                 <>
-                  <TextField id="complaint-name" label="Seu nome" value={name} onChange={setName} error={error?.fieldMessage('name')} autoComplete="name" required />
+                  <TextField
+                    id="complaint-name"
+                    label="Seu nome"
+                    value={name}
+                    onChange={setName}
+                    error={error?.fieldMessage('name')}
+                    autoComplete="name"
+                    required
+                  />
                   <TextField
                     id="complaint-email"
                     type="email"
@@ -107,7 +128,13 @@ export function ComplaintPage() {
                 <label htmlFor="complaint-about-site">Um local com câmera do programa</label>
               </div>
               <div className="vigia-choice">
-                <input id="complaint-about-partner" type="radio" name="about" checked={about === 'partner'} onChange={() => setAbout('partner')} />
+                <input
+                  id="complaint-about-partner"
+                  type="radio"
+                  name="about"
+                  checked={about === 'partner'}
+                  onChange={() => setAbout('partner')}
+                />
                 <label htmlFor="complaint-about-partner">Um parceiro do programa</label>
               </div>
               <TextField
@@ -118,7 +145,13 @@ export function ComplaintPage() {
                 error={error?.fieldMessage('subject')}
                 required
               />
-              <MunicipalityCodeField id="complaint-municipality" label="Município (opcional)" value={municipality} onChange={setMunicipality} error={error?.fieldMessage('municipalityIbge')} />
+              <MunicipalityCodeField
+                id="complaint-municipality"
+                label="Município (opcional)"
+                value={municipality}
+                onChange={setMunicipality}
+                error={error?.fieldMessage('municipalityIbge')}
+              />
             </fieldset>
             <TextAreaField
               id="complaint-description"

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import type { ExportVerification } from '@vigia/contracts';
+import { type FormEvent, useState } from 'react';
 import { apiPostBytes } from '../../shared/api/api-client';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { fetchSession } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
@@ -46,15 +46,22 @@ export function ExportVerificationPage() {
       <Breadcrumb items={[{ label: 'Verificar pacote de exportação' }]} />
       <h1>Verificar pacote de exportação de imagens</h1>
       <p>
-        Envie o arquivo ZIP recebido, sem descompactar. A plataforma confere a assinatura digital (Ed25519) do manifesto com a chave pública publicada em{' '}
-        <a href="/api/public/exports/public-key">/api/public/exports/public-key</a> e o SHA-256 de cada arquivo. O pacote não é guardado. Para verificar sem internet, siga o LEIA-ME.txt do pacote.
+        Envie o arquivo ZIP recebido, sem descompactar. A plataforma confere a assinatura digital (Ed25519) do manifesto com a chave pública
+        publicada em <a href="/api/public/exports/public-key">/api/public/exports/public-key</a> e o SHA-256 de cada arquivo. O pacote não é
+        guardado. Para verificar sem internet, siga o LEIA-ME.txt do pacote.
       </p>
       <form onSubmit={submit} noValidate>
         <div className="br-upload">
           <label className="upload-label" htmlFor="export-zip">
             Pacote (.zip)
           </label>
-          <input id="export-zip" className="upload-input" type="file" accept=".zip,application/zip" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="export-zip"
+            className="upload-input"
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
         <button className="br-button primary mt-3" type="submit" disabled={!file || busy}>
           Verificar
@@ -66,7 +73,8 @@ export function ExportVerificationPage() {
         <div className="mt-3" data-testid="export-verification-result">
           {result.ok ? (
             <Message kind="success" title="Pacote íntegro">
-              A assinatura confere e nenhum arquivo foi alterado: {result.manifest?.files.length ?? 0} arquivo(s), período {result.manifest?.from} a {result.manifest?.to} (UTC), motivo: {result.manifest?.reason}.
+              A assinatura confere e nenhum arquivo foi alterado: {result.manifest?.files.length ?? 0} arquivo(s), período{' '}
+              {result.manifest?.from} a {result.manifest?.to} (UTC), motivo: {result.manifest?.reason}.
             </Message>
           ) : (
             <Message kind="danger" title="Pacote alterado ou inválido">

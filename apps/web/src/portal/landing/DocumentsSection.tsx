@@ -20,8 +20,8 @@ export function DocumentsSection() {
               ))}
             </ul>
             <p className="text-down-01">
-              A lista exata depende do tipo de proponente e está nos arts. 9º a 11 do Decreto nº 1.522/2022 e no edital
-              de credenciamento da SESP/MT.
+              A lista exata depende do tipo de proponente e está nos arts. 9º a 11 do Decreto nº 1.522/2022 e no edital de credenciamento da
+              SESP/MT.
             </p>
           </div>
           <div className="col-md-5">
@@ -32,8 +32,7 @@ export function DocumentsSection() {
               ))}
             </ul>
             <p className="text-down-01">
-              O descumprimento das regras ou o mau uso das imagens pode levar a advertência, suspensão ou rescisão da
-              cooperação.
+              O descumprimento das regras ou o mau uso das imagens pode levar a advertência, suspensão ou rescisão da cooperação.
             </p>
           </div>
         </div>

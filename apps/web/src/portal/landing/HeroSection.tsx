@@ -8,9 +8,9 @@ export function HeroSection() {
           Vigia Mais MT
         </h1>
         <p className="lead">
-          Programa de videomonitoramento colaborativo do Governo de Mato Grosso. Órgãos públicos, municípios,
-          empresas, cooperativas, associações e cidadãos integram câmeras voltadas para as vias públicas à plataforma
-          da Secretaria de Estado de Segurança Pública (SESP/MT).
+          Programa de videomonitoramento colaborativo do Governo de Mato Grosso. Órgãos públicos, municípios, empresas, cooperativas,
+          associações e cidadãos integram câmeras voltadas para as vias públicas à plataforma da Secretaria de Estado de Segurança Pública
+          (SESP/MT).
         </p>
         <p className="text-down-01">Instituído pela Lei nº 11.766/2022 e regulamentado pelo Decreto nº 1.522/2022.</p>
         <div className="d-flex flex-wrap mt-3">

@@ -11,8 +11,8 @@ export function ManagementSection() {
               </div>
               <div className="card-content">
                 <p className="mb-0">
-                  A SESP/MT conduz a cooperação técnica sem intermediários, em todas as etapas: habilitação,
-                  credenciamento, cessão das câmeras e acompanhamento.
+                  A SESP/MT conduz a cooperação técnica sem intermediários, em todas as etapas: habilitação, credenciamento, cessão das
+                  câmeras e acompanhamento.
                 </p>
               </div>
             </div>
@@ -24,13 +24,12 @@ export function ManagementSection() {
               </div>
               <div className="card-content">
                 <p>
-                  Um município ou consórcio de municípios com termo de cooperação próprio assume a habilitação, o
-                  credenciamento e a cessão de câmeras dos participantes privados do seu território, sob supervisão e
-                  fiscalização da SESP/MT.
+                  Um município ou consórcio de municípios com termo de cooperação próprio assume a habilitação, o credenciamento e a cessão
+                  de câmeras dos participantes privados do seu território, sob supervisão e fiscalização da SESP/MT.
                 </p>
                 <p className="mb-0">
-                  Onde houver gestão indireta, o pedido de um participante privado é dirigido ao município ou
-                  consórcio; excepcionalmente, por razões técnicas, pode ser dirigido à SESP/MT.
+                  Onde houver gestão indireta, o pedido de um participante privado é dirigido ao município ou consórcio; excepcionalmente,
+                  por razões técnicas, pode ser dirigido à SESP/MT.
                 </p>
               </div>
             </div>

@@ -6,8 +6,8 @@ export function WhoCanJoinSection() {
       <div className="container-lg">
         <h2 id="who-title">Quem pode participar</h2>
         <p>
-          Podem pedir habilitação entes públicos e privados (Decreto nº 1.522/2022, art. 3º), desde que o endereço do
-          imóvel e a localização das câmeras estejam no território de Mato Grosso.
+          Podem pedir habilitação entes públicos e privados (Decreto nº 1.522/2022, art. 3º), desde que o endereço do imóvel e a localização
+          das câmeras estejam no território de Mato Grosso.
         </p>
         <ul className="vigia-cards">
           {applicantKinds.map((kind) => (

@@ -1,13 +1,13 @@
 import type { SessionResponse } from '@vigia/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Message } from '../../shared/components/Message';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { fetchSession, logout } from '../../shared/api/auth-api';
 import { Loading } from '../../shared/components/Loading';
-import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { Message } from '../../shared/components/Message';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
-import { backofficeUrl, nextStep, type LoginStep } from './login-flow';
+import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { backofficeUrl, type LoginStep, nextStep } from './login-flow';
 import { MfaEnrolStep } from './MfaEnrolStep';
 import { MfaVerifyStep } from './MfaVerifyStep';
 import { PasswordStep } from './PasswordStep';

@@ -39,8 +39,8 @@ export function MfaEnrolStep({ onSession, onCancel }: MfaEnrolStepProps) {
     <>
       <StepHeading>Configurar a verificação em duas etapas</StepHeading>
       <p>
-        Seu perfil exige um segundo fator de autenticação. Instale um aplicativo autenticador (por exemplo, FreeOTP,
-        Google Authenticator ou Microsoft Authenticator) e cadastre a conta lendo o QR code abaixo.
+        Seu perfil exige um segundo fator de autenticação. Instale um aplicativo autenticador (por exemplo, FreeOTP, Google Authenticator ou
+        Microsoft Authenticator) e cadastre a conta lendo o QR code abaixo.
       </p>
       <ApiErrorMessage error={error} />
       {!enrolment && !error && <Loading label="Gerando a chave de autenticação…" />}
@@ -55,11 +55,7 @@ export function MfaEnrolStep({ onSession, onCancel }: MfaEnrolStepProps) {
             <li className="mb-2">
               Leia o QR code com o aplicativo:
               <div className="my-2">
-                <img
-                  className="vigia-qr"
-                  src={enrolment.qrCodeDataUrl}
-                  alt="QR code para cadastrar a conta no aplicativo autenticador"
-                />
+                <img className="vigia-qr" src={enrolment.qrCodeDataUrl} alt="QR code para cadastrar a conta no aplicativo autenticador" />
               </div>
             </li>
             <li className="mb-2">
@@ -74,12 +70,7 @@ export function MfaEnrolStep({ onSession, onCancel }: MfaEnrolStepProps) {
           </ol>
           <form onSubmit={submit} noValidate>
             <div className="mb-3">
-              <CodeField
-                value={code}
-                onChange={setCode}
-                error={formatError ?? error?.fieldMessage('code')}
-                disabled={busy}
-              />
+              <CodeField value={code} onChange={setCode} error={formatError ?? error?.fieldMessage('code')} disabled={busy} />
             </div>
             <button className="br-button primary mr-2" type="submit" disabled={busy}>
               {busy ? 'Confirmando…' : 'Confirmar'}

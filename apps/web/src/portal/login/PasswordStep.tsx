@@ -1,5 +1,5 @@
 import type { SessionResponse } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../../shared/api/api-error';
 import { toApiError } from '../../shared/api/api-error';
 import { login } from '../../shared/api/auth-api';

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /** The heading of a login step; takes the focus when the step appears so screen readers follow. */
 export function StepHeading({ children }: { children: ReactNode }) {

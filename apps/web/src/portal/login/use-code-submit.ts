@@ -1,6 +1,6 @@
 import type { SessionResponse } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { codeFormatMessage, codePattern } from './login-flow';
 
 /**

@@ -67,8 +67,9 @@ export function PublicMapPage() {
     <div className="container-lg my-4">
       <h1>Mapa do programa</h1>
       <p>
-        Locais participantes do Vigia Mais MT e câmeras abertas ao público (Decreto nº 1.522/2022, art. 26, § 2º). Para proteger os participantes, a localização é
-        aproximada (cerca de 1 km) e o mapa mostra apenas o tipo de participante — nunca nomes, endereços ou dados de acesso.
+        Locais participantes do Vigia Mais MT e câmeras abertas ao público (Decreto nº 1.522/2022, art. 26, § 2º). Para proteger os
+        participantes, a localização é aproximada (cerca de 1 km) e o mapa mostra apenas o tipo de participante — nunca nomes, endereços ou
+        dados de acesso.
       </p>
       <ApiErrorMessage error={map.error ?? outline.error} />
       {(map.loading || outline.loading) && <Loading label="Carregando o mapa…" />}
@@ -84,10 +85,18 @@ export function PublicMapPage() {
         </select>
       </div>
       {geo && (
-        <svg className="vigia-public-map" viewBox={viewBox} role="img" aria-labelledby="public-map-title public-map-desc" data-testid="public-map">
+        <svg
+          className="vigia-public-map"
+          viewBox={viewBox}
+          role="img"
+          aria-labelledby="public-map-title public-map-desc"
+          data-testid="public-map"
+        >
           <title id="public-map-title">Mapa de Mato Grosso com os locais participantes</title>
           <desc id="public-map-desc">
-            {map.data ? `${map.data.sites.length} locais participantes e ${map.data.openCameras.length} câmeras abertas ao público. A tabela abaixo traz os mesmos dados.` : ''}
+            {map.data
+              ? `${map.data.sites.length} locais participantes e ${map.data.openCameras.length} câmeras abertas ao público. A tabela abaixo traz os mesmos dados.`
+              : ''}
           </desc>
           <path d={geo.path} fill="#ffffff" stroke="#1351b4" strokeWidth={zoomed ? 0.3 : 2} />
           {(municipalities.data ?? []).map((m) => (

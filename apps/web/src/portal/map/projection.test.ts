@@ -2,7 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { bboxOf, pathOf, projectionFor, ringsOf } from './projection';
 
 describe('public map projection', () => {
-  const square = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-60, -18], [-50, -18], [-50, -8], [-60, -8], [-60, -18]]] } }] };
+  const square = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-60, -18],
+              [-50, -18],
+              [-50, -8],
+              [-60, -8],
+              [-60, -18],
+            ],
+          ],
+        },
+      },
+    ],
+  };
 
   it('reads rings and their bounding box', () => {
     const rings = ringsOf(square);

@@ -36,7 +36,10 @@ export function ringsOf(geo: unknown): Ring[] {
 }
 
 export function bboxOf(rings: Ring[]): [number, number, number, number] {
-  let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
+  let minLon = Infinity,
+    minLat = Infinity,
+    maxLon = -Infinity,
+    maxLat = -Infinity;
   for (const ring of rings) {
     for (const [lon, lat] of ring) {
       minLon = Math.min(minLon, lon!);

@@ -14,7 +14,15 @@ export function AccountFields({ account, onChange, errorFor }: Props) {
     <fieldset className="vigia-fieldset">
       <legend>Conta de acesso</legend>
       <div className="vigia-form-grid">
-        <TextField id="account-name" label="Seu nome completo" value={account.name} onChange={(name) => set({ name })} error={errorFor('account.name')} autoComplete="name" required />
+        <TextField
+          id="account-name"
+          label="Seu nome completo"
+          value={account.name}
+          onChange={(name) => set({ name })}
+          error={errorFor('account.name')}
+          autoComplete="name"
+          required
+        />
         <TextField
           id="account-email"
           label="E-mail de acesso"

@@ -1,4 +1,4 @@
-import { applicantKindLabels, applicantKindValues, type ApplicantKind } from '@vigia/contracts';
+import { type ApplicantKind, applicantKindLabels, applicantKindValues } from '@vigia/contracts';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { maskCnpj, maskCpf, maskPhone } from '../../shared/masks';

@@ -17,7 +17,14 @@ export function RepresentativeFields({ value, onChange, errorFor }: Props) {
     <fieldset className="vigia-fieldset">
       <legend>Representante legal</legend>
       <div className="vigia-form-grid">
-        <TextField id="rep-name" label="Nome do representante legal" value={value.name} onChange={(name) => set({ name })} error={errorFor(p('name'))} required />
+        <TextField
+          id="rep-name"
+          label="Nome do representante legal"
+          value={value.name}
+          onChange={(name) => set({ name })}
+          error={errorFor(p('name'))}
+          required
+        />
         <TextField
           id="rep-cpf"
           label="CPF do representante legal"
@@ -27,8 +34,23 @@ export function RepresentativeFields({ value, onChange, errorFor }: Props) {
           inputMode="numeric"
           required
         />
-        <TextField id="rep-position" label="Cargo ou função" value={value.position} onChange={(position) => set({ position })} error={errorFor(p('position'))} required />
-        <TextField id="rep-email" label="E-mail do representante legal" type="email" value={value.email} onChange={(email) => set({ email })} error={errorFor(p('email'))} required />
+        <TextField
+          id="rep-position"
+          label="Cargo ou função"
+          value={value.position}
+          onChange={(position) => set({ position })}
+          error={errorFor(p('position'))}
+          required
+        />
+        <TextField
+          id="rep-email"
+          label="E-mail do representante legal"
+          type="email"
+          value={value.email}
+          onChange={(email) => set({ email })}
+          error={errorFor(p('email'))}
+          required
+        />
         <TextField
           id="rep-phone"
           label="Telefone do representante legal"

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { fieldError } from '../../shared/api/field-errors';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
@@ -11,7 +11,7 @@ import { ApplicantFields } from './ApplicantFields';
 import { ContactPeopleFields } from './ContactPeopleFields';
 import { RepresentativeFields } from './RepresentativeFields';
 import { signUpPartner } from './signup-api';
-import { clientErrors, emptySignUp, toSignUpRequest, type SignUpDraft } from './signup-form';
+import { clientErrors, emptySignUp, type SignUpDraft, toSignUpRequest } from './signup-form';
 
 /**
  * /cadastro — "Quero participar": registers the partner (ente proponente, Art. 3) and its first
@@ -52,9 +52,8 @@ export function SignUpPage() {
       <Breadcrumb items={[{ label: 'Quero participar' }]} />
       <h1>Quero participar</h1>
       <p>
-        Cadastre o ente proponente e crie a conta de acesso. Depois de entrar, você poderá montar o pedido de habilitação:
-        documentos, projeto executivo com os pontos das câmeras e envio à SESP/MT (Decreto nº 1.522/2022, arts. 8º a
-        11).
+        Cadastre o ente proponente e crie a conta de acesso. Depois de entrar, você poderá montar o pedido de habilitação: documentos,
+        projeto executivo com os pontos das câmeras e envio à SESP/MT (Decreto nº 1.522/2022, arts. 8º a 11).
       </p>
       <p className="text-down-01">
         Já tem conta? <Link to="/entrar">Entrar</Link>.
@@ -63,7 +62,11 @@ export function SignUpPage() {
       <form onSubmit={submit} noValidate aria-label="Cadastro do ente proponente">
         <ApplicantFields draft={draft} onChange={patch} errorFor={errorFor} />
         <AddressFields address={draft.address} onChange={(address) => patch({ address })} errorFor={errorFor} />
-        <RepresentativeFields value={draft.legalRepresentative} onChange={(legalRepresentative) => patch({ legalRepresentative })} errorFor={errorFor} />
+        <RepresentativeFields
+          value={draft.legalRepresentative}
+          onChange={(legalRepresentative) => patch({ legalRepresentative })}
+          errorFor={errorFor}
+        />
         <ContactPeopleFields contacts={draft.contacts} onChange={(contacts) => patch({ contacts })} errorFor={errorFor} />
         <AccountFields account={draft.account} onChange={(account) => patch({ account })} errorFor={errorFor} />
         <button className="br-button primary" type="submit" disabled={busy}>

@@ -6,7 +6,8 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 
 const loadUsage = (signal: AbortSignal) => apiRequest<UsageReport>('/api/public/transparency/usage?months=12', { signal });
-const monthLabel = (m: string) => new Date(`${m}-15T12:00:00Z`).toLocaleDateString('pt-BR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthLabel = (m: string) =>
+  new Date(`${m}-15T12:00:00Z`).toLocaleDateString('pt-BR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * Transparência: how the program's images are used, month by month — counts only, taken from the
@@ -19,9 +20,10 @@ export function TransparencyPage() {
     <div className="container-lg my-4">
       <h1>Transparência: uso das imagens</h1>
       <p>
-        Cada visualização ao vivo, reprodução de gravação, exportação e decisão sobre cessão de imagens é registrada numa trilha de auditoria inviolável (Decreto nº 1.522/2022,
-        arts. 26 e 27). Esta página publica apenas contagens mensais, sem dados pessoais. Imagens só são cedidas a pedido do Judiciário, do Ministério Público, de autoridade
-        policial que presida inquérito ou para instrução de processos (art. 2º, VI); pedidos de cidadãos, imprensa e empresas são recusados.
+        Cada visualização ao vivo, reprodução de gravação, exportação e decisão sobre cessão de imagens é registrada numa trilha de
+        auditoria inviolável (Decreto nº 1.522/2022, arts. 26 e 27). Esta página publica apenas contagens mensais, sem dados pessoais.
+        Imagens só são cedidas a pedido do Judiciário, do Ministério Público, de autoridade policial que presida inquérito ou para instrução
+        de processos (art. 2º, VI); pedidos de cidadãos, imprensa e empresas são recusados.
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando relatório…" />}
@@ -58,7 +60,9 @@ export function TransparencyPage() {
           </table>
         </div>
       )}
-      <p className="text-down-01">Reproduções de gravação e exportações passam a ser contadas quando a gravação estiver integrada à plataforma.</p>
+      <p className="text-down-01">
+        Reproduções de gravação e exportações passam a ser contadas quando a gravação estiver integrada à plataforma.
+      </p>
     </div>
   );
 }

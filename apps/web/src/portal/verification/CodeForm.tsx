@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { TextField } from '../../shared/components/TextField';
 import { isCompleteCode, maskAuthenticityCode } from './code-format';

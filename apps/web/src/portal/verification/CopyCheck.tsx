@@ -1,6 +1,6 @@
 import type { DocumentVerification } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { FileField } from '../../shared/components/FileField';
 import { Message } from '../../shared/components/Message';
@@ -35,10 +35,7 @@ export function CopyCheck({ code, format }: { code: string; format: 'pdf' | 'doc
       <h2 id="copy-check-title" className="h4">
         Conferir uma cópia
       </h2>
-      <p>
-        Envie o arquivo que você recebeu. Ele é comparado com o documento emitido pelo resumo SHA-256 e não fica
-        guardado.
-      </p>
+      <p>Envie o arquivo que você recebeu. Ele é comparado com o documento emitido pelo resumo SHA-256 e não fica guardado.</p>
       <form onSubmit={submit} noValidate className="vigia-narrow" aria-label="Conferir cópia do documento">
         <FileField
           id="copy-file"
@@ -76,9 +73,7 @@ function VerificationVerdict({ result }: { result: DocumentVerification }) {
           {result.message}
         </Message>
       )}
-      {result.superseded && (
-        <Message kind="warning">Atenção: este documento foi substituído por uma emissão posterior.</Message>
-      )}
+      {result.superseded && <Message kind="warning">Atenção: este documento foi substituído por uma emissão posterior.</Message>}
       <dl className="vigia-facts text-down-01">
         <dt className="col-sm-4">SHA-256 do arquivo enviado</dt>
         <dd className="col-sm-8 vigia-hash" style={{ wordBreak: 'break-all' }}>

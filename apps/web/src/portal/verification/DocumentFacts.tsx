@@ -1,6 +1,6 @@
 import type { PublicDocument } from '@vigia/contracts';
-import { formatBytes, formatDateTime } from '../../shared/format';
 import { Message } from '../../shared/components/Message';
+import { formatBytes, formatDateTime } from '../../shared/format';
 
 /** Metadata of an issued document as the API returns it: what, when, SHA-256, superseded or not. */
 export function DocumentFacts({ doc }: { doc: PublicDocument }) {
@@ -12,8 +12,7 @@ export function DocumentFacts({ doc }: { doc: PublicDocument }) {
       {doc.superseded ? (
         <Message kind="warning" title="Documento substituído.">
           Este documento foi substituído por uma nova emissão
-          {doc.supersededAt ? ` em ${formatDateTime(doc.supersededAt)}` : ''}. Ele continua autêntico, mas não é a
-          versão vigente.
+          {doc.supersededAt ? ` em ${formatDateTime(doc.supersededAt)}` : ''}. Ele continua autêntico, mas não é a versão vigente.
         </Message>
       ) : (
         <Message kind="info" title="Documento vigente.">

@@ -6,8 +6,8 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { CodeForm } from './CodeForm';
-import { maskAuthenticityCode } from './code-format';
 import { CopyCheck } from './CopyCheck';
+import { maskAuthenticityCode } from './code-format';
 import { DocumentFacts } from './DocumentFacts';
 import { lookupDocument } from './verification-api';
 

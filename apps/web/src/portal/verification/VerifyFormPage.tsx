@@ -10,8 +10,8 @@ export function VerifyFormPage() {
       <Breadcrumb items={[{ label: 'Verificar documento' }]} />
       <h1>Verificar autenticidade de documento</h1>
       <p>
-        Os atos emitidos pela plataforma Vigia Mais MT (notificações, decisões, termos e anexos) trazem um código de
-        autenticação e um QR Code. Informe o código para ver os dados do documento e conferir uma cópia.
+        Os atos emitidos pela plataforma Vigia Mais MT (notificações, decisões, termos e anexos) trazem um código de autenticação e um QR
+        Code. Informe o código para ver os dados do documento e conferir uma cópia.
       </p>
       <CodeForm />
     </div>

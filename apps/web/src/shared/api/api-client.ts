@@ -110,8 +110,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
 function normaliseDetails(details: unknown): FieldProblem[] {
   if (!Array.isArray(details)) return [];
   return details.filter(
-    (d): d is FieldProblem =>
-      typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
+    (d): d is FieldProblem => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
   );
 }
 
@@ -130,7 +129,8 @@ export function apiUploadWithProgress<T>(path: string, form: FormData, onProgres
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.'));
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'NETWORK_ERROR', 'Não foi possível falar com o servidor. Verifique sua conexão e tente novamente.'));
     xhr.onload = () => {
       const text = typeof xhr.response === 'string' ? xhr.response : '';
       if (xhr.status >= 200 && xhr.status < 300) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { toApiError, type ApiError } from '../api/api-error';
+import { type ApiError, toApiError } from '../api/api-error';
 
 interface ApiData<T> {
   data: T | null;

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { inArray } from 'drizzle-orm';
 import type { CameraImportReport } from '@vigia/contracts';
+import { inArray } from 'drizzle-orm';
 import type { AuthContext } from '../../accounts/session.service.js';
-import { recordAudit, type AuditActor } from '../../audit/audit.service.js';
+import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
 import { cameras } from '../cameras.schema.js';
-import { auditView, resolveOwner, sealCredentials, uniqueViolationAsConflict, type CameraDeps } from '../cameras.service.js';
+import { auditView, type CameraDeps, resolveOwner, sealCredentials, uniqueViolationAsConflict } from '../cameras.service.js';
 import { readSpreadsheet } from './spreadsheet-reader.js';
 import { endpointProblems, validateSheet } from './validate-import-rows.js';
 
@@ -36,7 +36,10 @@ export async function importCameras(
       const partnerId = await resolveOwner(tx, auth, opts.partnerId);
       const hosts = [...new Set(rows.flatMap((r) => (r.input ? [r.input.host] : [])))];
       const taken = hosts.length
-        ? await tx.select({ host: cameras.host, rtspPort: cameras.rtspPort, httpPort: cameras.httpPort }).from(cameras).where(inArray(cameras.host, hosts))
+        ? await tx
+            .select({ host: cameras.host, rtspPort: cameras.rtspPort, httpPort: cameras.httpPort })
+            .from(cameras)
+            .where(inArray(cameras.host, hosts))
         : [];
       endpointProblems(rows, taken);
 
@@ -46,7 +49,13 @@ export async function importCameras(
         ...base,
         outcome,
         createdCount: 0,
-        rows: rows.map((r) => ({ row: r.row, name: r.name, outcome: r.problems.length ? 'refused' : 'valid', cameraId: null, problems: r.problems })),
+        rows: rows.map((r) => ({
+          row: r.row,
+          name: r.name,
+          outcome: r.problems.length ? 'refused' : 'valid',
+          cameraId: null,
+          problems: r.problems,
+        })),
       });
       if (rows.length === 0) return { ...report('refused'), rows: [] };
       if (refusedCount > 0) return report('refused');

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { cameraImportColumns, cameraImportLimits } from '@vigia/contracts';
+import ExcelJS from 'exceljs';
 
 /**
  * The blank spreadsheet a partner hands to the installer (guide §05, "planilha com os dados para
@@ -53,7 +53,9 @@ export async function buildXlsxTemplate(): Promise<Buffer> {
     help.addRow({ header: c.header, required: c.required ? 'Sim' : 'Não', help: c.help, ex1: c.examples[0], ex2: c.examples[1] });
   }
   help.addRow({});
-  help.addRow({ header: `Preencha uma câmera por linha na aba "Câmeras" (até ${cameraImportLimits.maxRows} linhas). Não use fórmulas: digite ou cole somente valores.` });
+  help.addRow({
+    header: `Preencha uma câmera por linha na aba "Câmeras" (até ${cameraImportLimits.maxRows} linhas). Não use fórmulas: digite ou cole somente valores.`,
+  });
   help.addRow({ header: 'Se alguma linha tiver problema, nada é importado: o relatório mostra cada linha recusada e o motivo.' });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

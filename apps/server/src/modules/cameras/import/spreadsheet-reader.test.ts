@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { cameraImportLimits } from '@vigia/contracts';
-import { checkXlsxContainer, cleanCell, decodeText, detectFormat, detectSeparator, parseDelimited, xlsxCell } from './spreadsheet-reader.js';
+import { describe, expect, it } from 'vitest';
+import {
+  checkXlsxContainer,
+  cleanCell,
+  decodeText,
+  detectFormat,
+  detectSeparator,
+  parseDelimited,
+  xlsxCell,
+} from './spreadsheet-reader.js';
 import { headerKey, parseDecimal } from './validate-import-rows.js';
 
 describe('spreadsheet reader', () => {
@@ -31,7 +39,10 @@ describe('spreadsheet reader', () => {
   it('reads CSV as Excel pt-BR writes it (";", quotes, Windows-1252)', () => {
     expect(detectSeparator('a;b;"c,d"\n1;2;3')).toBe(';');
     expect(detectSeparator('a,b,c')).toBe(',');
-    expect(parseDelimited('a;"b;""x"""\r\n1;"2\n3"', ';')).toEqual([['a', 'b;"x"'], ['1', '2\n3']]);
+    expect(parseDelimited('a;"b;""x"""\r\n1;"2\n3"', ';')).toEqual([
+      ['a', 'b;"x"'],
+      ['1', '2\n3'],
+    ]);
     expect(decodeText(Buffer.from([0x4d, 0x75, 0x6e, 0x69, 0x63, 0xed, 0x70, 0x69, 0x6f]))).toBe('Município');
   });
 

@@ -1,5 +1,5 @@
+import { type CameraImportFormat, cameraImportLimits } from '@vigia/contracts';
 import ExcelJS from 'exceljs';
-import { cameraImportLimits, type CameraImportFormat } from '@vigia/contracts';
 import { AppError } from '../../../http/errors.js';
 import { sniffFileType } from '../../files/file-type.js';
 
@@ -50,7 +50,10 @@ export function detectFormat(bytes: Buffer): CameraImportFormat {
   if (bytes.length === 0) throw new AppError('FILE_EMPTY');
   const sniffed = sniffFileType(bytes.subarray(0, 16));
   if (sniffed.kind === 'executable') {
-    throw new AppError('FILE_IS_EXECUTABLE', 'O arquivo enviado é um programa executável, não uma planilha. Envie a planilha em XLSX ou CSV.');
+    throw new AppError(
+      'FILE_IS_EXECUTABLE',
+      'O arquivo enviado é um programa executável, não uma planilha. Envie a planilha em XLSX ou CSV.',
+    );
   }
   if (startsWith(bytes, ZIP_LOCAL)) return 'xlsx';
   if (startsWith(bytes, OLE2)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
@@ -95,7 +98,10 @@ export function checkXlsxContainer(bytes: Buffer): void {
     if (name === 'xl/workbook.xml') workbook = true;
     inflated += size;
     if (inflated > MAX_XLSX_INFLATED) {
-      throw new AppError('PAYLOAD_TOO_LARGE', 'A planilha descompactada é grande demais para uma importação. Divida-a em arquivos menores.');
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'A planilha descompactada é grande demais para uma importação. Divida-a em arquivos menores.',
+      );
     }
     at += 46 + nameLen + extraLen + commentLen;
   }
@@ -117,7 +123,8 @@ function toSheet(format: CameraImportFormat, table: SheetRow[]): Sheet {
   const nonEmpty = table.filter((r) => !isBlankRow(r.cells));
   const [head, ...rows] = nonEmpty;
   if (!head) throw new AppError('CAMERA_IMPORT_COLUMNS', 'A planilha está vazia: preencha o modelo a partir da linha 2.');
-  if (head.cells.length > cameraImportLimits.maxColumns) throw new AppError('CAMERA_IMPORT_COLUMNS', `A planilha tem mais de ${cameraImportLimits.maxColumns} colunas.`);
+  if (head.cells.length > cameraImportLimits.maxColumns)
+    throw new AppError('CAMERA_IMPORT_COLUMNS', `A planilha tem mais de ${cameraImportLimits.maxColumns} colunas.`);
   if (rows.length > cameraImportLimits.maxRows) throw tooManyRows();
   return { format, header: head.cells.map((c) => c.text), rows };
 }
@@ -133,7 +140,8 @@ export function xlsxCell(value: ExcelJS.CellValue): SheetCell {
   if (value instanceof Date) return { text: cleanCell(value.toISOString()), formula: false };
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) return { text: '', formula: true };
-    if ('richText' in value && Array.isArray(value.richText)) return { text: cleanCell(value.richText.map((r) => r.text).join('')), formula: false };
+    if ('richText' in value && Array.isArray(value.richText))
+      return { text: cleanCell(value.richText.map((r) => r.text).join('')), formula: false };
     if ('hyperlink' in value && 'text' in value) return xlsxCell(value.text as ExcelJS.CellValue);
     if ('error' in value) return { text: cleanCell(String(value.error)), formula: false };
   }
@@ -175,7 +183,11 @@ export function decodeText(bytes: Buffer): string {
 /** Separator of the header line: ";" (Excel pt-BR), "," or tab, counted outside quotes. */
 export function detectSeparator(text: string): string {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;

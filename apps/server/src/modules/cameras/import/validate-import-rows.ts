@@ -1,10 +1,10 @@
 import {
-  cameraCreateSchema,
-  cameraImportColumns,
-  cameraImportLimits,
   type CameraCreateInput,
   type CameraImportColumnKey,
   type CameraImportProblem,
+  cameraCreateSchema,
+  cameraImportColumns,
+  cameraImportLimits,
 } from '@vigia/contracts';
 import { AppError } from '../../../http/errors.js';
 import { findMunicipality } from '../../reference/index.js';
@@ -65,7 +65,7 @@ const ALIASES: Readonly<Record<string, CameraImportColumnKey>> = {
   fixacao: 'mounting',
   'aberta ao publico': 'openToPublic',
   publica: 'openToPublic',
-  'ponto': 'cameraPointId',
+  ponto: 'cameraPointId',
   origem: 'streamSource',
   'origem do fluxo': 'streamSource',
 };
@@ -106,8 +106,24 @@ const KIND: Readonly<Record<string, 'partner_own' | 'program_loan'>> = {
   comodato: 'program_loan',
   'program loan': 'program_loan',
 };
-const MOUNTING: Readonly<Record<string, 'facade' | 'pole' | 'other'>> = { fachada: 'facade', poste: 'pole', outro: 'other', outra: 'other', facade: 'facade', pole: 'pole', other: 'other' };
-const STREAM_SOURCE: Readonly<Record<string, 'path' | 'onvif'>> = { '': 'path', 'caminho rtsp': 'path', caminho: 'path', rtsp: 'path', path: 'path', onvif: 'onvif', 'descoberta onvif': 'onvif' };
+const MOUNTING: Readonly<Record<string, 'facade' | 'pole' | 'other'>> = {
+  fachada: 'facade',
+  poste: 'pole',
+  outro: 'other',
+  outra: 'other',
+  facade: 'facade',
+  pole: 'pole',
+  other: 'other',
+};
+const STREAM_SOURCE: Readonly<Record<string, 'path' | 'onvif'>> = {
+  '': 'path',
+  'caminho rtsp': 'path',
+  caminho: 'path',
+  rtsp: 'path',
+  path: 'path',
+  onvif: 'onvif',
+  'descoberta onvif': 'onvif',
+};
 const YES = new Set(['sim', 's', 'yes', 'y', 'true', 'verdadeiro', '1', 'x']);
 const NO = new Set(['', 'nao', 'n', 'no', 'false', 'falso', '0']);
 
@@ -126,7 +142,11 @@ export interface ValidateOptions {
   outbound: OutboundPolicy;
 }
 
-export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnKey, number>, opts: ValidateOptions): Omit<CandidateRow, 'row'> {
+export function validateRow(
+  cells: SheetCell[],
+  columns: Map<CameraImportColumnKey, number>,
+  opts: ValidateOptions,
+): Omit<CandidateRow, 'row'> {
   const problems: CameraImportProblem[] = [];
   const add = (key: CameraImportColumnKey | null, message: string) => {
     const column = key ? headerOf(key) : null;
@@ -179,11 +199,16 @@ export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnK
   const name = text('name');
   const kindText = headerKey(cell('kind'));
   const kind = KIND[kindText];
-  if (!kind) add('kind', kindText ? 'Tipo inválido: use "Compartilhada" ou "Vigia Mais".' : 'Informe se a câmera é compartilhada ou do Vigia Mais.');
+  if (!kind)
+    add('kind', kindText ? 'Tipo inválido: use "Compartilhada" ou "Vigia Mais".' : 'Informe se a câmera é compartilhada ou do Vigia Mais.');
   const assetSerial = text('assetSerial') || null;
   const mountingText = headerKey(cell('mounting'));
   const mounting = MOUNTING[mountingText];
-  if (!mounting) add('mounting', mountingText ? 'Fixação inválida: use "Fachada", "Poste" ou "Outro".' : 'Informe a fixação: "Fachada", "Poste" ou "Outro".');
+  if (!mounting)
+    add(
+      'mounting',
+      mountingText ? 'Fixação inválida: use "Fachada", "Poste" ou "Outro".' : 'Informe a fixação: "Fachada", "Poste" ou "Outro".',
+    );
   const openText = headerKey(cell('openToPublic'));
   const openToPublic = YES.has(openText) ? true : NO.has(openText) ? false : undefined;
   if (openToPublic === undefined) add('openToPublic', 'Use "Sim" ou "Não".');
@@ -194,7 +219,8 @@ export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnK
   const municipalityText = cell('municipality');
   const municipality = municipalityText ? findMunicipality(municipalityText) : undefined;
   if (!municipalityText) add('municipality', 'Informe o município.');
-  else if (!municipality || !municipality.ibgeCode.startsWith('51')) add('municipality', `Município "${municipalityText.slice(0, 60)}" não encontrado entre os municípios de Mato Grosso.`);
+  else if (!municipality || !municipality.ibgeCode.startsWith('51'))
+    add('municipality', `Município "${municipalityText.slice(0, 60)}" não encontrado entre os municípios de Mato Grosso.`);
 
   const username = cell('username');
   const password = cell('password');
@@ -235,7 +261,10 @@ export function validateRow(cells: SheetCell[], columns: Map<CameraImportColumnK
   }
   if (problems.length === 0 && parsed.success) {
     for (const p of placementProblems(parsed.data, opts.outbound)) {
-      add(p.path === 'municipalityIbge' ? 'municipality' : p.path === 'latitude' ? 'latitude' : p.path, p.code === 'LOCATION_OUTSIDE_MT' ? 'O ponto (latitude, longitude) fica fora de Mato Grosso.' : p.message);
+      add(
+        p.path === 'municipalityIbge' ? 'municipality' : p.path === 'latitude' ? 'latitude' : p.path,
+        p.code === 'LOCATION_OUTSIDE_MT' ? 'O ponto (latitude, longitude) fica fora de Mato Grosso.' : p.message,
+      );
     }
   }
   return { name: name || null, input: problems.length === 0 && parsed.success ? parsed.data : null, problems };
@@ -252,8 +281,16 @@ export function validateSheet(sheet: Sheet, opts: ValidateOptions): CandidateRow
     const http = `${r.input.host}|${r.input.httpPort}`;
     const firstRtsp = seen.get(`rtsp:${rtsp}`);
     const firstHttp = seen.get(`http:${http}`);
-    if (firstRtsp !== undefined) r.problems.push({ column: headerOf('rtspPort'), message: `Endereço e porta RTSP repetidos na linha ${firstRtsp} da planilha: cada câmera precisa de uma porta RTSP própria.` });
-    if (firstHttp !== undefined) r.problems.push({ column: headerOf('httpPort'), message: `Endereço e porta HTTP repetidos na linha ${firstHttp} da planilha: cada câmera precisa de uma porta HTTP própria.` });
+    if (firstRtsp !== undefined)
+      r.problems.push({
+        column: headerOf('rtspPort'),
+        message: `Endereço e porta RTSP repetidos na linha ${firstRtsp} da planilha: cada câmera precisa de uma porta RTSP própria.`,
+      });
+    if (firstHttp !== undefined)
+      r.problems.push({
+        column: headerOf('httpPort'),
+        message: `Endereço e porta HTTP repetidos na linha ${firstHttp} da planilha: cada câmera precisa de uma porta HTTP própria.`,
+      });
     if (firstRtsp === undefined) seen.set(`rtsp:${rtsp}`, r.row);
     if (firstHttp === undefined) seen.set(`http:${http}`, r.row);
     if (r.problems.length > 0) r.input = null;
@@ -267,8 +304,10 @@ export function endpointProblems(rows: CandidateRow[], taken: { host: string; rt
   const http = new Set(taken.map((t) => `${t.host}|${t.httpPort}`));
   for (const r of rows) {
     if (!r.input) continue;
-    if (rtsp.has(`${r.input.host}|${r.input.rtspPort}`)) r.problems.push({ column: headerOf('rtspPort'), message: 'Porta RTSP já usada por outra câmera cadastrada neste endereço.' });
-    if (http.has(`${r.input.host}|${r.input.httpPort}`)) r.problems.push({ column: headerOf('httpPort'), message: 'Porta HTTP já usada por outra câmera cadastrada neste endereço.' });
+    if (rtsp.has(`${r.input.host}|${r.input.rtspPort}`))
+      r.problems.push({ column: headerOf('rtspPort'), message: 'Porta RTSP já usada por outra câmera cadastrada neste endereço.' });
+    if (http.has(`${r.input.host}|${r.input.httpPort}`))
+      r.problems.push({ column: headerOf('httpPort'), message: 'Porta HTTP já usada por outra câmera cadastrada neste endereço.' });
     if (r.problems.length > 0) r.input = null;
   }
 }

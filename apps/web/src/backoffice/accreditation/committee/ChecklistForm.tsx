@@ -1,9 +1,8 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Message } from '../../../shared/components/Message';
-import { recordChecklist } from '../../api/accreditation-api';
-import { applicationFileUrl } from '../../api/accreditation-api';
+import { applicationFileUrl, recordChecklist } from '../../api/accreditation-api';
 import { ActionCard } from './ActionCard';
 import { useAction } from './use-action';
 
@@ -58,12 +57,25 @@ export function ChecklistForm({ app, onChange }: { app: ApplicationDetail; onCha
                   <tr key={c.itemKey}>
                     <th scope="row">{c.label}</th>
                     <td>{c.legalBasis}</td>
-                    <td>{file ? <a href={applicationFileUrl(app.id, file)} download>Baixar</a> : '—'}</td>
+                    <td>
+                      {file ? (
+                        <a href={applicationFileUrl(app.id, file)} download>
+                          Baixar
+                        </a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
                     <td>
                       <label className="sr-only" htmlFor={`verdict-${i}`}>
                         Resultado: {c.label}
                       </label>
-                      <select id={`verdict-${i}`} className="vigia-select" value={row.verdict} onChange={(e) => set({ verdict: e.target.value as Verdict })}>
+                      <select
+                        id={`verdict-${i}`}
+                        className="vigia-select"
+                        value={row.verdict}
+                        onChange={(e) => set({ verdict: e.target.value as Verdict })}
+                      >
                         {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
                           <option key={v} value={v}>
                             {verdictLabels[v]}
@@ -75,7 +87,13 @@ export function ChecklistForm({ app, onChange }: { app: ApplicationDetail; onCha
                       <label className="sr-only" htmlFor={`note-${i}`}>
                         Observação: {c.label}
                       </label>
-                      <input id={`note-${i}`} className="vigia-select" value={row.note} onChange={(e) => set({ note: e.target.value })} maxLength={2000} />
+                      <input
+                        id={`note-${i}`}
+                        className="vigia-select"
+                        value={row.note}
+                        onChange={(e) => set({ note: e.target.value })}
+                        maxLength={2000}
+                      />
                     </td>
                   </tr>
                 );

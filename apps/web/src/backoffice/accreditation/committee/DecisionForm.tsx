@@ -1,5 +1,5 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { approveApplication, rejectApplication } from '../../api/accreditation-api';
@@ -28,14 +28,24 @@ export function DecisionForm({ app, onChange }: { app: ApplicationDetail; onChan
         <fieldset className="mb-2">
           <legend className="vigia-label">Decisão</legend>
           <div className="vigia-choice">
-            <input id="decision-approve" type="radio" name="decision" checked={verdict === 'approve'} onChange={() => setVerdict('approve')} />
+            <input
+              id="decision-approve"
+              type="radio"
+              name="decision"
+              checked={verdict === 'approve'}
+              onChange={() => setVerdict('approve')}
+            />
             <label htmlFor="decision-approve">Deferir</label>
           </div>
           <div className="vigia-choice">
             <input id="decision-reject" type="radio" name="decision" checked={verdict === 'reject'} onChange={() => setVerdict('reject')} />
             <label htmlFor="decision-reject">Indeferir</label>
           </div>
-          {missing && <p className="text-danger mb-0" role="alert">Escolha deferir ou indeferir.</p>}
+          {missing && (
+            <p className="text-danger mb-0" role="alert">
+              Escolha deferir ou indeferir.
+            </p>
+          )}
         </fieldset>
         <TextAreaField
           id="decision-reason"

@@ -1,5 +1,5 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { SelectField } from '../../../shared/components/SelectField';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
@@ -74,7 +74,11 @@ export function DeficiencyNoticeForm({ app, onChange }: { app: ApplicationDetail
               required
             />
             {items.length > 1 && (
-              <button className="br-button secondary small mt-1" type="button" onClick={() => setItems((all) => all.filter((x) => x.key !== it.key))}>
+              <button
+                className="br-button secondary small mt-1"
+                type="button"
+                onClick={() => setItems((all) => all.filter((x) => x.key !== it.key))}
+              >
                 Remover falha {i + 1}
               </button>
             )}

@@ -15,7 +15,15 @@ export function DirectHandlingPanel({ app, onChange }: { app: ApplicationDetail;
     <ActionCard id="direct-title" title="Pedido de processamento direto pela SESP (art. 8º, § 2º)">
       <p>Razões do proponente: {app.directHandling?.reason}</p>
       <ApiErrorMessage error={error} />
-      <TextAreaField id="direct-note" label="Fundamentação da decisão" value={note} onChange={setNote} error={error?.fieldMessage('note')} maxLength={4000} required />
+      <TextAreaField
+        id="direct-note"
+        label="Fundamentação da decisão"
+        value={note}
+        onChange={setNote}
+        error={error?.fieldMessage('note')}
+        maxLength={4000}
+        required
+      />
       <div className="d-flex flex-wrap mt-2">
         <button className="br-button primary mr-2" type="button" disabled={busy} onClick={() => decide(true)}>
           Aceitar processamento direto

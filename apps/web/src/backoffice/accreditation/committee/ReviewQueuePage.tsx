@@ -1,4 +1,4 @@
-import { applicationStatusLabels, applicationStatusValues, type ApplicationStatus } from '@vigia/contracts';
+import { type ApplicationStatus, applicationStatusLabels, applicationStatusValues } from '@vigia/contracts';
 import { useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -45,7 +45,9 @@ export function ReviewQueuePage({ title, intro, basePath }: Props) {
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando pedidos…" />}
       {shown && shown.length === 0 && <p>Nenhum pedido nesta situação.</p>}
-      {shown && shown.length > 0 && <ApplicationsTable caption="Pedidos de habilitação" applications={shown} linkTo={(id) => `${basePath}/${id}`} />}
+      {shown && shown.length > 0 && (
+        <ApplicationsTable caption="Pedidos de habilitação" applications={shown} linkTo={(id) => `${basePath}/${id}`} />
+      )}
     </>
   );
 }

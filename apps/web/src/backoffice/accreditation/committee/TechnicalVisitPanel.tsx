@@ -1,5 +1,5 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { TextField } from '../../../shared/components/TextField';
@@ -20,12 +20,14 @@ export function TechnicalVisitPanel({ app, onChange }: { app: ApplicationDetail;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void schedule.run(() => scheduleTechnicalVisit(app.id, cuiabaIso(when), place.trim())).then((ok) => {
-      if (ok) {
-        setWhen('');
-        setPlace('');
-      }
-    });
+    void schedule
+      .run(() => scheduleTechnicalVisit(app.id, cuiabaIso(when), place.trim()))
+      .then((ok) => {
+        if (ok) {
+          setWhen('');
+          setPlace('');
+        }
+      });
   }
 
   return (
@@ -37,8 +39,23 @@ export function TechnicalVisitPanel({ app, onChange }: { app: ApplicationDetail;
       <form onSubmit={submit} noValidate aria-label="Agendar visita técnica" className="mt-3">
         <ApiErrorMessage error={schedule.error} />
         <div className="vigia-form-grid">
-          <TextField id="visit-when" label="Data e hora da visita (horário de Cuiabá)" type="datetime-local" value={when} onChange={setWhen} error={schedule.error?.fieldMessage('scheduledFor')} required />
-          <TextField id="visit-place" label="Local da visita" value={place} onChange={setPlace} error={schedule.error?.fieldMessage('place')} required />
+          <TextField
+            id="visit-when"
+            label="Data e hora da visita (horário de Cuiabá)"
+            type="datetime-local"
+            value={when}
+            onChange={setWhen}
+            error={schedule.error?.fieldMessage('scheduledFor')}
+            required
+          />
+          <TextField
+            id="visit-place"
+            label="Local da visita"
+            value={place}
+            onChange={setPlace}
+            error={schedule.error?.fieldMessage('place')}
+            required
+          />
         </div>
         <button className="br-button secondary mt-2" type="submit" disabled={schedule.busy}>
           Agendar visita técnica
@@ -48,7 +65,17 @@ export function TechnicalVisitPanel({ app, onChange }: { app: ApplicationDetail;
   );
 }
 
-function FindingsForm({ app, visitId, label, onChange }: { app: ApplicationDetail; visitId: string; label: string; onChange: (d: ApplicationDetail) => void }) {
+function FindingsForm({
+  app,
+  visitId,
+  label,
+  onChange,
+}: {
+  app: ApplicationDetail;
+  visitId: string;
+  label: string;
+  onChange: (d: ApplicationDetail) => void;
+}) {
   const [findings, setFindings] = useState('');
   const { busy, error, run } = useAction(onChange);
   return (
@@ -62,7 +89,15 @@ function FindingsForm({ app, visitId, label, onChange }: { app: ApplicationDetai
       }}
     >
       <ApiErrorMessage error={error} />
-      <TextAreaField id={`findings-${visitId}`} label={`Constatações da visita (${label})`} value={findings} onChange={setFindings} error={error?.fieldMessage('findings')} maxLength={8000} required />
+      <TextAreaField
+        id={`findings-${visitId}`}
+        label={`Constatações da visita (${label})`}
+        value={findings}
+        onChange={setFindings}
+        error={error?.fieldMessage('findings')}
+        maxLength={8000}
+        required
+      />
       <button className="br-button secondary small mt-1" type="submit" disabled={busy}>
         Registrar constatações
       </button>

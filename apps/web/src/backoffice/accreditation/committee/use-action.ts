@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 
 /** Runs one write that returns the new application detail; keeps busy/error/done for the form. */
 export function useAction(onDone: (detail: ApplicationDetail) => void) {

@@ -1,8 +1,8 @@
 import type { ApplicationSummary } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
-import { homologateApplication, type HomologationResult } from '../../api/accreditation-api';
+import { type HomologationResult, homologateApplication } from '../../api/accreditation-api';
 
 /** Homologation (CIOSP, Art. 16 §1): issues the gazette text and the cooperation term. */
 export function HomologateButton({ app, onDone }: { app: ApplicationSummary; onDone: (r: HomologationResult) => void }) {

@@ -7,7 +7,7 @@ import { Message } from '../../../shared/components/Message';
 import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
-import { listApplications, listCooperationTerms, type HomologationResult } from '../../api/accreditation-api';
+import { type HomologationResult, listApplications, listCooperationTerms } from '../../api/accreditation-api';
 import { HomologateButton } from './HomologateButton';
 import { TermsTable } from './TermsTable';
 
@@ -31,8 +31,8 @@ export function HomologationPage() {
       <Breadcrumb items={[{ label: 'Homologações e termos' }]} />
       <h1>Homologações e termos</h1>
       <p>
-        Pedidos deferidos pela comissão aguardando homologação (Decreto nº 1.522/2022, art. 16, § 1º). A homologação
-        gera o texto para o Diário Oficial e o termo de cooperação (PDF e DOCX), disponíveis na página do pedido.
+        Pedidos deferidos pela comissão aguardando homologação (Decreto nº 1.522/2022, art. 16, § 1º). A homologação gera o texto para o
+        Diário Oficial e o termo de cooperação (PDF e DOCX), disponíveis na página do pedido.
       </p>
       {result && (
         <Message kind="success" title={`Pedido nº ${result.application.number} homologado; termo nº ${result.term.number} gerado.`}>

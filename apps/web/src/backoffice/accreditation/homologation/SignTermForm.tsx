@@ -1,6 +1,6 @@
 import type { CooperationTerm } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextField } from '../../../shared/components/TextField';
 import { signCooperationTerm } from '../../api/accreditation-api';
@@ -25,7 +25,15 @@ export function SignTermForm({ term, onSigned }: { term: CooperationTerm; onSign
   return (
     <form onSubmit={submit} noValidate aria-label={`Assinatura do termo nº ${term.number}`} className="d-flex flex-wrap align-items-end">
       <div className="mr-2">
-        <TextField id={`sign-${term.id}`} label={`Data de assinatura do termo nº ${term.number}`} type="date" value={date} onChange={setDate} error={error?.fieldMessage('signedOn')} required />
+        <TextField
+          id={`sign-${term.id}`}
+          label={`Data de assinatura do termo nº ${term.number}`}
+          type="date"
+          value={date}
+          onChange={setDate}
+          error={error?.fieldMessage('signedOn')}
+          required
+        />
       </div>
       <button className="br-button secondary small mb-1" type="submit" disabled={busy}>
         Registrar assinatura

@@ -1,14 +1,14 @@
 import {
+  type ApplicantKind,
   canManageIndirectly,
+  type ManagementModality,
   managementModalityLabels,
+  type PropertyOwnership,
   propertyOwnershipLabels,
   propertyOwnershipValues,
-  type ApplicantKind,
-  type ManagementModality,
-  type PropertyOwnership,
 } from '@vigia/contracts';
-import { fieldError } from '../../../shared/api/field-errors';
 import type { ApiError } from '../../../shared/api/api-error';
+import { fieldError } from '../../../shared/api/field-errors';
 import { SelectField } from '../../../shared/components/SelectField';
 import { TextField } from '../../../shared/components/TextField';
 
@@ -32,7 +32,12 @@ export const basicsOf = (a: {
   consortiumMunicipalities: a.consortiumMunicipalities.join(', '),
 });
 
-export const emptyBasics = (): BasicsDraft => ({ modality: 'direct', propertyOwnership: '', leaseEndsOn: '', consortiumMunicipalities: '' });
+export const emptyBasics = (): BasicsDraft => ({
+  modality: 'direct',
+  propertyOwnership: '',
+  leaseEndsOn: '',
+  consortiumMunicipalities: '',
+});
 
 export function basicsRequest(d: BasicsDraft) {
   const codes = d.consortiumMunicipalities.split(/[\s,;]+/).filter(Boolean);
@@ -96,7 +101,10 @@ export function ApplicationBasicsFields({ kind, draft, onChange, error, localErr
           hint="Separe os códigos por vírgula, ex.: 5103403, 5108402."
           value={draft.consortiumMunicipalities}
           onChange={(consortiumMunicipalities) => set({ consortiumMunicipalities })}
-          error={fieldError(error, 'consortiumMunicipalities') ?? error?.details.find((d) => d.path.startsWith('consortiumMunicipalities'))?.message}
+          error={
+            fieldError(error, 'consortiumMunicipalities') ??
+            error?.details.find((d) => d.path.startsWith('consortiumMunicipalities'))?.message
+          }
         />
       )}
     </div>

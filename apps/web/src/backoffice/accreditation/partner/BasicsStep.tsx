@@ -1,10 +1,10 @@
 import type { ApplicantKind, ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Message } from '../../../shared/components/Message';
 import { updateApplication } from '../../api/accreditation-api';
-import { ApplicationBasicsFields, basicsOf, basicsRequest, type BasicsDraft } from './ApplicationBasicsFields';
+import { ApplicationBasicsFields, type BasicsDraft, basicsOf, basicsRequest } from './ApplicationBasicsFields';
 
 interface Props {
   app: ApplicationDetail;

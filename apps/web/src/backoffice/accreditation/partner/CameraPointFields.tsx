@@ -1,4 +1,4 @@
-import { cameraMountingLabels, cameraMountingValues, type CameraMounting } from '@vigia/contracts';
+import { type CameraMounting, cameraMountingLabels, cameraMountingValues } from '@vigia/contracts';
 import { MunicipalityCodeField } from '../../../shared/components/MunicipalityCodeField';
 import { SelectField } from '../../../shared/components/SelectField';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
@@ -27,7 +27,14 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
     <fieldset className="vigia-fieldset" aria-label={`Ponto ${n}`}>
       <legend>Ponto {n}</legend>
       <div className="vigia-form-grid">
-        <TextField id={id('address')} label={`Endereço do ponto ${n}`} value={point.address} onChange={(address) => set({ address })} error={e('address')} required />
+        <TextField
+          id={id('address')}
+          label={`Endereço do ponto ${n}`}
+          value={point.address}
+          onChange={(address) => set({ address })}
+          error={e('address')}
+          required
+        />
         <MunicipalityCodeField
           id={id('municipality')}
           label={`Município do ponto ${n}`}
@@ -36,8 +43,24 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
           error={e('municipalityIbge')}
           required
         />
-        <TextField id={id('lat')} label={`Latitude do ponto ${n}`} inputMode="decimal" value={point.latitude} onChange={(latitude) => set({ latitude })} error={e('latitude')} required />
-        <TextField id={id('lon')} label={`Longitude do ponto ${n}`} inputMode="decimal" value={point.longitude} onChange={(longitude) => set({ longitude })} error={e('longitude')} required />
+        <TextField
+          id={id('lat')}
+          label={`Latitude do ponto ${n}`}
+          inputMode="decimal"
+          value={point.latitude}
+          onChange={(latitude) => set({ latitude })}
+          error={e('latitude')}
+          required
+        />
+        <TextField
+          id={id('lon')}
+          label={`Longitude do ponto ${n}`}
+          inputMode="decimal"
+          value={point.longitude}
+          onChange={(longitude) => set({ longitude })}
+          error={e('longitude')}
+          required
+        />
         <SelectField
           id={id('mounting')}
           label={`Tipo de fixação do ponto ${n}`}
@@ -48,7 +71,13 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
           required
         />
         {point.mounting === 'other' && (
-          <TextField id={id('mounting-detail')} label={`Detalhe da fixação do ponto ${n}`} value={point.mountingDetail} onChange={(mountingDetail) => set({ mountingDetail })} error={e('mountingDetail')} />
+          <TextField
+            id={id('mounting-detail')}
+            label={`Detalhe da fixação do ponto ${n}`}
+            value={point.mountingDetail}
+            onChange={(mountingDetail) => set({ mountingDetail })}
+            error={e('mountingDetail')}
+          />
         )}
       </div>
       <button className={`br-button ${picking ? 'primary' : 'secondary'} small mt-2`} type="button" onClick={onPick} aria-pressed={picking}>
@@ -69,11 +98,19 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
       </div>
       <div className="vigia-form-grid mt-3">
         <div>
-          <UploadControl id={id('mounting-photo')} label={`Foto do local de fixação do ponto ${n}`} onUploaded={(f) => set({ mountingPhotoFileId: f.id })} />
+          <UploadControl
+            id={id('mounting-photo')}
+            label={`Foto do local de fixação do ponto ${n}`}
+            onUploaded={(f) => set({ mountingPhotoFileId: f.id })}
+          />
           <PhotoStatus fileId={point.mountingPhotoFileId} error={e('mountingPhotoFileId')} />
         </div>
         <div>
-          <UploadControl id={id('view-photo')} label={`Foto do foco do ponto ${n} (o que será filmado)`} onUploaded={(f) => set({ viewPhotoFileId: f.id })} />
+          <UploadControl
+            id={id('view-photo')}
+            label={`Foto do foco do ponto ${n} (o que será filmado)`}
+            onUploaded={(f) => set({ viewPhotoFileId: f.id })}
+          />
           <PhotoStatus fileId={point.viewPhotoFileId} error={e('viewPhotoFileId')} />
         </div>
       </div>
@@ -89,8 +126,6 @@ export function CameraPointFields({ index, point, picking, onChange, onPick, onR
 
 function PhotoStatus({ fileId, error }: { fileId: string | null; error: string | undefined }) {
   return (
-    <p className={`text-down-01 mb-0${error ? ' text-danger' : ''}`}>
-      {error ?? (fileId ? 'Foto anexada.' : 'Nenhuma foto anexada.')}
-    </p>
+    <p className={`text-down-01 mb-0${error ? ' text-danger' : ''}`}>{error ?? (fileId ? 'Foto anexada.' : 'Nenhuma foto anexada.')}</p>
   );
 }

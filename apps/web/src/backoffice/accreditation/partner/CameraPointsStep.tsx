@@ -1,12 +1,12 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { useMemo, useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Message } from '../../../shared/components/Message';
 import { setCameraPoints } from '../../api/accreditation-api';
-import { PointMap, type MapPoint } from '../map/PointMap';
+import { type MapPoint, PointMap } from '../map/PointMap';
 import { CameraPointFields } from './CameraPointFields';
-import { coordinateErrors, emptyPoint, parseCoordinate, pointDraftOf, toPointInput, type PointDraft } from './point-draft';
+import { coordinateErrors, emptyPoint, type PointDraft, parseCoordinate, pointDraftOf, toPointInput } from './point-draft';
 
 interface Props {
   app: ApplicationDetail;
@@ -15,9 +15,7 @@ interface Props {
 
 /** Executive project: the table of camera points, a map to pick coordinates, PUT camera-points. */
 export function CameraPointsStep({ app, onSaved }: Props) {
-  const [points, setPoints] = useState<PointDraft[]>(() =>
-    app.cameraPoints.length ? app.cameraPoints.map(pointDraftOf) : [emptyPoint()],
-  );
+  const [points, setPoints] = useState<PointDraft[]>(() => (app.cameraPoints.length ? app.cameraPoints.map(pointDraftOf) : [emptyPoint()]));
   const [picking, setPicking] = useState<number | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -67,8 +65,8 @@ export function CameraPointsStep({ app, onSaved }: Props) {
         Projeto executivo — pontos de videomonitoramento
       </h2>
       <p>
-        Informe cada câmera: endereço, município, coordenadas, fixação, o que ela filma e as duas fotos (Anexo 3). Os
-        anexos 3, 4 e 5 são gerados pela plataforma a partir desta tabela.
+        Informe cada câmera: endereço, município, coordenadas, fixação, o que ela filma e as duas fotos (Anexo 3). Os anexos 3, 4 e 5 são
+        gerados pela plataforma a partir desta tabela.
       </p>
       <PointMap
         id="points-map"

@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { formatDate } from '../../../shared/format';

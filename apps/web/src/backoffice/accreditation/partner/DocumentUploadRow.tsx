@@ -33,7 +33,9 @@ export function DocumentUploadRow({ applicationId, doc, index, onAttached }: Pro
         )}
       </p>
       {!generated && (
-        <>          <UploadControl
+        <>
+          {' '}
+          <UploadControl
             id={`doc-${index}`}
             label={doc.fileId ? `Substituir: ${doc.label}` : `Enviar: ${doc.label}`}
             onUploaded={async (file) => onAttached(await attachDocument(applicationId, doc.key, file.id))}

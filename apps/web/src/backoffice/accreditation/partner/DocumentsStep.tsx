@@ -15,8 +15,8 @@ export function DocumentsStep({ app, onChanged }: Props) {
         Documentos exigidos
       </h2>
       <p>
-        A lista depende do tipo de ente e da situação do imóvel (Decreto nº 1.522/2022, arts. 9 a 11). Cada arquivo é
-        anexado assim que escolhido. Tipos aceitos e limite: {uploadLimitHint}
+        A lista depende do tipo de ente e da situação do imóvel (Decreto nº 1.522/2022, arts. 9 a 11). Cada arquivo é anexado assim que
+        escolhido. Tipos aceitos e limite: {uploadLimitHint}
       </p>
       <ul className="list-unstyled" aria-label="Documentos do pedido">
         {app.documents.map((doc, i) => (

@@ -11,7 +11,7 @@ import { DocumentsStep } from './DocumentsStep';
 import { PartnerProfileCard } from './PartnerProfileCard';
 import { SubmitStep } from './SubmitStep';
 import { kindOf, usePartnerProfile } from './use-partner-kind';
-import { wizardSteps, WizardSteps, type WizardStep } from './WizardSteps';
+import { type WizardStep, WizardSteps, wizardSteps } from './WizardSteps';
 
 const isStep = (s: string | null): s is WizardStep => wizardSteps.some((w) => w.id === s);
 
@@ -66,9 +66,7 @@ export function DraftEditorPage() {
           {shown === 'pedido' && <BasicsStep app={app} kind={kind} onSaved={replace} />}
           {shown === 'documentos' && <DocumentsStep app={app} onChanged={replace} />}
           {shown === 'projeto' && <CameraPointsStep app={app} onSaved={replace} />}
-          {shown === 'envio' && (
-            <SubmitStep app={app} kind={kind} onSubmitted={(d) => void navigate(`/habilitacoes/${d.id}?enviado=1`)} />
-          )}
+          {shown === 'envio' && <SubmitStep app={app} kind={kind} onSubmitted={(d) => void navigate(`/habilitacoes/${d.id}?enviado=1`)} />}
           <nav className="d-flex flex-wrap mt-4" aria-label="Navegação entre etapas">
             {index > 0 && (
               <button className="br-button secondary mr-2 mb-2" type="button" onClick={() => go(steps[index - 1]!.id)}>

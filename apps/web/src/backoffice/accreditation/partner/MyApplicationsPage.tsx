@@ -25,7 +25,12 @@ export function MyApplicationsPage() {
       {loading && <Loading label="Carregando pedidos…" />}
       {data && data.length === 0 && <p>Nenhum pedido de habilitação ainda. Comece por “Nova habilitação”.</p>}
       {data && data.length > 0 && (
-        <ApplicationsTable caption="Pedidos de habilitação" applications={data} linkTo={(id) => `/habilitacoes/${id}`} showPartner={false} />
+        <ApplicationsTable
+          caption="Pedidos de habilitação"
+          applications={data}
+          linkTo={(id) => `/habilitacoes/${id}`}
+          showPartner={false}
+        />
       )}
     </>
   );

@@ -1,15 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { createApplication } from '../../api/accreditation-api';
-import { ApplicationBasicsFields, basicsRequest, emptyBasics, type BasicsDraft } from './ApplicationBasicsFields';
+import { ApplicationBasicsFields, type BasicsDraft, basicsRequest, emptyBasics } from './ApplicationBasicsFields';
 import { PartnerProfileCard } from './PartnerProfileCard';
-import { WizardSteps } from './WizardSteps';
 import { kindOf, usePartnerProfile } from './use-partner-kind';
+import { WizardSteps } from './WizardSteps';
 
 /** Nova habilitação, step 1: modality and property situation → creates the draft (POST). */
 export function NewApplicationPage() {

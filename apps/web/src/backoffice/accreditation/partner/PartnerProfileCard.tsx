@@ -10,16 +10,17 @@ export function PartnerProfileCard({ profile }: { profile: PartnerProfile }) {
         Ente proponente
       </h2>
       <p className="mb-1">
-        <strong>{profile.name}</strong> — {applicantKindLabels[profile.kind]} — {profile.kind === 'individual' ? 'CPF' : 'CNPJ'} {profile.document}
+        <strong>{profile.name}</strong> — {applicantKindLabels[profile.kind]} — {profile.kind === 'individual' ? 'CPF' : 'CNPJ'}{' '}
+        {profile.document}
       </p>
       <p className="mb-1">
         Endereço:{' '}
-        {a ? `${a.street}, ${a.number}${a.complement ? `, ${a.complement}` : ''} — ${a.district} — CEP ${a.cep} — IBGE ${a.municipalityIbge}` : 'não informado'}
+        {a
+          ? `${a.street}, ${a.number}${a.complement ? `, ${a.complement}` : ''} — ${a.district} — CEP ${a.cep} — IBGE ${a.municipalityIbge}`
+          : 'não informado'}
       </p>
       <p className="mb-0">Representante legal: {r ? `${r.name} (${r.position})` : 'não informado'}</p>
-      {(!a || !r) && (
-        <p className="text-danger mb-0 mt-1">O endereço e o representante legal são exigidos para enviar o pedido.</p>
-      )}
+      {(!a || !r) && <p className="text-danger mb-0 mt-1">O endereço e o representante legal são exigidos para enviar o pedido.</p>}
     </section>
   );
 }

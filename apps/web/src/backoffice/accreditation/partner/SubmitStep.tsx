@@ -1,6 +1,6 @@
-import { isPrivateApplicant, type ApplicantKind, type ApplicationDetail } from '@vigia/contracts';
+import { type ApplicantKind, type ApplicationDetail, isPrivateApplicant } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { submitApplication } from '../../api/accreditation-api';

@@ -1,6 +1,6 @@
 import type { RispOpinion } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { giveRispOpinion } from '../../api/accreditation-api';
@@ -42,7 +42,11 @@ export function RispOpinionForm({ opinion, onGiven }: { opinion: RispOpinion; on
           <input id={`${name}-unfav`} type="radio" name={name} checked={favourable === false} onChange={() => setFavourable(false)} />
           <label htmlFor={`${name}-unfav`}>Desfavorável</label>
         </div>
-        {missing && <p className="text-danger mb-0" role="alert">Escolha favorável ou desfavorável.</p>}
+        {missing && (
+          <p className="text-danger mb-0" role="alert">
+            Escolha favorável ou desfavorável.
+          </p>
+        )}
       </fieldset>
       <TextAreaField
         id={`${name}-reasons`}

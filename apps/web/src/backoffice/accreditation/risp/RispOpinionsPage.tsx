@@ -20,10 +20,7 @@ export function RispOpinionsPage() {
     <>
       <Breadcrumb items={[{ label: 'Pareceres de interesse público' }]} />
       <h1>Pareceres de interesse público</h1>
-      <p>
-        Parecer da coordenação regional sobre o interesse de segurança pública dos locais propostos (Decreto nº
-        1.522/2022, art. 12).
-      </p>
+      <p>Parecer da coordenação regional sobre o interesse de segurança pública dos locais propostos (Decreto nº 1.522/2022, art. 12).</p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando pareceres…" />}
       {data && data.length === 0 && <p>Nenhum parecer solicitado à sua região.</p>}

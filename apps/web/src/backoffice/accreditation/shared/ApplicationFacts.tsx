@@ -1,9 +1,4 @@
-import {
-  applicantKindLabels,
-  managementModalityLabels,
-  propertyOwnershipLabels,
-  type ApplicationDetail,
-} from '@vigia/contracts';
+import { type ApplicationDetail, applicantKindLabels, managementModalityLabels, propertyOwnershipLabels } from '@vigia/contracts';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { StatusTag } from './StatusTag';
 

@@ -1,4 +1,4 @@
-import { applicantKindLabels, type ApplicationSummary } from '@vigia/contracts';
+import { type ApplicationSummary, applicantKindLabels } from '@vigia/contracts';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../shared/format';
 import { StatusTag } from './StatusTag';

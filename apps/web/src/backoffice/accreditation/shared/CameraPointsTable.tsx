@@ -1,4 +1,4 @@
-import { cameraMountingLabels, type ApplicationDetail, type CameraPoint } from '@vigia/contracts';
+import { type ApplicationDetail, type CameraPoint, cameraMountingLabels } from '@vigia/contracts';
 import { applicationFileUrl } from '../../api/accreditation-api';
 
 const coord = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 6 });
@@ -9,12 +9,22 @@ export function CameraPointsTable({ app }: { app: ApplicationDetail }) {
 }
 
 /** Camera points with their photo links (the URL depends on who reads: case page or RISP opinion). */
-export function PointsTable({ points, photoUrl, caption }: { points: CameraPoint[]; photoUrl: (fileId: string) => string; caption?: string }) {
+export function PointsTable({
+  points,
+  photoUrl,
+  caption,
+}: {
+  points: CameraPoint[];
+  photoUrl: (fileId: string) => string;
+  caption?: string;
+}) {
   if (points.length === 0) return <p>Nenhum ponto de videomonitoramento informado.</p>;
   return (
     <div className="br-table vigia-table-wrap">
       <table>
-        <caption>{caption ?? 'Projeto executivo — pontos de videomonitoramento'} ({points.length})</caption>
+        <caption>
+          {caption ?? 'Projeto executivo — pontos de videomonitoramento'} ({points.length})
+        </caption>
         <thead>
           <tr>
             <th scope="col">Nº</th>

@@ -1,4 +1,4 @@
-import { applicationStatusLabels, type ApplicationDetail, type ApplicationHistoryEvent } from '@vigia/contracts';
+import { type ApplicationDetail, type ApplicationHistoryEvent, applicationStatusLabels } from '@vigia/contracts';
 import { useCallback } from 'react';
 import { formatDateTime } from '../../../shared/format';
 import { useApiData } from '../../../shared/hooks/use-api-data';

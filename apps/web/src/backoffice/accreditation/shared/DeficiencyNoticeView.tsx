@@ -14,8 +14,8 @@ export function DeficiencyNoticeView({ applicationId, notice, index }: { applica
         Notificação de falhas {index + 1} — {statusLabels[notice.status]}
       </h3>
       <p className="mb-2">
-        Emitida em {formatDateTime(notice.issuedAt)}; recebida em {formatDate(notice.receivedOn)}. Prazo de{' '}
-        {notice.businessDays} dia(s) útil(eis): <strong>até {formatDate(notice.dueOn)}</strong>.
+        Emitida em {formatDateTime(notice.issuedAt)}; recebida em {formatDate(notice.receivedOn)}. Prazo de {notice.businessDays} dia(s)
+        útil(eis): <strong>até {formatDate(notice.dueOn)}</strong>.
       </p>
       <ol>
         {notice.items.map((item) => (

@@ -1,6 +1,6 @@
 import type { ApplicationDetail } from '@vigia/contracts';
-import { formatDateTime } from '../../../shared/format';
 import { Message } from '../../../shared/components/Message';
+import { formatDateTime } from '../../../shared/format';
 
 const statusLabels = { pending: 'Pendente', favourable: 'Favorável', unfavourable: 'Desfavorável' } as const;
 

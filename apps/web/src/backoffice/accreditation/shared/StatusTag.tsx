@@ -1,4 +1,4 @@
-import { applicationStatusLabels, type ApplicationStatus } from '@vigia/contracts';
+import { type ApplicationStatus, applicationStatusLabels } from '@vigia/contracts';
 
 const tone: Record<ApplicationStatus, string> = {
   draft: '',

@@ -1,6 +1,6 @@
 import type { StoredFile } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { FileField } from '../../../shared/components/FileField';
 import { formatBytes } from '../../../shared/format';
 import { acceptedUploadTypes, uploadFile, uploadLimitHint } from '../../api/files-api';

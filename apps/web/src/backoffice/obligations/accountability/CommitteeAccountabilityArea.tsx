@@ -1,5 +1,5 @@
 import type { AccountabilityReport } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -54,8 +54,8 @@ function ReportsPage() {
       <Breadcrumb items={[{ label: 'Prestação de contas' }]} />
       <h1>Prestação de contas</h1>
       <p>
-        Relatórios dos parceiros sobre o uso dos equipamentos cedidos (Decreto nº 1.522/2022, art. 19). A prestação final é aberta automaticamente ao fim da cooperação,
-        com prazo de 90 dias.
+        Relatórios dos parceiros sobre o uso dos equipamentos cedidos (Decreto nº 1.522/2022, art. 19). A prestação final é aberta
+        automaticamente ao fim da cooperação, com prazo de 90 dias.
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando prestações de contas…" />}
@@ -74,8 +74,22 @@ function ReportsPage() {
               { value: 'special_audit', label: 'Tomada de contas especial (art. 19, § 1º)' },
             ]}
           />
-          <TextField id="report-due" type="date" label="Prazo para envio" value={dueOn} onChange={setDueOn} error={write.error?.fieldMessage('dueOn')} />
-          <TextAreaField id="report-reason" label="Motivo" hint="Mínimo de 10 caracteres." value={reason} onChange={setReason} error={write.error?.fieldMessage('reason')} />
+          <TextField
+            id="report-due"
+            type="date"
+            label="Prazo para envio"
+            value={dueOn}
+            onChange={setDueOn}
+            error={write.error?.fieldMessage('dueOn')}
+          />
+          <TextAreaField
+            id="report-reason"
+            label="Motivo"
+            hint="Mínimo de 10 caracteres."
+            value={reason}
+            onChange={setReason}
+            error={write.error?.fieldMessage('reason')}
+          />
           <div>
             <button className="br-button primary" type="submit" disabled={write.busy || !termId}>
               Solicitar
@@ -104,7 +118,14 @@ function ReviewPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!decision) return;
-    void write.run(() => reviewReport(reportId, { decision, reasons: reasons.trim(), endCooperation: decision === 'reject' && endCooperation, openSanction: decision === 'reject' && openSanction }));
+    void write.run(() =>
+      reviewReport(reportId, {
+        decision,
+        reasons: reasons.trim(),
+        endCooperation: decision === 'reject' && endCooperation,
+        openSanction: decision === 'reject' && openSanction,
+      }),
+    );
   }
   return (
     <>
@@ -137,7 +158,13 @@ function ReviewPage() {
                     ] as const
                   ).map(([value, label]) => (
                     <div className="vigia-choice" key={value}>
-                      <input id={`review-${value}`} type="radio" name="review-decision" checked={decision === value} onChange={() => setDecision(value)} />
+                      <input
+                        id={`review-${value}`}
+                        type="radio"
+                        name="review-decision"
+                        checked={decision === value}
+                        onChange={() => setDecision(value)}
+                      />
                       <label htmlFor={`review-${value}`}>{label}</label>
                     </div>
                   ))}
@@ -145,11 +172,21 @@ function ReviewPage() {
                 {decision === 'reject' && (
                   <>
                     <div className="br-checkbox">
-                      <input id="review-end" type="checkbox" checked={endCooperation} onChange={(e) => setEndCooperation(e.target.checked)} />
+                      <input
+                        id="review-end"
+                        type="checkbox"
+                        checked={endCooperation}
+                        onChange={(e) => setEndCooperation(e.target.checked)}
+                      />
                       <label htmlFor="review-end">Encerrar a cooperação por uso indevido (art. 19, § 3º)</label>
                     </div>
                     <div className="br-checkbox">
-                      <input id="review-sanction" type="checkbox" checked={openSanction} onChange={(e) => setOpenSanction(e.target.checked)} />
+                      <input
+                        id="review-sanction"
+                        type="checkbox"
+                        checked={openSanction}
+                        onChange={(e) => setOpenSanction(e.target.checked)}
+                      />
                       <label htmlFor="review-sanction">Abrir processo de sanção (art. 19, § 4º, e art. 30)</label>
                     </div>
                   </>

@@ -1,12 +1,11 @@
-import type { AccountabilityReport } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { FileField } from '../../../shared/components/FileField';
 import { Loading } from '../../../shared/components/Loading';
 import { Message } from '../../../shared/components/Message';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
 import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
@@ -37,7 +36,10 @@ function MyReportsPage() {
     <>
       <Breadcrumb items={[{ label: 'Prestação de contas' }]} />
       <h1>Prestação de contas</h1>
-      <p>Relatórios sobre o uso dos equipamentos cedidos pelo Estado (Decreto nº 1.522/2022, art. 19). Os dados da plataforma já vêm preenchidos.</p>
+      <p>
+        Relatórios sobre o uso dos equipamentos cedidos pelo Estado (Decreto nº 1.522/2022, art. 19). Os dados da plataforma já vêm
+        preenchidos.
+      </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando prestações de contas…" />}
       {reports && <ReportsTable reports={reports} base={base} />}
@@ -114,7 +116,13 @@ function EditReportPage() {
                   error={writeError?.fieldMessage('results')}
                   maxLength={20000}
                 />
-                <FileField id="report-photo" label="Adicionar foto" accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint="JPEG ou PNG." onSelect={(f) => f && setPhotos((p) => [...p, f])} />
+                <FileField
+                  id="report-photo"
+                  label="Adicionar foto"
+                  accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+                  hint="JPEG ou PNG."
+                  onSelect={(f) => f && setPhotos((p) => [...p, f])}
+                />
                 {photos.length > 0 && <p className="mt-1">{photos.length} foto(s) a enviar ao salvar.</p>}
                 <div className="mt-3">
                   <button className="br-button secondary mr-2" type="button" disabled={busy} onClick={() => void save(false)}>

@@ -1,10 +1,23 @@
-import { incidentKindLabels, reportKindLabels, reportStatusLabels, type AccountabilityReport, type IncidentKind, type ReportStatus } from '@vigia/contracts';
+import {
+  type AccountabilityReport,
+  type IncidentKind,
+  incidentKindLabels,
+  type ReportStatus,
+  reportKindLabels,
+  reportStatusLabels,
+} from '@vigia/contracts';
 import { formatDate, formatDateTime } from '../../../shared/format';
+import { reportFileUrl } from '../obligations-api';
 import { DocumentsTable } from '../shared/DocumentsTable';
 import { Tag, type Tone } from '../shared/Tag';
-import { reportFileUrl } from '../obligations-api';
 
-export const reportTone: Record<ReportStatus, Tone> = { pending: 'warning', submitted: 'info', corrections_requested: 'warning', approved: 'success', rejected: 'danger' };
+export const reportTone: Record<ReportStatus, Tone> = {
+  pending: 'warning',
+  submitted: 'info',
+  corrections_requested: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+};
 
 /** The report header and the facts the platform prefilled (Art. 19): cameras, lent items, uptime, incidents, inspections. */
 export function ReportFacts({ report }: { report: AccountabilityReport }) {
@@ -56,21 +69,35 @@ export function ReportFacts({ report }: { report: AccountabilityReport }) {
         <dl className="vigia-facts">
           <dt>Câmeras</dt>
           <dd>
-            {f.cameras.total} cadastrada(s): {f.cameras.online} em funcionamento, {f.cameras.offline} fora do ar, {f.cameras.pending} pendente(s), {f.cameras.disabled}{' '}
-            desativada(s)
+            {f.cameras.total} cadastrada(s): {f.cameras.online} em funcionamento, {f.cameras.offline} fora do ar, {f.cameras.pending}{' '}
+            pendente(s), {f.cameras.disabled} desativada(s)
           </dd>
           <dt>Disponibilidade ({f.uptime.month})</dt>
-          <dd>{f.uptime.measured && f.uptime.percent !== null ? `${f.uptime.percent.toLocaleString('pt-BR', { maximumFractionDigits: 2 })}%` : f.uptime.label}</dd>
+          <dd>
+            {f.uptime.measured && f.uptime.percent !== null
+              ? `${f.uptime.percent.toLocaleString('pt-BR', { maximumFractionDigits: 2 })}%`
+              : f.uptime.label}
+          </dd>
           <dt>Equipamentos cedidos</dt>
-          <dd>{f.lentItems.length === 0 ? 'Nenhum' : f.lentItems.map((i) => `${i.serial} (${i.model}${i.firstVideoAt ? ', com vídeo' : ', sem vídeo'})`).join('; ')}</dd>
+          <dd>
+            {f.lentItems.length === 0
+              ? 'Nenhum'
+              : f.lentItems.map((i) => `${i.serial} (${i.model}${i.firstVideoAt ? ', com vídeo' : ', sem vídeo'})`).join('; ')}
+          </dd>
           <dt>Ocorrências</dt>
           <dd>
             {f.incidents.length === 0
               ? 'Nenhuma'
-              : f.incidents.map((i) => `${incidentKindLabels[i.kind as IncidentKind] ?? i.kind} — ${i.serial} em ${formatDate(i.occurredOn)}`).join('; ')}
+              : f.incidents
+                  .map((i) => `${incidentKindLabels[i.kind as IncidentKind] ?? i.kind} — ${i.serial} em ${formatDate(i.occurredOn)}`)
+                  .join('; ')}
           </dd>
           <dt>Vistorias</dt>
-          <dd>{f.inspections.length === 0 ? 'Nenhuma' : f.inspections.map((i) => `${i.recordedAt ? formatDateTime(i.recordedAt) : 'agendada'}: ${i.faults} falha(s)`).join('; ')}</dd>
+          <dd>
+            {f.inspections.length === 0
+              ? 'Nenhuma'
+              : f.inspections.map((i) => `${i.recordedAt ? formatDateTime(i.recordedAt) : 'agendada'}: ${i.faults} falha(s)`).join('; ')}
+          </dd>
         </dl>
       </section>
       {report.photoFileIds.length > 0 && (

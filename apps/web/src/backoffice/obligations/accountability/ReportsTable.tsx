@@ -1,4 +1,4 @@
-import { reportKindLabels, reportStatusLabels, type AccountabilityReport } from '@vigia/contracts';
+import { type AccountabilityReport, reportKindLabels, reportStatusLabels } from '@vigia/contracts';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../shared/format';
 import { Tag } from '../shared/Tag';
@@ -33,7 +33,11 @@ export function ReportsTable({ reports, base }: { reports: AccountabilityReport[
                 <Tag tone={reportTone[r.status]}>{reportStatusLabels[r.status]}</Tag>
               </td>
               <td>
-                <Link className="br-button small secondary" to={`${base}/${r.id}`} aria-label={`Abrir prestação de contas ${reportKindLabels[r.kind]} de ${r.termNumber}`}>
+                <Link
+                  className="br-button small secondary"
+                  to={`${base}/${r.id}`}
+                  aria-label={`Abrir prestação de contas ${reportKindLabels[r.kind]} de ${r.termNumber}`}
+                >
                   Abrir
                 </Link>
               </td>

@@ -1,5 +1,5 @@
-import { complaintStatusLabels, complaintSubjectLabels, type Complaint, type ComplaintStatus } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type Complaint, type ComplaintStatus, complaintStatusLabels, complaintSubjectLabels } from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -162,8 +162,22 @@ function ComplaintPage() {
                     { value: 'dismissed', label: 'Arquivar' },
                   ]}
                 />
-                <TermSelect id="triage-term" value={termId} onChange={setTermId} activeOnly={false} label="Cooperação relacionada (opcional)" placeholder="Nenhuma" />
-                <TextAreaField id="triage-note" label="Nota da triagem" hint="Mínimo de 10 caracteres." value={note} onChange={setNote} error={triage.error?.fieldMessage('note')} />
+                <TermSelect
+                  id="triage-term"
+                  value={termId}
+                  onChange={setTermId}
+                  activeOnly={false}
+                  label="Cooperação relacionada (opcional)"
+                  placeholder="Nenhuma"
+                />
+                <TextAreaField
+                  id="triage-note"
+                  label="Nota da triagem"
+                  hint="Mínimo de 10 caracteres."
+                  value={note}
+                  onChange={setNote}
+                  error={triage.error?.fieldMessage('note')}
+                />
                 <div>
                   <button className="br-button primary" type="submit" disabled={triage.busy}>
                     Registrar triagem
@@ -176,7 +190,13 @@ function ComplaintPage() {
             <Card id="outcome-title" title="Publicar resultado">
               <ApiErrorMessage error={publish.error} />
               <form onSubmit={submitOutcome} noValidate aria-label="Publicar resultado">
-                <TextAreaField id="complaint-outcome" label="Resultado (visível na consulta pública do protocolo)" value={outcome} onChange={setOutcome} error={publish.error?.fieldMessage('outcome')} />
+                <TextAreaField
+                  id="complaint-outcome"
+                  label="Resultado (visível na consulta pública do protocolo)"
+                  value={outcome}
+                  onChange={setOutcome}
+                  error={publish.error?.fieldMessage('outcome')}
+                />
                 <button className="br-button primary mt-2" type="submit" disabled={publish.busy}>
                   Publicar resultado
                 </button>

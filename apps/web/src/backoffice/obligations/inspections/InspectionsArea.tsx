@@ -1,14 +1,14 @@
 import {
+  type Inspection,
+  type InspectionChecklistKey,
   inspectionChecklistKeys,
   inspectionChecklistLabels,
   inspectionKindLabels,
   inspectionStatusLabels,
-  type Inspection,
-  type InspectionChecklistKey,
 } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { FileField } from '../../../shared/components/FileField';
 import { Loading } from '../../../shared/components/Loading';
@@ -21,7 +21,15 @@ import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { NotFound } from '../../../shared/pages/NotFound';
-import { closeFollowUp, getInspection, inspectionFileUrl, listInspections, recordInspection, scheduleInspection, uploadObligationFile } from '../obligations-api';
+import {
+  closeFollowUp,
+  getInspection,
+  inspectionFileUrl,
+  listInspections,
+  recordInspection,
+  scheduleInspection,
+  uploadObligationFile,
+} from '../obligations-api';
 import { paths } from '../paths';
 import { Card } from '../shared/Card';
 import { DocumentsTable } from '../shared/DocumentsTable';
@@ -65,8 +73,8 @@ function InspectionsPage() {
       <Breadcrumb items={[{ label: 'Vistorias' }]} />
       <h1>Vistorias</h1>
       <p>
-        Fiscalização das câmeras e equipamentos dos parceiros, com ou sem aviso prévio (Decreto nº 1.522/2022, art. 28, § 1º). Vistorias sem aviso só aparecem para o
-        parceiro depois de registradas.
+        Fiscalização das câmeras e equipamentos dos parceiros, com ou sem aviso prévio (Decreto nº 1.522/2022, art. 28, § 1º). Vistorias sem
+        aviso só aparecem para o parceiro depois de registradas.
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando vistorias…" />}
@@ -123,7 +131,14 @@ function InspectionsPage() {
               { value: 'unannounced', label: 'Sem aviso prévio' },
             ]}
           />
-          <TextField id="inspection-when" type="datetime-local" label="Data e hora (horário de Cuiabá)" value={when} onChange={setWhen} error={write.error?.fieldMessage('scheduledFor')} />
+          <TextField
+            id="inspection-when"
+            type="datetime-local"
+            label="Data e hora (horário de Cuiabá)"
+            value={when}
+            onChange={setWhen}
+            error={write.error?.fieldMessage('scheduledFor')}
+          />
           <TextField id="inspection-place" label="Local" value={place} onChange={setPlace} error={write.error?.fieldMessage('place')} />
           <div>
             <button className="br-button primary" type="submit" disabled={write.busy || !termId || !when}>
@@ -165,7 +180,12 @@ function InspectionPage() {
       const photoFileIds: string[] = [];
       for (const p of photos) photoFileIds.push((await uploadObligationFile(p)).id);
       const filled = Object.fromEntries(Object.entries(checklist).filter(([, v]) => v !== ''));
-      const i = await recordInspection(inspectionId, { checklist: filled, findings: findings.trim(), photoFileIds, followUpDueOn: followUpDueOn || null });
+      const i = await recordInspection(inspectionId, {
+        checklist: filled,
+        findings: findings.trim(),
+        photoFileIds,
+        followUpDueOn: followUpDueOn || null,
+      });
       setData(() => i);
       setNotice('Vistoria registrada: relatório de vistoria emitido.');
     } catch (err) {
@@ -259,15 +279,33 @@ function InspectionPage() {
                     <div className="d-flex flex-wrap">
                       {(Object.keys(verdictLabels) as Verdict[]).map((v) => (
                         <div className="vigia-choice mr-3" key={v}>
-                          <input id={`check-${k}-${v}`} type="radio" name={`check-${k}`} checked={checklist[k] === v} onChange={() => setChecklist((c) => ({ ...c, [k]: v }))} />
+                          <input
+                            id={`check-${k}-${v}`}
+                            type="radio"
+                            name={`check-${k}`}
+                            checked={checklist[k] === v}
+                            onChange={() => setChecklist((c) => ({ ...c, [k]: v }))}
+                          />
                           <label htmlFor={`check-${k}-${v}`}>{verdictLabels[v]}</label>
                         </div>
                       ))}
                     </div>
                   </fieldset>
                 ))}
-                <TextAreaField id="inspection-findings" label="Constatações" value={findings} onChange={setFindings} error={recordError?.fieldMessage('findings')} />
-                <FileField id="inspection-photo" label="Adicionar foto" accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint="JPEG ou PNG." onSelect={(f) => f && setPhotos((p) => [...p, f])} />
+                <TextAreaField
+                  id="inspection-findings"
+                  label="Constatações"
+                  value={findings}
+                  onChange={setFindings}
+                  error={recordError?.fieldMessage('findings')}
+                />
+                <FileField
+                  id="inspection-photo"
+                  label="Adicionar foto"
+                  accept=".jpg,.jpeg,.png,image/jpeg,image/png"
+                  hint="JPEG ou PNG."
+                  onSelect={(f) => f && setPhotos((p) => [...p, f])}
+                />
                 {photos.length > 0 && <p className="mt-1">{photos.length} foto(s) a enviar.</p>}
                 <TextField
                   id="inspection-follow-up"
@@ -295,7 +333,13 @@ function InspectionPage() {
                 noValidate
                 aria-label="Encerrar pendências"
               >
-                <TextAreaField id="follow-up-note" label="Como as falhas foram sanadas" value={note} onChange={setNote} error={follow.error?.fieldMessage('note')} />
+                <TextAreaField
+                  id="follow-up-note"
+                  label="Como as falhas foram sanadas"
+                  value={note}
+                  onChange={setNote}
+                  error={follow.error?.fieldMessage('note')}
+                />
                 <button className="br-button secondary mt-2" type="submit" disabled={follow.busy}>
                   Encerrar pendências
                 </button>

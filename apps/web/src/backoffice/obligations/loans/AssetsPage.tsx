@@ -1,5 +1,5 @@
-import { assetStatusLabels, type Asset } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type Asset, assetStatusLabels } from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
 import { Message } from '../../../shared/components/Message';
@@ -52,7 +52,9 @@ export function AssetsPage() {
 
   function submitCreate(e: FormEvent) {
     e.preventDefault();
-    void create.run(() => createAsset({ model: model.trim(), serial: serial.trim(), assetTag: assetTag.trim(), warrantyEndsOn: warranty || null }));
+    void create.run(() =>
+      createAsset({ model: model.trim(), serial: serial.trim(), assetTag: assetTag.trim(), warrantyEndsOn: warranty || null }),
+    );
   }
   function submitMove(e: FormEvent) {
     e.preventDefault();
@@ -101,10 +103,38 @@ export function AssetsPage() {
           <Card id="new-asset-title" title="Cadastrar bem">
             <ApiErrorMessage error={create.error} />
             <form onSubmit={submitCreate} noValidate aria-label="Cadastrar bem" className="vigia-form-grid">
-              <TextField id="asset-model" label="Modelo" value={model} onChange={setModel} error={create.error?.fieldMessage('model')} required />
-              <TextField id="asset-serial" label="Número de série" value={serial} onChange={setSerial} error={create.error?.fieldMessage('serial')} required />
-              <TextField id="asset-tag" label="Número de patrimônio" value={assetTag} onChange={setAssetTag} error={create.error?.fieldMessage('assetTag')} required />
-              <TextField id="asset-warranty" type="date" label="Fim da garantia" value={warranty} onChange={setWarranty} error={create.error?.fieldMessage('warrantyEndsOn')} />
+              <TextField
+                id="asset-model"
+                label="Modelo"
+                value={model}
+                onChange={setModel}
+                error={create.error?.fieldMessage('model')}
+                required
+              />
+              <TextField
+                id="asset-serial"
+                label="Número de série"
+                value={serial}
+                onChange={setSerial}
+                error={create.error?.fieldMessage('serial')}
+                required
+              />
+              <TextField
+                id="asset-tag"
+                label="Número de patrimônio"
+                value={assetTag}
+                onChange={setAssetTag}
+                error={create.error?.fieldMessage('assetTag')}
+                required
+              />
+              <TextField
+                id="asset-warranty"
+                type="date"
+                label="Fim da garantia"
+                value={warranty}
+                onChange={setWarranty}
+                error={create.error?.fieldMessage('warrantyEndsOn')}
+              />
               <div>
                 <button className="br-button primary" type="submit" disabled={create.busy}>
                   Cadastrar bem
@@ -126,7 +156,14 @@ export function AssetsPage() {
                 options={(assets ?? []).map((a) => ({ value: a.id, label: `${a.serial} — ${assetStatusLabels[a.status]}` }))}
               />
               <SelectField id="move-status" label="Nova situação" value={status} onChange={setStatus} options={manualStatuses} />
-              <TextAreaField id="move-note" label="Motivo" hint="Mínimo de 10 caracteres." value={note} onChange={setNote} error={move.error?.fieldMessage('note')} />
+              <TextAreaField
+                id="move-note"
+                label="Motivo"
+                hint="Mínimo de 10 caracteres."
+                value={note}
+                onChange={setNote}
+                error={move.error?.fieldMessage('note')}
+              />
               <button className="br-button secondary mt-2" type="submit" disabled={move.busy || !target}>
                 Alterar situação
               </button>

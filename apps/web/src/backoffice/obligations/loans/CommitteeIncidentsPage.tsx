@@ -1,5 +1,5 @@
-import { incidentKindLabels, type Incident } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type Incident, incidentKindLabels } from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
 import { Message } from '../../../shared/components/Message';
@@ -39,7 +39,9 @@ export function CommitteeIncidentsPage() {
     setNotice(message);
     reloadStock();
   };
-  const replace = useWrite<Incident>((i) => update(i, `Equipamento substituído em garantia pelo número de série ${i.replacementSerial ?? ''}; termo de substituição emitido.`));
+  const replace = useWrite<Incident>((i) =>
+    update(i, `Equipamento substituído em garantia pelo número de série ${i.replacementSerial ?? ''}; termo de substituição emitido.`),
+  );
   const close = useWrite<Incident>((i) => update(i, 'Ocorrência encerrada.'));
 
   function submitReplace(e: FormEvent) {
@@ -56,13 +58,21 @@ export function CommitteeIncidentsPage() {
       <Breadcrumb items={[{ label: 'Cessões de equipamentos', to: paths.committeeLoans }, { label: 'Ocorrências' }]} />
       <h1>Ocorrências com equipamentos</h1>
       <p>
-        Roubo, furto e danos por terceiros exigem boletim de ocorrência e são comunicados à SESP/CIOSP e ao gestor indireto (art. 18, § 1º); danos do parceiro ficam
-        com reparo pendente (§ 2º); defeitos na garantia são substituídos com novo número de série (§ 3º).
+        Roubo, furto e danos por terceiros exigem boletim de ocorrência e são comunicados à SESP/CIOSP e ao gestor indireto (art. 18, § 1º);
+        danos do parceiro ficam com reparo pendente (§ 2º); defeitos na garantia são substituídos com novo número de série (§ 3º).
       </p>
       {notice && <Message kind="success">{notice}</Message>}
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando ocorrências…" />}
-      {incidents && <IncidentsTable incidents={incidents} onOpen={(i) => { setOpen(i); setNotice(null); }} />}
+      {incidents && (
+        <IncidentsTable
+          incidents={incidents}
+          onOpen={(i) => {
+            setOpen(i);
+            setNotice(null);
+          }}
+        />
+      )}
       {open && (
         <div className="row mt-4">
           <div className="col-12">
@@ -98,7 +108,14 @@ export function CommitteeIncidentsPage() {
               <Card id="close-incident-title" title="Encerrar ocorrência">
                 <ApiErrorMessage error={close.error} />
                 <form onSubmit={submitClose} noValidate aria-label="Encerrar ocorrência">
-                  <TextAreaField id="incident-resolution" label="Resolução" hint="Mínimo de 10 caracteres." value={resolution} onChange={setResolution} error={close.error?.fieldMessage('resolution')} />
+                  <TextAreaField
+                    id="incident-resolution"
+                    label="Resolução"
+                    hint="Mínimo de 10 caracteres."
+                    value={resolution}
+                    onChange={setResolution}
+                    error={close.error?.fieldMessage('resolution')}
+                  />
                   <SelectField id="incident-outcome" label="Equipamento" value={outcome} onChange={setOutcome} options={outcomes} />
                   <button className="br-button secondary mt-2" type="submit" disabled={close.busy}>
                     Encerrar ocorrência

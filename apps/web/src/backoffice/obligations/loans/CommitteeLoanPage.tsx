@@ -1,5 +1,5 @@
 import type { Loan } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -10,14 +10,15 @@ import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { getLoan, recordPickup, recordReturn } from '../obligations-api';
+import { paths } from '../paths';
 import { Card } from '../shared/Card';
 import { todayInCuiaba } from '../shared/dates';
 import { useWrite } from '../shared/use-write';
-import { paths } from '../paths';
 
 const LOANS_BASE = paths.committeeLoans;
-import { returnConditionLabels } from './loan-labels';
+
 import { LoanFacts } from './LoanFacts';
+import { returnConditionLabels } from './loan-labels';
 
 type Condition = keyof typeof returnConditionLabels;
 
@@ -59,12 +60,21 @@ export function CommitteeLoanPage() {
       {notice && <Message kind="success">{notice}</Message>}
       {loan && (
         <>
-          {loan.status === 'reserved' && <Message kind="info">Aguardando o parceiro agendar a retirada e indicar quem vai retirar.</Message>}
+          {loan.status === 'reserved' && (
+            <Message kind="info">Aguardando o parceiro agendar a retirada e indicar quem vai retirar.</Message>
+          )}
           {loan.status === 'pickup_scheduled' && (
             <Card id="pickup-title" title="Registrar retirada (termo de responsabilidade)">
               <ApiErrorMessage error={pickup.error} />
               <form onSubmit={submitPickup} noValidate aria-label="Registrar retirada">
-                <TextField id="picked-up-on" type="date" label="Data da retirada" value={pickedUpOn} onChange={setPickedUpOn} error={pickup.error?.fieldMessage('pickedUpOn')} />
+                <TextField
+                  id="picked-up-on"
+                  type="date"
+                  label="Data da retirada"
+                  value={pickedUpOn}
+                  onChange={setPickedUpOn}
+                  error={pickup.error?.fieldMessage('pickedUpOn')}
+                />
                 <button className="br-button primary mt-2" type="submit" disabled={pickup.busy}>
                   {pickup.busy ? 'Registrando…' : 'Registrar retirada'}
                 </button>

@@ -1,5 +1,5 @@
-import type { Asset } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import type { Asset, Loan } from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -7,12 +7,11 @@ import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { createLoan, listAssets, listLoans } from '../obligations-api';
+import { paths } from '../paths';
 import { Card } from '../shared/Card';
 import { TermSelect } from '../shared/TermSelect';
 import { useWrite } from '../shared/use-write';
-import type { Loan } from '@vigia/contracts';
 import { LoansTable } from './LoansTable';
-import { paths } from '../paths';
 
 const LOANS_BASE = paths.committeeLoans;
 
@@ -38,8 +37,8 @@ export function CommitteeLoansPage() {
       <Breadcrumb items={[{ label: 'Cessões de equipamentos' }]} />
       <h1>Cessões de equipamentos</h1>
       <p>
-        Cessão de uso (comodato) das câmeras do Estado aos parceiros com cooperação vigente, lavrada a termo (Decreto nº 1.522/2022, art. 17, parágrafo único, e art.
-        18). A retirada é feita na SESP/MT, em Cuiabá, mediante termo de responsabilidade.
+        Cessão de uso (comodato) das câmeras do Estado aos parceiros com cooperação vigente, lavrada a termo (Decreto nº 1.522/2022, art.
+        17, parágrafo único, e art. 18). A retirada é feita na SESP/MT, em Cuiabá, mediante termo de responsabilidade.
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando cessões…" />}

@@ -1,4 +1,4 @@
-import { incidentKindLabels, incidentStatusLabels, type Incident } from '@vigia/contracts';
+import { type Incident, incidentKindLabels, incidentStatusLabels } from '@vigia/contracts';
 import { formatDate } from '../../../shared/format';
 import { Tag } from '../shared/Tag';
 import { incidentTone } from './loan-labels';
@@ -37,7 +37,12 @@ export function IncidentsTable({ incidents, onOpen }: { incidents: Incident[]; o
               <td>{i.replacementSerial ?? '—'}</td>
               {onOpen && (
                 <td>
-                  <button type="button" className="br-button small secondary" onClick={() => onOpen(i)} aria-label={`Tratar ocorrência de ${i.serial}`}>
+                  <button
+                    type="button"
+                    className="br-button small secondary"
+                    onClick={() => onOpen(i)}
+                    aria-label={`Tratar ocorrência de ${i.serial}`}
+                  >
                     Tratar
                   </button>
                 </td>

@@ -1,8 +1,8 @@
-import { assetStatusLabels, installationStatusLabels, loanStatusLabels, type Loan } from '@vigia/contracts';
+import { assetStatusLabels, installationStatusLabels, type Loan, loanStatusLabels } from '@vigia/contracts';
 import { formatDate, formatDateTime } from '../../../shared/format';
+import { loanDocumentUrl } from '../obligations-api';
 import { DocumentsTable } from '../shared/DocumentsTable';
 import { Tag } from '../shared/Tag';
-import { loanDocumentUrl } from '../obligations-api';
 import { assetTone, loanTone, returnConditionLabels } from './loan-labels';
 
 /** Facts, items and acts of one loan (shared by SESP, partner and manager views). */
@@ -73,7 +73,8 @@ export function LoanFacts({ loan }: { loan: Loan }) {
                 <td>{i.firstVideoAt ? formatDateTime(i.firstVideoAt) : 'Sem vídeo ainda'}</td>
                 <td>
                   {i.replacesItemId && 'Substituição em garantia. '}
-                  {i.returnCondition && (returnConditionLabels[i.returnCondition as keyof typeof returnConditionLabels] ?? i.returnCondition)}
+                  {i.returnCondition &&
+                    (returnConditionLabels[i.returnCondition as keyof typeof returnConditionLabels] ?? i.returnCondition)}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import { loanStatusLabels, type Loan } from '@vigia/contracts';
+import { type Loan, loanStatusLabels } from '@vigia/contracts';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../shared/format';
 import { Tag } from '../shared/Tag';
@@ -24,10 +24,23 @@ export function LoansTable({ loans, base }: { loans: Loan[]; base?: string }) {
         <tbody>
           {loans.map((l) => (
             <tr key={l.id}>
-              <th scope="row">{base ? <Link to={`${base}/${l.id}`} aria-label={`Abrir cessão ${l.number}`}>{l.number}</Link> : l.number}</th>
+              <th scope="row">
+                {base ? (
+                  <Link to={`${base}/${l.id}`} aria-label={`Abrir cessão ${l.number}`}>
+                    {l.number}
+                  </Link>
+                ) : (
+                  l.number
+                )}
+              </th>
               <td>{l.partnerName}</td>
               <td>{l.termNumber}</td>
-              <td>{l.items.filter((i) => i.active).map((i) => i.serial).join(', ')}</td>
+              <td>
+                {l.items
+                  .filter((i) => i.active)
+                  .map((i) => i.serial)
+                  .join(', ')}
+              </td>
               <td>
                 <Tag tone={loanTone[l.status]}>{loanStatusLabels[l.status]}</Tag>
               </td>

@@ -16,7 +16,10 @@ export function MunicipalLoansPage() {
     <>
       <Breadcrumb items={[{ label: 'Cessões de equipamentos' }]} />
       <h1>Cessões de equipamentos</h1>
-      <p>Câmeras do Estado cedidas aos parceiros do município em gestão indireta. Roubos e danos por terceiros também são comunicados ao gestor (art. 18, § 1º).</p>
+      <p>
+        Câmeras do Estado cedidas aos parceiros do município em gestão indireta. Roubos e danos por terceiros também são comunicados ao
+        gestor (art. 18, § 1º).
+      </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading />}
       {loans && <LoansTable loans={loans} />}

@@ -1,5 +1,5 @@
-import { incidentKindLabels, incidentKinds, type Incident, type IncidentKind } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
+import { type Incident, type IncidentKind, incidentKindLabels, incidentKinds } from '@vigia/contracts';
+import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -47,7 +47,15 @@ export function PartnerIncidentsPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!kind) return;
-    void write.run(() => reportIncident(loanId, { assetId, kind, occurredOn, description: description.trim(), policeReportNumber: needsPoliceReport(kind) ? police.trim() : null }));
+    void write.run(() =>
+      reportIncident(loanId, {
+        assetId,
+        kind,
+        occurredOn,
+        description: description.trim(),
+        policeReportNumber: needsPoliceReport(kind) ? police.trim() : null,
+      }),
+    );
   }
 
   return (
@@ -60,10 +68,43 @@ export function PartnerIncidentsPage() {
         <ApiErrorMessage error={write.error} />
         {loans && active.length === 0 && <p>Nenhuma cessão ativa: as ocorrências são comunicadas depois da retirada dos equipamentos.</p>}
         <form onSubmit={submit} noValidate aria-label="Comunicar ocorrência" className="vigia-form-grid">
-          <SelectField id="incident-loan" label="Cessão" value={loanId} onChange={(v) => { setLoanId(v); setAssetId(''); }} placeholder="Selecione a cessão" options={active.map((l) => ({ value: l.id, label: `Cessão nº ${l.number}` }))} />
-          <SelectField id="incident-asset" label="Equipamento (número de série)" value={assetId} onChange={setAssetId} placeholder="Selecione o equipamento" options={items.map((i) => ({ value: i.assetId, label: `${i.serial} — ${i.model}` }))} error={write.error?.fieldMessage('assetId')} />
-          <SelectField id="incident-kind" label="Tipo de ocorrência" value={kind} onChange={(v) => setKind(v as IncidentKind)} placeholder="Selecione o tipo" options={incidentKinds.map((k) => ({ value: k, label: incidentKindLabels[k] }))} error={write.error?.fieldMessage('kind')} />
-          <TextField id="incident-date" type="date" label="Data do fato" value={occurredOn} onChange={setOccurredOn} error={write.error?.fieldMessage('occurredOn')} />
+          <SelectField
+            id="incident-loan"
+            label="Cessão"
+            value={loanId}
+            onChange={(v) => {
+              setLoanId(v);
+              setAssetId('');
+            }}
+            placeholder="Selecione a cessão"
+            options={active.map((l) => ({ value: l.id, label: `Cessão nº ${l.number}` }))}
+          />
+          <SelectField
+            id="incident-asset"
+            label="Equipamento (número de série)"
+            value={assetId}
+            onChange={setAssetId}
+            placeholder="Selecione o equipamento"
+            options={items.map((i) => ({ value: i.assetId, label: `${i.serial} — ${i.model}` }))}
+            error={write.error?.fieldMessage('assetId')}
+          />
+          <SelectField
+            id="incident-kind"
+            label="Tipo de ocorrência"
+            value={kind}
+            onChange={(v) => setKind(v as IncidentKind)}
+            placeholder="Selecione o tipo"
+            options={incidentKinds.map((k) => ({ value: k, label: incidentKindLabels[k] }))}
+            error={write.error?.fieldMessage('kind')}
+          />
+          <TextField
+            id="incident-date"
+            type="date"
+            label="Data do fato"
+            value={occurredOn}
+            onChange={setOccurredOn}
+            error={write.error?.fieldMessage('occurredOn')}
+          />
           {needsPoliceReport(kind) && (
             <TextField
               id="incident-police"
@@ -75,7 +116,14 @@ export function PartnerIncidentsPage() {
               required
             />
           )}
-          <TextAreaField id="incident-description" label="Descrição do fato" hint="Mínimo de 10 caracteres." value={description} onChange={setDescription} error={write.error?.fieldMessage('description')} />
+          <TextAreaField
+            id="incident-description"
+            label="Descrição do fato"
+            hint="Mínimo de 10 caracteres."
+            value={description}
+            onChange={setDescription}
+            error={write.error?.fieldMessage('description')}
+          />
           <div>
             <button className="br-button primary" type="submit" disabled={write.busy || !loanId || !assetId || !kind}>
               {write.busy ? 'Enviando…' : 'Comunicar ocorrência'}

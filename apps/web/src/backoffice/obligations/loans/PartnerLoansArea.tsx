@@ -1,5 +1,5 @@
 import type { Loan } from '@vigia/contracts';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { FileField } from '../../../shared/components/FileField';
@@ -36,8 +36,8 @@ function PartnerLoansPage() {
       <Breadcrumb items={[{ label: 'Minhas cessões de equipamentos' }]} />
       <h1>Minhas cessões de equipamentos</h1>
       <p>
-        Câmeras do Estado cedidas em comodato (Decreto nº 1.522/2022, art. 17–18). Agende a retirada na SESP/MT (Cuiabá) e instale as câmeras em até 90 dias após a
-        retirada (guia, item 04).
+        Câmeras do Estado cedidas em comodato (Decreto nº 1.522/2022, art. 17–18). Agende a retirada na SESP/MT (Cuiabá) e instale as
+        câmeras em até 90 dias após a retirada (guia, item 04).
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando cessões…" />}
@@ -75,7 +75,9 @@ function PartnerLoanPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: 'Minhas cessões de equipamentos', to: paths.partnerLoans }, { label: loan ? `Cessão ${loan.number}` : 'Cessão' }]} />
+      <Breadcrumb
+        items={[{ label: 'Minhas cessões de equipamentos', to: paths.partnerLoans }, { label: loan ? `Cessão ${loan.number}` : 'Cessão' }]}
+      />
       <h1>{loan ? `Cessão nº ${loan.number}` : 'Cessão'}</h1>
       <ApiErrorMessage error={error} />
       {loading && <Loading />}
@@ -85,13 +87,37 @@ function PartnerLoanPage() {
           {(loan.status === 'reserved' || loan.status === 'pickup_scheduled') && (
             <Card id="schedule-title" title="Agendar retirada na SESP/MT">
               <p>
-                Local: {loan.pickupPlace}. A retirada é feita em dia útil pelo representante legal ou por pessoa com autorização assinada por ele (guia, item 03).
+                Local: {loan.pickupPlace}. A retirada é feita em dia útil pelo representante legal ou por pessoa com autorização assinada
+                por ele (guia, item 03).
               </p>
               <ApiErrorMessage error={write.error} />
               <form onSubmit={submit} noValidate aria-label="Agendar retirada" className="vigia-form-grid">
-                <TextField id="pickup-on" type="date" label="Data da retirada" value={pickupOn} onChange={setPickupOn} error={write.error?.fieldMessage('pickupOn')} required />
-                <TextField id="pickup-name" label="Nome de quem vai retirar" value={personName} onChange={setPersonName} error={write.error?.fieldMessage('personName')} required />
-                <TextField id="pickup-cpf" label="CPF de quem vai retirar" inputMode="numeric" value={personCpf} onChange={setPersonCpf} error={write.error?.fieldMessage('personCpf')} required />
+                <TextField
+                  id="pickup-on"
+                  type="date"
+                  label="Data da retirada"
+                  value={pickupOn}
+                  onChange={setPickupOn}
+                  error={write.error?.fieldMessage('pickupOn')}
+                  required
+                />
+                <TextField
+                  id="pickup-name"
+                  label="Nome de quem vai retirar"
+                  value={personName}
+                  onChange={setPersonName}
+                  error={write.error?.fieldMessage('personName')}
+                  required
+                />
+                <TextField
+                  id="pickup-cpf"
+                  label="CPF de quem vai retirar"
+                  inputMode="numeric"
+                  value={personCpf}
+                  onChange={setPersonCpf}
+                  error={write.error?.fieldMessage('personCpf')}
+                  required
+                />
                 <FileField
                   id="pickup-authorisation"
                   label="Autorização assinada pelo representante legal"

@@ -1,5 +1,12 @@
-import { complianceCaseKindLabels, sanctionDecisionLabels, SUSPENSION_MAX_MONTHS, type ComplianceCase, type Sanction, type SanctionDecision } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import {
+  type ComplianceCase,
+  complianceCaseKindLabels,
+  type Sanction,
+  type SanctionDecision,
+  SUSPENSION_MAX_MONTHS,
+  sanctionDecisionLabels,
+} from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Loading } from '../../../shared/components/Loading';
@@ -12,7 +19,16 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { NotFound } from '../../../shared/pages/NotFound';
 import { useSession } from '../../session/session-context';
-import { closeCase, decideSanction, getSanction, listCases, listSanctions, notifySanction, revokeCooperation, type Revocation } from '../obligations-api';
+import {
+  closeCase,
+  decideSanction,
+  getSanction,
+  listCases,
+  listSanctions,
+  notifySanction,
+  type Revocation,
+  revokeCooperation,
+} from '../obligations-api';
 import { paths } from '../paths';
 import { Card } from '../shared/Card';
 import { DocumentsTable } from '../shared/DocumentsTable';
@@ -68,7 +84,8 @@ function SanctionsPage() {
       <Breadcrumb items={[{ label: 'Processos de sanção' }]} />
       <h1>Processos de sanção</h1>
       <p>
-        Advertência ou suspensão temporária (até 2 anos) com impedimento de nova parceria, após notificação e defesa em 10 dias úteis (Decreto nº 1.522/2022, art. 30).
+        Advertência ou suspensão temporária (até 2 anos) com impedimento de nova parceria, após notificação e defesa em 10 dias úteis
+        (Decreto nº 1.522/2022, art. 30).
       </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando processos…" />}
@@ -76,8 +93,21 @@ function SanctionsPage() {
       <Card id="notify-title" title="Notificar parceiro (abrir processo)">
         <ApiErrorMessage error={write.error} />
         <form onSubmit={submit} noValidate aria-label="Notificar parceiro" className="vigia-form-grid">
-          <TermSelect id="sanction-term" value={termId} onChange={setTermId} activeOnly={false} error={write.error?.fieldMessage('termId')} />
-          <TextAreaField id="sanction-facts" label="Fatos imputados" hint="Mínimo de 10 caracteres." value={facts} onChange={setFacts} error={write.error?.fieldMessage('facts')} />
+          <TermSelect
+            id="sanction-term"
+            value={termId}
+            onChange={setTermId}
+            activeOnly={false}
+            error={write.error?.fieldMessage('termId')}
+          />
+          <TextAreaField
+            id="sanction-facts"
+            label="Fatos imputados"
+            hint="Mínimo de 10 caracteres."
+            value={facts}
+            onChange={setFacts}
+            error={write.error?.fieldMessage('facts')}
+          />
           <TextField
             id="sanction-received"
             type="date"
@@ -114,7 +144,13 @@ function DecidePage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!decision) return;
-    void write.run(() => decideSanction(sanctionId, { decision, reasons: reasons.trim(), ...(decision === 'suspension' ? { suspensionMonths: Number(months) } : {}) }));
+    void write.run(() =>
+      decideSanction(sanctionId, {
+        decision,
+        reasons: reasons.trim(),
+        ...(decision === 'suspension' ? { suspensionMonths: Number(months) } : {}),
+      }),
+    );
   }
   return (
     <>
@@ -128,14 +164,22 @@ function DecidePage() {
           <SanctionFacts s={s} />
           {s.status !== 'decided' && (
             <Card id="decide-title" title="Decisão fundamentada">
-              {s.defenceOpen && <Message kind="info">O prazo de defesa ainda corre: a decisão só pode ser registrada depois dele ou após a defesa.</Message>}
+              {s.defenceOpen && (
+                <Message kind="info">O prazo de defesa ainda corre: a decisão só pode ser registrada depois dele ou após a defesa.</Message>
+              )}
               <ApiErrorMessage error={write.error} />
               <form onSubmit={submit} noValidate aria-label="Decisão do processo de sanção">
                 <fieldset className="mb-2">
                   <legend className="vigia-label">Decisão</legend>
                   {(['warning', 'suspension', 'dismissed'] as const).map((d) => (
                     <div className="vigia-choice" key={d}>
-                      <input id={`decide-${d}`} type="radio" name="sanction-decision" checked={decision === d} onChange={() => setDecision(d)} />
+                      <input
+                        id={`decide-${d}`}
+                        type="radio"
+                        name="sanction-decision"
+                        checked={decision === d}
+                        onChange={() => setDecision(d)}
+                      />
                       <label htmlFor={`decide-${d}`}>{sanctionDecisionLabels[d]}</label>
                     </div>
                   ))}
@@ -153,7 +197,14 @@ function DecidePage() {
                     error={write.error?.fieldMessage('suspensionMonths')}
                   />
                 )}
-                <TextAreaField id="decide-reasons" label="Fundamentação" hint="Mínimo de 10 caracteres." value={reasons} onChange={setReasons} error={write.error?.fieldMessage('reasons')} />
+                <TextAreaField
+                  id="decide-reasons"
+                  label="Fundamentação"
+                  hint="Mínimo de 10 caracteres."
+                  value={reasons}
+                  onChange={setReasons}
+                  error={write.error?.fieldMessage('reasons')}
+                />
                 <button className="br-button primary mt-2" type="submit" disabled={write.busy || !decision}>
                   Registrar decisão
                 </button>
@@ -180,7 +231,10 @@ function CasesPage() {
     <>
       <Breadcrumb items={[{ label: 'Processos de sanção', to: base }, { label: 'Casos da comissão' }]} />
       <h1>Casos da comissão</h1>
-      <p>Abertos automaticamente: prazo de instalação de 90 dias vencido, câmeras fora do ar por longos períodos e prestações de contas rejeitadas.</p>
+      <p>
+        Abertos automaticamente: prazo de instalação de 90 dias vencido, câmeras fora do ar por longos períodos e prestações de contas
+        rejeitadas.
+      </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading />}
       {cases && cases.length === 0 && <p>Nenhum caso aberto.</p>}
@@ -230,7 +284,13 @@ function CasesPage() {
             noValidate
             aria-label="Encerrar caso"
           >
-            <TextAreaField id="case-note" label="Nota de encerramento" value={note} onChange={setNote} error={write.error?.fieldMessage('note')} />
+            <TextAreaField
+              id="case-note"
+              label="Nota de encerramento"
+              value={note}
+              onChange={setNote}
+              error={write.error?.fieldMessage('note')}
+            />
             <button className="br-button primary mt-2" type="submit" disabled={write.busy}>
               Encerrar caso
             </button>
@@ -264,12 +324,14 @@ function RevocationPage() {
       <Breadcrumb items={[{ label: 'Processos de sanção', to: base }, { label: 'Revogação' }]} />
       <h1>Revogação por interesse público superveniente</h1>
       <p>
-        Ato do Secretário (Decreto nº 1.522/2022, art. 29): revoga a habilitação e encerra o termo de cooperação, com motivação. Não é sanção — as sanções são as do art.
-        30.
+        Ato do Secretário (Decreto nº 1.522/2022, art. 29): revoga a habilitação e encerra o termo de cooperação, com motivação. Não é
+        sanção — as sanções são as do art. 30.
       </p>
       {done ? (
         <>
-          <Message kind="success">Cooperação {done.termNumber} revogada em {formatDateTime(done.revokedAt)}.</Message>
+          <Message kind="success">
+            Cooperação {done.termNumber} revogada em {formatDateTime(done.revokedAt)}.
+          </Message>
           <DocumentsTable documents={done.documents} title="Ato de revogação" />
         </>
       ) : (
@@ -284,7 +346,13 @@ function RevocationPage() {
             aria-label="Revogar cooperação"
           >
             <TermSelect id="revoke-term" value={termId} onChange={setTermId} error={write.error?.fieldMessage('termId')} />
-            <TextAreaField id="revoke-reasons" label="Motivação (interesse público superveniente)" value={reasons} onChange={setReasons} error={write.error?.fieldMessage('reasons')} />
+            <TextAreaField
+              id="revoke-reasons"
+              label="Motivação (interesse público superveniente)"
+              value={reasons}
+              onChange={setReasons}
+              error={write.error?.fieldMessage('reasons')}
+            />
             <div className="br-checkbox mt-2">
               <input id="revoke-confirm" type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />
               <label htmlFor="revoke-confirm">Confirmo que a revogação encerra o termo de cooperação.</label>

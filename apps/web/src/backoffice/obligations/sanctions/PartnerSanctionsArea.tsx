@@ -1,5 +1,5 @@
 import type { Sanction } from '@vigia/contracts';
-import { useCallback, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { FileField } from '../../../shared/components/FileField';
@@ -38,7 +38,10 @@ function MySanctionsPage() {
     <>
       <Breadcrumb items={[{ label: 'Notificações e sanções' }]} />
       <h1>Notificações e sanções</h1>
-      <p>Processos de sanção abertos pela SESP (Decreto nº 1.522/2022, art. 30). Você tem 10 dias úteis, contados do recebimento da notificação, para apresentar defesa.</p>
+      <p>
+        Processos de sanção abertos pela SESP (Decreto nº 1.522/2022, art. 30). Você tem 10 dias úteis, contados do recebimento da
+        notificação, para apresentar defesa.
+      </p>
       <ApiErrorMessage error={error} />
       {loading && <Loading label="Carregando processos…" />}
       {sanctions && <SanctionsTable sanctions={sanctions} base={base} />}
@@ -78,15 +81,31 @@ function DefencePage() {
             <Card id="defence-title" title={`Apresentar defesa (até ${formatDate(s.defenceDueOn)})`}>
               <ApiErrorMessage error={write.error} />
               <form onSubmit={submit} noValidate aria-label="Apresentar defesa">
-                <TextAreaField id="defence-text" label="Defesa" hint="Mínimo de 10 caracteres." value={text} onChange={setText} error={write.error?.fieldMessage('text')} maxLength={20000} />
-                <FileField id="defence-file" label="Documento anexo (opcional)" accept=".pdf,.jpg,.jpeg,.png" hint="PDF, JPEG ou PNG." onSelect={setFile} />
+                <TextAreaField
+                  id="defence-text"
+                  label="Defesa"
+                  hint="Mínimo de 10 caracteres."
+                  value={text}
+                  onChange={setText}
+                  error={write.error?.fieldMessage('text')}
+                  maxLength={20000}
+                />
+                <FileField
+                  id="defence-file"
+                  label="Documento anexo (opcional)"
+                  accept=".pdf,.jpg,.jpeg,.png"
+                  hint="PDF, JPEG ou PNG."
+                  onSelect={setFile}
+                />
                 <button className="br-button primary mt-2" type="submit" disabled={write.busy}>
                   {write.busy ? 'Enviando…' : 'Apresentar defesa'}
                 </button>
               </form>
             </Card>
           )}
-          {s.status === 'notified' && !s.defenceOpen && <Message kind="warning">O prazo de defesa terminou em {formatDate(s.defenceDueOn)}.</Message>}
+          {s.status === 'notified' && !s.defenceOpen && (
+            <Message kind="warning">O prazo de defesa terminou em {formatDate(s.defenceDueOn)}.</Message>
+          )}
           <SanctionFacts s={s} />
         </>
       )}

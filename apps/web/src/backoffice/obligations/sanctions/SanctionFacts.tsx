@@ -1,4 +1,4 @@
-import { sanctionDecisionLabels, sanctionStatusLabels, type Sanction, type SanctionStatus } from '@vigia/contracts';
+import { type Sanction, type SanctionStatus, sanctionDecisionLabels, sanctionStatusLabels } from '@vigia/contracts';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { sanctionDocumentUrl } from '../obligations-api';
@@ -31,10 +31,13 @@ export function SanctionFacts({ s }: { s: Sanction }) {
           até {formatDate(s.defenceDueOn)} {s.defenceOpen ? <Tag tone="info">Prazo em curso</Tag> : <Tag>Prazo encerrado</Tag>}
         </dd>
         <dt>Defesa</dt>
-        <dd style={{ whiteSpace: 'pre-wrap' }}>{s.defenceText ? `${s.defenceText}\n(apresentada em ${formatDateTime(s.defenceFiledAt ?? '')})` : 'Não apresentada'}</dd>
+        <dd style={{ whiteSpace: 'pre-wrap' }}>
+          {s.defenceText ? `${s.defenceText}\n(apresentada em ${formatDateTime(s.defenceFiledAt ?? '')})` : 'Não apresentada'}
+        </dd>
         <dt>Prescrição (5 anos, art. 30, §§ 2º–3º)</dt>
         <dd data-testid="limitation">
-          {s.limitation.timeBarred ? <Tag tone="danger">Prescrita</Tag> : <Tag tone="success">Não prescrita</Tag>} {s.limitation.explanation}
+          {s.limitation.timeBarred ? <Tag tone="danger">Prescrita</Tag> : <Tag tone="success">Não prescrita</Tag>}{' '}
+          {s.limitation.explanation}
           {s.limitation.endsOn && ` Prescreve em ${formatDate(s.limitation.endsOn)}.`}
         </dd>
         {s.decision && (

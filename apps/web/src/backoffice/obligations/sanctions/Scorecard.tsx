@@ -16,7 +16,8 @@ export function Scorecard({ choosePartner }: { choosePartner: boolean }) {
   const { data: terms } = useApiData(listTerms);
   const partners = [...new Map((terms ?? []).map((t) => [t.partnerId, t.partnerName])).entries()];
   const load = useCallback(
-    (signal: AbortSignal): Promise<UptimeScorecard | null> => (choosePartner && !partnerId ? Promise.resolve(null) : getScorecard(signal, partnerId || undefined, month)),
+    (signal: AbortSignal): Promise<UptimeScorecard | null> =>
+      choosePartner && !partnerId ? Promise.resolve(null) : getScorecard(signal, partnerId || undefined, month),
     [choosePartner, partnerId, month],
   );
   const { data: card, error, loading } = useApiData(load);
@@ -25,10 +26,20 @@ export function Scorecard({ choosePartner }: { choosePartner: boolean }) {
       <h2 id="scorecard-title" className="h4">
         Disponibilidade mensal das câmeras
       </h2>
-      <p>Funcionamento permanente e ininterrupto, 24 horas (art. 25, § 3º). Sem dados de monitoramento, a disponibilidade aparece como “não medido”.</p>
+      <p>
+        Funcionamento permanente e ininterrupto, 24 horas (art. 25, § 3º). Sem dados de monitoramento, a disponibilidade aparece como “não
+        medido”.
+      </p>
       <div className="vigia-form-grid">
         {choosePartner && (
-          <SelectField id="scorecard-partner" label="Parceiro" value={partnerId} onChange={setPartnerId} placeholder="Selecione o parceiro" options={partners.map(([value, label]) => ({ value, label }))} />
+          <SelectField
+            id="scorecard-partner"
+            label="Parceiro"
+            value={partnerId}
+            onChange={setPartnerId}
+            placeholder="Selecione o parceiro"
+            options={partners.map(([value, label]) => ({ value, label }))}
+          />
         )}
         <TextField id="scorecard-month" type="month" label="Mês" value={month} onChange={(v) => v && setMonth(v)} />
       </div>

@@ -33,7 +33,12 @@ export function DocumentsTable({ documents, urlOf, title = 'Documentos emitidos'
                 <tr key={d.id}>
                   <th scope="row">{d.title}</th>
                   <td className="vigia-hash">
-                    <a href={`/verificar/${d.code}`} target="_blank" rel="noreferrer" aria-label={`Verificar ${d.title} (${d.format.toUpperCase()})`}>
+                    <a
+                      href={`/verificar/${d.code}`}
+                      target="_blank"
+                      rel="noreferrer"
+                      aria-label={`Verificar ${d.title} (${d.format.toUpperCase()})`}
+                    >
                       {d.code}
                     </a>
                   </td>

@@ -17,7 +17,15 @@ interface Props {
 export const termLabel = (t: CooperationTerm) => `${t.number} — ${t.partnerName}${t.status === 'active' ? '' : ' (encerrado)'}`;
 
 /** Picks a cooperation term (GET /api/accreditation/cooperation-terms). */
-export function TermSelect({ id, value, onChange, error, activeOnly = true, label = 'Termo de cooperação', placeholder = 'Selecione a cooperação' }: Props) {
+export function TermSelect({
+  id,
+  value,
+  onChange,
+  error,
+  activeOnly = true,
+  label = 'Termo de cooperação',
+  placeholder = 'Selecione a cooperação',
+}: Props) {
   const { data, error: loadError } = useApiData(listTerms);
   const terms = (data ?? []).filter((t) => (activeOnly ? t.status === 'active' : t.status !== 'pending_signature'));
   return (

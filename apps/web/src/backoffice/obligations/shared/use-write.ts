@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 
 /** Runs one write; keeps busy/error for the form and hands the result to onDone. */
 export function useWrite<T>(onDone: (result: T) => void) {

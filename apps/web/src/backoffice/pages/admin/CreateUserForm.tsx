@@ -1,11 +1,11 @@
 import type { UserSummary } from '@vigia/contracts';
-import { useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextField } from '../../../shared/components/TextField';
 import { createUser } from '../../api/admin-api';
 import { GrantFields } from './GrantFields';
-import { emptyGrant, toRoleGrant, validateGrant, type GrantDraft, type GrantErrors, type ScopeField } from './grant-scope';
+import { emptyGrant, type GrantDraft, type GrantErrors, type ScopeField, toRoleGrant, validateGrant } from './grant-scope';
 
 interface CreateUserFormProps {
   onCreated: (user: UserSummary) => void;
@@ -128,11 +128,7 @@ export function CreateUserForm({ onCreated, onCancel }: CreateUserFormProps) {
           />
         ))}
         <div className="d-flex flex-wrap">
-          <button
-            className="br-button secondary mr-2 mb-2"
-            type="button"
-            onClick={() => setGrants((all) => [...all, emptyGrant()])}
-          >
+          <button className="br-button secondary mr-2 mb-2" type="button" onClick={() => setGrants((all) => [...all, emptyGrant()])}>
             <i className="fas fa-plus mr-1" aria-hidden="true" />
             Adicionar perfil
           </button>

@@ -1,7 +1,7 @@
-import { operatorUnitLabels, operatorUnits, roleLabels, roles, type OperatorUnit, type Role } from '@vigia/contracts';
+import { type OperatorUnit, operatorUnitLabels, operatorUnits, type Role, roleLabels, roles } from '@vigia/contracts';
 import { SelectField } from '../../../shared/components/SelectField';
 import { TextField } from '../../../shared/components/TextField';
-import { scopeFieldsByRole, type GrantDraft, type GrantErrors } from './grant-scope';
+import { type GrantDraft, type GrantErrors, scopeFieldsByRole } from './grant-scope';
 
 interface GrantFieldsProps {
   index: number;

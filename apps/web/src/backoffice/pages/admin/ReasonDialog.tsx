@@ -1,6 +1,6 @@
 import type { UserSummary } from '@vigia/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { TextAreaField } from '../../../shared/components/TextAreaField';
 import { reactivateUser, suspendUser } from '../../api/admin-api';

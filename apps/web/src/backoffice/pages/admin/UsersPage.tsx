@@ -7,11 +7,11 @@ import { useApiData } from '../../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../../shared/layout/Breadcrumb';
 import { listUsers } from '../../api/admin-api';
+import { MisusePanel } from '../../audit/MisusePanel';
+import { UnmaskGrantsPanel } from '../../privacy/UnmaskGrantsPanel';
 import { CreateUserForm } from './CreateUserForm';
 import { ReasonDialog, type StatusAction } from './ReasonDialog';
 import { UsersTable } from './UsersTable';
-import { MisusePanel } from '../../audit/MisusePanel';
-import { UnmaskGrantsPanel } from '../../privacy/UnmaskGrantsPanel';
 
 /** Admin → Usuários: list, create with role grants, suspend and reactivate with a reason. */
 export function UsersPage() {
@@ -77,9 +77,7 @@ export function UsersPage() {
           onDone={(user) => {
             upsert(user);
             setPending(null);
-            setNotice(
-              pending.action === 'suspend' ? `Usuário ${user.name} suspenso.` : `Usuário ${user.name} reativado.`,
-            );
+            setNotice(pending.action === 'suspend' ? `Usuário ${user.name} suspenso.` : `Usuário ${user.name} reativado.`);
           }}
         />
       )}

@@ -33,9 +33,7 @@ export function UsersTable({ users, onAction }: UsersTableProps) {
               <td>{user.roles.map((r) => roleLabels[r]).join('; ') || '—'}</td>
               <td>{user.mfaEnabled ? 'Ativada' : 'Não configurada'}</td>
               <td>
-                <span className={`br-tag text ${user.status === 'active' ? 'success' : 'danger'}`}>
-                  {statusLabels[user.status]}
-                </span>
+                <span className={`br-tag text ${user.status === 'active' ? 'success' : 'danger'}`}>{statusLabels[user.status]}</span>
               </td>
               <td>{formatDateTime(user.createdAt)}</td>
               <td>

@@ -1,6 +1,6 @@
 import type { AuditVerifyResult } from '@vigia/contracts';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../shared/api/api-error';
+import { type ApiError, toApiError } from '../../../shared/api/api-error';
 import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
 import { Message } from '../../../shared/components/Message';
 import { verifyAuditChain } from '../../api/audit-api';
@@ -52,8 +52,8 @@ export function ChainVerification() {
           {result.firstBroken ? (
             <>
               Primeiro evento com problema: nº <strong data-testid="broken-seq">{result.firstBroken.seq}</strong> —{' '}
-              {problemLabels[result.firstBroken.problem] ?? 'problema não identificado'} (<code>{result.firstBroken.problem}</code>). {result.checked}{' '}
-              eventos verificados.
+              {problemLabels[result.firstBroken.problem] ?? 'problema não identificado'} (<code>{result.firstBroken.problem}</code>).{' '}
+              {result.checked} eventos verificados.
             </>
           ) : (
             <>{result.checked} eventos verificados.</>
