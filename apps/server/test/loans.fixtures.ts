@@ -6,19 +6,14 @@ import { mailOutbox } from '../src/mail/mail.schema.js';
 import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
 import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
 import { cameraSelfTests, cameras } from '../src/modules/cameras/cameras.schema.js';
-import { clock, today } from '../src/modules/loans/obligation-kit.js';
+import { today } from '../src/modules/loans/obligation-kit.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
 
 /** Factories for the obligations tests (loans, accountability, inspections, complaints, sanctions). */
 
-/** Moves the obligations clock to an instant (Cuiabá is UTC−4: noon there is 16:00Z). */
-export const setClock = (iso: string) => {
-  clock.now = () => new Date(iso);
-};
-export const resetClock = () => {
-  clock.now = () => new Date();
-};
+export { resetClock, setClock } from './helpers/clock.js';
+/** Noon in Cuiabá (UTC−4) is 16:00Z. */
 export const noonInCuiaba = (date: string) => `${date}T16:00:00Z`;
 
 /** An ACTIVE cooperation term for the partner (the accreditation flow is tested elsewhere). */
