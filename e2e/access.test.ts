@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort, HttpClient, type ServerProcess, startServer } from '@vigia/testkit/server-process';
+import { signUpBody } from '@vigia/testkit/sign-up';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUpBody } from '../apps/server/test/accreditation.fixtures.js';
-import { freePort, HttpClient, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
-import { launchBrowser } from './helpers/browser.js';
 import { webDist } from './helpers/platform.js';
-import { LoginPage } from './pages/login-page.js';
 
 /**
  * Who sees what (issue 6), in Chromium against the real platform with two simulated cameras of the

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { ApplicationWizardPage } from './pages/application-wizard-page.js';
 import { HomologationPage, PartnerCasePage, ReviewCasePage, RispOpinionsPage, VerificationPage } from './pages/case-pages.js';
-import { LoginPage } from './pages/login-page.js';
 import { type SignUpData, SignUpPage } from './pages/signup-page.js';
 
 /**

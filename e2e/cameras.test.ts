@@ -1,12 +1,12 @@
 import { cameraImportColumns } from '@vigia/contracts';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { LoginPage } from '@vigia/testkit/login-page';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
-import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { CameraImportPage, CameraRegistryPage, OperationsMapPage } from './pages/cameras-pages.js';
-import { LoginPage } from './pages/login-page.js';
 
 const DEMO_PASSWORD = 'demonstracao-vigia';
 const CAMERAS = 20;

@@ -1,9 +1,9 @@
 import { roleLabels, roles } from '@vigia/contracts';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
-import { LoginPage } from './pages/login-page.js';
 
 const DEMO_PASSWORD = 'demonstracao-vigia';
 const demoEmail = (role: string) => `${role.replaceAll('_', '-')}@demo.vigiamais.local`;

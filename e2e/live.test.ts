@@ -2,17 +2,17 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
-import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
-import { launchBrowser } from './helpers/browser.js';
 import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { webDist } from './helpers/platform.js';
 import { OperationsMapPage } from './pages/cameras-pages.js';
 import { IntegrationsPage } from './pages/integrations-page.js';
 import { LivePage } from './pages/live-page.js';
-import { LoginPage } from './pages/login-page.js';
 
 /**
  * Live view end to end: the start command with DEMO_CAMERAS=9 runs the API, the media node (child

@@ -1,3 +1,6 @@
+import { launchBrowser } from '@vigia/testkit/browser';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,11 +11,8 @@ import {
   nextBusinessDay,
 } from '../apps/server/src/modules/calendar/business-days.js';
 import { addDays, todayInCuiaba } from '../apps/server/src/modules/calendar/local-date.js';
-import { type Simulator, startSimulator } from '../packages/media/test/helpers/simulator.js';
-import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { CameraFormPage, CameraRegistryPage } from './pages/cameras-pages.js';
-import { LoginPage } from './pages/login-page.js';
 import { CommitteeLoansPage, PartnerLoansPage, SanctionPages } from './pages/obligations-pages.js';
 
 /**

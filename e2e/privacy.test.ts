@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
-import { launchBrowser } from './helpers/browser.js';
 import { webDist } from './helpers/platform.js';
-import { LoginPage } from './pages/login-page.js';
 
 /**
  * Privacy masks end to end (issue 6): an admin draws a mask on a demo camera (API), an operator

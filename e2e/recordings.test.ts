@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
 import { unzipSync, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, type ServerProcess, startServer } from '../apps/server/test/helpers/server-process.js';
-import { launchBrowser } from './helpers/browser.js';
 import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { webDist } from './helpers/platform.js';
 import { CameraRegistryPage } from './pages/cameras-pages.js';
 import { HealthPage } from './pages/health-page.js';
-import { LoginPage } from './pages/login-page.js';
 import { cuiabaInput, ExportsPage, ExportVerificationPage, PlaybackPage } from './pages/recordings-pages.js';
 
 /**

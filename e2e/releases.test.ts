@@ -1,8 +1,8 @@
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
 import { startDemoPlatform } from './helpers/platform.js';
-import { LoginPage } from './pages/login-page.js';
 import { ReleaseRequestForm, ReleaseRequestPage } from './pages/releases-pages.js';
 
 const DEMO_PASSWORD = 'demonstracao-vigia';

@@ -1,5 +1,5 @@
+import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser } from 'playwright-core';
-import { LoginPage } from '../pages/login-page.js';
 
 /**
  * Registers a camera of the demo partner on loopback through the API, signed in as the partner

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ServerProcess, startServer } from '../../apps/server/test/helpers/server-process.js';
+import { type ServerProcess, startServer } from '@vigia/testkit/server-process';
 
 export const webDist = path.resolve(new URL('../../apps/web/dist', import.meta.url).pathname);
 

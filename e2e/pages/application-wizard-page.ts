@@ -1,5 +1,5 @@
+import { firstOf } from '@vigia/testkit/first-of';
 import type { Page } from 'playwright-core';
-import { firstOf } from '../helpers/first-of.js';
 
 export interface PointData {
   address: string;

@@ -1,5 +1,5 @@
+import { firstOf } from '@vigia/testkit/first-of';
 import type { Locator, Page } from 'playwright-core';
-import { firstOf } from '../helpers/first-of.js';
 
 /** Page objects of the obligations areas (back office /app/... and portal /denuncia). */
 

@@ -1,5 +1,5 @@
+import { firstOf } from '@vigia/testkit/first-of';
 import type { Download, Page } from 'playwright-core';
-import { firstOf } from '../helpers/first-of.js';
 
 /** `datetime-local` value with seconds in the browser's time zone (the playback page's clock). */
 const setDateTimeLocal = (page: Page, selector: string, ms: number) =>

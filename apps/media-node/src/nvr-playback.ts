@@ -1,5 +1,6 @@
 import type { BlockList } from 'node:net';
 import { expandNvrTemplate } from '@vigia/contracts';
+import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import { connectClientToHub, RtspClient, StreamHub } from '@vigia/media';
 import { openSecret } from '@vigia/secrets';
 import { ViewerRefused, type ViewerSource } from './live-socket.js';
@@ -48,17 +49,17 @@ export function nvrPlayback(d: {
 }): NvrPlayback {
   const open = new Set<string>();
   const end = (id: string, reason: string) =>
-    d.sql.query(`UPDATE playback_session SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`, [
-      id,
-      reason.slice(0, 60),
-    ]);
+    d.sql.query(
+      `UPDATE ${tables.playbackSession} SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`,
+      [id, reason.slice(0, 60)],
+    );
   const source: ViewerSource = {
     action: 'playback',
     async open(camera, claims) {
       const rows = await d.sql.query<PlaybackRow>(
         `SELECT s.id::text AS id, (extract(epoch FROM s.from_at) * 1000)::bigint AS from_ms, (extract(epoch FROM s.to_at) * 1000)::bigint AS to_ms,
                 n.url_template, n.channel, n.credentials AS nvr_credentials
-           FROM playback_session s LEFT JOIN camera_nvr n ON n.camera_id = s.camera_id
+           FROM ${tables.playbackSession} s LEFT JOIN ${tables.cameraNvr} n ON n.camera_id = s.camera_id
           WHERE s.id = $1::uuid AND s.camera_id = $2::uuid AND s.user_id = $3::uuid AND s.source = 'partner_nvr' AND s.node_id = $4 AND s.ended_at IS NULL`,
         [claims.pb ?? '00000000-0000-0000-0000-000000000000', camera.id, claims.sub, d.nodeId],
       );
@@ -121,7 +122,7 @@ export function nvrPlayback(d: {
     async touch() {
       if (open.size)
         await d.sql.query(
-          `UPDATE playback_session SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
+          `UPDATE ${tables.playbackSession} SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
           [[...open].join(',')],
         );
     },

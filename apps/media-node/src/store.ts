@@ -1,3 +1,4 @@
+import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -37,7 +38,7 @@ export class NodeStore {
 
   async heartbeat(publicUrl: string, upstreams: number, viewers: number, starting = false): Promise<void> {
     await this.sql.query(
-      `INSERT INTO media_node (id, public_url, upstreams, viewers) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${tables.mediaNode} (id, public_url, upstreams, viewers) VALUES ($1, $2, $3, $4)
        ON CONFLICT (id) DO UPDATE SET public_url = excluded.public_url, heartbeat_at = now(),
          upstreams = excluded.upstreams, viewers = excluded.viewers
          ${starting ? ', started_at = now()' : ''}`,
@@ -47,8 +48,10 @@ export class NodeStore {
 
   /** Marks the node gone (clean shutdown): its heartbeat is stale at once and its leases freed. */
   async leave(): Promise<void> {
-    await this.sql.query(`DELETE FROM camera_assignment WHERE node_id = $1`, [this.nodeId]);
-    await this.sql.query(`UPDATE media_node SET heartbeat_at = to_timestamp(0), upstreams = 0, viewers = 0 WHERE id = $1`, [this.nodeId]);
+    await this.sql.query(`DELETE FROM ${tables.cameraAssignment} WHERE node_id = $1`, [this.nodeId]);
+    await this.sql.query(`UPDATE ${tables.mediaNode} SET heartbeat_at = to_timestamp(0), upstreams = 0, viewers = 0 WHERE id = $1`, [
+      this.nodeId,
+    ]);
   }
 
   /**
@@ -59,16 +62,16 @@ export class NodeStore {
   async acquireLease(cameraId: string): Promise<{ nodeId: string } | null> {
     const rows = await this.sql.query<{ node_id: string }>(
       `WITH ins AS (
-         INSERT INTO camera_assignment (camera_id, node_id, expires_at)
+         INSERT INTO ${tables.cameraAssignment} (camera_id, node_id, expires_at)
          VALUES ($1::uuid, $2, now() + $3::float8 * interval '1 second')
          ON CONFLICT (camera_id) DO NOTHING
          RETURNING node_id
        ), cur AS (
-         SELECT camera_id FROM camera_assignment
+         SELECT camera_id FROM ${tables.cameraAssignment}
          WHERE camera_id = $1::uuid AND (node_id = $2 OR expires_at < now())
          FOR UPDATE SKIP LOCKED
        ), upd AS (
-         UPDATE camera_assignment a
+         UPDATE ${tables.cameraAssignment} a
          SET acquired_at = CASE WHEN a.node_id = $2 THEN a.acquired_at ELSE now() END,
              node_id = $2, expires_at = now() + $3::float8 * interval '1 second'
          FROM cur WHERE a.camera_id = cur.camera_id
@@ -84,7 +87,7 @@ export class NodeStore {
   async renewLeases(cameraIds: string[]): Promise<string[]> {
     if (!cameraIds.length) return [];
     const rows = await this.sql.query<{ camera_id: string }>(
-      `UPDATE camera_assignment SET expires_at = now() + $3::float8 * interval '1 second'
+      `UPDATE ${tables.cameraAssignment} SET expires_at = now() + $3::float8 * interval '1 second'
        WHERE node_id = $1 AND camera_id = ANY(string_to_array($2, ',')::uuid[])
        RETURNING camera_id::text AS camera_id`,
       [this.nodeId, cameraIds.join(','), secs(this.leaseSeconds)],
@@ -93,7 +96,7 @@ export class NodeStore {
   }
 
   async releaseLease(cameraId: string): Promise<void> {
-    await this.sql.query(`DELETE FROM camera_assignment WHERE camera_id = $1::uuid AND node_id = $2`, [cameraId, this.nodeId]);
+    await this.sql.query(`DELETE FROM ${tables.cameraAssignment} WHERE camera_id = $1::uuid AND node_id = $2`, [cameraId, this.nodeId]);
   }
 
   /**
@@ -102,8 +105,8 @@ export class NodeStore {
    */
   async clearOrphanedLeases(limit = 100): Promise<number> {
     const rows = await this.sql.query(
-      `DELETE FROM camera_assignment WHERE camera_id IN (
-         SELECT camera_id FROM camera_assignment
+      `DELETE FROM ${tables.cameraAssignment} WHERE camera_id IN (
+         SELECT camera_id FROM ${tables.cameraAssignment}
          WHERE expires_at < now() - $1::float8 * interval '1 second'
          ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING camera_id`,
@@ -128,7 +131,7 @@ export class NodeStore {
       rtsp_transport: string | null;
     }>(
       `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
-       FROM camera WHERE id = $1::uuid`,
+       FROM ${tables.camera} WHERE id = $1::uuid`,
       [id],
     );
     const r = rows[0];
@@ -153,7 +156,7 @@ export class NodeStore {
   async liveSessions(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
     const rows = await this.sql.query<{ id: string }>(
-      `SELECT s.id FROM user_session s JOIN app_user u ON u.id = s.user_id
+      `SELECT s.id FROM ${tables.userSession} s JOIN ${tables.appUser} u ON u.id = s.user_id
        WHERE s.id = ANY(string_to_array($1, ',')) AND s.revoked_at IS NULL AND s.expires_at > now()
          AND s.stage = 'active' AND u.status = 'active'`,
       [ids.join(',')],
@@ -163,7 +166,7 @@ export class NodeStore {
 
   async startView(v: { cameraId: string; userId: string | null; sessionId: string | null; origin: string }): Promise<string> {
     const rows = await this.sql.query<{ id: string }>(
-      `INSERT INTO live_view (camera_id, node_id, user_id, session_id, origin) VALUES ($1::uuid, $2, $3::uuid, $4, $5) RETURNING id::text AS id`,
+      `INSERT INTO ${tables.liveView} (camera_id, node_id, user_id, session_id, origin) VALUES ($1::uuid, $2, $3::uuid, $4, $5) RETURNING id::text AS id`,
       [v.cameraId, this.nodeId, v.userId, v.sessionId, v.origin.slice(0, 200)],
     );
     return rows[0]!.id;
@@ -171,22 +174,24 @@ export class NodeStore {
 
   async endView(id: string, reason: string): Promise<void> {
     await this.sql.query(
-      `UPDATE live_view SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`,
+      `UPDATE ${tables.liveView} SET ended_at = now(), seen_at = now(), end_reason = $2 WHERE id = $1::uuid AND ended_at IS NULL`,
       [id, reason],
     );
   }
 
   async touchViews(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    await this.sql.query(`UPDATE live_view SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`, [
-      ids.join(','),
-    ]);
+    await this.sql.query(
+      `UPDATE ${tables.liveView} SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
+      [ids.join(',')],
+    );
   }
 
   /** After a restart: views this node left open end when they were last seen. */
   async closeStaleViews(): Promise<void> {
-    await this.sql.query(`UPDATE live_view SET ended_at = seen_at, end_reason = 'node_restart' WHERE node_id = $1 AND ended_at IS NULL`, [
-      this.nodeId,
-    ]);
+    await this.sql.query(
+      `UPDATE ${tables.liveView} SET ended_at = seen_at, end_reason = 'node_restart' WHERE node_id = $1 AND ended_at IS NULL`,
+      [this.nodeId],
+    );
   }
 }

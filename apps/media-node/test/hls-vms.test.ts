@@ -2,19 +2,19 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Integration, IntegrationWithSecret } from '@vigia/contracts';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { newNonce, nonceHash } from '@vigia/testkit/live-client';
+import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { integrationPullAuditSweep } from '../../server/src/modules/integrations/integration-pull-audit.sweep.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
-import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
-import { newNonce, nonceHash } from './live-client.js';
 
 /**
  * Art. 22 §3 (compatibility with the systems already at CIOSP) and Art. 24: the VMS at CIOSP pulls

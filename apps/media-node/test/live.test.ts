@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { liveCloseCodes } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
+import { startOnvifResponder } from '@vigia/testkit/onvif-responder';
+import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
@@ -12,11 +15,8 @@ import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
 import { sessionIdOf } from '../../server/src/modules/accounts/session-token.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
-import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
-import { newNonce, nonceHash, openLive } from './live-client.js';
 
 /**
  * Media node + API + real GStreamer cameras, on the database of this run (PGlite through the SQL

@@ -4,16 +4,17 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PLAYBACK_HEADERS } from '@vigia/contracts';
 import { loadStreamTokenKey, nonceHash, signStreamToken } from '@vigia/contracts/stream-token';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { newNonce, openLive } from '@vigia/testkit/live-client';
+import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { auditEvents, playbackSessions, recordingSegments } from '../../server/src/db/schema.js';
 import { segmentLayout } from '../../server/src/modules/playback/fmp4-index.js';
 import { playbackEndedSweep } from '../../server/src/modules/playback/playback-ended.sweep.js';
-import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,
@@ -24,7 +25,6 @@ import {
   stopTestBed,
   until,
 } from './helpers/node-testbed.js';
-import { newNonce, openLive } from './live-client.js';
 
 /** Playback from the segment index: timeline, purpose-bound tokens, keyframe-aligned bytes. */
 let t: TestDatabase;

@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { makeUser, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { recordingSegments } from '../../server/src/db/schema.js';
 import { createExport } from '../../server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,

@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
+import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { type ReservedDatabase, reserveDatabase } from '@vigia/testkit/test-database';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import { type Database, migrateDatabase, openDatabase } from '../../server/src/db/client.js';
 import { recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
-import { makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
-import { type ReservedDatabase, reserveDatabase } from '../../server/test/helpers/database.js';
-import { freePort, type ServerProcess, startServer } from '../../server/test/helpers/server-process.js';
 import { createPartner, registerCamera, untilProgress } from './helpers/node-testbed.js';
 
 /**

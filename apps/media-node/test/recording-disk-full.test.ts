@@ -5,17 +5,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { authHeaders, makeUser, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { alerts, auditEvents, evidenceLocks, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
-import { authHeaders, makeUser, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,

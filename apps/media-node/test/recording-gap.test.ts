@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { type Simulator, type SimulatorOptions, startSimulator } from '@vigia/testkit/camera-simulator';
+import { makeUser, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, type SimulatorOptions, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { cameraOutages, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,

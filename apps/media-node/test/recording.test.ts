@@ -2,9 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { makeUser, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { cameraOutages, evidenceLocks, recordingGaps, recordingSegments } from '../../server/src/db/schema.js';
@@ -14,8 +16,6 @@ import { loadExportSigningKey } from '../../server/src/modules/exports/export-si
 import { verifyExportPackage } from '../../server/src/modules/exports/verify-export-package.js';
 import { recordingRetentionSweep } from '../../server/src/modules/recordings/recording-retention.sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
-import { makeUser, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,

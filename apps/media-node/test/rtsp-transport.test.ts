@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { RtspClient } from '@vigia/media';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
+import type { TestDatabase } from '@vigia/testkit/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
-import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
 import type { MediaNode } from '../src/node.js';
 import {
   createPartner,

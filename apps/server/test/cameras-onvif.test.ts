@@ -1,6 +1,6 @@
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OnvifResponder, startOnvifResponder } from '../../../packages/media/test/helpers/onvif-responder.js';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import { authHeaders, type Session, useTestApp } from './helpers/app.js';
 import {
   CAMERA_PASSWORD as PASSWORD,

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import type { CameraSelfTest } from '@vigia/contracts';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../src/app.js';
 import { captureSnapshot } from '../src/modules/cameras/ffmpeg-snapshot.js';
 import { authHeaders, makeUser, type Session, signIn, testApp, useTestApp } from './helpers/app.js';

@@ -1,170 +1,58 @@
 /**
- * One RTSP 1.0 session over one TCP connection: OPTIONS → DESCRIBE → SETUP (TCP
- * interleaved by default, or RTP over UDP) → PLAY, then keep-alive and media reception until
- * closed. The video track is always set up; an AAC audio track only with `audio: 'pass'`.
- * Reconnection lives in RtspClient; this class fails fast with an RtspError and reports how
- * it ended.
+ * One RTSP 1.0 session (RFC 2326) over one TCP connection: OPTIONS (§10.1) → DESCRIBE (§10.2,
+ * rtsp-describe.ts) → SETUP (§10.4, TCP interleaved by default or RTP over UDP, rtsp-setup-transport.ts)
+ * → PLAY (§10.5), then keep-alive (§12.37, rtsp-keepalive.ts) and media reception until TEARDOWN
+ * (§10.7). The video track is always set up; an AAC audio track only with `audio: 'pass'`.
+ * Reconnection lives in RtspClient; this class fails fast with an RtspError (rtsp-status.ts) and
+ * reports how it ended.
  */
 import net from 'node:net';
-import type { AccessUnit, AudioFrame, AudioTrackInfo, ParameterSets, VideoCodec } from './access-unit';
-import {
-  type AudioDepacketizer,
-  AudioTimeline,
-  audioTrackFromSdp,
-  createAudioDepacketizer,
-  type RawAudioFrame,
-} from './audio-depacketizer';
+import type { AccessUnit, ParameterSets } from './access-unit';
+import { type AudioDepacketizer, AudioTimeline, createAudioDepacketizer, type RawAudioFrame } from './audio-depacketizer';
 import { RtspError, socketErrorToRtspError } from './errors';
 import { H264Depacketizer } from './h264-depacketizer';
 import { H265Depacketizer } from './h265-depacketizer';
-import { InterleavedDemuxer, RtspProtocolError } from './interleaved-demuxer';
-import type { JitterBufferOptions } from './jitter-buffer';
+import { InterleavedDemuxer } from './interleaved-demuxer';
 import type { NalDepacketizer } from './nal-depacketizer';
-import { buildReceiverReport, senderReportNtpMiddle } from './rtcp';
+import { senderReportNtpMiddle } from './rtcp';
 import { createRtpHeader, parseRtpHeader, SequenceTracker } from './rtp';
 import { parseWwwAuthenticate, RtspAuthenticator } from './rtsp-auth';
+import { readDescribeAnswer, selectAudio, selectVideo } from './rtsp-describe';
+import { keepAliveIntervalMs, keepAliveMethod, type ReportState, receiverReport } from './rtsp-keepalive';
+import { header, parsePublic, type RtspResponse, type RtspServerRequest, serializeRequest, serializeResponse } from './rtsp-message';
 import {
-  header,
-  parsePublic,
-  parseSession,
-  parseTransport,
-  type RtspResponse,
-  type RtspServerRequest,
-  serializeRequest,
-  serializeResponse,
-} from './rtsp-message';
-import { h264ParametersFromFmtp, h265ParametersFromFmtp, parseSdp, resolveControlUrl, type Sdp, type SdpMedia } from './sdp';
+  type AudioStreamInfo,
+  DEFAULT_USER_AGENT,
+  type RtspSessionOptions,
+  type SessionCallbacks,
+  type SessionCounters,
+  type VideoStreamInfo,
+  zeroCounters,
+} from './rtsp-session-types';
+import { readSetupAnswer, readSetupSession, setupRefusalTolerated, transportRequest } from './rtsp-setup-transport';
+import { statusError, toRtspError } from './rtsp-status';
+import { parseRtspUrl } from './rtsp-url';
+import { h265ParametersFromFmtp, resolveControlUrl, type Sdp } from './sdp';
 import { UdpTrack } from './udp-transport';
 
-/** 'auto' tries UDP and falls back to TCP interleaved (461, or no RTP within udpNoDataMs). */
-export type RtspTransport = 'tcp' | 'udp' | 'auto';
-/** 'pass' sets up and depacketizes an AAC audio track; 'drop' (default) sets up video only. */
-export type AudioMode = 'drop' | 'pass';
-
-export interface RtspSessionOptions {
-  /** rtsp://[user:password@]host[:port]/path */
-  url: string;
-  /** Override the credentials of the URL. */
-  username?: string;
-  password?: string;
-  /** Default 5000 ms. */
-  connectTimeoutMs?: number;
-  /** Default 10000 ms. */
-  requestTimeoutMs?: number;
-  /** No RTP for this long while playing → RTSP_TIMEOUT (default 10000 ms). */
-  dataTimeoutMs?: number;
-  /** Keep-alive period; default: session timeout / 2 (30 s when the server gives none). */
-  keepAliveIntervalMs?: number;
-  userAgent?: string;
-  /** Keep SPS/PPS/VPS/AUD inside access units (default false). */
-  keepParameterSets?: boolean;
-  /** Size of the socket read buffer reused for every read (default 64 KiB). */
-  readBufferSize?: number;
-  /** Media transport (default 'tcp'). */
-  transport?: RtspTransport;
-  /** Audio handling (default 'drop'). */
-  audio?: AudioMode;
-  /** transport 'auto' over UDP: no RTP for this long after PLAY → RTSP_UNSUPPORTED_TRANSPORT (default 3000 ms). */
-  udpNoDataMs?: number;
-  /** UDP reorder buffer (default 50 packets / 100 ms). */
-  jitter?: JitterBufferOptions;
-  /** Receiver report period over UDP (default 5000 ms). */
-  rtcpIntervalMs?: number;
-}
-
-export interface SessionCallbacks {
-  onAccessUnit(au: AccessUnit): void;
-  onParameterSets(codec: VideoCodec, ps: ParameterSets): void;
-  /** The audio track of this session (undefined: video only), called once before PLAY. */
-  onAudioTrack?(track: AudioTrackInfo | undefined): void;
-  /** Audio frames (only with audio 'pass' and an AAC track in the SDP). */
-  onAudioFrame?(frame: AudioFrame): void;
-}
-
-export interface AudioStreamInfo extends AudioTrackInfo {
-  payloadType: number;
-  clockRate: number;
-  controlUrl: string;
-}
-
-export interface VideoStreamInfo {
-  codec: VideoCodec;
-  payloadType: number;
-  clockRate: number;
-  controlUrl: string;
-  /** Parameter sets announced in the SDP (may be empty: then they come in-band). */
-  sdpParameterSets: ParameterSets;
-  sdp: Sdp;
-  /** Codecs of media sections that were not set up (audio, metadata…), for diagnostics. */
-  ignoredMedia: string[];
-  /** Audio track set up next to the video (audio 'pass' and AAC offered). */
-  audio?: AudioStreamInfo;
-  /** Transport in use once playing. */
-  transport?: 'tcp' | 'udp';
-}
-
-/** Counters of one session (see RtspClient for the cumulative view). */
-export interface SessionCounters {
-  bytesReceived: number;
-  rtpPackets: number;
-  rtpBytes: number;
-  rtcpPackets: number;
-  rtpLost: number;
-  rtpGaps: number;
-  rtpLate: number;
-  badRtpPackets: number;
-  ignoredPackets: number;
-  /** Audio RTP packets received and audio frames delivered (audio 'pass'). */
-  audioPackets: number;
-  audioFrames: number;
-  audioLost: number;
-  /** UDP: packets put back in order, and given up on, by the reorder buffer. */
-  rtpReordered: number;
-  rtpSkipped: number;
-}
-
-/** Every session counter at zero (a new session; the sum before any session; push sources). */
-export function zeroCounters(): SessionCounters {
-  return {
-    bytesReceived: 0,
-    rtpPackets: 0,
-    rtpBytes: 0,
-    rtcpPackets: 0,
-    rtpLost: 0,
-    rtpGaps: 0,
-    rtpLate: 0,
-    badRtpPackets: 0,
-    ignoredPackets: 0,
-    audioPackets: 0,
-    audioFrames: 0,
-    audioLost: 0,
-    rtpReordered: 0,
-    rtpSkipped: 0,
-  };
-}
-
-export const DEFAULT_USER_AGENT = 'VigiaMaisMT-media/0.1';
+export { readDescribeAnswer, selectAudio, selectVideo } from './rtsp-describe';
+export {
+  type AudioMode,
+  type AudioStreamInfo,
+  DEFAULT_USER_AGENT,
+  type RtspSessionOptions,
+  type RtspTransport,
+  type SessionCallbacks,
+  type SessionCounters,
+  type VideoStreamInfo,
+  zeroCounters,
+} from './rtsp-session-types';
+export { parseRtspUrl } from './rtsp-url';
 
 interface Pending {
   resolve(res: RtspResponse): void;
   reject(err: Error): void;
   timer: NodeJS.Timeout;
-}
-
-export function parseRtspUrl(url: string, username?: string, password?: string) {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new RtspError('RTSP_PROTOCOL_ERROR', `invalid URL: ${url}`);
-  }
-  if (u.protocol !== 'rtsp:') throw new RtspError('RTSP_PROTOCOL_ERROR', `unsupported URL scheme ${u.protocol}`);
-  const user = username ?? (u.username ? decodeURIComponent(u.username) : undefined);
-  const pass = password ?? (u.password ? decodeURIComponent(u.password) : undefined);
-  u.username = '';
-  u.password = '';
-  const host = u.hostname.replace(/^\[|\]$/g, '');
-  return { host, port: u.port ? Number(u.port) : 554, url: u.href, username: user, password: pass };
 }
 
 export class RtspSession {
@@ -200,7 +88,10 @@ export class RtspSession {
   private lastSr: { video?: { ntp: number; at: number }; audio?: { ntp: number; at: number } } = {};
   private rtcpTimer: NodeJS.Timeout | undefined;
   private readonly rtcpSsrc = (Math.random() * 0xffffffff) >>> 0;
-  private lastReport = { video: { expected: 0, lost: 0 }, audio: { expected: 0, lost: 0 } };
+  private readonly lastReport: Record<'video' | 'audio', ReportState> = {
+    video: { expected: 0, lost: 0 },
+    audio: { expected: 0, lost: 0 },
+  };
   private transportInUse: 'tcp' | 'udp' = 'tcp';
   private keepAliveTimer: NodeJS.Timeout | undefined;
   private dataTimer: NodeJS.Timeout | undefined;
@@ -243,13 +134,7 @@ export class RtspSession {
       if (options.status >= 200 && options.status < 300) this.publicMethods = parsePublic(header(options.headers, 'public'));
 
       const describe = await this.request('DESCRIBE', url, [['Accept', 'application/sdp']]);
-      const base = header(describe.headers, 'content-base') ?? header(describe.headers, 'content-location') ?? url;
-      let sdp: Sdp;
-      try {
-        sdp = parseSdp(describe.body.toString('utf8'));
-      } catch (err) {
-        throw new RtspError('RTSP_PROTOCOL_ERROR', `invalid SDP: ${(err as Error).message}`);
-      }
+      const { base, sdp } = readDescribeAnswer(describe, url);
       const info = selectVideo(sdp, base);
       this.info = info;
       this.createDepacketizer(info);
@@ -457,7 +342,6 @@ export class RtspSession {
   private async setupTrack(controlUrl: string, firstChannel: number, udp: boolean, fallback: boolean, optional = false): Promise<boolean> {
     const isVideo = firstChannel === 0;
     let track: UdpTrack | undefined;
-    let spec = `RTP/AVP/TCP;unicast;interleaved=${firstChannel}-${firstChannel + 1}`;
     if (udp) {
       const socket = this.socket!;
       track = await UdpTrack.open({
@@ -481,39 +365,29 @@ export class RtspSession {
       }
       if (isVideo) this.videoUdp = track;
       else this.audioUdp = track;
-      spec = `RTP/AVP;unicast;client_port=${track.rtpPort}-${track.rtcpPort}`;
     }
+    const spec = transportRequest(firstChannel, track);
     const res = await this.request('SETUP', controlUrl, [['Transport', spec]], { allowFailure: true });
     if (res.status < 200 || res.status >= 300) {
       track?.close();
       if (isVideo) this.videoUdp = undefined;
       else this.audioUdp = undefined;
-      if (fallback && res.status >= 400 && res.status !== 404) return false; // 461 Unsupported transport, or a camera that says so differently
-      if (optional) return false;
+      if (setupRefusalTolerated(res.status, fallback, optional)) return false;
       throw statusError('SETUP', res);
     }
-    const transportValue = header(res.headers, 'transport');
-    const transport = transportValue ? parseTransport(transportValue) : undefined;
-    const answeredTcp = transport ? /TCP/i.test(transport.protocol) : !udp;
-    if (answeredTcp !== !udp) {
-      throw new RtspError('RTSP_UNSUPPORTED_TRANSPORT', `server answered with transport ${transport?.protocol ?? '(none)'}`);
-    }
-    if (track) track.setServerRtcpPort(transport?.serverPort?.[1]);
-    const rtp = udp ? -1 : (transport?.interleaved?.[0] ?? firstChannel);
-    const rtcp = udp ? -1 : (transport?.interleaved?.[1] ?? firstChannel + 1);
+    const answer = readSetupAnswer(res, udp, firstChannel);
+    if (track) track.setServerRtcpPort(answer.serverRtcpPort);
     if (isVideo) {
-      this.rtpChannel = udp ? -2 : rtp; // -2: no interleaved channel, but set up
-      this.rtcpChannel = rtcp;
-      this.ssrc = transport?.ssrc;
+      this.rtpChannel = udp ? -2 : answer.rtpChannel; // -2: no interleaved channel, but set up
+      this.rtcpChannel = answer.rtcpChannel;
+      this.ssrc = answer.ssrc;
     } else {
-      this.audioChannel = rtp;
-      this.audioRtcpChannel = rtcp;
-      this.audioSsrc = transport?.ssrc;
+      this.audioChannel = answer.rtpChannel;
+      this.audioRtcpChannel = answer.rtcpChannel;
+      this.audioSsrc = answer.ssrc;
     }
     if (!this.sessionId) {
-      const sessionValue = header(res.headers, 'session');
-      if (!sessionValue) throw new RtspError('RTSP_PROTOCOL_ERROR', 'SETUP answer without Session header');
-      const session = parseSession(sessionValue);
+      const session = readSetupSession(res);
       this.sessionId = session.id;
       this.sessionTimeoutSec = session.timeoutSec;
     }
@@ -642,32 +516,16 @@ export class RtspSession {
     const now = Date.now();
     const report = (kind: 'video' | 'audio', track: UdpTrack | undefined, seq: SequenceTracker, ssrc: number | undefined) => {
       if (!track || ssrc === undefined) return;
-      const expected = seq.received + seq.lost;
-      const last = this.lastReport[kind];
-      const expectedInterval = expected - last.expected;
-      const lostInterval = seq.lost - last.lost;
-      this.lastReport[kind] = { expected, lost: seq.lost };
-      const sr = this.lastSr[kind];
-      track.sendRtcp(
-        buildReceiverReport(this.rtcpSsrc, this.opts.userAgent, {
-          sourceSsrc: ssrc,
-          fractionLost: expectedInterval > 0 ? Math.max(0, lostInterval) / expectedInterval : 0,
-          cumulativeLost: seq.lost,
-          highestSequence: seq.extendedHighest,
-          lastSr: sr?.ntp ?? 0,
-          delaySinceLastSr: sr ? Math.round(((now - sr.at) * 65536) / 1000) : 0,
-        }),
-      );
+      track.sendRtcp(receiverReport(this.rtcpSsrc, this.opts.userAgent, ssrc, seq, this.lastReport[kind], this.lastSr[kind], now));
     };
     report('video', this.videoUdp, this.seq, this.ssrc);
     report('audio', this.audioUdp, this.audioSeq, this.audioSsrc);
   }
 
   private startTimers(): void {
-    const keepAliveMs = this.options.keepAliveIntervalMs ?? Math.max(1000, ((this.sessionTimeoutSec ?? 60) * 1000) / 2);
+    const keepAliveMs = keepAliveIntervalMs(this.options.keepAliveIntervalMs, this.sessionTimeoutSec);
     this.keepAliveTimer = setInterval(() => {
-      const method = this.publicMethods.has('GET_PARAMETER') ? 'GET_PARAMETER' : 'OPTIONS';
-      this.request(method, this.target.url, [], { allowFailure: true }).catch(() => {
+      this.request(keepAliveMethod(this.publicMethods), this.target.url, [], { allowFailure: true }).catch(() => {
         // A lost keep-alive answer is not fatal by itself: the data timeout decides.
       });
     }, keepAliveMs);
@@ -700,80 +558,4 @@ export class RtspSession {
       }
     }
   }
-}
-
-/** The audio media to use: the first AAC one, else the first G.711 one (depacketizable, not muxed). */
-export function selectAudio(sdp: Sdp, base: string): AudioStreamInfo | undefined {
-  let fallback: AudioStreamInfo | undefined;
-  for (const m of sdp.media) {
-    if (m.type !== 'audio') continue;
-    const track = audioTrackFromSdp(m.encoding, m.clockRate, m.fmtp, m.channels);
-    if (!track) continue;
-    const info = {
-      ...track,
-      payloadType: m.payloadType,
-      clockRate: m.clockRate || track.sampleRate,
-      controlUrl: resolveControlUrl(base, m.control),
-    };
-    if (track.codec === 'aac') return info;
-    fallback ??= info;
-  }
-  return fallback;
-}
-
-/** Chooses the first H.264/H.265 video media; throws RTSP_UNSUPPORTED_CODEC when there is none. */
-export function selectVideo(sdp: Sdp, base: string): VideoStreamInfo {
-  let chosen: SdpMedia | undefined;
-  let codec: VideoCodec | undefined;
-  const seen: string[] = [];
-  for (const m of sdp.media) {
-    const enc = m.encoding;
-    seen.push(`${m.type}/${enc || m.payloadType}`);
-    if (chosen || m.type !== 'video') continue;
-    if (enc === 'H264') codec = 'h264';
-    else if (enc === 'H265' || enc === 'HEVC') codec = 'h265';
-    else continue;
-    chosen = m;
-  }
-  if (!chosen || !codec) {
-    throw new RtspError('RTSP_UNSUPPORTED_CODEC', `no H.264/H.265 video track (found: ${seen.join(', ') || 'none'})`);
-  }
-  let sdpParameterSets: ParameterSets = {};
-  if (codec === 'h264') {
-    const p = h264ParametersFromFmtp(chosen.fmtp);
-    sdpParameterSets = { ...(p.sps ? { sps: p.sps } : {}), ...(p.pps ? { pps: p.pps } : {}) };
-  } else {
-    const p = h265ParametersFromFmtp(chosen.fmtp);
-    sdpParameterSets = { ...(p.vps ? { vps: p.vps } : {}), ...(p.sps ? { sps: p.sps } : {}), ...(p.pps ? { pps: p.pps } : {}) };
-  }
-  return {
-    codec,
-    payloadType: chosen.payloadType,
-    clockRate: chosen.clockRate || 90000,
-    controlUrl: resolveControlUrl(base, chosen.control),
-    sdpParameterSets,
-    sdp,
-    ignoredMedia: seen.filter((_, i) => sdp.media[i] !== chosen),
-  };
-}
-
-function statusError(method: string, res: RtspResponse): RtspError {
-  const msg = `${method} failed: ${res.status} ${res.reason}`;
-  switch (res.status) {
-    case 401:
-    case 403:
-      return new RtspError('RTSP_AUTH_FAILED', `${msg} (credentials rejected)`, res.status);
-    case 404:
-      return new RtspError('RTSP_NOT_FOUND', `${msg} (stream path not found)`, res.status);
-    case 461:
-      return new RtspError('RTSP_UNSUPPORTED_TRANSPORT', msg, res.status);
-    default:
-      return new RtspError('RTSP_BAD_STATUS', msg, res.status);
-  }
-}
-
-function toRtspError(err: unknown): RtspError {
-  if (err instanceof RtspError) return err;
-  if (err instanceof RtspProtocolError) return new RtspError('RTSP_PROTOCOL_ERROR', err.message, undefined, { cause: err });
-  return new RtspError('RTSP_PROTOCOL_ERROR', (err as Error)?.message ?? String(err), undefined, { cause: err });
 }

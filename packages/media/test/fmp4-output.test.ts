@@ -5,10 +5,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessUnit, type ChunkKind, connectClientToHub, createVideoTrack, Fmp4Muxer, RtspClient, StreamHub } from '../src/index';
 import { ffmpegDecodeErrors, ffprobeVideo } from './helpers/ffmpeg';
-import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator;
 let dir: string;

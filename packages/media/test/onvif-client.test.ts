@@ -1,8 +1,8 @@
 import http from 'node:http';
 import net from 'node:net';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverStreamUri, OnvifError } from '../src/onvif/index';
-import { type OnvifResponder, startOnvifResponder } from './helpers/onvif-responder';
 
 const USER = 'tecnico';
 const PASSWORD = 'S3nh@ forte:/x';

@@ -2,10 +2,11 @@
  * Reconnection against a real server: the simulator is killed mid-stream (like a camera
  * losing power), restarted on the same port, and the client must come back by itself.
  */
+
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectClientToHub, RtspClient, type RtspError, StreamHub } from '../src/index';
 import { findBox, parseBoxes } from '../src/mp4-boxes';
-import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator | undefined;
 

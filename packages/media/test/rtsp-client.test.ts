@@ -2,9 +2,9 @@
  * RTSP client against a real GStreamer RTSP server (tools/camera-simulator.py) on loopback.
  */
 import net from 'node:net';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessUnit, probeRtsp, RtspClient, RtspError } from '../src/index';
-import { type Simulator, startSimulator } from './helpers/simulator';
 
 let sim: Simulator;
 

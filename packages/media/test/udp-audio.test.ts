@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccessUnit,
@@ -20,7 +21,6 @@ import {
   StreamHub,
 } from '../src/index';
 import { ffmpegDecodeErrors } from './helpers/ffmpeg';
-import { type Simulator, startSimulator } from './helpers/simulator';
 
 const run = promisify(execFile);
 let sim: Simulator;

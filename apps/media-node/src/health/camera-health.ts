@@ -1,3 +1,4 @@
+import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import type { AccessUnit, IngestSource, RtspError, StreamHub } from '@vigia/media';
 import { gapCauseOf } from '../recorder/gap-cause.js';
 import type { SqlClient } from '../sql.js';
@@ -91,7 +92,7 @@ export class HealthStore {
 
   async startMonitoring(cameraId: string): Promise<void> {
     await this.sql.query(
-      `INSERT INTO camera_monitoring (camera_id, monitored_since) VALUES ($1::uuid, now()) ON CONFLICT (camera_id) DO NOTHING`,
+      `INSERT INTO ${tables.cameraMonitoring} (camera_id, monitored_since) VALUES ($1::uuid, now()) ON CONFLICT (camera_id) DO NOTHING`,
       [cameraId],
     );
   }
@@ -101,21 +102,21 @@ export class HealthStore {
     const ts = (n: number | undefined) => (n === undefined ? null : String(n));
     await this.sql.query(
       `WITH h AS (
-         INSERT INTO camera_health (camera_id, node_id, connected, receiving, fps, bitrate_kbps, rtp_lost, last_frame_at, last_keyframe_at, last_error, updated_at)
+         INSERT INTO ${tables.cameraHealth} (camera_id, node_id, connected, receiving, fps, bitrate_kbps, rtp_lost, last_frame_at, last_keyframe_at, last_error, updated_at)
          VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, to_timestamp($8::float8 / 1000), to_timestamp($9::float8 / 1000), $10, now())
          ON CONFLICT (camera_id) DO UPDATE SET node_id = excluded.node_id, connected = excluded.connected, receiving = excluded.receiving,
            fps = excluded.fps, bitrate_kbps = excluded.bitrate_kbps, rtp_lost = excluded.rtp_lost, last_frame_at = excluded.last_frame_at,
            last_keyframe_at = excluded.last_keyframe_at, last_error = excluded.last_error, updated_at = now()
          RETURNING camera_id
        ), fv AS (
-         UPDATE camera SET first_video_at = to_timestamp($8::float8 / 1000) WHERE id = $1::uuid AND first_video_at IS NULL AND $8::float8 IS NOT NULL RETURNING id
+         UPDATE ${tables.camera} SET first_video_at = to_timestamp($8::float8 / 1000) WHERE id = $1::uuid AND first_video_at IS NULL AND $8::float8 IS NOT NULL RETURNING id
        ), closed AS (
-         UPDATE camera_outage SET ended_at = greatest(started_at, to_timestamp($8::float8 / 1000))
+         UPDATE ${tables.cameraOutage} SET ended_at = greatest(started_at, to_timestamp($8::float8 / 1000))
          WHERE camera_id = $1::uuid AND ended_at IS NULL AND $4 AND $11 RETURNING id
        )
-       INSERT INTO camera_outage (camera_id, started_at, source, cause)
+       INSERT INTO ${tables.cameraOutage} (camera_id, started_at, source, cause)
        SELECT $1::uuid, to_timestamp(coalesce($8::float8, $12::float8) / 1000), 'health', $13
-       WHERE $11 AND NOT $4 AND NOT EXISTS (SELECT 1 FROM camera_outage WHERE camera_id = $1::uuid AND ended_at IS NULL)`,
+       WHERE $11 AND NOT $4 AND NOT EXISTS (SELECT 1 FROM ${tables.cameraOutage} WHERE camera_id = $1::uuid AND ended_at IS NULL)`,
       [
         s.cameraId,
         this.nodeId,

@@ -1,3 +1,4 @@
+import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import type { SqlClient } from '../sql.js';
 
 /**
@@ -30,8 +31,8 @@ export class IntegrationStore {
       camera_allowed: boolean;
     }>(
       `SELECT i.id::text AS id, i.secret_hash, i.status, i.allowed_cidr,
-              EXISTS (SELECT 1 FROM vms_integration_camera c WHERE c.integration_id = i.id AND c.camera_id = $2::uuid) AS camera_allowed
-       FROM vms_integration i WHERE i.username = $1`,
+              EXISTS (SELECT 1 FROM ${tables.vmsIntegrationCamera} c WHERE c.integration_id = i.id AND c.camera_id = $2::uuid) AS camera_allowed
+       FROM ${tables.vmsIntegration} i WHERE i.username = $1`,
       [username, cameraId],
     );
     const r = rows[0];
@@ -47,7 +48,7 @@ export class IntegrationStore {
 
   async startPull(integrationId: string, cameraId: string, origin: string): Promise<string> {
     const rows = await this.sql.query<{ id: string }>(
-      `INSERT INTO vms_integration_pull (integration_id, camera_id, node_id, origin) VALUES ($1::uuid, $2::uuid, $3, $4) RETURNING id::text AS id`,
+      `INSERT INTO ${tables.vmsIntegrationPull} (integration_id, camera_id, node_id, origin) VALUES ($1::uuid, $2::uuid, $3, $4) RETURNING id::text AS id`,
       [integrationId, cameraId, this.nodeId, origin.slice(0, 200)],
     );
     return rows[0]!.id;
@@ -56,19 +57,22 @@ export class IntegrationStore {
   async touchPulls(ids: string[]): Promise<void> {
     if (!ids.length) return;
     await this.sql.query(
-      `UPDATE vms_integration_pull SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
+      `UPDATE ${tables.vmsIntegrationPull} SET seen_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND ended_at IS NULL`,
       [ids.join(',')],
     );
   }
 
   async endPull(id: string): Promise<void> {
-    await this.sql.query(`UPDATE vms_integration_pull SET ended_at = now(), seen_at = now() WHERE id = $1::uuid AND ended_at IS NULL`, [
-      id,
-    ]);
+    await this.sql.query(
+      `UPDATE ${tables.vmsIntegrationPull} SET ended_at = now(), seen_at = now() WHERE id = $1::uuid AND ended_at IS NULL`,
+      [id],
+    );
   }
 
   /** After a restart: pull sessions this node left open end when they were last seen. */
   async closeStalePulls(): Promise<void> {
-    await this.sql.query(`UPDATE vms_integration_pull SET ended_at = seen_at WHERE node_id = $1 AND ended_at IS NULL`, [this.nodeId]);
+    await this.sql.query(`UPDATE ${tables.vmsIntegrationPull} SET ended_at = seen_at WHERE node_id = $1 AND ended_at IS NULL`, [
+      this.nodeId,
+    ]);
   }
 }

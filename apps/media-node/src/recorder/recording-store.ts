@@ -1,3 +1,4 @@
+import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import type { SqlClient } from '../sql.js';
 
 /** The recorder's SQL (single statements, same on node-postgres and the embedded gateway). */
@@ -17,7 +18,7 @@ export class RecordingStore {
   /** Last sequence number and chain hash of the camera (closed segments). */
   async chainHead(cameraId: string): Promise<{ seq: number; chainHash: string | null; endMs: number | null }> {
     const rows = await this.sql.query<{ seq: string | number; chain_hash: string | null; end_ms: string | number | null }>(
-      `SELECT seq, chain_hash, (extract(epoch from end_at) * 1000)::float8 AS end_ms FROM recording_segment
+      `SELECT seq, chain_hash, (extract(epoch from end_at) * 1000)::float8 AS end_ms FROM ${tables.recordingSegment}
        WHERE camera_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
       [cameraId],
     );
@@ -29,7 +30,7 @@ export class RecordingStore {
 
   async openSegments(cameraId: string): Promise<OpenSegmentRow[]> {
     const rows = await this.sql.query<{ id: string; seq: string | number; storage_key: string; start_ms: string | number }>(
-      `SELECT id::text AS id, seq, storage_key, (extract(epoch from start_at) * 1000)::float8 AS start_ms FROM recording_segment
+      `SELECT id::text AS id, seq, storage_key, (extract(epoch from start_at) * 1000)::float8 AS start_ms FROM ${tables.recordingSegment}
        WHERE camera_id = $1::uuid AND closed_at IS NULL ORDER BY seq`,
       [cameraId],
     );
@@ -38,7 +39,7 @@ export class RecordingStore {
 
   async chainHashOf(cameraId: string, seq: number): Promise<string | null> {
     const rows = await this.sql.query<{ chain_hash: string | null }>(
-      `SELECT chain_hash FROM recording_segment WHERE camera_id = $1::uuid AND seq = $2`,
+      `SELECT chain_hash FROM ${tables.recordingSegment} WHERE camera_id = $1::uuid AND seq = $2`,
       [cameraId, seq],
     );
     return rows[0]?.chain_hash ?? null;
@@ -46,7 +47,7 @@ export class RecordingStore {
 
   async insertSegment(s: { cameraId: string; seq: number; storageKey: string; startMs: number; codec: string }): Promise<string> {
     const rows = await this.sql.query<{ id: string }>(
-      `INSERT INTO recording_segment (camera_id, seq, node_id, storage_key, start_at, codec)
+      `INSERT INTO ${tables.recordingSegment} (camera_id, seq, node_id, storage_key, start_at, codec)
        VALUES ($1::uuid, $2, $3, $4, to_timestamp($5::float8 / 1000), $6) RETURNING id::text AS id`,
       [s.cameraId, s.seq, this.nodeId, s.storageKey, String(s.startMs), s.codec],
     );
@@ -64,7 +65,7 @@ export class RecordingStore {
     reason: string;
   }): Promise<void> {
     await this.sql.query(
-      `UPDATE recording_segment SET end_at = to_timestamp($2::float8 / 1000), size_bytes = $3, frames = $4, sha256 = $5,
+      `UPDATE ${tables.recordingSegment} SET end_at = to_timestamp($2::float8 / 1000), size_bytes = $3, frames = $4, sha256 = $5,
          prev_chain_hash = $6, chain_hash = $7, close_reason = $8, closed_at = now()
        WHERE id = $1::uuid AND closed_at IS NULL`,
       [c.id, String(c.endMs), c.sizeBytes, c.frames, c.sha256, c.prevChainHash, c.chainHash, c.reason],
@@ -75,9 +76,9 @@ export class RecordingStore {
   async openGap(cameraId: string, startMs: number, cause: string, detail: string | null): Promise<void> {
     await this.sql.query(
       `WITH upd AS (
-         UPDATE recording_gap SET detail = $5 WHERE camera_id = $1::uuid AND ended_at IS NULL RETURNING id
+         UPDATE ${tables.recordingGap} SET detail = $5 WHERE camera_id = $1::uuid AND ended_at IS NULL RETURNING id
        )
-       INSERT INTO recording_gap (camera_id, node_id, started_at, cause, detail)
+       INSERT INTO ${tables.recordingGap} (camera_id, node_id, started_at, cause, detail)
        SELECT $1::uuid, $2, to_timestamp($3::float8 / 1000), $4, $5 WHERE NOT EXISTS (SELECT 1 FROM upd)`,
       [cameraId, this.nodeId, String(startMs), cause, detail?.slice(0, 500) ?? null],
     );
@@ -85,7 +86,7 @@ export class RecordingStore {
 
   async closeGap(cameraId: string, endMs: number): Promise<void> {
     await this.sql.query(
-      `UPDATE recording_gap SET ended_at = greatest(started_at, to_timestamp($2::float8 / 1000)) WHERE camera_id = $1::uuid AND ended_at IS NULL`,
+      `UPDATE ${tables.recordingGap} SET ended_at = greatest(started_at, to_timestamp($2::float8 / 1000)) WHERE camera_id = $1::uuid AND ended_at IS NULL`,
       [cameraId, String(endMs)],
     );
   }
@@ -93,10 +94,10 @@ export class RecordingStore {
   /** Cameras this node should record: policy on, not disabled, lease free, expired or ours. */
   async camerasToRecord(defaultOn: boolean, limit: number): Promise<string[]> {
     const rows = await this.sql.query<{ id: string }>(
-      `SELECT c.id::text AS id FROM camera c
-       LEFT JOIN recording_policy pc ON pc.camera_id = c.id
-       LEFT JOIN recording_policy pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
-       LEFT JOIN camera_assignment a ON a.camera_id = c.id
+      `SELECT c.id::text AS id FROM ${tables.camera} c
+       LEFT JOIN ${tables.recordingPolicy} pc ON pc.camera_id = c.id
+       LEFT JOIN ${tables.recordingPolicy} pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
+       LEFT JOIN ${tables.cameraAssignment} a ON a.camera_id = c.id
        WHERE coalesce(pc.enabled, pp.enabled, $1::boolean) AND c.status <> 'disabled'
          AND (a.camera_id IS NULL OR a.node_id = $2 OR a.expires_at < now())
        ORDER BY c.id LIMIT $3`,

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import type { Simulator } from '@vigia/testkit/camera-simulator';
+import { newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
+import { authHeaders, type Session, testApp } from '@vigia/testkit/test-app';
+import { createTestDatabase, serverUrl, type TestDatabase } from '@vigia/testkit/test-database';
 import { expect } from 'vitest';
-import type { Simulator } from '../../../../packages/media/test/helpers/simulator.js';
 import type { App } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/db/client.js';
 import { type SqlGateway, startSqlGateway } from '../../../server/src/db/gateway.js';
 import { partners, recordingPolicies } from '../../../server/src/db/schema.js';
-import { authHeaders, type Session, testApp } from '../../../server/test/helpers/app.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../../server/test/helpers/database.js';
 import { loadNodeConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
 import { type MediaNode, startMediaNode } from '../../src/node.js';
-import { newNonce, nonceHash, openLive } from '../live-client.js';
 
 /** Shared set-up of the media-node integration tests (node, partner, cameras, viewers, teardown). */
 

@@ -1,4 +1,4 @@
-import type { CreateUserRequest, UserSummary } from '@vigia/contracts';
+import type { CreateUserRequest, UnmaskGrant, UserSummary } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 const base = '/api/admin/users';
@@ -20,4 +20,16 @@ export function reactivateUser(id: string, reason: string): Promise<UserSummary>
     method: 'POST',
     body: { reason },
   });
+}
+
+/** Permissions to see images without privacy masks (SPEC §3.5), granted and revoked with a reason. */
+export const listUnmaskGrants = async (signal: AbortSignal): Promise<UnmaskGrant[]> =>
+  (await apiRequest<{ grants: UnmaskGrant[] }>('/api/admin/privacy-unmask', { signal })).grants;
+
+export function grantUnmask(body: { userId: string; reason: string; expiresAt?: string }): Promise<unknown> {
+  return apiRequest('/api/admin/privacy-unmask', { method: 'POST', body });
+}
+
+export function revokeUnmask(id: string, reason: string): Promise<unknown> {
+  return apiRequest(`/api/admin/privacy-unmask/${encodeURIComponent(id)}/revoke`, { method: 'POST', body: { reason } });
 }

@@ -4,6 +4,8 @@ import type {
   CameraImportFormat,
   CameraImportReport,
   CameraMap,
+  CameraNvr,
+  CameraNvrUpdate,
   CameraPushCredentials,
   CameraSelfTest,
   CameraUpdateInput,
@@ -39,3 +41,10 @@ export function importSpreadsheet(file: File, opts: { dryRun: boolean; partnerId
   form.append('file', file, file.name);
   return apiUploadWithProgress<CameraImportReport>(`/api/cameras/import?${query.toString()}`, form, onProgress);
 }
+
+/** Art. 25 §2: the partner's own recorder (NVR) for a camera; the NVR login is write-only. */
+export const getCameraNvr = (id: string, signal: AbortSignal) =>
+  apiRequest<CameraNvr>(`/api/cameras/${encodeURIComponent(id)}/nvr`, { signal });
+export const saveCameraNvr = (id: string, body: CameraNvrUpdate) =>
+  apiRequest<CameraNvr>(`/api/cameras/${encodeURIComponent(id)}/nvr`, { method: 'PUT', body });
+export const deleteCameraNvr = (id: string) => apiRequest<void>(`/api/cameras/${encodeURIComponent(id)}/nvr`, { method: 'DELETE' });

@@ -1,14 +1,14 @@
 import type { AuditEvent } from '@vigia/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { apiRequest } from '../../shared/api/api-client';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { TextField } from '../../shared/components/TextField';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { AuditEventsTable } from '../pages/audit/AuditEventsTable';
-import { ChainVerification } from '../pages/audit/ChainVerification';
+import { searchAuditEvents } from '../api/audit-api';
+import { AuditEventsTable } from './AuditEventsTable';
+import { ChainVerification } from './ChainVerification';
 
 interface Filters {
   userId: string;
@@ -36,9 +36,7 @@ export function AuditScreen() {
     setError(null);
     try {
       const q = query(f);
-      const res = await apiRequest<{ events: AuditEvent[]; nextBeforeSeq: number | null }>(
-        `/api/audit/search?limit=100${q ? `&${q}` : ''}${beforeSeq ? `&beforeSeq=${beforeSeq}` : ''}`,
-      );
+      const res = await searchAuditEvents(q, beforeSeq);
       setEvents((cur) => (beforeSeq ? [...(cur ?? []), ...res.events] : res.events));
       setNext(res.nextBeforeSeq);
     } catch (e) {

@@ -1,13 +1,12 @@
-import { type CameraNvr, type NvrPreset, nvrPresets } from '@vigia/contracts';
+import { type NvrPreset, nvrPresets } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
-import { apiRequest } from '../../shared/api/api-client';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { useApiData } from '../../shared/hooks/use-api-data';
+import { deleteCameraNvr, getCameraNvr, saveCameraNvr } from '../api/cameras-api';
 
-const enc = encodeURIComponent;
 const presetOptions = [
   { value: 'hikvision', label: 'Hikvision' },
   { value: 'dahua', label: 'Dahua / Intelbras' },
@@ -20,7 +19,7 @@ const presetOptions = [
  * The NVR login is write-only.
  */
 export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
-  const load = useCallback((signal: AbortSignal) => apiRequest<CameraNvr>(`/api/cameras/${enc(cameraId)}/nvr`, { signal }), [cameraId]);
+  const load = useCallback((signal: AbortSignal) => getCameraNvr(cameraId, signal), [cameraId]);
   const nvr = useApiData(load);
   const [editing, setEditing] = useState(false);
   const [preset, setPreset] = useState<NvrPreset>('hikvision');
@@ -53,7 +52,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
         channel: Number(channel),
         ...(username && password ? { credentials: { username, password } } : {}),
       };
-      const saved = await apiRequest<CameraNvr>(`/api/cameras/${enc(cameraId)}/nvr`, { method: 'PUT', body });
+      const saved = await saveCameraNvr(cameraId, body);
       nvr.setData(() => saved);
       setEditing(false);
     } catch (e) {
@@ -62,7 +61,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
   };
   const remove = async () => {
     try {
-      await apiRequest<void>(`/api/cameras/${enc(cameraId)}/nvr`, { method: 'DELETE' });
+      await deleteCameraNvr(cameraId);
       nvr.setData(() => ({ configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false }));
     } catch (e) {
       setError(toApiError(e));

@@ -1,6 +1,5 @@
 import type { UnmaskGrant, UserSummary } from '@vigia/contracts';
 import { type FormEvent, useState } from 'react';
-import { apiRequest } from '../../shared/api/api-client';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
@@ -8,16 +7,14 @@ import { SelectField } from '../../shared/components/SelectField';
 import { TextAreaField } from '../../shared/components/TextAreaField';
 import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
-
-const listGrants = (signal: AbortSignal) =>
-  apiRequest<{ grants: UnmaskGrant[] }>('/api/admin/privacy-unmask', { signal }).then((r) => r.grants);
+import { grantUnmask, listUnmaskGrants, revokeUnmask } from '../api/admin-api';
 
 /**
  * Permission to see images without privacy masks (issue 6; SPEC §3.5): granted and revoked by an
  * administrator with a reason (and optionally until a date); every act is in the audit trail.
  */
 export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
-  const grants = useApiData(listGrants);
+  const grants = useApiData(listUnmaskGrants);
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
@@ -28,10 +25,7 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
     setError(null);
     setNotice(null);
     try {
-      await apiRequest('/api/admin/privacy-unmask', {
-        method: 'POST',
-        body: { userId, reason, ...(until ? { expiresAt: new Date(`${until}T23:59:59-04:00`).toISOString() } : {}) },
-      });
+      await grantUnmask({ userId, reason, ...(until ? { expiresAt: new Date(`${until}T23:59:59-04:00`).toISOString() } : {}) });
       setNotice('Permissão concedida e registrada na auditoria.');
       setReason('');
       grants.reload();
@@ -43,7 +37,7 @@ export function UnmaskGrantsPanel({ users }: { users: UserSummary[] }) {
     const why = window.prompt('Motivo da revogação (mínimo 10 caracteres):');
     if (!why) return;
     try {
-      await apiRequest(`/api/admin/privacy-unmask/${g.id}/revoke`, { method: 'POST', body: { reason: why } });
+      await revokeUnmask(g.id, why);
       setNotice('Permissão revogada.');
       grants.reload();
     } catch (err) {

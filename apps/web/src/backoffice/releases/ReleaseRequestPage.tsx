@@ -11,7 +11,6 @@ import {
 } from '@vigia/contracts';
 import { type FormEvent, useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { apiRequest } from '../../shared/api/api-client';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
@@ -29,6 +28,7 @@ import {
   decideReleaseRequest,
   getReleaseRequest,
   releaseDocumentUrl,
+  retryDelivery,
   tryDownloadDelivery,
 } from './releases-api';
 
@@ -309,7 +309,7 @@ function RetryDeliveryButton({ url, onDone }: { url: string; onDone(r: ReleaseRe
     setBusy(true);
     setError(null);
     try {
-      onDone(await apiRequest<ReleaseRequest>(url, { method: 'POST' }));
+      onDone(await retryDelivery(url));
     } catch (e) {
       setError(toApiError(e));
     } finally {

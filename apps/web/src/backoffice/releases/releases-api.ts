@@ -34,3 +34,5 @@ export const reportMisuse = (userId: string, reason: string) =>
     method: 'POST',
     body: { reason, flagPartner: true },
   });
+/** "Tentar novamente": queues a failed delivery package again (the URL comes from the request's links). */
+export const retryDelivery = (url: string) => apiRequest<ReleaseRequest>(url, { method: 'POST' });

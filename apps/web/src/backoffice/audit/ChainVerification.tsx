@@ -1,9 +1,9 @@
 import type { AuditVerifyResult } from '@vigia/contracts';
 import { useState } from 'react';
-import { type ApiError, toApiError } from '../../../shared/api/api-error';
-import { ApiErrorMessage } from '../../../shared/components/ApiErrorMessage';
-import { Message } from '../../../shared/components/Message';
-import { verifyAuditChain } from '../../api/audit-api';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
+import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
+import { Message } from '../../shared/components/Message';
+import { verifyAuditChain } from '../api/audit-api';
 
 /** Known problem codes; an unknown future code is shown as is. */
 const problemLabels: Record<string, string> = {

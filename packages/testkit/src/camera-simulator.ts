@@ -1,5 +1,5 @@
 /**
- * Starts tools/camera-simulator.py (GStreamer RTSP server) on loopback for integration
+ * Starts packages/media/tools/camera-simulator.py (GStreamer RTSP server) on loopback for integration
  * tests and benchmarks, waits until it listens, and stops it afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const SIMULATOR_SCRIPT = path.resolve(here, '../../tools/camera-simulator.py');
+export const SIMULATOR_SCRIPT = path.resolve(here, '../../media/tools/camera-simulator.py');
 
 export interface SimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */

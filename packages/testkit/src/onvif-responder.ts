@@ -9,8 +9,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findPath, parseXml, textAt } from '../../src/onvif/xml';
-import { DigestServer } from '../../src/rtsp-digest-server';
+import { DigestServer, findPath, parseXml, textAt } from '@vigia/media';
 
 export interface OnvifResponderOptions {
   username: string;

@@ -1,5 +1,5 @@
 /**
- * Recording benchmark (not a test): `npx tsx apps/media-node/tools/bench-record.ts [--cameras 100] [--seconds 60] [--export 4]`
+ * Recording benchmark (not a test): `npx tsx bench/bench-record.ts [--cameras 100] [--seconds 60] [--export 4]`
  *
  * N simulated cameras (GStreamer simulator, digest auth, 1280×720, 15 fps, ~2 Mbit/s, 1 s GOP)
  * registered through the API and recorded by a media node running as its own process, exactly as
@@ -26,16 +26,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { startSimulator } from '@vigia/testkit/camera-simulator';
+import { freePort } from '@vigia/testkit/server-process';
+import { authHeaders, makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { createTestDatabase } from '@vigia/testkit/test-database';
 import { and, gte, sql } from 'drizzle-orm';
-import { startSimulator } from '../../../packages/media/test/helpers/simulator.js';
-import { startSqlGateway } from '../../server/src/db/gateway.js';
-import { partners } from '../../server/src/db/schema.js';
-import { createExport } from '../../server/src/modules/exports/create-export.js';
-import { loadExportSigningKey } from '../../server/src/modules/exports/export-signing.js';
-import { recordingGaps } from '../../server/src/modules/recordings/recordings.schema.js';
-import { authHeaders, makeUser, signIn, testApp } from '../../server/test/helpers/app.js';
-import { createTestDatabase } from '../../server/test/helpers/database.js';
-import { freePort } from '../../server/test/helpers/server-process.js';
+import { startSqlGateway } from '../apps/server/src/db/gateway.js';
+import { partners } from '../apps/server/src/db/schema.js';
+import { createExport } from '../apps/server/src/modules/exports/create-export.js';
+import { loadExportSigningKey } from '../apps/server/src/modules/exports/export-signing.js';
+import { recordingGaps } from '../apps/server/src/modules/recordings/recordings.schema.js';
 import { children, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({

@@ -1,5 +1,5 @@
 /**
- * Playback benchmark (not a test): `npx tsx apps/media-node/tools/bench-playback.ts [--record 40] [--segment 10] [--seeks 20]`
+ * Playback benchmark (not a test): `npx tsx bench/bench-playback.ts [--record 40] [--segment 10] [--seeks 20]`
  *
  * The start command (API + media node child + GStreamer demo cameras, embedded database) records
  * the demo cameras for `--record` seconds (segments of `--segment` s, 1 s fragments); Chromium
@@ -14,9 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../../e2e/helpers/browser.js';
-import { LoginPage } from '../../../e2e/pages/login-page.js';
-import { freePort, startServer } from '../../server/test/helpers/server-process.js';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort, startServer } from '@vigia/testkit/server-process';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
   },
 });
 const here = path.dirname(new URL(import.meta.url).pathname);
-const webDist = path.resolve(here, '../../web/dist');
+const webDist = path.resolve(here, '../apps/web/dist');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-bench-pb-'));

@@ -1,5 +1,5 @@
 /**
- * Live benchmark (not a test): `npx tsx apps/media-node/tools/bench-live.ts [--cameras 20] [--seconds 20] [--opens 10]`
+ * Live benchmark (not a test): `npx tsx bench/bench-live.ts [--cameras 20] [--seconds 20] [--opens 10]`
  *
  * 1. Ingest: N simulated cameras (GStreamer simulator) pulled by a media node running as its own
  *    process (exactly as the start command runs it), one scripted WebSocket viewer per camera so
@@ -7,7 +7,7 @@
  * 2. Viewer: Chromium signs in to the real back office and opens the live page:
  *    - time to first frame (token request → first 'playing'), camera already streaming (warm) and
  *      not (cold: the node connects to the camera on demand);
- *    - glass-to-glass: a live "clock camera" (tools/clock-camera.py) encodes the wall-clock time of
+ *    - glass-to-glass: a live "clock camera" (bench/clock-camera.py) encodes the wall-clock time of
  *      each frame as black/white blocks; the page reads them back from a canvas at each presented
  *      frame (requestVideoFrameCallback) and compares with the display time. Includes the x264
  *      zerolatency encoder (a few ms), so it is conservative.
@@ -19,15 +19,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../../../e2e/helpers/browser.js';
-import { LoginPage } from '../../../e2e/pages/login-page.js';
-import { pythonExecutable, startSimulator } from '../../../packages/media/test/helpers/simulator.js';
-import { startSqlGateway } from '../../server/src/db/gateway.js';
-import { partners } from '../../server/src/db/schema.js';
-import { authHeaders, makeUser, PASSWORD, signIn, testApp } from '../../server/test/helpers/app.js';
-import { createTestDatabase } from '../../server/test/helpers/database.js';
-import { freePort } from '../../server/test/helpers/server-process.js';
-import { type LiveClient, newNonce, nonceHash, openLive } from '../test/live-client.js';
+import { launchBrowser } from '@vigia/testkit/browser';
+import { pythonExecutable, startSimulator } from '@vigia/testkit/camera-simulator';
+import { type LiveClient, newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
+import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort } from '@vigia/testkit/server-process';
+import { authHeaders, makeUser, PASSWORD, signIn, testApp } from '@vigia/testkit/test-app';
+import { createTestDatabase } from '@vigia/testkit/test-database';
+import { startSqlGateway } from '../apps/server/src/db/gateway.js';
+import { partners } from '../apps/server/src/db/schema.js';
 import { children, here, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@vigia/contracts';
-import { formatDateTime } from '../../../shared/format';
+import { formatDateTime } from '../../shared/format';
 
 function target(event: AuditEvent): string {
   if (!event.targetType) return '—';

@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
-import { firstOf } from '../helpers/first-of.js';
+import { firstOf } from './first-of.js';
 
 /** Page object for /entrar: password, then TOTP enrolment or verification as the account needs. */
 export class LoginPage {

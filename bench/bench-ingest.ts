@@ -3,15 +3,15 @@
  * N RtspClients in THIS process, each feeding a StreamHub (fMP4 muxing + GOP cache), for
  * T seconds. Prints CPU % (of one core) and RSS per camera, RTP gaps and bytes received.
  *
- *   npx tsx packages/media/tools/bench-ingest.ts --cameras 50 --seconds 30
+ *   npx tsx bench/bench-ingest.ts --cameras 50 --seconds 30
  *
  * Options: --cameras N (50) --seconds T (30) --warmup S (5) --size WxH (1280x720)
  *          --fps F (15) --bitrate KBPS (2000) --no-hub (client only)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connectClientToHub, RtspClient, StreamHub } from '../src/index';
-import { startSimulator } from '../test/helpers/simulator';
+import { connectClientToHub, RtspClient, StreamHub } from '@vigia/media';
+import { startSimulator } from '@vigia/testkit/camera-simulator';
 
 const { values } = parseArgs({
   options: {

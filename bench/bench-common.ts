@@ -1,13 +1,13 @@
-/** What the media-node benchmarks (bench-live, bench-record) share: child processes, repo path, start and stop. */
+/** What the benchmarks (bench-live, bench-record) share: child processes, repo path, start and stop. */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Simulator } from '../../../packages/media/test/helpers/simulator.js';
-import type { App } from '../../server/src/app.js';
-import type { SqlGateway } from '../../server/src/db/gateway.js';
-import type { TestDatabase } from '../../server/test/helpers/database.js';
+import type { Simulator } from '@vigia/testkit/camera-simulator';
+import type { TestDatabase } from '@vigia/testkit/test-database';
+import type { App } from '../apps/server/src/app.js';
+import type { SqlGateway } from '../apps/server/src/db/gateway.js';
 
 export const here = path.dirname(new URL(import.meta.url).pathname);
-export const repo = path.resolve(here, '../../..');
+export const repo = path.resolve(here, '..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Child processes the benchmark started: killed when it exits, whatever happened. */
