@@ -38,7 +38,7 @@ export const envSchema = z.object({
   EXPORT_SIGNING_KEY: z.string().optional(),
   EXPORT_VERIFY_MAX_MB: z.coerce.number().positive().max(4096).default(300),
   /** Inflated bytes a package sent for verification may produce: all entries together, and one entry (issue 12). */
-  EXPORT_VERIFY_MAX_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
+  EXPORT_VERIFY_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
   EXPORT_VERIFY_MAX_ENTRY_MB: z.coerce.number().positive().max(4095).default(512),
   /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores MP4s uncompressed: ratio 1). */
   EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(100),
@@ -163,7 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       verifyMaxBytes: Math.round(e.EXPORT_VERIFY_MAX_MB * 1024 * 1024),
       verifyZip: {
         maxEntries: 5000,
-        maxTotalBytes: Math.round(e.EXPORT_VERIFY_MAX_INFLATED_MB * 1024 * 1024),
+        maxTotalBytes: Math.round(e.EXPORT_VERIFY_INFLATED_MB * 1024 * 1024),
         maxEntryBytes: Math.round(e.EXPORT_VERIFY_MAX_ENTRY_MB * 1024 * 1024),
         maxRatio: e.EXPORT_VERIFY_MAX_RATIO,
       },
