@@ -67,7 +67,8 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
       bodyLimit: config.exports.verifyMaxBytes,
       schema: {
         tags,
-        summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file',
+        summary:
+          'Verify an export package ZIP (body: application/zip) against the published key; names every altered file; a ZIP bomb is refused (413 ZIP_TOO_LARGE_INFLATED)',
         response: { 200: exportVerificationSchema },
       },
       handler: async (request) => {

@@ -32,20 +32,53 @@ function ownBuffer(body: Buffer): ArrayBuffer {
   return copy.buffer;
 }
 
+/** Started workers waiting for the next verification (the route runs at most 2 at a time). */
+const idle: Worker[] = [];
+const MAX_IDLE = 2;
+
+function startWorker(): Worker {
+  const worker = new Worker(bootstrap(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+  worker.on('exit', () => {
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  return worker;
+}
+
+/**
+ * Runs one verification in an idle worker (or a new one: starting one and loading the verifier costs
+ * far more than a verification). A worker that fails or exits is dropped; an idle one never keeps
+ * the process alive.
+ */
 function runWorker(job: VerifyZipJob): Promise<VerifyZipOutcome> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap(), {
-      eval: true,
-      workerData: job,
-      transferList: [job.bytes],
-      resourceLimits: { maxOldGenerationSizeMb: 256 },
-    });
-    worker.once('message', (m: VerifyZipOutcome) => {
+  const worker = idle.pop() ?? startWorker();
+  worker.ref();
+  return new Promise<VerifyZipOutcome>((resolve, reject) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (m: VerifyZipOutcome) => {
+      done();
+      worker.unref();
+      if (idle.length < MAX_IDLE) idle.push(worker);
+      else void worker.terminate();
       resolve(m);
+    };
+    const onError = (err: Error) => {
+      done();
       void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`export verification worker exited (${code})`)));
+      reject(err);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`export verification worker exited (${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(job, [job.bytes]);
   });
 }
 
