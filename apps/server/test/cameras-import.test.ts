@@ -2,11 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cameraImportColumns, cameraImportLimits, type Role, type RoleGrant } from '@vigia/contracts';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partners } from '../src/db/schema.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
+import { whileResponsive } from './helpers/responsive.js';
+import { buildZip, fileEntry, type RawZipEntry, zerosEntry } from './helpers/zip-bomb.js';
 
 const ctx = useTestApp();
 const CUIABA = '5103403';
@@ -419,5 +422,66 @@ describe('map data', () => {
     ]) {
       expect(res.body, secret).not.toContain(secret);
     }
+  });
+});
+
+// Issue 12, item 2: ZIP bombs inside the workbook, sent by a self-registered partner.
+describe('spreadsheet import under ZIP bombs', () => {
+  /** A real workbook (one valid row) with `extra` entries added and, optionally, a part replaced. */
+  async function xlsxWith(extra: RawZipEntry[], replace?: RawZipEntry): Promise<Buffer> {
+    const parts = unzipSync(await xlsx([row()]));
+    const entries: RawZipEntry[] = Object.entries(parts)
+      .filter(([name]) => !name.endsWith('/') && name !== replace?.name)
+      .map(([name, data]) => fileEntry(name, Buffer.from(data)));
+    return buildZip([...entries, ...(replace ? [replace] : []), ...extra]);
+  }
+
+  async function importBomb(file: Buffer, query = '') {
+    return whileResponsive(ctx.app, () => upload(a, file, 'cameras.xlsx', query));
+  }
+
+  function expectResponsive(run: { healthStatuses: number[]; maxStallMs: number }) {
+    expect(run.healthStatuses.length).toBeGreaterThan(0);
+    expect(run.healthStatuses.every((s) => s === 200)).toBe(true);
+    expect(run.maxStallMs).toBeLessThan(2000); // generous: the old import stalled ~9 s per GiB
+  }
+
+  it('refuses a 1 MB .xlsx whose 1 GiB xl/media/image1.png is declared as 1,000 bytes, creating nothing', async () => {
+    const file = await xlsxWith([zerosEntry('xl/media/image1.png', 1024, 1000)]);
+    expect(file.length).toBeLessThan(cameraImportLimits.maxBytes);
+    const before = await count();
+    const run = await importBomb(file);
+    expect(run.result.statusCode).toBe(422);
+    expect(run.result.json().error).toMatchObject({ code: 'CAMERA_IMPORT_FILE_INVALID', message: expect.stringContaining('danificado') });
+    expectResponsive(run);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses the same image declared honestly (1 GiB) with 413 before inflating it', async () => {
+    const before = await count();
+    const run = await importBomb(await xlsxWith([zerosEntry('xl/media/image1.png', 1024)]));
+    expect(run.result.statusCode).toBe(413);
+    expect(run.result.json().error).toMatchObject({ code: 'ZIP_TOO_LARGE_INFLATED', message: expect.stringContaining('bomba ZIP') });
+    expectResponsive(run);
+    expect(await count()).toBe(before);
+  });
+
+  it('stops inflating a sheet that lies about its size just past the declared bytes', async () => {
+    const sheet = zerosEntry('xl/worksheets/sheet1.xml', 1024);
+    sheet.declaredSize = sheet.data.length; // plausible: as large as its compressed data
+    const before = await count();
+    const run = await importBomb(await xlsxWith([], sheet));
+    expect(run.result.statusCode).toBe(422);
+    expect(run.result.json().error.code).toBe('CAMERA_IMPORT_FILE_INVALID');
+    expectResponsive(run);
+    expect(await count()).toBe(before);
+  });
+
+  it('never inflates a part the reader does not need: a forged image beside good cells still validates', async () => {
+    const image = zerosEntry('xl/media/image1.png', 1024);
+    image.declaredSize = image.data.length;
+    const run = await importBomb(await xlsxWith([image]), '?dryRun=true');
+    expect(run.result.json()).toMatchObject({ outcome: 'validated', rows: [{ outcome: 'valid' }] });
+    expectResponsive(run);
   });
 });

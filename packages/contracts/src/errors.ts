@@ -178,6 +178,10 @@ export const errorTable = {
     status: 422,
     message: 'Período inválido: o fim deve ser posterior ao início, no passado, e o período deve ter no máximo 7 dias.',
   },
+  ZIP_TOO_LARGE_INFLATED: {
+    status: 413,
+    message: 'O arquivo compactado se expande além do limite permitido (possível “bomba ZIP”) e foi recusado.',
+  },
   EXPORT_VERIFY_BUSY: { status: 429, message: 'Muitas verificações em andamento. Tente novamente em instantes.' },
   AUDIT_EXPORT_TOO_LARGE: {
     status: 422,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ZipLimits } from '../modules/files/safe-zip.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -36,6 +37,11 @@ export const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   EXPORT_SIGNING_KEY: z.string().optional(),
   EXPORT_VERIFY_MAX_MB: z.coerce.number().positive().max(4096).default(300),
+  /** Inflated bytes a package sent for verification may produce: all entries together, and one entry (issue 12). */
+  EXPORT_VERIFY_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
+  EXPORT_VERIFY_MAX_ENTRY_MB: z.coerce.number().positive().max(4095).default(512),
+  /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores MP4s uncompressed: ratio 1). */
+  EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(100),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
   CAMERA_SECRETS_KEY: z
@@ -96,7 +102,7 @@ export interface Config {
   webDist: string;
   uploads: { maxBytes: number };
   /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
-  exports: { signingKey: string | undefined; verifyMaxBytes: number };
+  exports: { signingKey: string | undefined; verifyMaxBytes: number; verifyZip: ZipLimits };
   cameras: {
     secretsKey: string | undefined;
     previousKeys: string[];
@@ -152,7 +158,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'on',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
-    exports: { signingKey: e.EXPORT_SIGNING_KEY, verifyMaxBytes: Math.round(e.EXPORT_VERIFY_MAX_MB * 1024 * 1024) },
+    exports: {
+      signingKey: e.EXPORT_SIGNING_KEY,
+      verifyMaxBytes: Math.round(e.EXPORT_VERIFY_MAX_MB * 1024 * 1024),
+      verifyZip: {
+        maxEntries: 5000,
+        maxTotalBytes: Math.round(e.EXPORT_VERIFY_INFLATED_MB * 1024 * 1024),
+        maxEntryBytes: Math.round(e.EXPORT_VERIFY_MAX_ENTRY_MB * 1024 * 1024),
+        maxRatio: e.EXPORT_VERIFY_MAX_RATIO,
+      },
+    },
     cameras: {
       secretsKey: e.CAMERA_SECRETS_KEY || undefined,
       previousKeys: splitList(e.CAMERA_SECRETS_PREVIOUS_KEYS),

@@ -4,7 +4,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
-import { unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { Zip, ZipPassThrough } from 'fflate';
+import { SafeZip, type ZipLimits } from '../files/safe-zip.js';
 
 /**
  * An export package as a set of named files, whether it is a directory or a ZIP (the download).
@@ -35,22 +36,38 @@ export function dirSource(dir: string): PackageSource {
   };
 }
 
+/** Caps for reading a package ZIP when no configuration is at hand (the offline CLI); the server passes its own. */
+export const defaultPackageZipLimits: ZipLimits = {
+  maxEntries: 5000,
+  maxEntryBytes: 2048 * 1024 * 1024,
+  maxTotalBytes: 4095 * 1024 * 1024,
+  maxRatio: 100,
+};
+
+/** Largest manifest, signature or custody log read into memory. */
+const MAX_READ_BYTES = 16 * 1024 * 1024;
+
 /**
- * A ZIP in memory (fflate). Entries may sit in one top folder (`exportacao-…/`, as the platform
- * writes them) or at the root; the folder is stripped. Throws on a corrupt archive.
+ * A ZIP in memory, read through the capped inflater (files/safe-zip.ts): only the entries the
+ * verifier asks for are inflated, one at a time, and digests stream. Entries may sit in one top
+ * folder (`exportacao-…/`, as the platform writes them) or at the root; the folder is stripped.
+ * Throws ZipRefusedError on a corrupt archive or one that inflates past `limits`.
  */
-export function zipSource(bytes: Uint8Array): PackageSource {
-  const raw = unzipSync(bytes);
-  const files = Object.entries(raw).filter(([n]) => !n.endsWith('/'));
-  const tops = new Set(files.map(([n]) => (n.includes('/') ? n.split('/')[0] : '')));
+export function zipSource(bytes: Uint8Array, limits: ZipLimits = defaultPackageZipLimits): PackageSource {
+  const zip = new SafeZip(bytes, limits);
+  const files = zip.entries.filter((e) => !e.name.endsWith('/'));
+  const tops = new Set(files.map((e) => (e.name.includes('/') ? e.name.split('/')[0] : '')));
   const strip = tops.size === 1 && !tops.has('') ? [...tops][0]!.length + 1 : 0;
-  const map = new Map(files.map(([n, d]) => [n.slice(strip), Buffer.from(d.buffer, d.byteOffset, d.byteLength)]));
+  const map = new Map(files.map((e) => [e.name.slice(strip), e]));
   return {
     names: async () => [...map.keys()],
-    read: async (name) => map.get(name),
+    read: async (name) => {
+      const e = map.get(name);
+      return e ? zip.read(e, MAX_READ_BYTES) : undefined;
+    },
     digest: async (name) => {
-      const d = map.get(name);
-      return d ? { size: d.length, sha256: createHash('sha256').update(d).digest('hex') } : undefined;
+      const e = map.get(name);
+      return e ? zip.digest(e) : undefined;
     },
   };
 }

@@ -5,10 +5,9 @@ import type { AppDeps } from '../../app.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { downloadExport, listExports, requestExport, viewExport } from './export-jobs.js';
-import { zipSource } from './export-package.js';
 import { loadExportSigningKey } from './export-signing.js';
 import { exportsPolicy as policy } from './exports.policy.js';
-import { verifyPackageSource } from './verify-export-package.js';
+import { verifyExportZip } from './verify-export-zip.js';
 
 const tags = ['exports'];
 const MAX_VERIFY_CONCURRENT = 2;
@@ -68,7 +67,8 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
       bodyLimit: config.exports.verifyMaxBytes,
       schema: {
         tags,
-        summary: 'Verify an export package ZIP (body: application/zip) against the published key; names every altered file',
+        summary:
+          'Verify an export package ZIP (body: application/zip) against the published key; names every altered file; a ZIP bomb is refused (413 ZIP_TOO_LARGE_INFLATED)',
         response: { 200: exportVerificationSchema },
       },
       handler: async (request) => {
@@ -78,14 +78,8 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
         if (verifying >= MAX_VERIFY_CONCURRENT) throw new AppError('EXPORT_VERIFY_BUSY');
         verifying++;
         try {
-          let src;
-          try {
-            src = zipSource(body);
-          } catch {
-            return { ok: false, problems: [{ file: 'pacote.zip', problem: 'manifest_invalid' as const }], manifest: null };
-          }
           const key = await loadExportSigningKey({ envKey: config.exports.signingKey, dataDir: config.dataDir });
-          return await verifyPackageSource(src, key.publicKeyPem);
+          return await verifyExportZip(body, key.publicKeyPem, config.exports.verifyZip);
         } finally {
           verifying--;
         }

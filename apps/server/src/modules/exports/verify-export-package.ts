@@ -1,4 +1,5 @@
 import { type ExportVerification, exportManifestSchema } from '@vigia/contracts';
+import { ZipRefusedError } from '../files/safe-zip.js';
 import { type PackageSource, pathSource } from './export-package.js';
 import { verifyManifestSignature } from './export-signing.js';
 
@@ -20,7 +21,13 @@ export async function verifyExportPackage(dirOrZip: string, trustedPublicKeyPem?
   } catch {
     return { ok: false, problems: [{ file: dirOrZip, problem: 'file_missing' }], manifest: null };
   }
-  return verifyPackageSource(src, trustedPublicKeyPem);
+  try {
+    return await verifyPackageSource(src, trustedPublicKeyPem);
+  } catch (err) {
+    // A ZIP entry that is corrupt or inflates past the reader's caps (files/safe-zip.ts).
+    if (err instanceof ZipRefusedError) return { ok: false, problems: [{ file: dirOrZip, problem: 'manifest_invalid' }], manifest: null };
+    throw err;
+  }
 }
 
 export async function verifyPackageSource(src: PackageSource, trustedPublicKeyPem?: string): Promise<ExportVerification> {

@@ -1,15 +1,8 @@
 import { cameraImportLimits } from '@vigia/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  checkXlsxContainer,
-  cleanCell,
-  decodeText,
-  detectFormat,
-  detectSeparator,
-  parseDelimited,
-  xlsxCell,
-} from './spreadsheet-reader.js';
+import { cleanCell, decodeText, detectFormat, detectSeparator, parseDelimited, xlsxCell } from './spreadsheet-reader.js';
 import { headerKey, parseDecimal } from './validate-import-rows.js';
+import { slimXlsx } from './xlsx-container.js';
 
 describe('spreadsheet reader', () => {
   it('decides the format by the bytes, never the name', () => {
@@ -21,7 +14,7 @@ describe('spreadsheet reader', () => {
   });
 
   it('refuses a ZIP without a workbook or without a central directory', () => {
-    expect(() => checkXlsxContainer(Buffer.from('PK\u0003\u0004 nothing else'))).toThrow(/danificado/);
+    expect(() => slimXlsx(Buffer.from('PK\u0003\u0004 nothing else'))).toThrow(/danificado/);
   });
 
   it('cleans cells: control and bidi characters out, spaces collapsed, cut just past the limit', () => {

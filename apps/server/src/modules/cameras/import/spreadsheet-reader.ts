@@ -2,11 +2,12 @@ import { type CameraImportFormat, cameraImportLimits } from '@vigia/contracts';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../http/errors.js';
 import { sniffFileType } from '../../files/file-type.js';
+import { slimXlsx } from './xlsx-container.js';
 
 /**
  * Reads the technician's spreadsheet (XLSX or CSV) into plain text cells. Hostile input is assumed:
- * the format is decided by the bytes (never the file name), the ZIP directory of an XLSX is
- * checked before anything is inflated (size, entry count, ZIP64), formulas are never evaluated
+ * the format is decided by the bytes (never the file name), an XLSX is opened through the capped
+ * inflater and only its cell-bearing parts reach ExcelJS (xlsx-container.ts), formulas are never evaluated
  * (a formula cell is flagged, its cached result ignored), control characters are removed and
  * every cell is cut at `maxCellChars + 1` so an over-long cell is reported, not stored.
  */
@@ -28,10 +29,6 @@ export interface Sheet {
   header: string[];
   rows: SheetRow[];
 }
-
-/** Inflated size an XLSX of at most 2 MB may reach (a template with 500 rows is < 1 MB). */
-const MAX_XLSX_INFLATED = 40 * 1024 * 1024;
-const MAX_ZIP_ENTRIES = 300;
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -61,51 +58,6 @@ export function detectFormat(bytes: Buffer): CameraImportFormat {
   // Text: no NUL byte anywhere (binary files almost always carry one).
   if (bytes.includes(0)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
   return 'csv';
-}
-
-/**
- * Walks the ZIP central directory (without inflating anything) and refuses archives that would
- * expand too much, hold too many entries, use ZIP64 or are not a workbook.
- */
-export function checkXlsxContainer(bytes: Buffer): void {
-  const invalid = () => new AppError('CAMERA_IMPORT_FILE_INVALID');
-  const min = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw invalid();
-  const entries = bytes.readUInt16LE(eocd + 10);
-  const cdSize = bytes.readUInt32LE(eocd + 12);
-  const cdOffset = bytes.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw invalid();
-  if (entries > MAX_ZIP_ENTRIES) throw invalid();
-  if (cdOffset + cdSize > bytes.length) throw invalid();
-  let at = cdOffset;
-  let inflated = 0;
-  let workbook = false;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw invalid();
-    const size = bytes.readUInt32LE(at + 24);
-    const nameLen = bytes.readUInt16LE(at + 28);
-    const extraLen = bytes.readUInt16LE(at + 30);
-    const commentLen = bytes.readUInt16LE(at + 32);
-    if (size === 0xffffffff) throw invalid();
-    const name = bytes.toString('utf8', at + 46, at + 46 + nameLen);
-    if (name === 'xl/workbook.xml') workbook = true;
-    inflated += size;
-    if (inflated > MAX_XLSX_INFLATED) {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        'A planilha descompactada é grande demais para uma importação. Divida-a em arquivos menores.',
-      );
-    }
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  if (!workbook) throw invalid();
 }
 
 function isBlankRow(cells: SheetCell[]): boolean {
@@ -149,10 +101,10 @@ export function xlsxCell(value: ExcelJS.CellValue): SheetCell {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Sheet> {
-  checkXlsxContainer(bytes);
+  const slim = slimXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(slim as unknown as ArrayBuffer);
   } catch {
     throw new AppError('CAMERA_IMPORT_FILE_INVALID');
   }
