@@ -7,10 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
-  echo "Node.js 20 or newer is required (Debian: apt-get install nodejs npm, or use nodesource)." >&2
-  exit 1
-fi
+# Node.js 24: the system one when it is new enough, otherwise the one pinned in tools/node-runtime.
+source scripts/ensure-node.sh
 
 # System packages from Debian: ffmpeg (snapshots, exports, masks) always; GStreamer's RTSP server
 # when simulated cameras are requested (DEMO_CAMERAS=N). Installed when missing and we may.

@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
+# Node.js 24: the system one when it is new enough, otherwise the one pinned in tools/node-runtime.
+source scripts/ensure-node.sh
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 # --- system packages -------------------------------------------------------------------------

@@ -87,3 +87,33 @@ describe('durable job runner (pg-boss) on this database', () => {
     }
   });
 });
+
+describe('job runner over a database that pg-boss 10 set up', () => {
+  it('replaces the old pg-boss schema (version 24, not migratable) and runs sweeps again', async () => {
+    // What pg-boss 10 leaves behind, as far as the upgrade looks at it: its schema at version 24.
+    await t.database.executor.executeSql('DROP SCHEMA IF EXISTS pgboss CASCADE');
+    await t.database.executor.executeSql(
+      'CREATE SCHEMA pgboss; CREATE TABLE pgboss.version (version int PRIMARY KEY); INSERT INTO pgboss.version VALUES (24)',
+    );
+    const runner = new JobRunner(t.database, log);
+    await runner.start();
+    let due = 2;
+    try {
+      await runner.addSweep({
+        name: 'after-upgrade',
+        everySeconds: 1,
+        batchSize: 5,
+        async runBatch(limit) {
+          const n = Math.min(limit, due);
+          due -= n;
+          return n;
+        },
+      });
+      await waitFor(() => due === 0, 30_000);
+      const { rows } = await t.database.executor.executeSql('SELECT max(version) AS version FROM pgboss.version');
+      expect(Number((rows[0] as { version: number }).version)).toBeGreaterThan(24);
+    } finally {
+      await runner.stop();
+    }
+  });
+});

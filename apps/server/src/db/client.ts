@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { fromPglite } from 'pg-boss';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -66,16 +67,10 @@ export async function openDatabase(opts: {
     kind: 'pglite',
     db,
     url: undefined,
-    executor: {
-      async executeSql(text, values) {
-        // PGlite's query() takes one statement with parameters; exec() takes many without.
-        if (!values || values.length === 0) {
-          const results = await client.exec(text);
-          return results[results.length - 1] ?? { rows: [] };
-        }
-        return client.query(text, values as unknown[]);
-      },
-    },
+    // pg-boss's adapter: statements with parameters go to PGlite's query() (one statement), those
+    // without to exec() (pg-boss's multi-statement scripts; rows of every statement are returned), and a
+    // failed statement rolls back any transaction it left open on the single connection.
+    executor: fromPglite(client),
     close: () => client.close(),
   };
 }
