@@ -40,8 +40,8 @@ export const envSchema = z.object({
   /** Inflated bytes a package sent for verification may produce: all entries together, and one entry (issue 12). */
   EXPORT_VERIFY_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
   EXPORT_VERIFY_MAX_ENTRY_MB: z.coerce.number().positive().max(4095).default(512),
-  /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores MP4s uncompressed: ratio 1). */
-  EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(100),
+  /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores its MP4s: ratio 1; an MP4 re-zipped by an OS tool: ~1.01). */
+  EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(20),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
   CAMERA_SECRETS_KEY: z
