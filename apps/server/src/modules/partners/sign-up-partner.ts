@@ -26,34 +26,46 @@ export async function signUpPartner(deps: PublicGateDeps, actor: AuditActor, ip:
   await passPublicGate(deps, 'sign-up', ip, input.altcha);
   const passwordHash = await hashPassword(input.account.password);
   const { config } = deps;
-  await deps.db.transaction(async (tx) => {
-    const existingUser = await findUserByEmail(tx, input.account.email);
-    const [existingPartner] = await tx.select().from(partners).where(eq(partners.document, input.document)).limit(1);
-    if (existingUser || existingPartner) {
-      if (existingUser) await queueMail(tx, accountMail.signUpAttempt(existingUser.email, config.publicUrl, 'email'));
-      if (existingPartner?.email && existingPartner.email !== existingUser?.email)
-        await queueMail(tx, accountMail.signUpAttempt(existingPartner.email, config.publicUrl, 'document'));
+  await deps.db
+    .transaction(async (tx) => {
+      const existingUser = await findUserByEmail(tx, input.account.email);
+      const [existingPartner] = await tx.select().from(partners).where(eq(partners.document, input.document)).limit(1);
+      if (existingUser || existingPartner) {
+        if (existingUser) await queueMail(tx, accountMail.signUpAttempt(existingUser.email, config.publicUrl, 'email'));
+        if (existingPartner?.email && existingPartner.email !== existingUser?.email)
+          await queueMail(tx, accountMail.signUpAttempt(existingPartner.email, config.publicUrl, 'document'));
+        await recordAudit(tx, actor, {
+          action: 'partner.sign_up_duplicate',
+          data: { emailTaken: Boolean(existingUser), documentTaken: Boolean(existingPartner) },
+        });
+        return;
+      }
+      const [row] = await tx.insert(partners).values(profileValues(input)).returning();
       await recordAudit(tx, actor, {
-        action: 'partner.sign_up_duplicate',
-        data: { emailTaken: Boolean(existingUser), documentTaken: Boolean(existingPartner) },
+        action: 'partner.signed_up',
+        targetType: 'partner',
+        targetId: row!.id,
+        data: { kind: input.kind, name: input.name },
       });
-      return;
-    }
-    const [row] = await tx.insert(partners).values(profileValues(input)).returning();
-    await recordAudit(tx, actor, {
-      action: 'partner.signed_up',
-      targetType: 'partner',
-      targetId: row!.id,
-      data: { kind: input.kind, name: input.name },
+      const user = await insertUser(tx, actor, {
+        email: input.account.email,
+        name: input.account.name,
+        passwordHash,
+        status: 'pending_email',
+        grants: [{ role: 'partner_user', partnerId: row!.id, municipalityIbge: null, securityRegionId: null, unit: null }],
+      });
+      const token = await issueEmailToken(tx, user.id, 'confirm_email', config.accountSecurity.confirmTtlMs);
+      await queueMail(tx, accountMail.confirm(user.email, config.publicUrl, token));
+    })
+    // Two concurrent sign-ups with the same e-mail or CPF/CNPJ: the loser hits a unique index and
+    // rolls back; it answers like every other sign-up instead of a 500 that would tell them apart.
+    .catch((err: unknown) => {
+      if (uniqueViolation(err)) return;
+      throw err;
     });
-    const user = await insertUser(tx, actor, {
-      email: input.account.email,
-      name: input.account.name,
-      passwordHash,
-      status: 'pending_email',
-      grants: [{ role: 'partner_user', partnerId: row!.id, municipalityIbge: null, securityRegionId: null, unit: null }],
-    });
-    const token = await issueEmailToken(tx, user.id, 'confirm_email', config.accountSecurity.confirmTtlMs);
-    await queueMail(tx, accountMail.confirm(user.email, config.publicUrl, token));
-  });
+}
+
+function uniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === '23505') return true;
+  return false;
 }
