@@ -66,7 +66,7 @@ export class SignUpPage {
     const link = await linkMailedTo(dataDir, accountEmail, 'confirmar-email');
     const { pathname, search } = new URL(link);
     await this.page.goto(`${this.base}${pathname}${search}`);
-    await this.page.getByText('E-mail confirmado.').waitFor();
+    await this.page.getByText('Conta ativada.', { exact: true }).waitFor();
   }
 
   /** The pt-BR error shown next to a field (by the field's id). */

@@ -32,7 +32,7 @@ export function ConfirmEmailPage() {
         <h1>Confirmar e-mail</h1>
         {!done && !error && <Loading label="Confirmando o e-mail…" />}
         {done && (
-          <Message kind="success" title="E-mail confirmado.">
+          <Message kind="success" title="Conta ativada.">
             {done} <Link to="/entrar">Entrar</Link>.
           </Message>
         )}
