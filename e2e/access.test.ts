@@ -7,6 +7,8 @@ import { freePort, HttpClient, type ServerProcess, startServer } from '@vigia/te
 import { signUpBody } from '@vigia/testkit/sign-up';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { solvedAltchaOver } from './helpers/altcha.js';
+import { linkMailedTo } from './helpers/mailbox.js';
 import { webDist } from './helpers/platform.js';
 
 /**
@@ -71,8 +73,12 @@ describe('Art. 26 §2 — a partner sees its own cameras and those open to the p
     const anon = new HttpClient(server.url);
     await anon.request('GET', '/api/auth/session');
     const body = signUpBody('company');
-    const signup = await anon.request('POST', '/api/public/partners/sign-up', body);
-    expect(signup.status).toBe(200);
+    const signup = await anon.request('POST', '/api/public/partners/sign-up', { ...body, altcha: await solvedAltchaOver(anon) });
+    expect(signup.status).toBe(202);
+    // The account acts only after the link really mailed to it is followed.
+    const link = new URL(await linkMailedTo(dataDir, body.account.email, 'confirmar-email'));
+    const confirm = await anon.request('POST', '/api/public/accounts/confirm-email', { token: link.searchParams.get('token') });
+    expect(confirm.status).toBe(200);
     const b = await signedIn(body.account.email, body.account.password);
 
     // The demo cooperative (partner A) sees both of its cameras.

@@ -106,6 +106,8 @@ describe('accreditation — sign-up to a verified cooperation term (Decree 1.522
     await page.getByLabel('Telefone do ente').fill(data.phone);
     await signUp.submit();
     await page.waitForURL(/\/entrar\?cadastro=ok/);
+    await page.getByText('Cadastro recebido.').waitFor();
+    await signUp.confirmEmail(platform.dataDir, data.account.email);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { linkMailedTo } from '../helpers/mailbox.js';
 
 export interface SignUpData {
   kind: string;
@@ -55,6 +56,17 @@ export class SignUpPage {
 
   async submit() {
     await this.page.getByRole('button', { name: 'Cadastrar' }).click();
+  }
+
+  /**
+   * Follows the confirmation link the platform really mailed to the account (read from the
+   * DATA_DIR/mail .eml files) and waits for the confirmation page to say it worked.
+   */
+  async confirmEmail(dataDir: string, accountEmail: string) {
+    const link = await linkMailedTo(dataDir, accountEmail, 'confirmar-email');
+    const { pathname, search } = new URL(link);
+    await this.page.goto(`${this.base}${pathname}${search}`);
+    await this.page.getByText('Conta ativada.', { exact: true }).waitFor();
   }
 
   /** The pt-BR error shown next to a field (by the field's id). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { api, count, partnerFor, postPublic, signUpBody, staff, validCnpj } from './accreditation.fixtures.js';
+import { api, count, partnerFor, postPublic, signUp, signUpBody, staff, validCnpj } from './accreditation.fixtures.js';
 import { testApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
@@ -101,14 +101,16 @@ describe('Art. 3 — public sign-up of a partner (ente proponente)', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses a CPF/CNPJ already registered', async () => {
+  it('does not register a CPF/CNPJ twice, and answers as for a new one (no enumeration; the owner is told by e-mail)', async () => {
     const document = validCnpj();
-    expect((await postPublic(app, SIGN_UP, signUpBody('company', '5103403', { document }))).statusCode).toBe(200);
+    const first = await signUp(app, signUpBody('company', '5103403', { document }));
+    expect(first.statusCode).toBe(202);
     const before = await counts();
-    const again = await postPublic(app, SIGN_UP, signUpBody('company', '5103403', { document }));
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('PARTNER_DOCUMENT_TAKEN');
-    expect(await counts()).toEqual(before);
+    const again = await signUp(app, signUpBody('company', '5103403', { document }));
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual(first.json());
+    expect((await counts()).partners).toBe(before.partners);
+    expect((await counts()).users).toBe(before.users);
   });
 });
 

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
 import { findMunicipality } from '../src/modules/reference/municipalities.js';
-import { anonymous, authHeaders, makeUser, type Session, signIn } from './helpers/app.js';
+import { solvedAltcha } from './helpers/altcha.js';
+import { anonymous, authHeaders, databaseOf, makeUser, type Session, signIn } from './helpers/app.js';
+import { tokenMailedTo } from './helpers/mail.js';
 
 /** Factories for the accreditation tests: valid identifiers, partners, uploads, applications. */
 
@@ -17,13 +19,30 @@ export async function postPublic(app: App, url: string, payload: unknown) {
   return app.inject({ method: 'POST', url, headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf }, payload: payload as object });
 }
 
-/** Signs up a partner through the public route and signs its account in. */
+/** Public sign-up with a really solved proof-of-work challenge. */
+export async function signUp(app: App, body: object) {
+  return postPublic(app, '/api/public/partners/sign-up', { ...body, altcha: await solvedAltcha(app) });
+}
+
+/**
+ * Signs up a partner through the public route, confirms the account through the link really
+ * mailed to it (the outbox), and signs it in.
+ */
 export async function partnerFor(app: App, kind: ApplicantKind, municipalityIbge = CUIABA) {
   const body = signUpBody(kind, municipalityIbge);
-  const res = await postPublic(app, '/api/public/partners/sign-up', body);
-  if (res.statusCode !== 200) throw new Error(`sign-up failed: ${res.body}`);
+  const res = await signUp(app, body);
+  if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.body}`);
+  await confirmMailedAccount(app, body.account.email);
   const session = await signIn(app, body.account.email);
-  return { partner: res.json() as { id: string; name: string }, session, body };
+  const profile = await app.inject({ method: 'GET', url: '/api/partner/profile', headers: authHeaders(session) });
+  return { partner: profile.json() as { id: string; name: string }, session, body };
+}
+
+/** Follows the confirmation link mailed to an address. */
+export async function confirmMailedAccount(app: App, email: string) {
+  const token = await tokenMailedTo(databaseOf(app), email, 'confirmar-email');
+  const res = await postPublic(app, '/api/public/accounts/confirm-email', { token });
+  if (res.statusCode !== 200) throw new Error(`confirmation failed: ${res.body}`);
 }
 
 export async function staff(app: App, database: Database, roles: Role[], scope: Partial<RoleGrant> = {}): Promise<Session> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { altchaPayloadSchema } from './account-security.js';
 import {
   type ApplicantKind,
   applicantKindSchema,
@@ -109,6 +110,13 @@ export const partnerProfileInputSchema = partnerProfileShape
   .transform(canonicalDocument);
 export type PartnerProfileInput = z.output<typeof partnerProfileInputSchema>;
 
+/** The identity of a partner: frozen after its first application is submitted (issue 12, item 7). */
+export const partnerIdentitySchema = partnerProfileShape
+  .pick({ kind: true, name: true, document: true, legalRepresentative: true })
+  .superRefine(checkDocumentByKind, documentCheckable)
+  .transform(canonicalDocument);
+export type PartnerIdentity = z.output<typeof partnerIdentitySchema>;
+
 export const partnerSignUpRequestSchema = partnerProfileShape
   .extend({
     account: z.object({
@@ -117,6 +125,7 @@ export const partnerSignUpRequestSchema = partnerProfileShape
       password: passwordSchema,
     }),
   })
+  .extend({ altcha: altchaPayloadSchema })
   .superRefine(checkDocumentByKind, documentCheckable)
   .transform(canonicalDocument);
 export type PartnerSignUpRequest = z.output<typeof partnerSignUpRequestSchema>;

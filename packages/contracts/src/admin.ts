@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from './auth.js';
 import { roleGrantSchema, roleSchema } from './roles.js';
 
-export const userStatusSchema = z.enum(['active', 'suspended']);
+export const userStatusSchema = z.enum(['active', 'pending_email', 'suspended']);
 
 export const userSummarySchema = z.object({
   id: z.string().uuid(),

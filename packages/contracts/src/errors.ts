@@ -24,6 +24,20 @@ export const errorTable = {
   INTERNAL: { status: 500, message: 'Erro interno. A equipe técnica foi notificada; tente novamente mais tarde.' },
   UNAVAILABLE: { status: 503, message: 'Serviço temporariamente indisponível.' },
   PARTNER_DOCUMENT_TAKEN: { status: 409, message: 'Já existe um ente proponente cadastrado com este CPF/CNPJ.' },
+  EMAIL_NOT_CONFIRMED: {
+    status: 403,
+    message: 'Confirme o seu e-mail antes de entrar: siga o link que enviamos para o endereço cadastrado (ou peça um novo link).',
+  },
+  EMAIL_TOKEN_INVALID: { status: 400, message: 'Este link é inválido, já foi usado ou expirou. Peça um novo link.' },
+  ALTCHA_INVALID: {
+    status: 400,
+    message: 'A verificação anti-robô não foi concluída ou já foi usada. Recarregue a página e envie o formulário novamente.',
+  },
+  PARTNER_IDENTITY_LOCKED: {
+    status: 409,
+    message:
+      'Depois do envio do pedido de habilitação, o tipo, o nome, o CPF/CNPJ e o representante legal do ente só mudam por solicitação de alteração cadastral, decidida pela comissão. Use "Solicitar alteração cadastral" no seu perfil.',
+  },
   PARTNER_PROFILE_MISSING: { status: 404, message: 'Sua conta não está vinculada a um ente proponente.' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: 'Tipo de arquivo não aceito: envie o documento em PDF, JPEG ou PNG.' },
   FILE_IS_EXECUTABLE: {

@@ -1,3 +1,4 @@
+export * from './account-security.js';
 export * from './accreditation/index.js';
 export * from './accreditation-api.js';
 export * from './admin.js';
@@ -15,6 +16,7 @@ export * from './integrations.js';
 export * from './live.js';
 export * from './nvr-template.js';
 export * from './obligations/index.js';
+export * from './partner-identity.js';
 export * from './playback.js';
 export * from './privacy.js';
 export * from './recordings.js';

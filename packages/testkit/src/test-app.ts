@@ -5,13 +5,32 @@ import { type App, buildApp, type Config, type Database, insertUser, loadConfig,
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: '/nonexistent', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    WEB_DIST: '/nonexistent',
+    // Real proof of work, kept small; factories sign up many partners from one address.
+    ALTCHA_MAX_NUMBER: '2000',
+    SIGN_UP_MAX_PER_ADDRESS: '100000',
+    ...env,
+  });
 }
+
+const databases = new WeakMap<App, Database>();
 
 export async function testApp(database: Database, dataDir: string, env: Record<string, string> = {}): Promise<App> {
   const app = await buildApp({ config: testConfig(dataDir, env), database });
   await app.ready();
+  databases.set(app, database);
   return app;
+}
+
+/** The database a test app was built on (factories that only get the app read the outbox through it). */
+export function databaseOf(app: App): Database {
+  const database = databases.get(app);
+  if (!database) throw new Error('app not built by testApp');
+  return database;
 }
 
 let counter = 0;

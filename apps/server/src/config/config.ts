@@ -30,6 +30,16 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  /** Sign-up and password-reset requests admitted per client address per window (issue 12). */
+  SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  SIGN_UP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** HMAC key of ALTCHA challenges (proof of work on public forms); generated into DATA_DIR/keys when unset. */
+  ALTCHA_HMAC_KEY: z.string().optional(),
+  /** Upper bound of the ALTCHA search space: the work a browser does (about half of it on average). */
+  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+  /** Lifetime of e-mail confirmation links (hours) and password-reset links (minutes). */
+  EMAIL_CONFIRM_HOURS: z.coerce.number().int().min(1).default(48),
+  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).default(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Vigia Mais MT <nao-responda@vigiamais.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -97,6 +107,15 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   login: { maxFailures: number; lockMs: number; ipMaxFailures: number; windowMs: number };
   mail: { smtpUrl: string | undefined; from: string };
+  /** Public account requests: per-address limit, proof of work, link lifetimes (issue 12, item 6). */
+  accountSecurity: {
+    maxPerAddress: number;
+    windowMs: number;
+    altchaHmacKey: string | undefined;
+    altchaMaxNumber: number;
+    confirmTtlMs: number;
+    resetTtlMs: number;
+  };
   logLevel: Env['LOG_LEVEL'];
   jobs: boolean;
   webDist: string;
@@ -154,6 +173,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowMs: 15 * 60_000,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    accountSecurity: {
+      maxPerAddress: e.SIGN_UP_MAX_PER_ADDRESS,
+      windowMs: e.SIGN_UP_WINDOW_MINUTES * 60_000,
+      altchaHmacKey: e.ALTCHA_HMAC_KEY || undefined,
+      altchaMaxNumber: e.ALTCHA_MAX_NUMBER,
+      confirmTtlMs: e.EMAIL_CONFIRM_HOURS * 3_600_000,
+      resetTtlMs: e.PASSWORD_RESET_MINUTES * 60_000,
+    },
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),

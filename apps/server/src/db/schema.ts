@@ -2,6 +2,7 @@
 
 export * from '../mail/mail.schema.js';
 export * from '../modules/accountability/accountability.schema.js';
+export * from '../modules/accounts/account-security.schema.js';
 export * from '../modules/accounts/accounts.schema.js';
 export * from '../modules/accreditation/accreditation.schema.js';
 export * from '../modules/alerts/alerts.schema.js';
@@ -16,6 +17,7 @@ export * from '../modules/inspections/inspections.schema.js';
 export * from '../modules/integrations/integrations.schema.js';
 export * from '../modules/live/live.schema.js';
 export * from '../modules/loans/loans.schema.js';
+export * from '../modules/partners/partner-identity.schema.js';
 export * from '../modules/partners/partners.schema.js';
 export * from '../modules/playback/playback.schema.js';
 export * from '../modules/privacy/privacy.schema.js';

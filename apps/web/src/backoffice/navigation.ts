@@ -29,6 +29,8 @@ export type AreaId =
   | 'partner-applications'
   | 'partner-cameras'
   | 'partner-terms'
+  | 'partner-profile'
+  | 'committee-identity-changes'
   | 'partner-incidents'
   | 'partner-accountability'
   | 'partner-loans'
@@ -141,6 +143,15 @@ export const navigation: readonly NavItem[] = [
     status: 'ready',
   },
   {
+    id: 'partner-profile',
+    path: '/dados-cadastrais',
+    label: 'Dados cadastrais',
+    description: 'Dados do ente proponente e solicitações de alteração cadastral.',
+    icon: 'fa-id-card',
+    roles: ['partner_user'],
+    status: 'ready',
+  },
+  {
     id: 'partner-incidents',
     path: '/ocorrencias',
     label: 'Ocorrências com equipamentos',
@@ -248,6 +259,15 @@ export const navigation: readonly NavItem[] = [
     description: 'Triagem das denúncias do portal e publicação do resultado (art. 28, § 2º).',
     icon: 'fa-bullhorn',
     roles: ['committee_member', 'admin'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-identity-changes',
+    path: '/comissao/alteracoes-cadastrais',
+    label: 'Alterações cadastrais',
+    description: 'Pedidos dos entes para mudar tipo, nome, CPF/CNPJ ou representante legal.',
+    icon: 'fa-user-edit',
+    roles: ['committee_member'],
     status: 'ready',
   },
   // RISP coordinator (Art. 12)

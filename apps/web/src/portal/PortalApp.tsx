@@ -1,5 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../shared/pages/NotFound';
+import { ConfirmEmailPage } from './account/ConfirmEmailPage';
+import { ForgotPasswordPage } from './account/ForgotPasswordPage';
+import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { ComplaintLookupPage } from './complaints/ComplaintLookupPage';
 import { ComplaintPage } from './complaints/ComplaintPage';
 import { ExportVerificationPage } from './export-verification/ExportVerificationPage';
@@ -20,6 +23,9 @@ export function PortalApp() {
         <Route index element={<LandingPage />} />
         <Route path="entrar" element={<LoginPage />} />
         <Route path="cadastro" element={<SignUpPage />} />
+        <Route path="confirmar-email" element={<ConfirmEmailPage />} />
+        <Route path="esqueci-a-senha" element={<ForgotPasswordPage />} />
+        <Route path="redefinir-senha" element={<ResetPasswordPage />} />
         <Route path="mapa" element={<PublicMapPage />} />
         <Route path="transparencia" element={<TransparencyPage />} />
         <Route path="denuncia" element={<ComplaintPage />} />

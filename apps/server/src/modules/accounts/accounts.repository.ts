@@ -43,3 +43,12 @@ export async function recentIpFailures(db: Queryable, ip: string, since: Date): 
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
   return row?.n ?? 0;
 }
+
+/** Failed sign-ins naming an e-mail since a moment, whether or not an account has it (lockout parity). */
+export async function recentEmailFailures(db: Queryable, email: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, since)));
+  return row?.n ?? 0;
+}

@@ -8,7 +8,7 @@ export const users = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    status: text('status', { enum: ['active', 'suspended'] })
+    status: text('status', { enum: ['active', 'pending_email', 'suspended'] })
       .notNull()
       .default('active'),
     suspendedReason: text('suspended_reason'),
@@ -73,5 +73,5 @@ export const loginAttempts = pgTable(
     success: boolean('success').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempt_ip_at_idx').on(t.ip, t.at)],
+  (t) => [index('login_attempt_ip_at_idx').on(t.ip, t.at), index('login_attempt_email_at_idx').on(t.email, t.at)],
 );

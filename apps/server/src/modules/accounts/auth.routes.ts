@@ -5,8 +5,10 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf, requestMeta } from '../../http/context.js';
+import { accountSecurityRoutes } from './account-security.routes.js';
 import { accountsPolicy } from './accounts.policy.js';
 import { findLiveSession } from './accounts.repository.js';
+import { altchaFrom } from './altcha.js';
 import { completeMfa, login, logout, startMfaEnrolment } from './auth.service.js';
 import { resolveSession } from './session.service.js';
 import { CSRF_COOKIE, newToken, SESSION_COOKIE } from './session-token.js';
@@ -32,6 +34,8 @@ export function authRoutes(deps: { db: Db; config: Config }): FastifyPluginAsync
   }
 
   return async (app) => {
+    await app.register(accountSecurityRoutes({ db: deps.db, config: deps.config, altcha: altchaFrom(deps.config) }));
+
     app.get('/api/auth/session', {
       config: { access: accountsPolicy.session },
       schema: { tags, summary: 'Current session and CSRF token', response: { 200: sessionResponseSchema } },

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { findUserByEmail, findUserById, grantsOf, recentIpFailures } from './accounts.repository.js';
+import { findUserByEmail, findUserById, grantsOf, recentEmailFailures, recentIpFailures } from './accounts.repository.js';
 import { loginAttempts, users } from './accounts.schema.js';
 import { decoy, verifyPassword } from './password.js';
 import { type AuthContext, createSession, revokeSession, setSessionStage } from './session.service.js';
@@ -32,7 +32,12 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
   }
   const user = await findUserByEmail(db, input.email);
   if (!user) {
+    // Lockout parity: an unknown e-mail locks after as many failures as a real account does, so
+    // the lock does not tell which e-mails exist (counted per e-mail in login_attempt).
+    const earlier = await recentEmailFailures(db, input.email, new Date(Date.now() - config.login.lockMs));
+    if (earlier >= config.login.maxFailures) throw new AppError('ACCOUNT_LOCKED');
     await verifyPassword(await decoy(), input.password);
+    const lock = earlier + 1 >= config.login.maxFailures;
     await db.transaction(async (tx) => {
       await tx.insert(loginAttempts).values({ ip: meta.ip, email: input.email, success: false });
       await recordAudit(
@@ -41,7 +46,7 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
         { action: 'auth.login_failed', data: { email: input.email, why: 'unknown_email' } },
       );
     });
-    throw new AppError('INVALID_CREDENTIALS');
+    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
   const ok = await verifyPassword(user.passwordHash, input.password);
@@ -67,6 +72,8 @@ export async function login(deps: AuthDeps, input: LoginRequest, meta: RequestMe
     });
     throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
   }
+  // Only someone holding the password learns that the e-mail is not confirmed yet.
+  if (user.status === 'pending_email') throw new AppError('EMAIL_NOT_CONFIRMED');
   if (user.status !== 'active') throw new AppError('ACCOUNT_SUSPENDED');
 
   const roles = (await grantsOf(db, user.id)).map((g) => g.role);

@@ -30,12 +30,16 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 export async function insertUser(
   tx: Tx,
   actor: AuditActor,
-  input: { email: string; name: string; password: string; grants: RoleGrant[] },
+  input: { email: string; name: string; grants: RoleGrant[]; status?: UserRow['status'] } & (
+    | { password: string }
+    | { passwordHash: string }
+  ),
 ): Promise<UserRow> {
   if (await findUserByEmail(tx, input.email)) throw new AppError('EMAIL_TAKEN');
+  const passwordHash = 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password);
   const [user] = await tx
     .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) })
+    .values({ email: input.email, name: input.name, passwordHash, status: input.status ?? 'active' })
     .returning();
   for (const g of input.grants) {
     await tx.insert(roleGrants).values({ userId: user!.id, ...g });

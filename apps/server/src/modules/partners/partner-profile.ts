@@ -1,11 +1,11 @@
-import type { PartnerProfile, PartnerProfileInput, PartnerSignUpRequest } from '@vigia/contracts';
+import type { PartnerProfile, PartnerProfileInput } from '@vigia/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { insertUser } from '../accounts/users.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findMunicipality } from '../reference/municipalities.js';
+import { refuseIdentityRewrite } from './identity-lock.js';
 import { partners } from './partners.schema.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
@@ -39,7 +39,7 @@ export function toPartnerProfile(p: PartnerRow): PartnerProfile {
   };
 }
 
-function checkMunicipality(ibge: string): void {
+export function checkMunicipality(ibge: string): void {
   if (!findMunicipality(ibge)) {
     throw new AppError('MUNICIPALITY_UNKNOWN', undefined, [
       { path: 'address.municipalityIbge', message: `O código IBGE ${ibge} não corresponde a um município de Mato Grosso.` },
@@ -53,7 +53,7 @@ async function refuseTakenDocument(db: Queryable, document: string, exceptId?: s
   if (taken) throw new AppError('PARTNER_DOCUMENT_TAKEN');
 }
 
-const profileValues = (input: PartnerProfileInput) => ({
+export const profileValues = (input: PartnerProfileInput) => ({
   kind: input.kind,
   name: input.name,
   tradeName: input.tradeName ?? null,
@@ -65,29 +65,6 @@ const profileValues = (input: PartnerProfileInput) => ({
   legalRepresentative: input.legalRepresentative,
   contacts: input.contacts,
 });
-
-/** Public sign-up: the partner and its first partner_user account, in one transaction (Art. 3, Art. 8). */
-export async function signUpPartner(db: Db, actor: AuditActor, input: PartnerSignUpRequest): Promise<PartnerProfile> {
-  checkMunicipality(input.address.municipalityIbge);
-  const partner = await db.transaction(async (tx) => {
-    await refuseTakenDocument(tx, input.document);
-    const [row] = await tx.insert(partners).values(profileValues(input)).returning();
-    await recordAudit(tx, actor, {
-      action: 'partner.signed_up',
-      targetType: 'partner',
-      targetId: row!.id,
-      data: { kind: input.kind, name: input.name },
-    });
-    await insertUser(tx, actor, {
-      email: input.account.email,
-      name: input.account.name,
-      password: input.account.password,
-      grants: [{ role: 'partner_user', partnerId: row!.id, municipalityIbge: null, securityRegionId: null, unit: null }],
-    });
-    return row!;
-  });
-  return toPartnerProfile(partner);
-}
 
 export async function getOwnProfile(db: Db, auth: AuthContext): Promise<PartnerProfile> {
   const partner = await findPartner(db, ownPartnerId(auth));
@@ -102,6 +79,7 @@ export async function updateOwnProfile(db: Db, auth: AuthContext, actor: AuditAc
   const updated = await db.transaction(async (tx) => {
     const current = await findPartner(tx, id);
     if (!current) throw new AppError('PARTNER_PROFILE_MISSING');
+    await refuseIdentityRewrite(tx, current, input);
     await refuseTakenDocument(tx, input.document, id);
     const [row] = await tx
       .update(partners)

@@ -1,4 +1,5 @@
 import {
+  acceptedResponseSchema,
   idParamSchema,
   integratorAuthorisationRequestSchema,
   integratorAuthorisationSchema,
@@ -8,25 +9,35 @@ import {
 } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
+import { altchaFrom } from '../accounts/altcha.js';
+import { identityChangeRoutes } from './identity-change.routes.js';
 import { authoriseIntegrator, listMyAuthorisations, listPartnerIntegrators, revokeIntegrator } from './integrator-authorisations.js';
-import { getOwnProfile, signUpPartner, updateOwnProfile } from './partner-profile.js';
+import { getOwnProfile, updateOwnProfile } from './partner-profile.js';
 import { partnersPolicy } from './partners.policy.js';
+import { SIGN_UP_ACCEPTED, signUpPartner } from './sign-up-partner.js';
 
 const tags = ['partners'];
 
-export function partnersRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
+export function partnersRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+  const gate = { db: deps.db, config: deps.config, altcha: altchaFrom(deps.config) };
   return async (app) => {
+    await app.register(identityChangeRoutes(deps));
+
     app.post('/api/public/partners/sign-up', {
       config: { access: partnersPolicy.signUp },
       schema: {
         tags,
-        summary: 'Sign up a partner (ente proponente) with its first account',
+        summary: 'Sign up a partner (ente proponente) with its first account; the account waits for e-mail confirmation',
         body: partnerSignUpRequestSchema,
-        response: { 200: partnerProfileSchema },
+        response: { 202: acceptedResponseSchema },
       },
-      handler: async (request) => signUpPartner(deps.db, actorOf(request), request.body),
+      handler: async (request, reply) => {
+        await signUpPartner(gate, actorOf(request), request.ip, request.body);
+        return reply.code(202).send({ message: SIGN_UP_ACCEPTED });
+      },
     });
 
     app.get('/api/partner/profile', {

@@ -25,6 +25,8 @@ import { CommitteeSanctionsArea } from '../obligations/sanctions/CommitteeSancti
 import { PartnerSanctionsArea } from '../obligations/sanctions/PartnerSanctionsArea';
 import { OperationsMapPage } from '../operations-map/OperationsMapPage';
 import { UsersPage } from '../pages/admin/UsersPage';
+import { IdentityChangesPage } from '../partners/IdentityChangesPage';
+import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { ReleasesArea } from '../releases/ReleasesArea';
 
@@ -41,6 +43,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'admin-homologations': HomologationArea,
   'partner-applications': PartnerApplicationsArea,
   'partner-terms': PartnerTermsPage,
+  'partner-profile': PartnerProfilePage,
+  'committee-identity-changes': IdentityChangesPage,
   'committee-queue': CommitteeArea,
   'risp-opinions': RispOpinionsPage,
   'municipal-applications': MunicipalArea,

@@ -55,8 +55,9 @@ export function LoginPage() {
       <Breadcrumb items={[{ label: 'Entrar' }]} />
       <div className="vigia-narrow mt-4">
         {signedUp && step === 'password' && (
-          <Message kind="success" title="Cadastro concluído.">
-            Entre com o e-mail e a senha da conta que você criou para pedir a habilitação.
+          <Message kind="success" title="Cadastro recebido.">
+            Enviamos um e-mail para o endereço de acesso informado. Siga o link da mensagem para ativar a conta e depois entre com o e-mail
+            e a senha que você criou.
           </Message>
         )}
         {step === 'loading' && <Loading />}

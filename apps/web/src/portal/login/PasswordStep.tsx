@@ -1,5 +1,6 @@
 import type { SessionResponse } from '@vigia/contracts';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { ApiError } from '../../shared/api/api-error';
 import { toApiError } from '../../shared/api/api-error';
 import { login } from '../../shared/api/auth-api';
@@ -72,6 +73,15 @@ export function PasswordStep({ onSession, initialError = null }: PasswordStepPro
           {busy ? 'Entrando…' : 'Entrar'}
         </button>
       </form>
+      <p className="text-down-01 mt-3">
+        <Link to="/esqueci-a-senha">Esqueci a senha</Link>
+        {error?.code === 'EMAIL_NOT_CONFIRMED' && (
+          <>
+            {' · '}
+            <Link to="/confirmar-email">Pedir novo link de confirmação</Link>
+          </>
+        )}
+      </p>
     </>
   );
 }

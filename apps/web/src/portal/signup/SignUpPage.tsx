@@ -16,7 +16,8 @@ import { clientErrors, emptySignUp, type SignUpDraft, toSignUpRequest } from './
 /**
  * /cadastro — "Quero participar": registers the partner (ente proponente, Art. 3) and its first
  * account. The API validates every field (CPF/CNPJ per kind, CEP and municipality in MT) and its
- * pt-BR messages are shown next to each field. On success the visitor signs in at /entrar.
+ * pt-BR messages are shown next to each field. The browser first solves a small proof-of-work
+ * challenge (anti-robot); on success the account waits for the link mailed to it (/confirmar-email).
  */
 export function SignUpPage() {
   useDocumentTitle('Quero participar');
@@ -70,7 +71,7 @@ export function SignUpPage() {
         <ContactPeopleFields contacts={draft.contacts} onChange={(contacts) => patch({ contacts })} errorFor={errorFor} />
         <AccountFields account={draft.account} onChange={(account) => patch({ account })} errorFor={errorFor} />
         <button className="br-button primary" type="submit" disabled={busy}>
-          {busy ? 'Enviando…' : 'Cadastrar'}
+          {busy ? 'Verificando e enviando…' : 'Cadastrar'}
         </button>
       </form>
     </div>

@@ -7,7 +7,11 @@ interface UsersTableProps {
   onAction: (user: UserSummary, action: StatusAction) => void;
 }
 
-const statusLabels: Record<UserSummary['status'], string> = { active: 'Ativo', suspended: 'Suspenso' };
+const statusLabels: Record<UserSummary['status'], string> = {
+  active: 'Ativo',
+  pending_email: 'E-mail não confirmado',
+  suspended: 'Suspenso',
+};
 
 export function UsersTable({ users, onAction }: UsersTableProps) {
   return (
