@@ -5,8 +5,9 @@ import type { App } from '../../../server/src/app.js';
 import type { Database } from '../../../server/src/db/client.js';
 import { type SqlGateway, startSqlGateway } from '../../../server/src/db/gateway.js';
 import { partners, recordingPolicies } from '../../../server/src/db/schema.js';
-import { authHeaders, type Session, testApp } from '../../../server/test/helpers/app.js';
+import { authHeaders, databaseOf, type Session, testApp } from '../../../server/test/helpers/app.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../../../server/test/helpers/database.js';
+import { makeStreamEligible } from '../../../server/test/helpers/eligible-camera.js';
 import { loadNodeConfig } from '../../src/config.js';
 import { createLog } from '../../src/log.js';
 import { type MediaNode, startMediaNode } from '../../src/node.js';
@@ -139,11 +140,15 @@ export async function registerCamera(
       fieldOfView: 90,
       mounting: 'pole',
       openToPublic: false,
-      ...fields,
+      ...Object.fromEntries(Object.entries(fields).filter(([k]) => k !== 'eligible')),
     },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  const camera = res.json();
+  // Eligible to stream (issue 12: active term, authorised camera point) unless the test says
+  // `eligible: false`; an open camera also gets the committee's approval.
+  if (fields.eligible !== false) await makeStreamEligible(databaseOf.get(app)!, camera.id, { public: fields.openToPublic === true });
+  return camera;
 }
 
 /**

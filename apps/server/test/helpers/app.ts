@@ -12,9 +12,13 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST: '/nonexistent', ...env });
 }
 
+/** The database each test app runs on (factories that get only the app, e.g. the media node's camera helpers). */
+export const databaseOf = new WeakMap<App, Database>();
+
 export async function testApp(database: Database, dataDir: string, env: Record<string, string> = {}): Promise<App> {
   const app = await buildApp({ config: testConfig(dataDir, env), database });
   await app.ready();
+  databaseOf.set(app, database);
   return app;
 }
 
