@@ -38,13 +38,16 @@ export async function makeStreamEligible(database: Database, cameraId: string, o
   if (opts.public) await approvePublicAccess(database, cameraId);
 }
 
-/** Every camera of the database made eligible (fixtures that register many cameras through the API). */
+/**
+ * Every camera of the database (or those named) made eligible, and each one whose partner asked to
+ * open it to the public approved — fixtures that register many cameras through the API or the import.
+ */
 export async function makeAllStreamEligible(database: Database, ids?: string[]): Promise<void> {
   const rows = await database.db
-    .select({ id: cameras.id, cameraPointId: cameras.cameraPointId })
+    .select({ id: cameras.id, cameraPointId: cameras.cameraPointId, openToPublic: cameras.openToPublic })
     .from(cameras)
     .where(ids ? inArray(cameras.id, ids) : undefined);
-  for (const r of rows) if (!r.cameraPointId) await makeStreamEligible(database, r.id);
+  for (const r of rows) if (!r.cameraPointId) await makeStreamEligible(database, r.id, { public: r.openToPublic });
 }
 
 /** The committee's approval of a camera's request to open to the public, as the decision route writes it. */
