@@ -95,9 +95,13 @@ describe('Art. 26 §2 — a partner sees its own cameras and those open to the p
     expect(mapB.map((c) => c.id)).toEqual([publicCam.id]);
     expect((await apiGet(b.page, `/api/cameras/${privateCam.id}`)).status).toBe(404);
 
+    // B gets what the public map gives: a generic label, not A's own camera name (issue 12).
+    expect(listB[0]!.name).toMatch(/^Câmera aberta ao público — /);
+    expect(listB[0]!.partnerId).toBe('');
     // And in the UI: the camera list page shows the public camera only.
     await b.page.goto(`${server.url}/app/cameras`);
-    await b.page.getByText(publicCam.name, { exact: true }).first().waitFor();
+    await b.page.getByText(listB[0]!.name, { exact: true }).first().waitFor();
+    expect(await b.page.getByText(publicCam.name, { exact: true }).count()).toBe(0);
     expect(await b.page.getByText(privateCam.name, { exact: true }).count()).toBe(0);
     await a.context.close();
     await b.context.close();

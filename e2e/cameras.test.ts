@@ -19,7 +19,8 @@ let page: Page;
 
 beforeAll(async () => {
   [platform, simulator] = await Promise.all([
-    startDemoPlatform(),
+    // One demo camera: eligible to stream and approved for the public (the imported ones are not tied to an authorised point).
+    startDemoPlatform({ DEMO_CAMERAS: '1' }),
     startSimulator({ count: 1, extraPorts: CAMERAS - 1, user: 'instalador', password: 'Cam3ra-S3cr3ta', size: '640x360', fps: 10 }),
   ]);
   browser = await launchBrowser();

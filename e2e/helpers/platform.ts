@@ -6,10 +6,12 @@ import { type ServerProcess, startServer } from '@vigia/testkit/server-process';
 export const webDist = path.resolve(new URL('../../apps/web/dist', import.meta.url).pathname);
 
 /** Starts the real platform (built web + server) with demo data on a fresh embedded database. */
-export async function startDemoPlatform(): Promise<ServerProcess & { dataDir: string; stop(): Promise<void> }> {
+export async function startDemoPlatform(
+  env: Record<string, string> = {},
+): Promise<ServerProcess & { dataDir: string; stop(): Promise<void> }> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('web app not built: run npm -w @vigia/web run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', WEB_DIST: webDist });
+  const server = await startServer({ DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', WEB_DIST: webDist, ...env });
   return {
     ...server,
     dataDir,

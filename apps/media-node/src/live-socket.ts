@@ -5,7 +5,7 @@ import type { StreamHub, Subscription } from '@vigia/media';
 import type { WebSocket } from 'ws';
 import type { Log } from './log.js';
 import type { CameraForIngest, NodeStore } from './store.js';
-import { LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
+import { CameraNotEligible, LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
 
 /**
  * One viewer socket on /live/:cameraId.
@@ -138,21 +138,29 @@ export class Viewer {
     return this.d.source ?? liveSource(this.d);
   }
 
-  private check(token: string): { ok: true; claims: StreamTokenClaims } | { ok: false; reason: LiveCloseReason; why: string } {
+  /**
+   * Verifies a token and spends it. `boundTo` is checked before the token is spent: an attempt
+   * with the wrong nonce (someone who saw the token but not the nonce) must not burn the real
+   * client's token.
+   */
+  private check(
+    token: string,
+    boundTo: (c: StreamTokenClaims) => boolean,
+  ): { ok: true; claims: StreamTokenClaims } | { ok: false; reason: LiveCloseReason; why: string } {
     const v = verifyStreamToken(this.d.keys, token, Date.now(), 2_000, this.source.action);
     if (!v.ok) return { ok: false, reason: v.error === 'expired' ? 'expired' : 'unauthorized', why: `token ${v.error}` };
     const c = v.claims;
     if (c.cam !== this.cameraId) return { ok: false, reason: 'forbidden', why: 'token for another camera' };
     if (c.node !== this.d.nodeId) return { ok: false, reason: 'moved', why: 'token for another node' };
+    if (!boundTo(c)) return { ok: false, reason: 'unauthorized', why: 'token not bound to this client' };
     if (!this.d.usedTokens.use(c.jti, c.exp)) return { ok: false, reason: 'unauthorized', why: 'token already used' };
     return { ok: true, claims: c };
   }
 
   private async auth(token: string, nonce: unknown): Promise<void> {
-    const v = this.check(token);
+    const v = this.check(token, (c) => typeof nonce === 'string' && nonceHash(nonce) === c.cnf);
     if (!v.ok) return this.end(v.reason, v.why);
     const c = v.claims;
-    if (typeof nonce !== 'string' || nonceHash(nonce) !== c.cnf) return this.end('unauthorized', 'token not bound to this client');
     if (c.sid) {
       const live = await this.d.store.liveSessions([c.sid]);
       if (!live.has(c.sid)) return this.end('sessionEnded', 'session ended');
@@ -160,6 +168,7 @@ export class Viewer {
     const camera = await this.d.store.camera(this.cameraId);
     if (!camera) return this.end('notFound', 'camera not found');
     if (camera.status === 'disabled') return this.end('forbidden', 'camera disabled');
+    if (this.source.action === 'live' && !camera.streamEligible) return this.end('forbidden', 'camera not eligible to stream');
     if (!c.sub && !camera.openToPublic) return this.end('forbidden', 'camera not open to the public');
     if (this.closed) return;
     let stream: OpenedStream;
@@ -167,7 +176,7 @@ export class Viewer {
       stream = await this.source.open(camera, c, this.origin);
     } catch (err) {
       if (err instanceof LeaseHeldElsewhere) return this.end('moved', 'camera served by another node');
-      if (err instanceof ViewerRefused) return this.end('forbidden', err.message);
+      if (err instanceof ViewerRefused || err instanceof CameraNotEligible) return this.end('forbidden', err.message);
       throw err;
     }
     if (this.closed) return stream.close('client_closed');
@@ -197,12 +206,10 @@ export class Viewer {
   }
 
   private renew(token: string): void {
-    const v = this.check(token);
-    if (!v.ok) return this.end(v.reason, v.why);
+    const mine = this.claims!;
+    const v = this.check(token, (c) => c.cnf === mine.cnf && c.sid === mine.sid && c.sub === mine.sub && c.pb === mine.pb);
+    if (!v.ok) return this.end(v.reason, v.why === 'token not bound to this client' ? 'renewal token from another client' : v.why);
     const c = v.claims;
-    if (c.cnf !== this.claims!.cnf || c.sid !== this.claims!.sid || c.sub !== this.claims!.sub || c.pb !== this.claims!.pb) {
-      return this.end('unauthorized', 'renewal token from another client');
-    }
     this.claims = c;
     this.armExpiry();
     this.send({ type: 'renewed', expiresAt: c.exp });

@@ -58,7 +58,8 @@ export async function startPushListener(deps: {
       const m = PATH.exec(path.toLowerCase());
       if (!m) return undefined;
       const camera = await deps.store.camera(m[1]!);
-      if (!camera?.pushCredentials) return undefined;
+      // A camera not eligible to stream (no active term, no authorised point) has no publisher: 404 like an unknown path.
+      if (!camera?.pushCredentials || !camera.streamEligible) return undefined;
       const credentials = openPushCredentials(deps.keys, camera.id, camera.pushCredentials);
       if (!credentials) return undefined;
       return {

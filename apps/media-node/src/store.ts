@@ -1,4 +1,5 @@
 import { mediaTables as tables } from '@vigia/contracts/media-tables';
+import { publicApprovedSql, streamEligibleSql } from '@vigia/contracts/stream-eligibility';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -13,7 +14,13 @@ export interface CameraForIngest {
   rtspPath: string;
   credentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
   status: string;
+  /** Open to the public: requested by the partner, approved by the committee, eligible. */
   openToPublic: boolean;
+  /**
+   * Active cooperation term and tied to an authorised camera point (`@vigia/contracts/stream-eligibility`):
+   * false → the node neither records it, nor takes its lease, nor accepts its publisher, nor serves a viewer.
+   */
+  streamEligible: boolean;
   /** Sealed RTSP push credentials (AAD "<id>:push"); set → the camera publishes to us (push mode). */
   pushCredentials: { v: 1; kid: string; wrappedKey: string; secret: string } | null;
   /** 'ffmpeg': ffmpeg copies the camera's video into the node (compatibility, ffmpeg-source.ts). */
@@ -124,13 +131,15 @@ export class NodeStore {
       credentials: CameraForIngest['credentials'] | string | null;
       status: string;
       open_to_public: boolean;
+      stream_eligible: boolean;
       push_credentials: CameraForIngest['pushCredentials'] | string | null;
       ingest_mode: string | null;
       stream_source: string | null;
       http_port: number;
       rtsp_transport: string | null;
     }>(
-      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, open_to_public, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
+      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, ${publicApprovedSql('camera')} AS open_to_public,
+         ${streamEligibleSql('camera')} AS stream_eligible, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
        FROM ${tables.camera} WHERE id = $1::uuid`,
       [id],
     );
@@ -143,7 +152,8 @@ export class NodeStore {
       rtspPath: r.rtsp_path,
       credentials: typeof r.credentials === 'string' ? JSON.parse(r.credentials) : r.credentials,
       status: r.status,
-      openToPublic: r.open_to_public,
+      openToPublic: r.open_to_public === true || String(r.open_to_public) === 'true',
+      streamEligible: r.stream_eligible === true || String(r.stream_eligible) === 'true',
       pushCredentials: typeof r.push_credentials === 'string' ? JSON.parse(r.push_credentials) : (r.push_credentials ?? null),
       ingestMode: r.ingest_mode === 'ffmpeg' ? 'ffmpeg' : 'native',
       streamSource: r.stream_source === 'onvif' ? 'onvif' : 'path',

@@ -28,6 +28,13 @@ export class LeaseHeldElsewhere extends Error {
   }
 }
 
+/** The camera may not stream (no active cooperation term or no authorised camera point): no lease, no ingest. */
+export class CameraNotEligible extends Error {
+  constructor(readonly cameraId: string) {
+    super('camera not eligible to stream');
+  }
+}
+
 export interface Upstream {
   cameraId: string;
   hub: StreamHub;
@@ -128,6 +135,8 @@ export class Upstreams {
   }
 
   private async start(camera: CameraForIngest): Promise<Upstream> {
+    // Lease claim: a camera not eligible to stream (issue 12) is never ingested, whoever asks.
+    if (!camera.streamEligible) throw new CameraNotEligible(camera.id);
     const lease = await this.store.acquireLease(camera.id);
     if (!lease) throw new LeaseHeldElsewhere(undefined);
     if (camera.pushCredentials) return this.startPushed(camera);

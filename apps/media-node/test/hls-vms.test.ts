@@ -202,25 +202,22 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
       expect(r.statusCode, r.body).toBe(200);
       return r.json().token as string;
     };
-    const first = `${playlistUrl(cam[1]!)}?token=${encodeURIComponent(await tok())}&nonce=${nonce}`;
-    // The camera starts with this request (503 + Retry-After until its first segment, on a loaded
-    // machine): repeating the same first URL is allowed and returns the same session.
-    let masterText = '';
-    await until(async () => {
-      const r = await fetch(first);
-      masterText = await r.text();
-      return r.status === 200;
-    }, 60_000);
-    expect(masterText).toMatch(/#EXT-X-STREAM-INF:BANDWIDTH=\d+,CODECS="avc1\.[0-9a-f]{6}",RESOLUTION=640x360\nindex\.m3u8\?s=[\w-]{43}\n/);
-    const sid = /s=([\w-]{43})/.exec(masterText)![1]!;
-    // A player repeating its first URL (Safari probes; requests may overlap) gets the same session.
-    const repeatedUrl = `${playlistUrl(cam[1]!)}?token=${encodeURIComponent(await tok())}&nonce=${nonce}`;
-    const repeated = await Promise.all([fetch(repeatedUrl), fetch(repeatedUrl)]);
-    expect(repeated.map((r) => r.status)).toEqual([200, 200]);
-    const [r1, r2] = await Promise.all(repeated.map((r) => r.text()));
-    expect(r1).toBe(r2);
+    const exchange = async (token: string, n = nonce) =>
+      fetch(`${node.url}/hls/${cam[1]}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token, nonce: n }).toString(),
+      });
+    // The browser exchanges its token and nonce (POST body, never a URL) for a session, once.
+    const opened = await exchange(await tok());
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const sid = /s=([\w-]{43})$/.exec(((await opened.json()) as { playlist: string }).playlist)![1]!;
+    // The camera starts with the exchange (503 + Retry-After until its first segment, on a loaded machine).
+    await until(async () => (await fetch(`${playlistUrl(cam[1]!)}?s=${sid}`)).status === 200, 60_000);
+    // A second player (its own token, same nonce) gets its own session.
+    expect((await exchange(await tok())).status).toBe(201);
     // Without the nonce the token opens nothing.
-    expect((await fetch(`${playlistUrl(cam[1]!)}?token=${encodeURIComponent(await tok())}&nonce=${newNonce()}`)).status).toBe(401);
+    expect((await exchange(await tok(), newNonce())).status).toBe(401);
     const media = await (await fetch(`${playlistUrl(cam[1]!)}?s=${sid}`)).text();
     const segUri = media.trim().split('\n').pop()!;
     expect(segUri).toMatch(new RegExp(`^\\d+\\.m4s\\?s=${sid}$`));
@@ -228,11 +225,15 @@ describe('Art. 22 §3: the VMS already at CIOSP pulls cameras as HLS with its ow
     expect(seg.subarray(4, 8).toString('latin1')).toBe('moof');
     // The session is bound to its camera.
     expect((await fetch(`${playlistUrl(cam[0]!)}?s=${sid}`)).status).toBe(401);
-    const renewed = await fetch(`${node.url}/hls/${cam[1]}/renew?token=${encodeURIComponent(await tok())}&nonce=${nonce}`);
+    const renewed = await fetch(`${node.url}/hls/${cam[1]}/renew`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: await tok(), nonce }).toString(),
+    });
     expect(renewed.status).toBe(204);
     expect(renewed.headers.get('access-control-allow-origin')).toBe('*');
     await drainSweep(liveViewAuditSweep(t.database.db));
-    expect(await auditCount('live.view_started', cam[1]!)).toBe(2); // two players: the first and the repeated-URL one
+    expect(await auditCount('live.view_started', cam[1]!)).toBe(2); // two players, one session each
   }, 60_000);
 
   it('HLS packagers stop after the idle time and the upstreams release their leases like live viewers', async () => {

@@ -242,6 +242,8 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/complaints/:id/triage': 'statewide staff only (committee, admin)',
   'POST /api/complaints/:id/outcome': 'statewide staff only (committee, admin)',
   'POST /api/sanctions/cases/:id/close': 'statewide staff only (committee, admin)',
+  'POST /api/cameras/:id/public-access/decision':
+    'the committee only (statewide): approves partners’ requests to open cameras to the public',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

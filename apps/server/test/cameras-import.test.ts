@@ -8,6 +8,7 @@ import { partners } from '../src/db/schema.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
+import { makeAllStreamEligible } from './helpers/eligible-camera.js';
 import { whileResponsive } from './helpers/responsive.js';
 import { buildZip, fileEntry, type RawZipEntry, zerosEntry } from './helpers/zip-bomb.js';
 
@@ -343,6 +344,10 @@ describe('spreadsheet import', () => {
 });
 
 describe('map data', () => {
+  // The imported cameras as if their partners held active terms with authorised points, and the
+  // requests to open to the public approved (issue 12: otherwise they reach no map but their owner's).
+  beforeAll(() => makeAllStreamEligible(ctx.t.database));
+
   it('partner A sees only its cameras; a regional operator only its region; no address, port or credential', async () => {
     const mapA = (await ctx.app.inject({ method: 'GET', url: '/api/cameras/map', headers: authHeaders(a) })).json();
     const mapB = (await ctx.app.inject({ method: 'GET', url: '/api/cameras/map', headers: authHeaders(b) })).json();

@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { cameraKeyFile } from '../src/modules/cameras/camera-keys.js';
 import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
+import { makeStreamEligible } from './helpers/eligible-camera.js';
 
 const ctx = useTestApp();
 const CUIABA = '5103403';
@@ -172,6 +173,9 @@ describe('camera registry', () => {
     const inSinop = (
       await send(a, 'POST', '/api/cameras', cameraBody({ municipalityIbge: SINOP, latitude: -11.8604, longitude: -55.5091 }))
     ).json();
+    // Public authorities see cameras eligible to stream only (issue 12): both tied to an authorised point.
+    await makeStreamEligible(ctx.t.database, inCuiaba.id);
+    await makeStreamEligible(ctx.t.database, inSinop.id);
     const regional = await session(['regional_operator'], { securityRegionId: region!.id });
     const ids = (await send(regional, 'GET', '/api/cameras')).json().items.map((c: { id: string }) => c.id);
     expect(ids).toContain(inCuiaba.id);

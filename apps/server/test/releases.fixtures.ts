@@ -5,6 +5,7 @@ import { cameras, partners } from '../src/db/schema.js';
 import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn } from './helpers/app.js';
 import type { TestDatabase } from './helpers/database.js';
+import { makeStreamEligible } from './helpers/eligible-camera.js';
 
 export const CUIABA = '5103403';
 export const SINOP = '5107909';
@@ -33,7 +34,7 @@ export function releaseFixtures(ctx: { t: TestDatabase; app: App }) {
     async camera(
       partnerId: string,
       place: keyof typeof PLACES | { municipalityIbge: string; latitude: number; longitude: number } = 'cuiaba',
-      extra: { openToPublic?: boolean; name?: string } = {},
+      extra: { openToPublic?: boolean; name?: string; eligible?: boolean } = {},
     ): Promise<string> {
       const id = randomUUID();
       port += 2;
@@ -55,6 +56,9 @@ export function releaseFixtures(ctx: { t: TestDatabase; app: App }) {
           openToPublic: extra.openToPublic ?? false,
           ...where,
         });
+      // Eligible to stream (active term, authorised point) unless a test says otherwise; an open
+      // camera also gets the committee's approval.
+      if (extra.eligible !== false) await makeStreamEligible(ctx.t.database, id, { public: extra.openToPublic ?? false });
       return id;
     },
     async region(municipalities: string[]): Promise<string> {

@@ -230,6 +230,21 @@ export const cameraUpdateSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: 'Nada para alterar.' });
 export type CameraUpdateInput = z.output<typeof cameraUpdateSchema>;
 
+export const cameraPublicAccessSchema = z.enum(['not_requested', 'requested', 'approved']);
+export type CameraPublicAccess = z.infer<typeof cameraPublicAccessSchema>;
+export const cameraPublicAccessLabels: Record<CameraPublicAccess, string> = {
+  not_requested: 'Não solicitada',
+  requested: 'Solicitada — aguardando a comissão',
+  approved: 'Aprovada pela comissão',
+};
+
+/** The committee's decision on a partner's request to open a camera to the public. */
+export const cameraPublicAccessDecisionSchema = z.object({
+  approve: z.boolean(),
+  reason: z.string().trim().min(10, { message: 'Informe o motivo (ao menos 10 caracteres).' }).max(2000),
+});
+export type CameraPublicAccessDecision = z.infer<typeof cameraPublicAccessDecisionSchema>;
+
 export const cameraSchema = z.object({
   id: z.string(),
   partnerId: z.string(),
@@ -247,7 +262,12 @@ export const cameraSchema = z.object({
   heading: z.number(),
   fieldOfView: z.number(),
   mounting: cameraMountingSchema,
+  /** The partner's request to open the camera to the public (Art. 26 §2); it publishes nothing by itself. */
   openToPublic: z.boolean(),
+  /** not_requested | requested (waiting for the committee) | approved (open to the public, when eligible). */
+  publicAccess: cameraPublicAccessSchema,
+  /** Eligible to stream (active cooperation term, camera tied to an authorised camera point); else only the self-test. */
+  streamEligible: z.boolean(),
   ingestMode: cameraIngestModeSchema,
   /** null = the media node's default transport. */
   rtspTransport: cameraRtspTransportSchema.nullable(),

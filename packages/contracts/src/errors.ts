@@ -110,6 +110,15 @@ export const errorTable = {
     message: 'Nenhum servidor de vídeo está disponível no momento. Tente novamente em alguns segundos.',
   },
   CAMERA_DISABLED: { status: 409, message: 'Esta câmera está desativada e não pode ser exibida ao vivo.' },
+  CAMERA_NOT_ELIGIBLE: {
+    status: 409,
+    message:
+      'Esta câmera ainda não pode transmitir: o ente parceiro precisa de termo de cooperação vigente e a câmera precisa estar vinculada a um ponto aprovado do projeto executivo (Decreto 1.522/2022, art. 14, § 4º). Até lá, somente o autoteste do instalador é permitido.',
+  },
+  CAMERA_PUBLIC_ACCESS_NOT_REQUESTED: {
+    status: 409,
+    message: 'O ente parceiro não solicitou a abertura desta câmera ao público.',
+  },
   CAMERA_IMPORT_FILE_TYPE: {
     status: 415,
     message: 'Formato não aceito: envie a planilha em XLSX (Excel) ou CSV. Arquivos .xls antigos precisam ser salvos como .xlsx.',

@@ -11,11 +11,13 @@ import type { IntegrationGrant, IntegrationStore } from './integration-store.js'
  * Who may pull HLS from this node, and the bookkeeping that goes with it.
  *
  * 1. Browsers without Media Source Extensions (the live player's fallback): the same short-lived,
- *    nonce-bound stream token the live WebSocket takes, in the query of the first request. A valid,
- *    never-used token opens an HLS *viewer session* (random 256-bit id, carried by every later URL
- *    of the playlist), recorded as a `live_view` like a WebSocket viewer. The session lives until
- *    the token's expiry; the player renews it with a fresh token (same nonce, same user session),
- *    and it ends when the user's session ends (checked every few seconds) or requests stop.
+ *    nonce-bound stream token the live WebSocket takes, POSTed (never in a URL) to the exchange
+ *    endpoint. A valid, never-used token opens an HLS *viewer session* (random 256-bit id, returned
+ *    once in the exchange's body and carried by every later URL of the playlist), recorded as a
+ *    `live_view` like a WebSocket viewer. The exchange is single-use: replaying the same token and
+ *    nonce gets 401, never the same session. The session lives until the token's expiry; the
+ *    player renews it with a fresh token (same nonce, same user session, POSTed too), and it ends
+ *    when the user's session ends (checked every few seconds) or requests stop.
  * 2. External systems (the VMS already at CIOSP, Art. 22 §3): HTTP Basic with the credentials of a
  *    VMS integration, checked against the database (cached a couple of seconds, so a rotation or a
  *    revocation bites within that time), for cameras in the integration's set, from its allowed
@@ -61,10 +63,6 @@ export interface HlsAccessDeps {
 
 export class HlsAccess {
   private readonly sessions = new Map<string, ViewerSession>();
-  /** Token id → session it opened: a player (or Safari's probing requests) may repeat the first URL. */
-  private readonly byJti = new Map<string, string>();
-  /** First requests being checked, by token id: concurrent repeats wait for the same answer. */
-  private readonly opening = new Map<string, Promise<ViewerSession | Refusal>>();
   private readonly pulls = new Map<string, Pull>();
   private readonly grants = new Map<string, CachedGrant>();
 
@@ -81,8 +79,9 @@ export class HlsAccess {
   // ---- browser viewers (stream token) ---------------------------------------------------------
 
   /**
-   * First request of a browser: checks the token as the live socket does and opens (or, for a
-   * repeated first request, finds) the viewer session. `camera` checks are done by the caller.
+   * Exchange of a browser's token and nonce for a viewer session: checks the token as the live
+   * socket does (the nonce before the token is spent) and opens the session. Single-use: a
+   * replayed token — even with its nonce — is refused. `cameraOk` holds the camera rules.
    */
   async openViewer(
     cameraId: string,
@@ -97,18 +96,8 @@ export class HlsAccess {
     if (c.cam !== cameraId) return { status: 403, why: 'token for another camera' };
     if (c.node !== this.d.nodeId) return { status: 403, why: 'token for another node' };
     if (nonceHash(nonce) !== c.cnf) return { status: 401, why: 'token not bound to this client' };
-    const known = this.byJti.get(c.jti);
-    if (known) {
-      const s = this.sessions.get(known);
-      if (s) return s;
-      return { status: 401, why: 'token already used' };
-    }
-    const pending = this.opening.get(c.jti);
-    if (pending) return pending;
     if (!this.d.usedTokens.use(c.jti, c.exp)) return { status: 401, why: 'token already used' };
-    const p = this.open(cameraId, c, origin, cameraOk).finally(() => this.opening.delete(c.jti));
-    this.opening.set(c.jti, p);
-    return p;
+    return this.open(cameraId, c, origin, cameraOk);
   }
 
   private async open(
@@ -128,7 +117,6 @@ export class HlsAccess {
     viewId.catch((err) => this.d.log.warn({ err }, 'could not record hls view'));
     const s: ViewerSession = { id, cameraId, claims: c, exp: c.exp, viewId, lastRequest: Date.now(), busy: 0 };
     this.sessions.set(id, s);
-    this.byJti.set(c.jti, id);
     this.d.log.info({ camera: cameraId, user: c.sub }, 'hls viewer started');
     return s;
   }
@@ -161,7 +149,6 @@ export class HlsAccess {
 
   private endViewer(s: ViewerSession, reason: string): void {
     if (!this.sessions.delete(s.id)) return;
-    for (const [jti, id] of this.byJti) if (id === s.id) this.byJti.delete(jti);
     s.viewId.then((id) => this.d.store.endView(id, reason)).catch((err) => this.d.log.warn({ err }, 'could not close hls view'));
   }
 

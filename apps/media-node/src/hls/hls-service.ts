@@ -5,7 +5,7 @@ import { clientOrigin, type UsedTokens } from '../live-socket.js';
 import type { Log } from '../log.js';
 import type { SqlClient } from '../sql.js';
 import type { NodeStore } from '../store.js';
-import { LeaseHeldElsewhere, type Upstreams } from '../upstreams.js';
+import { CameraNotEligible, LeaseHeldElsewhere, type Upstreams } from '../upstreams.js';
 import { type CameraHls, CameraPackagers, hold } from './camera-packagers.js';
 import { HlsAccess, type Refusal } from './hls-access.js';
 import { IntegrationStore } from './integration-store.js';
@@ -13,14 +13,16 @@ import { IntegrationStore } from './integration-store.js';
 /**
  * HLS output of live cameras (docs/cameras.md "Re-serving to the CIOSP VMS"):
  *
- *   GET /hls/:cameraId/index.m3u8    media playlist (HLS v7, fMP4), or — first request of a browser,
- *                                    ?token=…&nonce=… — a multivariant playlist naming its session
- *   GET /hls/:cameraId/init.mp4      init segment (?g=<generation>)
- *   GET /hls/:cameraId/<seq>.m4s     media segment
- *   GET /hls/:cameraId/renew         ?token=…&nonce=…: extends a browser's session (CORS, 204)
+ *   POST /hls/:cameraId/session      form body token=…&nonce=…: a browser exchanges its stream token
+ *                                    for a viewer session, once (CORS, 201 {playlist, expiresAt})
+ *   GET  /hls/:cameraId/index.m3u8   media playlist (HLS v7, fMP4)
+ *   GET  /hls/:cameraId/init.mp4     init segment (?g=<generation>)
+ *   GET  /hls/:cameraId/<seq>.m4s    media segment
+ *   POST /hls/:cameraId/renew        form body token=…&nonce=…: extends a browser's session (CORS, 204)
  *
- * Authorised either by a browser's viewer session (stream token, then `?s=<session>` on every URL)
- * or by a VMS integration's HTTP Basic credentials (hls-access.ts). Anything else: 401/403, no media.
+ * Authorised either by a browser's viewer session (`?s=<session>` on every URL) or by a VMS
+ * integration's HTTP Basic credentials (hls-access.ts). A stream token is never taken from a URL
+ * (logs, history and Referer would carry it). Anything else: 401/403/404, no media.
  */
 export interface HlsServiceOptions {
   /** A camera's packager, a viewer session and a pull session end after this long without a request. */
@@ -32,7 +34,9 @@ export interface HlsServiceOptions {
 }
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const ROUTE = new RegExp(`^/hls/(${UUID})/(index\\.m3u8|init\\.mp4|renew|(\\d{1,15})\\.m4s)$`);
+const ROUTE = new RegExp(`^/hls/(${UUID})/(index\\.m3u8|init\\.mp4|renew|session|(\\d{1,15})\\.m4s)$`);
+/** Largest exchange/renew body (a token and a nonce). */
+const MAX_FORM_BYTES = 4096;
 const SESSION_ID = /^[\w-]{43}$/;
 
 export class HlsService {
@@ -117,33 +121,37 @@ export class HlsService {
   private async answer(req: IncomingMessage, res: ServerResponse, keep: (x: { lastRequest: number; busy: number }) => void): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://node');
     const m = ROUTE.exec(url.pathname);
-    if (!m || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, { error: 'not_found' });
+    const exchange = m?.[2] === 'session' || m?.[2] === 'renew';
+    if (!m || (exchange ? req.method !== 'POST' : req.method !== 'GET' && req.method !== 'HEAD'))
+      return send(res, 404, { error: 'not_found' });
     const cameraId = m[1]!;
     const resource = m[2]!;
     const q = url.searchParams;
     const origin = clientOrigin(req);
 
-    if (resource === 'renew') {
-      const r = this.access.renewViewer(cameraId, q.get('token') ?? '', q.get('nonce') ?? '');
-      if ('status' in r) return refuse(res, r, false, true);
-      res.writeHead(204, { 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end();
-      return;
-    }
-
-    // 1. Browser: first request with a stream token → open a viewer session, answer with a
-    //    multivariant playlist whose one variant carries the session id.
-    const token = q.get('token');
-    if (token && resource === 'index.m3u8') {
-      const opened = await this.access.openViewer(cameraId, token, q.get('nonce') ?? '', origin, (c) => this.cameraRefusal(cameraId, c));
-      if ('status' in opened) return refuse(res, opened, false);
+    if (exchange) {
+      const form = await readForm(req);
+      if (!form) return refuse(res, { status: 401, why: 'token and nonce expected in the request body' }, false, true);
+      const token = form.get('token') ?? '';
+      const nonce = form.get('nonce') ?? '';
+      if (resource === 'renew') {
+        const r = this.access.renewViewer(cameraId, token, nonce);
+        if ('status' in r) return refuse(res, r, false, true);
+        res.writeHead(204, { 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end();
+        return;
+      }
+      // 1. Browser: token + nonce → a viewer session, once. The packager starts now, so the
+      //    player's first playlist request finds the camera under way.
+      const opened = await this.access.openViewer(cameraId, token, nonce, origin, (c) => this.cameraRefusal(cameraId, c));
+      if ('status' in opened) return refuse(res, opened, false, true);
       keep(opened);
-      const hls = await this.packager(cameraId, res, false);
+      const hls = await this.packager(cameraId, res, false, true);
       if (!hls) return;
       keep(hls);
-      if (!(await this.packagers.ready(hls, this.startTimeoutMs)))
-        return send(res, 503, { error: 'no_segment_yet' }, { 'retry-after': '2' });
-      return sendPlaylist(res, req, multivariant(hls, opened.id));
+      return send(res, 201, { playlist: `index.m3u8?s=${opened.id}`, expiresAt: opened.exp }, { 'access-control-allow-origin': '*' });
     }
+    // A stream token in a URL is refused: only the body of the exchange above takes one.
+    if (q.has('token') || q.has('nonce')) return refuse(res, { status: 401, why: 'stream token in the URL is not accepted' }, false);
 
     // 2. Browser session (?s=) or 3. VMS integration (HTTP Basic).
     const sid = q.get('s');
@@ -178,23 +186,33 @@ export class HlsService {
   }
 
   /** The camera's running packager, or starts it (camera checks first); answers 404/403/503 itself. */
-  private async packager(cameraId: string, res: ServerResponse, checkCamera: boolean): Promise<CameraHls | undefined> {
+  private async packager(cameraId: string, res: ServerResponse, checkCamera: boolean, cors = false): Promise<CameraHls | undefined> {
     const running = this.packagers.get(cameraId);
     if (running) return running;
+    const corsHeader: Record<string, string> = cors ? { 'access-control-allow-origin': '*' } : {};
     const camera = await this.d.store.camera(cameraId);
     if (!camera) {
-      send(res, 404, { error: 'not_found' });
+      send(res, 404, { error: 'not_found' }, corsHeader);
       return undefined;
     }
-    if (checkCamera && camera.status === 'disabled') {
-      send(res, 403, { error: 'forbidden' });
+    if (checkCamera && (camera.status === 'disabled' || !camera.streamEligible)) {
+      send(res, 403, { error: 'forbidden' }, corsHeader);
       return undefined;
     }
     try {
       return await this.packagers.acquire(camera);
     } catch (err) {
+      if (err instanceof CameraNotEligible) {
+        send(res, 403, { error: 'forbidden' }, corsHeader);
+        return undefined;
+      }
       if (!(err instanceof LeaseHeldElsewhere)) this.d.log.warn({ err, camera: cameraId }, 'hls start failed');
-      send(res, 503, { error: err instanceof LeaseHeldElsewhere ? 'served_by_another_node' : 'unavailable' }, { 'retry-after': '2' });
+      send(
+        res,
+        503,
+        { error: err instanceof LeaseHeldElsewhere ? 'served_by_another_node' : 'unavailable' },
+        { 'retry-after': '2', ...corsHeader },
+      );
       return undefined;
     }
   }
@@ -204,23 +222,23 @@ export class HlsService {
     const camera = await this.d.store.camera(cameraId);
     if (!camera) return { status: 404, why: 'camera not found' };
     if (camera.status === 'disabled') return { status: 403, why: 'camera disabled' };
+    if (!camera.streamEligible) return { status: 403, why: 'camera not eligible to stream' };
     if (!c.sub && !camera.openToPublic) return { status: 403, why: 'camera not open to the public' };
     return undefined;
   }
 }
 
-function multivariant(hls: CameraHls, sessionId: string): string {
-  const t = hls.packager.track;
-  const attrs = [`BANDWIDTH=${Math.max(hls.packager.peakBitrate, 1)}`];
-  if (t) attrs.push(`CODECS="${t.codecString}"`, `RESOLUTION=${t.width}x${t.height}`);
-  return [
-    '#EXTM3U',
-    '#EXT-X-VERSION:7',
-    '#EXT-X-INDEPENDENT-SEGMENTS',
-    `#EXT-X-STREAM-INF:${attrs.join(',')}`,
-    `index.m3u8?s=${sessionId}`,
-    '',
-  ].join('\n');
+/** The exchange's form body (application/x-www-form-urlencoded: a CORS "simple request", no preflight). */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FORM_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  return form.get('token') && form.get('nonce') ? form : undefined;
 }
 
 function send(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {

@@ -1,4 +1,5 @@
 import { mediaTables as tables } from '@vigia/contracts/media-tables';
+import { streamEligibleSql } from '@vigia/contracts/stream-eligibility';
 import type { SqlClient } from '../sql.js';
 
 /** The recorder's SQL (single statements, same on node-postgres and the embedded gateway). */
@@ -91,14 +92,14 @@ export class RecordingStore {
     );
   }
 
-  /** Cameras this node should record: policy on, not disabled, lease free, expired or ours. */
+  /** Cameras this node should record: policy on, not disabled, eligible to stream, lease free, expired or ours. */
   async camerasToRecord(defaultOn: boolean, limit: number): Promise<string[]> {
     const rows = await this.sql.query<{ id: string }>(
       `SELECT c.id::text AS id FROM ${tables.camera} c
        LEFT JOIN ${tables.recordingPolicy} pc ON pc.camera_id = c.id
        LEFT JOIN ${tables.recordingPolicy} pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
        LEFT JOIN ${tables.cameraAssignment} a ON a.camera_id = c.id
-       WHERE coalesce(pc.enabled, pp.enabled, $1::boolean) AND c.status <> 'disabled'
+       WHERE coalesce(pc.enabled, pp.enabled, $1::boolean) AND c.status <> 'disabled' AND ${streamEligibleSql('c')}
          AND (a.camera_id IS NULL OR a.node_id = $2 OR a.expires_at < now())
        ORDER BY c.id LIMIT $3`,
       [defaultOn, this.nodeId, limit],

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Simulator } from '@vigia/testkit/camera-simulator';
+import { makeStreamEligible } from '@vigia/testkit/eligible-camera';
 import { newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
-import { authHeaders, type Session, testApp } from '@vigia/testkit/test-app';
+import { authHeaders, databaseOf, type Session, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase, serverUrl, type TestDatabase } from '@vigia/testkit/test-database';
 import { expect } from 'vitest';
 import type { App } from '../../../server/src/app.js';
@@ -139,11 +140,15 @@ export async function registerCamera(
       fieldOfView: 90,
       mounting: 'pole',
       openToPublic: false,
-      ...fields,
+      ...Object.fromEntries(Object.entries(fields).filter(([k]) => k !== 'eligible')),
     },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  const camera = res.json();
+  // Eligible to stream (issue 12: active term, authorised camera point) unless the test says
+  // `eligible: false`; an open camera also gets the committee's approval.
+  if (fields.eligible !== false) await makeStreamEligible(databaseOf(app), camera.id, { public: fields.openToPublic === true });
+  return camera;
 }
 
 /**

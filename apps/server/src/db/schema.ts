@@ -8,6 +8,7 @@ export * from '../modules/accreditation/accreditation.schema.js';
 export * from '../modules/alerts/alerts.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/cameras/camera-nvr.schema.js';
+export * from '../modules/cameras/camera-public-access.schema.js';
 export * from '../modules/cameras/cameras.schema.js';
 export * from '../modules/complaints/complaints.schema.js';
 export * from '../modules/documents/documents.schema.js';

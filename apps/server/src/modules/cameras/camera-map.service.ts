@@ -1,11 +1,13 @@
-import { applicantKindSchema, type CameraMap, PUBLIC_MAP_DECIMALS, type PublicMap, type PublicMapSite } from '@vigia/contracts';
+import { applicantKindSchema, type CameraMap, type PublicMap, type PublicMapSite } from '@vigia/contracts';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { partners } from '../partners/partners.schema.js';
 import { findMunicipality } from '../reference/index.js';
 import { cameras } from './cameras.schema.js';
-import { viewScope } from './cameras.scope.js';
+import { seesOnlyAsPublic, viewScope } from './cameras.scope.js';
+import { publicLabel, publicViewOfMapItem, roundPublic } from './public-view.js';
+import { publicApproved, streamEligible } from './stream-eligibility.js';
 
 /** The operations map draws at most this many cameras in one answer (the state plans ~10 000). */
 export const MAP_LIMIT = 20_000;
@@ -29,16 +31,18 @@ export async function listMapCameras(db: Queryable, auth: AuthContext): Promise<
     .where(viewScope(auth))
     .orderBy(asc(cameras.id))
     .limit(MAP_LIMIT + 1);
-  return { items: rows.slice(0, MAP_LIMIT), truncated: rows.length > MAP_LIMIT };
+  const items = rows.slice(0, MAP_LIMIT).map((r) => (seesOnlyAsPublic(auth, r.partnerId) ? publicViewOfMapItem(r) : r));
+  return { items, truncated: rows.length > MAP_LIMIT };
 }
 
-const round = (n: number) => Number(n.toFixed(PUBLIC_MAP_DECIMALS));
+const round = roundPublic;
 const municipalityName = (ibge: string) => findMunicipality(ibge)?.name ?? '';
 
 /**
  * The public map (SPEC §3.8): participating sites at an approximate place (rounded to ≈1 km) with
  * the partner's kind, and the cameras open to the public. The SELECT names only the columns it
- * publishes: no partner name, document, address, host, port or credential can leak.
+ * publishes: no partner name, document, address, host, port or credential can leak. Only cameras
+ * eligible to stream take part; "open" means requested by the partner and approved by the committee.
  */
 export async function publicMap(db: Queryable): Promise<PublicMap> {
   const rows = await db
@@ -47,12 +51,12 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
       latitude: cameras.latitude,
       longitude: cameras.longitude,
       municipalityIbge: cameras.municipalityIbge,
-      openToPublic: cameras.openToPublic,
+      openToPublic: publicApproved().mapWith(Boolean),
       partnerKind: partners.kind,
     })
     .from(cameras)
     .innerJoin(partners, eq(partners.id, cameras.partnerId))
-    .where(and(ne(cameras.status, 'disabled')))
+    .where(and(ne(cameras.status, 'disabled'), streamEligible()))
     .orderBy(asc(cameras.municipalityIbge), asc(cameras.id))
     .limit(50_000);
 
@@ -84,7 +88,7 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
       const name = municipalityName(r.municipalityIbge);
       openCameras.push({
         id: r.id,
-        label: `Câmera aberta ao público ${n} — ${name}`,
+        label: publicLabel(r.municipalityIbge, n),
         latitude,
         longitude,
         municipalityIbge: r.municipalityIbge,

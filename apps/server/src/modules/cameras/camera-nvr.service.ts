@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameraNvrs } from './camera-nvr.schema.js';
-import { loadCamera, manageScope, viewScope } from './cameras.scope.js';
+import { loadCamera, manageScope, playbackScope } from './cameras.scope.js';
 import { checkOutbound, type OutboundPolicy } from './outbound-guard.js';
 
 /**
@@ -25,7 +25,7 @@ export interface CameraNvrDeps {
 const NONE: CameraNvr = { configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false };
 
 export async function getCameraNvr(db: Db, auth: AuthContext, cameraId: string): Promise<CameraNvr> {
-  await loadCamera(db, viewScope(auth), cameraId);
+  await loadCamera(db, playbackScope(auth), cameraId);
   const [row] = await db.select().from(cameraNvrs).where(eq(cameraNvrs.cameraId, cameraId)).limit(1);
   return row
     ? { configured: true, preset: row.preset, urlTemplate: row.urlTemplate, channel: row.channel, hasCredentials: row.credentials !== null }

@@ -8,6 +8,7 @@ import {
   cameraImportTemplateQuerySchema,
   cameraListSchema,
   cameraMapSchema,
+  cameraPublicAccessDecisionSchema,
   cameraPushCredentialsSchema,
   cameraSchema,
   cameraSelfTestListSchema,
@@ -26,6 +27,7 @@ import { loadCameraKeys } from './camera-keys.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
 import { camerasPolicy } from './cameras.policy.js';
 import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, updateCamera } from './cameras.service.js';
+import { decidePublicAccess } from './decide-public-access.js';
 import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
 import { parseAllowedRanges } from './outbound-guard.js';
@@ -154,6 +156,18 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
         await deleteCamera(cam, authOf(request), actorOf(request), request.params.id);
         return reply.code(204).send();
       },
+    });
+
+    app.post('/api/cameras/:id/public-access/decision', {
+      config: { access: camerasPolicy.publicAccessDecision },
+      schema: {
+        tags,
+        summary: "Committee decision on the partner's request to open a camera to the public (Art. 26 §2)",
+        params: cameraIdParamsSchema,
+        body: cameraPublicAccessDecisionSchema,
+        response: { 200: cameraSchema },
+      },
+      handler: async (request) => decidePublicAccess(deps.db, authOf(request), actorOf(request), request.params.id, request.body),
     });
 
     app.post('/api/cameras/:id/push-credentials', {

@@ -7,6 +7,7 @@ import { partners } from '../partners/partners.schema.js';
 import { securityRegionMunicipalities } from '../regions/regions.schema.js';
 import { operatorAreaEdges, operatorAreas } from '../releases/releases.schema.js';
 import { cameras } from './cameras.schema.js';
+import { publicApproved, streamEligible } from './stream-eligibility.js';
 
 export type CameraRow = typeof cameras.$inferSelect;
 
@@ -32,9 +33,12 @@ function ownRegions(auth: AuthContext): SQL {
   );
 }
 
-/** Partner users (Art. 26 §2): their own cameras and those open to the public. */
+/**
+ * Partner users (Art. 26 §2): besides their own cameras, those open to the public — requested by
+ * their partner, approved by the committee and eligible to stream. Live only (not in playbackScope).
+ */
 function partnerView(auth: AuthContext): SQL {
-  return auth.roles.includes('partner_user') ? eq(cameras.openToPublic, true) : NOTHING;
+  return auth.roles.includes('partner_user') ? publicApproved() : NOTHING;
 }
 
 /** Integrators (Art. 15): partners whose authorisation is active right now (sub-select, in SQL). */
@@ -83,7 +87,27 @@ function operatorView(auth: AuthContext): SQL {
  */
 export function viewScope(auth: AuthContext): SQL {
   if (auth.roles.some((r) => r === 'admin' || r === 'committee_member')) return EVERYTHING;
-  return or(ownPartners(auth), partnerView(auth), integratorView(auth), ownRegions(auth), municipalView(auth), operatorView(auth))!;
+  return or(ownPartners(auth), integratorView(auth), partnerView(auth), publicAuthorityView(auth))!;
+}
+
+/**
+ * What public authorities see (operators, regional operators, municipal managers): only cameras
+ * eligible to stream (issue 12: a camera of a partner without an active cooperation term, or not
+ * tied to an authorised camera point, reaches nobody but its owner's self-test).
+ */
+function publicAuthorityView(auth: AuthContext): SQL {
+  const views = [ownRegions(auth), municipalView(auth), operatorView(auth)].filter((v) => v !== NOTHING);
+  return views.length ? and(streamEligible(), or(...views))! : NOTHING;
+}
+
+/**
+ * Cameras whose recordings (platform playback, the partner's NVR, its NVR settings, exports) a
+ * user may reach: the view scope **without** other partners' cameras open to the public — Art. 26
+ * §2 gives partners those live only. The live scope must never be reused for playback.
+ */
+export function playbackScope(auth: AuthContext): SQL {
+  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member')) return EVERYTHING;
+  return or(ownPartners(auth), integratorView(auth), publicAuthorityView(auth))!;
 }
 
 /** Cameras a user may create, edit and delete. */
@@ -116,8 +140,21 @@ export async function loadCamera(db: Queryable, scope: SQL, id: string, forUpdat
 export function redactForViewer<
   T extends { partnerId: string; host: string; rtspPort: number; httpPort: number; rtspPath: string; assetSerial: string | null },
 >(auth: AuthContext, camera: T): T {
-  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member' || r === 'operator' || r === 'regional_operator')) return camera;
-  if (managedPartnerIds(auth).includes(camera.partnerId)) return camera;
-  if (auth.roles.includes('integrator')) return camera; // in view scope only through an active authorisation
+  if (!needsRedaction(auth, camera.partnerId)) return camera;
   return { ...camera, host: '', rtspPort: 0, httpPort: 0, rtspPath: '', assetSerial: null };
+}
+
+function needsRedaction(auth: AuthContext, partnerId: string): boolean {
+  if (auth.roles.some((r) => r === 'admin' || r === 'committee_member' || r === 'operator' || r === 'regional_operator')) return false;
+  if (managedPartnerIds(auth).includes(partnerId)) return false;
+  return !auth.roles.includes('integrator'); // in view scope only through an active authorisation
+}
+
+/**
+ * A camera the user sees only because another partner opened it to the public (Art. 26 §2): a
+ * partner user gets what the public map gives (public-view.ts), nothing more. Municipal managers
+ * see their municipality's partners' cameras for their own role, redacted above.
+ */
+export function seesOnlyAsPublic(auth: AuthContext, partnerId: string): boolean {
+  return needsRedaction(auth, partnerId) && !auth.roles.includes('municipal_manager');
 }

@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } from '@vigia/contracts';
 import { type MasterKey, openSecret, sealSecret } from '@vigia/secrets';
-import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { partners } from '../partners/partners.schema.js';
 import { type Placement, placementProblems } from './camera-placement.js';
+import { cameraPublicAccess } from './camera-public-access.schema.js';
 import { cameras } from './cameras.schema.js';
-import { type CameraRow, loadCamera, managedPartnerIds, manageScope, redactForViewer, viewScope } from './cameras.scope.js';
+import {
+  type CameraRow,
+  loadCamera,
+  managedPartnerIds,
+  manageScope,
+  redactForViewer,
+  seesOnlyAsPublic,
+  viewScope,
+} from './cameras.scope.js';
 import type { OutboundPolicy } from './outbound-guard.js';
+import { publicViewOfCamera } from './public-view.js';
+import { streamEligible } from './stream-eligibility.js';
 
 export interface CameraDeps {
   db: Db;
@@ -19,7 +30,23 @@ export interface CameraDeps {
   dataDir: string;
 }
 
-export function toCamera(r: CameraRow): Camera {
+/** Whether each camera is eligible to stream and whether its public access was approved. */
+export interface CameraState {
+  streamEligible: boolean;
+  publicApproved: boolean;
+}
+
+export async function cameraStates(db: Queryable, ids: string[]): Promise<Map<string, CameraState>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: cameras.id, eligible: streamEligible().mapWith(Boolean), approvedAt: cameraPublicAccess.approvedAt })
+    .from(cameras)
+    .leftJoin(cameraPublicAccess, eq(cameraPublicAccess.cameraId, cameras.id))
+    .where(inArray(cameras.id, ids));
+  return new Map(rows.map((r) => [r.id, { streamEligible: r.eligible, publicApproved: r.approvedAt !== null }]));
+}
+
+export function toCamera(r: CameraRow, state: CameraState = { streamEligible: false, publicApproved: false }): Camera {
   return {
     id: r.id,
     partnerId: r.partnerId,
@@ -38,6 +65,8 @@ export function toCamera(r: CameraRow): Camera {
     fieldOfView: r.fieldOfView,
     mounting: r.mounting,
     openToPublic: r.openToPublic,
+    publicAccess: !r.openToPublic ? 'not_requested' : state.publicApproved ? 'approved' : 'requested',
+    streamEligible: state.streamEligible,
     ingestMode: r.ingestMode,
     rtspTransport: r.rtspTransport,
     streamSource: r.streamSource,
@@ -146,7 +175,7 @@ export async function createCamera(deps: CameraDeps, auth: AuthContext, actor: A
         targetId: id,
         data: { ...auditView(row!), hasCredentials: Boolean(credentials) },
       });
-      return toCamera(row!);
+      return toCamera(row!, (await cameraStates(tx, [id])).get(id));
     }),
   );
 }
@@ -160,11 +189,21 @@ export async function listCameras(db: Queryable, auth: AuthContext, filter: { pa
     .where(and(...where))
     .orderBy(asc(cameras.name), asc(cameras.id))
     .limit(1000);
-  return rows.map((r) => redactForViewer(auth, toCamera(r)));
+  const states = await cameraStates(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => forViewer(auth, toCamera(r, states.get(r.id))));
 }
 
 export async function getCamera(db: Queryable, auth: AuthContext, id: string): Promise<Camera> {
-  return redactForViewer(auth, toCamera(await loadCamera(db, viewScope(auth), id)));
+  const row = await loadCamera(db, viewScope(auth), id);
+  return forViewer(auth, toCamera(row, (await cameraStates(db, [id])).get(id)));
+}
+
+/** Technical details blanked where needed; another partner's open camera as the public map shows it. */
+function forViewer(auth: AuthContext, camera: Camera): Camera {
+  return seesOnlyAsPublic(auth, camera.partnerId) ? publicViewOfCamera(camera) : redactForViewer(auth, camera);
 }
 
 export async function updateCamera(
@@ -188,6 +227,11 @@ export async function updateCamera(
       const changes: Partial<CameraRow> = { ...fields, updatedAt: new Date() };
       if (credentials !== undefined) changes.credentials = credentials ? sealCredentials(deps.keys, id, credentials) : null;
       const [row] = await tx.update(cameras).set(changes).where(eq(cameras.id, id)).returning();
+      // Withdrawing the request to open to the public ends the committee's approval (asking again needs a new one).
+      const withdrawn =
+        current.openToPublic && fields.openToPublic === false
+          ? await tx.delete(cameraPublicAccess).where(eq(cameraPublicAccess.cameraId, id)).returning({ id: cameraPublicAccess.cameraId })
+          : [];
       const changed = Object.keys(fields).filter((k) => (current as Record<string, unknown>)[k] !== (fields as Record<string, unknown>)[k]);
       await recordAudit(tx, actor, {
         action: 'camera.updated',
@@ -198,9 +242,10 @@ export async function updateCamera(
           before: auditView(Object.fromEntries(changed.map((k) => [k, (current as Record<string, unknown>)[k]]))),
           after: auditView(Object.fromEntries(changed.map((k) => [k, (fields as Record<string, unknown>)[k]]))),
           credentialsChanged: credentials !== undefined,
+          ...(withdrawn.length ? { publicAccessApprovalEnded: true } : {}),
         },
       });
-      return toCamera(row!);
+      return toCamera(row!, (await cameraStates(tx, [id])).get(id));
     }),
   );
 }

@@ -12,6 +12,7 @@ import { loadCameraKeys } from '../cameras/camera-keys.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { sealCredentials } from '../cameras/cameras.service.js';
 import { demoEmail } from './demo.seed.js';
+import { authoriseDemoCameras } from './demo-camera-points.js';
 
 const simulatorScript = path.resolve(new URL('../../../../../packages/media/tools/camera-simulator.py', import.meta.url).pathname);
 const DEMO_PREFIX = 'Câmera de demonstração ';
@@ -128,6 +129,18 @@ export async function startDemoCameras(db: Db, config: Config, log: Logger): Pro
         data: { demo: true, name, simulator: true },
       });
     }
+    const demo = await tx
+      .select({ id: cameras.id })
+      .from(cameras)
+      .where(and(eq(cameras.partnerId, partnerId), like(cameras.name, `${DEMO_PREFIX}%`)));
+    if (
+      !(await authoriseDemoCameras(
+        tx,
+        partnerId,
+        demo.map((c) => c.id),
+      ))
+    )
+      log.warn('demo cameras: the demo partner has no active cooperation term; the cameras will not stream');
   });
   log.info({ cameras: n, ports }, 'demo cameras: simulator running and cameras registered');
   return {

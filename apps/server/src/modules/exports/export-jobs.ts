@@ -13,7 +13,8 @@ import type { AuthContext } from '../accounts/session.service.js';
 import { auditEvents } from '../audit/audit.schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
-import { viewScope } from '../cameras/cameras.scope.js';
+import { playbackScope } from '../cameras/cameras.scope.js';
+import { streamEligible } from '../cameras/stream-eligibility.js';
 import { exportJobMasks } from '../privacy/privacy.service.js';
 import { releaseDeliveries } from '../releases/releases.schema.js';
 import { createExport } from './create-export.js';
@@ -41,7 +42,8 @@ export const exportsDir = (dataDir: string) => path.join(dataDir, 'exports');
 
 /**
  * Requests an export (operators, regional operators, admin): every camera must be in the caller's
- * view scope (SQL, `viewScope`) — one outside it is 404. Creates the queued job; the build sweep
+ * playback scope (SQL, `playbackScope`) — one outside it is 404 — and eligible to stream (else 409
+ * CAMERA_NOT_ELIGIBLE: footage of a camera not authorised to stream goes to nobody). Creates the queued job; the build sweep
  * picks it up. Audited `export.requested`.
  */
 export async function requestExport(db: Db, who: Acting, raw: ExportCreate): Promise<ExportJob> {
@@ -53,10 +55,11 @@ export async function requestExport(db: Db, who: Acting, raw: ExportCreate): Pro
   const ids = [...new Set(input.cameraIds)];
   const id = await db.transaction(async (tx) => {
     const found = await tx
-      .select({ id: cameras.id })
+      .select({ id: cameras.id, eligible: streamEligible().mapWith(Boolean) })
       .from(cameras)
-      .where(and(inArray(cameras.id, ids), viewScope(who.auth)));
+      .where(and(inArray(cameras.id, ids), playbackScope(who.auth)));
     if (found.length !== ids.length) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
+    if (found.some((c) => !c.eligible)) throw new AppError('CAMERA_NOT_ELIGIBLE');
     const [row] = await tx
       .insert(exportJobs)
       .values({

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { type CameraRow, loadCamera, viewScope } from '../cameras/cameras.scope.js';
+import { assertStreamEligible, publicApproved } from '../cameras/stream-eligibility.js';
 
 /** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
 export const LIVE_TOKEN_TTL_MS = 60_000;
@@ -71,19 +72,27 @@ function issue(
   return { token, url: socketUrl(node.public_url, camera.id), nodeId: node.id, expiresAt: new Date(claims.exp).toISOString() };
 }
 
-/** Token for a signed-in user, for a camera inside their view scope (else 404). */
+/**
+ * Token for a signed-in user, for a camera inside their view scope (else 404) that is eligible to
+ * stream (else 409 CAMERA_NOT_ELIGIBLE — also for its owner: until then only the self-test).
+ */
 export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
   const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
+  if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
+  await assertStreamEligible(deps.db, camera.id);
   const node = await chooseNode(deps.db, camera.id);
   return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
 }
 
-/** Token for an anonymous viewer: only cameras open to the public (anything else is "not found"). */
+/**
+ * Token for an anonymous viewer: only cameras open to the public — requested by the partner,
+ * approved by the committee, eligible to stream (anything else is "not found").
+ */
 export async function issuePublicLiveToken(deps: LiveDeps, cameraId: string, nonceHash: string): Promise<LiveToken> {
   const [camera] = await deps.db
     .select()
     .from(cameras)
-    .where(and(eq(cameras.id, cameraId), eq(cameras.openToPublic, true)))
+    .where(and(eq(cameras.id, cameraId), publicApproved()))
     .limit(1);
   if (!camera) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
   const node = await chooseNode(deps.db, camera.id);

@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { AuditActor } from '../audit/audit.service.js';
 import { cameraNvrs } from '../cameras/camera-nvr.schema.js';
-import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
+import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { chooseNode } from '../live/live.service.js';
 import { openPlayback, type PlaybackDeps, signPlayback } from './playback.service.js';
 
@@ -29,7 +29,7 @@ export async function startNvrPlayback(
   cameraId: string,
   req: { nonceHash: string; from: string; to?: string | undefined; reason: string },
 ): Promise<NvrPlaybackToken> {
-  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
+  const camera = await loadCamera(deps.db, playbackScope(auth), cameraId);
   if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
   const [nvr] = await deps.db.select({ id: cameraNvrs.cameraId }).from(cameraNvrs).where(eq(cameraNvrs.cameraId, camera.id)).limit(1);
   if (!nvr) throw new AppError('PLAYBACK_NVR_NOT_CONFIGURED');

@@ -2,7 +2,7 @@ import { definePolicy, rolesAccess } from '../../http/access.js';
 
 /**
  * Playback of recordings (SPEC §3.4). Same people as the live view; which cameras is decided by the
- * camera scope (cameras.scope.ts viewScope): operators their areas, regional operators their region,
+ * camera scope (cameras.scope.ts playbackScope — never the live scope: another partner's open camera is live only): operators their areas, regional operators their region,
  * partner users their own partner's cameras, admins all. Every request also needs the playback
  * token (bound to user, session, camera and the player's nonce) except starting one, which needs a reason.
  */

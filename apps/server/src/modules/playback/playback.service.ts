@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
+import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { recordingSegments } from '../recordings/recordings.schema.js';
 import { frameRate, type LayoutScan, scanSegmentLayout } from './fmp4-index.js';
 import { playbackSessions } from './playback.schema.js';
@@ -87,7 +87,7 @@ export async function startPlayback(
   cameraId: string,
   req: { nonceHash: string; from: string; to?: string | undefined; reason: string },
 ): Promise<PlaybackToken> {
-  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
+  const camera = await loadCamera(deps.db, playbackScope(auth), cameraId);
   // The token is returned only after this row is committed.
   const playbackId = await deps.db.transaction((tx) => openPlayback(tx, auth, actor, camera, req, 'platform'));
   const { token, claims } = signPlayback(deps, auth, camera.id, req.nonceHash, playbackId);
@@ -106,7 +106,7 @@ export async function renewPlayback(
 ): Promise<PlaybackToken> {
   const c = checkToken(deps, auth, cameraId, req.token, true);
   if (c.cnf !== req.nonceHash) throw new AppError('FORBIDDEN', 'Token de reprodução de outro cliente.');
-  await loadCamera(deps.db, viewScope(auth), cameraId);
+  await loadCamera(deps.db, playbackScope(auth), cameraId);
   const [open] = await deps.db
     .update(playbackSessions)
     .set({ seenAt: new Date() })
@@ -146,7 +146,7 @@ export async function endPlayback(
   playbackId: string,
 ): Promise<void> {
   // Out of scope → 404 like every camera route (the update below would touch nothing anyway).
-  await loadCamera(deps.db, viewScope(auth), cameraId);
+  await loadCamera(deps.db, playbackScope(auth), cameraId);
   await deps.db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
@@ -303,7 +303,7 @@ export async function recordSnapshot(
   cameraId: string,
   req: { playbackId: string; at: string },
 ): Promise<void> {
-  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
+  const camera = await loadCamera(deps.db, playbackScope(auth), cameraId);
   await deps.db.transaction((tx) =>
     recordAudit(tx, actor, {
       action: 'playback.snapshot',

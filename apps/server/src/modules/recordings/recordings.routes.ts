@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
 import { authOf } from '../../http/context.js';
-import { loadCamera, viewScope } from '../cameras/cameras.scope.js';
+import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { loadExportSigningKey } from '../exports/export-signing.js';
 import { recordingTimeline } from './recording-timeline.js';
 import { recordingsPolicy } from './recordings.policy.js';
@@ -31,7 +31,7 @@ export function recordingsRoutes({ config, database }: AppDeps): FastifyPluginAs
         response: { 200: recordingTimelineSchema },
       },
       handler: async (request) => {
-        const camera = await loadCamera(database.db, viewScope(authOf(request)), request.params.cameraId);
+        const camera = await loadCamera(database.db, playbackScope(authOf(request)), request.params.cameraId);
         return recordingTimeline(database.db, camera.id, new Date(request.query.from), new Date(request.query.to));
       },
     });

@@ -22,6 +22,7 @@ import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
+import { streamEligible } from '../cameras/stream-eligibility.js';
 import { generatedDocuments } from '../documents/documents.schema.js';
 import { type DocumentsDeps, issueDocument } from '../documents/issue-document.js';
 import { queueReleaseExport, retryDeliveryExport } from '../exports/export-jobs.js';
@@ -75,7 +76,7 @@ const isParty = (auth: AuthContext) => auth.roles.some((r) => r === 'operator' |
  * municipality only (no address, port or credential).
  */
 function cameraPickScope(auth: AuthContext): SQL {
-  if (auth.roles.some((r) => r === 'external_requester' || SEES_ALL.has(r))) return ne(cameras.status, 'disabled');
+  if (auth.roles.some((r) => r === 'external_requester' || SEES_ALL.has(r))) return and(ne(cameras.status, 'disabled'), streamEligible())!;
   return viewScope(auth);
 }
 

@@ -2,6 +2,7 @@ import {
   cameraIngestModeLabels,
   cameraKindLabels,
   cameraMountingLabels,
+  cameraPublicAccessLabels,
   cameraRtspTransportLabels,
   cameraStreamSourceLabels,
 } from '@vigia/contracts';
@@ -89,8 +90,14 @@ export function CameraDetailPage() {
             <dd className="col-sm-9">
               {camera.heading}° / {camera.fieldOfView}° — fixação: {cameraMountingLabels[camera.mounting]}
             </dd>
-            <dt className="col-sm-3">Aberta ao público</dt>
-            <dd className="col-sm-9">{camera.openToPublic ? 'Sim' : 'Não'}</dd>
+            <dt className="col-sm-3">Abertura ao público</dt>
+            <dd className="col-sm-9">{cameraPublicAccessLabels[camera.publicAccess]}</dd>
+            <dt className="col-sm-3">Transmissão</dt>
+            <dd className="col-sm-9">
+              {camera.streamEligible
+                ? 'Autorizada (termo de cooperação vigente e ponto aprovado do projeto executivo)'
+                : 'Não autorizada: somente o autoteste, até o termo de cooperação vigente e o vínculo a um ponto aprovado do projeto executivo (art. 14, § 4º)'}
+            </dd>
             <dt className="col-sm-3">Cadastrada em</dt>
             <dd className="col-sm-9">{formatDateTime(camera.createdAt)}</dd>
           </dl>

@@ -449,7 +449,10 @@ export function CameraFormPage() {
           </div>
           <div className="br-checkbox mb-2">
             <input id="cam-public" type="checkbox" checked={draft.openToPublic} onChange={(e) => set('openToPublic')(e.target.checked)} />
-            <label htmlFor="cam-public">Aberta ao público: as imagens podem ser vistas por qualquer pessoa no portal (art. 26, § 2º)</label>
+            <label htmlFor="cam-public">
+              Solicitar abertura ao público: se a comissão aprovar, as imagens poderão ser vistas por qualquer pessoa no portal (art. 26, §
+              2º)
+            </label>
           </div>
           {editing && (
             <div className="br-checkbox mb-2">

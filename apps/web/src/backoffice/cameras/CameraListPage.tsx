@@ -80,7 +80,9 @@ export function CameraListPage() {
                 <tr key={c.id} data-camera-id={c.id}>
                   <td>
                     <Link to={`/cameras/${c.id}`}>{c.name}</Link>
-                    {c.openToPublic && <span className="br-tag text info ml-1">Aberta ao público</span>}
+                    {c.publicAccess === 'approved' && <span className="br-tag text info ml-1">Aberta ao público</span>}
+                    {c.publicAccess === 'requested' && <span className="br-tag text ml-1">Abertura ao público solicitada</span>}
+                    {!c.streamEligible && <span className="br-tag text warning ml-1">Transmissão não autorizada</span>}
                   </td>
                   <td>{names.get(c.municipalityIbge) ?? c.municipalityIbge}</td>
                   <td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePlaybackMode, hlsUrls } from './playback-mode';
+import { choosePlaybackMode, hlsForm, hlsUrls } from './playback-mode';
 
 const none = { managedMediaSource: false, mediaSource: false, webSocket: true, nativeHls: false, crypto: true };
 
@@ -13,10 +13,11 @@ describe('live player playback mode', () => {
     expect(choosePlaybackMode({ ...none, mediaSource: true, crypto: false })).toBe('none');
   });
 
-  it('derives the HLS URLs from the live socket URL of the token', () => {
-    const u = hlsUrls('wss://video.example/mt/live/0b7e1c9a-0000-4000-8000-000000000001', 'v1.a+b.c', 'n_1');
-    expect(u.playlist).toBe('https://video.example/mt/hls/0b7e1c9a-0000-4000-8000-000000000001/index.m3u8?token=v1.a%2Bb.c&nonce=n_1');
-    expect(u.renew('v1.x')).toBe('https://video.example/mt/hls/0b7e1c9a-0000-4000-8000-000000000001/renew?token=v1.x&nonce=n_1');
-    expect(hlsUrls('ws://127.0.0.1:3001/live/abc', 't', 'n').playlist).toBe('http://127.0.0.1:3001/hls/abc/index.m3u8?token=t&nonce=n');
+  it('derives the HLS URLs from the live socket URL of the token; token and nonce go in the body only', () => {
+    const u = hlsUrls('wss://video.example/mt/live/0b7e1c9a-0000-4000-8000-000000000001');
+    expect(u.session).toBe('https://video.example/mt/hls/0b7e1c9a-0000-4000-8000-000000000001/session');
+    expect(u.renew).toBe('https://video.example/mt/hls/0b7e1c9a-0000-4000-8000-000000000001/renew');
+    expect(hlsUrls('ws://127.0.0.1:3001/live/abc').base).toBe('http://127.0.0.1:3001/hls/abc');
+    expect(hlsForm('v1.a+b.c', 'n_1').toString()).toBe('token=v1.a%2Bb.c&nonce=n_1');
   });
 });

@@ -46,11 +46,17 @@ export function detectBrowserMedia(): BrowserMedia {
 /**
  * HLS addresses on the node that issued a live token: the token names the WebSocket URL
  * (ws(s)://node/live/:cameraId); the HLS routes live beside it (http(s)://node/hls/:cameraId/…).
+ * The token and nonce never go in a URL: they are POSTed (`hlsForm`) to `session` (exchanged once
+ * for a viewer session whose playlist URL the node returns) and to `renew`.
  */
-export function hlsUrls(socketUrl: string, token: string, nonce: string): { playlist: string; renew: (token: string) => string } {
+export function hlsUrls(socketUrl: string): { base: string; session: string; renew: string } {
   const u = new URL(socketUrl);
   u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
   const base = `${u.origin}${u.pathname.replace(/\/live\/([^/]+)$/, '/hls/$1')}`;
-  const q = (t: string) => `token=${encodeURIComponent(t)}&nonce=${encodeURIComponent(nonce)}`;
-  return { playlist: `${base}/index.m3u8?${q(token)}`, renew: (t) => `${base}/renew?${q(t)}` };
+  return { base, session: `${base}/session`, renew: `${base}/renew` };
+}
+
+/** The exchange body: a form (a CORS "simple request", no preflight). */
+export function hlsForm(token: string, nonce: string): URLSearchParams {
+  return new URLSearchParams({ token, nonce });
 }

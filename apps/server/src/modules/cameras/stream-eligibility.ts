@@ -1,0 +1,27 @@
+import { publicApprovedSql, streamEligibleSql } from '@vigia/contracts/stream-eligibility';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.js';
+import { AppError } from '../../http/errors.js';
+import { cameras } from './cameras.schema.js';
+
+/**
+ * "Eligible to stream" in Drizzle terms (the one definition is `@vigia/contracts/stream-eligibility`,
+ * shared with the media node): the partner holds an active cooperation term and the camera is tied
+ * to a camera point of an executive project authorised under it (Art. 14 §4). Anything else streams
+ * only to its owner's self-test. Used by the camera scopes, the maps, live tokens, exports, and (in
+ * the media node) recording, lease claim, live/HLS viewers and the push listener.
+ */
+export const streamEligible = (): SQL => sql.raw(streamEligibleSql('"camera"'));
+
+/** Open to the public: requested by the partner, approved by the committee, and eligible. */
+export const publicApproved = (): SQL => sql.raw(publicApprovedSql('"camera"'));
+
+/** Refuses (409 CAMERA_NOT_ELIGIBLE) a camera that may not stream yet; a missing camera is the caller's 404. */
+export async function assertStreamEligible(db: Queryable, cameraId: string): Promise<void> {
+  const [row] = await db
+    .select({ ok: streamEligible().mapWith(Boolean) })
+    .from(cameras)
+    .where(and(eq(cameras.id, cameraId)))
+    .limit(1);
+  if (!row?.ok) throw new AppError('CAMERA_NOT_ELIGIBLE');
+}

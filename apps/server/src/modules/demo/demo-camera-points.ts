@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, max } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { cameraPoints, cooperationTerms, projectAuthorisations } from '../accreditation/accreditation.schema.js';
+import { recordAudit, systemActor } from '../audit/audit.service.js';
+import { cameraPublicAccess } from '../cameras/camera-public-access.schema.js';
+import { cameras } from '../cameras/cameras.schema.js';
+
+/**
+ * Makes the demo cameras eligible to stream (issue 12): the demo partner's active term
+ * (DEMO-TCT-0001, demo.seed.ts) gets its executive project authorised, each demo camera is tied
+ * to a camera point of that project, and the camera the partner asked to open to the public gets
+ * the committee's approval. Idempotent. Returns false when the demo partner has no active term.
+ */
+export async function authoriseDemoCameras(tx: Tx, partnerId: string, cameraIds: string[]): Promise<boolean> {
+  const [term] = await tx
+    .select({ id: cooperationTerms.id, applicationId: cooperationTerms.applicationId })
+    .from(cooperationTerms)
+    .where(and(eq(cooperationTerms.partnerId, partnerId), eq(cooperationTerms.status, 'active')))
+    .limit(1);
+  if (!term) return false;
+  const actor = systemActor('demo-cameras');
+  const [authorised] = await tx
+    .select({ id: projectAuthorisations.id })
+    .from(projectAuthorisations)
+    .where(eq(projectAuthorisations.applicationId, term.applicationId));
+  if (!authorised) {
+    const [row] = await tx
+      .insert(projectAuthorisations)
+      .values({ termId: term.id, applicationId: term.applicationId, cameraPoints: cameraIds.length, pointsDigest: 'demo' })
+      .returning({ id: projectAuthorisations.id });
+    await recordAudit(tx, actor, {
+      action: 'project.authorised',
+      targetType: 'cooperation_term',
+      targetId: term.id,
+      data: { demo: true, authorisationId: row!.id, applicationId: term.applicationId },
+    });
+  }
+  const rows = cameraIds.length ? await tx.select().from(cameras).where(inArray(cameras.id, cameraIds)) : [];
+  const [{ last }] = (await tx
+    .select({ last: max(cameraPoints.ordinal) })
+    .from(cameraPoints)
+    .where(eq(cameraPoints.applicationId, term.applicationId))) as [{ last: number | null }];
+  let ordinal = last ?? 0;
+  for (const c of rows) {
+    if (!c.cameraPointId) {
+      const id = randomUUID();
+      await tx.insert(cameraPoints).values({
+        id,
+        applicationId: term.applicationId,
+        ordinal: ++ordinal,
+        address: `Ponto de demonstração ${ordinal}`,
+        municipalityIbge: c.municipalityIbge,
+        latitude: c.latitude,
+        longitude: c.longitude,
+        mounting: c.mounting,
+        films: 'via pública',
+      });
+      await tx.update(cameras).set({ cameraPointId: id }).where(eq(cameras.id, c.id));
+    }
+    if (c.openToPublic) {
+      const [approved] = await tx
+        .insert(cameraPublicAccess)
+        .values({ cameraId: c.id, approvedBy: randomUUID(), reason: 'Demonstração: abertura ao público aprovada.' })
+        .onConflictDoNothing()
+        .returning({ id: cameraPublicAccess.cameraId });
+      if (approved)
+        await recordAudit(tx, actor, {
+          action: 'camera.public_access_decided',
+          targetType: 'camera',
+          targetId: c.id,
+          reason: 'Demonstração: abertura ao público aprovada.',
+          data: { demo: true, approve: true },
+        });
+    }
+  }
+  return true;
+}
