@@ -1,3 +1,5 @@
+import './zod-messages.js';
+
 export * from './accreditation/index.js';
 export * from './accreditation-api.js';
 export * from './admin.js';
