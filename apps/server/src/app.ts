@@ -10,7 +10,7 @@ import { trustProxyOption } from './http/client-address.js';
 import { installControlCharacterGuard } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard, type RegisteredRoute } from './http/guard.js';
-import { safeError } from './http/log-safe-error.js';
+import { serverLoggerOptions } from './http/log-safe-error.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installWeb } from './http/web.js';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
@@ -52,11 +52,7 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 /** Builds the HTTP application. Each domain module contributes its routes; none is implicit. */
 export async function buildApp({ config, database }: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'err.params', '*.params', '*.detail'],
-      serializers: { err: safeError },
-    },
+    logger: serverLoggerOptions(config.logLevel),
     trustProxy: trustProxyOption(config.trustedProxies),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { safeError } from '../src/http/log-safe-error.js';
+import { installErrorHandler } from '../src/http/error-handler.js';
+import { safeError, serverLoggerOptions } from '../src/http/log-safe-error.js';
 import { api, CUIABA, count, JPEG, partnerFor, pointAt, postPublic, SINOP, signUpBody, uploadId } from './accreditation.fixtures.js';
 import { anonymous, testApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -277,6 +279,31 @@ describe('item 10 — hostile input: impossible dates, NUL bytes, English messag
     expect(logged).not.toContain('fulano');
     expect(logged).toContain('22P02');
     expect(logged).toContain('Failed query');
+  });
+
+  it("the server's logger writes a failed insert's error without its CPF and e-mail (the 500 path)", async () => {
+    const lines: string[] = [];
+    const logged = Fastify({ logger: { ...serverLoggerOptions('info'), stream: { write: (line: string) => lines.push(line) } } });
+    installErrorHandler(logged);
+    const cpf = '529.982.247-25';
+    const email = 'beltrana.souza@exemplo.com.br';
+    logged.post('/boom', async () => {
+      await t.database.db.execute(sql`SELECT ${cpf}::int AS a, ${email}::int AS b`);
+      return {};
+    });
+    const res = await logged.inject({
+      method: 'POST',
+      url: '/boom',
+      payload: {},
+      headers: { authorization: 'Bearer segredo-que-nao-vai-ao-log' },
+    });
+    await logged.close();
+    expect(res.statusCode).toBe(500);
+    expect(res.json().error.code).toBe('INTERNAL');
+    const all = lines.join('\n');
+    expect(all).toContain('unhandled error');
+    expect(all).toContain('22P02');
+    for (const secret of [cpf, email, 'beltrana', 'segredo-que-nao-vai-ao-log']) expect(all).not.toContain(secret);
   });
 
   it('validation messages without a schema-specific text are pt-BR, not zod English defaults', async () => {

@@ -57,3 +57,12 @@ export function safeError(value: unknown, depth = 0): LoggedError {
   if (e.cause !== undefined && depth < MAX_CAUSES) out.cause = safeError(e.cause, depth + 1);
   return out;
 }
+
+/** The server logger's options: secrets and personal data redacted, errors through `safeError`. */
+export function serverLoggerOptions(level: string) {
+  return {
+    level,
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'err.params', '*.params', '*.detail'],
+    serializers: { err: safeError },
+  };
+}
