@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { installErrorHandler } from '../src/http/error-handler.js';
 import { safeError, serverLoggerOptions } from '../src/http/log-safe-error.js';
+import { COMPLAINTS_PER_HOUR } from '../src/modules/complaints/complaints.service.js';
 import { api, CUIABA, count, JPEG, partnerFor, pointAt, postPublic, SINOP, signUpBody, uploadId } from './accreditation.fixtures.js';
 import { anonymous, testApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -73,6 +74,32 @@ describe('item 5 — client address: X-Forwarded-For only from configured proxie
     // The audit trail records the real peer, not the forged header.
     await failedLogin(app, '203.0.113.10', '198.51.100.50');
     expect(await lastLoginOrigin()).toMatch(/^203\.0\.113\.10\b/);
+  });
+
+  it('the complaint limit cannot be escaped by rotating X-Forwarded-For', async () => {
+    const app = await appWith({});
+    const before = await count(t.database, 'complaint');
+    const codes: number[] = [];
+    for (let i = 0; i < COMPLAINTS_PER_HOUR + 2; i++) {
+      const anon = await anonymous(app);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/public/complaints',
+        remoteAddress: '203.0.113.30',
+        headers: { cookie: anon.cookie, 'x-csrf-token': anon.csrf, 'x-forwarded-for': `198.51.100.${i + 1}` },
+        payload: {
+          anonymous: true,
+          about: 'site',
+          subject: 'Câmera da praça',
+          municipalityIbge: CUIABA,
+          description: `Denúncia de teste número ${i}.`,
+        },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, COMPLAINTS_PER_HOUR).every((c) => c === 200)).toBe(true);
+    expect(codes.slice(COMPLAINTS_PER_HOUR)).toEqual([429, 429]);
+    expect(await count(t.database, 'complaint')).toBe(before + COMPLAINTS_PER_HOUR);
   });
 
   it('production mode does not believe the header either unless TRUSTED_PROXIES names the peer', async () => {
