@@ -6,8 +6,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
+import { trustProxyOption } from './http/client-address.js';
+import { installControlCharacterGuard } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard, type RegisteredRoute } from './http/guard.js';
+import { serverLoggerOptions } from './http/log-safe-error.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { installWeb } from './http/web.js';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
@@ -26,6 +30,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
+import { mediaNodeUrlSource } from './modules/live/media-node-urls.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
@@ -47,8 +52,8 @@ export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 /** Builds the HTTP application. Each domain module contributes its routes; none is implicit. */
 export async function buildApp({ config, database }: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
-    trustProxy: config.production,
+    logger: serverLoggerOptions(config.logLevel),
+    trustProxy: trustProxyOption(config.trustedProxies),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -61,9 +66,16 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
       .observe(reply.elapsedTime / 1000);
   });
 
+  const mediaFallbackUrl = config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}`;
+  installSecurityHeaders(app, {
+    production: config.production,
+    mapTilesOrigin: config.mapTilesOrigin,
+    mediaNodeUrls: mediaNodeUrlSource(database.db, mediaFallbackUrl),
+  });
   await app.register(cookie);
   const registry = installGuard(app, { db: database.db, config });
   installErrorHandler(app);
+  installControlCharacterGuard(app);
 
   await app.register(swagger, {
     openapi: {
@@ -106,9 +118,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   await app.register(alertsRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
-  await app.register(
-    integrationsRoutes({ db: database.db, fallbackNodeUrl: config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}` }),
-  );
+  await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

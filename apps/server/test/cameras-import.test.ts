@@ -198,6 +198,31 @@ describe('spreadsheet import', () => {
     expect(await count(partnerA)).toBe(before + 4);
   });
 
+  it('accepts UTF-16 tab-separated text, what Excel\'s "Texto Unicode" writes (little- and big-endian)', async () => {
+    const before = await count(partnerA);
+    const utf16le = (cells: Cell[][]) =>
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          csv(cells, '\t')
+            .toString('utf8')
+            .replace(/^\ufeff/, ''),
+          'utf16le',
+        ),
+      ]);
+    const res = await upload(a, utf16le([row({ name: 'Câmera Praça São João' })]), 'cameras.txt');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ outcome: 'imported', format: 'csv', createdCount: 1 });
+    const be = utf16le([row()]).swap16();
+    expect((await upload(a, be, 'cameras.txt')).json()).toMatchObject({ outcome: 'imported', createdCount: 1 });
+    expect(await count(partnerA)).toBe(before + 2);
+    // A broken UTF-16 file (lone surrogate) is refused with the usual message, nothing created.
+    const broken = await upload(a, Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), 'cameras.txt');
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.code).toBe('CAMERA_IMPORT_FILE_INVALID');
+    expect(await count(partnerA)).toBe(before + 2);
+  });
+
   it('creates NOTHING when 2 rows are bad, and reports both with their reasons in pt-BR', async () => {
     const before = await count();
     const res = await upload(

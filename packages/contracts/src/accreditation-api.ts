@@ -10,6 +10,7 @@ import {
 } from './accreditation/index.js';
 import { emailSchema, passwordSchema } from './auth.js';
 import { cepMatoGrossoSchema, cnpjSchema, cpfSchema, ibgeMunicipalityCodeSchema, phoneSchema } from './brazil.js';
+import { calendarDateSchema } from './calendar-date.js';
 
 /**
  * HTTP contracts of the accreditation flow (Decree 1.522/2022 Art. 3–16): partner sign-up and
@@ -19,7 +20,7 @@ import { cepMatoGrossoSchema, cnpjSchema, cpfSchema, ibgeMunicipalityCodeSchema,
  */
 
 const text = (min: number, max: number, message: string) => z.string().trim().min(min, { message }).max(max);
-const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Data inválida: use AAAA-MM-DD.' });
+const localDateSchema = calendarDateSchema;
 
 // ---------------------------------------------------------------- partner (ente proponente)
 
@@ -215,6 +216,8 @@ export const cameraPointSchema = z.object({
   mountingDetail: z.string().nullable(),
   mountingPhotoFileId: z.string().uuid().nullable(),
   viewPhotoFileId: z.string().uuid().nullable(),
+  /** Set when the coordinates are far from the declared municipality's seat: a flag for the committee, not a refusal. */
+  locationWarning: z.string().nullable(),
 });
 export type CameraPoint = z.infer<typeof cameraPointSchema>;
 

@@ -1,4 +1,7 @@
 export * from './account-security.js';
+
+import './zod-messages.js';
+
 export * from './accreditation/index.js';
 export * from './accreditation-api.js';
 export * from './admin.js';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isProxyEntry } from '../http/client-address.js';
 import type { ZipLimits } from '../modules/files/safe-zip.js';
 
 const bool = z
@@ -40,6 +41,19 @@ export const envSchema = z.object({
   /** Lifetime of e-mail confirmation links (hours) and password-reset links (minutes). */
   EMAIL_CONFIRM_HOURS: z.coerce.number().int().min(1).default(48),
   PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).default(60),
+  /** Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; default none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine((v) => splitList(v).every(isProxyEntry), { message: 'TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated' }),
+  /** Map tile URL template the web app was built with (VITE_MAP_TILES_URL); its origin is allowed as an image source by the CSP. */
+  MAP_TILES_URL: z.string().url().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** Bearer token that lets a non-loopback client read /metrics; unset: /metrics answers loopback only. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'METRICS_TOKEN must have at least 16 characters' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Vigia Mais MT <nao-responda@vigiamais.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -103,6 +117,12 @@ export interface Config {
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
   health: { alertAfterMs: number; staleMs: number };
   publicUrl: string;
+  /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
+  trustedProxies: string[];
+  /** Bearer token for /metrics from outside loopback (METRICS_TOKEN); unset: loopback only. */
+  metricsToken: string | undefined;
+  /** Origin of the map tiles (MAP_TILES_URL), allowed in the pages' CSP img-src. */
+  mapTilesOrigin: string;
   admin: { email: string; password: string | undefined };
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean };
   login: { maxFailures: number; lockMs: number; ipMaxFailures: number; windowMs: number };
@@ -160,6 +180,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
     publicUrl: e.PUBLIC_URL,
+    trustedProxies: splitList(e.TRUSTED_PROXIES),
+    metricsToken: e.METRICS_TOKEN,
+    mapTilesOrigin: new URL(e.MAP_TILES_URL.replace(/[{}]/g, '')).origin,
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     session: {
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,

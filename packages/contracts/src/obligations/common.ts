@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { calendarDateSchema } from '../calendar-date.js';
 
 /** Shared pieces of the obligations contracts (loans, accountability, inspections, complaints, sanctions). */
-export const obligationDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Data inválida: use AAAA-MM-DD.' });
+export const obligationDateSchema = calendarDateSchema;
 export const reasonsSchema = z.string().trim().min(10, { message: 'Fundamente com pelo menos 10 caracteres.' }).max(4000);
 export const uuidSchema = z.string().uuid({ message: 'Identificador inválido.' });
 

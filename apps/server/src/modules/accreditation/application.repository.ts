@@ -5,6 +5,7 @@ import { generatedDocuments } from '../documents/documents.schema.js';
 import { toDocumentSummary } from '../documents/documents.service.js';
 import { partners } from '../partners/partners.schema.js';
 import { findMunicipality } from '../reference/municipalities.js';
+import { pointMunicipalityWarning } from '../reference/point-municipality-check.js';
 import { securityRegionMunicipalities, securityRegions } from '../regions/regions.schema.js';
 import {
   applicationDocuments,
@@ -41,6 +42,7 @@ export function toCameraPoint(p: PointRow): CameraPoint {
     films: p.films,
     mountingPhotoFileId: p.mountingPhotoFileId,
     viewPhotoFileId: p.viewPhotoFileId,
+    locationWarning: pointMunicipalityWarning(p),
   };
 }
 

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/client.js';
 import { definePolicy, publicAccess } from '../../http/access.js';
 import type { Metrics } from './metrics.js';
+import { assertMetricsReader } from './metrics-access.js';
 
 export const opsPolicy = definePolicy({
   health: publicAccess('liveness/readiness probe; reports no data'),
-  metrics: publicAccess('Prometheus scrape; bind the port to a trusted network in production'),
+  metrics: publicAccess('Prometheus scrape; the handler admits loopback or the METRICS_TOKEN bearer only (metrics-access.ts)'),
 });
 
-export function opsRoutes(deps: { database: Database; metrics: Metrics }): FastifyPluginAsyncZod {
+export function opsRoutes(deps: { database: Database; metrics: Metrics; config: Pick<Config, 'metricsToken'> }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/healthz', {
       config: { access: opsPolicy.health },
@@ -28,7 +30,8 @@ export function opsRoutes(deps: { database: Database; metrics: Metrics }): Fasti
     app.get('/metrics', {
       config: { access: opsPolicy.metrics },
       schema: { tags: ['ops'], summary: 'Prometheus metrics', hide: false },
-      handler: async (_request, reply) => {
+      handler: async (request, reply) => {
+        assertMetricsReader(request, deps.config.metricsToken);
         reply.type(deps.metrics.registry.contentType);
         return deps.metrics.registry.metrics();
       },

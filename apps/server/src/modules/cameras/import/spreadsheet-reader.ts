@@ -55,6 +55,8 @@ export function detectFormat(bytes: Buffer): CameraImportFormat {
   if (startsWith(bytes, ZIP_LOCAL)) return 'xlsx';
   if (startsWith(bytes, OLE2)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
   if (sniffed.kind === 'accepted') throw new AppError('CAMERA_IMPORT_FILE_TYPE');
+  // UTF-16 with its byte-order mark: what Excel's "Texto Unicode" writes (tab-separated).
+  if (utf16Encoding(bytes)) return 'csv';
   // Text: no NUL byte anywhere (binary files almost always carry one).
   if (bytes.includes(0)) throw new AppError('CAMERA_IMPORT_FILE_TYPE');
   return 'csv';
@@ -123,8 +125,26 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
 
 // ------------------------------------------------------------------------------------- CSV
 
-/** UTF-8 (with or without BOM), or Windows-1252 as Excel saves "CSV" in Brazil. */
+/** 'utf-16le' / 'utf-16be' when the bytes open with that byte-order mark. */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * UTF-16 with a byte-order mark (Excel's "Texto Unicode"), UTF-8 (with or without BOM), or
+ * Windows-1252 as Excel saves "CSV" in Brazil.
+ */
 export function decodeText(bytes: Buffer): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    try {
+      return new TextDecoder(utf16, { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new AppError('CAMERA_IMPORT_FILE_INVALID');
+    }
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -41,7 +41,10 @@ export function PointsTable({
             <tr key={p.id}>
               <th scope="row">{p.ordinal}</th>
               <td>{p.address}</td>
-              <td>{p.municipalityName}</td>
+              <td>
+                {p.municipalityName}
+                {p.locationWarning && <span className="d-block text-warning-vivid text-down-01">Atenção: {p.locationWarning}</span>}
+              </td>
               <td>
                 {coord(p.latitude)}, {coord(p.longitude)}
               </td>
