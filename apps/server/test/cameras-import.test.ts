@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partners } from '../src/db/schema.js';
+import { securityRegionMunicipalities, securityRegions } from '../src/db/tables/regions.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
-import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
 
 const ctx = useTestApp();

@@ -1,16 +1,18 @@
 import type { AccountabilityReport, ReportFacts } from '@vigia/contracts';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { accountabilityReports } from '../../db/tables/accountability.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { inspections } from '../../db/tables/inspections.js';
+import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { complianceCases } from '../../db/tables/sanctions.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 import type { Acting } from '../accreditation/deps.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { addDays, toCuiabaDate } from '../calendar/local-date.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { inspections } from '../inspections/inspections.schema.js';
-import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../loans/loans.schema.js';
 import {
   clock,
   documentsOf,
@@ -25,9 +27,7 @@ import {
   type TermRow,
   today,
 } from '../loans/obligation-kit.js';
-import { complianceCases } from '../sanctions/sanctions.schema.js';
 import { monthlyScorecard } from '../sanctions/uptime.js';
-import { accountabilityReports } from './accountability.schema.js';
 
 export type ReportRow = typeof accountabilityReports.$inferSelect;
 

@@ -2,8 +2,8 @@ import type { Role, RoleGrant, SessionStage } from '@vigia/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config/config.js';
 import type { Db, Queryable } from '../../db/client.js';
+import { sessions } from '../../db/tables/accounts.js';
 import { findLiveSession, findUserById, grantsOf, type SessionRow, type UserRow } from './accounts.repository.js';
-import { sessions } from './accounts.schema.js';
 import { newToken, sessionIdOf } from './session-token.js';
 
 export interface AuthContext {

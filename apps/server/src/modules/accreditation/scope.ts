@@ -1,9 +1,9 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { applications } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { authorisedPartnerIds } from '../partners/integrator-authorisations.js';
-import { applications } from './accreditation.schema.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 

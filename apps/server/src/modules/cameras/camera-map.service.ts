@@ -1,10 +1,10 @@
 import { applicantKindSchema, type CameraMap, PUBLIC_MAP_DECIMALS, type PublicMap, type PublicMapSite } from '@vigia/contracts';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { partners } from '../partners/partners.schema.js';
 import { findMunicipality } from '../reference/index.js';
-import { cameras } from './cameras.schema.js';
 import { viewScope } from './cameras.scope.js';
 
 /** The operations map draws at most this many cameras in one answer (the state plans ~10 000). */

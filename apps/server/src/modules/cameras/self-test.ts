@@ -7,10 +7,10 @@ import { discoverStreamUri, isOnvifError, isRtspError, type OnvifStreamUri, prob
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Queryable } from '../../db/client.js';
+import { cameraSelfTests, cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameraSelfTests, cameras } from './cameras.schema.js';
 import { type CameraRow, loadCamera, selfTestScope } from './cameras.scope.js';
 import { type CameraDeps, openCredentials } from './cameras.service.js';
 import { captureSnapshot } from './ffmpeg-snapshot.js';

@@ -6,10 +6,10 @@ import { and, eq, like } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { cameras } from '../../db/tables/cameras.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { loadCameraKeys } from '../cameras/camera-keys.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { sealCredentials } from '../cameras/cameras.service.js';
 import { demoEmail } from './demo.seed.js';
 

@@ -7,19 +7,19 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 
 import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { auditEvents } from '../../db/tables/audit.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { exportJobs } from '../../db/tables/exports.js';
+import { releaseDeliveries } from '../../db/tables/releases.js';
 import { AppError } from '../../http/errors.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { auditEvents } from '../audit/audit.schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
 import { exportJobMasks } from '../privacy/privacy.service.js';
-import { releaseDeliveries } from '../releases/releases.schema.js';
 import { createExport } from './create-export.js';
 import { type ZipEntry, zipStream } from './export-package.js';
 import { loadExportSigningKey, signManifest } from './export-signing.js';
-import { exportJobs } from './exports.schema.js';
 import { LEIA_ME } from './leia-me.js';
 import { CUSTODY_FILE, CUSTODY_SIG } from './verify-export-package.js';
 

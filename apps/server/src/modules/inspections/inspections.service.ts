@@ -1,6 +1,7 @@
 import { type Inspection, type InspectionChecklistKey, inspectionChecklistLabels } from '@vigia/contracts';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { inspections } from '../../db/tables/inspections.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { Acting } from '../accreditation/deps.js';
@@ -21,7 +22,6 @@ import {
   SESP_VIEWERS,
   today,
 } from '../loans/obligation-kit.js';
-import { inspections } from './inspections.schema.js';
 
 type InspectionRow = typeof inspections.$inferSelect;
 

@@ -1,15 +1,15 @@
 import type { Incident, IncidentKind } from '@vigia/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { partners } from '../partners/partners.schema.js';
 import { moveAsset } from './assets.js';
 import { replacementAct } from './loan-acts.js';
-import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
 import { loadLoanInScope } from './loans.service.js';
 import {
   fmtDate,

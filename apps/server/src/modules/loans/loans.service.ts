@@ -1,19 +1,19 @@
 import type { Loan } from '@vigia/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { equipmentAssets, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { partners } from '../partners/partners.schema.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { type AssetRow, moveAsset } from './assets.js';
 import { loanTermAct, responsibilityTermAct, returnAct } from './loan-acts.js';
 import { installationDueOn, loanPeriod } from './loan-period.js';
-import { equipmentAssets, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
 import {
   clock,
   documentsOf,

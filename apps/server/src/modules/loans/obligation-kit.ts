@@ -1,17 +1,17 @@
 import type { ObligationDocument } from '@vigia/contracts';
 import { type AnyColumn, and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
+import { storedFiles } from '../../db/tables/files.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 import { type LocalDate, todayInCuiaba } from '../calendar/local-date.js';
-import { generatedDocuments } from '../documents/documents.schema.js';
 import type { DocumentsDeps } from '../documents/issue-document.js';
 import type { FileStorage } from '../files/file-storage.js';
-import { storedFiles } from '../files/files.schema.js';
-import { partners } from '../partners/partners.schema.js';
 
 /**
  * Shared pieces of the obligations modules (loans, accountability, inspections, complaints,

@@ -15,20 +15,20 @@ import {
 } from '@vigia/contracts';
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
+import { partners } from '../../db/tables/partners.js';
+import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from '../../db/tables/releases.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
-import { generatedDocuments } from '../documents/documents.schema.js';
 import { type DocumentsDeps, issueDocument } from '../documents/issue-document.js';
 import { queueReleaseExport, retryDeliveryExport } from '../exports/export-jobs.js';
-import { partners } from '../partners/partners.schema.js';
 import { findMunicipality } from '../reference/index.js';
 import { createLocks, locksOfRequest, releaseLocks } from './evidence-locks.js';
-import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from './releases.schema.js';
 
 export interface Acting {
   auth: AuthContext;

@@ -8,17 +8,19 @@ import {
 } from '@vigia/contracts';
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { accountabilityReports } from '../../db/tables/accountability.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { inspections } from '../../db/tables/inspections.js';
+import { partners } from '../../db/tables/partners.js';
+import { complianceCases, sanctionProcesses, termRevocations } from '../../db/tables/sanctions.js';
 import { AppError } from '../../http/errors.js';
-import { accountabilityReports } from '../accountability/accountability.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
 import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deadlineFrom } from '../calendar/business-days.js';
 import { addDays, formatLocalDate, type LocalDate, parseLocalDate, toCuiabaDate } from '../calendar/local-date.js';
 import type { ActContent } from '../documents/act-content.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { inspections } from '../inspections/inspections.schema.js';
 import {
   clock,
   documentsOf,
@@ -34,10 +36,8 @@ import {
   type TermRow,
   today,
 } from '../loans/obligation-kit.js';
-import { partners } from '../partners/partners.schema.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { limitationOn } from './limitation.js';
-import { complianceCases, sanctionProcesses, termRevocations } from './sanctions.schema.js';
 
 export type SanctionRow = typeof sanctionProcesses.$inferSelect;
 
