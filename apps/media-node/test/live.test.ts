@@ -8,9 +8,9 @@ import { type Simulator, startSimulator } from '../../../packages/media/test/hel
 import type { App } from '../../server/src/app.js';
 import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { partners } from '../../server/src/db/schema.js';
+import { sessionIdOf } from '../../server/src/http/session-token.js';
 import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
-import { sessionIdOf } from '../../server/src/modules/accounts/session-token.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
 import { authHeaders, makeUser, type Session, signIn } from '../../server/test/helpers/app.js';
 import type { TestDatabase } from '../../server/test/helpers/database.js';

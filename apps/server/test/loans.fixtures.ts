@@ -6,7 +6,7 @@ import { applications, cooperationTerms } from '../src/db/tables/accreditation.j
 import { cameraSelfTests, cameras } from '../src/db/tables/cameras.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
-import { today } from '../src/modules/loans/obligation-kit.js';
+import { today } from '../src/modules/calendar/clock.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
 

@@ -137,3 +137,5 @@ export const equipmentIncidents = pgTable(
   },
   (t) => [index('equipment_incident_partner_idx').on(t.partnerId, t.status)],
 );
+
+export type LoanRow = typeof equipmentLoans.$inferSelect;

@@ -4,15 +4,10 @@ import { applicationDocuments, cameraPoints, deficiencyItems, deficiencyNotices 
 import { generatedDocuments } from '../../db/tables/documents.js';
 import { storedFiles } from '../../db/tables/files.js';
 import { AppError } from '../../http/errors.js';
+import type { FileDownload } from '../../http/send-file.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import { loadInScope, viewCondition } from './scope.js';
-
-export interface FileDownload {
-  data: Buffer;
-  mediaType: string;
-  filename: string;
-}
 
 /** A generated act of an application the user may see. */
 export async function downloadGeneratedDocument(

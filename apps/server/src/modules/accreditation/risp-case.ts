@@ -7,11 +7,11 @@ import { storedFiles } from '../../db/tables/files.js';
 import { partners } from '../../db/tables/partners.js';
 import { securityRegionMunicipalities, securityRegions } from '../../db/tables/regions.js';
 import { AppError } from '../../http/errors.js';
+import type { FileDownload } from '../../http/send-file.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { toDocumentSummary } from '../documents/documents.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import { pointsOf, regionsOfPoints, toCameraPoint } from './application.repository.js';
-import type { FileDownload } from './application-files.js';
 
 const regionsOf = (auth: AuthContext) =>
   auth.grants.filter((g) => g.role === 'risp_coordinator' && g.securityRegionId).map((g) => g.securityRegionId!);

@@ -5,11 +5,13 @@ import type { Db, Queryable } from '../../db/client.js';
 import { cooperationTerms } from '../../db/tables/accreditation.js';
 import { complaints } from '../../db/tables/complaints.js';
 import { partners } from '../../db/tables/partners.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import type { Acting } from '../accreditation/deps.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { clock } from '../calendar/clock.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
-import { clock, loadTerm, mailAll, staffEmails } from '../loans/obligation-kit.js';
+import { loadTerm } from '../obligations/cooperation-term.js';
+import { mailAll, staffEmails } from '../obligations/recipients.js';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 

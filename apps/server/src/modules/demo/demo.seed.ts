@@ -11,7 +11,7 @@ import { sanctionProcesses } from '../../db/tables/sanctions.js';
 import { insertUser } from '../accounts/users.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
-import { today } from '../loans/obligation-kit.js';
+import { today } from '../calendar/clock.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 

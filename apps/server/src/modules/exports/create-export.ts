@@ -10,11 +10,11 @@ import type { Db } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { partners } from '../../db/tables/partners.js';
 import { recordingSegments } from '../../db/tables/recordings.js';
-import { buildMaskedExportArgs } from '../privacy/mask-burn-args.js';
+import { buildConcatCopyArgs, concatList } from '../../media-tools/export-args.js';
+import { runFfmpeg } from '../../media-tools/ffmpeg.adapter.js';
+import { buildMaskedExportArgs } from '../../media-tools/mask-burn-args.js';
 import { maskPng } from '../privacy/mask-png.js';
 import { signManifest } from './export-signing.js';
-import { runFfmpeg } from './ffmpeg.adapter.js';
-import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
 
 export interface ExportRequest {
   cameraIds: string[];

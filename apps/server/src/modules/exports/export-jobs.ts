@@ -11,6 +11,7 @@ import { auditEvents } from '../../db/tables/audit.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { exportJobs } from '../../db/tables/exports.js';
 import { releaseDeliveries } from '../../db/tables/releases.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import type { AuthContext } from '../accounts/session.service.js';
@@ -28,10 +29,6 @@ export interface ExportDeps {
   dataDir: string;
   signingKey: string | undefined;
   log?: Logger;
-}
-interface Acting {
-  auth: AuthContext;
-  actor: AuditActor;
 }
 type JobRow = typeof exportJobs.$inferSelect;
 

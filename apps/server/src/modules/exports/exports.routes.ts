@@ -1,7 +1,7 @@
 import { exportCreateSchema, exportJobSchema, exportVerificationSchema, idParamSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { downloadExport, listExports, requestExport, viewExport } from './export-jobs.js';

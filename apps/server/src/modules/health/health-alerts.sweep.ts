@@ -7,7 +7,7 @@ import { cameraHealth } from '../../db/tables/recordings.js';
 import { cameraMonitoring, cameraOutages } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { mailAll, partnerEmailOf } from '../loans/obligation-kit.js';
+import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
 
 const fmt = (d: Date) => d.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' });
 const causeLabel: Record<string, string> = {

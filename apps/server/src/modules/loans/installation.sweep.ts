@@ -6,9 +6,11 @@ import { complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { openReport } from '../accountability/accountability.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { addDays, todayInCuiaba } from '../calendar/local-date.js';
+import { clock } from '../calendar/clock.js';
+import { addDays, fmtDate, todayInCuiaba } from '../calendar/local-date.js';
+import { loadTerm } from '../obligations/cooperation-term.js';
+import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
 import { remindersDue } from './loan-period.js';
-import { clock, fmtDate, loadTerm, mailAll, partnerEmailOf, staffEmails } from './obligation-kit.js';
 
 const actor = systemActor('sweep:loan-installation');
 

@@ -20,20 +20,19 @@ import { cameras } from '../../db/tables/cameras.js';
 import { generatedDocuments } from '../../db/tables/documents.js';
 import { partners } from '../../db/tables/partners.js';
 import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from '../../db/tables/releases.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { viewScope } from '../cameras/cameras.scope.js';
 import { type DocumentsDeps, issueDocument } from '../documents/issue-document.js';
 import { queueReleaseExport, retryDeliveryExport } from '../exports/export-jobs.js';
+import { SESP_SEES_EVERY_PARTNER } from '../partners/partner-scope.js';
 import { findMunicipality } from '../reference/index.js';
 import { createLocks, locksOfRequest, releaseLocks } from './evidence-locks.js';
 
-export interface Acting {
-  auth: AuthContext;
-  actor: AuditActor;
-}
+export type { Acting } from '../../http/context.js';
 export interface ReleaseDeps extends DocumentsDeps {
   db: Db;
 }
@@ -44,7 +43,8 @@ type RequestRow = typeof releaseRequests.$inferSelect;
 export const DELIVERY_VALID_DAYS = 15;
 /** Footage cannot be asked for beyond now (a little slack for clocks). */
 const FUTURE_SLACK_MS = 5 * 60_000;
-const SEES_ALL = new Set(['committee_member', 'release_authority', 'admin', 'auditor']);
+/** Who sees every release request: SESP's partner-wide roles, plus the release authority that decides them. */
+const SEES_ALL: ReadonlySet<string> = new Set([...SESP_SEES_EVERY_PARTNER, 'release_authority']);
 
 export const requestNumber = (r: Pick<RequestRow, 'seq' | 'createdAt'>) =>
   `CI-${r.createdAt.getUTCFullYear()}-${String(r.seq).padStart(6, '0')}`;

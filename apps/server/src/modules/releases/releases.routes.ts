@@ -18,11 +18,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { actorOf, authOf } from '../../http/context.js';
+import { acting, actorOf, authOf } from '../../http/context.js';
+import { sendFile } from '../../http/send-file.js';
+import { downloadDocument } from '../documents/subject-documents.js';
 import { sendExportZip } from '../exports/export-jobs.js';
 import { localFileStorage } from '../files/file-storage.js';
-import { acting, sendFile } from '../loans/loans.routes.js';
-import { downloadDocument } from '../loans/obligation-kit.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
 import {

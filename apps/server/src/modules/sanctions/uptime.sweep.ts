@@ -5,7 +5,8 @@ import { partners } from '../../db/tables/partners.js';
 import { cameraOutages, complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { clock, mailAll, partnerEmailOf, staffEmails } from '../loans/obligation-kit.js';
+import { clock } from '../calendar/clock.js';
+import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
 
 const H = 3_600_000;
 /** Partner is told of an outage longer than 24 h, or a third outage within 7 days. */
