@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { downloadExport, listExports, requestExport, viewExport } from './export-jobs.js';
+import { sendZip } from '../../http/send-file.js';
+import { downloadExport } from './download-export.js';
+import { listExports, requestExport, viewExport } from './export-jobs.js';
 import { zipSource } from './export-package.js';
 import { loadExportSigningKey } from './export-signing.js';
 import { exportsPolicy as policy } from './exports.policy.js';
@@ -55,12 +57,14 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
         params: idParamSchema,
       },
       handler: async (request, reply) =>
-        downloadExport(
-          db,
-          { dataDir: config.dataDir, signingKey: config.exports.signingKey },
-          { auth: authOf(request), actor: actorOf(request) },
-          request.params.id,
+        sendZip(
           reply,
+          await downloadExport(
+            db,
+            { dataDir: config.dataDir, signingKey: config.exports.signingKey },
+            { auth: authOf(request), actor: actorOf(request) },
+            request.params.id,
+          ),
         ),
     });
     app.post('/api/public/exports/verify', {

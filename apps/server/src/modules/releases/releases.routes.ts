@@ -19,9 +19,9 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting, actorOf, authOf } from '../../http/context.js';
-import { sendFile } from '../../http/send-file.js';
+import { sendFile, sendZip } from '../../http/send-file.js';
 import { downloadDocument } from '../documents/subject-documents.js';
-import { sendExportZip } from '../exports/export-jobs.js';
+import { exportPackageZip } from '../exports/export-package-zip.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
@@ -137,7 +137,10 @@ export function releasesRoutes(deps: { db: Db; config: Config }): FastifyPluginA
       },
       handler: async (request, reply) => {
         const { exportId } = await downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId);
-        return sendExportZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, reply, exportId);
+        return sendZip(
+          reply,
+          await exportPackageZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, exportId),
+        );
       },
     });
 
