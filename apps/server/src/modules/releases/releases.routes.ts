@@ -23,22 +23,16 @@ import { sendFile, sendZip } from '../../http/send-file.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { exportPackageZip } from '../exports/export-package-zip.js';
 import { localFileStorage } from '../files/file-storage.js';
+import { addNote } from './add-note.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
+import { closeRequest } from './close-request.js';
+import { createRequest } from './create-request.js';
+import { decideRequest } from './decide-request.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
-import {
-  addNote,
-  cameraOptions,
-  closeRequest,
-  createRequest,
-  decideRequest,
-  downloadDelivery,
-  listRequests,
-  loadRequest,
-  type ReleaseDeps,
-  retryDelivery,
-  viewRequest,
-} from './release-requests.js';
+import { downloadDelivery, retryDelivery } from './release-delivery.js';
+import { cameraOptions, loadRequest, type ReleaseDeps } from './release-scope.js';
 import { releasesPolicy as policy } from './releases.policy.js';
+import { listRequests, viewRequest } from './view-request.js';
 
 const tags = ['releases'];
 const base = '/api/releases';
