@@ -33,9 +33,9 @@ import { createTestDatabase } from '@vigia/testkit/test-database';
 import { and, gte, sql } from 'drizzle-orm';
 import { startSqlGateway } from '../apps/server/src/db/gateway.js';
 import { partners } from '../apps/server/src/db/schema.js';
+import { recordingGaps } from '../apps/server/src/db/tables/recordings.js';
 import { createExport } from '../apps/server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../apps/server/src/modules/exports/export-signing.js';
-import { recordingGaps } from '../apps/server/src/modules/recordings/recordings.schema.js';
 import { children, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up and runs every test of Vigia Mais MT:
-#   type-check · web build and public-bundle check · unit tests · integration tests on embedded
+#   lint · import rules · type-check · web build and public-bundle check · unit tests · integration tests on embedded
 #   PGlite · the same integration tests on a PostgreSQL server · end-to-end tests in Chromium.
 # On Debian it installs what is missing (ffmpeg, chromium, GStreamer's RTSP server, PostgreSQL)
 # when run as root. TEST_DATABASE_URL names the PostgreSQL server to use
@@ -54,6 +54,8 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
 echo "==> lint and format check (Biome)"
 npm run lint
+
+echo "==> import rules (dependency-cruiser)"; npm run deps
 
 echo "==> type-check"
 npm run typecheck

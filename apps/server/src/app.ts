@@ -4,8 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config/config.js';
-import type { Database } from './db/client.js';
+import type { AppDeps } from './http/app-deps.js';
 import { trustProxyOption } from './http/client-address.js';
 import { installControlCharacterGuard } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -15,6 +14,7 @@ import { installSecurityHeaders } from './http/security-headers.js';
 import { installWeb } from './http/web.js';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
+import { resolveSession } from './modules/accounts/session.service.js';
 import { usersRoutes } from './modules/accounts/users.routes.js';
 import { accreditationRoutes } from './modules/accreditation/accreditation.routes.js';
 import { alertsRoutes } from './modules/alerts/alerts.routes.js';
@@ -42,10 +42,7 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 
-export interface AppDeps {
-  config: Config;
-  database: Database;
-}
+export type { AppDeps } from './http/app-deps.js';
 
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
@@ -73,7 +70,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
     mediaNodeUrls: mediaNodeUrlSource(database.db, mediaFallbackUrl),
   });
   await app.register(cookie);
-  const registry = installGuard(app, { db: database.db, config });
+  const registry = installGuard(app, { resolveSession: (token) => resolveSession(database.db, config.session, token) });
   installErrorHandler(app);
   installControlCharacterGuard(app);
 

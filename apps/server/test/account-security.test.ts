@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { users } from '../src/modules/accounts/accounts.schema.js';
+import { users } from '../src/db/tables/accounts.js';
 import { confirmMailedAccount, count, postPublic, signUp, signUpBody } from './accreditation.fixtures.js';
 import { solvedAltcha } from './helpers/altcha.js';
 import { anonymous, makeUser, PASSWORD, passwordStep, testApp } from './helpers/app.js';

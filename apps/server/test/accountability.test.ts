@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountabilityReports } from '../src/modules/accountability/accountability.schema.js';
+import { accountabilityReports } from '../src/db/tables/accountability.js';
+import { cooperationTerms } from '../src/db/tables/accreditation.js';
 import { openFinalReports } from '../src/modules/accountability/accountability.service.js';
-import { cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
 import { systemActor } from '../src/modules/audit/audit.service.js';
 import { api, JPEG, partnerFor, uploadId } from './accreditation.fixtures.js';
 import { useTestApp } from './helpers/app.js';

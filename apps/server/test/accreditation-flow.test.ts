@@ -131,7 +131,7 @@ describe('full path — application to signed cooperation term (Art. 8–16, Art
 
   it('annexes 3, 4 and 5 always list the same camera points (one source digest)', async () => {
     const detail = (await api(app, committee).get(`${A}/applications/${applicationId}`)).json();
-    const { generatedDocuments } = await import('../src/modules/documents/documents.schema.js');
+    const { generatedDocuments } = await import('../src/db/tables/documents.js');
     const { eq } = await import('drizzle-orm');
     const rows = await t.database.db.select().from(generatedDocuments).where(eq(generatedDocuments.subjectId, applicationId));
     const digests = new Set(

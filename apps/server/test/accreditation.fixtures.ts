@@ -166,8 +166,8 @@ export { A };
  * factory: the full path to such a term is covered by accreditation-flow.test.ts.
  */
 export async function activeIndirectTerm(database: Database, municipalityIbge: string): Promise<string> {
-  const { partners } = await import('../src/modules/partners/partners.schema.js');
-  const { applications, cooperationTerms } = await import('../src/modules/accreditation/accreditation.schema.js');
+  const { partners } = await import('../src/db/tables/partners.js');
+  const { applications, cooperationTerms } = await import('../src/db/tables/accreditation.js');
   const [p] = await database.db
     .insert(partners)
     .values({ kind: 'municipality', name: `Município gestor ${municipalityIbge}`, document: validCnpj(), municipalityIbge })

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { auditEvents } from '../src/db/tables/audit.js';
 import { recordAudit, systemActor, verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { csvField } from '../src/modules/audit/audit-search.js';
 import { useTestApp } from './helpers/app.js';

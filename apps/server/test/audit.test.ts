@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { auditEvents } from '../src/db/tables/audit.js';
 import { recordAudit, systemActor, verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { authHeaders, makeUser, signIn, useTestApp } from './helpers/app.js';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { nvrPresets, type Role } from '@vigia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { alerts } from '../src/db/tables/alerts.js';
+import { recordingSegments } from '../src/db/tables/recordings.js';
 import { decide } from '../src/http/access.js';
-import { alerts } from '../src/modules/alerts/alerts.schema.js';
-import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
 import { A, api, CUIABA, JPEG, partnerFor, pointAt, readyDraft, regionIdOf, SINOP, staff, uploadId } from './accreditation.fixtures.js';
 import { authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
@@ -320,7 +320,7 @@ beforeAll(async () => {
     .values({ kind: 'camera_down', cameraId: ids.camA, partnerId: w.partner.id, outageId: randomUUID(), message: 'Câmera de A fora do ar' })
     .returning();
   ids.alertA = alert!.id;
-  const { cameraSelfTests } = await import('../src/modules/cameras/cameras.schema.js');
+  const { cameraSelfTests } = await import('../src/db/tables/cameras.js');
   ids.selfTestA = randomUUID();
   await t.database.db.insert(cameraSelfTests).values({
     id: ids.selfTestA,

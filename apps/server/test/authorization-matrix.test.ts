@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { decide } from '../src/http/access.js';
 import { installGuard } from '../src/http/guard.js';
+import { resolveSession } from '../src/modules/accounts/session.service.js';
 import { anonymous, authHeaders, makeUser, type Session, signIn, testApp, testConfig } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
@@ -72,7 +73,7 @@ describe('a route without an access declaration', () => {
   it('stops the server from starting', async () => {
     const bare = Fastify();
     await bare.register(cookie);
-    installGuard(bare, { db: t.database.db, config: testConfig(t.dataDir) });
+    installGuard(bare, { resolveSession: (token) => resolveSession(t.database.db, testConfig(t.dataDir).session, token) });
     expect(() => bare.get('/api/undeclared', async () => ({ leaked: true }))).toThrow(/declares no access policy/);
     await bare.close();
   });

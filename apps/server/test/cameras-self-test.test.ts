@@ -4,7 +4,7 @@ import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator'
 import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { captureSnapshot } from '../src/modules/cameras/ffmpeg-snapshot.js';
+import { captureSnapshot } from '../src/media-tools/ffmpeg.adapter.js';
 import { authHeaders, makeUser, type Session, signIn, testApp, useTestApp } from './helpers/app.js';
 import {
   CUIABA,

@@ -4,9 +4,9 @@ import type { Role, RoleGrant } from '@vigia/contracts';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partners } from '../src/db/schema.js';
+import { securityRegionMunicipalities, securityRegions } from '../src/db/tables/regions.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { cameraKeyFile } from '../src/modules/cameras/camera-keys.js';
-import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
 import { authHeaders, makeUser, type Session, signIn, useTestApp } from './helpers/app.js';
 import { makeStreamEligible } from './helpers/eligible-camera.js';
 

@@ -6,14 +6,14 @@ import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../src/db/tables/audit.js';
+import { exportJobs } from '../src/db/tables/exports.js';
+import { recordingSegments } from '../src/db/tables/recordings.js';
+import { releaseDeliveries } from '../src/db/tables/releases.js';
 import { drainSweep } from '../src/jobs/sweep.js';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { EXPORT_MAX_ATTEMPTS, exportBuildSweep } from '../src/modules/exports/export-jobs.js';
-import { exportJobs } from '../src/modules/exports/exports.schema.js';
 import { verifyExportPackage } from '../src/modules/exports/verify-export-package.js';
 import { recordingRetentionSweep } from '../src/modules/recordings/recording-retention.sweep.js';
-import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
-import { releaseDeliveries } from '../src/modules/releases/releases.schema.js';
 import { anonymous, useTestApp } from './helpers/app.js';
 import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alerts } from '../src/db/tables/alerts.js';
+import { mailOutbox } from '../src/db/tables/mail.js';
+import { partners } from '../src/db/tables/partners.js';
+import { cameraHealth } from '../src/db/tables/recordings.js';
+import { cameraMonitoring, cameraOutages } from '../src/db/tables/sanctions.js';
 import { drainSweep } from '../src/jobs/sweep.js';
-import { mailOutbox } from '../src/mail/mail.schema.js';
-import { alerts } from '../src/modules/alerts/alerts.schema.js';
 import { healthAlertSweep } from '../src/modules/health/health-alerts.sweep.js';
-import { partners } from '../src/modules/partners/partners.schema.js';
-import { cameraHealth } from '../src/modules/recordings/recordings.schema.js';
-import { cameraMonitoring, cameraOutages } from '../src/modules/sanctions/sanctions.schema.js';
 import { useTestApp } from './helpers/app.js';
 import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 

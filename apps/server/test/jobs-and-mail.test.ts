@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../src/db/tables/mail.js';
 import { JobRunner } from '../src/jobs/job-runner.js';
 import { drainSweep, type Sweep } from '../src/jobs/sweep.js';
-import { mailOutbox } from '../src/mail/mail.schema.js';
 import { mailSweep } from '../src/mail/mail-sweep.js';
 import { createTransport, queueMail } from '../src/mail/mailer.js';
 import { testConfig } from './helpers/app.js';

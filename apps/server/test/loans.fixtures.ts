@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { App } from '../src/app.js';
 import type { Database } from '../src/db/client.js';
-import { mailOutbox } from '../src/mail/mail.schema.js';
-import { applications, cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
+import { applications, cooperationTerms } from '../src/db/tables/accreditation.js';
+import { cameraSelfTests, cameras } from '../src/db/tables/cameras.js';
+import { mailOutbox } from '../src/db/tables/mail.js';
 import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
-import { cameraSelfTests, cameras } from '../src/modules/cameras/cameras.schema.js';
-import { today } from '../src/modules/loans/obligation-kit.js';
+import { today } from '../src/modules/calendar/clock.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
 

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountabilityReports } from '../src/modules/accountability/accountability.schema.js';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { accountabilityReports } from '../src/db/tables/accountability.js';
+import { auditEvents } from '../src/db/tables/audit.js';
+import { equipmentLoans } from '../src/db/tables/loans.js';
+import { complianceCases } from '../src/db/tables/sanctions.js';
 import { checkInstallation } from '../src/modules/loans/installation.sweep.js';
-import { equipmentLoans } from '../src/modules/loans/loans.schema.js';
-import { complianceCases } from '../src/modules/sanctions/sanctions.schema.js';
 import { api, partnerFor, staff, uploadId } from './accreditation.fixtures.js';
 import { useTestApp } from './helpers/app.js';
 import {

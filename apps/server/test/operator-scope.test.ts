@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { auditEvents } from '../src/db/tables/audit.js';
+import { integratorAuthorisations } from '../src/db/tables/partners.js';
+import { complianceCases } from '../src/db/tables/sanctions.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
-import { integratorAuthorisations } from '../src/modules/partners/partners.schema.js';
-import { complianceCases } from '../src/modules/sanctions/sanctions.schema.js';
 import { useTestApp } from './helpers/app.js';
 import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 

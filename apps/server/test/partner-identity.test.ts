@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { identityChanges, identityHistory } from '../src/modules/partners/partner-identity.schema.js';
-import { partners } from '../src/modules/partners/partners.schema.js';
+import { identityChanges, identityHistory } from '../src/db/tables/partner-identity.js';
+import { partners } from '../src/db/tables/partners.js';
 import { A, api, count, partnerFor, readyDraft, SINOP, staff, validCnpj, validCpf } from './accreditation.fixtures.js';
 import { testApp } from './helpers/app.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../src/db/tables/audit.js';
+import { recordingSegments } from '../src/db/tables/recordings.js';
 import { drainSweep } from '../src/jobs/sweep.js';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { exportBuildSweep } from '../src/modules/exports/export-jobs.js';
 import { exportJobMasks } from '../src/modules/privacy/privacy.service.js';
-import { recordingSegments } from '../src/modules/recordings/recordings.schema.js';
 import { useTestApp } from './helpers/app.js';
 import { releaseFixtures } from './releases.fixtures.js';
 

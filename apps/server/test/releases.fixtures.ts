@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role, RoleGrant } from '@vigia/contracts';
 import type { App } from '../src/app.js';
 import { cameras, partners } from '../src/db/schema.js';
-import { securityRegionMunicipalities, securityRegions } from '../src/modules/regions/regions.schema.js';
+import { securityRegionMunicipalities, securityRegions } from '../src/db/tables/regions.js';
 import { authHeaders, makeUser, type Session, signIn } from './helpers/app.js';
 import type { TestDatabase } from './helpers/database.js';
 import { makeStreamEligible } from './helpers/eligible-camera.js';

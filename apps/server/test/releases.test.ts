@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../src/modules/audit/audit.schema.js';
+import { auditEvents } from '../src/db/tables/audit.js';
+import { releaseRequests } from '../src/db/tables/releases.js';
 import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { isLocked, lockedRanges } from '../src/modules/releases/evidence-locks.js';
-import { releaseRequests } from '../src/modules/releases/releases.schema.js';
 import { useTestApp } from './helpers/app.js';
 import { CUIABA, releaseFixtures, SINOP } from './releases.fixtures.js';
 

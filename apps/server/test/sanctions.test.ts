@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cooperationTerms } from '../src/modules/accreditation/accreditation.schema.js';
+import { cooperationTerms } from '../src/db/tables/accreditation.js';
 import { deadlineFrom } from '../src/modules/calendar/business-days.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor } from './accreditation.fixtures.js';

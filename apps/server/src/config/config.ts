@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isProxyEntry } from '../http/client-address.js';
-import type { ZipLimits } from '../modules/files/safe-zip.js';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -141,7 +140,11 @@ export interface Config {
   webDist: string;
   uploads: { maxBytes: number };
   /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
-  exports: { signingKey: string | undefined; verifyMaxBytes: number; verifyZip: ZipLimits };
+  exports: {
+    signingKey: string | undefined;
+    verifyMaxBytes: number;
+    verifyZip: { maxEntries: number; maxEntryBytes: number; maxTotalBytes: number; maxRatio: number };
+  };
   cameras: {
     secretsKey: string | undefined;
     previousKeys: string[];

@@ -1,8 +1,29 @@
+import type { Role, RoleGrant } from '@vigia/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { AuthContext } from '../modules/accounts/session.service.js';
-import type { AuditActor } from '../modules/audit/audit.service.js';
+import type { sessions, users } from '../db/tables/accounts.js';
 import type { RouteAccess } from './access.js';
 import { AppError } from './errors.js';
+
+/** The signed-in context of a request (resolved by accounts' session service, carried by the request). */
+export interface AuthContext {
+  session: typeof sessions.$inferSelect;
+  user: typeof users.$inferSelect;
+  grants: RoleGrant[];
+  roles: Role[];
+}
+
+/** Who an audit row names: user (if any) and where the request came from. */
+export interface AuditActor {
+  id: string | null;
+  label: string | null;
+  origin: string;
+}
+
+/** Who is acting in a use case: the session (for scope) and the audit actor. */
+export interface Acting {
+  auth: AuthContext;
+  actor: AuditActor;
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,3 +54,6 @@ export const requestMeta = (request: FastifyRequest) => ({
   ip: request.ip,
   userAgent: request.headers['user-agent'],
 });
+
+/** The acting user of a route whose access already demanded a session. */
+export const acting = (request: FastifyRequest): Acting => ({ auth: authOf(request), actor: actorOf(request) });

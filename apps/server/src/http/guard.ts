@@ -1,16 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config/config.js';
-import type { Db } from '../db/client.js';
-import { resolveSession } from '../modules/accounts/session.service.js';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../modules/accounts/session-token.js';
 import { accessForPluginRoute, decide, type RouteAccess } from './access.js';
+import type { AuthContext } from './context.js';
 import { AppError } from './errors.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './session-token.js';
 
 export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
 }
+
+/** Turns a session cookie into the signed-in context (accounts' session service, given by app.ts). */
+export type SessionResolver = (
+  token: string,
+) => Promise<{ ok: true; ctx: AuthContext } | { ok: false; reason: 'none' | 'expired' | 'suspended' }>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +22,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * prefix) or registration throws and the server does not start; every request is checked against
  * its route's declaration, with CSRF protection on unsafe methods.
  */
-export function installGuard(app: FastifyInstance, deps: { db: Db; config: Config }): RegisteredRoute[] {
+export function installGuard(app: FastifyInstance, deps: { resolveSession: SessionResolver }): RegisteredRoute[] {
   const registry: RegisteredRoute[] = [];
   app.decorateRequest('auth', null);
 
@@ -40,7 +43,7 @@ export function installGuard(app: FastifyInstance, deps: { db: Db; config: Confi
     const token = request.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
-      const resolved = await resolveSession(deps.db, deps.config.session, token);
+      const resolved = await deps.resolveSession(token);
       if (resolved.ok) request.auth = resolved.ctx;
       else {
         expired = resolved.reason !== 'none';

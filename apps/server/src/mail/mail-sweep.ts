@@ -1,8 +1,8 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../db/client.js';
+import { mailOutbox } from '../db/tables/mail.js';
 import type { Sweep } from '../jobs/sweep.js';
-import { mailOutbox } from './mail.schema.js';
 
 const MAX_ATTEMPTS = 8;
 

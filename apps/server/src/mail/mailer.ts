@@ -3,7 +3,7 @@ import path from 'node:path';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { Config } from '../config/config.js';
 import type { Queryable } from '../db/client.js';
-import { mailOutbox } from './mail.schema.js';
+import { mailOutbox } from '../db/tables/mail.js';
 
 export interface OutgoingMail {
   to: string;

@@ -1,4 +1,4 @@
-import { clock } from '../../src/modules/loans/obligation-kit.js';
+import { clock } from '../../src/modules/calendar/clock.js';
 
 /**
  * The platform clock as tests see it: `setClock` moves "now" for every deadline, sweep and

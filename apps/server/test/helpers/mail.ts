@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
-import { mailOutbox } from '../../src/mail/mail.schema.js';
+import { mailOutbox } from '../../src/db/tables/mail.js';
 
 /** Messages queued for an address, newest first (read from the real outbox). */
 export async function mailsTo(database: Database, to: string) {

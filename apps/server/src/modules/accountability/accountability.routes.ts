@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { authOf } from '../../http/context.js';
+import { acting, authOf } from '../../http/context.js';
+import { sendFile } from '../../http/send-file.js';
+import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
-import { acting, sendFile } from '../loans/loans.routes.js';
-import { downloadDocument, downloadStoredFile, type ObligationDeps } from '../loans/obligation-kit.js';
+import { downloadStoredFile } from '../files/stored-file-access.js';
+import type { ObligationDeps } from '../obligations/deps.js';
 import { openSanctionInTx } from '../sanctions/sanctions.service.js';
 import { accountabilityPolicy as policy } from './accountability.policy.js';
 import {

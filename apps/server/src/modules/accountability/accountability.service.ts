@@ -1,33 +1,26 @@
 import type { AccountabilityReport, ReportFacts } from '@vigia/contracts';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { accountabilityReports } from '../../db/tables/accountability.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { inspections } from '../../db/tables/inspections.js';
+import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { complianceCases } from '../../db/tables/sanctions.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import type { Acting } from '../accreditation/deps.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { addDays, toCuiabaDate } from '../calendar/local-date.js';
-import { cameras } from '../cameras/cameras.schema.js';
+import { clock, today } from '../calendar/clock.js';
+import { addDays, fmtDate, toCuiabaDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { inspections } from '../inspections/inspections.schema.js';
-import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../loans/loans.schema.js';
-import {
-  clock,
-  documentsOf,
-  fmtDate,
-  loadTerm,
-  mailAll,
-  type ObligationDeps,
-  ownPartnerScope,
-  partnerEmailOf,
-  partnerScope,
-  requireOwnFiles,
-  type TermRow,
-  today,
-} from '../loans/obligation-kit.js';
-import { complianceCases } from '../sanctions/sanctions.schema.js';
+import { documentsOf } from '../documents/subject-documents.js';
+import { requireOwnFiles } from '../files/stored-file-access.js';
+import { loadTerm, type TermRow } from '../obligations/cooperation-term.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
+import { ownPartnerScope, partnerScope } from '../partners/partner-scope.js';
 import { monthlyScorecard } from '../sanctions/uptime.js';
-import { accountabilityReports } from './accountability.schema.js';
 
 export type ReportRow = typeof accountabilityReports.$inferSelect;
 

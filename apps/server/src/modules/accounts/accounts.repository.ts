@@ -1,7 +1,7 @@
 import type { Role, RoleGrant } from '@vigia/contracts';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { loginAttempts, roleGrants, sessions, users } from './accounts.schema.js';
+import { loginAttempts, roleGrants, sessions, users } from '../../db/tables/accounts.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;

@@ -5,8 +5,8 @@ import type { AltchaChallenge } from '@vigia/contracts';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Payload } from 'altcha-lib/v1/types';
 import type { Queryable } from '../../db/client.js';
+import { altchaSpent } from '../../db/tables/account-security.js';
 import { AppError } from '../../http/errors.js';
-import { altchaSpent } from './account-security.schema.js';
 
 /** A challenge is valid for this long after it is issued. */
 const CHALLENGE_TTL_MS = 20 * 60_000;

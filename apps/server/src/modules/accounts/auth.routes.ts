@@ -5,13 +5,13 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf, requestMeta } from '../../http/context.js';
+import { CSRF_COOKIE, newToken, SESSION_COOKIE } from '../../http/session-token.js';
 import { accountSecurityRoutes } from './account-security.routes.js';
 import { accountsPolicy } from './accounts.policy.js';
 import { findLiveSession } from './accounts.repository.js';
 import { altchaFrom } from './altcha.js';
 import { completeMfa, login, logout, startMfaEnrolment } from './auth.service.js';
 import { resolveSession } from './session.service.js';
-import { CSRF_COOKIE, newToken, SESSION_COOKIE } from './session-token.js';
 
 const tags = ['auth'];
 

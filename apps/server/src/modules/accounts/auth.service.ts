@@ -2,10 +2,10 @@ import { type LoginRequest, requiresMfa, type SessionStage } from '@vigia/contra
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
+import { loginAttempts, users } from '../../db/tables/accounts.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findUserByEmail, findUserById, grantsOf, recentEmailFailures, recentIpFailures } from './accounts.repository.js';
-import { loginAttempts, users } from './accounts.schema.js';
 import { decoy, verifyPassword } from './password.js';
 import { type AuthContext, createSession, revokeSession, setSessionStage } from './session.service.js';
 import { checkTotp, newTotpSecret, totpEnrolment } from './totp.js';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { roleGrants } from '../../db/tables/accounts.js';
 import { systemActor } from '../audit/audit.service.js';
-import { roleGrants } from './accounts.schema.js';
 import { insertUser } from './users.service.js';
 
 /**

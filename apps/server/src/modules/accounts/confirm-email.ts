@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { users } from '../../db/tables/accounts.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { accountMail } from './account-mail.js';
 import { findUserByEmail } from './accounts.repository.js';
-import { users } from './accounts.schema.js';
 import { issueEmailToken, spendEmailToken } from './email-tokens.js';
 import { type PublicGateDeps, passPublicGate } from './public-request-gate.js';
 import { hitRateLimit } from './rate-limit.js';

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { emailTokens } from './account-security.schema.js';
-import { newToken, sessionIdOf } from './session-token.js';
+import { emailTokens } from '../../db/tables/account-security.js';
+import { newToken, sessionIdOf } from '../../http/session-token.js';
 
 export type EmailTokenPurpose = (typeof emailTokens.$inferSelect)['purpose'];
 

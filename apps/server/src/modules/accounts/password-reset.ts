@@ -1,11 +1,11 @@
 import type { PasswordResetConfirm, PasswordResetRequest } from '@vigia/contracts';
 import { eq, sql } from 'drizzle-orm';
+import { users } from '../../db/tables/accounts.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { accountMail } from './account-mail.js';
 import { findUserByEmail } from './accounts.repository.js';
-import { users } from './accounts.schema.js';
 import { issueEmailToken, spendEmailToken } from './email-tokens.js';
 import { hashPassword } from './password.js';
 import { type PublicGateDeps, passPublicGate } from './public-request-gate.js';

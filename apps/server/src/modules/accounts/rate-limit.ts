@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { rateLimitCounters } from './account-security.schema.js';
+import { rateLimitCounters } from '../../db/tables/account-security.js';
 
 /**
  * Counts one request of `key` in `bucket` and tells whether it is still within `max` per window.

@@ -1,17 +1,13 @@
-import type { Role, RoleGrant, SessionStage } from '@vigia/contracts';
+import type { SessionStage } from '@vigia/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Config } from '../../config/config.js';
 import type { Db, Queryable } from '../../db/client.js';
-import { findLiveSession, findUserById, grantsOf, type SessionRow, type UserRow } from './accounts.repository.js';
-import { sessions } from './accounts.schema.js';
-import { newToken, sessionIdOf } from './session-token.js';
+import { sessions } from '../../db/tables/accounts.js';
+import type { AuthContext } from '../../http/context.js';
+import { newToken, sessionIdOf } from '../../http/session-token.js';
+import { findLiveSession, findUserById, grantsOf, type SessionRow } from './accounts.repository.js';
 
-export interface AuthContext {
-  session: SessionRow;
-  user: UserRow;
-  grants: RoleGrant[];
-  roles: Role[];
-}
+export type { AuthContext } from '../../http/context.js';
 
 /** Creates a session and returns the cookie token (shown once; only its hash is stored). */
 export async function createSession(

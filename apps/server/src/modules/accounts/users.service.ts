@@ -1,10 +1,10 @@
 import type { CreateUserRequest, RoleGrant, UserSummary } from '@vigia/contracts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findUserByEmail, findUserById, grantsOf, type UserRow } from './accounts.repository.js';
-import { roleGrants, users } from './accounts.schema.js';
 import { hashPassword } from './password.js';
 import { revokeUserSessions } from './session.service.js';
 

@@ -23,23 +23,23 @@ import {
   technicalVisitFindingsRequestSchema,
   technicalVisitScheduleRequestSchema,
 } from '@vigia/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { actorOf, authOf } from '../../http/context.js';
+import { acting, authOf } from '../../http/context.js';
+import { sendFile } from '../../http/send-file.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { answerDeficiencyNotice } from './answer-deficiency-notice.js';
 import { listApplications, loadDetail } from './application.repository.js';
-import { downloadApplicationFile, downloadGeneratedDocument, type FileDownload } from './application-files.js';
+import { downloadApplicationFile, downloadGeneratedDocument } from './application-files.js';
 import { applicationHistory } from './application-history.js';
 import { endCooperationTerm, listCooperationTerms, signCooperationTerm } from './cooperation-terms.js';
 import { createApplication } from './create-application.js';
 import { approveApplication, rejectApplication } from './decide-application.js';
 import { decideDirectHandling } from './decide-direct-handling.js';
-import type { AccreditationDeps, Acting } from './deps.js';
+import type { AccreditationDeps } from './deps.js';
 import { attachDocument, setCameraPoints, updateApplication } from './edit-application.js';
 import { homologateApplication } from './homologate-application.js';
 import { issueDeficiencyNotice } from './issue-deficiency-notice.js';
@@ -54,13 +54,6 @@ import { recordTechnicalVisit, scheduleTechnicalVisit } from './technical-visit.
 const tags = ['accreditation'];
 const base = '/api/accreditation';
 const detail = { 200: applicationDetailSchema };
-const acting = (request: FastifyRequest): Acting => ({ auth: authOf(request), actor: actorOf(request) });
-const send = (reply: FastifyReply, f: FileDownload) =>
-  reply
-    .type(f.mediaType)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(f.filename)}"`)
-    .header('x-content-type-options', 'nosniff')
-    .send(f.data);
 
 /** Routes stay thin: schema → access → one service call. Object scope lives in the services. */
 export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
@@ -95,7 +88,7 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
       config: { access: policy.viewApplication },
       schema: { tags, summary: 'Download a generated act', params: z.object({ id: z.string().uuid(), docId: z.string().uuid() }) },
       handler: async (request, reply) =>
-        send(reply, await downloadGeneratedDocument(deps.db, storage, authOf(request), request.params.id, request.params.docId)),
+        sendFile(reply, await downloadGeneratedDocument(deps.db, storage, authOf(request), request.params.id, request.params.docId)),
     });
     app.get(`${base}/applications/:id/files/:fileId`, {
       config: { access: policy.downloadApplicationFile },
@@ -105,7 +98,7 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
         params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }),
       },
       handler: async (request, reply) =>
-        send(reply, await downloadApplicationFile(deps.db, storage, authOf(request), request.params.id, request.params.fileId)),
+        sendFile(reply, await downloadApplicationFile(deps.db, storage, authOf(request), request.params.id, request.params.fileId)),
     });
 
     // partner
@@ -270,7 +263,7 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
         params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }),
       },
       handler: async (request, reply) =>
-        send(reply, await downloadRispPhoto(deps.db, storage, authOf(request), request.params.id, request.params.fileId)),
+        sendFile(reply, await downloadRispPhoto(deps.db, storage, authOf(request), request.params.id, request.params.fileId)),
     });
     app.get(`${base}/risp-opinions/:id/generated-documents/:docId`, {
       config: { access: policy.viewRispCase },
@@ -280,7 +273,7 @@ export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPl
         params: z.object({ id: z.string().uuid(), docId: z.string().uuid() }),
       },
       handler: async (request, reply) =>
-        send(reply, await downloadRispAnnex(deps.db, storage, authOf(request), request.params.id, request.params.docId)),
+        sendFile(reply, await downloadRispAnnex(deps.db, storage, authOf(request), request.params.id, request.params.docId)),
     });
     app.post(`${base}/risp-opinions/:id`, {
       config: { access: policy.giveRispOpinion },

@@ -1,10 +1,10 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
+import { deficiencyItems, deficiencyNotices } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOwnFile } from '../files/files.repository.js';
 import { findPartner } from '../partners/partner-profile.js';
-import { deficiencyItems, deficiencyNotices } from './accreditation.schema.js';
 import { loadDetail, openNoticeOf, pointsOf } from './application.repository.js';
 import { deadlinePassed } from './deficiency-deadline.js';
 import type { AccreditationDeps, Acting } from './deps.js';

@@ -1,18 +1,13 @@
 import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { applicationDocuments, cameraPoints, deficiencyItems, deficiencyNotices } from '../../db/tables/accreditation.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
+import { storedFiles } from '../../db/tables/files.js';
 import { AppError } from '../../http/errors.js';
+import type { FileDownload } from '../../http/send-file.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { generatedDocuments } from '../documents/documents.schema.js';
 import type { FileStorage } from '../files/file-storage.js';
-import { storedFiles } from '../files/files.schema.js';
-import { applicationDocuments, cameraPoints, deficiencyItems, deficiencyNotices } from './accreditation.schema.js';
 import { loadInScope, viewCondition } from './scope.js';
-
-export interface FileDownload {
-  data: Buffer;
-  mediaType: string;
-  filename: string;
-}
 
 /** A generated act of an application the user may see. */
 export async function downloadGeneratedDocument(

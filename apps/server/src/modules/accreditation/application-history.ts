@@ -1,10 +1,10 @@
 import { type ApplicationHistoryEvent, type ApplicationStatus, applicationStatusSchema } from '@vigia/contracts';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/accounts.schema.js';
+import { users } from '../../db/tables/accounts.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { auditEvents } from '../../db/tables/audit.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { auditEvents } from '../audit/audit.schema.js';
-import { cooperationTerms } from './accreditation.schema.js';
 import { loadInScope, viewCondition } from './scope.js';
 
 /** pt-BR description of each audited action of an application (and of its cooperation terms). */

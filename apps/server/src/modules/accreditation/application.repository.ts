@@ -1,12 +1,6 @@
 import type { ApplicantKind, ApplicationDetail, ApplicationSummary, CameraPoint } from '@vigia/contracts';
 import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { generatedDocuments } from '../documents/documents.schema.js';
-import { toDocumentSummary } from '../documents/documents.service.js';
-import { partners } from '../partners/partners.schema.js';
-import { findMunicipality } from '../reference/municipalities.js';
-import { pointMunicipalityWarning } from '../reference/point-municipality-check.js';
-import { securityRegionMunicipalities, securityRegions } from '../regions/regions.schema.js';
 import {
   applicationDocuments,
   applications,
@@ -16,7 +10,13 @@ import {
   reviewItems,
   rispOpinions,
   technicalVisits,
-} from './accreditation.schema.js';
+} from '../../db/tables/accreditation.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
+import { partners } from '../../db/tables/partners.js';
+import { securityRegionMunicipalities, securityRegions } from '../../db/tables/regions.js';
+import { toDocumentSummary } from '../documents/documents.service.js';
+import { findMunicipality } from '../reference/municipalities.js';
+import { pointMunicipalityWarning } from '../reference/point-municipality-check.js';
 import { checklistItemsFor, documentsFor } from './requirements.js';
 import type { ApplicationRow } from './scope.js';
 

@@ -1,13 +1,13 @@
 import type { CooperationTerm } from '@vigia/contracts';
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { cooperationTerms, projectAuthorisations } from '../../db/tables/accreditation.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
-import { partners } from '../partners/partners.schema.js';
-import { cooperationTerms, projectAuthorisations } from './accreditation.schema.js';
 import type { Acting } from './deps.js';
 import { termPeriod } from './term-validity.js';
 

@@ -6,12 +6,12 @@ import {
   propertyOwnershipIssue,
 } from '@vigia/contracts';
 import { and, eq, sql } from 'drizzle-orm';
+import { applications, cooperationTerms } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { actingPartnerId } from '../partners/integrator-authorisations.js';
 import { findPartner } from '../partners/partner-profile.js';
 import { assertNotSuspended } from '../sanctions/sanctions.service.js';
-import { applications, cooperationTerms } from './accreditation.schema.js';
 import { loadDetail } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 

@@ -1,11 +1,11 @@
 import type { ApplicantKind, ApplicationDetail } from '@vigia/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { deficiencyItems, deficiencyNotices, reviewItems, rispOpinions, technicalVisits } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { findPartner } from '../partners/partner-profile.js';
-import { deficiencyItems, deficiencyNotices, reviewItems, rispOpinions, technicalVisits } from './accreditation.schema.js';
 import { decisionAct } from './acts.js';
 import { loadDetail, openNoticeOf, pointsOf, regionsOfPoints, rispGapMessage } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';

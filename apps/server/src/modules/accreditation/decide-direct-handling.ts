@@ -1,10 +1,10 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { eq } from 'drizzle-orm';
+import { applications } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPartner } from '../partners/partner-profile.js';
-import { applications } from './accreditation.schema.js';
 import { loadDetail } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { loadInScope, reviewerCondition } from './scope.js';

@@ -1,11 +1,11 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { applications, deficiencyNotices } from '../../db/tables/accreditation.js';
+import { partners } from '../../db/tables/partners.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
-import { partners } from '../partners/partners.schema.js';
-import { applications, deficiencyNotices } from './accreditation.schema.js';
 
 /**
  * Art. 16 §3: marks deficiency notices whose deadline ended (end of `dueOn` in Cuiabá) without an

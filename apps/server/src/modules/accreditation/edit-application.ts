@@ -8,13 +8,13 @@ import {
 } from '@vigia/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { applicationDocuments, applications, cameraPoints } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOwnFile } from '../files/files.repository.js';
 import { findPartner } from '../partners/partner-profile.js';
 import { findMunicipality } from '../reference/municipalities.js';
 import { isInsideMatoGrosso } from '../reference/state-outline.js';
-import { applicationDocuments, applications, cameraPoints } from './accreditation.schema.js';
 import { loadDetail, openNoticeOf } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { documentsFor, GENERATED_DOCUMENT_KEYS } from './requirements.js';

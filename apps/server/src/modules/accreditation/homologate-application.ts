@@ -1,12 +1,12 @@
 import { type ApplicantKind, canManageIndirectly } from '@vigia/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { cooperationTerms, projectAuthorisations } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { findPartner, type PartnerRow } from '../partners/partner-profile.js';
-import { cooperationTerms, projectAuthorisations } from './accreditation.schema.js';
 import { cooperationTermAct, gazetteAct, gazetteText, homologationAct, prequalificationAct } from './acts.js';
 import { pointsOf, toSummaries } from './application.repository.js';
 import { toTerm } from './cooperation-terms.js';

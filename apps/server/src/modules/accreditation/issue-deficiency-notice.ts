@@ -1,8 +1,8 @@
 import type { ApplicationDetail } from '@vigia/contracts';
+import { deficiencyItems, deficiencyNotices } from '../../db/tables/accreditation.js';
 import { queueMail } from '../../mail/mailer.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { findPartner } from '../partners/partner-profile.js';
-import { deficiencyItems, deficiencyNotices } from './accreditation.schema.js';
 import { deficiencyNoticeAct } from './acts.js';
 import { loadDetail } from './application.repository.js';
 import { deficiencyDeadline } from './deficiency-deadline.js';

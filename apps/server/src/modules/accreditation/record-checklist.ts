@@ -1,9 +1,9 @@
 import type { ApplicantKind, ApplicationDetail } from '@vigia/contracts';
 import { eq } from 'drizzle-orm';
+import { applications, reviewItems } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPartner } from '../partners/partner-profile.js';
-import { applications, reviewItems } from './accreditation.schema.js';
 import { loadDetail, pointsOf } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { checklistItemsFor } from './requirements.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ApplicantKind, isPrivateApplicant, type RequiredDocument, requiredDocuments, technicalRequirements } from '@vigia/contracts';
+import type { cameraPoints } from '../../db/tables/accreditation.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
-import type { cameraPoints } from './accreditation.schema.js';
 import type { ApplicationRow } from './scope.js';
 
 type PointRow = typeof cameraPoints.$inferSelect;

@@ -1,17 +1,17 @@
 import type { ApplicantKind, ApplicationStatus, RispCase } from '@vigia/contracts';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { applications, cameraPoints, rispOpinions } from '../../db/tables/accreditation.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
+import { storedFiles } from '../../db/tables/files.js';
+import { partners } from '../../db/tables/partners.js';
+import { securityRegionMunicipalities, securityRegions } from '../../db/tables/regions.js';
 import { AppError } from '../../http/errors.js';
+import type { FileDownload } from '../../http/send-file.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { generatedDocuments } from '../documents/documents.schema.js';
 import { toDocumentSummary } from '../documents/documents.service.js';
 import type { FileStorage } from '../files/file-storage.js';
-import { storedFiles } from '../files/files.schema.js';
-import { partners } from '../partners/partners.schema.js';
-import { securityRegionMunicipalities, securityRegions } from '../regions/regions.schema.js';
-import { applications, cameraPoints, rispOpinions } from './accreditation.schema.js';
 import { pointsOf, regionsOfPoints, toCameraPoint } from './application.repository.js';
-import type { FileDownload } from './application-files.js';
 
 const regionsOf = (auth: AuthContext) =>
   auth.grants.filter((g) => g.role === 'risp_coordinator' && g.securityRegionId).map((g) => g.securityRegionId!);

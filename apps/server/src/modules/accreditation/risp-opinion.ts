@@ -1,11 +1,11 @@
 import type { RispOpinion } from '@vigia/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { applications, rispOpinions } from '../../db/tables/accreditation.js';
+import { securityRegions } from '../../db/tables/regions.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { securityRegions } from '../regions/regions.schema.js';
-import { applications, rispOpinions } from './accreditation.schema.js';
 import { pointsOf, regionsOfPoints } from './application.repository.js';
 import type { Acting } from './deps.js';
 

@@ -1,18 +1,12 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { applications } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { authorisedPartnerIds } from '../partners/integrator-authorisations.js';
-import { applications } from './accreditation.schema.js';
+import { managedMunicipalitiesOf, partnerIdsOf, seesEveryPartner } from '../partners/partner-scope.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
-
-/** SESP roles that see every application (the committee supervises indirect management too, Art. 4 II). */
-const SEES_ALL = new Set(['committee_member', 'admin', 'auditor']);
-
-const partnerIdsOf = (auth: AuthContext) => auth.grants.filter((g) => g.role === 'partner_user' && g.partnerId).map((g) => g.partnerId!);
-const managedMunicipalitiesOf = (auth: AuthContext) =>
-  auth.grants.filter((g) => g.role === 'municipal_manager' && g.municipalityIbge).map((g) => g.municipalityIbge!);
 
 const NOTHING = sql`false`;
 
@@ -42,7 +36,7 @@ export function reviewerCondition(auth: AuthContext): SQL {
 
 /** Everything a user may read. */
 export function viewCondition(auth: AuthContext): SQL {
-  if (auth.roles.some((r) => SEES_ALL.has(r))) return sql`true`;
+  if (seesEveryPartner(auth)) return sql`true`;
   return or(preparerCondition(auth), reviewerCondition(auth))!;
 }
 

@@ -1,11 +1,11 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { rispOpinions } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { rispOpinions } from './accreditation.schema.js';
 import { loadDetail, pointsOf, regionsOfPoints } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { type ApplicationRow, loadInScope, reviewerCondition } from './scope.js';

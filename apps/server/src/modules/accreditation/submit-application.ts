@@ -1,12 +1,12 @@
 import { type ApplicantKind, type ApplicationDetail, isPrivateApplicant, leaseRemainingOk, propertyOwnershipIssue } from '@vigia/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
 import { findPartner, type PartnerRow } from '../partners/partner-profile.js';
 import { assertNotSuspended } from '../sanctions/sanctions.service.js';
-import { cooperationTerms } from './accreditation.schema.js';
 import { currentAttachments, loadDetail, type PointRow, pointsOf } from './application.repository.js';
 import type { AccreditationDeps, Acting } from './deps.js';
 import { issueAnnexes } from './issue-annexes.js';

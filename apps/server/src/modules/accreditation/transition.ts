@@ -1,9 +1,9 @@
 import { type ApplicationStatus, applicationStatusLabels, canTransition } from '@vigia/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { applications } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { applications } from './accreditation.schema.js';
 import type { ApplicationRow } from './scope.js';
 
 /**

@@ -1,7 +1,7 @@
 import { alertSchema, idParamSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { alertsPolicy as policy } from './alerts.policy.js';
 import { acknowledgeAlert, listAlerts } from './alerts.service.js';

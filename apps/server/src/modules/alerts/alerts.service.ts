@@ -1,13 +1,13 @@
 import type { Alert } from '@vigia/contracts';
 import { and, desc, eq, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { alerts } from '../../db/tables/alerts.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
-import { partners } from '../partners/partners.schema.js';
-import { alerts } from './alerts.schema.js';
 
 /**
  * Alerts the caller may see (SQL): camera alerts inside the view scope; alerts with no camera

@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { AUDIT_EXPORT_MAX_ROWS, type AuditEvent, type AuditSearchQuery } from '@vigia/contracts';
 import { and, desc, eq, gte, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { auditEvents } from '../../db/tables/audit.js';
+import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import { addDays } from '../calendar/local-date.js';
-import { cameras } from '../cameras/cameras.schema.js';
-import { auditEvents } from './audit.schema.js';
 
 type Filter = Omit<AuditSearchQuery, 'limit' | 'beforeSeq'>;
 type Row = typeof auditEvents.$inferSelect;

@@ -1,15 +1,12 @@
 import type { AuditEvent, AuditVerifyResult } from '@vigia/contracts';
 import { and, asc, desc, eq, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
-import { auditEvents } from './audit.schema.js';
+import { auditEvents } from '../../db/tables/audit.js';
+import type { AuditActor } from '../../http/context.js';
 import { auditRowHash, GENESIS_HASH } from './audit-hash.js';
 
 /** Who did it and from where; built once per request (or per job / CLI run). */
-export interface AuditActor {
-  id: string | null;
-  label: string | null;
-  origin: string;
-}
+export type { AuditActor } from '../../http/context.js';
 
 export interface AuditEntry {
   action: string;

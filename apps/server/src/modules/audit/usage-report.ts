@@ -1,7 +1,7 @@
 import type { UsageMonth, UsageReport } from '@vigia/contracts';
 import { and, gte, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { auditEvents } from './audit.schema.js';
+import { auditEvents } from '../../db/tables/audit.js';
 
 /**
  * Which audit actions each public counter counts. Playback and clip export do not exist yet

@@ -88,3 +88,7 @@ export function toCuiabaDate(instant: Date): LocalDate {
 export function todayInCuiaba(now: Date = new Date()): LocalDate {
   return toCuiabaDate(now);
 }
+
+/** A date as people read it in Mato Grosso (dd/mm/yyyy). */
+export const fmtDate = (d: LocalDate | Date): string =>
+  typeof d === 'string' ? d.split('-').reverse().join('/') : d.toLocaleDateString('pt-BR', { timeZone: 'America/Cuiaba' });

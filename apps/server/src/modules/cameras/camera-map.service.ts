@@ -1,10 +1,10 @@
 import { applicantKindSchema, type CameraMap, type PublicMap, type PublicMapSite } from '@vigia/contracts';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { partners } from '../partners/partners.schema.js';
 import { findMunicipality } from '../reference/index.js';
-import { cameras } from './cameras.schema.js';
 import { seesOnlyAsPublic, viewScope } from './cameras.scope.js';
 import { publicLabel, publicViewOfMapItem, roundPublic } from './public-view.js';
 import { publicApproved, streamEligible } from './stream-eligibility.js';

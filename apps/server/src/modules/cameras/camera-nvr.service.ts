@@ -2,10 +2,10 @@ import { type CameraNvr, type CameraNvrUpdate, expandNvrTemplate } from '@vigia/
 import { type MasterKey, sealSecret } from '@vigia/secrets';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { cameraNvrs } from '../../db/tables/camera-nvr.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameraNvrs } from './camera-nvr.schema.js';
 import { loadCamera, manageScope, playbackScope } from './cameras.scope.js';
 import { checkOutbound, type OutboundPolicy } from './outbound-guard.js';
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
+import { securityRegionMunicipalities } from '../../db/tables/regions.js';
+import { operatorAreaEdges, operatorAreas } from '../../db/tables/releases.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { authorisedPartnerIds } from '../partners/integrator-authorisations.js';
-import { partners } from '../partners/partners.schema.js';
-import { securityRegionMunicipalities } from '../regions/regions.schema.js';
-import { operatorAreaEdges, operatorAreas } from '../releases/releases.schema.js';
-import { cameras } from './cameras.schema.js';
 import { publicApproved, streamEligible } from './stream-eligibility.js';
 
 export type CameraRow = typeof cameras.$inferSelect;

@@ -3,13 +3,13 @@ import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } 
 import { type MasterKey, openSecret, sealSecret } from '@vigia/secrets';
 import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { cameraPublicAccess } from '../../db/tables/camera-public-access.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { partners } from '../partners/partners.schema.js';
 import { type Placement, placementProblems } from './camera-placement.js';
-import { cameraPublicAccess } from './camera-public-access.schema.js';
-import { cameras } from './cameras.schema.js';
 import {
   type CameraRow,
   loadCamera,

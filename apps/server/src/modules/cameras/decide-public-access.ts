@@ -1,10 +1,10 @@
 import type { Camera, CameraPublicAccessDecision } from '@vigia/contracts';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { cameraPublicAccess } from '../../db/tables/camera-public-access.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameraPublicAccess } from './camera-public-access.schema.js';
 import { loadCamera } from './cameras.scope.js';
 import { cameraStates, toCamera } from './cameras.service.js';
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { type MasterKey, type SealedSecret, sealSecret } from '@vigia/secrets';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameras } from './cameras.schema.js';
 import { loadCamera, manageScope } from './cameras.scope.js';
 
 /**

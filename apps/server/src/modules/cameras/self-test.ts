@@ -7,15 +7,15 @@ import { discoverStreamUri, isOnvifError, isRtspError, type OnvifStreamUri, prob
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Queryable } from '../../db/client.js';
+import { cameraSelfTests, cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
+import { captureSnapshot } from '../../media-tools/ffmpeg.adapter.js';
+import { buildRtspUrl } from '../../media-tools/snapshot-args.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameraSelfTests, cameras } from './cameras.schema.js';
 import { type CameraRow, loadCamera, selfTestScope } from './cameras.scope.js';
 import { type CameraDeps, openCredentials } from './cameras.service.js';
-import { captureSnapshot } from './ffmpeg-snapshot.js';
 import { checkOutbound } from './outbound-guard.js';
-import { buildRtspUrl } from './snapshot-args.js';
 
 /** What the installer should do about each failure (guide §05). */
 export const selfTestHints: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { publicApprovedSql, streamEligibleSql } from '@vigia/contracts/stream-eligibility';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
-import { cameras } from './cameras.schema.js';
 
 /**
  * "Eligible to stream" in Drizzle terms (the one definition is `@vigia/contracts/stream-eligibility`,

@@ -10,8 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { actorOf } from '../../http/context.js';
-import { acting } from '../loans/loans.routes.js';
+import { acting, actorOf } from '../../http/context.js';
 import { complaintsPolicy as policy } from './complaints.policy.js';
 import { fileComplaint, listComplaints, lookupComplaint, publishOutcome, triageComplaint, viewComplaint } from './complaints.service.js';
 

@@ -2,14 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Complaint, type ComplaintPublic, complaintStatusLabels } from '@vigia/contracts';
 import { and, count, desc, eq, gte } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { complaints } from '../../db/tables/complaints.js';
+import { partners } from '../../db/tables/partners.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import type { Acting } from '../accreditation/deps.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { clock } from '../calendar/clock.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
-import { clock, loadTerm, mailAll, staffEmails } from '../loans/obligation-kit.js';
-import { partners } from '../partners/partners.schema.js';
-import { complaints } from './complaints.schema.js';
+import { loadTerm } from '../obligations/cooperation-term.js';
+import { mailAll, staffEmails } from '../obligations/recipients.js';
 
 type ComplaintRow = typeof complaints.$inferSelect;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { cameraPoints, cooperationTerms, projectAuthorisations } from '../accreditation/accreditation.schema.js';
+import { cameraPoints, cooperationTerms, projectAuthorisations } from '../../db/tables/accreditation.js';
+import { cameraPublicAccess } from '../../db/tables/camera-public-access.js';
+import { cameras } from '../../db/tables/cameras.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { cameraPublicAccess } from '../cameras/camera-public-access.schema.js';
-import { cameras } from '../cameras/cameras.schema.js';
 
 /**
  * Makes the demo cameras eligible to stream (issue 12): the demo partner's active term

@@ -2,17 +2,17 @@ import { type Role, type RoleGrant, roleLabels, roles } from '@vigia/contracts';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/accounts.schema.js';
+import { users } from '../../db/tables/accounts.js';
+import { applications, cooperationTerms } from '../../db/tables/accreditation.js';
+import { equipmentAssetEvents, equipmentAssets } from '../../db/tables/loans.js';
+import { integratorAuthorisations, partners } from '../../db/tables/partners.js';
+import { securityRegions } from '../../db/tables/regions.js';
+import { sanctionProcesses } from '../../db/tables/sanctions.js';
 import { insertUser } from '../accounts/users.service.js';
-import { applications, cooperationTerms } from '../accreditation/accreditation.schema.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
-import { equipmentAssetEvents, equipmentAssets } from '../loans/loans.schema.js';
-import { today } from '../loans/obligation-kit.js';
-import { integratorAuthorisations, partners } from '../partners/partners.schema.js';
+import { today } from '../calendar/clock.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
-import { securityRegions } from '../regions/regions.schema.js';
-import { sanctionProcesses } from '../sanctions/sanctions.schema.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */

@@ -3,10 +3,10 @@ import { pipeline } from 'node:stream/promises';
 import type { DocumentVerification, GeneratedDocumentSummary, PublicDocument } from '@vigia/contracts';
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
 import { AppError } from '../../http/errors.js';
 import type { IncomingFile } from '../files/upload-file.js';
 import { measuring } from '../files/upload-file.js';
-import { generatedDocuments } from './documents.schema.js';
 import type { GeneratedDocumentRow } from './issue-document.js';
 
 export async function findDocumentByCode(db: Queryable, code: string): Promise<GeneratedDocumentRow | undefined> {

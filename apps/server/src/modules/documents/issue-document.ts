@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import { generatedDocuments } from '../../db/tables/documents.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import type { ActContent } from './act-content.js';
 import { newAuthenticityCode, verifyUrlFor } from './authenticity-code.js';
-import { generatedDocuments } from './documents.schema.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 

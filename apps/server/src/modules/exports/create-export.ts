@@ -7,14 +7,14 @@ import type { RecordingStorage } from '@vigia/contracts/recording-store';
 import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.js';
-import { cameras } from '../cameras/cameras.schema.js';
-import { partners } from '../partners/partners.schema.js';
-import { buildMaskedExportArgs } from '../privacy/mask-burn-args.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
+import { recordingSegments } from '../../db/tables/recordings.js';
+import { buildConcatCopyArgs, concatList } from '../../media-tools/export-args.js';
+import { runFfmpeg } from '../../media-tools/ffmpeg.adapter.js';
+import { buildMaskedExportArgs } from '../../media-tools/mask-burn-args.js';
 import { maskPng } from '../privacy/mask-png.js';
-import { recordingSegments } from '../recordings/recordings.schema.js';
 import { signManifest } from './export-signing.js';
-import { runFfmpeg } from './ffmpeg.adapter.js';
-import { buildConcatCopyArgs, concatList } from './ffmpeg-args.js';
 
 export interface ExportRequest {
   cameraIds: string[];

@@ -4,35 +4,28 @@ import path from 'node:path';
 import { type ExportCreate, type ExportJob, exportCreateSchema } from '@vigia/contracts';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { exportJobs } from '../../db/tables/exports.js';
+import { releaseDeliveries } from '../../db/tables/releases.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { auditEvents } from '../audit/audit.schema.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { playbackScope } from '../cameras/cameras.scope.js';
 import { streamEligible } from '../cameras/stream-eligibility.js';
 import { exportJobMasks } from '../privacy/privacy.service.js';
-import { releaseDeliveries } from '../releases/releases.schema.js';
 import { createExport } from './create-export.js';
-import { type ZipEntry, zipStream } from './export-package.js';
-import { loadExportSigningKey, signManifest } from './export-signing.js';
-import { exportJobs } from './exports.schema.js';
+import { loadExportSigningKey } from './export-signing.js';
 import { LEIA_ME } from './leia-me.js';
-import { CUSTODY_FILE, CUSTODY_SIG } from './verify-export-package.js';
 
 export interface ExportDeps {
   db: Db;
   dataDir: string;
   signingKey: string | undefined;
   log?: Logger;
-}
-interface Acting {
-  auth: AuthContext;
-  actor: AuditActor;
 }
 type JobRow = typeof exportJobs.$inferSelect;
 
@@ -107,7 +100,7 @@ export async function queueReleaseExport(
 }
 
 /** Own exports; administrators see all. Anything else is 404. */
-function readScope(auth: AuthContext): SQL {
+export function readScope(auth: AuthContext): SQL {
   return auth.roles.includes('admin') ? sql`true` : eq(exportJobs.requestedBy, auth.user.id);
 }
 
@@ -322,85 +315,4 @@ export function exportBuildSweep(deps: ExportDeps): Sweep {
       return n;
     },
   };
-}
-
-const fmt = (d: Date) => `${d.toISOString()} (${d.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' })}, Cuiabá)`;
-
-/**
- * Sends the package as a ZIP: the built files plus the chain-of-custody log (request, build and
- * every download so far, this one included, read from the audit trail), signed with the export key.
- */
-/** Where packages live and the key that signs them (from configuration). */
-export interface ExportFiles {
-  dataDir: string;
-  signingKey: string | undefined;
-}
-
-export async function sendExportZip(db: Db, files: ExportFiles, reply: FastifyReply, exportId: string): Promise<FastifyReply> {
-  const [job] = await db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
-  if (!job || job.status !== 'ready' || !job.packageKey) throw new AppError('EXPORT_NOT_READY');
-  const dir = path.join(exportsDir(files.dataDir), job.packageKey);
-  const events = await db
-    .select()
-    .from(auditEvents)
-    .where(
-      or(and(eq(auditEvents.targetType, 'export'), eq(auditEvents.targetId, job.id)), sql`${auditEvents.data}->>'exportId' = ${job.id}`),
-    )
-    .orderBy(asc(auditEvents.seq));
-  const label: Record<string, string> = {
-    'export.requested': 'Solicitado',
-    'export.built': 'Montado',
-    'export.downloaded': 'Baixado',
-    'release_delivery.downloaded': 'Baixado (entrega de cessão)',
-  };
-  const lines = [
-    'VIGIA MAIS MT — CADEIA DE CUSTÓDIA',
-    `Pacote: ${job.id}`,
-    `Câmeras: ${job.cameraIds.join(', ')}`,
-    `Período (UTC): ${job.fromAt.toISOString()} a ${job.toAt.toISOString()}`,
-    `Motivo: ${job.reason}${job.caseNumber ? ` — processo ${job.caseNumber}` : ''}`,
-    '',
-    ...(events.some((e) => e.action === 'export.requested') ? [] : [`${fmt(job.createdAt)} — Solicitado por ${job.requestedByLabel}`]),
-    ...events
-      .filter((e) => label[e.action])
-      .map(
-        (e) =>
-          `${fmt(e.at)} — ${label[e.action]} por ${e.actorLabel ?? e.origin ?? 'sistema'}${e.action === 'export.built' ? ` (${e.origin})` : ''} [auditoria nº ${e.seq}]`,
-      ),
-    '',
-  ];
-  const custody = Buffer.from(lines.join('\n'));
-  const key = await loadExportSigningKey({ envKey: files.signingKey, dataDir: files.dataDir });
-  const names = (await fs.readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-  const entries: ZipEntry[] = [
-    ...names.map((n) => ({ name: n, file: path.join(dir, n) })),
-    { name: CUSTODY_FILE, data: custody },
-    { name: CUSTODY_SIG, data: Buffer.from(signManifest(key.privateKey, custody) + '\n') },
-  ];
-  const folder = `exportacao-${job.id.slice(0, 8)}`;
-  return reply
-    .type('application/zip')
-    .header('content-disposition', `attachment; filename="${folder}.zip"`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .send(zipStream(folder, entries));
-}
-
-/** Operator/admin download of an own export: audited, counted, streamed. */
-export async function downloadExport(db: Db, files: ExportFiles, who: Acting, id: string, reply: FastifyReply): Promise<FastifyReply> {
-  const [job] = await db
-    .select()
-    .from(exportJobs)
-    .where(and(eq(exportJobs.id, id), readScope(who.auth)))
-    .limit(1);
-  if (!job || job.releaseDeliveryId) throw new AppError('NOT_FOUND', 'Exportação não encontrada.');
-  if (job.status !== 'ready') throw new AppError('EXPORT_NOT_READY');
-  await db.transaction(async (tx) => {
-    await tx
-      .update(exportJobs)
-      .set({ downloads: sql`${exportJobs.downloads} + 1` })
-      .where(eq(exportJobs.id, id));
-    await recordAudit(tx, who.actor, { action: 'export.downloaded', targetType: 'export', targetId: id, data: { exportId: id } });
-  });
-  return sendExportZip(db, files, reply, id);
 }

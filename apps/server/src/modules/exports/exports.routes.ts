@@ -1,10 +1,12 @@
 import { exportCreateSchema, exportJobSchema, exportVerificationSchema, idParamSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { downloadExport, listExports, requestExport, viewExport } from './export-jobs.js';
+import { sendZip } from '../../http/send-file.js';
+import { downloadExport } from './download-export.js';
+import { listExports, requestExport, viewExport } from './export-jobs.js';
 import { loadExportSigningKey } from './export-signing.js';
 import { exportsPolicy as policy } from './exports.policy.js';
 import { verifyExportZip } from './verify-export-zip.js';
@@ -54,12 +56,14 @@ export function exportsRoutes({ config, database }: AppDeps): FastifyPluginAsync
         params: idParamSchema,
       },
       handler: async (request, reply) =>
-        downloadExport(
-          db,
-          { dataDir: config.dataDir, signingKey: config.exports.signingKey },
-          { auth: authOf(request), actor: actorOf(request) },
-          request.params.id,
+        sendZip(
           reply,
+          await downloadExport(
+            db,
+            { dataDir: config.dataDir, signingKey: config.exports.signingKey },
+            { auth: authOf(request), actor: actorOf(request) },
+            request.params.id,
+          ),
         ),
     });
     app.post('/api/public/exports/verify', {

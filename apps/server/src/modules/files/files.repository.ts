@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { storedFiles } from './files.schema.js';
+import { storedFiles } from '../../db/tables/files.js';
 
 export type StoredFileRow = typeof storedFiles.$inferSelect;
 

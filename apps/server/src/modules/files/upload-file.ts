@@ -2,11 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import type { StoredFile } from '@vigia/contracts';
 import type { Db } from '../../db/client.js';
+import { storedFiles } from '../../db/tables/files.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from './file-storage.js';
 import { SNIFF_BYTES, sniffFileType } from './file-type.js';
-import { storedFiles } from './files.schema.js';
 
 export interface IncomingFile {
   filename: string;

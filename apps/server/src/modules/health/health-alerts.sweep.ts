@@ -1,13 +1,13 @@
 import { and, asc, eq, isNotNull, isNull, lt, lte, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { alerts } from '../../db/tables/alerts.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
+import { cameraHealth } from '../../db/tables/recordings.js';
+import { cameraMonitoring, cameraOutages } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
-import { alerts } from '../alerts/alerts.schema.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
-import { mailAll, partnerEmailOf } from '../loans/obligation-kit.js';
-import { partners } from '../partners/partners.schema.js';
-import { cameraHealth } from '../recordings/recordings.schema.js';
-import { cameraMonitoring, cameraOutages } from '../sanctions/sanctions.schema.js';
+import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
 
 const fmt = (d: Date) => d.toLocaleString('pt-BR', { timeZone: 'America/Cuiaba' });
 const causeLabel: Record<string, string> = {

@@ -1,13 +1,13 @@
 import type { HealthDashboard } from '@vigia/contracts';
 import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
+import { securityRegionMunicipalities, securityRegions } from '../../db/tables/regions.js';
+import { cameraMonitoring, cameraOutages } from '../../db/tables/sanctions.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { listAlerts } from '../alerts/alerts.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { viewScope } from '../cameras/cameras.scope.js';
-import { partners } from '../partners/partners.schema.js';
-import { securityRegionMunicipalities, securityRegions } from '../regions/regions.schema.js';
-import { cameraMonitoring, cameraOutages } from '../sanctions/sanctions.schema.js';
 import { cameraUptime, monthBounds } from '../sanctions/uptime.js';
 
 const NO_REGION = 'Sem região';

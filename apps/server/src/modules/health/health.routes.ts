@@ -1,6 +1,6 @@
 import { healthDashboardSchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { authOf } from '../../http/context.js';
 import { healthPolicy as policy } from './health.policy.js';
 import { healthDashboard } from './health-dashboard.js';

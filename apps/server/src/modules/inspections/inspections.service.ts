@@ -1,27 +1,20 @@
 import { type Inspection, type InspectionChecklistKey, inspectionChecklistLabels } from '@vigia/contracts';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { inspections } from '../../db/tables/inspections.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { toCuiabaDate } from '../calendar/local-date.js';
+import { clock, today } from '../calendar/clock.js';
+import { fmtDate, toCuiabaDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
-import {
-  clock,
-  documentsOf,
-  fmtDate,
-  loadActiveTerm,
-  loadTerm,
-  mailAll,
-  type ObligationDeps,
-  partnerEmailOf,
-  partnerScope,
-  requireOwnFiles,
-  SESP_VIEWERS,
-  today,
-} from '../loans/obligation-kit.js';
-import { inspections } from './inspections.schema.js';
+import { documentsOf } from '../documents/subject-documents.js';
+import { requireOwnFiles } from '../files/stored-file-access.js';
+import { loadActiveTerm, loadTerm } from '../obligations/cooperation-term.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
+import { partnerScope, SESP_SEES_EVERY_PARTNER } from '../partners/partner-scope.js';
 
 type InspectionRow = typeof inspections.$inferSelect;
 
@@ -31,7 +24,7 @@ type InspectionRow = typeof inspections.$inferSelect;
  */
 function inspectionScope(auth: AuthContext) {
   const base = partnerScope(auth, inspections.partnerId);
-  if (auth.roles.some((r) => SESP_VIEWERS.has(r))) return base;
+  if (auth.roles.some((r) => SESP_SEES_EVERY_PARTNER.has(r))) return base;
   return and(base, or(eq(inspections.kind, 'scheduled'), sql`${inspections.status} <> 'scheduled'`))!;
 }
 

@@ -10,11 +10,11 @@ import type {
 import { integrationSecretHash, newIntegrationPassword, newIntegrationUsername } from '@vigia/contracts/integration-secret';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { vmsIntegrationCameras, vmsIntegrationPulls, vmsIntegrations } from '../../db/tables/integrations.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { NODE_STALE_MS } from '../live/live.service.js';
-import { vmsIntegrationCameras, vmsIntegrationPulls, vmsIntegrations } from './integrations.schema.js';
 
 export interface IntegrationsDeps {
   db: Db;

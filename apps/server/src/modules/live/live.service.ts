@@ -2,9 +2,9 @@ import type { LiveToken } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
 import { type CameraRow, loadCamera, viewScope } from '../cameras/cameras.scope.js';
 import { assertStreamEligible, publicApproved } from '../cameras/stream-eligibility.js';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { mediaNodes } from './live.schema.js';
+import { mediaNodes } from '../../db/tables/live.js';
 
 const CACHE_MS = 30_000;
 

@@ -1,9 +1,9 @@
 import type { Asset, AssetStatus } from '@vigia/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { equipmentAssetEvents, equipmentAssets } from '../../db/tables/loans.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { equipmentAssetEvents, equipmentAssets } from './loans.schema.js';
 
 export type AssetRow = typeof equipmentAssets.$inferSelect;
 

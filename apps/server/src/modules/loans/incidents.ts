@@ -1,26 +1,21 @@
 import type { Incident, IncidentKind } from '@vigia/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { partners } from '../../db/tables/partners.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { fmtDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { partners } from '../partners/partners.schema.js';
+import { loadTerm } from '../obligations/cooperation-term.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { indirectManagerEmails, mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
+import { partnerScope } from '../partners/partner-scope.js';
 import { moveAsset } from './assets.js';
 import { replacementAct } from './loan-acts.js';
-import { equipmentAssets, equipmentIncidents, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
 import { loadLoanInScope } from './loans.service.js';
-import {
-  fmtDate,
-  indirectManagerEmails,
-  loadTerm,
-  mailAll,
-  type ObligationDeps,
-  partnerEmailOf,
-  partnerScope,
-  staffEmails,
-} from './obligation-kit.js';
 
 type IncidentRow = typeof equipmentIncidents.$inferSelect;
 

@@ -1,14 +1,16 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { cameraSelfTests, cameras } from '../../db/tables/cameras.js';
+import { equipmentAssets, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { openReport } from '../accountability/accountability.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { addDays, todayInCuiaba } from '../calendar/local-date.js';
-import { cameraSelfTests, cameras } from '../cameras/cameras.schema.js';
-import { complianceCases } from '../sanctions/sanctions.schema.js';
+import { clock } from '../calendar/clock.js';
+import { addDays, fmtDate, todayInCuiaba } from '../calendar/local-date.js';
+import { loadTerm } from '../obligations/cooperation-term.js';
+import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
 import { remindersDue } from './loan-period.js';
-import { equipmentAssets, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
-import { clock, fmtDate, loadTerm, mailAll, partnerEmailOf, staffEmails } from './obligation-kit.js';
 
 const actor = systemActor('sweep:loan-installation');
 

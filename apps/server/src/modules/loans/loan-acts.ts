@@ -1,7 +1,8 @@
+import type { LoanRow } from '../../db/tables/loans.js';
+import { fmtDate } from '../calendar/local-date.js';
 import type { ActContent } from '../documents/act-content.js';
+import type { PartnerRow, TermRow } from '../obligations/cooperation-term.js';
 import type { AssetRow } from './assets.js';
-import type { LoanRow } from './loans.service.js';
-import { fmtDate, type PartnerRow, type TermRow } from './obligation-kit.js';
 
 /** Texts of the loan acts (Art. 17 sole §: "termo de cessão e recebimento"), built from the records. */
 const itemsTable = (assets: AssetRow[]) => ({

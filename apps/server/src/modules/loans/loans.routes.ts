@@ -14,29 +14,22 @@ import {
   pickupScheduleRequestSchema,
   returnRequestSchema,
 } from '@vigia/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { actorOf, authOf } from '../../http/context.js';
-import type { Acting } from '../accreditation/deps.js';
+import { acting, actorOf, authOf } from '../../http/context.js';
+import { sendFile } from '../../http/send-file.js';
+import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
+import type { ObligationDeps } from '../obligations/deps.js';
 import { createAsset, listAssets, setAssetStatus, viewAsset } from './assets.js';
 import { closeIncident, listIncidents, replaceUnderWarranty, reportIncident } from './incidents.js';
 import { loansPolicy as policy } from './loans.policy.js';
 import { createLoan, listLoans, loadLoanInScope, recordPickup, recordReturn, schedulePickup, toLoan } from './loans.service.js';
-import { downloadDocument, type FileDownload, type ObligationDeps } from './obligation-kit.js';
 
 const tags = ['loans'];
 const base = '/api/loans';
-export const acting = (request: FastifyRequest): Acting => ({ auth: authOf(request), actor: actorOf(request) });
-export const sendFile = (reply: FastifyReply, f: FileDownload) =>
-  reply
-    .type(f.mediaType)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(f.filename)}"`)
-    .header('x-content-type-options', 'nosniff')
-    .send(f.data);
 const docParams = z.object({ id: z.string().uuid(), docId: z.string().uuid() });
 
 /** Equipment loan (Art. 17–18): asset registry, loans, pickup, return, incidents. */

@@ -1,36 +1,30 @@
 import type { Loan } from '@vigia/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import type { LoanRow } from '../../db/tables/loans.js';
+import { equipmentAssets, equipmentLoanItems, equipmentLoans } from '../../db/tables/loans.js';
+import { partners } from '../../db/tables/partners.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
+import { clock, today } from '../calendar/clock.js';
+import { fmtDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { partners } from '../partners/partners.schema.js';
+import { documentsOf } from '../documents/subject-documents.js';
+import { requireOwnFiles } from '../files/stored-file-access.js';
+import { loadActiveTerm, loadTerm } from '../obligations/cooperation-term.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
+import { ownPartnerScope, partnerScope } from '../partners/partner-scope.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { type AssetRow, moveAsset } from './assets.js';
 import { loanTermAct, responsibilityTermAct, returnAct } from './loan-acts.js';
 import { installationDueOn, loanPeriod } from './loan-period.js';
-import { equipmentAssets, equipmentLoanItems, equipmentLoans } from './loans.schema.js';
-import {
-  clock,
-  documentsOf,
-  fmtDate,
-  loadActiveTerm,
-  loadTerm,
-  mailAll,
-  type ObligationDeps,
-  ownPartnerScope,
-  partnerEmailOf,
-  partnerScope,
-  requireOwnFiles,
-  staffEmails,
-  today,
-} from './obligation-kit.js';
 
-export type LoanRow = typeof equipmentLoans.$inferSelect;
+export type { LoanRow } from '../../db/tables/loans.js';
 
 /** Guide §03: pickup in person at SESP/MT, Cuiabá. */
 export const PICKUP_PLACE = 'SESP/MT — Secretaria de Estado de Segurança Pública, Cuiabá/MT';

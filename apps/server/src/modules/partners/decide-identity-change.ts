@@ -1,13 +1,13 @@
 import type { IdentityChange } from '@vigia/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { identityChanges, identityHistory } from '../../db/tables/partner-identity.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { toIdentityChange } from './identity-change.repository.js';
 import { identityOf } from './identity-lock.js';
-import { identityChanges, identityHistory } from './partner-identity.schema.js';
 import { findPartner } from './partner-profile.js';
-import { partners } from './partners.schema.js';
 
 /**
  * The committee decides an alteração cadastral. Approval writes the proposed identity to the

@@ -1,15 +1,15 @@
 import type { IdentityChange, IdentityChangeRequest } from '@vigia/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { identityChanges } from '../../db/tables/partner-identity.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findOwnFile } from '../files/files.repository.js';
 import { toIdentityChange } from './identity-change.repository.js';
 import { identityOf, sameIdentity } from './identity-lock.js';
-import { identityChanges } from './partner-identity.schema.js';
 import { findPartner, ownPartnerId } from './partner-profile.js';
-import { partners } from './partners.schema.js';
 
 /** A partner files an alteração cadastral: the proposed identity, a reason and, optionally, a supporting document. */
 export async function fileIdentityChange(

@@ -1,8 +1,8 @@
 import type { IdentityChange } from '@vigia/contracts';
 import { desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { identityChanges } from './partner-identity.schema.js';
-import { partners } from './partners.schema.js';
+import { identityChanges } from '../../db/tables/partner-identity.js';
+import { partners } from '../../db/tables/partners.js';
 
 type ChangeRow = typeof identityChanges.$inferSelect;
 

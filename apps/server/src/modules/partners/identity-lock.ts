@@ -1,10 +1,10 @@
 import type { PartnerProfileInput } from '@vigia/contracts';
 import { and, eq, isNotNull, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
+import { applications } from '../../db/tables/accreditation.js';
+import type { IdentityValues } from '../../db/tables/partner-identity.js';
+import type { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
-import { applications } from '../accreditation/accreditation.schema.js';
-import type { IdentityValues } from './partner-identity.schema.js';
-import type { partners } from './partners.schema.js';
 
 type PartnerRow = typeof partners.$inferSelect;
 

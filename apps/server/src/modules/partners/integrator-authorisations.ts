@@ -1,13 +1,13 @@
 import { addYears, type IntegratorAuthorisation, type IntegratorAuthorisationRequest } from '@vigia/contracts';
 import { and, desc, eq, gt, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { integratorAuthorisations, partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { addDays, todayInCuiaba } from '../calendar/local-date.js';
 import { ownPartnerId } from './partner-profile.js';
-import { integratorAuthorisations, partners } from './partners.schema.js';
 
 /**
  * Art. 15: integrators act for a partner only while that partner's authorisation is active. The

@@ -1,12 +1,12 @@
 import type { PartnerProfile, PartnerProfileInput } from '@vigia/contracts';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findMunicipality } from '../reference/municipalities.js';
 import { refuseIdentityRewrite } from './identity-lock.js';
-import { partners } from './partners.schema.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
 

@@ -1,5 +1,6 @@
 import type { PartnerSignUpRequest } from '@vigia/contracts';
 import { eq } from 'drizzle-orm';
+import { partners } from '../../db/tables/partners.js';
 import { queueMail } from '../../mail/mailer.js';
 import { accountMail } from '../accounts/account-mail.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
@@ -9,7 +10,6 @@ import { type PublicGateDeps, passPublicGate } from '../accounts/public-request-
 import { insertUser } from '../accounts/users.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { checkMunicipality, profileValues } from './partner-profile.js';
-import { partners } from './partners.schema.js';
 
 export const SIGN_UP_ACCEPTED =
   'Cadastro recebido. Enviamos um e-mail para o endereço de acesso informado: siga o link da mensagem para ativar a conta e depois entre no sistema.';

@@ -1,9 +1,9 @@
 import { NVR_PLAYBACK_DEFAULT_MS, NVR_PLAYBACK_MAX_MS, type NvrPlaybackToken } from '@vigia/contracts';
 import { eq } from 'drizzle-orm';
+import { cameraNvrs } from '../../db/tables/camera-nvr.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import type { AuditActor } from '../audit/audit.service.js';
-import { cameraNvrs } from '../cameras/camera-nvr.schema.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { chooseNode } from '../live/live.service.js';
 import { openPlayback, type PlaybackDeps, signPlayback } from './playback.service.js';

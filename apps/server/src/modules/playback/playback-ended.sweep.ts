@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { playbackSessions } from '../../db/tables/playback.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { playbackSessions } from './playback.schema.js';
 import { PLAYBACK_TOKEN_TTL_MS, playbackEndedEntry } from './playback.service.js';
 
 /** A playback not renewed for this long has no valid token left: it ended when its last token expired. */

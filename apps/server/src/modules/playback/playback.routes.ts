@@ -14,7 +14,7 @@ import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { startNvrPlayback } from './nvr-playback.service.js';
 import { playbackPolicy } from './playback.policy.js';

@@ -4,13 +4,13 @@ import type { RangedReader, RecordingStorage } from '@vigia/contracts/recording-
 import { nonceHash, type StreamTokenClaims, signStreamToken, verifyStreamToken } from '@vigia/contracts/stream-token';
 import { and, asc, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { playbackSessions } from '../../db/tables/playback.js';
+import { recordingSegments } from '../../db/tables/recordings.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
-import { recordingSegments } from '../recordings/recordings.schema.js';
 import { frameRate, type LayoutScan, scanSegmentLayout } from './fmp4-index.js';
-import { playbackSessions } from './playback.schema.js';
 
 /** Lifetime of a playback token; the player renews it at about half-life. */
 export const PLAYBACK_TOKEN_TTL_MS = 60_000;

@@ -3,9 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFfmpeg } from '../exports/ffmpeg.adapter.js';
-import { concatList } from '../exports/ffmpeg-args.js';
-import { buildMaskedExportArgs } from './mask-burn-args.js';
+import { concatList } from '../../media-tools/export-args.js';
+import { runFfmpeg } from '../../media-tools/ffmpeg.adapter.js';
+import { buildMaskedExportArgs } from '../../media-tools/mask-burn-args.js';
 import { maskPng, rasteriseMask } from './mask-png.js';
 
 describe('privacy mask rasteriser', () => {

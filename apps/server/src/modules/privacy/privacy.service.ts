@@ -9,13 +9,13 @@ import {
 } from '@vigia/contracts';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { users } from '../../db/tables/accounts.js';
+import { privacyMasks, privacyUnmaskGrants } from '../../db/tables/privacy.js';
+import { releaseDeliveries, releaseRequests } from '../../db/tables/releases.js';
 import { AppError } from '../../http/errors.js';
-import { users } from '../accounts/accounts.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { loadCamera, selfTestScope, viewScope } from '../cameras/cameras.scope.js';
-import { releaseDeliveries, releaseRequests } from '../releases/releases.schema.js';
-import { privacyMasks, privacyUnmaskGrants } from './privacy.schema.js';
 
 /** A grant is active while not revoked and not expired (checked in SQL with the database clock). */
 const activeGrant = () =>

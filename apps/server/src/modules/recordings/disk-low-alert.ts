@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { alerts } from '../alerts/alerts.schema.js';
+import { alerts } from '../../db/tables/alerts.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 
 export interface DiskLowFigures {

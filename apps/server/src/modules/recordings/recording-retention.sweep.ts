@@ -1,10 +1,10 @@
 import type { RecordingStorage } from '@vigia/contracts/recording-store';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { recordingSegments } from '../../db/tables/recordings.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { isLocked } from '../releases/evidence-locks.js';
 import { raiseDiskLowAlert } from './disk-low-alert.js';
-import { recordingSegments } from './recordings.schema.js';
 
 export interface RetentionOptions {
   /** Retention for cameras without a policy row (days; null = keep). BH profile: 7. */

@@ -1,7 +1,7 @@
 import type { RecordingTimeline } from '@vigia/contracts';
 import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { recordingGaps, recordingSegments } from './recordings.schema.js';
+import { recordingGaps, recordingSegments } from '../../db/tables/recordings.js';
 
 /** Spans = consecutive available segments merged (≤ 1.5 s apart); gaps as recorded, with cause. */
 export async function recordingTimeline(db: Queryable, cameraId: string, from: Date, to: Date): Promise<RecordingTimeline> {

@@ -8,7 +8,7 @@ import {
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../http/app-deps.js';
 import { authOf } from '../../http/context.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { loadExportSigningKey } from '../exports/export-signing.js';

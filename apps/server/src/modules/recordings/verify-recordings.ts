@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chainHash, GENESIS_CHAIN_HASH, type RecordingStorage } from '@vigia/contracts/recording-store';
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { recordingSegments } from './recordings.schema.js';
+import { recordingSegments } from '../../db/tables/recordings.js';
 
 export type ChainProblemKind = 'segment_row_missing' | 'chain_broken' | 'row_altered' | 'file_missing' | 'file_altered';
 

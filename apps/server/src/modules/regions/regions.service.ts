@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { securityRegionMunicipalities, securityRegions } from '../../db/tables/regions.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { seedSecurityRegions } from '../reference/security-regions.js';
-import { securityRegionMunicipalities, securityRegions } from './regions.schema.js';
 
 /**
  * Seeds the 15 security regions (RISP) on first start from public sources. Only the published

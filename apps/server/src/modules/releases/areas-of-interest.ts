@@ -1,12 +1,12 @@
 import { type AreaOfInterest, type AreaOfInterestCreate, areaOfInterestCreateSchema } from '@vigia/contracts';
 import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { roleGrants } from '../../db/tables/accounts.js';
+import { securityRegions } from '../../db/tables/regions.js';
+import { operatorAreaEdges, operatorAreas } from '../../db/tables/releases.js';
 import { AppError } from '../../http/errors.js';
-import { roleGrants } from '../accounts/accounts.schema.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { findMunicipality } from '../reference/index.js';
-import { securityRegions } from '../regions/regions.schema.js';
-import { operatorAreaEdges, operatorAreas } from './releases.schema.js';
 
 type Row = typeof operatorAreas.$inferSelect;
 const toView = (r: Row): AreaOfInterest => ({

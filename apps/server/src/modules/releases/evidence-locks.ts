@@ -1,8 +1,8 @@
 import type { EvidenceLock } from '@vigia/contracts';
 import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
+import { evidenceLocks } from '../../db/tables/releases.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { evidenceLocks } from './releases.schema.js';
 
 /**
  * Evidence locks (SPEC §3.4, §3.6): footage under a release request (or an investigation) must not

@@ -1,13 +1,13 @@
 import { type MisuseFlag, type MisuseReport, misuseReportSchema } from '@vigia/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
+import { roleGrants, users } from '../../db/tables/accounts.js';
+import { partners } from '../../db/tables/partners.js';
+import { complianceCases } from '../../db/tables/sanctions.js';
 import { AppError } from '../../http/errors.js';
 import { findUserById } from '../accounts/accounts.repository.js';
-import { roleGrants, users } from '../accounts/accounts.schema.js';
 import { revokeUserSessions } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { partners } from '../partners/partners.schema.js';
-import { complianceCases } from '../sanctions/sanctions.schema.js';
 
 /**
  * Misuse of images (art. 27, § 2º): the administrator suspends the user (all sessions end at once)

@@ -18,27 +18,21 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { actorOf, authOf } from '../../http/context.js';
-import { sendExportZip } from '../exports/export-jobs.js';
+import { acting, actorOf, authOf } from '../../http/context.js';
+import { sendFile, sendZip } from '../../http/send-file.js';
+import { downloadDocument } from '../documents/subject-documents.js';
+import { exportPackageZip } from '../exports/export-package-zip.js';
 import { localFileStorage } from '../files/file-storage.js';
-import { acting, sendFile } from '../loans/loans.routes.js';
-import { downloadDocument } from '../loans/obligation-kit.js';
+import { addNote } from './add-note.js';
 import { createArea, listAreas, removeArea } from './areas-of-interest.js';
+import { closeRequest } from './close-request.js';
+import { createRequest } from './create-request.js';
+import { decideRequest } from './decide-request.js';
 import { listMisuseFlags, reportMisuse } from './misuse.js';
-import {
-  addNote,
-  cameraOptions,
-  closeRequest,
-  createRequest,
-  decideRequest,
-  downloadDelivery,
-  listRequests,
-  loadRequest,
-  type ReleaseDeps,
-  retryDelivery,
-  viewRequest,
-} from './release-requests.js';
+import { downloadDelivery, retryDelivery } from './release-delivery.js';
+import { cameraOptions, loadRequest, type ReleaseDeps } from './release-scope.js';
 import { releasesPolicy as policy } from './releases.policy.js';
+import { listRequests, viewRequest } from './view-request.js';
 
 const tags = ['releases'];
 const base = '/api/releases';
@@ -137,7 +131,10 @@ export function releasesRoutes(deps: { db: Db; config: Config }): FastifyPluginA
       },
       handler: async (request, reply) => {
         const { exportId } = await downloadDelivery(deps.db, acting(request), request.params.id, request.params.deliveryId);
-        return sendExportZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, reply, exportId);
+        return sendZip(
+          reply,
+          await exportPackageZip(deps.db, { dataDir: deps.config.dataDir, signingKey: deps.config.exports.signingKey }, exportId),
+        );
       },
     });
 

@@ -13,12 +13,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
-import { authOf } from '../../http/context.js';
+import { acting, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { sendFile } from '../../http/send-file.js';
+import { clock } from '../calendar/clock.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
+import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
-import { acting, sendFile } from '../loans/loans.routes.js';
-import { clock, downloadDocument, type ObligationDeps, partnerIdsOf, SESP_VIEWERS } from '../loans/obligation-kit.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { partnerIdsOf, SESP_SEES_EVERY_PARTNER } from '../partners/partner-scope.js';
 import { sanctionsPolicy as policy } from './sanctions.policy.js';
 import {
   closeCase,
@@ -84,7 +87,7 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
         const auth = authOf(request);
         const own = partnerIdsOf(auth);
         const partnerId = request.query.partnerId ?? own[0];
-        const seesAll = auth.roles.some((r) => SESP_VIEWERS.has(r));
+        const seesAll = auth.roles.some((r) => SESP_SEES_EVERY_PARTNER.has(r));
         if (!partnerId || (!seesAll && !own.includes(partnerId))) throw new AppError('NOT_FOUND', 'Parceiro não encontrado.');
         return monthlyScorecard(deps.db, partnerId, request.query.month ?? toCuiabaDate(clock.now()).slice(0, 7), clock.now());
       },

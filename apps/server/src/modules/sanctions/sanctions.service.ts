@@ -8,36 +8,28 @@ import {
 } from '@vigia/contracts';
 import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
+import { accountabilityReports } from '../../db/tables/accountability.js';
+import { cooperationTerms } from '../../db/tables/accreditation.js';
+import { inspections } from '../../db/tables/inspections.js';
+import { partners } from '../../db/tables/partners.js';
+import { complianceCases, sanctionProcesses, termRevocations } from '../../db/tables/sanctions.js';
+import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { accountabilityReports } from '../accountability/accountability.schema.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import type { Acting } from '../accreditation/deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deadlineFrom } from '../calendar/business-days.js';
-import { addDays, formatLocalDate, type LocalDate, parseLocalDate, toCuiabaDate } from '../calendar/local-date.js';
+import { clock, today } from '../calendar/clock.js';
+import { addDays, fmtDate, formatLocalDate, type LocalDate, parseLocalDate, toCuiabaDate } from '../calendar/local-date.js';
 import type { ActContent } from '../documents/act-content.js';
 import { issueDocument } from '../documents/issue-document.js';
-import { inspections } from '../inspections/inspections.schema.js';
-import {
-  clock,
-  documentsOf,
-  fmtDate,
-  loadActiveTerm,
-  loadTerm,
-  mailAll,
-  type ObligationDeps,
-  ownPartnerScope,
-  partnerEmailOf,
-  partnerScope,
-  requireOwnFiles,
-  type TermRow,
-  today,
-} from '../loans/obligation-kit.js';
-import { partners } from '../partners/partners.schema.js';
+import { documentsOf } from '../documents/subject-documents.js';
+import { requireOwnFiles } from '../files/stored-file-access.js';
+import { loadActiveTerm, loadTerm, type TermRow } from '../obligations/cooperation-term.js';
+import type { ObligationDeps } from '../obligations/deps.js';
+import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
+import { ownPartnerScope, partnerScope } from '../partners/partner-scope.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { limitationOn } from './limitation.js';
-import { complianceCases, sanctionProcesses, termRevocations } from './sanctions.schema.js';
 
 export type SanctionRow = typeof sanctionProcesses.$inferSelect;
 

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, gte, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { partners } from '../../db/tables/partners.js';
+import { cameraOutages, complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { cameras } from '../cameras/cameras.schema.js';
-import { clock, mailAll, partnerEmailOf, staffEmails } from '../loans/obligation-kit.js';
-import { partners } from '../partners/partners.schema.js';
-import { cameraOutages, complianceCases } from './sanctions.schema.js';
+import { clock } from '../calendar/clock.js';
+import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
 
 const H = 3_600_000;
 /** Partner is told of an outage longer than 24 h, or a third outage within 7 days. */

@@ -1,8 +1,8 @@
 import type { UptimeScorecard } from '@vigia/contracts';
 import { and, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { cameras } from '../cameras/cameras.schema.js';
-import { cameraMonitoring, cameraOutages } from './sanctions.schema.js';
+import { cameras } from '../../db/tables/cameras.js';
+import { cameraMonitoring, cameraOutages } from '../../db/tables/sanctions.js';
 
 /** Month bounds in Cuiabá (UTC−4, no DST since 2019): `YYYY-MM` → [start, end). */
 export function monthBounds(month: string): { start: Date; end: Date } {

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CameraImportReport } from '@vigia/contracts';
 import { inArray } from 'drizzle-orm';
+import { cameras } from '../../../db/tables/cameras.js';
 import type { AuthContext } from '../../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../../audit/audit.service.js';
-import { cameras } from '../cameras.schema.js';
 import { auditView, type CameraDeps, resolveOwner, sealCredentials, uniqueViolationAsConflict } from '../cameras.service.js';
 import { readSpreadsheet } from './spreadsheet-reader.js';
 import { endpointProblems, validateSheet } from './validate-import-rows.js';

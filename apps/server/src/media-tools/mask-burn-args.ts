@@ -1,4 +1,4 @@
-import type { ConcatCopyInput } from '../exports/ffmpeg-args.js';
+import type { ConcatCopyInput } from './export-args.js';
 
 const SAFE_PATH = /^[\w./:@+-]+$/;
 

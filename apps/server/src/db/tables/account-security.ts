@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.schema.js';
+import { users } from './accounts.js';
 
 /**
  * Single-use links mailed to an account (e-mail confirmation, password reset). Only the SHA-256

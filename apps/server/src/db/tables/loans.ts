@@ -1,6 +1,6 @@
 import { date, index, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
-import { partners } from '../partners/partners.schema.js';
+import { cooperationTerms } from './accreditation.js';
+import { partners } from './partners.js';
 
 export const loanNumberSeq = pgSequence('equipment_loan_number_seq', { startWith: 1 });
 
@@ -137,3 +137,5 @@ export const equipmentIncidents = pgTable(
   },
   (t) => [index('equipment_incident_partner_idx').on(t.partnerId, t.status)],
 );
+
+export type LoanRow = typeof equipmentLoans.$inferSelect;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildConcatCopyArgs, concatList, progressSeconds } from './ffmpeg-args.js';
+import { buildConcatCopyArgs, concatList, progressSeconds } from './export-args.js';
 
 describe('export ffmpeg arguments', () => {
   it('copies without re-encoding, trims, faststart, reports progress', () => {

@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from '../cameras/cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * Continuous recording (issue 5, docs/recording.md). The media node that holds a camera's lease

@@ -1,6 +1,6 @@
 import type { SealedSecret } from '@vigia/secrets';
 import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from './cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * A camera whose footage is also kept in the partner's own recorder (Art. 25 §2; SPEC §3.4

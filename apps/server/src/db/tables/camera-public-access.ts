@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from './cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * The committee's approval of a partner's request to open a camera to the public (Art. 26 §2):

@@ -1,7 +1,7 @@
 import type { ReportFacts } from '@vigia/contracts';
 import { sql } from 'drizzle-orm';
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
+import { cooperationTerms } from './accreditation.js';
 
 /**
  * Accountability report (prestação de contas, Art. 19): after installation (proof), whenever SESP

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from '../cameras/cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * One row per playback (docs/recording.md "Playback"): created with `playback.started`, kept alive

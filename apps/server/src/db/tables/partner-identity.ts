@@ -1,6 +1,6 @@
 import type { LegalRepresentative } from '@vigia/contracts';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { partners } from './partners.schema.js';
+import { partners } from './partners.js';
 
 /** The identity fields of a partner that freeze once it has submitted an application (issue 12, item 7). */
 export interface IdentityValues {

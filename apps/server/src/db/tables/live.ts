@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from '../cameras/cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * Media coordination (issue 4, ADR 0004). The API and the media nodes meet here: each node keeps a

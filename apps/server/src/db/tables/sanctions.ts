@@ -1,5 +1,5 @@
 import { date, index, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
+import { cooperationTerms } from './accreditation.js';
 
 export const sanctionNumberSeq = pgSequence('sanction_process_number_seq', { startWith: 1 });
 

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.schema.js';
-import { cameras } from '../cameras/cameras.schema.js';
+import { users } from './accounts.js';
+import { cameras } from './cameras.js';
 
 /**
  * Privacy (issue 6; SPEC §3.5). One mask row per camera: polygons in normalised frame

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cameras } from '../cameras/cameras.schema.js';
+import { cameras } from './cameras.js';
 
 /**
  * VMS integrations (Art. 22 §3, Art. 24; docs/cameras.md "Re-serving to the CIOSP VMS"). An

@@ -1,7 +1,7 @@
 import type { SelfTestStep } from '@vigia/contracts';
 import type { SealedSecret } from '@vigia/secrets';
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { partners } from '../partners/partners.schema.js';
+import { partners } from './partners.js';
 
 /**
  * A camera shared with the program (SPEC §3.3): owned by a partner, reachable at a public address

@@ -1,6 +1,39 @@
 import { spawn } from 'node:child_process';
-import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Logger } from 'pino';
+import { progressSeconds } from './export-args.js';
 import { buildSnapshotArgs, type RtspTarget, redactSecret } from './snapshot-args.js';
+
+/**
+ * The one place that starts ffmpeg processes (exports, masked exports, camera snapshots). The
+ * argument builders beside it are pure; here the command, stderr and exit code are logged.
+ */
+
+/** Runs an export command to completion, reporting progress (seconds written). */
+export async function runFfmpeg(
+  args: string[],
+  opts: { log?: Pick<Logger, 'info' | 'error'>; onProgress?: (seconds: number) => void; timeoutMs?: number } = {},
+): Promise<void> {
+  opts.log?.info({ cmd: ['ffmpeg', ...args].join(' ') }, 'ffmpeg start');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 10 * 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      const s = progressSeconds(d.toString());
+      if (s !== undefined) opts.onProgress?.(s);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve();
+      opts.log?.error({ code, stderr }, 'ffmpeg failed');
+      reject(new Error(`ffmpeg exited with ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
+    });
+  });
+}
 
 export interface SnapshotResult {
   ok: boolean;
@@ -11,12 +44,12 @@ export interface SnapshotResult {
 }
 
 /**
- * The only place that starts ffmpeg. Arguments come from the pure builder; no shell is used. The
+ * One camera snapshot (JPEG on stdout). Arguments come from the pure builder; no shell is used. The
  * command (password masked), the stderr (password removed) and the exit code are logged.
  */
 export async function captureSnapshot(
   target: RtspTarget,
-  log: Logger,
+  log: Pick<Logger, 'info' | 'warn'>,
   opts: { timeoutMs?: number; ffmpegPath?: string } = {},
 ): Promise<SnapshotResult> {
   const timeoutMs = opts.timeoutMs ?? 10_000;

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cooperationTerms } from '../accreditation/accreditation.schema.js';
+import { cooperationTerms } from './accreditation.js';
 
 /** Inspection (vistoria, Art. 28 §1): scheduled or unannounced; checklist, photos, findings, follow-up. */
 export const inspections = pgTable(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { partners } from '../partners/partners.schema.js';
-import { securityRegions } from '../regions/regions.schema.js';
+import { partners } from './partners.js';
+import { securityRegions } from './regions.js';
 
 export const applicationNumberSeq = pgSequence('application_number_seq', { startWith: 1 });
 export const cooperationTermNumberSeq = pgSequence('cooperation_term_number_seq', { startWith: 1 });

@@ -11,8 +11,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/accounts.schema.js';
-import { cameras } from '../cameras/cameras.schema.js';
+import { users } from './accounts.js';
+import { cameras } from './cameras.js';
 
 /**
  * Access & releases (SPEC §3.5–3.6): areas of interest of CIOSP operators, footage release

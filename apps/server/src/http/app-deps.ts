@@ -1,0 +1,8 @@
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+
+/** What the HTTP application is built from (app.ts); route plugins that need more than the database take it. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
