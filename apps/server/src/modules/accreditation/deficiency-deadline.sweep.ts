@@ -5,6 +5,7 @@ import { partners } from '../../db/tables/partners.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
+import { clock } from '../calendar/clock.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
 
 /**
@@ -13,7 +14,7 @@ import { todayInCuiaba } from '../calendar/local-date.js';
  * then reject it with reasons (a person signs the act; the sweep never decides). Bounded batches;
  * the status guard in the UPDATE makes it idempotent.
  */
-export function deficiencyDeadlineSweep(db: Db, now: () => Date = () => new Date()): Sweep {
+export function deficiencyDeadlineSweep(db: Db, now: () => Date = () => clock.now()): Sweep {
   return {
     name: 'deficiency-deadline',
     everySeconds: 3600,

@@ -1,4 +1,5 @@
 import { deadlineFrom } from '../calendar/business-days.js';
+import { clock } from '../calendar/clock.js';
 import { type LocalDate, todayInCuiaba } from '../calendar/local-date.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 
@@ -13,4 +14,4 @@ export function deficiencyDeadline(issuedAt: Date, businessDays: number): { rece
 }
 
 /** The deadline runs until the end of `dueOn` in Cuiabá. */
-export const deadlinePassed = (dueOn: LocalDate, now: Date = new Date()): boolean => todayInCuiaba(now) > dueOn;
+export const deadlinePassed = (dueOn: LocalDate, now: Date = clock.now()): boolean => todayInCuiaba(now) > dueOn;

@@ -1,6 +1,7 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { deficiencyItems, deficiencyNotices } from '../../db/tables/accreditation.js';
 import { queueMail } from '../../mail/mailer.js';
+import { clock } from '../calendar/clock.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { findPartner } from '../partners/partner-profile.js';
 import { deficiencyNoticeAct } from './acts.js';
@@ -22,7 +23,7 @@ export async function issueDeficiencyNotice(
 ): Promise<ApplicationDetail> {
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadInScope(tx, reviewerCondition(who.auth), id, true);
-    const issuedAt = new Date();
+    const issuedAt = clock.now();
     const { receivedOn, dueOn } = deficiencyDeadline(issuedAt, input.businessDays);
     const row = await transition(tx, who.actor, current, 'deficiency_notice_issued', {
       action: 'application.deficiency_notice_issued',
