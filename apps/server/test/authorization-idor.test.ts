@@ -226,7 +226,8 @@ const covered: Record<
 
 /** `:param` routes deliberately not walked here, with the reason. */
 const notObjectScoped: Record<string, string> = {
-  'POST /api/accreditation/identity-changes/:id/decide': 'committee members only (statewide): identity-change requests of every partner; role-gated in authorization-matrix.test.ts',
+  'POST /api/accreditation/identity-changes/:id/decide':
+    'committee members only (statewide): identity-change requests of every partner; role-gated in authorization-matrix.test.ts',
   'POST /api/admin/users/:id/suspend': 'administrators only (statewide); role-gated in authorization-matrix.test.ts',
   'POST /api/admin/users/:id/reactivate': 'administrators only (statewide)',
   'POST /api/admin/users/:id/misuse': 'administrators only (statewide)',
