@@ -9,6 +9,7 @@ import { createTransport } from './mail/mailer.js';
 import { finalAccountabilitySweep } from './modules/accountability/accountability.sweep.js';
 import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
+import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
@@ -43,6 +44,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     log.info({ mail: describe }, 'mail transport');
     await jobs.addSweep(mailSweep({ db: database.db, transporter, from: config.mail.from }));
     await jobs.addSweep(sessionHousekeepingSweep(database.db));
+    await jobs.addSweep(unconfirmedSignUpSweep(database.db, { confirmTtlMs: config.accountSecurity.confirmTtlMs, now: () => new Date() }));
     await jobs.addSweep(deficiencyDeadlineSweep(database.db));
     await jobs.addSweep(liveViewAuditSweep(database.db));
     await jobs.addSweep(loanInstallationSweep(database.db));
