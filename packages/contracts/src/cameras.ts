@@ -245,6 +245,23 @@ export const cameraPublicAccessDecisionSchema = z.object({
 });
 export type CameraPublicAccessDecision = z.infer<typeof cameraPublicAccessDecisionSchema>;
 
+/**
+ * A partner's request to open a camera to the public waiting for the committee (Art. 26 §2): what
+ * the committee's screen lists. `streamEligible` says whether an approval would publish it now.
+ */
+export const cameraPublicAccessRequestSchema = z.object({
+  cameraId: z.string(),
+  cameraName: z.string(),
+  partnerId: z.string(),
+  partnerName: z.string(),
+  municipalityIbge: z.string(),
+  streamEligible: z.boolean(),
+  /** Last change of the camera (the request is one of its fields; there is no separate request date). */
+  updatedAt: z.string(),
+});
+export type CameraPublicAccessRequest = z.infer<typeof cameraPublicAccessRequestSchema>;
+export const cameraPublicAccessRequestListSchema = z.object({ items: z.array(cameraPublicAccessRequestSchema) });
+
 export const cameraSchema = z.object({
   id: z.string(),
   partnerId: z.string(),

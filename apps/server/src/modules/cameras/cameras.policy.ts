@@ -25,6 +25,8 @@ export const camerasPolicy = definePolicy({
   importSpreadsheet: rolesAccess('partner_user', 'integrator', 'admin'),
   /** The committee approves (or refuses/revokes) a partner's request to open a camera to the public (Art. 26 §2). */
   publicAccessDecision: rolesAccess('committee_member'),
+  /** The committee's queue of those requests (partner names, so the committee only). */
+  publicAccessRequests: rolesAccess('committee_member'),
   /** Operations map: the same people and scope as the list. */
   map: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
   publicMap: publicAccess('public map of participating sites (approximate, partner kind only) and cameras open to the public (Art. 26 §2)'),

@@ -9,6 +9,7 @@ import {
   cameraListSchema,
   cameraMapSchema,
   cameraPublicAccessDecisionSchema,
+  cameraPublicAccessRequestListSchema,
   cameraPushCredentialsSchema,
   cameraSchema,
   cameraSelfTestListSchema,
@@ -30,6 +31,7 @@ import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, up
 import { decidePublicAccess } from './decide-public-access.js';
 import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
+import { listPublicAccessRequests } from './list-public-access-requests.js';
 import { parseAllowedRanges } from './outbound-guard.js';
 import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
@@ -155,6 +157,19 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
       handler: async (request, reply) => {
         await deleteCamera(cam, authOf(request), actorOf(request), request.params.id);
         return reply.code(204).send();
+      },
+    });
+
+    app.get('/api/cameras/public-access/requests', {
+      config: { access: camerasPolicy.publicAccessRequests },
+      schema: {
+        tags,
+        summary: 'Requests to open a camera to the public waiting for the committee (Art. 26 §2)',
+        response: { 200: cameraPublicAccessRequestListSchema },
+      },
+      handler: async (_request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return { items: await listPublicAccessRequests(deps.db) };
       },
     });
 
