@@ -31,6 +31,7 @@ export type AreaId =
   | 'partner-terms'
   | 'partner-profile'
   | 'committee-identity-changes'
+  | 'committee-public-access'
   | 'partner-incidents'
   | 'partner-accountability'
   | 'partner-loans'
@@ -267,6 +268,15 @@ export const navigation: readonly NavItem[] = [
     label: 'Alterações cadastrais',
     description: 'Pedidos dos entes para mudar tipo, nome, CPF/CNPJ ou representante legal.',
     icon: 'fa-user-edit',
+    roles: ['committee_member'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-public-access',
+    path: '/comissao/abertura-ao-publico',
+    label: 'Abertura de câmeras ao público',
+    description: 'Pedidos dos entes para abrir câmeras ao público no portal (art. 26, § 2º).',
+    icon: 'fa-eye',
     roles: ['committee_member'],
     status: 'ready',
   },

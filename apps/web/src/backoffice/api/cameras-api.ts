@@ -6,6 +6,7 @@ import type {
   CameraMap,
   CameraNvr,
   CameraNvrUpdate,
+  CameraPublicAccessRequest,
   CameraPushCredentials,
   CameraSelfTest,
   CameraUpdateInput,
@@ -48,3 +49,9 @@ export const getCameraNvr = (id: string, signal: AbortSignal) =>
 export const saveCameraNvr = (id: string, body: CameraNvrUpdate) =>
   apiRequest<CameraNvr>(`/api/cameras/${encodeURIComponent(id)}/nvr`, { method: 'PUT', body });
 export const deleteCameraNvr = (id: string) => apiRequest<void>(`/api/cameras/${encodeURIComponent(id)}/nvr`, { method: 'DELETE' });
+
+/** Art. 26 §2: the committee's queue of requests to open a camera to the public, and its decision. */
+export const listPublicAccessRequests = (signal: AbortSignal) =>
+  apiRequest<{ items: CameraPublicAccessRequest[] }>('/api/cameras/public-access/requests', { signal }).then((r) => r.items);
+export const decidePublicAccess = (id: string, approve: boolean, reason: string) =>
+  apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}/public-access/decision`, { method: 'POST', body: { approve, reason } });

@@ -7,6 +7,7 @@ import { PartnerTermsPage } from '../accreditation/partner/PartnerTermsPage';
 import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
+import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
@@ -45,6 +46,7 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'partner-terms': PartnerTermsPage,
   'partner-profile': PartnerProfilePage,
   'committee-identity-changes': IdentityChangesPage,
+  'committee-public-access': PublicAccessRequestsPage,
   'committee-queue': CommitteeArea,
   'risp-opinions': RispOpinionsPage,
   'municipal-applications': MunicipalArea,
