@@ -2,7 +2,9 @@ import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPartnerCamera } from './helpers/partner-camera.js';
 import { startDemoPlatform } from './helpers/platform.js';
+import { PublicAccessRequestsPage } from './pages/cameras-pages.js';
 import {
   AccountabilityPages,
   CommitteeLoansPage,
@@ -191,5 +193,29 @@ describe('sanction process (Art. 30)', () => {
     expect(msg).toContain('Defesa apresentada');
     await partner.getByText('Defesa apresentada').first().waitFor();
     await partner.screenshot({ path: `${shots}/obligations-defence.png`, fullPage: true });
+  });
+});
+
+describe('opening a camera to the public (Art. 26 §2)', () => {
+  it('the committee finds the partner’s request and defers it only with a reason', async () => {
+    const name = 'Praça central — pedido de abertura';
+    const id = await registerPartnerCamera(browser, platform.url, {
+      name,
+      rtspPort: 8654,
+      httpPort: 8680,
+      rtspPath: '/praca',
+      openToPublic: true,
+    });
+    const queue = new PublicAccessRequestsPage(committee, platform.url);
+    await queue.open();
+    const card = queue.card(name);
+    expect(await card.innerText()).toContain('Cooperativa Demonstração do Norte');
+    await committee.screenshot({ path: `${shots}/obligations-public-access.png`, fullPage: true });
+
+    expect(await queue.decide(name, 'Deferir', '')).toContain('ao menos 10 caracteres');
+    expect(await queue.decide(name, 'Deferir', 'Local de interesse público, sem áreas privadas no campo de visão.')).toBeNull();
+    await card.waitFor({ state: 'detached' });
+    const camera = await committee.evaluate(async (cameraId) => (await fetch(`/api/cameras/${cameraId}`)).json(), id);
+    expect(camera.publicAccess).toBe('approved');
   });
 });

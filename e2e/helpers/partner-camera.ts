@@ -8,7 +8,14 @@ import type { Browser } from 'playwright-core';
 export async function registerPartnerCamera(
   browser: Browser,
   baseUrl: string,
-  c: { name: string; rtspPort: number; httpPort: number; rtspPath: string; credentials?: { username: string; password: string } },
+  c: {
+    name: string;
+    rtspPort: number;
+    httpPort: number;
+    rtspPath: string;
+    credentials?: { username: string; password: string };
+    openToPublic?: boolean;
+  },
 ): Promise<string> {
   const context = await browser.newContext();
   try {

@@ -207,3 +207,32 @@ export class CameraFormPage {
     return p.url().split('/').pop()!;
   }
 }
+
+/** Page object for /app/comissao/abertura-ao-publico: the committee's queue of requests to open a camera to the public. */
+export class PublicAccessRequestsPage {
+  constructor(
+    private readonly page: Page,
+    private readonly base: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`${this.base}/app/comissao/abertura-ao-publico`);
+    await this.page.getByRole('heading', { name: 'Abertura de câmeras ao público', level: 1 }).waitFor();
+  }
+
+  /** The card of one request, found by the camera's name (a link to the camera page). */
+  card(cameraName: string) {
+    return this.page.locator('.br-card').filter({ has: this.page.getByRole('link', { name: cameraName, exact: true }) });
+  }
+
+  /** Clicks Deferir or Indeferir after typing the reason; returns the card's field error, if any. */
+  async decide(cameraName: string, decision: 'Deferir' | 'Indeferir', reason: string): Promise<string | null> {
+    const card = this.card(cameraName);
+    await card.getByLabel('Fundamentação da decisão').fill(reason);
+    await card.getByRole('button', { name: decision, exact: true }).click();
+    const done = this.page.getByText(`: ${cameraName}.`);
+    const refused = card.locator('.feedback.danger');
+    await done.or(refused).first().waitFor();
+    return (await done.count()) > 0 ? null : refused.innerText();
+  }
+}

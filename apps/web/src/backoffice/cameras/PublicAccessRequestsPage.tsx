@@ -81,7 +81,7 @@ function RequestCard({
         <h2 className="h5">
           <Link to={`/cameras/${request.cameraId}`}>{request.cameraName}</Link>
         </h2>
-        <dl className="row">
+        <dl className="vigia-facts">
           <dt className="col-sm-3">Ente parceiro</dt>
           <dd className="col-sm-9">{request.partnerName}</dd>
           <dt className="col-sm-3">Município</dt>
