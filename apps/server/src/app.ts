@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from './config/clock.js';
 import type { AppDeps } from './http/app-deps.js';
 import { trustProxyOption } from './http/client-address.js';
 import { installControlCharacterGuard } from './http/control-characters.js';
@@ -47,7 +48,7 @@ export type { AppDeps } from './http/app-deps.js';
 export type App = FastifyInstance & { routeRegistry: RegisteredRoute[] };
 
 /** Builds the HTTP application. Each domain module contributes its routes; none is implicit. */
-export async function buildApp({ config, database }: AppDeps): Promise<App> {
+export async function buildApp({ config, database, clock = systemClock }: Omit<AppDeps, 'clock'> & { clock?: Clock }): Promise<App> {
   const app = Fastify({
     logger: serverLoggerOptions(config.logLevel),
     trustProxy: trustProxyOption(config.trustedProxies),
@@ -87,7 +88,7 @@ export async function buildApp({ config, database }: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const deps = { db: database.db, config, database, metrics };
+  const deps = { db: database.db, config, database, clock, metrics };
   await app.register(opsRoutes(deps));
   await app.register(referenceRoutes());
   await app.register(authRoutes(deps));

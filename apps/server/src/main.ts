@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { buildApp } from './app.js';
+import { systemClock } from './config/clock.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { type MediaNodeProcess, startMediaNodeProcess } from './media-node-process.js';
 import { startDemoCameras } from './modules/demo/demo-cameras.js';
@@ -18,7 +19,7 @@ async function main() {
   }
   const log = pino({ level: config.logLevel });
   const platform = await startPlatform(config, log, { jobs: config.jobs });
-  const app = await buildApp({ config, database: platform.database });
+  const app = await buildApp({ config, database: platform.database, clock: systemClock });
   await app.listen({ port: config.port, host: config.host });
   log.info(
     { url: `http://${config.host}:${config.port}`, database: platform.database.kind, dataDir: config.dataDir, demo: config.demo },

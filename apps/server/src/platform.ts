@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { Logger } from 'pino';
+import { systemClock } from './config/clock.js';
 import type { Config } from './config/config.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -34,7 +35,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
   await migrateDatabase(database);
   await bootstrapAdmin(database.db, config.admin, (line) => console.log(line));
   await seedSecurityRegionsIfEmpty(database.db);
-  if (config.demo) await seedDemo(database.db, log);
+  if (config.demo) await seedDemo(database.db, log, systemClock);
 
   let jobs: JobRunner | null = null;
   if (opts.jobs) {
@@ -44,12 +45,12 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     log.info({ mail: describe }, 'mail transport');
     await jobs.addSweep(mailSweep({ db: database.db, transporter, from: config.mail.from }));
     await jobs.addSweep(sessionHousekeepingSweep(database.db));
-    await jobs.addSweep(unconfirmedSignUpSweep(database.db, { confirmTtlMs: config.accountSecurity.confirmTtlMs, now: () => new Date() }));
-    await jobs.addSweep(deficiencyDeadlineSweep(database.db));
+    await jobs.addSweep(unconfirmedSignUpSweep(database.db, { confirmTtlMs: config.accountSecurity.confirmTtlMs, now: systemClock.now }));
+    await jobs.addSweep(deficiencyDeadlineSweep(database.db, systemClock));
     await jobs.addSweep(liveViewAuditSweep(database.db));
-    await jobs.addSweep(loanInstallationSweep(database.db));
-    await jobs.addSweep(finalAccountabilitySweep(database.db));
-    await jobs.addSweep(uptimeObligationSweep(database.db));
+    await jobs.addSweep(loanInstallationSweep(database.db, systemClock));
+    await jobs.addSweep(finalAccountabilitySweep(database.db, systemClock));
+    await jobs.addSweep(uptimeObligationSweep(database.db, systemClock));
     const recordingsDir = path.join(config.dataDir, 'recordings');
     await jobs.addSweep(
       recordingRetentionSweep(database.db, new LocalRecordingStorage(recordingsDir), { ...config.recording, volume: recordingsDir }),

@@ -6,7 +6,7 @@ import { openFinalReports } from '../src/modules/accountability/accountability.s
 import { systemActor } from '../src/modules/audit/audit.service.js';
 import { api, JPEG, partnerFor, uploadId } from './accreditation.fixtures.js';
 import { useTestApp } from './helpers/app.js';
-import { endTerm, noonInCuiaba, resetClock, setClock, world } from './loans.fixtures.js';
+import { endTerm, noonInCuiaba, resetClock, setClock, testClock, world } from './loans.fixtures.js';
 
 const ctx = useTestApp();
 afterEach(resetClock);
@@ -15,8 +15,8 @@ describe('Art. 19 §1 — 90 days after the cooperation ends', () => {
   it('opens the final report due 90 days after the end, once', async () => {
     const w = await world(ctx.app, ctx.t.database);
     await endTerm(ctx.t.database, w.term.id, new Date('2026-10-15T15:00:00Z'));
-    await openFinalReports(ctx.t.database.db, systemActor('test'), 1000);
-    await openFinalReports(ctx.t.database.db, systemActor('test'), 1000);
+    await openFinalReports(ctx.t.database.db, testClock, systemActor('test'), 1000);
+    await openFinalReports(ctx.t.database.db, testClock, systemActor('test'), 1000);
     const rows = await ctx.t.database.db.select().from(accountabilityReports).where(eq(accountabilityReports.termId, w.term.id));
     expect(rows).toMatchObject([{ kind: 'final', dueOn: '2027-01-13', status: 'pending' }]);
     const list = (await w.partnerApi.get('/api/accountability/reports')).json().reports;

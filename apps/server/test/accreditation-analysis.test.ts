@@ -180,11 +180,11 @@ describe('Art. 16 §3 — missed deadline: the sweep marks it; reasoned rejectio
     });
     expect(early.json().error.code).toBe('DEADLINE_RUNNING');
 
-    const lastDay = deficiencyDeadlineSweep(t.database.db, () => new Date('2026-11-26T03:59:00Z')); // 23:59 on 25 Nov in Cuiabá
+    const lastDay = deficiencyDeadlineSweep(t.database.db, { now: () => new Date('2026-11-26T03:59:00Z') }); // 23:59 on 25 Nov in Cuiabá
     await drainSweep(lastDay);
     expect((await api(app, committee).get(`${A}/applications/${application.id}`)).json().deficiencyNotices[0].status).toBe('open');
 
-    const dayAfter = deficiencyDeadlineSweep(t.database.db, () => new Date('2026-11-26T12:00:00Z'));
+    const dayAfter = deficiencyDeadlineSweep(t.database.db, { now: () => new Date('2026-11-26T12:00:00Z') });
     const audits = await count(t.database, 'audit_event');
     expect(await drainSweep(dayAfter)).toBeGreaterThanOrEqual(1);
     expect(await drainSweep(dayAfter)).toBe(0); // idempotent

@@ -6,13 +6,15 @@ import { applications, cooperationTerms } from '../src/db/tables/accreditation.j
 import { cameraSelfTests, cameras } from '../src/db/tables/cameras.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { nextBusinessDay } from '../src/modules/calendar/business-days.js';
-import { today } from '../src/modules/calendar/clock.js';
+import { todayOn } from '../src/modules/calendar/clock.js';
 import { CUIABA_IBGE } from '../src/modules/reference/municipalities.js';
 import { api, partnerFor, staff } from './accreditation.fixtures.js';
 
 /** Factories for the obligations tests (loans, accountability, inspections, complaints, sanctions). */
 
-export { resetClock, setClock } from './helpers/clock.js';
+import { testClock } from './helpers/clock.js';
+
+export { resetClock, setClock, testClock } from './helpers/clock.js';
 /** Noon in Cuiabá (UTC−4) is 16:00Z. */
 export const noonInCuiaba = (date: string) => `${date}T16:00:00Z`;
 
@@ -96,7 +98,7 @@ export async function pickedUpLoan(w: Awaited<ReturnType<typeof world>>, n = 1, 
 
 /** The first business day in Cuiabá after today on the obligations clock (the platform's own calendar). */
 export function nextPickupDay(): string {
-  return nextBusinessDay(today(), { municipalityIbge: CUIABA_IBGE });
+  return nextBusinessDay(todayOn(testClock), { municipalityIbge: CUIABA_IBGE });
 }
 
 /** A lent camera registered by the partner with the asset's serial, and a successful self-test with a snapshot. */

@@ -18,6 +18,7 @@ import {
   pickedUpLoan,
   resetClock,
   setClock,
+  testClock,
   world,
 } from './loans.fixtures.js';
 
@@ -91,23 +92,23 @@ describe('guide §04 — 90-day installation deadline and reminders', () => {
     const reminders = async () => (await mailsTo(ctx.t.database, partnerMail)).filter((m) => m.subject.includes('lembrete')).length;
 
     setClock(noonInCuiaba('2026-12-01')); // day 29
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     expect(await reminders()).toBe(0);
     setClock(noonInCuiaba('2026-12-02')); // day 30
-    await checkInstallation(ctx.t.database.db, id);
-    await checkInstallation(ctx.t.database.db, id); // idempotent
+    await checkInstallation(ctx.t.database.db, testClock, id);
+    await checkInstallation(ctx.t.database.db, testClock, id); // idempotent
     expect(await reminders()).toBe(1);
     setClock(noonInCuiaba('2027-01-22')); // day 81: 60 and 80 due
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     expect(await reminders()).toBe(3);
     expect((await w.partnerApi.get(`/api/loans/${id}`)).json().remindersSent).toEqual([30, 60, 80]);
 
     // one camera delivers video: not yet met
     await cameraWithVideo(ctx.t.database, w.partner.id, assets[0]!.serial, new Date('2027-01-20T15:00:00Z'));
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     expect((await w.partnerApi.get(`/api/loans/${id}`)).json().installationStatus).toBe('pending');
     await cameraWithVideo(ctx.t.database, w.partner.id, assets[1]!.serial, new Date('2027-01-22T14:00:00Z'));
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     const met = (await w.partnerApi.get(`/api/loans/${id}`)).json();
     expect(met).toMatchObject({ installationStatus: 'met', installationMetAt: '2027-01-22T14:00:00.000Z' });
     expect(met.items.every((i: { firstVideoAt: string | null }) => i.firstVideoAt)).toBe(true);
@@ -120,11 +121,11 @@ describe('guide §04 — 90-day installation deadline and reminders', () => {
     const w = await world(ctx.app, ctx.t.database);
     const { id } = await pickedUpLoan(w, 1, '2026-09-01');
     setClock(noonInCuiaba('2026-11-30')); // due 2026-11-30: still running
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     expect((await ctx.t.database.db.select().from(equipmentLoans).where(eq(equipmentLoans.id, id)))[0]!.installationStatus).toBe('pending');
     setClock(noonInCuiaba('2026-12-01'));
-    await checkInstallation(ctx.t.database.db, id);
-    await checkInstallation(ctx.t.database.db, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
+    await checkInstallation(ctx.t.database.db, testClock, id);
     const cases = await ctx.t.database.db.select().from(complianceCases).where(eq(complianceCases.subjectId, id));
     expect(cases).toMatchObject([{ kind: 'installation_deadline_missed', status: 'open' }]);
     expect((await w.committee.get('/api/sanctions/cases')).json().cases.some((c: { subjectId: string }) => c.subjectId === id)).toBe(true);

@@ -2,6 +2,7 @@ import type { Role, RoleGrant } from '@vigia/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll } from 'vitest';
 import { type App, buildApp, type Config, type Database, insertUser, loadConfig, systemActor } from './server.js';
+import { testClock } from './test-clock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export function testConfig(dataDir: string, env: Record<string, string> = {}): Config {
@@ -20,7 +21,7 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): C
 const databases = new WeakMap<App, Database>();
 
 export async function testApp(database: Database, dataDir: string, env: Record<string, string> = {}): Promise<App> {
-  const app = await buildApp({ config: testConfig(dataDir, env), database });
+  const app = await buildApp({ config: testConfig(dataDir, env), database, clock: testClock });
   await app.ready();
   databases.set(app, database);
   return app;

@@ -1,3 +1,4 @@
+import type { Clock } from '../config/clock.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/client.js';
 
@@ -5,4 +6,6 @@ import type { Database } from '../db/client.js';
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** The time source of every legal deadline (production: systemClock; tests: a settable clock). */
+  clock: Clock;
 }

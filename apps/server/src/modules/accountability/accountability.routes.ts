@@ -5,6 +5,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
+import type { Clock } from '../calendar/clock.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { downloadStoredFile } from '../files/stored-file-access.js';
@@ -25,19 +26,19 @@ const tags = ['accountability'];
 const base = '/api/accountability/reports';
 
 /** Accountability report (Art. 19). */
-export function accountabilityRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+export function accountabilityRoutes(deps: { db: Db; config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const storage = localFileStorage(deps.config.dataDir);
-  const svc: ObligationDeps = { db: deps.db, storage, publicUrl: deps.config.publicUrl };
+  const svc: ObligationDeps = { db: deps.db, clock: deps.clock, storage, publicUrl: deps.config.publicUrl };
   return async (app) => {
     app.get(base, {
       config: { access: policy.listReports },
       schema: { tags, summary: 'Reports in scope', response: { 200: z.object({ reports: z.array(reportSchema) }) } },
-      handler: async (request) => ({ reports: await listReports(deps.db, authOf(request)) }),
+      handler: async (request) => ({ reports: await listReports(deps.db, deps.clock, authOf(request)) }),
     });
     app.get(`${base}/:id`, {
       config: { access: policy.viewReport },
       schema: { tags, summary: 'Report with prefilled facts', params: idParamSchema, response: { 200: reportSchema } },
-      handler: async (request) => toReport(deps.db, await loadReportInScope(deps.db, authOf(request), request.params.id)),
+      handler: async (request) => toReport(deps.db, deps.clock, await loadReportInScope(deps.db, authOf(request), request.params.id)),
     });
     app.get(`${base}/:id/files/:fileId`, {
       config: { access: policy.downloadReportFile },

@@ -11,7 +11,7 @@ import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { clock, today } from '../calendar/clock.js';
+import { type Clock, todayOn } from '../calendar/clock.js';
 import { addDays, fmtDate, toCuiabaDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { documentsOf } from '../documents/subject-documents.js';
@@ -25,8 +25,7 @@ import { monthlyScorecard } from '../sanctions/uptime.js';
 export type ReportRow = typeof accountabilityReports.$inferSelect;
 
 /** The facts the platform already has about a partner, prefilled in the report (Art. 19: "elementos"). */
-export async function buildFacts(db: Queryable, partnerId: string): Promise<ReportFacts> {
-  const now = clock.now();
+export async function buildFacts(db: Queryable, partnerId: string, now: Date): Promise<ReportFacts> {
   const cams = await db.select({ status: cameras.status }).from(cameras).where(eq(cameras.partnerId, partnerId));
   const count = (s: string) => cams.filter((c) => c.status === s).length;
   const lent = await db
@@ -89,6 +88,7 @@ export async function buildFacts(db: Queryable, partnerId: string): Promise<Repo
 /** Opens a report due on `dueOn` with the facts prefilled (idempotent for `final`/`installation` by unique index). */
 export async function openReport(
   tx: Tx,
+  clock: Clock,
   actor: AuditActor,
   input: {
     term: TermRow;
@@ -108,7 +108,7 @@ export async function openReport(
       dueOn: input.dueOn,
       requestReason: input.reason ?? null,
       sourceLoanId: input.sourceLoanId ?? null,
-      facts: await buildFacts(tx, input.term.partnerId),
+      facts: await buildFacts(tx, input.term.partnerId, clock.now()),
       createdBy: input.createdBy ?? null,
       createdAt: clock.now(),
     })
@@ -140,7 +140,7 @@ export async function openReport(
   return row;
 }
 
-export async function toReport(db: Queryable, r: ReportRow): Promise<AccountabilityReport> {
+export async function toReport(db: Queryable, clock: Clock, r: ReportRow): Promise<AccountabilityReport> {
   const { term, partner } = await loadTerm(db, r.termId);
   return {
     id: r.id,
@@ -151,7 +151,7 @@ export async function toReport(db: Queryable, r: ReportRow): Promise<Accountabil
     kind: r.kind,
     status: r.status,
     dueOn: r.dueOn,
-    overdue: (r.status === 'pending' || r.status === 'corrections_requested') && today() > r.dueOn,
+    overdue: (r.status === 'pending' || r.status === 'corrections_requested') && todayOn(clock) > r.dueOn,
     requestReason: r.requestReason,
     facts: r.facts,
     activities: r.activities,
@@ -176,14 +176,14 @@ export async function loadReportInScope(db: Queryable, auth: AuthContext, id: st
   return row;
 }
 
-export async function listReports(db: Db, auth: AuthContext): Promise<AccountabilityReport[]> {
+export async function listReports(db: Db, clock: Clock, auth: AuthContext): Promise<AccountabilityReport[]> {
   const rows = await db
     .select()
     .from(accountabilityReports)
     .where(partnerScope(auth, accountabilityReports.partnerId))
     .orderBy(desc(accountabilityReports.createdAt))
     .limit(500);
-  return Promise.all(rows.map((r) => toReport(db, r)));
+  return Promise.all(rows.map((r) => toReport(db, clock, r)));
 }
 
 /** SESP asks for a report with a deadline, or opens a special audit at any time (Art. 19 §1). */
@@ -192,11 +192,11 @@ export async function requestReport(
   who: Acting,
   input: { termId: string; kind: 'requested' | 'special_audit'; dueOn: string; reason: string },
 ): Promise<AccountabilityReport> {
-  if (input.dueOn <= today()) throw new AppError('INVALID_STATE', 'O prazo deve ser uma data futura.');
+  if (input.dueOn <= todayOn(deps.clock)) throw new AppError('INVALID_STATE', 'O prazo deve ser uma data futura.');
   const row = await deps.db.transaction(async (tx) => {
     const { term } = await loadTerm(tx, input.termId);
     if (term.status === 'pending_signature') throw new AppError('COOPERATION_NOT_ACTIVE');
-    return (await openReport(tx, who.actor, {
+    return (await openReport(tx, deps.clock, who.actor, {
       term,
       kind: input.kind,
       dueOn: input.dueOn,
@@ -204,7 +204,7 @@ export async function requestReport(
       createdBy: who.auth.user.id,
     }))!;
   });
-  return toReport(deps.db, row);
+  return toReport(deps.db, deps.clock, row);
 }
 
 /** The partner writes activities and results and attaches photos; the facts are refreshed. */
@@ -226,7 +226,7 @@ export async function saveDraft(
         activities: input.activities,
         results: input.results,
         photoFileIds: input.photoFileIds,
-        facts: await buildFacts(tx, r.partnerId),
+        facts: await buildFacts(tx, r.partnerId, deps.clock.now()),
       })
       .where(eq(accountabilityReports.id, id))
       .returning();
@@ -238,7 +238,7 @@ export async function saveDraft(
     });
     return u!;
   });
-  return toReport(deps.db, row);
+  return toReport(deps.db, deps.clock, row);
 }
 
 function reportAct(r: ReportRow, term: TermRow, partnerName: string, title: string, lines: string[]) {
@@ -270,14 +270,14 @@ export async function submitReport(deps: ObligationDeps, who: Acting, id: string
     if (r.activities.trim().length < 20 || r.results.trim().length < 10) throw new AppError('REPORT_INCOMPLETE');
     const [u] = await tx
       .update(accountabilityReports)
-      .set({ status: 'submitted', submittedAt: clock.now(), facts: await buildFacts(tx, r.partnerId) })
+      .set({ status: 'submitted', submittedAt: deps.clock.now(), facts: await buildFacts(tx, r.partnerId, deps.clock.now()) })
       .where(eq(accountabilityReports.id, id))
       .returning();
     await recordAudit(tx, who.actor, {
       action: 'accountability_report.submitted',
       targetType: 'accountability_report',
       targetId: id,
-      data: { kind: r.kind, late: today() > r.dueOn },
+      data: { kind: r.kind, late: todayOn(deps.clock) > r.dueOn },
     });
     const { term, partner } = await loadTerm(tx, r.termId);
     await issueDocument(tx, deps, who.actor, {
@@ -294,7 +294,7 @@ export async function submitReport(deps: ObligationDeps, who: Acting, id: string
     });
     return u!;
   });
-  return toReport(deps.db, row);
+  return toReport(deps.db, deps.clock, row);
 }
 
 /**
@@ -318,7 +318,7 @@ export async function reviewReport(
     const status = input.decision === 'approve' ? 'approved' : input.decision === 'reject' ? 'rejected' : 'corrections_requested';
     const [u] = await tx
       .update(accountabilityReports)
-      .set({ status, reviewNote: input.reasons || null, reviewedBy: who.auth.user.id, reviewedAt: clock.now() })
+      .set({ status, reviewNote: input.reasons || null, reviewedBy: who.auth.user.id, reviewedAt: deps.clock.now() })
       .where(and(eq(accountabilityReports.id, id), eq(accountabilityReports.status, 'submitted')))
       .returning();
     await recordAudit(tx, who.actor, {
@@ -351,7 +351,7 @@ export async function reviewReport(
           .update(cooperationTerms)
           .set({
             status: 'ended',
-            endedAt: clock.now(),
+            endedAt: deps.clock.now(),
             endReason: `Rescisão por rejeição da prestação de contas (art. 19, § 3º): ${input.reasons}`,
           })
           .where(and(eq(cooperationTerms.id, r.termId), eq(cooperationTerms.status, 'active')))
@@ -392,11 +392,11 @@ export async function reviewReport(
       );
     return { ...u!, sanctionProcessId: sanctionId };
   });
-  return toReport(deps.db, row);
+  return toReport(deps.db, deps.clock, row);
 }
 
 /** Art. 19 §1: within 90 days after the cooperation ends. Opens the final report of every ended term (idempotent). */
-export async function openFinalReports(db: Db, actor: AuditActor, limit: number): Promise<number> {
+export async function openFinalReports(db: Db, clock: Clock, actor: AuditActor, limit: number): Promise<number> {
   const ended = await db
     .select()
     .from(cooperationTerms)
@@ -410,7 +410,7 @@ export async function openFinalReports(db: Db, actor: AuditActor, limit: number)
   for (const term of ended) {
     await db.transaction(async (tx) => {
       const endedOn = toCuiabaDate(term.endedAt ?? clock.now());
-      await openReport(tx, actor, {
+      await openReport(tx, clock, actor, {
         term,
         kind: 'final',
         dueOn: finalReportDueOn(endedOn),

@@ -29,6 +29,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
+import type { Clock } from '../calendar/clock.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { accreditationPolicy as policy } from './accreditation.policy.js';
 import { answerDeficiencyNotice } from './answer-deficiency-notice.js';
@@ -56,9 +57,9 @@ const base = '/api/accreditation';
 const detail = { 200: applicationDetailSchema };
 
 /** Routes stay thin: schema → access → one service call. Object scope lives in the services. */
-export function accreditationRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+export function accreditationRoutes(deps: { db: Db; config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const storage = localFileStorage(deps.config.dataDir);
-  const svc: AccreditationDeps = { db: deps.db, storage, publicUrl: deps.config.publicUrl };
+  const svc: AccreditationDeps = { db: deps.db, clock: deps.clock, storage, publicUrl: deps.config.publicUrl };
   return async (app) => {
     app.get(`${base}/applications`, {
       config: { access: policy.listApplications },

@@ -28,7 +28,7 @@ export async function answerDeficiencyNotice(
     const notice = await openNoticeOf(tx, id);
     if (current.status !== 'deficiency_notice_issued' || !notice)
       throw new AppError('INVALID_STATE', 'Não há notificação de falhas aberta para este pedido.');
-    if (deadlinePassed(notice.dueOn)) throw new AppError('DEADLINE_PASSED');
+    if (deadlinePassed(notice.dueOn, deps.clock.now())) throw new AppError('DEADLINE_PASSED');
     const items = await tx.select().from(deficiencyItems).where(eq(deficiencyItems.noticeId, notice.id));
     const byId = new Map(answers.map((a) => [a.itemId, a]));
     const unanswered = items.filter((i) => !byId.has(i.id));

@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { applications, cooperationTerms } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { todayOn } from '../calendar/clock.js';
 import { actingPartnerId } from '../partners/integrator-authorisations.js';
 import { findPartner } from '../partners/partner-profile.js';
 import { assertNotSuspended } from '../sanctions/sanctions.service.js';
@@ -24,7 +25,7 @@ export async function createApplication(deps: AccreditationDeps, who: Acting, in
     const partnerId = await actingPartnerId(tx, who.auth, input.partnerId);
     const partner = await findPartner(tx, partnerId);
     if (!partner) throw new AppError('PARTNER_PROFILE_MISSING');
-    await assertNotSuspended(tx, partnerId); // Art. 30 II: a suspended partner may not start a new partnership
+    await assertNotSuspended(tx, partnerId, todayOn(deps.clock)); // Art. 30 II: a suspended partner may not start a new partnership
     const kind = partner.kind as ApplicantKind;
     if (input.modality === 'indirect' && !canManageIndirectly(kind)) {
       throw new AppError('VALIDATION_FAILED', undefined, [

@@ -5,7 +5,7 @@ import { partners } from '../../db/tables/partners.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { queueMail } from '../../mail/mailer.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { clock } from '../calendar/clock.js';
+import type { Clock } from '../calendar/clock.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
 
 /**
@@ -14,13 +14,13 @@ import { todayInCuiaba } from '../calendar/local-date.js';
  * then reject it with reasons (a person signs the act; the sweep never decides). Bounded batches;
  * the status guard in the UPDATE makes it idempotent.
  */
-export function deficiencyDeadlineSweep(db: Db, now: () => Date = () => clock.now()): Sweep {
+export function deficiencyDeadlineSweep(db: Db, clock: Clock): Sweep {
   return {
     name: 'deficiency-deadline',
     everySeconds: 3600,
     batchSize: 100,
     async runBatch(limit) {
-      const today = todayInCuiaba(now());
+      const today = todayInCuiaba(clock.now());
       const due = await db
         .select({ id: deficiencyNotices.id })
         .from(deficiencyNotices)

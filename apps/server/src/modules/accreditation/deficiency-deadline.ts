@@ -1,5 +1,4 @@
 import { deadlineFrom } from '../calendar/business-days.js';
-import { clock } from '../calendar/clock.js';
 import { type LocalDate, todayInCuiaba } from '../calendar/local-date.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 
@@ -14,4 +13,4 @@ export function deficiencyDeadline(issuedAt: Date, businessDays: number): { rece
 }
 
 /** The deadline runs until the end of `dueOn` in Cuiabá. */
-export const deadlinePassed = (dueOn: LocalDate, now: Date = clock.now()): boolean => todayInCuiaba(now) > dueOn;
+export const deadlinePassed = (dueOn: LocalDate, now: Date): boolean => todayInCuiaba(now) > dueOn;

@@ -1,7 +1,6 @@
 import type { ApplicationDetail } from '@vigia/contracts';
 import { deficiencyItems, deficiencyNotices } from '../../db/tables/accreditation.js';
 import { queueMail } from '../../mail/mailer.js';
-import { clock } from '../calendar/clock.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { findPartner } from '../partners/partner-profile.js';
 import { deficiencyNoticeAct } from './acts.js';
@@ -23,7 +22,7 @@ export async function issueDeficiencyNotice(
 ): Promise<ApplicationDetail> {
   const app = await deps.db.transaction(async (tx) => {
     const current = await loadInScope(tx, reviewerCondition(who.auth), id, true);
-    const issuedAt = clock.now();
+    const issuedAt = deps.clock.now();
     const { receivedOn, dueOn } = deficiencyDeadline(issuedAt, input.businessDays);
     const row = await transition(tx, who.actor, current, 'deficiency_notice_issued', {
       action: 'application.deficiency_notice_issued',

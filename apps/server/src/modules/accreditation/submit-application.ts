@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.js';
 import { cooperationTerms } from '../../db/tables/accreditation.js';
 import { AppError } from '../../http/errors.js';
 import { queueMail } from '../../mail/mailer.js';
+import { todayOn } from '../calendar/clock.js';
 import { todayInCuiaba } from '../calendar/local-date.js';
 import { findPartner, type PartnerRow } from '../partners/partner-profile.js';
 import { assertNotSuspended } from '../sanctions/sanctions.service.js';
@@ -103,7 +104,7 @@ export async function submitApplication(
     const current = await loadInScope(tx, partnerCondition(who.auth), id, true);
     if (current.status !== 'draft') throw new AppError('INVALID_STATE', 'Somente um rascunho pode ser enviado.');
     const partner = (await findPartner(tx, current.partnerId))!;
-    await assertNotSuspended(tx, partner.id); // Art. 30 II: ban on new partnerships while suspended
+    await assertNotSuspended(tx, partner.id, todayOn(deps.clock)); // Art. 30 II: ban on new partnerships while suspended
     const points = await pointsOf(tx, id);
     await checkSubmittable(tx, current, partner, points);
 

@@ -11,13 +11,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { acting, actorOf } from '../../http/context.js';
+import type { Clock } from '../calendar/clock.js';
 import { complaintsPolicy as policy } from './complaints.policy.js';
 import { fileComplaint, listComplaints, lookupComplaint, publishOutcome, triageComplaint, viewComplaint } from './complaints.service.js';
 
 const tags = ['complaints'];
 
 /** Complaints (Art. 28 §2): public form and protocol lookup; committee triage. */
-export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
+export function complaintsRoutes(deps: { db: Db; clock: Clock }): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/api/public/complaints', {
       config: { access: policy.fileComplaint },
@@ -30,7 +31,7 @@ export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
       },
       handler: async (request) => {
         const { website: _honeypot, ...input } = request.body;
-        return fileComplaint(deps.db, actorOf(request), request.ip, input);
+        return fileComplaint(deps.db, deps.clock, actorOf(request), request.ip, input);
       },
     });
     app.get('/api/public/complaints/:protocol', {
@@ -73,7 +74,7 @@ export function complaintsRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
         body: complaintOutcomeRequestSchema,
         response: { 200: complaintSchema },
       },
-      handler: async (request) => publishOutcome(deps.db, acting(request), request.params.id, request.body.outcome),
+      handler: async (request) => publishOutcome(deps.db, deps.clock, acting(request), request.params.id, request.body.outcome),
     });
   };
 }

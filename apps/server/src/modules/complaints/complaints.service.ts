@@ -8,7 +8,7 @@ import { partners } from '../../db/tables/partners.js';
 import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { clock } from '../calendar/clock.js';
+import type { Clock } from '../calendar/clock.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
 import { loadTerm } from '../obligations/cooperation-term.js';
 import { mailAll, staffEmails } from '../obligations/recipients.js';
@@ -36,6 +36,7 @@ const sourceHashOf = (ip: string, now: Date) =>
  */
 export async function fileComplaint(
   db: Db,
+  clock: Clock,
   actor: AuditActor,
   ip: string,
   input: {
@@ -183,7 +184,7 @@ export async function triageComplaint(
 }
 
 /** Publishes the outcome to the complainant (public lookup; e-mail when identified). */
-export async function publishOutcome(db: Db, who: Acting, id: string, outcome: string): Promise<Complaint> {
+export async function publishOutcome(db: Db, clock: Clock, who: Acting, id: string, outcome: string): Promise<Complaint> {
   const row = await db.transaction(async (tx) => {
     const c = await loadComplaint(tx, id);
     if (c.status === 'closed') throw new AppError('INVALID_STATE', 'Resultado já publicado.');

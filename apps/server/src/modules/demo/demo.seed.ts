@@ -11,7 +11,7 @@ import { sanctionProcesses } from '../../db/tables/sanctions.js';
 import { insertUser } from '../accounts/users.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
-import { today } from '../calendar/clock.js';
+import { type Clock, todayOn } from '../calendar/clock.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 
@@ -36,7 +36,7 @@ const demoPartners = [
  * the demo users exist. Operators, committee members, release authorities and administrators
  * still enrol an authenticator app at first sign-in (MFA is never bypassed, not even in demo).
  */
-export async function seedDemo(db: Db, log: Logger): Promise<void> {
+export async function seedDemo(db: Db, log: Logger, clock: Clock): Promise<void> {
   const existing = await db
     .select({ id: users.id })
     .from(users)
@@ -44,7 +44,7 @@ export async function seedDemo(db: Db, log: Logger): Promise<void> {
     .limit(1);
   if (existing.length > 0) {
     await ensureIntegratorAuthorisation(db);
-    return ensureObligationsDemo(db);
+    return ensureObligationsDemo(db, clock);
   }
   const [cuiabaRegion] = await db.select().from(securityRegions).where(eq(securityRegions.seatIbge, '5103403')).limit(1);
   await db.transaction(async (tx) => {
@@ -78,7 +78,7 @@ export async function seedDemo(db: Db, log: Logger): Promise<void> {
     }
   });
   await ensureIntegratorAuthorisation(db);
-  await ensureObligationsDemo(db);
+  await ensureObligationsDemo(db, clock);
   log.info({ users: roles.length, password: DEMO_PASSWORD }, 'demo data seeded (one user per role: <role>@demo.vigiamais.local)');
 }
 
@@ -134,7 +134,7 @@ const demoAssets = Array.from({ length: 6 }, (_, i) => ({
  * incident, an accountability report, an inspection and a sanction process. Idempotent: the term is
  * created once (number DEMO-TCT-0001) and each asset once (by serial).
  */
-async function ensureObligationsDemo(db: Db): Promise<void> {
+async function ensureObligationsDemo(db: Db, clock: Clock): Promise<void> {
   const [coop] = await db.select({ id: partners.id }).from(partners).where(eq(partners.document, demoPartners[0].document)).limit(1);
   const [partnerUser] = await db
     .select({ id: users.id })
@@ -194,7 +194,7 @@ async function ensureObligationsDemo(db: Db): Promise<void> {
       });
     });
   }
-  await ensureSanctionDeadlineDemo(db, coop.id);
+  await ensureSanctionDeadlineDemo(db, clock, coop.id);
 }
 
 /**
@@ -206,7 +206,7 @@ async function ensureObligationsDemo(db: Db): Promise<void> {
  * Received on the day they were notified (through the portal), as the service does by default.
  * Idempotent by number; the dates are those of the first seeding. No notification act is issued.
  */
-async function ensureSanctionDeadlineDemo(db: Db, partnerId: string): Promise<void> {
+async function ensureSanctionDeadlineDemo(db: Db, clock: Clock, partnerId: string): Promise<void> {
   const [term] = await db
     .select({ id: cooperationTerms.id })
     .from(cooperationTerms)
@@ -219,7 +219,7 @@ async function ensureSanctionDeadlineDemo(db: Db, partnerId: string): Promise<vo
     .limit(1);
   if (!term || !committee) return;
   const scope = { municipalityIbge: CUIABA_IBGE };
-  const day = today();
+  const day = todayOn(clock);
   const lastOpenDay = isBusinessDay(day, scope) ? day : nextBusinessDay(day, scope); // one business day earlier is the last one before `day`
   const processes = [
     {

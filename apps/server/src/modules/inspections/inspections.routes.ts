@@ -11,6 +11,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
+import type { Clock } from '../calendar/clock.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { downloadStoredFile } from '../files/stored-file-access.js';
@@ -29,9 +30,9 @@ const tags = ['inspections'];
 const base = '/api/inspections';
 
 /** Inspections (Art. 28 §1). */
-export function inspectionsRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+export function inspectionsRoutes(deps: { db: Db; config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const storage = localFileStorage(deps.config.dataDir);
-  const svc: ObligationDeps = { db: deps.db, storage, publicUrl: deps.config.publicUrl };
+  const svc: ObligationDeps = { db: deps.db, clock: deps.clock, storage, publicUrl: deps.config.publicUrl };
   return async (app) => {
     app.get(base, {
       config: { access: policy.listInspections },

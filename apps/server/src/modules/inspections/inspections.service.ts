@@ -6,7 +6,7 @@ import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { clock, today } from '../calendar/clock.js';
+import { todayOn } from '../calendar/clock.js';
 import { fmtDate, toCuiabaDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { documentsOf } from '../documents/subject-documents.js';
@@ -85,7 +85,7 @@ export async function scheduleInspection(
         scheduledFor: new Date(input.scheduledFor),
         place: input.place,
         createdBy: who.auth.user.id,
-        createdAt: clock.now(),
+        createdAt: deps.clock.now(),
       })
       .returning();
     await recordAudit(tx, who.actor, {
@@ -136,7 +136,7 @@ export async function recordInspection(
       throw new AppError('VALIDATION_FAILED', 'Com pendências, informe o prazo para saná-las.', [
         { path: 'followUpDueOn', message: 'Obrigatório quando há pendências.' },
       ]);
-    if (input.followUpDueOn && input.followUpDueOn <= today())
+    if (input.followUpDueOn && input.followUpDueOn <= todayOn(deps.clock))
       throw new AppError('VALIDATION_FAILED', 'O prazo deve ser uma data futura.', [{ path: 'followUpDueOn', message: 'Data futura.' }]);
     await requireOwnFiles(tx, who.auth.user.id, input.photoFileIds, 'photo');
     const [u] = await tx
@@ -149,7 +149,7 @@ export async function recordInspection(
         photoFileIds: input.photoFileIds,
         followUpDueOn: faults ? input.followUpDueOn! : null,
         recordedBy: who.auth.user.id,
-        recordedAt: clock.now(),
+        recordedAt: deps.clock.now(),
       })
       .where(and(eq(inspections.id, id), eq(inspections.status, 'scheduled')))
       .returning();

@@ -6,7 +6,7 @@ import { complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { openReport } from '../accountability/accountability.service.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { clock } from '../calendar/clock.js';
+import type { Clock } from '../calendar/clock.js';
 import { addDays, fmtDate, todayInCuiaba } from '../calendar/local-date.js';
 import { loadTerm } from '../obligations/cooperation-term.js';
 import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
@@ -49,7 +49,7 @@ export async function firstVideoOf(tx: Tx, partnerId: string, serial: string): P
 }
 
 /** One loan: video check → met; else deadline passed → missed + committee case; else reminders. Idempotent. */
-export async function checkInstallation(db: Db, loanId: string): Promise<void> {
+export async function checkInstallation(db: Db, clock: Clock, loanId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [loan] = await tx.select().from(equipmentLoans).where(eq(equipmentLoans.id, loanId)).for('update');
     if (!loan || loan.status !== 'active' || !['pending', 'missed'].includes(loan.installationStatus)) return;
@@ -90,7 +90,7 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
         data: { at: last.toISOString(), dueOn: loan.installationDueOn, late },
       });
       // guide §09: the accountability report "como prova da instalação" — due 30 days after the video arrived.
-      await openReport(tx, actor, {
+      await openReport(tx, clock, actor, {
         term,
         kind: 'installation',
         dueOn: addDays(today, 30),
@@ -168,7 +168,7 @@ export async function checkInstallation(db: Db, loanId: string): Promise<void> {
  * cursor). Frequent because the deadline is met "automatically when the camera first delivers
  * video" (guide §04) — a partner should see it within a minute; the query touches only open loans.
  */
-export function loanInstallationSweep(db: Db): Sweep {
+export function loanInstallationSweep(db: Db, clock: Clock): Sweep {
   let after = '00000000-0000-0000-0000-000000000000';
   return {
     name: 'loan-installation',
@@ -187,7 +187,7 @@ export function loanInstallationSweep(db: Db): Sweep {
         )
         .orderBy(asc(equipmentLoans.id))
         .limit(limit);
-      for (const { id } of due) await checkInstallation(db, id);
+      for (const { id } of due) await checkInstallation(db, clock, id);
       after = due.length < limit ? '00000000-0000-0000-0000-000000000000' : due[due.length - 1]!.id;
       return due.length;
     },

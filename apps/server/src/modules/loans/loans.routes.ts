@@ -20,6 +20,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting, actorOf, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
+import type { Clock } from '../calendar/clock.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
 import type { ObligationDeps } from '../obligations/deps.js';
@@ -33,9 +34,9 @@ const base = '/api/loans';
 const docParams = z.object({ id: z.string().uuid(), docId: z.string().uuid() });
 
 /** Equipment loan (Art. 17–18): asset registry, loans, pickup, return, incidents. */
-export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+export function loansRoutes(deps: { db: Db; config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const storage = localFileStorage(deps.config.dataDir);
-  const svc: ObligationDeps = { db: deps.db, storage, publicUrl: deps.config.publicUrl };
+  const svc: ObligationDeps = { db: deps.db, clock: deps.clock, storage, publicUrl: deps.config.publicUrl };
   return async (app) => {
     app.get(`${base}/assets`, {
       config: { access: policy.listAssets },
@@ -80,12 +81,12 @@ export function loansRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyn
         summary: 'Loans in scope (own partner; manager: its adhesion partners; SESP: all)',
         response: { 200: z.object({ loans: z.array(loanSchema) }) },
       },
-      handler: async (request) => ({ loans: await listLoans(deps.db, authOf(request)) }),
+      handler: async (request) => ({ loans: await listLoans(deps.db, deps.clock, authOf(request)) }),
     });
     app.get(`${base}/:id`, {
       config: { access: policy.viewLoan },
       schema: { tags, summary: 'Loan detail', params: idParamSchema, response: { 200: loanSchema } },
-      handler: async (request) => toLoan(deps.db, await loadLoanInScope(deps.db, authOf(request), request.params.id)),
+      handler: async (request) => toLoan(deps.db, deps.clock, await loadLoanInScope(deps.db, authOf(request), request.params.id)),
     });
     app.get(`${base}/:id/documents/:docId`, {
       config: { access: policy.downloadLoanDocument },

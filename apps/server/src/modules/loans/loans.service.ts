@@ -10,7 +10,7 @@ import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isBusinessDay, nextBusinessDay } from '../calendar/business-days.js';
-import { clock, today } from '../calendar/clock.js';
+import { type Clock, todayOn } from '../calendar/clock.js';
 import { fmtDate } from '../calendar/local-date.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { documentsOf } from '../documents/subject-documents.js';
@@ -42,7 +42,8 @@ export async function loadLoanInScope(db: Queryable, auth: AuthContext, id: stri
   return row;
 }
 
-export async function toLoan(db: Queryable, l: LoanRow): Promise<Loan> {
+export async function toLoan(db: Queryable, clock: Clock, l: LoanRow): Promise<Loan> {
+  const today = todayOn(clock);
   const [t] = await db
     .select({ number: cooperationTerms.number, status: cooperationTerms.status, partnerName: partners.name })
     .from(cooperationTerms)
@@ -54,7 +55,7 @@ export async function toLoan(db: Queryable, l: LoanRow): Promise<Loan> {
     .innerJoin(equipmentAssets, eq(equipmentAssets.id, equipmentLoanItems.assetId))
     .where(eq(equipmentLoanItems.loanId, l.id))
     .orderBy(asc(equipmentAssets.serial));
-  const period = l.pickedUpOn && l.status === 'active' ? loanPeriod(l.pickedUpOn, today(), t?.status === 'active') : null;
+  const period = l.pickedUpOn && l.status === 'active' ? loanPeriod(l.pickedUpOn, today, t?.status === 'active') : null;
   return {
     id: l.id,
     number: l.number,
@@ -65,7 +66,7 @@ export async function toLoan(db: Queryable, l: LoanRow): Promise<Loan> {
     termStatus: t?.status ?? '',
     status: l.status,
     pickupOn: l.pickupOn,
-    firstPickupOn: nextBusinessDay(today(), { municipalityIbge: CUIABA_IBGE }),
+    firstPickupOn: nextBusinessDay(today, { municipalityIbge: CUIABA_IBGE }),
     pickupPlace: l.pickupPlace,
     pickupPersonName: l.pickupPersonName,
     pickedUpOn: l.pickedUpOn,
@@ -93,14 +94,14 @@ export async function toLoan(db: Queryable, l: LoanRow): Promise<Loan> {
   };
 }
 
-export async function listLoans(db: Db, auth: AuthContext): Promise<Loan[]> {
+export async function listLoans(db: Db, clock: Clock, auth: AuthContext): Promise<Loan[]> {
   const rows = await db
     .select()
     .from(equipmentLoans)
     .where(partnerScope(auth, equipmentLoans.partnerId))
     .orderBy(desc(equipmentLoans.createdAt))
     .limit(500);
-  return Promise.all(rows.map((r) => toLoan(db, r)));
+  return Promise.all(rows.map((r) => toLoan(db, clock, r)));
 }
 
 async function activeAssets(db: Queryable, loanId: string): Promise<AssetRow[]> {
@@ -122,7 +123,7 @@ export async function createLoan(deps: ObligationDeps, who: Acting, input: { ter
     const { term, partner } = await loadActiveTerm(tx, input.termId);
     const { rows } = (await tx.execute(sql`SELECT nextval('equipment_loan_number_seq')::int AS n`)) as unknown as { rows: { n: number }[] };
     const n = rows[0]!.n;
-    const number = `CES-${today().slice(0, 4)}/${String(n).padStart(5, '0')}`;
+    const number = `CES-${todayOn(deps.clock).slice(0, 4)}/${String(n).padStart(5, '0')}`;
     const [loan] = await tx
       .insert(equipmentLoans)
       .values({ number, partnerId: term.partnerId, termId: term.id, pickupPlace: PICKUP_PLACE, createdBy: who.auth.user.id })
@@ -157,7 +158,7 @@ export async function createLoan(deps: ObligationDeps, who: Acting, input: { ter
       );
     return loan!;
   });
-  return toLoan(deps.db, row);
+  return toLoan(deps.db, deps.clock, row);
 }
 
 /** Guide §03: the partner picks a business day; someone other than the legal representative needs a signed authorisation. */
@@ -171,7 +172,7 @@ export async function schedulePickup(
     const loan = await loadLoanInScope(tx, who.auth, id, true);
     if (loan.status !== 'reserved' && loan.status !== 'pickup_scheduled')
       throw new AppError('INVALID_STATE', 'A retirada desta cessão já foi registrada ou cancelada.');
-    if (input.pickupOn < today()) throw new AppError('INVALID_STATE', 'Escolha uma data a partir de hoje.');
+    if (input.pickupOn < todayOn(deps.clock)) throw new AppError('INVALID_STATE', 'Escolha uma data a partir de hoje.');
     if (!isBusinessDay(input.pickupOn, { municipalityIbge: CUIABA_IBGE }))
       throw new AppError('INVALID_STATE', 'A retirada é feita em dia útil na SESP/MT (Cuiabá): escolha outra data.');
     const [p] = await tx.select().from(partners).where(eq(partners.id, loan.partnerId));
@@ -205,15 +206,15 @@ export async function schedulePickup(
     );
     return updated!;
   });
-  return toLoan(deps.db, row);
+  return toLoan(deps.db, deps.clock, row);
 }
 
 /** SESP records the pickup: assets lent, responsibility term signed at pickup, 90-day installation deadline starts (guide §04). */
-export async function recordPickup(deps: ObligationDeps, who: Acting, id: string, pickedUpOn: string = today()): Promise<Loan> {
+export async function recordPickup(deps: ObligationDeps, who: Acting, id: string, pickedUpOn: string = todayOn(deps.clock)): Promise<Loan> {
   const row = await deps.db.transaction(async (tx) => {
     const loan = await loadLoanInScope(tx, who.auth, id);
     if (loan.status !== 'pickup_scheduled') throw new AppError('INVALID_STATE', 'Agende a retirada antes de registrá-la.');
-    if (pickedUpOn > today()) throw new AppError('INVALID_STATE', 'A retirada não pode ter data futura.');
+    if (pickedUpOn > todayOn(deps.clock)) throw new AppError('INVALID_STATE', 'A retirada não pode ter data futura.');
     const { term, partner } = await loadActiveTerm(tx, loan.termId);
     const assets = await activeAssets(tx, id);
     for (const a of assets)
@@ -247,7 +248,7 @@ export async function recordPickup(deps: ObligationDeps, who: Acting, id: string
       );
     return updated;
   });
-  return toLoan(deps.db, row);
+  return toLoan(deps.db, deps.clock, row);
 }
 
 /** Return at the end of the cooperation (Art. 18 caput), each item's condition checked. */
@@ -263,7 +264,7 @@ export async function recordReturn(
   const row = await deps.db.transaction(async (tx) => {
     const loan = await loadLoanInScope(tx, who.auth, id);
     if (loan.status !== 'active') throw new AppError('INVALID_STATE', 'Somente uma cessão em curso pode ser devolvida.');
-    const returnedOn = input.returnedOn ?? today();
+    const returnedOn = input.returnedOn ?? todayOn(deps.clock);
     const items = await tx
       .select()
       .from(equipmentLoanItems)
@@ -307,7 +308,5 @@ export async function recordReturn(
     });
     return updated!;
   });
-  return toLoan(deps.db, row);
+  return toLoan(deps.db, deps.clock, row);
 }
-
-export { clock };

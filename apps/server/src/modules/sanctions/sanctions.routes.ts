@@ -16,7 +16,7 @@ import type { Db } from '../../db/client.js';
 import { acting, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { sendFile } from '../../http/send-file.js';
-import { clock } from '../calendar/clock.js';
+import type { Clock } from '../calendar/clock.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
@@ -40,14 +40,14 @@ const tags = ['sanctions'];
 const base = '/api/sanctions';
 
 /** Sanctions (Art. 30), revocation (Art. 29), committee cases, uptime scorecard (Art. 25 §3). */
-export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
+export function sanctionsRoutes(deps: { db: Db; config: Config; clock: Clock }): FastifyPluginAsyncZod {
   const storage = localFileStorage(deps.config.dataDir);
-  const svc: ObligationDeps = { db: deps.db, storage, publicUrl: deps.config.publicUrl };
+  const svc: ObligationDeps = { db: deps.db, clock: deps.clock, storage, publicUrl: deps.config.publicUrl };
   return async (app) => {
     app.get(base, {
       config: { access: policy.listSanctions },
       schema: { tags, summary: 'Sanction processes in scope', response: { 200: z.object({ sanctions: z.array(sanctionSchema) }) } },
-      handler: async (request) => ({ sanctions: await listSanctions(deps.db, authOf(request)) }),
+      handler: async (request) => ({ sanctions: await listSanctions(deps.db, deps.clock, authOf(request)) }),
     });
     app.get(`${base}/cases`, {
       config: { access: policy.listCases },
@@ -67,7 +67,7 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
         body: z.object({ note: z.string().trim().min(3).max(4000) }),
         response: { 200: complianceCaseSchema },
       },
-      handler: async (request) => closeCase(deps.db, acting(request), request.params.id, request.body.note),
+      handler: async (request) => closeCase(deps.db, deps.clock, acting(request), request.params.id, request.body.note),
     });
     app.get(`${base}/scorecard`, {
       config: { access: policy.uptimeScorecard },
@@ -89,7 +89,7 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
         const partnerId = request.query.partnerId ?? own[0];
         const seesAll = auth.roles.some((r) => SESP_SEES_EVERY_PARTNER.has(r));
         if (!partnerId || (!seesAll && !own.includes(partnerId))) throw new AppError('NOT_FOUND', 'Parceiro não encontrado.');
-        return monthlyScorecard(deps.db, partnerId, request.query.month ?? toCuiabaDate(clock.now()).slice(0, 7), clock.now());
+        return monthlyScorecard(deps.db, partnerId, request.query.month ?? toCuiabaDate(deps.clock.now()).slice(0, 7), deps.clock.now());
       },
     });
     app.post(`${base}/revocations`, {
@@ -105,7 +105,7 @@ export function sanctionsRoutes(deps: { db: Db; config: Config }): FastifyPlugin
     app.get(`${base}/:id`, {
       config: { access: policy.viewSanction },
       schema: { tags, summary: 'Sanction process detail with limitation period', params: idParamSchema, response: { 200: sanctionSchema } },
-      handler: async (request) => viewSanction(deps.db, authOf(request), request.params.id),
+      handler: async (request) => viewSanction(deps.db, deps.clock, authOf(request), request.params.id),
     });
     app.get(`${base}/:id/documents/:docId`, {
       config: { access: policy.downloadSanctionDocument },

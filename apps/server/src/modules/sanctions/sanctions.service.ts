@@ -18,7 +18,7 @@ import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deadlineFrom } from '../calendar/business-days.js';
-import { clock, today } from '../calendar/clock.js';
+import { type Clock, todayOn } from '../calendar/clock.js';
 import { addDays, fmtDate, formatLocalDate, type LocalDate, parseLocalDate, toCuiabaDate } from '../calendar/local-date.js';
 import type { ActContent } from '../documents/act-content.js';
 import { issueDocument } from '../documents/issue-document.js';
@@ -77,9 +77,10 @@ export async function limitationFor(db: Queryable, termId: string, on: LocalDate
   return limitationOn(report?.submittedAt ? toCuiabaDate(report.submittedAt) : null, [...acts, ...extraActs], on);
 }
 
-async function toSanction(db: Queryable, s: SanctionRow): Promise<Sanction> {
+async function toSanction(db: Queryable, clock: Clock, s: SanctionRow): Promise<Sanction> {
   const { term, partner } = await loadTerm(db, s.termId);
-  const on = s.decidedAt ? toCuiabaDate(s.decidedAt) : today();
+  const today = todayOn(clock);
+  const on = s.decidedAt ? toCuiabaDate(s.decidedAt) : today;
   return {
     id: s.id,
     number: s.number,
@@ -92,7 +93,7 @@ async function toSanction(db: Queryable, s: SanctionRow): Promise<Sanction> {
     notifiedAt: s.notifiedAt.toISOString(),
     receivedOn: s.receivedOn,
     defenceDueOn: s.defenceDueOn,
-    defenceOpen: s.status === 'notified' && today() <= s.defenceDueOn,
+    defenceOpen: s.status === 'notified' && today <= s.defenceDueOn,
     defenceText: s.defenceText,
     defenceFiledAt: s.defenceFiledAt?.toISOString() ?? null,
     decision: s.decision,
@@ -115,17 +116,18 @@ export async function loadSanctionInScope(db: Queryable, auth: AuthContext, id: 
   return row;
 }
 
-export async function listSanctions(db: Db, auth: AuthContext): Promise<Sanction[]> {
+export async function listSanctions(db: Db, clock: Clock, auth: AuthContext): Promise<Sanction[]> {
   const rows = await db
     .select()
     .from(sanctionProcesses)
     .where(partnerScope(auth, sanctionProcesses.partnerId))
     .orderBy(desc(sanctionProcesses.notifiedAt))
     .limit(500);
-  return Promise.all(rows.map((r) => toSanction(db, r)));
+  return Promise.all(rows.map((r) => toSanction(db, clock, r)));
 }
 
-export const viewSanction = async (db: Db, auth: AuthContext, id: string) => toSanction(db, await loadSanctionInScope(db, auth, id));
+export const viewSanction = async (db: Db, clock: Clock, auth: AuthContext, id: string) =>
+  toSanction(db, clock, await loadSanctionInScope(db, auth, id));
 
 const notificationAct = (s: SanctionRow, term: TermRow, partnerName: string): ActContent => ({
   title: 'NOTIFICAÇÃO — PROCESSO DE APURAÇÃO E SANÇÃO',
@@ -156,7 +158,7 @@ export async function openSanctionInTx(
 ): Promise<SanctionRow> {
   const { term, partner } = await loadTerm(tx, input.termId);
   if (term.status === 'pending_signature') throw new AppError('COOPERATION_NOT_ACTIVE');
-  const notifiedOn = today();
+  const notifiedOn = todayOn(deps.clock);
   const receivedOn = input.receivedOn ?? notifiedOn;
   if (receivedOn < notifiedOn) throw new AppError('INVALID_STATE', 'O recebimento não pode ser anterior à notificação.');
   const lim = await limitationFor(tx, term.id, notifiedOn, input.accountabilityReportId);
@@ -171,7 +173,7 @@ export async function openSanctionInTx(
       termId: term.id,
       accountabilityReportId: input.accountabilityReportId ?? null,
       facts: input.facts,
-      notifiedAt: clock.now(),
+      notifiedAt: deps.clock.now(),
       receivedOn,
       defenceDueOn: defenceDueOn(receivedOn),
       createdBy: who.auth.user.id,
@@ -207,7 +209,7 @@ export async function openSanction(
   input: { termId: string; facts: string; receivedOn?: string | undefined; accountabilityReportId?: string | null | undefined },
 ): Promise<Sanction> {
   const row = await deps.db.transaction((tx) => openSanctionInTx(deps, tx, who, input));
-  return toSanction(deps.db, row);
+  return toSanction(deps.db, deps.clock, row);
 }
 
 /** Art. 30 §1: accepted up to the end of the 10th business day after receipt (Cuiabá); refused after, and the refusal is recorded. */
@@ -219,7 +221,7 @@ export async function fileDefence(
 ): Promise<Sanction> {
   const current = await loadSanctionInScope(deps.db, who.auth, id, true);
   if (current.status !== 'notified') throw new AppError('INVALID_STATE', 'A defesa já foi apresentada ou o processo já foi decidido.');
-  const day = today();
+  const day = todayOn(deps.clock);
   if (day > current.defenceDueOn) {
     await deps.db.transaction((tx) =>
       recordAudit(tx, who.actor, {
@@ -238,7 +240,7 @@ export async function fileDefence(
     if (input.fileId) await requireOwnFiles(tx, who.auth.user.id, [input.fileId], 'document');
     const [u] = await tx
       .update(sanctionProcesses)
-      .set({ status: 'defence_filed', defenceText: input.text, defenceFileId: input.fileId ?? null, defenceFiledAt: clock.now() })
+      .set({ status: 'defence_filed', defenceText: input.text, defenceFileId: input.fileId ?? null, defenceFiledAt: deps.clock.now() })
       .where(and(eq(sanctionProcesses.id, id), eq(sanctionProcesses.status, 'notified')))
       .returning();
     if (!u) throw new AppError('CONFLICT');
@@ -250,7 +252,7 @@ export async function fileDefence(
     });
     return u;
   });
-  return toSanction(deps.db, row);
+  return toSanction(deps.db, deps.clock, row);
 }
 
 const decisionAct = (s: SanctionRow, term: TermRow, partnerName: string): ActContent => ({
@@ -293,7 +295,7 @@ export async function decideSanction(
   const row = await deps.db.transaction(async (tx) => {
     const s = await loadSanctionInScope(tx, who.auth, id);
     if (s.status === 'decided') throw new AppError('INVALID_STATE', 'Processo já decidido.');
-    const day = today();
+    const day = todayOn(deps.clock);
     if (s.status === 'notified' && day <= s.defenceDueOn)
       throw new AppError('SANCTION_DEFENCE_RUNNING', `A defesa pode ser apresentada até ${fmtDate(s.defenceDueOn)} (art. 30, § 1º).`);
     if (input.decision !== 'dismissed') {
@@ -318,7 +320,7 @@ export async function decideSanction(
         suspensionStartsOn: starts,
         suspensionEndsOn: ends,
         decidedBy: who.auth.user.id,
-        decidedAt: clock.now(),
+        decidedAt: deps.clock.now(),
       })
       .where(and(eq(sanctionProcesses.id, id), sql`${sanctionProcesses.status} <> 'decided'`))
       .returning();
@@ -347,11 +349,11 @@ export async function decideSanction(
       );
     return u!;
   });
-  return toSanction(deps.db, row);
+  return toSanction(deps.db, deps.clock, row);
 }
 
 /** Art. 30 II: a suspension running on `on` bans new partnerships. Used by accreditation (create/submit). */
-export async function activeSuspension(db: Queryable, partnerId: string, on: LocalDate = today()): Promise<SanctionRow | undefined> {
+export async function activeSuspension(db: Queryable, partnerId: string, on: LocalDate): Promise<SanctionRow | undefined> {
   const [s] = await db
     .select()
     .from(sanctionProcesses)
@@ -367,8 +369,8 @@ export async function activeSuspension(db: Queryable, partnerId: string, on: Loc
   return s;
 }
 
-export async function assertNotSuspended(db: Queryable, partnerId: string): Promise<void> {
-  const s = await activeSuspension(db, partnerId);
+export async function assertNotSuspended(db: Queryable, partnerId: string, on: LocalDate): Promise<void> {
+  const s = await activeSuspension(db, partnerId, on);
   if (s)
     throw new AppError(
       'PARTNER_SUSPENDED',
@@ -384,7 +386,7 @@ export async function revokeCooperation(deps: ObligationDeps, who: Acting, input
       .update(cooperationTerms)
       .set({
         status: 'ended',
-        endedAt: clock.now(),
+        endedAt: deps.clock.now(),
         endReason: `Revogação por interesse público decorrente de fato superveniente (art. 29): ${input.reasons}`,
       })
       .where(and(eq(cooperationTerms.id, term.id), eq(cooperationTerms.status, 'active')))
@@ -392,7 +394,7 @@ export async function revokeCooperation(deps: ObligationDeps, who: Acting, input
     if (!ended) throw new AppError('CONFLICT');
     const [rev] = await tx
       .insert(termRevocations)
-      .values({ termId: term.id, reasons: input.reasons, revokedBy: who.auth.user.id, revokedAt: clock.now() })
+      .values({ termId: term.id, reasons: input.reasons, revokedBy: who.auth.user.id, revokedAt: deps.clock.now() })
       .returning();
     await recordAudit(tx, who.actor, {
       action: 'cooperation_term.revoked',
@@ -463,7 +465,7 @@ export async function listCases(db: Db, auth: AuthContext): Promise<ComplianceCa
   }));
 }
 
-export async function closeCase(db: Db, who: Acting, id: string, note: string): Promise<ComplianceCase> {
+export async function closeCase(db: Db, clock: Clock, who: Acting, id: string, note: string): Promise<ComplianceCase> {
   await db.transaction(async (tx) => {
     const [c] = await tx
       .update(complianceCases)

@@ -5,7 +5,7 @@ import { partners } from '../../db/tables/partners.js';
 import { cameraOutages, complianceCases } from '../../db/tables/sanctions.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
-import { clock } from '../calendar/clock.js';
+import type { Clock } from '../calendar/clock.js';
 import { mailAll, partnerEmailOf, staffEmails } from '../obligations/recipients.js';
 
 const H = 3_600_000;
@@ -24,7 +24,7 @@ const actor = systemActor('sweep:uptime-obligation');
  * which the health engine fills (this issue only defines its shape). Idempotent through the
  * `*_notified_at` guards; keyset cursor over the last 30 days.
  */
-export function uptimeObligationSweep(db: Db): Sweep {
+export function uptimeObligationSweep(db: Db, clock: Clock): Sweep {
   let after = '00000000-0000-0000-0000-000000000000';
   return {
     name: 'uptime-obligation',
