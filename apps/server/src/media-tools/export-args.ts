@@ -13,8 +13,13 @@ export interface ConcatCopyInput {
 
 const SAFE_PATH = /^[\w./:@+-]+$/;
 
-export function buildConcatCopyArgs(i: ConcatCopyInput): string[] {
-  for (const p of [i.listFile, i.output]) if (!SAFE_PATH.test(p)) throw new Error(`unsafe path for ffmpeg: ${p}`);
+/**
+ * The input half shared by every export command: validated paths and range, the concat demuxer
+ * over the segment list, extra inputs (e.g. a mask image), then the cut (`-ss` after the inputs:
+ * decode-accurate from the keyframe before) and the duration.
+ */
+export function concatInputArgs(i: ConcatCopyInput, extraInputs: string[] = []): string[] {
+  for (const p of [i.listFile, i.output, ...extraInputs]) if (!SAFE_PATH.test(p)) throw new Error(`unsafe path for ffmpeg: ${p}`);
   if (!(i.startOffsetSec >= 0) || !(i.durationSec > 0)) throw new Error('bad export range');
   return [
     '-hide_banner',
@@ -28,9 +33,16 @@ export function buildConcatCopyArgs(i: ConcatCopyInput): string[] {
     '0',
     '-i',
     i.listFile,
+    ...extraInputs.flatMap((p) => ['-i', p]),
     ...(i.startOffsetSec > 0 ? ['-ss', i.startOffsetSec.toFixed(3)] : []),
     '-t',
     i.durationSec.toFixed(3),
+  ];
+}
+
+export function buildConcatCopyArgs(i: ConcatCopyInput): string[] {
+  return [
+    ...concatInputArgs(i),
     // The camera's AAC track rides along when the node passes audio (MEDIA_AUDIO=pass); optional.
     '-map',
     '0:v:0',

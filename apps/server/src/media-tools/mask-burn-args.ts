@@ -1,6 +1,4 @@
-import type { ConcatCopyInput } from './export-args.js';
-
-const SAFE_PATH = /^[\w./:@+-]+$/;
+import { type ConcatCopyInput, concatInputArgs } from './export-args.js';
 
 /**
  * Pure ffmpeg arguments of an export whose recipient lacks the unmask permission: the same concat
@@ -9,25 +7,8 @@ const SAFE_PATH = /^[\w./:@+-]+$/;
  * libx264 (the masked pixels cannot be burned in with `-c copy`). Costs one encode per export.
  */
 export function buildMaskedExportArgs(i: ConcatCopyInput & { maskPng: string }): string[] {
-  for (const p of [i.listFile, i.output, i.maskPng]) if (!SAFE_PATH.test(p)) throw new Error(`unsafe path for ffmpeg: ${p}`);
-  if (!(i.startOffsetSec >= 0) || !(i.durationSec > 0)) throw new Error('bad export range');
   return [
-    '-hide_banner',
-    '-nostdin',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'concat',
-    '-safe',
-    '0',
-    '-i',
-    i.listFile,
-    '-i',
-    i.maskPng,
-    ...(i.startOffsetSec > 0 ? ['-ss', i.startOffsetSec.toFixed(3)] : []),
-    '-t',
-    i.durationSec.toFixed(3),
+    ...concatInputArgs(i, [i.maskPng]),
     '-filter_complex',
     '[1:v][0:v]scale2ref=flags=neighbor[m][v];[v][m]overlay=eof_action=repeat:format=auto,format=yuv420p[out]',
     '-map',
