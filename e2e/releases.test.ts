@@ -2,6 +2,7 @@ import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPoint } from './helpers/partner-camera.js';
 import { startDemoPlatform } from './helpers/platform.js';
 import { ReleaseRequestForm, ReleaseRequestPage } from './pages/releases-pages.js';
 
@@ -50,6 +51,7 @@ async function registerCameras(page: Page): Promise<[string, string]> {
         fieldOfView: 90,
         mounting: 'pole',
         openToPublic: false,
+        cameraPointId: demoPoint(),
         credentials: { username: 'u', password: 'Senha-Camera-1' },
       },
     });

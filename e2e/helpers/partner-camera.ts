@@ -1,5 +1,10 @@
 import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser } from 'playwright-core';
+import { DEMO_SPARE_POINTS, demoSparePointId } from '../../apps/server/src/modules/demo/demo-camera-points.js';
+
+let nextPoint = 0;
+/** One of the demo's authorised spare points (the camera is then eligible to stream, issue 12). */
+export const demoPoint = (): string => demoSparePointId((nextPoint++ % DEMO_SPARE_POINTS) + 1);
 
 /**
  * Registers a camera of the demo partner on loopback through the API, signed in as the partner
@@ -34,6 +39,7 @@ export async function registerPartnerCamera(
         heading: 0,
         fieldOfView: 90,
         mounting: 'pole',
+        cameraPointId: demoPoint(),
       }),
     });
     if (res.status() !== 201) throw new Error(`camera not registered (${res.status()}): ${await res.text()}`);

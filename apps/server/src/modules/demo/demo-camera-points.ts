@@ -76,3 +76,43 @@ export async function authoriseDemoCameras(tx: Tx, partnerId: string, cameraIds:
   }
   return true;
 }
+
+/** Spare points of the demo's authorised executive project, for cameras a demo partner registers later. */
+export const DEMO_SPARE_POINTS = 20;
+
+/** Deterministic id of spare demo point `n` (1…DEMO_SPARE_POINTS), so demos and e2e tests can name it. */
+export function demoSparePointId(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > DEMO_SPARE_POINTS) throw new RangeError(`no spare demo point ${n}`);
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+/**
+ * Demo only: the demo term's executive project is authorised (Art. 14 §4) with DEMO_SPARE_POINTS
+ * points in Cuiabá, so a camera the demo partner registers tied to one of them
+ * (`cameraPointId: demoSparePointId(n)`) is eligible to stream, as after a real authorisation.
+ * Idempotent.
+ */
+export async function authoriseDemoProject(tx: Tx, partnerId: string): Promise<void> {
+  if (!(await authoriseDemoCameras(tx, partnerId, []))) return;
+  const [term] = await tx
+    .select({ applicationId: cooperationTerms.applicationId })
+    .from(cooperationTerms)
+    .where(and(eq(cooperationTerms.partnerId, partnerId), eq(cooperationTerms.status, 'active')))
+    .limit(1);
+  for (let n = 1; n <= DEMO_SPARE_POINTS; n++) {
+    await tx
+      .insert(cameraPoints)
+      .values({
+        id: demoSparePointId(n),
+        applicationId: term!.applicationId,
+        ordinal: 1000 + n,
+        address: `Ponto de demonstração reservado ${n}`,
+        municipalityIbge: '5103403',
+        latitude: -15.6,
+        longitude: -56.1,
+        mounting: 'pole',
+        films: 'via pública',
+      })
+      .onConflictDoNothing();
+  }
+}

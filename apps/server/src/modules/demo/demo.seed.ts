@@ -14,6 +14,7 @@ import { addBusinessDays, isBusinessDay, nextBusinessDay } from '../calendar/bus
 import { type Clock, todayOn } from '../calendar/clock.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
+import { authoriseDemoProject } from './demo-camera-points.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */
 export const DEMO_PASSWORD = 'demonstracao-vigia';
@@ -194,6 +195,7 @@ async function ensureObligationsDemo(db: Db, clock: Clock): Promise<void> {
       });
     });
   }
+  await db.transaction((tx) => authoriseDemoProject(tx, coop.id));
   await ensureSanctionDeadlineDemo(db, clock, coop.id);
 }
 
