@@ -1,11 +1,10 @@
 import type { CameraPublicAccessRequest } from '@vigia/contracts';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
-import { TextAreaField } from '../../shared/components/TextAreaField';
+import { ReasonedDecision } from '../../shared/components/ReasonedDecision';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
@@ -58,23 +57,6 @@ function RequestCard({
   municipality: string;
   onDecided: (approve: boolean) => void;
 }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function decide(approve: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      await decidePublicAccess(request.cameraId, approve, reason);
-      onDecided(approve);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div className="br-card mb-4" data-camera-id={request.cameraId}>
       <div className="card-content">
@@ -95,24 +77,11 @@ function RequestCard({
             )}
           </dd>
         </dl>
-        <ApiErrorMessage error={error} />
-        <TextAreaField
+        <ReasonedDecision
           id={`public-access-${request.cameraId}`}
-          label="Fundamentação da decisão"
-          value={reason}
-          onChange={setReason}
-          error={error?.fieldMessage('reason')}
-          required
-          maxLength={2000}
+          decide={(approve, reason) => decidePublicAccess(request.cameraId, approve, reason)}
+          onDecided={onDecided}
         />
-        <div className="mt-3">
-          <button className="br-button primary mr-2" type="button" disabled={busy} onClick={() => void decide(true)}>
-            Deferir
-          </button>
-          <button className="br-button secondary" type="button" disabled={busy} onClick={() => void decide(false)}>
-            Indeferir
-          </button>
-        </div>
       </div>
     </div>
   );

@@ -1,10 +1,8 @@
 import type { IdentityChange } from '@vigia/contracts';
-import { useState } from 'react';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
-import { TextAreaField } from '../../shared/components/TextAreaField';
+import { ReasonedDecision } from '../../shared/components/ReasonedDecision';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
@@ -34,23 +32,6 @@ export function IdentityChangesPage() {
 }
 
 function ChangeCard({ change, onDecided }: { change: IdentityChange; onDecided: () => void }) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function decide(approve: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      await decideIdentityChange(change.id, approve, reason);
-      onDecided();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <div className="br-card mb-4">
       <div className="card-content">
@@ -68,24 +49,12 @@ function ChangeCard({ change, onDecided }: { change: IdentityChange; onDecided: 
             <IdentityValues values={change.proposed} />
           </div>
         </div>
-        <ApiErrorMessage error={error} />
-        <TextAreaField
+        <ReasonedDecision
           id={`decision-${change.id}`}
-          label="Fundamentação da decisão"
-          value={reason}
-          onChange={setReason}
-          error={error?.fieldMessage('reason')}
-          required
-          maxLength={2000}
+          approveLabel="Deferir alteração"
+          decide={(approve, reason) => decideIdentityChange(change.id, approve, reason)}
+          onDecided={onDecided}
         />
-        <div className="mt-3">
-          <button className="br-button primary mr-2" type="button" disabled={busy} onClick={() => void decide(true)}>
-            Deferir alteração
-          </button>
-          <button className="br-button secondary" type="button" disabled={busy} onClick={() => void decide(false)}>
-            Indeferir
-          </button>
-        </div>
       </div>
     </div>
   );

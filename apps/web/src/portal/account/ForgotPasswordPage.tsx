@@ -1,32 +1,15 @@
-import { type FormEvent, useState } from 'react';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { TextField } from '../../shared/components/TextField';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { requestPasswordReset } from './account-api';
+import { useEmailRequest } from './use-email-request';
 
 /** /esqueci-a-senha — mails a reset link; the answer never says whether the e-mail has an account. */
 export function ForgotPasswordPage() {
   useDocumentTitle('Esqueci a senha');
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setSent((await requestPasswordReset(email.trim())).message);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { email, setEmail, sent, error, busy, submit } = useEmailRequest(requestPasswordReset);
 
   return (
     <div className="container-lg vigia-main-area">

@@ -1,29 +1,12 @@
-import { type FormEvent, useState } from 'react';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Message } from '../../shared/components/Message';
 import { TextField } from '../../shared/components/TextField';
 import { resendConfirmation } from './account-api';
+import { useEmailRequest } from './use-email-request';
 
 /** Asks for a new confirmation link (same answer whether the e-mail has an account or not). */
 export function ResendConfirmationForm() {
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setSent((await resendConfirmation(email.trim())).message);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { email, setEmail, sent, error, busy, submit } = useEmailRequest(resendConfirmation);
 
   if (sent) return <Message kind="info">{sent}</Message>;
   return (
