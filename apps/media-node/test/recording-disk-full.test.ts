@@ -24,7 +24,7 @@ import {
   startTestApp,
   startTestNode,
   stopTestBed,
-  until,
+  untilProgress,
 } from './helpers/node-testbed.js';
 
 /**
@@ -102,7 +102,12 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
   });
 
   it('purges the oldest unlocked footage below the free-space floor, keeps the locked segment, resumes recording and alerts CIOSP', async () => {
-    await until(async () => (await segments()).filter((s) => s.closedAt).length >= 2, 20_000);
+    // Waits that follow progress (closed segments, free bytes): a busy machine is slower, not red.
+    await untilProgress(
+      async () => (await segments()).filter((s) => s.closedAt).length,
+      (n) => n >= 2,
+      30_000,
+    );
     const [locked] = await segments();
     await t.database.db
       .insert(evidenceLocks)
@@ -112,7 +117,11 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
 
     // The volume fills up: the write fails and a `disk` gap opens; nothing opens while it is full.
     const fillStarted = Date.now();
-    await until(async () => (await diskGaps()).length > 0, 45_000);
+    await untilProgress(
+      async () => [(await diskGaps()).length, await storage.freeBytes()],
+      ([gaps]) => (gaps as number) > 0,
+      30_000,
+    );
     const fillSeconds = (Date.now() - fillStarted) / 1000;
     const freeWhenFull = (await storage.freeBytes())!;
     expect(freeWhenFull).toBeLessThan(FLOOR);
@@ -129,7 +138,11 @@ describe.skipIf(skipReason !== null)('Art. 25: recording volume full', () => {
     const freeAfter = (await storage.freeBytes())!;
 
     // Recording resumes once there is room: new closed segments after the purge, the gap closed.
-    await until(async () => (await segments()).filter((s) => s.closedAt && s.startAt > purgeAt).length >= 2, 20_000);
+    await untilProgress(
+      async () => (await segments()).filter((s) => s.closedAt && s.startAt > purgeAt).length,
+      (n) => n >= 2,
+      30_000,
+    );
     await node!.stop();
     node = undefined;
     console.log(
