@@ -189,6 +189,8 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       clearInterval(sc);
       for (const v of [...viewers]) v.end('upstreamFailed', 'node shutting down');
       for (const c of wss.clients) c.terminate();
+      // Recorders first (after a heartbeat's tick in flight), so no segment opens while stopping.
+      await recording!.stopAll();
       await upstreams.stopAll('shutdown');
       await store.leave().catch(() => undefined);
       await new Promise<void>((r) => server.close(() => r()));

@@ -22,7 +22,9 @@ export class RecordingService {
   readonly recorders = new Map<string, CameraRecorder>();
   readonly health = new Map<string, CameraHealth>();
   private readonly since = new Map<string, number>();
-  private claiming = false;
+  /** The tick in flight, if any: stopAll() waits for it so nothing starts behind its back. */
+  private ticking: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly deps: {
@@ -38,35 +40,41 @@ export class RecordingService {
 
   /** Called by the heartbeat: claim what should be recorded, release what no longer should, report health. */
   async tick(): Promise<void> {
-    if (this.claiming) return;
-    this.claiming = true;
+    if (this.ticking || this.stopping) return;
+    this.ticking = this.claimAndReport();
     try {
-      const { upstreams, store, opts, log } = this.deps;
-      const wanted = new Set(await store.camerasToRecord(opts.defaultOn, opts.maxCameras));
-      for (const id of wanted) {
-        if (this.recorders.has(id)) continue;
-        const camera = await this.deps.nodeStore.camera(id);
-        if (!camera) continue;
-        try {
-          const up = await upstreams.acquire(camera);
-          upstreams.pinned.add(id);
-          await this.start(up);
-        } catch (err) {
-          if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start recording');
-        }
-      }
-      for (const id of [...this.recorders.keys()]) {
-        if (wanted.has(id)) continue;
-        // Policy turned off (or lease taken): stop recording; the upstream stays while viewers remain.
-        await this.stopCamera(id, null);
-        upstreams.pinned.delete(id);
-        const up = upstreams.get(id);
-        if (up && up.hub.subscriberCount === 0) await upstreams.stop(id, 'idle');
-      }
-      await this.report();
+      await this.ticking;
     } finally {
-      this.claiming = false;
+      this.ticking = undefined;
     }
+  }
+
+  private async claimAndReport(): Promise<void> {
+    const { upstreams, store, opts, log } = this.deps;
+    const wanted = new Set(await store.camerasToRecord(opts.defaultOn, opts.maxCameras));
+    for (const id of wanted) {
+      if (this.recorders.has(id)) continue;
+      const camera = await this.deps.nodeStore.camera(id);
+      if (!camera) continue;
+      try {
+        const up = await upstreams.acquire(camera);
+        // The node began to stop while the upstream opened: the shutdown closes it; record nothing.
+        if (this.stopping) break;
+        upstreams.pinned.add(id);
+        await this.start(up);
+      } catch (err) {
+        if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start recording');
+      }
+    }
+    for (const id of [...this.recorders.keys()]) {
+      if (wanted.has(id)) continue;
+      // Policy turned off (or lease taken): stop recording; the upstream stays while viewers remain.
+      await this.stopCamera(id, null);
+      upstreams.pinned.delete(id);
+      const up = upstreams.get(id);
+      if (up && up.hub.subscriberCount === 0) await upstreams.stop(id, 'idle');
+    }
+    if (!this.stopping) await this.report();
   }
 
   private async start(up: Upstream): Promise<void> {
@@ -101,7 +109,14 @@ export class RecordingService {
     }
   }
 
+  /**
+   * Node shutdown: no tick starts a recorder any more, the one in flight is waited for (it could
+   * otherwise attach a recorder after this loop and leave its segment open), then every recorder
+   * closes its segment.
+   */
   async stopAll(): Promise<void> {
+    this.stopping = true;
+    await this.ticking?.catch(() => undefined);
     for (const id of [...this.recorders.keys()]) await this.stopCamera(id, 'shutdown');
   }
 }
