@@ -30,6 +30,7 @@ import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
+import { integratorsRoutes } from './modules/integrators/integrators.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { mediaNodeUrlSource } from './modules/live/media-node-urls.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
+  await app.register(integratorsRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -222,6 +222,35 @@ const covered: Record<
     fill: (i) => ({ id: i.sanctionA! }),
     body: () => ({ decision: 'warning', reasons: 'Tentativa fora do escopo.' }),
   },
+  // integrator portfolio (issue 18): company A's client, its camera and consent
+  'GET /api/integrator/clients/:clientId': { fill: (i) => ({ clientId: i.clientA! }) },
+  'POST /api/integrator/clients/:clientId/cameras': {
+    fill: (i) => ({ clientId: i.clientA! }),
+    body: () => ({
+      name: 'Câmera fora do escopo',
+      kind: 'partner_own',
+      host: 'fora-do-escopo.ddns.net',
+      rtspPort: 40554,
+      httpPort: 40580,
+      rtspPath: '/stream',
+      latitude: -15.6,
+      longitude: -56.1,
+      municipalityIbge: CUIABA,
+      heading: 0,
+      fieldOfView: 90,
+      mounting: 'facade',
+    }),
+  },
+  'POST /api/integrator/clients/:clientId/consents': {
+    fill: (i) => ({ clientId: i.clientA! }),
+    body: (i) => ({ cameraIds: [i.clientCamA!], means: 'email_link' }),
+  },
+  'POST /api/integrator/consents/:id/signed-term': {
+    fill: (i) => ({ id: i.consentA! }),
+    body: (i) => ({ signedFileId: i.fileA!, signerName: 'Assinante fora do escopo' }),
+  },
+  'GET /api/integrator/consents/:id/term': { fill: (i) => ({ id: i.consentA! }) },
+  'POST /api/partner/camera-sharing/:id/revoke': { fill: (i) => ({ id: i.consentA! }) },
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
@@ -392,6 +421,45 @@ beforeAll(async () => {
   const itA = await makeUser(t.database, ['integrator']);
   ids.integratorGrantA = (
     await must(await api(app, a).post('/api/partner/integrators', { integratorEmail: itA.email, validUntil: inTwoYears() }), 'grant')
+  ).id;
+
+  // Partner A as an integrator company (issue 18): a client, its camera and a pending signed-term consent.
+  const companyA = await signIn(app, (await makeUser(t.database, ['integrator'], { partnerId: w.partner.id })).email);
+  const clientA = await must(
+    await send(companyA, 'POST', '/api/integrator/clients', {
+      kind: 'individual',
+      name: 'Cliente de A',
+      document: '52998224725',
+      email: 'cliente-a@exemplo.com.br',
+      municipalityIbge: CUIABA,
+    }),
+    'client',
+  );
+  ids.clientA = clientA.partnerId as string;
+  const clientCam = await send(companyA, 'POST', `/api/integrator/clients/${ids.clientA}/cameras`, {
+    name: 'Fachada do cliente de A',
+    kind: 'partner_own',
+    host: 'cliente-a.ddns.net',
+    rtspPort: 40554,
+    httpPort: 40580,
+    rtspPath: '/stream',
+    latitude: -15.6,
+    longitude: -56.1,
+    municipalityIbge: CUIABA,
+    heading: 0,
+    fieldOfView: 90,
+    mounting: 'facade',
+  });
+  if (clientCam.statusCode !== 201) throw new Error(`client camera: ${clientCam.body}`);
+  ids.clientCamA = clientCam.json().id;
+  ids.consentA = (
+    await must(
+      await send(companyA, 'POST', `/api/integrator/clients/${ids.clientA}/consents`, {
+        cameraIds: [ids.clientCamA!],
+        means: 'signed_term',
+      }),
+      'consent',
+    )
   ).id;
 
   // Applications of partner A: a draft and a submitted one in analysis (with a RISP opinion).
