@@ -3,6 +3,7 @@ import { nvrPresets, type Role } from '@vigia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { alerts } from '../src/db/tables/alerts.js';
+import { selfTestBatches } from '../src/db/tables/integrators.js';
 import { recordingSegments } from '../src/db/tables/recordings.js';
 import { decide } from '../src/http/access.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
@@ -251,6 +252,7 @@ const covered: Record<
   },
   'GET /api/integrator/consents/:id/term': { fill: (i) => ({ id: i.consentA! }) },
   'POST /api/partner/camera-sharing/:id/revoke': { fill: (i) => ({ id: i.consentA! }) },
+  'GET /api/integrator/self-test-batches/:id': { fill: (i) => ({ id: i.batchA! }) },
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
@@ -461,6 +463,12 @@ beforeAll(async () => {
       'consent',
     )
   ).id;
+
+  const [batchA] = await t.database.db
+    .insert(selfTestBatches)
+    .values({ integratorPartnerId: w.partner.id, cameraIds: [ids.clientCamA!], requestedBy: randomUUID(), startedAt: new Date() })
+    .returning();
+  ids.batchA = batchA!.id;
 
   // Applications of partner A: a draft and a submitted one in analysis (with a RISP opinion).
   const accA = await partnerFor(app, 'company', CUIABA);

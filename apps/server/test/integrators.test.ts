@@ -302,3 +302,34 @@ describe('Art. 26 §2 — an integrator sees only its own clients’ cameras', (
     expect((await f.send(integrator.session, 'GET', `/api/cameras/${stranger}`)).statusCode).toBe(404);
   });
 });
+
+describe('Issue 18 — batch self-test over the client cameras, with progress and a per-camera report', () => {
+  it('tests each camera once, reports the failing step and its hint per camera; another company’s batch is 404', async () => {
+    const c = await client();
+    const a = await clientCamera(c.id);
+    const b = await clientCamera(c.id);
+    const started = await f.send(integrator.session, 'POST', '/api/integrator/self-test-batches', { clientPartnerId: c.id });
+    expect(started.statusCode, started.body).toBe(200);
+    const batch = started.json();
+    expect(batch).toMatchObject({ total: 2, finishedAt: null });
+    expect(batch.cameras.map((x: { cameraId: string }) => x.cameraId).sort()).toEqual([a, b].sort());
+    let report = batch;
+    const progress: number[] = [];
+    while (!report.finishedAt) {
+      report = (await f.send(integrator.session, 'GET', `/api/integrator/self-test-batches/${batch.id}`)).json();
+      progress.push(report.done);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(report.done).toBe(2);
+    expect([...progress].sort((x, y) => x - y)).toEqual(progress); // never goes back
+    // Nothing listens on the registered ports: each line names the failing step and what to do.
+    for (const line of report.cameras) {
+      expect(line).toMatchObject({ ok: false, clientName: 'Maria Cliente', selfTestId: expect.any(String) });
+      expect(line.failedStep).toMatchObject({ key: expect.any(String), hint: expect.any(String) });
+    }
+    expect((await f.send(otherIntegrator.session, 'GET', `/api/integrator/self-test-batches/${batch.id}`)).statusCode).toBe(404);
+    expect((await f.send(otherIntegrator.session, 'POST', '/api/integrator/self-test-batches', { clientPartnerId: c.id })).statusCode).toBe(
+      404,
+    );
+  }, 60_000);
+});

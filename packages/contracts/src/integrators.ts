@@ -99,3 +99,27 @@ export const consentTokenSchema = z.object({ token: z.string().min(20).max(200) 
 export const consentConfirmSchema = consentTokenSchema.extend({
   name: z.string().trim().min(3, { message: 'Informe o seu nome completo.' }).max(200),
 });
+
+/** Batch self-test over the company's client cameras (all, or one client's). */
+export const selfTestBatchRequestSchema = z.object({ clientPartnerId: z.string().uuid().optional() });
+
+export const selfTestBatchSchema = z.object({
+  id: z.string().uuid(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  total: z.number().int(),
+  done: z.number().int(),
+  /** One line per camera: its result in this batch (null while not tested yet). */
+  cameras: z.array(
+    z.object({
+      cameraId: z.string().uuid(),
+      cameraName: z.string(),
+      clientName: z.string(),
+      ok: z.boolean().nullable(),
+      /** The first failing step, with its code and the installer's hint (pt-BR). */
+      failedStep: z.object({ key: z.string(), label: z.string(), code: z.string().nullable(), hint: z.string().nullable() }).nullable(),
+      selfTestId: z.string().nullable(),
+    }),
+  ),
+});
+export type SelfTestBatch = z.infer<typeof selfTestBatchSchema>;

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cameras } from './cameras.js';
 import { partners } from './partners.js';
 
@@ -98,4 +98,24 @@ export const cameraSharingConsentCameras = pgTable(
       .references(() => cameras.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.consentId, t.cameraId] }), index('camera_sharing_consent_camera_idx').on(t.cameraId)],
+);
+
+/**
+ * A batch of installer self-tests the integrator runs over its clients' cameras (issue 18, "bulk
+ * work"). Each camera's result is its ordinary `camera_self_test` row started at or after
+ * `started_at`; progress is how many of `camera_ids` have one. `finished_at` is set when the run ends.
+ */
+export const selfTestBatches = pgTable(
+  'self_test_batch',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    integratorPartnerId: uuid('integrator_partner_id')
+      .notNull()
+      .references(() => partners.id),
+    cameraIds: jsonb('camera_ids').$type<string[]>().notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('self_test_batch_integrator_idx').on(t.integratorPartnerId, t.startedAt)],
 );

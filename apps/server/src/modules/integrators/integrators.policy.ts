@@ -12,6 +12,7 @@ export const integratorsPolicy = definePolicy({
   requestConsent: rolesAccess('integrator'),
   recordSignedTerm: rolesAccess('integrator'),
   consentTerm: rolesAccess('integrator'),
+  selfTestBatch: rolesAccess('integrator'),
   lookupConsentLink: publicAccess('the client opens the consent link e-mailed to it (single secret token, issue 18)'),
   confirmConsentLink: publicAccess('the client confirms sharing named cameras through the e-mailed link (token-bearing, issue 18)'),
   revokeConsentLink: publicAccess('the client revokes its consent at any time through the e-mailed link (token-bearing, issue 18)'),

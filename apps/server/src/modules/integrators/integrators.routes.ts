@@ -9,6 +9,8 @@ import {
   idParamSchema,
   integratorClientInputSchema,
   integratorClientSchema,
+  selfTestBatchRequestSchema,
+  selfTestBatchSchema,
   signedTermSchema,
 } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -26,6 +28,7 @@ import { integratorsPolicy } from './integrators.policy.js';
 import { addClient, createClientCamera, type IntegratorDeps, listClients, loadClient } from './portfolio.js';
 import { requestConsent } from './request-consent.js';
 import { listOwnSharing, revokeConsentLink, revokeOwnConsent } from './revoke-consent.js';
+import { getSelfTestBatch, startSelfTestBatch } from './self-test-batch.js';
 
 const tags = ['integrators'];
 const clientParams = z.object({ clientId: z.string().uuid() });
@@ -129,6 +132,28 @@ export function integratorsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const c = await consentOfCompany(db, authOf(request), request.params.id);
         return sendFile(reply, await downloadDocument(db, svc.storage, 'camera_sharing_consent', c.id, c.termDocumentId));
       },
+    });
+
+    app.post('/api/integrator/self-test-batches', {
+      config: { access: integratorsPolicy.selfTestBatch },
+      schema: {
+        tags,
+        summary: 'Run the installer self-test over the client cameras (all, or one client’s), one camera at a time',
+        body: selfTestBatchRequestSchema,
+        response: { 200: selfTestBatchSchema },
+      },
+      handler: async (request) => startSelfTestBatch(svc, authOf(request), actorOf(request), request.body.clientPartnerId, request.log),
+    });
+
+    app.get('/api/integrator/self-test-batches/:id', {
+      config: { access: integratorsPolicy.selfTestBatch },
+      schema: {
+        tags,
+        summary: 'Progress and per-camera report of a self-test batch',
+        params: idParamSchema,
+        response: { 200: selfTestBatchSchema },
+      },
+      handler: async (request) => getSelfTestBatch(db, authOf(request), request.params.id),
     });
 
     app.post('/api/public/camera-consents/lookup', {

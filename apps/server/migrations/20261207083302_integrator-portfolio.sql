@@ -38,6 +38,15 @@ CREATE TABLE "integrator_client" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "self_test_batch" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"integrator_partner_id" uuid NOT NULL,
+	"camera_ids" jsonb NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"started_at" timestamp (3) with time zone NOT NULL,
+	"finished_at" timestamp (3) with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "camera_sharing_consent_camera" ADD CONSTRAINT "camera_sharing_consent_camera_consent_id_camera_sharing_consent_id_fk" FOREIGN KEY ("consent_id") REFERENCES "public"."camera_sharing_consent"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "camera_sharing_consent_camera" ADD CONSTRAINT "camera_sharing_consent_camera_camera_id_camera_id_fk" FOREIGN KEY ("camera_id") REFERENCES "public"."camera"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "camera_sharing_consent" ADD CONSTRAINT "camera_sharing_consent_integrator_partner_id_partner_id_fk" FOREIGN KEY ("integrator_partner_id") REFERENCES "public"."partner"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -46,9 +55,11 @@ ALTER TABLE "integrator_camera" ADD CONSTRAINT "integrator_camera_camera_id_came
 ALTER TABLE "integrator_camera" ADD CONSTRAINT "integrator_camera_integrator_partner_id_partner_id_fk" FOREIGN KEY ("integrator_partner_id") REFERENCES "public"."partner"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrator_client" ADD CONSTRAINT "integrator_client_integrator_partner_id_partner_id_fk" FOREIGN KEY ("integrator_partner_id") REFERENCES "public"."partner"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrator_client" ADD CONSTRAINT "integrator_client_client_partner_id_partner_id_fk" FOREIGN KEY ("client_partner_id") REFERENCES "public"."partner"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "self_test_batch" ADD CONSTRAINT "self_test_batch_integrator_partner_id_partner_id_fk" FOREIGN KEY ("integrator_partner_id") REFERENCES "public"."partner"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "camera_sharing_consent_camera_idx" ON "camera_sharing_consent_camera" USING btree ("camera_id");--> statement-breakpoint
 CREATE INDEX "camera_sharing_consent_client_idx" ON "camera_sharing_consent" USING btree ("client_partner_id");--> statement-breakpoint
 CREATE INDEX "camera_sharing_consent_integrator_idx" ON "camera_sharing_consent" USING btree ("integrator_partner_id");--> statement-breakpoint
 CREATE INDEX "integrator_camera_integrator_idx" ON "integrator_camera" USING btree ("integrator_partner_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "integrator_client_pair_key" ON "integrator_client" USING btree ("integrator_partner_id","client_partner_id");--> statement-breakpoint
-CREATE INDEX "integrator_client_client_idx" ON "integrator_client" USING btree ("client_partner_id");
+CREATE INDEX "integrator_client_client_idx" ON "integrator_client" USING btree ("client_partner_id");--> statement-breakpoint
+CREATE INDEX "self_test_batch_integrator_idx" ON "self_test_batch" USING btree ("integrator_partner_id","started_at");
