@@ -43,6 +43,7 @@ import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
+import { signageRoutes } from './modules/signage/signage.routes.js';
 
 export type { AppDeps } from './http/app-deps.js';
 
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(integratorsRoutes(deps));
+  await app.register(signageRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

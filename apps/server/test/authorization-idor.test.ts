@@ -253,6 +253,12 @@ const covered: Record<
   'GET /api/integrator/consents/:id/term': { fill: (i) => ({ id: i.consentA! }) },
   'POST /api/partner/camera-sharing/:id/revoke': { fill: (i) => ({ id: i.consentA! }) },
   'GET /api/integrator/self-test-batches/:id': { fill: (i) => ({ id: i.batchA! }) },
+  // signage plates (issue 18)
+  'GET /api/signage-plates/:cameraId/artwork': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/signage-plates/:cameraId/photo': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: (i) => ({ fileId: i.fileA!, latitude: -15.6, longitude: -56.1 }),
+  },
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
@@ -277,6 +283,7 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/sanctions/cases/:id/close': 'statewide staff only (committee, admin)',
   'POST /api/cameras/:id/public-access/decision':
     'the committee only (statewide): approves partners’ requests to open cameras to the public',
+  'POST /api/signage-plates/:cameraId/decision': 'the committee only (statewide): approves plate installation photos of every site',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

@@ -123,3 +123,36 @@ export const selfTestBatchSchema = z.object({
   ),
 });
 export type SelfTestBatch = z.infer<typeof selfTestBatchSchema>;
+
+/** Signage plate of a site (one per camera that may stream). */
+export const signagePlateStatusSchema = z.enum(['awaiting_photo', 'submitted', 'approved', 'new_photo_requested']);
+export const signagePlateStatusLabels: Readonly<Record<z.infer<typeof signagePlateStatusSchema>, string>> = {
+  awaiting_photo: 'Aguardando foto da instalação',
+  submitted: 'Foto enviada — aguardando a comissão',
+  approved: 'Placa instalada (aprovada)',
+  new_photo_requested: 'Nova foto pedida pela comissão',
+};
+export const signagePlateSchema = z.object({
+  cameraId: z.string().uuid(),
+  cameraName: z.string(),
+  siteCode: z.string(),
+  status: signagePlateStatusSchema,
+  dueOn: z.string(),
+  photoFileId: z.string().uuid().nullable(),
+  photoLatitude: z.number().nullable(),
+  photoLongitude: z.number().nullable(),
+  photoGpsSource: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  caseId: z.string().uuid().nullable(),
+});
+export type SignagePlate = z.infer<typeof signagePlateSchema>;
+
+/** The installation photo (uploaded through /api/files); the browser's position when the photo has no EXIF GPS. */
+export const signagePlatePhotoSchema = z.object({
+  fileId: z.string().uuid(),
+  latitude: z.number().min(-90).max(90).optional(),
+  longitude: z.number().min(-180).max(180).optional(),
+});
+export const signagePlateDecisionSchema = z
+  .object({ approve: z.boolean(), reason: z.string().trim().max(2000).default('') })
+  .refine((d) => d.approve || d.reason.length >= 5, { path: ['reason'], message: 'Diga por que é preciso uma nova foto.' });

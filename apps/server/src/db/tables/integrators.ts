@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cameras } from './cameras.js';
 import { partners } from './partners.js';
 
@@ -118,4 +118,39 @@ export const selfTestBatches = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [index('self_test_batch_integrator_idx').on(t.integratorPartnerId, t.startedAt)],
+);
+
+/**
+ * The program's signage plate of a site (SPEC §3.7; seed 002: "todas as câmeras … serão identificadas
+ * com uma placa"): one per camera that may stream, with a public site code (printed with a QR to the
+ * program's public page — never the partner's details), the installation photo (geotagged: EXIF or
+ * the browser), the committee's decision, and the obligation case opened when `due_on` passes first.
+ */
+export const signagePlates = pgTable(
+  'signage_plate',
+  {
+    cameraId: uuid('camera_id')
+      .primaryKey()
+      .references(() => cameras.id, { onDelete: 'cascade' }),
+    siteCode: text('site_code').notNull().unique(),
+    /** awaiting_photo | submitted | approved | new_photo_requested */
+    status: text('status', { enum: ['awaiting_photo', 'submitted', 'approved', 'new_photo_requested'] })
+      .notNull()
+      .default('awaiting_photo'),
+    /** Cuiabá calendar day by which an approved photo is due (SIGNAGE_PLATE_DEADLINE_DAYS). */
+    dueOn: text('due_on').notNull(),
+    photoFileId: uuid('photo_file_id'),
+    photoLatitude: doublePrecision('photo_latitude'),
+    photoLongitude: doublePrecision('photo_longitude'),
+    /** exif | browser */
+    photoGpsSource: text('photo_gps_source'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, precision: 3 }),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
+    decisionReason: text('decision_reason'),
+    caseId: uuid('case_id'),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index('signage_plate_status_idx').on(t.status, t.dueOn)],
 );
