@@ -141,7 +141,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       const renewed = await store.renewLeases(served);
       const plan = planRenewal(served, renewed);
       for (const cam of plan.lost) {
-        log.warn({ camera: cam }, 'lease lost: another node took the camera');
+        log.warn({ camera: cam }, 'lease lost: another node took the camera, or it is no longer eligible to stream');
         await upstreams.stop(cam, 'lease_lost');
       }
       await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);

@@ -90,13 +90,19 @@ export class NodeStore {
     return rows[0] ? { nodeId: rows[0].node_id } : null;
   }
 
-  /** Renews the leases of the cameras served; returns those still ours. */
+  /**
+   * Renews the leases of the cameras served; returns those still ours **and still eligible to
+   * stream**: a camera that lost eligibility (term ended, client consent revoked — issue 18) is not
+   * renewed, so the heartbeat stops it (live, recording, health) like a lost lease.
+   */
   async renewLeases(cameraIds: string[]): Promise<string[]> {
     if (!cameraIds.length) return [];
     const rows = await this.sql.query<{ camera_id: string }>(
-      `UPDATE ${tables.cameraAssignment} SET expires_at = now() + $3::float8 * interval '1 second'
-       WHERE node_id = $1 AND camera_id = ANY(string_to_array($2, ',')::uuid[])
-       RETURNING camera_id::text AS camera_id`,
+      `UPDATE ${tables.cameraAssignment} a SET expires_at = now() + $3::float8 * interval '1 second'
+       FROM ${tables.camera} camera
+       WHERE camera.id = a.camera_id AND a.node_id = $1 AND a.camera_id = ANY(string_to_array($2, ',')::uuid[])
+         AND ${streamEligibleSql('camera')}
+       RETURNING a.camera_id::text AS camera_id`,
       [this.nodeId, cameraIds.join(','), secs(this.leaseSeconds)],
     );
     return rows.map((r) => r.camera_id);

@@ -30,6 +30,7 @@ import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { integrationsRoutes } from './modules/integrations/integrations.routes.js';
+import { integratorsRoutes } from './modules/integrators/integrators.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { mediaNodeUrlSource } from './modules/live/media-node-urls.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
@@ -42,6 +43,7 @@ import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
+import { signageRoutes } from './modules/signage/signage.routes.js';
 
 export type { AppDeps } from './http/app-deps.js';
 
@@ -117,6 +119,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
+  await app.register(integratorsRoutes(deps));
+  await app.register(signageRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -22,6 +22,7 @@ import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
+import { signagePlateSweep } from './modules/signage/signage-plate.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -59,6 +60,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
+    await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
   }
   return {
     database,

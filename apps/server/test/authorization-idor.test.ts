@@ -3,6 +3,7 @@ import { nvrPresets, type Role } from '@vigia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { alerts } from '../src/db/tables/alerts.js';
+import { selfTestBatches } from '../src/db/tables/integrators.js';
 import { recordingSegments } from '../src/db/tables/recordings.js';
 import { decide } from '../src/http/access.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
@@ -222,6 +223,42 @@ const covered: Record<
     fill: (i) => ({ id: i.sanctionA! }),
     body: () => ({ decision: 'warning', reasons: 'Tentativa fora do escopo.' }),
   },
+  // integrator portfolio (issue 18): company A's client, its camera and consent
+  'GET /api/integrator/clients/:clientId': { fill: (i) => ({ clientId: i.clientA! }) },
+  'POST /api/integrator/clients/:clientId/cameras': {
+    fill: (i) => ({ clientId: i.clientA! }),
+    body: () => ({
+      name: 'Câmera fora do escopo',
+      kind: 'partner_own',
+      host: 'fora-do-escopo.ddns.net',
+      rtspPort: 40554,
+      httpPort: 40580,
+      rtspPath: '/stream',
+      latitude: -15.6,
+      longitude: -56.1,
+      municipalityIbge: CUIABA,
+      heading: 0,
+      fieldOfView: 90,
+      mounting: 'facade',
+    }),
+  },
+  'POST /api/integrator/clients/:clientId/consents': {
+    fill: (i) => ({ clientId: i.clientA! }),
+    body: (i) => ({ cameraIds: [i.clientCamA!], means: 'email_link' }),
+  },
+  'POST /api/integrator/consents/:id/signed-term': {
+    fill: (i) => ({ id: i.consentA! }),
+    body: (i) => ({ signedFileId: i.fileA!, signerName: 'Assinante fora do escopo' }),
+  },
+  'GET /api/integrator/consents/:id/term': { fill: (i) => ({ id: i.consentA! }) },
+  'POST /api/partner/camera-sharing/:id/revoke': { fill: (i) => ({ id: i.consentA! }) },
+  'GET /api/integrator/self-test-batches/:id': { fill: (i) => ({ id: i.batchA! }) },
+  // signage plates (issue 18)
+  'GET /api/signage-plates/:cameraId/artwork': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/signage-plates/:cameraId/photo': {
+    fill: (i) => ({ cameraId: i.camA! }),
+    body: (i) => ({ fileId: i.fileA!, latitude: -15.6, longitude: -56.1 }),
+  },
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
@@ -246,6 +283,7 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/sanctions/cases/:id/close': 'statewide staff only (committee, admin)',
   'POST /api/cameras/:id/public-access/decision':
     'the committee only (statewide): approves partners’ requests to open cameras to the public',
+  'POST /api/signage-plates/:cameraId/decision': 'the committee only (statewide): approves plate installation photos of every site',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */
@@ -393,6 +431,51 @@ beforeAll(async () => {
   ids.integratorGrantA = (
     await must(await api(app, a).post('/api/partner/integrators', { integratorEmail: itA.email, validUntil: inTwoYears() }), 'grant')
   ).id;
+
+  // Partner A as an integrator company (issue 18): a client, its camera and a pending signed-term consent.
+  const companyA = await signIn(app, (await makeUser(t.database, ['integrator'], { partnerId: w.partner.id })).email);
+  const clientA = await must(
+    await send(companyA, 'POST', '/api/integrator/clients', {
+      kind: 'individual',
+      name: 'Cliente de A',
+      document: '52998224725',
+      email: 'cliente-a@exemplo.com.br',
+      municipalityIbge: CUIABA,
+    }),
+    'client',
+  );
+  ids.clientA = clientA.partnerId as string;
+  const clientCam = await send(companyA, 'POST', `/api/integrator/clients/${ids.clientA}/cameras`, {
+    name: 'Fachada do cliente de A',
+    kind: 'partner_own',
+    host: 'cliente-a.ddns.net',
+    rtspPort: 40554,
+    httpPort: 40580,
+    rtspPath: '/stream',
+    latitude: -15.6,
+    longitude: -56.1,
+    municipalityIbge: CUIABA,
+    heading: 0,
+    fieldOfView: 90,
+    mounting: 'facade',
+  });
+  if (clientCam.statusCode !== 201) throw new Error(`client camera: ${clientCam.body}`);
+  ids.clientCamA = clientCam.json().id;
+  ids.consentA = (
+    await must(
+      await send(companyA, 'POST', `/api/integrator/clients/${ids.clientA}/consents`, {
+        cameraIds: [ids.clientCamA!],
+        means: 'signed_term',
+      }),
+      'consent',
+    )
+  ).id;
+
+  const [batchA] = await t.database.db
+    .insert(selfTestBatches)
+    .values({ integratorPartnerId: w.partner.id, cameraIds: [ids.clientCamA!], requestedBy: randomUUID(), startedAt: new Date() })
+    .returning();
+  ids.batchA = batchA!.id;
 
   // Applications of partner A: a draft and a submitted one in analysis (with a RISP opinion).
   const accA = await partnerFor(app, 'company', CUIABA);

@@ -55,7 +55,7 @@ describe('authorization matrix: every registered route × every role', () => {
       }
     }
     expect(surprises).toEqual([]);
-  });
+  }, 180_000); // every route × every role, one request each: minutes on a loaded machine
 
   it('keeps administration routes to administrators and the audit trail to admins and auditors', () => {
     for (const r of app.routeRegistry) {

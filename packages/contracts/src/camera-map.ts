@@ -35,6 +35,8 @@ export const publicMapSiteSchema = z.object({
   municipalityName: z.string(),
   partnerKind: applicantKindSchema,
   cameraCount: z.number(),
+  /** Cameras of the site whose program plate is installed (installation photo approved by the committee). */
+  platesInstalled: z.number(),
 });
 export type PublicMapSite = z.infer<typeof publicMapSiteSchema>;
 

@@ -210,6 +210,16 @@ export const errorTable = {
     status: 422,
     message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).',
   },
+  // Integrator portfolio (issue 18)
+  INTEGRATOR_COMPANY_MISSING: {
+    status: 422,
+    message: 'Sua conta de integradora não está vinculada a uma empresa credenciada. Procure a administração do programa.',
+  },
+  CONSENT_LINK_INVALID: { status: 404, message: 'Link de autorização inválido ou já utilizado.' },
+  CONSENT_CAMERA_TAKEN: {
+    status: 409,
+    message: 'Uma das câmeras já tem autorização pendente ou vigente do cliente; revogue-a ou aguarde antes de pedir outra.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -16,6 +16,7 @@ export * from './errors.js';
 export * from './exports.js';
 export * from './health.js';
 export * from './integrations.js';
+export * from './integrators.js';
 export * from './live.js';
 export * from './nvr-template.js';
 export * from './obligations/index.js';

@@ -6,6 +6,11 @@
  * (`camera.camera_point_id` = `camera_point.id`). Opening to the public additionally needs the
  * committee's approval of the partner's request (`camera_public_access`).
  *
+ * A client's camera shared by an integrator (issue 18, Art. 15; seed 002 BH + Segura,
+ * `integrator_camera`) streams under the integrator's accreditation — the point belongs to the
+ * integrator's authorised project — and only while a granted consent of the client names it
+ * (`camera_sharing_consent`); a revoked consent makes it ineligible at once.
+ *
  * Plain SQL text so that the server (Drizzle `sql.raw`) and the media node (its own SQL client,
  * which must not import domain modules) evaluate the very same predicate. `camera` is the SQL
  * name (table or alias) of the camera row in the surrounding query; it is an identifier chosen by
@@ -20,10 +25,14 @@ function ident(camera: string): string {
 
 export function streamEligibleSql(camera = 'camera'): string {
   const c = ident(camera);
-  return `EXISTS (SELECT 1 FROM camera_point se_p
+  return `(EXISTS (SELECT 1 FROM camera_point se_p
     JOIN project_authorisation se_a ON se_a.application_id = se_p.application_id
     JOIN cooperation_term se_t ON se_t.id = se_a.term_id
-    WHERE se_p.id::text = ${c}.camera_point_id AND se_t.partner_id = ${c}.partner_id AND se_t.status = 'active')`;
+    WHERE se_p.id::text = ${c}.camera_point_id AND se_t.status = 'active'
+      AND se_t.partner_id = coalesce((SELECT se_i.integrator_partner_id FROM integrator_camera se_i WHERE se_i.camera_id = ${c}.id), ${c}.partner_id))
+    AND (NOT EXISTS (SELECT 1 FROM integrator_camera se_m WHERE se_m.camera_id = ${c}.id)
+      OR EXISTS (SELECT 1 FROM camera_sharing_consent_camera se_cc JOIN camera_sharing_consent se_c ON se_c.id = se_cc.consent_id
+        WHERE se_cc.camera_id = ${c}.id AND se_c.status = 'granted')))`;
 }
 
 /** Open to the public: requested by the partner (`open_to_public`) and approved by the committee, on an eligible camera. */

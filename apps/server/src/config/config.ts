@@ -91,6 +91,8 @@ export const envSchema = z.object({
   STREAM_TOKEN_KEY: z.string().optional(),
   /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
   DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Days a site has, from when its camera may stream, to show the program's plate (approved photo) before an obligation case opens. */
+  SIGNAGE_PLATE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
   RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
   /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
@@ -115,6 +117,7 @@ export interface Config {
   demo: boolean;
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
   health: { alertAfterMs: number; staleMs: number };
+  signage: { plateDeadlineDays: number };
   publicUrl: string;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: string[];
@@ -182,6 +185,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       orphanAgeMs: Math.round(e.RECORDING_ORPHAN_HOURS * 3_600_000),
     },
     health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
+    signage: { plateDeadlineDays: e.SIGNAGE_PLATE_DEADLINE_DAYS },
     publicUrl: e.PUBLIC_URL,
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,

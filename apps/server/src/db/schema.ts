@@ -16,6 +16,7 @@ export * from './tables/exports.js';
 export * from './tables/files.js';
 export * from './tables/inspections.js';
 export * from './tables/integrations.js';
+export * from './tables/integrators.js';
 export * from './tables/live.js';
 export * from './tables/loans.js';
 export * from './tables/mail.js';

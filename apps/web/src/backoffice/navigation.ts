@@ -55,7 +55,8 @@ export type AreaId =
   | 'ops-exports'
   | 'release-decisions'
   | 'requester-requests'
-  | 'protection-missions';
+  | 'protection-missions'
+  | 'partner-camera-sharing';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -192,20 +193,20 @@ export const navigation: readonly NavItem[] = [
   {
     id: 'integrator-applications',
     path: '/integradora/parceiros',
-    label: 'Parceiros atendidos',
-    description: 'Habilitações e dados de câmeras dos parceiros que autorizaram a empresa.',
+    label: 'Clientes e autorizações',
+    description: 'Carteira de clientes, câmeras compartilhadas, autorizações (link ou termo) e disponibilidade por cliente.',
     icon: 'fa-briefcase',
     roles: ['integrator'],
-    status: 'soon',
+    status: 'ready',
   },
   {
     id: 'integrator-camera-tests',
     path: '/integradora/testes',
     label: 'Teste de câmeras',
-    description: 'Teste de conectividade, portas e fluxo de vídeo.',
+    description: 'Teste de conectividade, portas e fluxo de vídeo, em lote, com relatório por câmera.',
     icon: 'fa-plug',
     roles: ['integrator'],
-    status: 'soon',
+    status: 'ready',
   },
   // Technical committee (Art. 16)
   {
@@ -395,6 +396,16 @@ export const navigation: readonly NavItem[] = [
     icon: 'fa-user-shield',
     roles: ['protection_staff'],
     status: 'soon',
+  },
+  // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation
+  {
+    id: 'partner-camera-sharing',
+    path: '/compartilhamento',
+    label: 'Câmeras compartilhadas por empresas',
+    description: 'Quem compartilha suas câmeras com o programa, e revogação a qualquer momento.',
+    icon: 'fa-share-alt',
+    roles: ['partner_user'],
+    status: 'ready',
   },
 ];
 

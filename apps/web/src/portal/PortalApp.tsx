@@ -3,6 +3,7 @@ import { NotFound } from '../shared/pages/NotFound';
 import { ConfirmEmailPage } from './account/ConfirmEmailPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
+import { CameraConsentPage } from './camera-consent/CameraConsentPage';
 import { ComplaintLookupPage } from './complaints/ComplaintLookupPage';
 import { ComplaintPage } from './complaints/ComplaintPage';
 import { ExportVerificationPage } from './export-verification/ExportVerificationPage';
@@ -33,6 +34,7 @@ export function PortalApp() {
         <Route path="verificar" element={<VerifyFormPage />} />
         <Route path="verificar/:code" element={<VerificationPage />} />
         <Route path="verificar-exportacao" element={<ExportVerificationPage />} />
+        <Route path="autorizacao-cameras" element={<CameraConsentPage />} />
         <Route
           path="*"
           element={

@@ -76,7 +76,7 @@ export const complianceCaseSchema = z.object({
   id: z.string(),
   partnerId: z.string(),
   partnerName: z.string(),
-  kind: z.enum(['installation_deadline_missed', 'uptime_breach', 'accountability_rejected', 'image_misuse']),
+  kind: z.enum(['installation_deadline_missed', 'uptime_breach', 'accountability_rejected', 'image_misuse', 'signage_plate_missing']),
   subjectType: z.string(),
   subjectId: z.string(),
   description: z.string(),
@@ -90,6 +90,7 @@ export const complianceCaseKindLabels = {
   uptime_breach: 'Câmeras fora do ar — funcionamento ininterrupto (art. 25, § 3º)',
   accountability_rejected: 'Prestação de contas rejeitada (art. 19, §§ 3º–4º)',
   image_misuse: 'Mau uso das imagens por usuário do parceiro (art. 27, § 2º)',
+  signage_plate_missing: 'Placa do programa não instalada no prazo (foto aprovada pela comissão)',
 } as const;
 
 export const uptimeScorecardSchema = z.object({

@@ -57,7 +57,9 @@ export const complianceCases = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     partnerId: uuid('partner_id').notNull(),
-    kind: text('kind', { enum: ['installation_deadline_missed', 'uptime_breach', 'accountability_rejected', 'image_misuse'] }).notNull(),
+    kind: text('kind', {
+      enum: ['installation_deadline_missed', 'uptime_breach', 'accountability_rejected', 'image_misuse', 'signage_plate_missing'],
+    }).notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: uuid('subject_id').notNull(),
     description: text('description').notNull(),

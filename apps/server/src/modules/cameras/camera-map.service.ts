@@ -1,7 +1,8 @@
 import { applicantKindSchema, type CameraMap, type PublicMap, type PublicMapSite } from '@vigia/contracts';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
+import { signagePlates } from '../../db/tables/integrators.js';
 import { partners } from '../../db/tables/partners.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { findMunicipality } from '../reference/index.js';
@@ -53,9 +54,11 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
       municipalityIbge: cameras.municipalityIbge,
       openToPublic: publicApproved().mapWith(Boolean),
       partnerKind: partners.kind,
+      plateInstalled: sql<boolean>`(${signagePlates.status} = 'approved')`.mapWith(Boolean),
     })
     .from(cameras)
     .innerJoin(partners, eq(partners.id, cameras.partnerId))
+    .leftJoin(signagePlates, eq(signagePlates.cameraId, cameras.id))
     .where(and(ne(cameras.status, 'disabled'), streamEligible()))
     .orderBy(asc(cameras.municipalityIbge), asc(cameras.id))
     .limit(50_000);
@@ -70,8 +73,10 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
     if (kind.success) {
       const key = `${latitude}|${longitude}|${kind.data}`;
       const site = sites.get(key);
-      if (site) site.cameraCount += 1;
-      else {
+      if (site) {
+        site.cameraCount += 1;
+        if (r.plateInstalled) site.platesInstalled += 1;
+      } else {
         sites.set(key, {
           latitude,
           longitude,
@@ -79,6 +84,7 @@ export async function publicMap(db: Queryable): Promise<PublicMap> {
           municipalityName: municipalityName(r.municipalityIbge),
           partnerKind: kind.data,
           cameraCount: 1,
+          platesInstalled: r.plateInstalled ? 1 : 0,
         });
       }
     }

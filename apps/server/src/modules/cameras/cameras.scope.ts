@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
+import { integratorCameras } from '../../db/tables/integrators.js';
 import { partners } from '../../db/tables/partners.js';
 import { securityRegionMunicipalities } from '../../db/tables/regions.js';
 import { operatorAreaEdges, operatorAreas } from '../../db/tables/releases.js';
@@ -19,9 +20,30 @@ export const managedPartnerIds = (auth: AuthContext): string[] => [
   ...new Set(auth.grants.filter((g) => (g.role === 'partner_user' || g.role === 'integrator') && g.partnerId).map((g) => g.partnerId!)),
 ];
 
+/** Integrator companies the user works for (grant `integrator` with the company's partner id). */
+export const integratorCompanyIds = (auth: AuthContext): string[] => [
+  ...new Set(auth.grants.filter((g) => g.role === 'integrator' && g.partnerId).map((g) => g.partnerId!)),
+];
+
+/**
+ * Issue 18 (seed 002, BH + Segura): the clients' cameras an integrator company manages
+ * (`integrator_camera`). Another integrator's clients are outside this set, hence 404.
+ */
+function managedClientCameras(auth: AuthContext): SQL {
+  const ids = integratorCompanyIds(auth);
+  return ids.length
+    ? inArray(
+        cameras.id,
+        sql`(SELECT ${integratorCameras.cameraId} FROM ${integratorCameras} WHERE ${inArray(integratorCameras.integratorPartnerId, ids)})`,
+      )
+    : NOTHING;
+}
+
 function ownPartners(auth: AuthContext): SQL {
   const ids = managedPartnerIds(auth);
-  return ids.length ? inArray(cameras.partnerId, ids) : NOTHING;
+  const own = ids.length ? inArray(cameras.partnerId, ids) : NOTHING;
+  const clients = managedClientCameras(auth);
+  return clients === NOTHING ? own : own === NOTHING ? clients : or(own, clients)!;
 }
 
 function ownRegions(auth: AuthContext): SQL {

@@ -151,33 +151,45 @@ export async function resolveOwner(tx: Tx, auth: AuthContext, requested: string 
 
 export async function createCamera(deps: CameraDeps, auth: AuthContext, actor: AuditActor, input: CameraCreateInput): Promise<Camera> {
   return uniqueViolationAsConflict(() =>
-    deps.db.transaction(async (tx) => {
-      const partnerId = await resolveOwner(tx, auth, input.partnerId);
-      await checkPlacement(tx, deps, input, null);
-      const id = randomUUID();
-      const { credentials, partnerId: _p, ...fields } = input;
-      const [row] = await tx
-        .insert(cameras)
-        .values({
-          ...fields,
-          id,
-          partnerId,
-          assetSerial: input.assetSerial ?? null,
-          cameraPointId: input.cameraPointId ?? null,
-          rtspTransport: input.rtspTransport ?? null,
-          credentials: credentials ? sealCredentials(deps.keys, id, credentials) : null,
-          createdBy: auth.user.id,
-        })
-        .returning();
-      await recordAudit(tx, actor, {
-        action: 'camera.created',
-        targetType: 'camera',
-        targetId: id,
-        data: { ...auditView(row!), hasCredentials: Boolean(credentials) },
-      });
-      return toCamera(row!, (await cameraStates(tx, [id])).get(id));
-    }),
+    deps.db.transaction(async (tx) => insertCamera(tx, deps, auth, actor, await resolveOwner(tx, auth, input.partnerId), input)),
   );
+}
+
+/**
+ * Registers a camera of `partnerId` (already resolved and checked by the caller) with its audit row,
+ * in the caller's transaction; the integrator portfolio uses it for its clients' cameras.
+ */
+export async function insertCamera(
+  tx: Tx,
+  deps: CameraDeps,
+  auth: AuthContext,
+  actor: AuditActor,
+  partnerId: string,
+  input: CameraCreateInput,
+): Promise<Camera> {
+  await checkPlacement(tx, deps, input, null);
+  const id = randomUUID();
+  const { credentials, partnerId: _p, ...fields } = input;
+  const [row] = await tx
+    .insert(cameras)
+    .values({
+      ...fields,
+      id,
+      partnerId,
+      assetSerial: input.assetSerial ?? null,
+      cameraPointId: input.cameraPointId ?? null,
+      rtspTransport: input.rtspTransport ?? null,
+      credentials: credentials ? sealCredentials(deps.keys, id, credentials) : null,
+      createdBy: auth.user.id,
+    })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'camera.created',
+    targetType: 'camera',
+    targetId: id,
+    data: { ...auditView(row!), hasCredentials: Boolean(credentials) },
+  });
+  return toCamera(row!, (await cameraStates(tx, [id])).get(id));
 }
 
 export async function listCameras(db: Queryable, auth: AuthContext, filter: { partnerId?: string | undefined } = {}): Promise<Camera[]> {

@@ -69,3 +69,44 @@ export async function renderPdf(content: ActContent, stamp: Stamp): Promise<Buff
   };
   return Buffer.from(await pdfmake.createPdf(definition).getBuffer());
 }
+
+/**
+ * The program's signage plate of a site, for printing (A4 landscape): the program's name, the
+ * notice that the camera is integrated with the operations center, the public site code and a QR to
+ * the program's public page. It carries nothing about the partner (no name, address or contact).
+ */
+export async function renderPlatePdf(plate: { siteCode: string; publicPageUrl: string }): Promise<Buffer> {
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [40, 40, 40, 40],
+    info: { title: `Placa do Programa Vigia Mais MT — ${plate.siteCode}`, author: 'SESP/MT — Programa Vigia Mais MT' },
+    defaultStyle: { font: 'Roboto', fontSize: 14 },
+    content: [
+      { stack: ISSUER, alignment: 'center', bold: true, fontSize: 12, margin: [0, 0, 0, 16] },
+      { text: 'ÁREA MONITORADA', alignment: 'center', bold: true, fontSize: 40 },
+      {
+        text: 'Esta câmera compartilha imagens da via pública com o Centro Integrado de Operações de Segurança Pública (CIOSP), sob sigilo.',
+        alignment: 'center',
+        margin: [40, 12, 40, 20],
+      },
+      {
+        columns: [
+          { qr: plate.publicPageUrl, fit: 150, width: 180 },
+          {
+            stack: [
+              { text: 'Código do local', fontSize: 12 },
+              { text: plate.siteCode, bold: true, fontSize: 32, margin: [0, 4, 0, 12] },
+              { text: `Saiba mais: ${plate.publicPageUrl}`, fontSize: 12 },
+              { text: 'Emergências: 190 (Polícia Militar) · 193 (Bombeiros)', fontSize: 12, margin: [0, 8, 0, 0] },
+            ],
+            width: '*',
+          },
+        ],
+        columnGap: 30,
+        margin: [60, 0, 0, 0],
+      },
+    ],
+  };
+  return Buffer.from(await pdfmake.createPdf(definition).getBuffer());
+}

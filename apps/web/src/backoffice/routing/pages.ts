@@ -11,6 +11,9 @@ import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
+import { CameraSharingPage } from '../integrators/CameraSharingPage';
+import { PortfolioPage } from '../integrators/PortfolioPage';
+import { SelfTestBatchPage } from '../integrators/SelfTestBatchPage';
 import { LiveArea } from '../live/LiveArea';
 import { MosaicPage } from '../live/MosaicPage';
 import type { AreaId } from '../navigation';
@@ -68,4 +71,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'partner-accountability': PartnerAccountabilityArea,
   'partner-sanctions': PartnerSanctionsArea,
   'municipal-loans': MunicipalLoansPage,
+  // Integrator portfolio (issue 18)
+  'integrator-applications': PortfolioPage,
+  'integrator-camera-tests': SelfTestBatchPage,
+  'partner-camera-sharing': CameraSharingPage,
 };

@@ -36,12 +36,13 @@ export function PublicMapPage() {
   }, [outline.data]);
 
   const byMunicipality = useMemo(() => {
-    const rows = new Map<string, { name: string; public: number; private: number; cameras: number; open: number }>();
+    const rows = new Map<string, { name: string; public: number; private: number; cameras: number; open: number; plates: number }>();
     for (const s of map.data?.sites ?? []) {
-      const r = rows.get(s.municipalityIbge) ?? { name: s.municipalityName, public: 0, private: 0, cameras: 0, open: 0 };
+      const r = rows.get(s.municipalityIbge) ?? { name: s.municipalityName, public: 0, private: 0, cameras: 0, open: 0, plates: 0 };
       if (applicantKindGroup[s.partnerKind] === 'public') r.public += 1;
       else r.private += 1;
       r.cameras += s.cameraCount;
+      r.plates += s.platesInstalled;
       rows.set(s.municipalityIbge, r);
     }
     for (const c of map.data?.openCameras ?? []) {
@@ -123,7 +124,7 @@ export function PublicMapPage() {
               stroke="#fff"
               strokeWidth={r(1)}
             >
-              <title>{`${applicantKindLabels[s.partnerKind]} — ${s.municipalityName}: ${s.cameraCount} câmera(s)`}</title>
+              <title>{`${applicantKindLabels[s.partnerKind]} — ${s.municipalityName}: ${s.cameraCount} câmera(s), placa do programa instalada em ${s.platesInstalled}`}</title>
             </circle>
           ))}
           {(map.data?.openCameras ?? []).map((c) => (
@@ -168,6 +169,7 @@ export function PublicMapPage() {
                 <th scope="col">Locais privados</th>
                 <th scope="col">Câmeras</th>
                 <th scope="col">Abertas ao público</th>
+                <th scope="col">Com placa do programa instalada</th>
               </tr>
             </thead>
             <tbody>
@@ -178,6 +180,7 @@ export function PublicMapPage() {
                   <td>{row.private}</td>
                   <td>{row.cameras}</td>
                   <td>{row.open}</td>
+                  <td>{row.plates}</td>
                 </tr>
               ))}
             </tbody>
