@@ -5,8 +5,8 @@ import type { Db } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { type CameraRow, loadCamera, viewScope } from '../cameras/cameras.scope.js';
-import { assertStreamEligible, publicApproved } from '../cameras/stream-eligibility.js';
+import { type CameraRow, viewScope } from '../cameras/cameras.scope.js';
+import { loadStreamableCamera, publicApproved } from '../cameras/stream-eligibility.js';
 
 /** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
 export const LIVE_TOKEN_TTL_MS = 60_000;
@@ -77,9 +77,7 @@ function issue(
  * stream (else 409 CAMERA_NOT_ELIGIBLE — also for its owner: until then only the self-test).
  */
 export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
-  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
-  if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
-  await assertStreamEligible(deps.db, camera.id);
+  const camera = await loadStreamableCamera(deps.db, viewScope(auth), cameraId);
   const node = await chooseNode(deps.db, camera.id);
   return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
 }
