@@ -210,6 +210,8 @@ export const errorTable = {
     status: 422,
     message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).',
   },
+  CONSOLE_NO_UNIT: { status: 409, message: 'Você não está em uma unidade: salve o layout como pessoal.' },
+  BOOKMARK_ATTACHMENT_INVALID: { status: 409, message: 'A solicitação ou o bloqueio informado não existe ou não é desta câmera.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -55,7 +55,8 @@ export type AreaId =
   | 'ops-exports'
   | 'release-decisions'
   | 'requester-requests'
-  | 'protection-missions';
+  | 'protection-missions'
+  | 'ops-console';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -395,6 +396,16 @@ export const navigation: readonly NavItem[] = [
     icon: 'fa-user-shield',
     roles: ['protection_staff'],
     status: 'soon',
+  },
+  // Operations console (issue 17): full screen, dark; mounted outside the back-office layout.
+  {
+    id: 'ops-console',
+    path: '/operacoes/console',
+    label: 'Console de operações',
+    description: 'Tela cheia para o CIOSP: árvore de câmeras, layouts salvos, rondas, replay instantâneo e marcadores.',
+    icon: 'fa-desktop',
+    roles: [...operators, 'admin'],
+    status: 'ready',
   },
 ];
 
