@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { toApiError } from '../../shared/api/api-error';
-import { createBookmark } from './console-api';
+import { createBookmark } from '../api/bookmarks-api';
+import './console.css';
 
 interface BookmarkDialogProps {
   cameraId: string;

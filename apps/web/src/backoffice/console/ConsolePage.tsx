@@ -138,7 +138,8 @@ export function ConsolePage() {
     setMessage(undefined);
     const body = { name: name.trim(), scope, grid, cameras, tourSeconds };
     try {
-      const saved = !asNew && current?.mine ? await updateLayout(current.id, body) : await createLayout(body);
+      // The same name updates the layout on screen (when it is yours); another name saves a new one.
+      const saved = !asNew && current?.mine && current.name === body.name ? await updateLayout(current.id, body) : await createLayout(body);
       setLayoutId(saved.id);
       layouts.reload();
       setMessage(`Layout “${saved.name}” salvo.`);

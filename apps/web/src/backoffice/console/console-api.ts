@@ -1,4 +1,4 @@
-import type { Bookmark, BookmarkCreate, ConsoleCamera, ConsoleLayout, ConsoleLayoutInput } from '@vigia/contracts';
+import type { ConsoleCamera, ConsoleLayout, ConsoleLayoutInput } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 export const listConsoleCameras = (signal: AbortSignal) =>
@@ -9,7 +9,3 @@ export const createLayout = (body: ConsoleLayoutInput) => apiRequest<ConsoleLayo
 export const updateLayout = (id: string, body: ConsoleLayoutInput) =>
   apiRequest<ConsoleLayout>(`/api/console/layouts/${encodeURIComponent(id)}`, { method: 'PUT', body });
 export const deleteLayout = (id: string) => apiRequest<void>(`/api/console/layouts/${encodeURIComponent(id)}`, { method: 'DELETE' });
-
-export const createBookmark = (body: BookmarkCreate) => apiRequest<Bookmark>('/api/bookmarks', { method: 'POST', body });
-export const searchBookmarks = (q: Record<string, string>, signal?: AbortSignal) =>
-  apiRequest<{ items: Bookmark[] }>(`/api/bookmarks?${new URLSearchParams(q).toString()}`, signal ? { signal } : {}).then((r) => r.items);
