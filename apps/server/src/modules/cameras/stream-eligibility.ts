@@ -1,5 +1,5 @@
 import { publicApprovedSql, streamEligibleSql } from '@vigia/contracts/stream-eligibility';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
@@ -30,4 +30,16 @@ export async function loadStreamableCamera(db: Queryable, scope: SQL, cameraId: 
   if (row.camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
   if (!row.eligible) throw new AppError('CAMERA_NOT_ELIGIBLE');
   return row.camera;
+}
+
+/** Several cameras inside `scope` with whether each may stream, in one query (batch live tokens). */
+export async function loadStreamableCameras(
+  db: Queryable,
+  scope: SQL,
+  cameraIds: string[],
+): Promise<Array<{ camera: typeof cameras.$inferSelect; eligible: boolean }>> {
+  return db
+    .select({ camera: cameras, eligible: streamEligible().mapWith(Boolean) })
+    .from(cameras)
+    .where(and(inArray(cameras.id, cameraIds), scope));
 }
