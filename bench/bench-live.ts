@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '@vigia/testkit/browser';
 import { pythonExecutable, startSimulator } from '@vigia/testkit/camera-simulator';
+import { makeAllStreamEligible } from '@vigia/testkit/eligible-camera';
 import { type LiveClient, newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
 import { LoginPage } from '@vigia/testkit/login-page';
 import { freePort } from '@vigia/testkit/server-process';
@@ -137,6 +138,8 @@ async function main() {
   const cams: string[] = [];
   for (let k = 1; k <= N; k++) cams.push(await register(`Sim ${k}`, ports[k - 1]!, `/cam${k}`, true, k));
   const clockCam = await register('Relógio', clockPort, '/clock', false, 0);
+  // Issue 12: only cameras tied to an authorised camera point under an active term stream.
+  await makeAllStreamEligible(t.database);
 
   const nodePort = await freePort();
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {
@@ -149,6 +152,10 @@ async function main() {
       STREAM_TOKEN_KEY: key,
       LOG_LEVEL: 'warn',
       MEDIA_IDLE_GRACE_MS: '1000',
+      // Viewer-driven upstreams, as measured since 2026-11-21 (cold opens); the production default
+      // (MEDIA_MONITOR=all, RECORDING_DEFAULT=on) keeps every camera's upstream open: every open is warm.
+      RECORDING_DEFAULT: 'off',
+      MEDIA_MONITOR: 'recorded',
       ...(gateway
         ? { DATABASE_URL: '', MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token }
         : { DATABASE_URL: t.url }),
@@ -206,9 +213,17 @@ async function main() {
   const browser = await launchBrowser();
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   await new LoginPage(page, apiUrl).signIn(browserOp.email, PASSWORD);
+  const stepLog: Array<Record<string, number>> = [];
   const firstFrame = async (cameraId: string) => {
     await page.goto(`${apiUrl}/app/operacoes/ao-vivo/${cameraId}`);
     const h = await page.waitForSelector('video[data-first-frame-ms]', { timeout: 30_000 });
+    const server = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((e) => /\\/api\\/(live|cameras)\\//.test(e.name))
+      .map((e) => ['http ' + (e.name.endsWith('/token') ? 'token' : e.name.endsWith('/privacy-masks') ? 'masks' : 'camera'), Math.round(e.responseEnd - e.requestStart)]))`)) as Record<
+      string,
+      number
+    >;
+    stepLog.push({ ...JSON.parse((await h.getAttribute('data-first-frame-steps')) ?? '{}'), ...server });
     return Number(await h.getAttribute('data-first-frame-ms'));
   };
   await sleep(1500); // all upstreams idle → stopped
@@ -234,6 +249,9 @@ async function main() {
     glassToGlassMs: { p50: pct(samples, 50), p95: pct(samples, 95), min: pct(samples, 0), n: samples.length },
   };
   console.log('viewer', JSON.stringify(viewer), 'cold', cold, 'warm', warm);
+  // Where first-frame time goes: median of each start-up step (ms since the token request).
+  const stepNames = [...new Set(stepLog.flatMap((s) => Object.keys(s)))];
+  console.log('steps p50', Object.fromEntries(stepNames.map((k) => [k, pct(stepLog.map((s) => s[k]!).filter(Number.isFinite), 50)])));
   console.log(`
 | measure | value |
 | --- | --- |

@@ -28,8 +28,14 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   /** CIDRs the outbound guard admits although private (e.g. a VPN to camera sites); same as the API's. */
   CAMERA_ALLOWED_RANGES: z.string().optional(),
-  /** Record cameras that have no recording_policy row (camera or partner). */
-  RECORDING_DEFAULT: z.enum(['on', 'off']).default('off'),
+  /** Record cameras that have no recording_policy row (camera or partner): on (issue 17). */
+  RECORDING_DEFAULT: z.enum(['on', 'off']).default('on'),
+  /**
+   * Which cameras the node claims and watches 24/7 (Art. 25 §3): `all` active eligible cameras,
+   * recorded or not (each keeps its single upstream open: health, outages, uptime); `recorded`
+   * only those it records (tests that exercise the idle stop of an upstream use this).
+   */
+  MEDIA_MONITOR: z.enum(['all', 'recorded']).default('all'),
   RECORDING_SEGMENT_SECONDS: z.coerce.number().min(2).max(600).default(30),
   RECORDING_FRAGMENT_MS: z.coerce.number().int().min(200).max(10_000).default(1000),
   RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),
@@ -81,7 +87,7 @@ export interface NodeConfig {
   sessionCheckMs: number;
   idleGraceMs: number;
   logLevel: string;
-  recording: { defaultOn: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
+  recording: { defaultOn: boolean; monitorAll: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
   /** Production: camera addresses must be public (or in allowedRanges). */
   outbound: { enforce: boolean; allowedRanges: string[] };
   /** How pulled cameras are read: RTSP transport and audio (docs/cameras.md); reconnect backoff cap. */
@@ -140,6 +146,7 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     logLevel: e.LOG_LEVEL,
     recording: {
       defaultOn: e.RECORDING_DEFAULT === 'on',
+      monitorAll: e.MEDIA_MONITOR === 'all',
       segmentMs: e.RECORDING_SEGMENT_SECONDS * 1000,
       fragmentMs: e.RECORDING_FRAGMENT_MS,
       maxCameras: e.RECORDING_MAX_CAMERAS,

@@ -161,11 +161,10 @@ export class Viewer {
     const v = this.check(token, (c) => typeof nonce === 'string' && nonceHash(nonce) === c.cnf);
     if (!v.ok) return this.end(v.reason, v.why);
     const c = v.claims;
-    if (c.sid) {
-      const live = await this.d.store.liveSessions([c.sid]);
-      if (!live.has(c.sid)) return this.end('sessionEnded', 'session ended');
-    }
-    const camera = await this.d.store.camera(this.cameraId);
+    // Both look-ups at once: each is a database round trip (through the SQL gateway on an embedded
+    // database), and they sit on the viewer's first-frame path (docs/benchmarks.md "Live view").
+    const [live, camera] = await Promise.all([c.sid ? this.d.store.liveSessions([c.sid]) : undefined, this.d.store.camera(this.cameraId)]);
+    if (c.sid && !live?.has(c.sid)) return this.end('sessionEnded', 'session ended');
     if (!camera) return this.end('notFound', 'camera not found');
     if (camera.status === 'disabled') return this.end('forbidden', 'camera disabled');
     if (this.source.action === 'live' && !camera.streamEligible) return this.end('forbidden', 'camera not eligible to stream');

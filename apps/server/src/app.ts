@@ -21,9 +21,11 @@ import { accreditationRoutes } from './modules/accreditation/accreditation.route
 import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
+import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { consoleRoutes } from './modules/console/console.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
@@ -121,6 +123,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(integratorsRoutes(deps));
   await app.register(signageRoutes(deps));
+  await app.register(consoleRoutes(deps));
+  await app.register(bookmarksRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -212,6 +212,14 @@ const covered: Record<
   'GET /api/inspections/:id/files/:fileId': { fill: (i) => ({ id: i.inspectionA!, fileId: i.fileA! }) },
   'POST /api/inspections/:id/record': { fill: (i) => ({ id: i.inspectionA! }) },
   'POST /api/inspections/:id/follow-up/close': { fill: (i) => ({ id: i.inspectionA! }) },
+  // console layouts and bookmarks (issue 17)
+  'PUT /api/console/layouts/:id': {
+    fill: (i) => ({ id: i.layoutA! }),
+    body: () => ({ name: 'Tomado', scope: 'personal', grid: '1', cameras: [], tourSeconds: null }),
+  },
+  'DELETE /api/console/layouts/:id': { fill: (i) => ({ id: i.layoutA! }) },
+  'GET /api/bookmarks/:id': { fill: (i) => ({ id: i.bookmarkA! }) },
+  'PUT /api/bookmarks/:id/attachment': { fill: (i) => ({ id: i.bookmarkA! }), body: () => ({ evidenceLockId: null }) },
   // sanctions
   'GET /api/sanctions/:id': { fill: (i) => ({ id: i.sanctionA! }) },
   'GET /api/sanctions/:id/documents/:docId': { fill: (i) => ({ id: i.sanctionA!, docId: i.sanctionDocA! }) },
@@ -386,6 +394,24 @@ beforeAll(async () => {
       'export',
     )
   ).id;
+  // A bookmark and a console layout of that operator (issue 17).
+  const bookmark = await send(opCuiaba.session, 'POST', '/api/bookmarks', {
+    cameraId: ids.camA,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    title: 'Marcador de A',
+  });
+  if (bookmark.statusCode !== 201) throw new Error(`bookmark: ${bookmark.body}`);
+  ids.bookmarkA = bookmark.json().id;
+  const layout = await send(opCuiaba.session, 'POST', '/api/console/layouts', {
+    name: 'Layout de A',
+    scope: 'personal',
+    grid: '2x2',
+    cameras: [ids.camA],
+    tourSeconds: null,
+  });
+  if (layout.statusCode !== 201) throw new Error(`layout: ${layout.body}`);
+  ids.layoutA = layout.json().id;
 
   // A release request by requester A, with a decision act.
   const requesterA = await f.user(['external_requester']);

@@ -220,6 +220,8 @@ export const errorTable = {
     status: 409,
     message: 'Uma das câmeras já tem autorização pendente ou vigente do cliente; revogue-a ou aguarde antes de pedir outra.',
   },
+  CONSOLE_NO_UNIT: { status: 409, message: 'Você não está em uma unidade: salve o layout como pessoal.' },
+  BOOKMARK_ATTACHMENT_INVALID: { status: 409, message: 'A solicitação ou o bloqueio informado não existe ou não é desta câmera.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -20,6 +20,28 @@ export const liveTokenSchema = z.object({
 });
 export type LiveToken = z.infer<typeof liveTokenSchema>;
 
+/**
+ * Tokens for several tiles at once (a console layout opening 16 cameras asks once, not 16 times):
+ * each item is answered with its token or with the error the single route would give.
+ */
+export const LIVE_TOKEN_BATCH_MAX = 64;
+export const liveTokenBatchRequestSchema = z.object({
+  items: z
+    .array(z.object({ cameraId: z.string().uuid(), nonceHash: liveTokenRequestSchema.shape.nonceHash }))
+    .min(1)
+    .max(LIVE_TOKEN_BATCH_MAX),
+});
+export type LiveTokenBatchRequest = z.infer<typeof liveTokenBatchRequestSchema>;
+export const liveTokenBatchSchema = z.object({
+  items: z.array(
+    z.union([
+      z.object({ cameraId: z.string(), ok: z.literal(true), token: liveTokenSchema }),
+      z.object({ cameraId: z.string(), ok: z.literal(false), status: z.number(), code: z.string(), message: z.string() }),
+    ]),
+  ),
+});
+export type LiveTokenBatch = z.infer<typeof liveTokenBatchSchema>;
+
 export const liveCameraParamsSchema = z.object({ cameraId: z.string().uuid() });
 
 /** WebSocket messages (text frames); binary frames are fMP4 (init, GOP burst, one fragment per frame). */

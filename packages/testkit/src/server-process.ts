@@ -57,7 +57,17 @@ export async function startServer(
     cwd: serverDir,
     detached: options.processGroup ?? false,
     // The media node is opt-in here (MEDIA_NODE: 'on'): most tests need only the API.
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', MEDIA_NODE: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      MEDIA_NODE: 'off',
+      RECORDING_DEFAULT: 'off',
+      MEDIA_MONITOR: 'recorded',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -93,17 +93,22 @@ export class RecordingStore {
   }
 
   /** Cameras this node should record: policy on, not disabled, eligible to stream, lease free, expired or ours. */
-  async camerasToRecord(defaultOn: boolean, limit: number): Promise<string[]> {
-    const rows = await this.sql.query<{ id: string }>(
-      `SELECT c.id::text AS id FROM ${tables.camera} c
+  /**
+   * Cameras this node should hold (lease free, expired or ours; active and eligible to stream):
+   * with `monitorAll` every one of them (monitored 24/7 whether recorded or not), else only those
+   * to record. `record`: the policy (camera row > partner row > `defaultOn`) says record.
+   */
+  async camerasToClaim(defaultOn: boolean, monitorAll: boolean, limit: number): Promise<Array<{ id: string; record: boolean }>> {
+    const rows = await this.sql.query<{ id: string; record: boolean | string }>(
+      `SELECT c.id::text AS id, coalesce(pc.enabled, pp.enabled, $1::boolean) AS record FROM ${tables.camera} c
        LEFT JOIN ${tables.recordingPolicy} pc ON pc.camera_id = c.id
        LEFT JOIN ${tables.recordingPolicy} pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
        LEFT JOIN ${tables.cameraAssignment} a ON a.camera_id = c.id
-       WHERE coalesce(pc.enabled, pp.enabled, $1::boolean) AND c.status <> 'disabled' AND ${streamEligibleSql('c')}
+       WHERE ($4::boolean OR coalesce(pc.enabled, pp.enabled, $1::boolean)) AND c.status <> 'disabled' AND ${streamEligibleSql('c')}
          AND (a.camera_id IS NULL OR a.node_id = $2 OR a.expires_at < now())
        ORDER BY c.id LIMIT $3`,
-      [defaultOn, this.nodeId, limit],
+      [defaultOn, this.nodeId, limit, monitorAll],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, record: r.record === true || String(r.record) === 'true' }));
   }
 }

@@ -83,6 +83,10 @@ export function startTestNode(t: TestDatabase, gateway: SqlGateway | undefined, 
     loadNodeConfig({
       MEDIA_NODE_PORT: '0',
       DATA_DIR: t.dataDir,
+      // The production defaults (issue 17) record and watch every eligible camera; these tests
+      // exercise the viewer-driven upstream (idle stop, session counts) and opt in per test.
+      RECORDING_DEFAULT: 'off',
+      MEDIA_MONITOR: 'recorded',
       ...env,
       ...(gateway
         ? { MEDIA_DB_GATEWAY_URL: gateway.url, MEDIA_DB_GATEWAY_TOKEN: gateway.token }
@@ -153,7 +157,7 @@ export async function registerCamera(
 
 /**
  * Registers the simulator's first camera for a partner through the real API (as an administrator)
- * and turns recording on for it (camera policy, 7 days — recording is off by default).
+ * and turns recording on for it (camera policy, 7 days — the test node's default is off).
  */
 export async function registerRecordedCamera(
   app: App,

@@ -1,7 +1,8 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../shared/pages/NotFound';
+import { ConsolePage } from './console/ConsolePage';
 import { BackofficeLayout } from './layout/BackofficeLayout';
-import { navigation } from './navigation';
+import { areaById, navigation } from './navigation';
 import { HomePage } from './pages/HomePage';
 import { pages } from './routing/pages';
 import { RequireArea } from './routing/RequireArea';
@@ -12,6 +13,15 @@ export function BackofficeApp() {
   return (
     <SessionGate>
       <Routes>
+        {/* The operations console takes the whole window (no gov.br header, menu or footer). */}
+        <Route
+          path={`${areaById('ops-console').path}/*`}
+          element={
+            <RequireArea item={areaById('ops-console')}>
+              <ConsolePage />
+            </RequireArea>
+          }
+        />
         <Route element={<BackofficeLayout />}>
           <Route index element={<HomePage />} />
           {navigation

@@ -56,7 +56,8 @@ export type AreaId =
   | 'release-decisions'
   | 'requester-requests'
   | 'protection-missions'
-  | 'partner-camera-sharing';
+  | 'partner-camera-sharing'
+  | 'ops-console';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -405,6 +406,16 @@ export const navigation: readonly NavItem[] = [
     description: 'Quem compartilha suas câmeras com o programa, e revogação a qualquer momento.',
     icon: 'fa-share-alt',
     roles: ['partner_user'],
+    status: 'ready',
+  },
+  // Operations console (issue 17): full screen, dark; mounted outside the back-office layout.
+  {
+    id: 'ops-console',
+    path: '/operacoes/console',
+    label: 'Console de operações',
+    description: 'Tela cheia para o CIOSP: árvore de câmeras, layouts salvos, rondas, replay instantâneo e marcadores.',
+    icon: 'fa-desktop',
+    roles: [...operators, 'admin'],
     status: 'ready',
   },
 ];

@@ -65,7 +65,7 @@ export const recordingGaps = pgTable(
 
 /**
  * Recording policy: a row for a camera overrides its partner's row, which overrides the default
- * (RECORDING_DEFAULT: off). `retention_days` null = keep (Art. 25).
+ * (RECORDING_DEFAULT: on). `retention_days` null = keep (Art. 25).
  */
 export const recordingPolicies = pgTable(
   'recording_policy',

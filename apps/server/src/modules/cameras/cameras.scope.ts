@@ -15,6 +15,11 @@ export type CameraRow = typeof cameras.$inferSelect;
 const NOTHING = sql`false`;
 const EVERYTHING = sql`true`;
 
+/** The operator units the user belongs to (grants of role operator with a unit). */
+export const operatorUnits = (auth: AuthContext): string[] => [
+  ...new Set(auth.grants.filter((g) => g.role === 'operator' && g.unit).map((g) => g.unit!)),
+];
+
 /** Partners whose cameras the user manages (partner users and integrators, by grant scope). */
 export const managedPartnerIds = (auth: AuthContext): string[] => [
   ...new Set(auth.grants.filter((g) => (g.role === 'partner_user' || g.role === 'integrator') && g.partnerId).map((g) => g.partnerId!)),
@@ -87,7 +92,7 @@ function municipalView(auth: AuthContext): SQL {
  */
 function operatorView(auth: AuthContext): SQL {
   if (!auth.roles.includes('operator')) return NOTHING;
-  const units = [...new Set(auth.grants.filter((g) => g.role === 'operator' && g.unit).map((g) => g.unit!))];
+  const units = operatorUnits(auth);
   const holder = units.length
     ? sql`(${operatorAreas.userId} = ${auth.user.id} OR ${inArray(operatorAreas.unit, units)})`
     : sql`${operatorAreas.userId} = ${auth.user.id}`;

@@ -1,8 +1,14 @@
-import { liveCameraParamsSchema, liveTokenRequestSchema, liveTokenSchema } from '@vigia/contracts';
+import {
+  liveCameraParamsSchema,
+  liveTokenBatchRequestSchema,
+  liveTokenBatchSchema,
+  liveTokenRequestSchema,
+  liveTokenSchema,
+} from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authOf } from '../../http/context.js';
 import { livePolicy } from './live.policy.js';
-import { issueLiveToken, issuePublicLiveToken, type LiveDeps } from './live.service.js';
+import { issueLiveToken, issueLiveTokens, issuePublicLiveToken, type LiveDeps } from './live.service.js';
 
 const tags = ['live'];
 
@@ -19,6 +25,17 @@ export function liveRoutes(deps: LiveDeps): FastifyPluginAsyncZod {
         response: { 200: liveTokenSchema },
       },
       handler: async (request) => issueLiveToken(deps, authOf(request), request.params.cameraId, request.body.nonceHash),
+    });
+
+    app.post('/api/live/tokens', {
+      config: { access: livePolicy.token },
+      schema: {
+        tags,
+        summary: 'Stream tokens for several cameras at once (a console layout); each item its token or its error',
+        body: liveTokenBatchRequestSchema,
+        response: { 200: liveTokenBatchSchema },
+      },
+      handler: async (request) => issueLiveTokens(deps, authOf(request), request.body),
     });
 
     app.post('/api/public/live/:cameraId/token', {

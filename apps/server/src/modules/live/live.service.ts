@@ -1,12 +1,12 @@
-import type { LiveToken } from '@vigia/contracts';
+import type { LiveToken, LiveTokenBatch, LiveTokenBatchRequest } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
-import { type CameraRow, loadCamera, viewScope } from '../cameras/cameras.scope.js';
-import { assertStreamEligible, publicApproved } from '../cameras/stream-eligibility.js';
+import { type CameraRow, viewScope } from '../cameras/cameras.scope.js';
+import { loadStreamableCamera, loadStreamableCameras, publicApproved } from '../cameras/stream-eligibility.js';
 
 /** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
 export const LIVE_TOKEN_TTL_MS = 60_000;
@@ -77,11 +77,33 @@ function issue(
  * stream (else 409 CAMERA_NOT_ELIGIBLE — also for its owner: until then only the self-test).
  */
 export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
-  const camera = await loadCamera(deps.db, viewScope(auth), cameraId);
-  if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
-  await assertStreamEligible(deps.db, camera.id);
+  const camera = await loadStreamableCamera(deps.db, viewScope(auth), cameraId);
   const node = await chooseNode(deps.db, camera.id);
   return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
+}
+
+/**
+ * Tokens for several cameras at once (a console layout): one scoped query for the cameras, then a
+ * node per camera; each item gets its token or the error `issueLiveToken` would have thrown.
+ */
+export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: LiveTokenBatchRequest): Promise<LiveTokenBatch> {
+  const ids = [...new Set(req.items.map((i) => i.cameraId))];
+  const found = new Map((await loadStreamableCameras(deps.db, viewScope(auth), ids)).map((r) => [r.camera.id, r]));
+  const items: LiveTokenBatch['items'] = [];
+  for (const { cameraId, nonceHash } of req.items) {
+    try {
+      const r = found.get(cameraId);
+      if (!r) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
+      if (r.camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
+      if (!r.eligible) throw new AppError('CAMERA_NOT_ELIGIBLE');
+      const node = await chooseNode(deps.db, cameraId);
+      items.push({ cameraId, ok: true, token: issue(deps, r.camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash) });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      items.push({ cameraId, ok: false, status: err.status, code: err.code, message: err.message });
+    }
+  }
+  return { items };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { HlsSession } from './hls-session';
 import { requestLiveToken } from './live-api';
 import { LiveSession, type LiveState } from './live-session';
@@ -25,13 +25,18 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
   const mode = useMemo(() => choosePlaybackMode(detectBrowserMedia()), []);
   const supported = mode !== 'none';
 
-  useEffect(() => {
+  // A layout effect, so the token request leaves before the mask overlay's request (a child's
+  // passive effect would run first): with one database connection they queue behind each other.
+  useLayoutEffect(() => {
     if (!supported || !video.current) return;
     const Session = mode === 'hls' ? HlsSession : LiveSession;
     const s = new Session(video.current, cameraId, {
       getToken: requestLiveToken,
       onState: setState,
-      onFirstFrame: (ms) => video.current?.setAttribute('data-first-frame-ms', String(Math.round(ms))),
+      onFirstFrame: (ms, steps) => {
+        video.current?.setAttribute('data-first-frame-steps', JSON.stringify(steps));
+        video.current?.setAttribute('data-first-frame-ms', String(Math.round(ms)));
+      },
     });
     s.start();
     return () => s.stop();

@@ -41,7 +41,7 @@ export class HlsSession extends TokenStreamSession {
     const v = this.video;
     const onPlaying = () => {
       this.attempt = 0;
-      this.opts.onFirstFrame?.(performance.now() - this.startedAt);
+      this.opts.onFirstFrame?.(performance.now() - this.startedAt, this.steps);
       this.opts.onState({ kind: 'playing' });
     };
     const onError = () => this.retry('conexão perdida');

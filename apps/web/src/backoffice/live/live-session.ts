@@ -54,7 +54,10 @@ export class LiveSession extends TokenStreamSession {
     const ws = new WebSocket(tok.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'auth', token: tok.token, nonce: this.nonce }));
+    ws.onopen = () => {
+      this.step('socket');
+      ws.send(JSON.stringify({ type: 'auth', token: tok.token, nonce: this.nonce }));
+    };
     ws.onmessage = (ev) => {
       if (typeof ev.data === 'string') this.onText(JSON.parse(ev.data) as LiveServerMessage);
       else this.onChunk(ev.data as ArrayBuffer);
@@ -68,8 +71,13 @@ export class LiveSession extends TokenStreamSession {
   }
 
   private onText(m: LiveServerMessage): void {
-    if (m.type === 'ready' || m.type === 'renewed') this.renewAt(m.expiresAt);
-    else if (m.type === 'codec') this.setupMedia(m.mime);
+    if (m.type === 'ready' || m.type === 'renewed') {
+      this.step('ready');
+      this.renewAt(m.expiresAt);
+    } else if (m.type === 'codec') {
+      this.step('codec');
+      this.setupMedia(m.mime);
+    }
   }
 
   private renewAt(expiresAt: number): void {
@@ -98,6 +106,7 @@ export class LiveSession extends TokenStreamSession {
       'sourceopen',
       () => {
         if (this.ms !== ms) return;
+        this.step('sourceopen');
         const sb = ms.addSourceBuffer(mime);
         sb.mode = 'segments';
         this.sb = sb;
@@ -109,6 +118,7 @@ export class LiveSession extends TokenStreamSession {
   }
 
   private onChunk(buf: ArrayBuffer): void {
+    this.step('chunk');
     this.queue.push(buf);
     // A viewer that cannot keep up drops its backlog up to the newest init/keyframe from the node's
     // side already; here we only bound memory while the MediaSource opens.
@@ -138,10 +148,11 @@ export class LiveSession extends TokenStreamSession {
       const pos = firstPaintPosition(ranges);
       if (pos !== undefined) {
         this.painted = true;
+        this.step('painted');
         v.currentTime = pos;
         v.muted = true;
         void v.play().catch(() => undefined);
-        v.addEventListener('playing', () => this.opts.onFirstFrame?.(performance.now() - this.startedAt), { once: true });
+        v.addEventListener('playing', () => this.opts.onFirstFrame?.(performance.now() - this.startedAt, this.steps), { once: true });
         this.attempt = 0;
         this.opts.onState({ kind: 'playing' });
         this.edgeTimer = window.setInterval(() => this.keepEdge(), 250);

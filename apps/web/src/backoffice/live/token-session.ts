@@ -15,8 +15,12 @@ export type LiveState =
 export interface LiveSessionOptions {
   getToken(cameraId: string, nonceHash: string): Promise<LiveToken>;
   onState(state: LiveState): void;
-  /** Metrics hook (first frame time etc.). */
-  onFirstFrame?(ms: number): void;
+  /**
+   * Metrics hook: ms from the token request to the first frame, and when each start-up step ended
+   * (ms since the token request: token, socket, ready, codec, chunk, sourceopen, painted) — the
+   * live benchmark reads them to say where first-frame time goes.
+   */
+  onFirstFrame?(ms: number, steps: Record<string, number>): void;
 }
 
 export async function sha256Hex(s: string): Promise<string> {
@@ -40,6 +44,8 @@ export abstract class TokenStreamSession {
   protected attempt = 0;
   protected stopped = false;
   protected startedAt = 0;
+  /** Start-up steps of the current attempt (ms since the token request), for `onFirstFrame`. */
+  protected steps: Record<string, number> = {};
 
   constructor(
     protected readonly video: HTMLVideoElement,
@@ -73,9 +79,11 @@ export abstract class TokenStreamSession {
   private async connect(): Promise<void> {
     this.opts.onState(this.attempt === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', reason: 'reconectando' });
     this.startedAt = performance.now();
+    this.steps = {};
     let tok: LiveToken;
     try {
       tok = await this.fetchToken();
+      this.step('token');
     } catch (err) {
       const e = err as { status?: number; message?: string };
       if (e.status && e.status < 500 && e.status !== 429) return this.fail(e.message ?? 'Não foi possível abrir o vídeo.');
@@ -83,6 +91,11 @@ export abstract class TokenStreamSession {
     }
     if (this.stopped) return;
     this.open(tok);
+  }
+
+  /** Notes when a start-up step ended (first time only per attempt). */
+  protected step(name: string): void {
+    this.steps[name] ??= Math.round(performance.now() - this.startedAt);
   }
 
   /** Runs `renew` shortly before `expiresAt` (replacing any renewal already scheduled). */

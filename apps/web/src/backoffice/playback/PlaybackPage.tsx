@@ -11,6 +11,7 @@ import { liveSupported } from '../live/live-session';
 import { areaById, mayUse } from '../navigation';
 import { useSession } from '../session/session-context';
 import { NvrPlayer } from './NvrPlayer';
+import { PlaybackBookmarks, useBookmarks } from './PlaybackBookmarks';
 import { getCameraNvr, getTimeline } from './playback-api';
 import { PlaybackSession, type PlaybackState } from './playback-session';
 import { Timeline } from './Timeline';
@@ -55,7 +56,11 @@ export function PlaybackPage() {
   const cams = useApiData(listCameras);
   const name = (id: string) => cams.data?.find((c) => c.id === id)?.name ?? 'Câmera';
   useDocumentTitle(`Gravações — ${name(cameraId)}`);
-  const mayExport = mayUse(useSession().activeRole, areaById('ops-exports'));
+  const { activeRole } = useSession();
+  const mayExport = mayUse(activeRole, areaById('ops-exports'));
+  /** Bookmarks are the operators' (issue 17). */
+  const mayBookmark = activeRole === 'operator' || activeRole === 'regional_operator';
+  const [marksVersion, setMarksVersion] = useState(0);
 
   const [zoom, setZoom] = useState<Zoom>('hour');
   const [cursor, setCursor] = useState<number>(() => Date.now() - 60_000);
@@ -75,6 +80,7 @@ export function PlaybackPage() {
   const sessions = useRef(new Map<string, PlaybackSession>());
   const origin = useRef<number | undefined>(undefined);
   const win = useMemo(() => windowFor(zoom, cursor), [zoom, Math.floor(cursor / 600_000)]); // eslint-disable-line react-hooks/exhaustive-deps
+  const marks = useBookmarks(ids, win, mayBookmark, marksVersion);
 
   // Timelines of the window (refreshed every 10 s while recording goes on).
   useEffect(() => {
@@ -380,11 +386,22 @@ export function PlaybackPage() {
           cursor={picked === undefined ? undefined : cursor}
           disabled={!confirmed}
           onPick={pick}
+          marks={marks[id]}
         />
       ))}
       <p className="text-down-01">
         Verde: gravado. Vermelho: sem gravação (passe o mouse para ver a causa). Clique na linha do tempo para reproduzir daquele instante.
+        {mayBookmark && ' Roxo: marcadores da sua unidade.'}
       </p>
+      {mayBookmark && (
+        <PlaybackBookmarks
+          cameraId={cameraId}
+          cameraName={name(cameraId)}
+          cursor={picked === undefined ? undefined : cursor}
+          onPick={(ms) => confirmed && pick(ms)}
+          onSaved={() => setMarksVersion((v) => v + 1)}
+        />
+      )}
     </>
   );
 }

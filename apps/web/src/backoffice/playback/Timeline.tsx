@@ -9,13 +9,15 @@ interface TimelineProps {
   cursor: number | undefined;
   disabled: boolean;
   onPick(ms: number): void;
+  /** Bookmarks of this camera in the window (issue 17): a click plays from their start. */
+  marks?: ReadonlyArray<{ id: string; from: string; to: string; title: string }>;
 }
 
 const pct = (f: number) => `${Math.min(100, Math.max(0, f * 100))}%`;
 const hhmm = (ms: number) => new Date(ms).toLocaleTimeString('pt-BR', { hour: '2-digit', minute: '2-digit' });
 
 /** One camera's recorded spans (green) and gaps (red, cause in the tooltip); a click plays that instant. */
-export function Timeline({ title, zoom, window: w, data, cursor, disabled, onPick }: TimelineProps) {
+export function Timeline({ title, zoom, window: w, data, cursor, disabled, onPick, marks = [] }: TimelineProps) {
   const click = (e: React.MouseEvent<HTMLDivElement>) => {
     if (disabled) return;
     const r = e.currentTarget.getBoundingClientRect();
@@ -57,6 +59,24 @@ export function Timeline({ title, zoom, window: w, data, cursor, disabled, onPic
               className="vigia-timeline-gap"
               style={{ left: pct(a), width: `max(2px, ${pct(b - a)})` }}
               title={`Sem gravação (${GAP_CAUSES[g.cause] ?? g.cause})${g.detail ? `: ${g.detail}` : ''}`}
+            />
+          );
+        })}
+        {marks.map((m) => {
+          const a = fractionOf(w, Date.parse(m.from));
+          const b = fractionOf(w, Date.parse(m.to));
+          if (b < 0 || a > 1) return null;
+          return (
+            <div
+              key={m.id}
+              className="vigia-timeline-mark"
+              data-testid="bookmark-mark"
+              style={{ left: pct(a), width: `max(3px, ${pct(b - a)})` }}
+              title={`Marcador: ${m.title} (${hhmm(Date.parse(m.from))})`}
+              onClick={(e) => {
+                e.stopPropagation();
+                if (!disabled) onPick(Date.parse(m.from));
+              }}
             />
           );
         })}
