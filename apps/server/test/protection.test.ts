@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, protectionMissions } from '../src/db/schema.js';
+import { auditEvents, evidenceLocks, protectionMissions } from '../src/db/schema.js';
 import { api, multipart, staff } from './accreditation.fixtures.js';
 import { anonymous, type Session, useTestApp } from './helpers/app.js';
 import { testClock } from './helpers/clock.js';
@@ -23,12 +23,21 @@ import { releaseFixtures } from './releases.fixtures.js';
 
 const ctx = useTestApp({ PUBLIC_URL: 'https://vigiamais.mt.gov.br' });
 let c: Cast;
+let near: string;
 const m = (id: string) => `${P}/missions/${id}`;
 const as = (s: Session) => api(ctx.app, s);
 
 beforeAll(async () => {
   testClock.set('2030-03-01T12:00:00-04:00');
   c = await protectionCast(ctx.app, ctx.t);
+  const f = releaseFixtures(ctx);
+  const partner = await f.partner();
+  near = await f.camera(
+    partner,
+    { municipalityIbge: '5103403', latitude: -15.5851, longitude: -56.0861 },
+    { name: 'Av. Rubens de Mendonça', eligible: false },
+  );
+  await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.64, longitude: -56.02 }, { name: 'Longe da rota', eligible: false });
   const published = await as(c.coord.session).put(`${P}/team-rules`, teamRules);
   expect(published.statusCode, published.body).toBe(200);
 });
@@ -196,18 +205,6 @@ describe('Resolução 121/2025/CSPJC-MT — action plan (Art. 17–18)', () => {
   });
 
   it('Art. 18, I — the plan lists the program cameras within the distance of each leg and venue, with their health', async () => {
-    const f = releaseFixtures(ctx);
-    const partner = await f.partner();
-    const near = await f.camera(
-      partner,
-      { municipalityIbge: '5103403', latitude: -15.5851, longitude: -56.0861 },
-      { name: 'Av. Rubens de Mendonça', eligible: false },
-    );
-    await f.camera(
-      partner,
-      { municipalityIbge: '5103403', latitude: -15.64, longitude: -56.02 },
-      { name: 'Longe da rota', eligible: false },
-    );
     const id = await missionAt(ctx.app, c, 'planning');
     const d = (await as(c.coord.session).put(`${m(id)}/plan`, completePlan())).json();
     const leg = d.route.find((s: { name: string }) => s.name.startsWith('Paiaguás'));
@@ -331,6 +328,8 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
     const started = await co.post(`${m(a)}/start`, {});
     expect(started.statusCode, started.body).toBe(200);
     expect(started.json().status).toBe('in_progress');
+    const [row] = await ctx.t.database.db.select().from(protectionMissions).where(eq(protectionMissions.id, a));
+    expect(row!.evidenceLockIds.length).toBeGreaterThan(0);
     const logged = await as(c.otherOfficer.session).post(`${m(a)}/log`, {
       kind: 'route_change',
       text: 'Trânsito bloqueado; seguimos pela alternativa.',
@@ -396,7 +395,24 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
       expect((await as(who.session).get(m(a))).statusCode).toBe(404);
     expect((await as(c.coord.session).get(m(a))).statusCode).toBe(200);
     expect((await as(c.coord.session).post(`${m(a)}/log`, { kind: 'observation', text: 'Após o encerramento' })).statusCode).toBe(409);
+    const [row] = await ctx.t.database.db.select().from(protectionMissions).where(eq(protectionMissions.id, a));
+    const locks = await ctx.t.database.db.select().from(evidenceLocks).where(inArray(evidenceLocks.id, row!.evidenceLockIds));
+    expect(locks.length).toBeGreaterThan(0);
+    expect(locks.every((l) => l.releasedAt !== null)).toBe(true);
     const auditor = await staff(ctx.app, ctx.t.database, ['auditor']);
     expect((await as(auditor).get(m(a))).statusCode).toBe(200);
+  });
+
+  it('route footage stays evidence-locked after closure when an incident was logged', async () => {
+    const id = await missionAt(ctx.app, c, 'ready', { codeName: 'GAVIÃO' });
+    const co = as(c.coord.session);
+    expect((await co.post(`${m(id)}/start`, {})).statusCode).toBe(200);
+    await as(c.coreOfficer.session).post(`${m(id)}/log`, { kind: 'incident', text: 'Veículo suspeito seguiu o comboio por 3 km.' });
+    await co.post(`${m(id)}/report`, { text: 'Missão cumprida; incidente registrado e comunicado à DI.' });
+    expect((await co.post(`${m(id)}/close`, { reason: 'Relatório aprovado pela coordenação.' })).statusCode).toBe(200);
+    const [row] = await ctx.t.database.db.select().from(protectionMissions).where(eq(protectionMissions.id, id));
+    const locks = await ctx.t.database.db.select().from(evidenceLocks).where(inArray(evidenceLocks.id, row!.evidenceLockIds));
+    expect(locks.length).toBeGreaterThan(0);
+    expect(locks.every((l) => l.releasedAt === null)).toBe(true);
   });
 });

@@ -79,6 +79,8 @@ export const protectionMissions = pgTable(
     report: text('report'),
     reportedAt: timestamp('reported_at', { withTimezone: true }),
     incidentLogged: boolean('incident_logged').notNull().default(false),
+    /** Evidence locks on the route cameras' footage for the mission period, taken at the start. */
+    evidenceLockIds: jsonb('evidence_lock_ids').$type<string[]>().notNull().default([]),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

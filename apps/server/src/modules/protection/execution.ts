@@ -3,13 +3,33 @@ import type { Queryable, Tx } from '../../db/client.js';
 import { protectionAssignments, protectionLogEntries } from '../../db/tables/protection.js';
 import { AppError } from '../../http/errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { createLocks, releaseLockIds } from '../releases/evidence-locks.js';
 import { planGaps } from './action-plan.js';
+import { camerasAlongRoute } from './cameras-along-route.js';
 import type { Acting, ProtectionDeps } from './deps.js';
 import { requireFunction } from './functions.js';
 import { issueAct } from './issue-act.js';
 import { loadMission, type MissionRow, scopeOf } from './scope.js';
 import { teamRulesVersion, teamShortfalls } from './team-rules.js';
 import { requireStatus, updateMission } from './transition.js';
+
+/**
+ * The footage of the cameras along the route (legs and venues) for the whole mission period is
+ * evidence-locked when the mission starts; closure releases it unless an incident was logged.
+ */
+async function lockRouteFootage(tx: Tx, who: Acting, mission: MissionRow): Promise<string[]> {
+  const stretches = await camerasAlongRoute(tx, mission.plan!.route, mission.plan!.cameraDistanceMeters);
+  const cameraIds = [...new Set(stretches.flatMap((s) => s.cameras.map((c) => c.id)))];
+  const to = new Date(`${mission.periodEnd}T00:00:00-04:00`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  return createLocks(tx, who.actor, {
+    cameraIds,
+    from: new Date(`${mission.periodStart}T00:00:00-04:00`),
+    to,
+    reason: `Operação de proteção sigilosa nº ${mission.number}`,
+    releaseRequestId: null,
+  });
+}
 
 const LOG_LABELS = { observation: 'Observação', incident: 'Incidente', route_change: 'Mudança de rota' } as const;
 
@@ -56,10 +76,12 @@ export async function startMission(deps: ProtectionDeps, who: Acting, id: string
   await run(async (tx, mission) => {
     const blockers = await startBlockers(tx, mission);
     if (blockers.length) throw new AppError('PROTECTION_NOT_READY', undefined, blockers);
+    const evidenceLockIds = await lockRouteFootage(tx, who, mission);
     const row = await updateMission(tx, who, mission, {
       action: 'protection.mission.started',
       to: 'in_progress',
-      set: { startedAt: deps.clock.now() },
+      set: { startedAt: deps.clock.now(), evidenceLockIds },
+      data: { lockedCameras: evidenceLockIds.length },
     });
     await issueAct(tx, deps, who, row, 'start', 'INÍCIO DA EXECUÇÃO DA MISSÃO', [
       {
@@ -134,6 +156,8 @@ export async function closeMission(deps: ProtectionDeps, who: Acting, id: string
       reason,
       set: { closedAt: deps.clock.now() },
     });
+    if (!mission.incidentLogged)
+      await releaseLockIds(tx, who.actor, mission.evidenceLockIds, `Missão de proteção nº ${mission.number} encerrada sem incidente`);
     await issueAct(tx, deps, who, row, 'closure', 'APROVAÇÃO DO RELATÓRIO E ENCERRAMENTO DA MISSÃO', [{ kind: 'paragraph', text: reason }]);
     return row;
   });

@@ -70,6 +70,7 @@ CREATE TABLE "protection_mission" (
 	"report" text,
 	"reported_at" timestamp with time zone,
 	"incident_logged" boolean DEFAULT false NOT NULL,
+	"evidence_lock_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"closed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
