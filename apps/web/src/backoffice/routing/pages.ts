@@ -29,6 +29,7 @@ import { UsersPage } from '../pages/admin/UsersPage';
 import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
+import { ProtectionArea } from '../protection/ProtectionArea';
 import { ReleasesArea } from '../releases/ReleasesArea';
 
 /**
@@ -68,4 +69,5 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'partner-accountability': PartnerAccountabilityArea,
   'partner-sanctions': PartnerSanctionsArea,
   'municipal-loans': MunicipalLoansPage,
+  'protection-missions': ProtectionArea,
 };
