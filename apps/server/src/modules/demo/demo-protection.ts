@@ -40,16 +40,16 @@ const acting = (user: typeof users.$inferSelect): Acting => ({
 });
 
 const text = (keys: string[], what: string) => Object.fromEntries(keys.map((k) => [k, `${what}: ${k} (demonstração).`]));
-/** Along the demo cameras' diagonal in central Cuiabá (see demo-cameras.ts). */
+/** Along the demo cameras' diagonal in central Cuiabá (camera k at -15.601 + 0.002k, -56.097 − 0.002k; see demo-cameras.ts). */
 const route = {
   legs: [
     {
       name: 'Av. Historiador Rubens de Mendonça → Fórum',
       alternate: false,
       points: [
-        [-15.591, -56.087],
+        [-15.605, -56.093],
         [-15.601, -56.097],
-        [-15.621, -56.117],
+        [-15.583, -56.115],
       ] as [number, number][],
     },
     {

@@ -181,7 +181,10 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
         summary: 'A controlled copy of an act, watermarked with the reader',
         params: z.object({ id: z.string().uuid(), actId: z.string().uuid() }),
       },
-      handler: async (request, reply) => sendFile(reply, await readerCopy(svc, acting(request), request.params.id, request.params.actId)),
+      handler: async (request, reply) => {
+        const copy = await readerCopy(svc, acting(request), request.params.id, request.params.actId);
+        return sendFile(reply.header('x-authenticity-code', copy.code), copy);
+      },
     });
   };
 }

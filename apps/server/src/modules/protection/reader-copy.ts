@@ -12,7 +12,12 @@ import { missionDetail } from './mission-view.js';
  * A reader gets a controlled copy of an act: the same content, with their name as a watermark on
  * every page and its own authenticity code (the copy is itself an issued, verifiable document).
  */
-export async function readerCopy(deps: ProtectionDeps, who: Acting, missionId: string, actId: string): Promise<FileDownload> {
+export async function readerCopy(
+  deps: ProtectionDeps,
+  who: Acting,
+  missionId: string,
+  actId: string,
+): Promise<FileDownload & { code: string }> {
   const detail = await missionDetail(deps, who, missionId);
   if (!detail.acts.some((a) => a.id === actId)) throw new AppError('NOT_FOUND', 'Ato não encontrado.');
   const [act] = await deps.db
@@ -50,6 +55,7 @@ export async function readerCopy(deps: ProtectionDeps, who: Acting, missionId: s
   return {
     data: await deps.storage.read(doc.storageKey),
     mediaType: 'application/pdf',
+    code: doc.code,
     filename: `missao-${detail.number.replace('/', '-')}-${act!.kind}.pdf`,
   };
 }
