@@ -403,10 +403,16 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
     expect((await as(auditor).get(m(a))).statusCode).toBe(200);
   });
 
-  it('route footage stays evidence-locked after closure when an incident was logged', async () => {
+  it('route footage stays evidence-locked through an extension and after closure when an incident was logged', async () => {
     const id = await missionAt(ctx.app, c, 'ready', { codeName: 'GAVIÃO' });
     const co = as(c.coord.session);
     expect((await co.post(`${m(id)}/start`, {})).statusCode).toBe(200);
+    const extended = await co.post(`${m(id)}/period`, {
+      kind: 'extension',
+      newEnd: '2030-03-25',
+      reason: 'Nova audiência designada para 25/03.',
+    });
+    expect(extended.statusCode, extended.body).toBe(200);
     await as(c.coreOfficer.session).post(`${m(id)}/log`, { kind: 'incident', text: 'Veículo suspeito seguiu o comboio por 3 km.' });
     await co.post(`${m(id)}/report`, { text: 'Missão cumprida; incidente registrado e comunicado à DI.' });
     expect((await co.post(`${m(id)}/close`, { reason: 'Relatório aprovado pela coordenação.' })).statusCode).toBe(200);
@@ -414,5 +420,7 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
     const locks = await ctx.t.database.db.select().from(evidenceLocks).where(inArray(evidenceLocks.id, row!.evidenceLockIds));
     expect(locks.length).toBeGreaterThan(0);
     expect(locks.every((l) => l.releasedAt === null)).toBe(true);
+    // Art. 11 §1: the extension after the start extends the hold on the footage too.
+    expect(locks.every((l) => l.toAt.toISOString() === '2030-03-26T04:00:00.000Z')).toBe(true);
   });
 });

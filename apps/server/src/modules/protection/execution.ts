@@ -13,6 +13,13 @@ import { loadMission, type MissionRow, scopeOf } from './scope.js';
 import { teamRulesVersion, teamShortfalls } from './team-rules.js';
 import { requireStatus, updateMission } from './transition.js';
 
+/** The instant a period ending on `date` ends: the next midnight in Cuiabá (UTC−4). */
+export function endOfPeriod(date: string): Date {
+  const to = new Date(`${date}T00:00:00-04:00`);
+  to.setUTCDate(to.getUTCDate() + 1);
+  return to;
+}
+
 /**
  * The footage of the cameras along the route (legs and venues) for the whole mission period is
  * evidence-locked when the mission starts; closure releases it unless an incident was logged.
@@ -20,12 +27,10 @@ import { requireStatus, updateMission } from './transition.js';
 async function lockRouteFootage(tx: Tx, who: Acting, mission: MissionRow): Promise<string[]> {
   const stretches = await camerasAlongRoute(tx, mission.plan!.route, mission.plan!.cameraDistanceMeters);
   const cameraIds = [...new Set(stretches.flatMap((s) => s.cameras.map((c) => c.id)))];
-  const to = new Date(`${mission.periodEnd}T00:00:00-04:00`);
-  to.setUTCDate(to.getUTCDate() + 1);
   return createLocks(tx, who.actor, {
     cameraIds,
     from: new Date(`${mission.periodStart}T00:00:00-04:00`),
-    to,
+    to: endOfPeriod(mission.periodEnd),
     reason: `Operação de proteção sigilosa nº ${mission.number}`,
     releaseRequestId: null,
   });

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { protectionPeriodChanges } from '../../db/tables/protection.js';
 import { AppError } from '../../http/errors.js';
 import { todayOn } from '../calendar/clock.js';
+import { extendLockIds } from '../releases/evidence-locks.js';
 import type { Acting, ProtectionDeps } from './deps.js';
+import { endOfPeriod } from './execution.js';
 import { requireFunction } from './functions.js';
 import { issueAct } from './issue-act.js';
 import { loadMission, scopeOf } from './scope.js';
@@ -41,6 +43,14 @@ export async function changePeriod(
       decidedBy: scope.userId,
       decidedAt: deps.clock.now(),
     });
+    if (input.kind === 'extension' && mission.status === 'in_progress')
+      await extendLockIds(
+        tx,
+        who.actor,
+        mission.evidenceLockIds,
+        endOfPeriod(input.newEnd),
+        `Missão de proteção nº ${mission.number}: período prorrogado`,
+      );
     const row = await updateMission(tx, who, mission, {
       action: `protection.period.${input.kind}`,
       reason: input.reason,

@@ -80,6 +80,25 @@ export async function releaseLocks(tx: Tx, actor: AuditActor, requestId: string,
   );
 }
 
+/** Moves the end of active locks (given by id) to `to` — e.g. a protection period extended after the start. */
+export async function extendLockIds(tx: Tx, actor: AuditActor, lockIds: string[], to: Date, reason: string): Promise<number> {
+  if (!lockIds.length) return 0;
+  const rows = await tx
+    .update(evidenceLocks)
+    .set({ toAt: to })
+    .where(and(inArray(evidenceLocks.id, lockIds), isNull(evidenceLocks.releasedAt), lt(evidenceLocks.toAt, to)))
+    .returning();
+  for (const r of rows)
+    await recordAudit(tx, actor, {
+      action: 'evidence_lock.extended',
+      targetType: 'camera',
+      targetId: r.cameraId,
+      reason,
+      data: { lockId: r.id, to: to.toISOString() },
+    });
+  return rows.length;
+}
+
 /** Releases active locks by their ids (locks another domain created, e.g. a protection mission's route). */
 export async function releaseLockIds(tx: Tx, actor: AuditActor, lockIds: string[], reason: string): Promise<number> {
   return lockIds.length ? releaseWhere(tx, actor, reason, inArray(evidenceLocks.id, lockIds)) : 0;
