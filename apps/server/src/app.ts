@@ -41,6 +41,7 @@ import { opsRoutes } from './modules/ops/ops.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { protectionRoutes } from './modules/protection/protection.routes.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(alertsRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
+  await app.register(protectionRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(integratorsRoutes(deps));
   await app.register(signageRoutes(deps));

@@ -13,7 +13,9 @@ import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.
 import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { seedProtectionDemo } from './modules/demo/demo-protection.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
+import { localFileStorage } from './modules/files/file-storage.js';
 import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
 import { integrationPullAuditSweep } from './modules/integrations/integration-pull-audit.sweep.js';
 import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
@@ -37,6 +39,11 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
   await bootstrapAdmin(database.db, config.admin, (line) => console.log(line));
   await seedSecurityRegionsIfEmpty(database.db);
   if (config.demo) await seedDemo(database.db, log, systemClock);
+  if (config.demo)
+    await seedProtectionDemo(
+      { db: database.db, clock: systemClock, storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl },
+      log,
+    );
 
   let jobs: JobRunner | null = null;
   if (opts.jobs) {

@@ -270,6 +270,10 @@ const covered: Record<
 };
 
 /** `:param` routes deliberately not walked here, with the reason. */
+/** Protection missions have their own need-to-know scope (no partner/region): IDOR and closure are tested in protection.test.ts. */
+const PROTECTION =
+  'protection_staff need-to-know scope, not partner/region: IDOR in protection.test.ts ("IDOR —", "Access ends at closure")';
+
 const notObjectScoped: Record<string, string> = {
   'POST /api/accreditation/identity-changes/:id/decide':
     'committee members only (statewide): identity-change requests of every partner; role-gated in authorization-matrix.test.ts',
@@ -292,6 +296,24 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/cameras/:id/public-access/decision':
     'the committee only (statewide): approves partners’ requests to open cameras to the public',
   'POST /api/signage-plates/:cameraId/decision': 'the committee only (statewide): approves plate installation photos of every site',
+  'GET /api/protection/missions/:id': PROTECTION,
+  'POST /api/protection/missions/:id/assessment': PROTECTION,
+  'POST /api/protection/missions/:id/activation': PROTECTION,
+  'POST /api/protection/missions/:id/level': PROTECTION,
+  'POST /api/protection/missions/:id/plan/issue': PROTECTION,
+  'POST /api/protection/missions/:id/core-intelligence': PROTECTION,
+  'POST /api/protection/missions/:id/convocations': PROTECTION,
+  'POST /api/protection/missions/:id/start': PROTECTION,
+  'POST /api/protection/missions/:id/log': PROTECTION,
+  'POST /api/protection/missions/:id/report': PROTECTION,
+  'POST /api/protection/missions/:id/close': PROTECTION,
+  'POST /api/protection/missions/:id/period': PROTECTION,
+  'PUT /api/protection/missions/:id/vehicles': PROTECTION,
+  'PUT /api/protection/missions/:id/plan': PROTECTION,
+  'POST /api/protection/missions/:id/convocations/:convocationId/acknowledge': PROTECTION,
+  'POST /api/protection/missions/:id/convocations/:convocationId/present': PROTECTION,
+  'POST /api/protection/missions/:id/convocations/:convocationId/checklist': PROTECTION,
+  'GET /api/protection/missions/:id/acts/:actId/pdf': PROTECTION,
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

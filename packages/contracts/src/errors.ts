@@ -222,6 +222,32 @@ export const errorTable = {
   },
   CONSOLE_NO_UNIT: { status: 409, message: 'Você não está em uma unidade: salve o layout como pessoal.' },
   BOOKMARK_ATTACHMENT_INVALID: { status: 409, message: 'A solicitação ou o bloqueio informado não existe ou não é desta câmera.' },
+  PROTECTEE_EXCLUDED: {
+    status: 422,
+    message:
+      'Pedido recusado: pessoas amparadas pela Lei Federal nº 9.807/1999 (proteção a vítimas e testemunhas) não são atendidas pela proteção de autoridades da PJC/MT (Resolução 121/2025/CSPJC-MT, art. 3º). Encaminhe ao programa de proteção competente.',
+  },
+  PROTECTION_ORDER_REQUIRED: {
+    status: 422,
+    message: 'Para as autoridades do art. 5º, registre a determinação do Delegado-Geral da PJC/MT (Resolução 121/2025/CSPJC-MT, art. 5º).',
+  },
+  PROTECTION_FUNCTION_REQUIRED: {
+    status: 403,
+    message: 'Esta etapa cabe a outra função da operação de proteção (Resolução 121/2025/CSPJC-MT).',
+  },
+  PROTECTION_INVALID_STATE: { status: 409, message: 'A missão não está na fase que permite esta ação.' },
+  PROTECTION_PLAN_INCOMPLETE: {
+    status: 409,
+    message: 'O plano de ação não contém todos os elementos essenciais (Resolução 121/2025/CSPJC-MT, art. 18).',
+  },
+  PROTECTION_NOT_READY: { status: 409, message: 'A missão ainda não pode ser iniciada: veja as pendências indicadas.' },
+  PROTECTION_CONVOCATION_INVALID: { status: 422, message: 'Convocação inválida (Resolução 121/2025/CSPJC-MT, arts. 9º e 10).' },
+  PROTECTION_CHECKLIST_INCOMPLETE: {
+    status: 422,
+    message: 'Checklist incompleto: informe o número de série de cada equipamento mínimo (Resolução 121/2025/CSPJC-MT, art. 22).',
+  },
+  PROTECTION_PERIOD_INVALID: { status: 422, message: 'Período inválido (Resolução 121/2025/CSPJC-MT, art. 11, § 1º).' },
+  PROTECTION_VEHICLE_INVALID: { status: 422, message: 'Viatura inadequada (Resolução 121/2025/CSPJC-MT, art. 20).' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -25,6 +25,7 @@ export * from './obligations/index.js';
 export * from './partner-identity.js';
 export * from './playback.js';
 export * from './privacy.js';
+export * from './protection.js';
 export * from './recordings.js';
 export * from './reference.js';
 export * from './releases.js';

@@ -395,8 +395,8 @@ export const navigation: readonly NavItem[] = [
     label: 'Missões de proteção',
     description: 'Pedidos, planos de ação e equipes de proteção a autoridades.',
     icon: 'fa-user-shield',
-    roles: ['protection_staff'],
-    status: 'soon',
+    roles: ['protection_staff', 'auditor'],
+    status: 'ready',
   },
   // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation
   {

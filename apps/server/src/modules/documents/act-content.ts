@@ -17,6 +17,8 @@ export interface ActContent {
   blocks: ActBlock[];
   /** Wide tables (annexes) print in landscape. */
   landscape?: boolean;
+  /** Printed across every PDF page (e.g. the reader of a controlled copy). */
+  watermark?: string;
 }
 
 export const ISSUER = ['ESTADO DE MATO GROSSO', 'SECRETARIA DE ESTADO DE SEGURANÇA PÚBLICA — SESP/MT', 'Programa Vigia Mais MT'];

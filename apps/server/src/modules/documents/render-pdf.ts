@@ -41,6 +41,7 @@ export async function renderPdf(content: ActContent, stamp: Stamp): Promise<Buff
     pageSize: 'A4',
     pageOrientation: content.landscape ? 'landscape' : 'portrait',
     pageMargins: [50, 60, 50, 90],
+    ...(content.watermark ? { watermark: { text: content.watermark, opacity: 0.12, bold: true, fontSize: 28 } } : {}),
     info: { title: content.title, author: 'SESP/MT — Programa Vigia Mais MT', subject: stamp.code, creationDate: stamp.issuedAt },
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles: { heading: { bold: true, fontSize: 11, margin: [0, 8, 0, 4] }, title: { bold: true, fontSize: 13, alignment: 'center' } },

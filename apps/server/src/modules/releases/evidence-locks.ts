@@ -1,5 +1,5 @@
 import type { EvidenceLock } from '@vigia/contracts';
-import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../db/client.js';
 import { evidenceLocks } from '../../db/tables/releases.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
@@ -42,8 +42,9 @@ export async function lockedRanges(db: Queryable, cameraId: string): Promise<{ f
 export async function createLocks(
   tx: Tx,
   actor: AuditActor,
-  input: { cameraIds: string[]; from: Date; to: Date; reason: string; releaseRequestId: string },
-): Promise<void> {
+  input: { cameraIds: string[]; from: Date; to: Date; reason: string; releaseRequestId: string | null },
+): Promise<string[]> {
+  const ids: string[] = [];
   for (const cameraId of input.cameraIds) {
     const [row] = await tx
       .insert(evidenceLocks)
@@ -56,6 +57,7 @@ export async function createLocks(
         createdBy: actor.id,
       })
       .returning({ id: evidenceLocks.id });
+    ids.push(row!.id);
     await recordAudit(tx, actor, {
       action: 'evidence_lock.created',
       targetType: 'camera',
@@ -64,21 +66,49 @@ export async function createLocks(
       data: { lockId: row!.id, releaseRequestId: input.releaseRequestId, from: input.from.toISOString(), to: input.to.toISOString() },
     });
   }
+  return ids;
 }
 
 /** Releases the active locks of a request (optionally only those of some cameras). */
 export async function releaseLocks(tx: Tx, actor: AuditActor, requestId: string, reason: string, cameraIds?: string[]): Promise<number> {
   if (cameraIds && !cameraIds.length) return 0;
+  return releaseWhere(
+    tx,
+    actor,
+    reason,
+    and(eq(evidenceLocks.releaseRequestId, requestId), cameraIds ? inArray(evidenceLocks.cameraId, cameraIds) : undefined)!,
+  );
+}
+
+/** Moves the end of active locks (given by id) to `to` — e.g. a protection period extended after the start. */
+export async function extendLockIds(tx: Tx, actor: AuditActor, lockIds: string[], to: Date, reason: string): Promise<number> {
+  if (!lockIds.length) return 0;
+  const rows = await tx
+    .update(evidenceLocks)
+    .set({ toAt: to })
+    .where(and(inArray(evidenceLocks.id, lockIds), isNull(evidenceLocks.releasedAt), lt(evidenceLocks.toAt, to)))
+    .returning();
+  for (const r of rows)
+    await recordAudit(tx, actor, {
+      action: 'evidence_lock.extended',
+      targetType: 'camera',
+      targetId: r.cameraId,
+      reason,
+      data: { lockId: r.id, to: to.toISOString() },
+    });
+  return rows.length;
+}
+
+/** Releases active locks by their ids (locks another domain created, e.g. a protection mission's route). */
+export async function releaseLockIds(tx: Tx, actor: AuditActor, lockIds: string[], reason: string): Promise<number> {
+  return lockIds.length ? releaseWhere(tx, actor, reason, inArray(evidenceLocks.id, lockIds)) : 0;
+}
+
+async function releaseWhere(tx: Tx, actor: AuditActor, reason: string, which: SQL): Promise<number> {
   const rows = await tx
     .update(evidenceLocks)
     .set({ releasedAt: new Date(), releasedBy: actor.id, releasedReason: reason })
-    .where(
-      and(
-        eq(evidenceLocks.releaseRequestId, requestId),
-        isNull(evidenceLocks.releasedAt),
-        cameraIds ? inArray(evidenceLocks.cameraId, cameraIds) : undefined,
-      ),
-    )
+    .where(and(which, isNull(evidenceLocks.releasedAt)))
     .returning();
   for (const r of rows) {
     await recordAudit(tx, actor, {
@@ -86,7 +116,7 @@ export async function releaseLocks(tx: Tx, actor: AuditActor, requestId: string,
       targetType: 'camera',
       targetId: r.cameraId,
       reason,
-      data: { lockId: r.id, releaseRequestId: requestId },
+      data: { lockId: r.id, releaseRequestId: r.releaseRequestId },
     });
   }
   return rows.length;

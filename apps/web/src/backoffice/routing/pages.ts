@@ -32,6 +32,7 @@ import { UsersPage } from '../pages/admin/UsersPage';
 import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
+import { ProtectionArea } from '../protection/ProtectionArea';
 import { ReleasesArea } from '../releases/ReleasesArea';
 
 /**
@@ -75,4 +76,5 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'integrator-applications': PortfolioPage,
   'integrator-camera-tests': SelfTestBatchPage,
   'partner-camera-sharing': CameraSharingPage,
+  'protection-missions': ProtectionArea,
 };

@@ -1,0 +1,47 @@
+import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest } from '@vigia/contracts';
+import { apiRequest } from '../../shared/api/api-client';
+
+const base = '/api/protection/missions';
+
+export interface RouteCamera {
+  id: string;
+  name: string;
+  status: string;
+  distanceMeters: number;
+}
+export interface MissionDetail extends MissionSummary {
+  status: MissionStatus;
+  statusLabel: string;
+  readOnly: boolean;
+  full: boolean;
+  functions: ProtectionFunction[];
+  convocations: {
+    id: string;
+    officer: string;
+    superior: string | null;
+    role: string | null;
+    unit: string | null;
+    acknowledgedAt: string | null;
+    presentedAt: string | null;
+    checklistSignedAt: string | null;
+    mine: 'officer' | 'superior' | null;
+  }[];
+  acts: { id: string; kind: string; issuedAt: string; code: string }[];
+  protectee?: { name: string; office: string };
+  requestingUnit?: string;
+  blockers?: { path: string; message: string }[];
+  route?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; cameras: RouteCamera[] }[];
+  reminder?: { daysToEnd: number } | null;
+  log?: { id: string; kind: string; text: string; at: string }[];
+}
+
+const url = (id: string, path = '') => `${base}/${encodeURIComponent(id)}${path}`;
+
+export const listMissions = async (signal: AbortSignal) => (await apiRequest<{ missions: MissionSummary[] }>(base, { signal })).missions;
+export const getMission = (id: string, signal?: AbortSignal) => apiRequest<MissionDetail>(url(id), signal ? { signal } : {});
+export const requestProtection = (body: ProtectionRequest) => apiRequest<{ id: string }>(base, { method: 'POST', body });
+export const decideActivation = (id: string, activate: boolean, reasons: string) =>
+  apiRequest<MissionDetail>(url(id, '/activation'), { method: 'POST', body: { activate, reasons } });
+export const onConvocation = (id: string, convocationId: string, step: 'acknowledge' | 'present') =>
+  apiRequest<MissionDetail>(url(id, `/convocations/${encodeURIComponent(convocationId)}/${step}`), { method: 'POST', body: {} });
+export const actPdfUrl = (id: string, actId: string) => url(id, `/acts/${encodeURIComponent(actId)}/pdf`);
