@@ -25,6 +25,7 @@ import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
+  await app.register(eventsRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -13,6 +13,7 @@ import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.
 import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
 import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
 import { integrationPullAuditSweep } from './modules/integrations/integration-pull-audit.sweep.js';
@@ -59,6 +60,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
+    await jobs.addSweep(outageEventsSweep(database.db));
   }
   return {
     database,

@@ -3,6 +3,7 @@ import { nvrPresets, type Role } from '@vigia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { alerts } from '../src/db/tables/alerts.js';
+import { cameraEvents } from '../src/db/tables/events.js';
 import { recordingSegments } from '../src/db/tables/recordings.js';
 import { decide } from '../src/http/access.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
@@ -98,6 +99,7 @@ const covered: Record<
     body: () => ({ at: from.toISOString(), playbackId: randomUUID() }),
   },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
+  'GET /api/events/:id': { fill: (i) => ({ id: i.eventA! }) },
   // exports
   'GET /api/exports/:id': { fill: (i) => ({ id: i.exportA! }) },
   'GET /api/exports/:id/download': { fill: (i) => ({ id: i.exportA! }) },
@@ -322,6 +324,11 @@ beforeAll(async () => {
     .values({ kind: 'camera_down', cameraId: ids.camA, partnerId: w.partner.id, outageId: randomUUID(), message: 'Câmera de A fora do ar' })
     .returning();
   ids.alertA = alert!.id;
+  const [event] = await t.database.db
+    .insert(cameraEvents)
+    .values({ kind: 'camera_down', cameraId: ids.camA, occurredAt: from })
+    .returning();
+  ids.eventA = event!.id;
   const { cameraSelfTests } = await import('../src/db/tables/cameras.js');
   ids.selfTestA = randomUUID();
   await t.database.db.insert(cameraSelfTests).values({

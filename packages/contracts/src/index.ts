@@ -13,6 +13,7 @@ export * from './camera-map.js';
 export * from './camera-rtsp-url.js';
 export * from './cameras.js';
 export * from './errors.js';
+export * from './events.js';
 export * from './exports.js';
 export * from './health.js';
 export * from './integrations.js';

@@ -12,6 +12,7 @@ export * from './tables/camera-public-access.js';
 export * from './tables/cameras.js';
 export * from './tables/complaints.js';
 export * from './tables/documents.js';
+export * from './tables/events.js';
 export * from './tables/exports.js';
 export * from './tables/files.js';
 export * from './tables/inspections.js';

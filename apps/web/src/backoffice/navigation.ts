@@ -55,7 +55,8 @@ export type AreaId =
   | 'ops-exports'
   | 'release-decisions'
   | 'requester-requests'
-  | 'protection-missions';
+  | 'protection-missions'
+  | 'ops-events';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -395,6 +396,17 @@ export const navigation: readonly NavItem[] = [
     icon: 'fa-user-shield',
     roles: ['protection_staff'],
     status: 'soon',
+  },
+  // Camera events of the operations centres (issue 17)
+  {
+    id: 'ops-events',
+    path: '/operacoes/eventos',
+    label: 'Eventos',
+    description: 'Quedas e retornos, controle PTZ, câmeras reposicionadas e eventos das câmeras, com acesso ao vivo e à gravação.',
+    icon: 'fa-bell',
+    // Partner users see their own cameras' events (scope applied by the server).
+    roles: [...operators, 'admin', 'committee_member', 'partner_user'],
+    status: 'ready',
   },
 ];
 

@@ -8,6 +8,7 @@ import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
+import { EventsPage } from '../events/EventsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
@@ -68,4 +69,5 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'partner-accountability': PartnerAccountabilityArea,
   'partner-sanctions': PartnerSanctionsArea,
   'municipal-loans': MunicipalLoansPage,
+  'ops-events': EventsPage,
 };
