@@ -39,6 +39,7 @@ import { opsRoutes } from './modules/ops/ops.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { ptzRoutes } from './modules/ptz/ptz.routes.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(eventsRoutes(deps));
+  await app.register(ptzRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

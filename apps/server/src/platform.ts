@@ -20,6 +20,8 @@ import { integrationPullAuditSweep } from './modules/integrations/integration-pu
 import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
 import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
+import { ptzDeps } from './modules/ptz/ptz-device.js';
+import { ptzReturnSweep } from './modules/ptz/ptz-return.sweep.js';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
@@ -61,6 +63,9 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
     await jobs.addSweep(outageEventsSweep(database.db));
+    await jobs.addSweep(
+      ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),
+    );
   }
   return {
     database,

@@ -100,6 +100,16 @@ const covered: Record<
   },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
   'GET /api/events/:id': { fill: (i) => ({ id: i.eventA! }) },
+  'GET /api/ptz/:cameraId': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
+  'DELETE /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/move': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ pan: 1, tilt: 0, zoom: 0 }) },
+  'POST /api/ptz/:cameraId/stop': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/home': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/presets': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ name: 'Fora do escopo' }) },
+  'POST /api/ptz/:cameraId/presets/:token/goto': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
+  'DELETE /api/ptz/:cameraId/presets/:token': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
+  'PUT /api/ptz/:cameraId/approved-preset': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ token: '1' }) },
   // exports
   'GET /api/exports/:id': { fill: (i) => ({ id: i.exportA! }) },
   'GET /api/exports/:id/download': { fill: (i) => ({ id: i.exportA! }) },
@@ -257,6 +267,7 @@ const controlExceptions: Record<string, string> = {
   'GET /api/inspections/:id/files/:fileId': 'the inspection is real but has no photos until recorded',
   'GET /api/exports/:id/download': 'the export job is real (GET /api/exports/:id passes) but not built: 409 EXPORT_NOT_READY',
   'GET /api/playback/:cameraId/media': 'needs a playback token bound to the camera',
+  'GET /api/ptz/:cameraId': 'the camera is real but its DDNS name does not resolve here: 502 PTZ_DEVICE_FAILED past the scope check',
 };
 
 /** Sessions that must never reach A's objects. */

@@ -210,6 +210,11 @@ export const errorTable = {
     status: 422,
     message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).',
   },
+  PTZ_NOT_SUPPORTED: { status: 409, message: 'Esta câmera não informa controle PTZ (ONVIF): não é possível movê-la.' },
+  PTZ_LOCKED: { status: 409, message: 'Outro operador está controlando esta câmera.' },
+  PTZ_LOCK_REQUIRED: { status: 409, message: 'Assuma o controle PTZ da câmera antes de movê-la.' },
+  PTZ_NOT_ALLOWED: { status: 403, message: 'Câmeras do programa são comandadas somente pelas centrais de operação.' },
+  PTZ_DEVICE_FAILED: { status: 502, message: 'A câmera não respondeu ao comando PTZ. Tente novamente.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

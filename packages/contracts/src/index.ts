@@ -23,6 +23,7 @@ export * from './obligations/index.js';
 export * from './partner-identity.js';
 export * from './playback.js';
 export * from './privacy.js';
+export * from './ptz.js';
 export * from './recordings.js';
 export * from './reference.js';
 export * from './releases.js';

@@ -24,6 +24,7 @@ export * from './tables/partner-identity.js';
 export * from './tables/partners.js';
 export * from './tables/playback.js';
 export * from './tables/privacy.js';
+export * from './tables/ptz.js';
 export * from './tables/recordings.js';
 export * from './tables/regions.js';
 export * from './tables/releases.js';
