@@ -44,6 +44,7 @@ import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
+import { viewChangeRoutes } from './modules/view-change/view-change.routes.js';
 
 export type { AppDeps } from './http/app-deps.js';
 
@@ -121,6 +122,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(eventsRoutes(deps));
   await app.register(ptzRoutes(deps));
+  await app.register(viewChangeRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

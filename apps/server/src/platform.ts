@@ -12,6 +12,7 @@ import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
 import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
+import { cameraDepsOf } from './modules/cameras/camera-deps.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
@@ -25,6 +26,7 @@ import { ptzReturnSweep } from './modules/ptz/ptz-return.sweep.js';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
+import { viewChangeSweep } from './modules/view-change/view-change.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -66,6 +68,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(
       ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),
     );
+    await jobs.addSweep(viewChangeSweep({ ...cameraDepsOf(database.db, config), clock: systemClock, log, cfg: config.viewCheck }));
   }
   return {
     database,

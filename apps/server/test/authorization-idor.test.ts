@@ -100,6 +100,7 @@ const covered: Record<
   },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
   'GET /api/events/:id': { fill: (i) => ({ id: i.eventA! }) },
+  'GET /api/events/:id/images/:which': { fill: (i) => ({ id: i.eventA!, which: 'current' }) },
   'GET /api/ptz/:cameraId': { fill: (i) => ({ cameraId: i.camA! }) },
   'POST /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
   'DELETE /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
@@ -268,6 +269,7 @@ const controlExceptions: Record<string, string> = {
   'GET /api/exports/:id/download': 'the export job is real (GET /api/exports/:id passes) but not built: 409 EXPORT_NOT_READY',
   'GET /api/playback/:cameraId/media': 'needs a playback token bound to the camera',
   'GET /api/ptz/:cameraId': 'the camera is real but its DDNS name does not resolve here: 502 PTZ_DEVICE_FAILED past the scope check',
+  'GET /api/events/:id/images/:which': 'the event is real (GET /api/events/:id passes) but a camera_down event has no pictures',
 };
 
 /** Sessions that must never reach A's objects. */

@@ -25,6 +25,8 @@ export const cameraEventSchema = z.object({
   detail: z.string().nullable(),
   /** Back-office paths: the camera live, and its recordings at the event's instant. */
   links: z.object({ live: z.string(), playback: z.string() }),
+  /** A view change: API paths of the approved view's reference picture and of the picture that differed. */
+  images: z.object({ reference: z.string(), current: z.string() }).nullable(),
 });
 export type CameraEvent = z.infer<typeof cameraEventSchema>;
 

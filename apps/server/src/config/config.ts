@@ -109,6 +109,10 @@ export const envSchema = z.object({
   PTZ_PRIORITY: z.string().default('operator:intelligence,admin,operator,regional_operator,partner_user'),
   /** Whether a partner may drive its own (not the program's) PTZ cameras. */
   PTZ_PARTNER_DRIVES_OWN: z.enum(['true', 'false']).default('true'),
+  /** Each camera's view is compared with its approved reference this often (view-change detection). */
+  VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
+  /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
+  VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -124,6 +128,7 @@ export interface Config {
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
   health: { alertAfterMs: number; staleMs: number };
   ptz: { lockIdleMs: number; returnAfterMs: number; priority: string[]; partnerDrivesOwn: boolean };
+  viewCheck: { intervalMs: number; threshold: number };
   publicUrl: string;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: string[];
@@ -197,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       priority: splitList(e.PTZ_PRIORITY),
       partnerDrivesOwn: e.PTZ_PARTNER_DRIVES_OWN === 'true',
     },
+    viewCheck: { intervalMs: Math.round(e.VIEW_CHECK_INTERVAL_MINUTES * 60_000), threshold: e.VIEW_CHECK_THRESHOLD },
     publicUrl: e.PUBLIC_URL,
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,

@@ -29,3 +29,4 @@ export * from './tables/recordings.js';
 export * from './tables/regions.js';
 export * from './tables/releases.js';
 export * from './tables/sanctions.js';
+export * from './tables/view-change.js';

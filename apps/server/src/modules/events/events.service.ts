@@ -85,6 +85,10 @@ const toEvent = ({ e, cameraName, partnerName }: Row): CameraEvent => ({
   occurredAt: e.occurredAt.toISOString(),
   detail: detailOf(e.kind, e.data),
   links: eventLinks(e.cameraId, e.occurredAt),
+  images:
+    e.kind === 'view_changed' && e.data?.referenceFile && e.data?.currentFile
+      ? { reference: `/api/events/${e.id}/images/reference`, current: `/api/events/${e.id}/images/current` }
+      : null,
 });
 
 /**

@@ -3,23 +3,17 @@ import type { Clock } from '../../config/clock.js';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { loadCameraKeys } from '../cameras/camera-keys.js';
+import { cameraDepsOf } from '../cameras/camera-deps.js';
 import type { CameraRow } from '../cameras/cameras.scope.js';
 import { type CameraDeps, openCredentials } from '../cameras/cameras.service.js';
-import { checkOutbound, parseAllowedRanges } from '../cameras/outbound-guard.js';
+import { checkOutbound } from '../cameras/outbound-guard.js';
 
-export interface PtzDeps extends Omit<CameraDeps, 'dataDir'> {
+export interface PtzDeps extends CameraDeps {
   cfg: Config['ptz'];
   clock: Clock;
 }
 
-export const ptzDeps = (db: Db, config: Config, clock: Clock): PtzDeps => ({
-  db,
-  keys: loadCameraKeys(config),
-  outbound: { enforce: config.cameras.enforceOutbound, allowed: parseAllowedRanges(config.cameras.allowedRanges) },
-  cfg: config.ptz,
-  clock,
-});
+export const ptzDeps = (db: Db, config: Config, clock: Clock): PtzDeps => ({ ...cameraDepsOf(db, config), cfg: config.ptz, clock });
 
 /** Connected PTZ services by camera (and its last edit, so a new address or password reconnects). */
 const connected = new Map<string, { ptz: OnvifPtz; at: number }>();

@@ -93,7 +93,21 @@ export function EventsPage() {
                     </td>
                     <td>{e.cameraName}</td>
                     <td>{e.partnerName ?? '—'}</td>
-                    <td>{e.detail ?? '—'}</td>
+                    <td>
+                      {e.detail ?? '—'}
+                      {e.images && (
+                        <div className="d-flex mt-2" style={{ gap: 8 }} data-testid="view-change-images">
+                          <figure className="m-0">
+                            <img src={e.images.reference} alt={`Vista aprovada de ${e.cameraName}`} width={200} loading="lazy" />
+                            <figcaption className="text-down-01">Vista aprovada</figcaption>
+                          </figure>
+                          <figure className="m-0">
+                            <img src={e.images.current} alt={`Imagem de ${e.cameraName} no momento do evento`} width={200} loading="lazy" />
+                            <figcaption className="text-down-01">No momento do evento</figcaption>
+                          </figure>
+                        </div>
+                      )}
+                    </td>
                     <td>
                       <Link to={inApp(e.links.live)} className="mr-3">
                         Ao vivo

@@ -35,9 +35,21 @@ CREATE TABLE "ptz_session" (
 	"presets_used" jsonb DEFAULT '[]'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "camera_view_check" (
+	"camera_id" uuid PRIMARY KEY NOT NULL,
+	"reference_source" text NOT NULL,
+	"reference_file" text NOT NULL,
+	"reference_hash" text NOT NULL,
+	"last_checked_at" timestamp with time zone,
+	"last_hash" text,
+	"last_distance" integer,
+	"changed_since" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "camera_event" ADD CONSTRAINT "camera_event_camera_id_camera_id_fk" FOREIGN KEY ("camera_id") REFERENCES "public"."camera"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "camera_ptz" ADD CONSTRAINT "camera_ptz_camera_id_camera_id_fk" FOREIGN KEY ("camera_id") REFERENCES "public"."camera"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ptz_session" ADD CONSTRAINT "ptz_session_camera_id_camera_id_fk" FOREIGN KEY ("camera_id") REFERENCES "public"."camera"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "camera_view_check" ADD CONSTRAINT "camera_view_check_camera_id_camera_id_fk" FOREIGN KEY ("camera_id") REFERENCES "public"."camera"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "camera_event_time_idx" ON "camera_event" USING btree ("occurred_at");--> statement-breakpoint
 CREATE INDEX "camera_event_camera_idx" ON "camera_event" USING btree ("camera_id","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "camera_event_dedupe_uq" ON "camera_event" USING btree ("dedupe_key");--> statement-breakpoint
