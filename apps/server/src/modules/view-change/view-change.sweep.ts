@@ -20,6 +20,8 @@ import { mailAll, partnerEmailOf } from '../obligations/recipients.js';
 import { dHash, HASH_HEIGHT, HASH_WIDTH, hammingDistance } from './perceptual-hash.js';
 import { viewCheckDir } from './view-check-files.js';
 
+const CONCURRENT_CHECKS = 4;
+
 export interface ViewChangeDeps extends CameraDeps {
   clock: Clock;
   log: Pick<Logger, 'info' | 'warn'>;
@@ -52,7 +54,7 @@ export function viewChangeSweep(deps: ViewChangeDeps): Sweep {
   const db = deps.db;
   return {
     name: 'view-change',
-    everySeconds: 60,
+    everySeconds: 30,
     batchSize: 20,
     async runBatch(limit) {
       let handled = 0;
@@ -92,9 +94,10 @@ export function viewChangeSweep(deps: ViewChangeDeps): Sweep {
         )
         .orderBy(sql`${cameraViewChecks.lastCheckedAt} ASC NULLS FIRST`)
         .limit(limit);
-      for (const { check, camera } of due) {
-        await checkOne(deps, actor, check, camera, now);
-        handled++;
+      // A check mostly waits (RTSP set-up, the next keyframe): a few at a time (docs/benchmarks.md).
+      for (let i = 0; i < due.length; i += CONCURRENT_CHECKS) {
+        await Promise.all(due.slice(i, i + CONCURRENT_CHECKS).map(({ check, camera }) => checkOne(deps, actor, check, camera, now)));
+        handled += due.slice(i, i + CONCURRENT_CHECKS).length;
       }
       return handled;
     },
