@@ -27,6 +27,7 @@ import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { consoleRoutes } from './modules/console/console.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -42,11 +43,13 @@ import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { protectionRoutes } from './modules/protection/protection.routes.js';
+import { ptzRoutes } from './modules/ptz/ptz.routes.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 import { signageRoutes } from './modules/signage/signage.routes.js';
+import { viewChangeRoutes } from './modules/view-change/view-change.routes.js';
 
 export type { AppDeps } from './http/app-deps.js';
 
@@ -127,6 +130,9 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(signageRoutes(deps));
   await app.register(consoleRoutes(deps));
   await app.register(bookmarksRoutes(deps));
+  await app.register(eventsRoutes(deps));
+  await app.register(ptzRoutes(deps));
+  await app.register(viewChangeRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

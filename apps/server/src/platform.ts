@@ -12,8 +12,10 @@ import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
 import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
+import { cameraDepsOf } from './modules/cameras/camera-deps.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedProtectionDemo } from './modules/demo/demo-protection.js';
+import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
 import { localFileStorage } from './modules/files/file-storage.js';
 import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
@@ -21,10 +23,13 @@ import { integrationPullAuditSweep } from './modules/integrations/integration-pu
 import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
 import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
+import { ptzDeps } from './modules/ptz/ptz-device.js';
+import { ptzReturnSweep } from './modules/ptz/ptz-return.sweep.js';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
 import { signagePlateSweep } from './modules/signage/signage-plate.sweep.js';
+import { viewChangeSweep } from './modules/view-change/view-change.sweep.js';
 
 export interface Platform {
   database: Database;
@@ -68,6 +73,11 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
+    await jobs.addSweep(outageEventsSweep(database.db));
+    await jobs.addSweep(
+      ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),
+    );
+    await jobs.addSweep(viewChangeSweep({ ...cameraDepsOf(database.db, config), clock: systemClock, log, cfg: config.viewCheck }));
   }
   return {
     database,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { alerts } from '../src/db/tables/alerts.js';
 import { selfTestBatches } from '../src/db/tables/integrators.js';
+import { cameraEvents } from '../src/db/tables/events.js';
 import { recordingSegments } from '../src/db/tables/recordings.js';
 import { decide } from '../src/http/access.js';
 import { seedSecurityRegionsIfEmpty } from '../src/modules/regions/regions.service.js';
@@ -99,6 +100,18 @@ const covered: Record<
     body: () => ({ at: from.toISOString(), playbackId: randomUUID() }),
   },
   'POST /api/alerts/:id/ack': { fill: (i) => ({ id: i.alertA! }) },
+  'GET /api/events/:id': { fill: (i) => ({ id: i.eventA! }) },
+  'GET /api/events/:id/images/:which': { fill: (i) => ({ id: i.eventA!, which: 'current' }) },
+  'GET /api/ptz/:cameraId': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
+  'DELETE /api/ptz/:cameraId/lock': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/move': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ pan: 1, tilt: 0, zoom: 0 }) },
+  'POST /api/ptz/:cameraId/stop': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/home': { fill: (i) => ({ cameraId: i.camA! }) },
+  'POST /api/ptz/:cameraId/presets': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ name: 'Fora do escopo' }) },
+  'POST /api/ptz/:cameraId/presets/:token/goto': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
+  'DELETE /api/ptz/:cameraId/presets/:token': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
+  'PUT /api/ptz/:cameraId/approved-preset': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ token: '1' }) },
   // exports
   'GET /api/exports/:id': { fill: (i) => ({ id: i.exportA! }) },
   'GET /api/exports/:id/download': { fill: (i) => ({ id: i.exportA! }) },
@@ -323,6 +336,8 @@ const controlExceptions: Record<string, string> = {
   'GET /api/inspections/:id/files/:fileId': 'the inspection is real but has no photos until recorded',
   'GET /api/exports/:id/download': 'the export job is real (GET /api/exports/:id passes) but not built: 409 EXPORT_NOT_READY',
   'GET /api/playback/:cameraId/media': 'needs a playback token bound to the camera',
+  'GET /api/ptz/:cameraId': 'the camera is real but its DDNS name does not resolve here: 502 PTZ_DEVICE_FAILED past the scope check',
+  'GET /api/events/:id/images/:which': 'the event is real (GET /api/events/:id passes) but a camera_down event has no pictures',
 };
 
 /** Sessions that must never reach A's objects. */
@@ -390,6 +405,11 @@ beforeAll(async () => {
     .values({ kind: 'camera_down', cameraId: ids.camA, partnerId: w.partner.id, outageId: randomUUID(), message: 'Câmera de A fora do ar' })
     .returning();
   ids.alertA = alert!.id;
+  const [event] = await t.database.db
+    .insert(cameraEvents)
+    .values({ kind: 'camera_down', cameraId: ids.camA, occurredAt: from })
+    .returning();
+  ids.eventA = event!.id;
   const { cameraSelfTests } = await import('../src/db/tables/cameras.js');
   ids.selfTestA = randomUUID();
   await t.database.db.insert(cameraSelfTests).values({

@@ -248,6 +248,11 @@ export const errorTable = {
   },
   PROTECTION_PERIOD_INVALID: { status: 422, message: 'Período inválido (Resolução 121/2025/CSPJC-MT, art. 11, § 1º).' },
   PROTECTION_VEHICLE_INVALID: { status: 422, message: 'Viatura inadequada (Resolução 121/2025/CSPJC-MT, art. 20).' },
+  PTZ_NOT_SUPPORTED: { status: 409, message: 'Esta câmera não informa controle PTZ (ONVIF): não é possível movê-la.' },
+  PTZ_LOCKED: { status: 409, message: 'Outro operador está controlando esta câmera.' },
+  PTZ_LOCK_REQUIRED: { status: 409, message: 'Assuma o controle PTZ da câmera antes de movê-la.' },
+  PTZ_NOT_ALLOWED: { status: 403, message: 'Câmeras do programa são comandadas somente pelas centrais de operação.' },
+  PTZ_DEVICE_FAILED: { status: 502, message: 'A câmera não respondeu ao comando PTZ. Tente novamente.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

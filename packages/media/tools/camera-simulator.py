@@ -10,6 +10,12 @@ Serves N simulated IP cameras on one RTSP port using GStreamer's RTSP server
                                                    a live sine tone, RFC 3640 mpeg4-generic)
     rtsp://127.0.0.1:<port>/tcponly1 ...           H.264 refusing RTP over UDP (461), with
                                                    --tcp-only-count
+    rtsp://127.0.0.1:<port>/ptz1 ...               H.264 PTZ cameras (with --ptz-count): a crop
+                                                   window panned and zoomed over a larger still
+                                                   scene, encoded live; stdin lines
+                                                   "PTZ <n> <pan> <tilt> <zoom>" (pan/tilt -1..1,
+                                                   zoom 0..1) move it — the test ONVIF responder
+                                                   forwards its PTZ position here
 
 Video comes from ONE pre-encoded clip per codec (ffmpeg testsrc2 with a burned-in
 clock/frame counter; cached on disk), parsed once into access units in memory and
@@ -171,6 +177,73 @@ def aac_encoder():
     raise RuntimeError("no AAC encoder (install gstreamer1.0-plugins-bad or gstreamer1.0-libav)")
 
 
+def ensure_scene(width, height, cache_dir):
+    """A still scene twice the output size (ffmpeg testsrc2 frame + a mandelbrot), cached on disk."""
+    path = os.path.join(cache_dir, f"ptz-scene-{width * 2}x{height * 2}-v1.png")
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        return path
+    w, h = width * 2, height * 2
+    tmp = path + f".tmp{os.getpid()}.png"
+    subprocess.run([
+        "ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        "-f", "lavfi", "-i", f"mandelbrot=size={w}x{h}:rate=1",
+        "-f", "lavfi", "-i", f"testsrc2=size={w // 2}x{h // 2}:rate=1",
+        "-filter_complex", "[0][1]overlay=x=W/4:y=H/4:shortest=1", "-frames:v", "1", tmp,
+    ], check=True)
+    os.replace(tmp, path)
+    return path
+
+
+class PtzCamera:
+    """One PTZ camera: a shared live pipeline (every session sees the same view) whose videocrop
+    window follows the position; the window is half the scene at zoom 0 and a quarter of that at 1."""
+
+    def __init__(self, scene, width, height, fps, bitrate_kbps, role):
+        self.scene_w, self.scene_h = width * 2, height * 2
+        self.crops = []
+        self.position = (0.0, 0.0, 0.0)
+        factory = GstRtspServer.RTSPMediaFactory()
+        factory.set_launch(
+            f"( filesrc location={scene} ! pngdec ! videoconvert ! imagefreeze is-live=true ! video/x-raw,framerate={fps}/1 "
+            f"! videocrop name=crop ! videoscale ! video/x-raw,width={width},height={height} ! videoconvert "
+            f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps} bitrate={bitrate_kbps} "
+            f"! video/x-h264,profile=baseline ! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+        )
+        factory.set_shared(True)
+        if role:
+            factory.add_role_from_structure(
+                Gst.Structure.new_from_string(
+                    f"{role}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"
+                )
+            )
+        factory.connect("media-configure", self.on_configure)
+        self.factory = factory
+
+    def on_configure(self, _factory, media):
+        crop = media.get_element().get_by_name_recurse_up("crop")
+        self.crops = [crop]
+        self.apply()
+
+    def move(self, pan, tilt, zoom):
+        self.position = (max(-1.0, min(1.0, pan)), max(-1.0, min(1.0, tilt)), max(0.0, min(1.0, zoom)))
+        self.apply()
+
+    def apply(self):
+        pan, tilt, zoom = self.position
+        scale = 0.5 * (1 - 0.75 * zoom)
+        win_w = int(self.scene_w * scale) // 2 * 2
+        win_h = int(self.scene_h * scale) // 2 * 2
+        cx = (self.scene_w - win_w) / 2 * (1 + pan)
+        cy = (self.scene_h - win_h) / 2 * (1 - tilt)
+        left, top = int(cx) // 2 * 2, int(cy) // 2 * 2
+        right, bottom = self.scene_w - win_w - left, self.scene_h - win_h - top
+        for crop in self.crops:
+            crop.set_property("left", left)
+            crop.set_property("right", right)
+            crop.set_property("top", top)
+            crop.set_property("bottom", bottom)
+
+
 def make_factory(codec, caps, units, fps, role, shared=False, audio=False, tcp_only=False):
     pay = "rtph264pay" if codec == "h264" else "rtph265pay"
     factory = SharedPipelineFactory() if shared else GstRtspServer.RTSPMediaFactory()
@@ -228,6 +301,8 @@ def main():
                     help="number of H.264 cameras with an AAC audio track (/av1..avK)")
     ap.add_argument("--tcp-only-count", type=int, default=0,
                     help="number of H.264 cameras that refuse RTP over UDP (/tcponly1..N)")
+    ap.add_argument("--ptz-count", type=int, default=0,
+                    help="number of PTZ cameras (/ptz1..N), moved by stdin lines PTZ <n> <pan> <tilt> <zoom>")
     ap.add_argument("--prepare-only", action="store_true", help="encode the clips and exit")
     args = ap.parse_args()
 
@@ -284,6 +359,26 @@ def main():
         mounts.add_factory(f"/tcponly{i}", make_factory("h264", caps["h264"], clips["h264"], args.fps, role, tcp_only=True))
     for extra_path in args.mount:
         mounts.add_factory(extra_path, make_factory("h264", caps["h264"], clips["h264"], args.fps, role))
+    ptz_cameras = []
+    if args.ptz_count > 0:
+        scene = ensure_scene(width, height, cache_dir)
+        for i in range(1, args.ptz_count + 1):
+            cam = PtzCamera(scene, width, height, args.fps, args.bitrate, role)
+            ptz_cameras.append(cam)
+            mounts.add_factory(f"/ptz{i}", cam.factory)
+
+        def on_stdin(channel, _condition):
+            line = channel.readline()
+            if not line:
+                return False
+            parts = line.split()
+            if len(parts) == 5 and parts[0] == "PTZ":
+                n = int(parts[1])
+                if 1 <= n <= len(ptz_cameras):
+                    ptz_cameras[n - 1].move(float(parts[2]), float(parts[3]), float(parts[4]))
+            return True
+
+        GLib.io_add_watch(GLib.IOChannel.unix_new(sys.stdin.fileno()), GLib.PRIORITY_DEFAULT, GLib.IOCondition.IN | GLib.IOCondition.HUP, on_stdin)
 
     if server.attach(None) == 0:
         log(f"cannot listen on {args.address}:{args.port}")

@@ -31,6 +31,8 @@ export interface SimulatorOptions {
   audioCount?: number;
   /** H.264 cameras that refuse RTP over UDP with 461 (/tcponly1..N). */
   tcpOnlyCount?: number;
+  /** PTZ cameras (/ptz1..N): a crop window over a larger scene, moved with `ptz()`. */
+  ptzCount?: number;
   /** Max time to wait for READY (the first run encodes the clips). Default 120 s. */
   startTimeoutMs?: number;
 }
@@ -49,6 +51,8 @@ export interface Simulator {
   stop(): Promise<void>;
   /** SIGKILL (simulates a camera crash / power loss) and wait for exit. */
   kill(): Promise<void>;
+  /** Moves PTZ camera n (1-based; option ptzCount): pan/tilt −1…1, zoom 0…1. */
+  ptz(n: number, p: { pan: number; tilt: number; zoom: number }): void;
   /** Last lines of the simulator's stderr (diagnostics). */
   logs(): string;
   readonly process: ChildProcess;
@@ -87,8 +91,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (options.sharedPipeline) args.push('--shared-pipeline');
   if (options.audioCount) args.push('--audio-count', String(options.audioCount));
   if (options.tcpOnlyCount) args.push('--tcp-only-count', String(options.tcpOnlyCount));
+  if (options.ptzCount) args.push('--ptz-count', String(options.ptzCount));
   for (const m of options.mounts ?? []) args.push('--mount', m);
-  const child = spawn(pythonExecutable(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(pythonExecutable(), args, { stdio: [options.ptzCount ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (d: string) => {
@@ -139,6 +144,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       `rtsp://${encodeURIComponent(user)}:${encodeURIComponent(pw)}@127.0.0.1:${port}/${p.replace(/^\//, '')}`,
     stop: () => terminate('SIGTERM'),
     kill: () => terminate('SIGKILL'),
+    ptz: (n, p) => {
+      if (!child.stdin) throw new Error('camera simulator started without PTZ cameras (ptzCount)');
+      child.stdin.write(`PTZ ${n} ${p.pan.toFixed(4)} ${p.tilt.toFixed(4)} ${p.zoom.toFixed(4)}\n`);
+    },
     logs: () => stderr,
   };
 }

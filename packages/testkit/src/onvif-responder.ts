@@ -5,6 +5,11 @@
  * addresses in XAddr and MediaUri). It checks the WS-Security PasswordDigest of every call but
  * GetSystemDateAndTime, or — mode 'http-digest' — demands HTTP Digest (verified with the
  * project's own Digest server) and ignores WS-Security, like some NVR firmwares.
+ *
+ * With `ptz`, it also has a PTZ service (/onvif/PTZ, ver20): ContinuousMove integrates the velocity
+ * over time into a position (pan/tilt −1…1, zoom 0…1), Stop, GetStatus, presets and home; every
+ * position change is handed to `ptz.onPosition` — the camera simulator turns it into a crop window
+ * over a larger scene, so the picture really moves.
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -21,6 +26,14 @@ export interface OnvifResponderOptions {
   noCapabilities?: boolean;
   /** LAN address the device believes it has (reported in XAddr and MediaUri). */
   lanAddress?: string;
+  /** A PTZ service (see the file comment). */
+  ptz?: { onPosition?: (p: PtzState) => void /** Position units per second at velocity 1 (default 0.5). */; speed?: number };
+}
+
+export interface PtzState {
+  pan: number;
+  tilt: number;
+  zoom: number;
 }
 
 export interface OnvifResponder {
@@ -29,13 +42,17 @@ export interface OnvifResponder {
   calls: string[];
   /** Requests refused for bad credentials. */
   refused: number;
+  /** PTZ position now (option `ptz`). */
+  position: PtzState;
+  /** PTZ presets by token (option `ptz`). */
+  presets: Map<string, { name: string; position: PtzState }>;
   close(): Promise<void>;
 }
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?>\n<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:soapenc="http://www.w3.org/2003/05/soap-encoding" ' +
   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tt="http://www.onvif.org/ver10/schema" ' +
-  'xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:ter="http://www.onvif.org/ver10/error" ' +
+  'xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" xmlns:ter="http://www.onvif.org/ver10/error" ' +
   'xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">\n<env:Body>';
 const ENVELOPE_CLOSE = '</env:Body>\n</env:Envelope>\n';
 
@@ -89,7 +106,15 @@ function wsSecurityOk(root: ReturnType<typeof parseXml>, username: string, passw
 export async function startOnvifResponder(o: OnvifResponderOptions): Promise<OnvifResponder> {
   const lan = o.lanAddress ?? '192.168.1.64';
   const digest = new DigestServer('IP Camera(C2173)');
-  const state: OnvifResponder = { port: 0, calls: [], refused: 0, close: async () => undefined };
+  const state: OnvifResponder = {
+    port: 0,
+    calls: [],
+    refused: 0,
+    position: { pan: 0, tilt: 0, zoom: 0 },
+    presets: new Map(),
+    close: async () => undefined,
+  };
+  const ptz = o.ptz ? ptzMotor(state, o.ptz) : undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -98,7 +123,10 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
         res.writeHead(status, { 'Content-Type': 'application/soap+xml; charset=utf-8', ...headers });
         res.end(status === 401 ? body : ENVELOPE_OPEN + body + ENVELOPE_CLOSE);
       };
-      if (req.method !== 'POST' || (req.url !== '/onvif/device_service' && req.url !== '/onvif/Media')) {
+      if (
+        req.method !== 'POST' ||
+        (req.url !== '/onvif/device_service' && req.url !== '/onvif/Media' && !(ptz && req.url === '/onvif/PTZ'))
+      ) {
         res.writeHead(404, { 'Content-Type': 'text/html' });
         res.end('<html><body>404 Not Found</body></html>');
         return;
@@ -141,7 +169,9 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
             200,
             `<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Media><tt:XAddr>http://${lan}/onvif/Media</tt:XAddr><tt:StreamingCapabilities>` +
               `<tt:RTPMulticast>true</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities>` +
-              `<tt:Extension><tt:ProfileCapabilities><tt:MaximumNumberOfProfiles>10</tt:MaximumNumberOfProfiles></tt:ProfileCapabilities></tt:Extension></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>`,
+              `<tt:Extension><tt:ProfileCapabilities><tt:MaximumNumberOfProfiles>10</tt:MaximumNumberOfProfiles></tt:ProfileCapabilities></tt:Extension></tt:Media>` +
+              (ptz ? `<tt:PTZ><tt:XAddr>http://${lan}/onvif/PTZ</tt:XAddr></tt:PTZ>` : '') +
+              `</tds:Capabilities></tds:GetCapabilitiesResponse>`,
           );
         case 'GetServices':
           return send(
@@ -149,7 +179,12 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
             `<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace><tds:XAddr>http://${lan}:${port}/onvif/device_service</tds:XAddr>` +
               `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>` +
               `<tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>http://${lan}/onvif/Media</tds:XAddr>` +
-              `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service></tds:GetServicesResponse>`,
+              `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>` +
+              (ptz
+                ? `<tds:Service><tds:Namespace>http://www.onvif.org/ver20/ptz/wsdl</tds:Namespace><tds:XAddr>http://${lan}/onvif/PTZ</tds:XAddr>` +
+                  `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>`
+                : '') +
+              `</tds:GetServicesResponse>`,
           );
         case 'GetProfiles':
           return send(
@@ -166,13 +201,113 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
               `<tt:InvalidAfterReboot>false</tt:InvalidAfterReboot><tt:Timeout>PT60S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>`,
           );
         }
-        default:
+        default: {
+          const answer = ptz && req.url === '/onvif/PTZ' ? ptz.handle(action, root) : undefined;
+          if (answer) return send(answer.status, answer.body);
           return send(400, fault('ActionNotSupported', 'Optional Action Not Implemented'));
+        }
       }
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   state.port = (server.address() as AddressInfo).port;
-  state.close = () => new Promise<void>((r) => server.close(() => r()));
+  state.close = () =>
+    new Promise<void>((r) => {
+      ptz?.halt();
+      server.close(() => r());
+    });
   return state;
+}
+
+const clampTo = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const numAttr = (el: ReturnType<typeof findPath>, name: string) => {
+  const v = Number(el?.attributes[name]);
+  return Number.isFinite(v) ? v : 0;
+};
+
+/** The PTZ service: position, velocity integrated every 50 ms while moving, presets, home. */
+function ptzMotor(state: OnvifResponder, o: NonNullable<OnvifResponderOptions['ptz']>) {
+  const speed = o.speed ?? 0.5;
+  let velocity: PtzState = { pan: 0, tilt: 0, zoom: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  let last = Date.now();
+  let nextPreset = 1;
+  const setPosition = (p: PtzState) => {
+    state.position = { pan: clampTo(p.pan, -1, 1), tilt: clampTo(p.tilt, -1, 1), zoom: clampTo(p.zoom, 0, 1) };
+    o.onPosition?.(state.position);
+  };
+  const halt = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    velocity = { pan: 0, tilt: 0, zoom: 0 };
+  };
+  const tick = () => {
+    const now = Date.now();
+    const dt = ((now - last) / 1000) * speed;
+    last = now;
+    const p = state.position;
+    setPosition({ pan: p.pan + velocity.pan * dt, tilt: p.tilt + velocity.tilt * dt, zoom: p.zoom + velocity.zoom * dt });
+  };
+  const ok = (action: string, inner = '') => ({ status: 200, body: `<tptz:${action}Response>${inner}</tptz:${action}Response>` });
+  const vector = (p: PtzState) => `<tt:PanTilt x="${p.pan}" y="${p.tilt}"/><tt:Zoom x="${p.zoom}"/>`;
+  return {
+    halt,
+    handle(action: string, root: ReturnType<typeof parseXml>): { status: number; body: string } | undefined {
+      const req = findPath(root, 'Body', action);
+      const presetToken = req ? textAt(req, 'PresetToken') : undefined;
+      const noPreset = { status: 400, body: fault('NoToken', 'The requested preset token does not exist') };
+      switch (action) {
+        case 'ContinuousMove': {
+          const v = findPath(root, 'Body', action, 'Velocity');
+          const pt = v?.children.find((c) => c.name === 'PanTilt');
+          const z = v?.children.find((c) => c.name === 'Zoom');
+          velocity = { pan: numAttr(pt, 'x'), tilt: numAttr(pt, 'y'), zoom: numAttr(z, 'x') };
+          last = Date.now();
+          timer ??= setInterval(tick, 50);
+          return ok(action);
+        }
+        case 'Stop':
+          if (timer) tick();
+          halt();
+          return ok(action);
+        case 'GetStatus':
+          return ok(
+            action,
+            `<tptz:PTZStatus><tt:Position>${vector(state.position)}</tt:Position><tt:MoveStatus><tt:PanTilt>${timer ? 'MOVING' : 'IDLE'}</tt:PanTilt></tt:MoveStatus>` +
+              `<tt:UtcTime>${new Date().toISOString()}</tt:UtcTime></tptz:PTZStatus>`,
+          );
+        case 'GetPresets':
+          return ok(
+            action,
+            [...state.presets]
+              .map(
+                ([token, p]) =>
+                  `<tptz:Preset token="${token}"><tt:Name>${p.name.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</tt:Name><tt:PTZPosition>${vector(p.position)}</tt:PTZPosition></tptz:Preset>`,
+              )
+              .join(''),
+          );
+        case 'SetPreset': {
+          const token = presetToken ?? String(nextPreset++);
+          state.presets.set(token, { name: (req && textAt(req, 'PresetName')) || `Preset ${token}`, position: { ...state.position } });
+          return ok(action, `<tptz:PresetToken>${token}</tptz:PresetToken>`);
+        }
+        case 'RemovePreset':
+          if (!presetToken || !state.presets.delete(presetToken)) return noPreset;
+          return ok(action);
+        case 'GotoPreset': {
+          const p = presetToken ? state.presets.get(presetToken) : undefined;
+          if (!p) return noPreset;
+          halt();
+          setPosition(p.position);
+          return ok(action);
+        }
+        case 'GotoHomePosition':
+          halt();
+          setPosition({ pan: 0, tilt: 0, zoom: 0 });
+          return ok(action);
+        default:
+          return undefined;
+      }
+    },
+  };
 }

@@ -103,6 +103,18 @@ export const envSchema = z.object({
   HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
   /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
   HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+  /** A PTZ lock whose holder has not acted for this long is free for anyone. */
+  PTZ_LOCK_IDLE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** A PTZ camera moved and then left alone this long goes back to its approved preset. */
+  PTZ_RETURN_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Who may take a PTZ camera over from whom, highest first: roles, or operator:<unit> for an operations-centre unit. */
+  PTZ_PRIORITY: z.string().default('operator:intelligence,admin,operator,regional_operator,partner_user'),
+  /** Whether a partner may drive its own (not the program's) PTZ cameras. */
+  PTZ_PARTNER_DRIVES_OWN: z.enum(['true', 'false']).default('true'),
+  /** Each camera's view is compared with its approved reference this often (view-change detection). */
+  VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
+  /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
+  VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -118,6 +130,8 @@ export interface Config {
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
   health: { alertAfterMs: number; staleMs: number };
   signage: { plateDeadlineDays: number };
+  ptz: { lockIdleMs: number; returnAfterMs: number; priority: string[]; partnerDrivesOwn: boolean };
+  viewCheck: { intervalMs: number; threshold: number };
   publicUrl: string;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: string[];
@@ -186,6 +200,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
     signage: { plateDeadlineDays: e.SIGNAGE_PLATE_DEADLINE_DAYS },
+    ptz: {
+      lockIdleMs: e.PTZ_LOCK_IDLE_SECONDS * 1000,
+      returnAfterMs: e.PTZ_RETURN_AFTER_SECONDS * 1000,
+      priority: splitList(e.PTZ_PRIORITY),
+      partnerDrivesOwn: e.PTZ_PARTNER_DRIVES_OWN === 'true',
+    },
+    viewCheck: { intervalMs: Math.round(e.VIEW_CHECK_INTERVAL_MINUTES * 60_000), threshold: e.VIEW_CHECK_THRESHOLD },
     publicUrl: e.PUBLIC_URL,
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,

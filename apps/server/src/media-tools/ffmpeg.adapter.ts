@@ -87,3 +87,40 @@ export async function captureSnapshot(
     child.once('close', (code) => finish(code));
   });
 }
+
+/**
+ * A picture (JPEG/PNG bytes) decoded and shrunk to a `width`×`height` 8-bit grayscale thumbnail
+ * (area averaging), for perceptual hashing. Rejects when ffmpeg fails or returns the wrong size.
+ */
+export function grayThumbnail(picture: Buffer, width: number, height: number, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-i',
+    'pipe:0',
+    '-frames:v',
+    '1',
+    '-vf',
+    `scale=${width}:${height}:flags=area,format=gray`,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.FFMPEG_PATH ?? 'ffmpeg', [...args, '-f', 'rawvideo', 'pipe:1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 10_000);
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    child.stdin.on('error', () => undefined); // ffmpeg may close stdin early on a bad picture
+    child.once('error', (err) => (clearTimeout(timer), reject(err)));
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      const out = Buffer.concat(chunks);
+      if (code === 0 && out.length === width * height) resolve(new Uint8Array(out));
+      else reject(new Error(`ffmpeg gray thumbnail failed (${code}): ${stderr.trim().split('\n').at(-1) ?? ''}`));
+    });
+    child.stdin.end(picture);
+  });
+}

@@ -57,7 +57,8 @@ export type AreaId =
   | 'requester-requests'
   | 'protection-missions'
   | 'partner-camera-sharing'
-  | 'ops-console';
+  | 'ops-console'
+  | 'ops-events';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -416,6 +417,17 @@ export const navigation: readonly NavItem[] = [
     description: 'Tela cheia para o CIOSP: árvore de câmeras, layouts salvos, rondas, replay instantâneo e marcadores.',
     icon: 'fa-desktop',
     roles: [...operators, 'admin'],
+    status: 'ready',
+  },
+  // Camera events of the operations centres (issue 17)
+  {
+    id: 'ops-events',
+    path: '/operacoes/eventos',
+    label: 'Eventos',
+    description: 'Quedas e retornos, controle PTZ, câmeras reposicionadas e eventos das câmeras, com acesso ao vivo e à gravação.',
+    icon: 'fa-bell',
+    // Partner users see their own cameras' events (scope applied by the server).
+    roles: [...operators, 'admin', 'committee_member', 'partner_user'],
     status: 'ready',
   },
 ];

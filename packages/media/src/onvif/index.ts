@@ -9,5 +9,6 @@ export {
   publicStreamUrl,
 } from './onvif-client';
 export { isOnvifError, OnvifError, type OnvifErrorCode } from './onvif-error';
+export { OnvifPtz, type PtzPosition, type PtzPreset, type PtzVelocity } from './ptz';
 export { envelope, NS as ONVIF_NS, passwordDigest, readFault } from './soap';
 export { findAll, findFirst, findPath, parseXml, textAt, type XmlElement, XmlError } from './xml';

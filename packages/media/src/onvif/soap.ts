@@ -11,6 +11,7 @@ export const NS = {
   soap: 'http://www.w3.org/2003/05/soap-envelope',
   device: 'http://www.onvif.org/ver10/device/wsdl',
   media: 'http://www.onvif.org/ver10/media/wsdl',
+  ptz: 'http://www.onvif.org/ver20/ptz/wsdl',
   schema: 'http://www.onvif.org/ver10/schema',
   wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
   wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
@@ -49,7 +50,7 @@ export function securityHeader(t: UsernameToken): string {
 export function envelope(body: string, token?: UsernameToken): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<s:Envelope xmlns:s="${NS.soap}" xmlns:tds="${NS.device}" xmlns:trt="${NS.media}" xmlns:tt="${NS.schema}">` +
+    `<s:Envelope xmlns:s="${NS.soap}" xmlns:tds="${NS.device}" xmlns:trt="${NS.media}" xmlns:tptz="${NS.ptz}" xmlns:tt="${NS.schema}">` +
     `<s:Header>${token ? securityHeader(token) : ''}</s:Header>` +
     `<s:Body>${body}</s:Body></s:Envelope>`
   );

@@ -6,13 +6,14 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/
  * beyond HEALTH_ALERT_AFTER_MINUTES and one `camera_recovered` when it ended — the unique index
  * on (outage, kind) makes the health sweep idempotent. `recording_disk_low` is about a recording
  * volume, not a camera (camera and outage null, `volume` set): at most one open (unacknowledged)
- * alert per volume, enforced by a partial unique index.
+ * alert per volume, enforced by a partial unique index. `view_changed`: a camera filming something else
+ * than its approved view (issue 17; one per episode, see camera_view_check).
  */
 export const alerts = pgTable(
   'alert',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low'] }).notNull(),
+    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low', 'view_changed'] }).notNull(),
     cameraId: uuid('camera_id'),
     partnerId: uuid('partner_id'),
     outageId: uuid('outage_id'),

@@ -24,7 +24,7 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { loadCameraKeys } from './camera-keys.js';
+import { cameraDepsOf } from './camera-deps.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
 import { camerasPolicy } from './cameras.policy.js';
 import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, updateCamera } from './cameras.service.js';
@@ -32,7 +32,6 @@ import { decidePublicAccess } from './decide-public-access.js';
 import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
 import { listPublicAccessRequests } from './list-public-access-requests.js';
-import { parseAllowedRanges } from './outbound-guard.js';
 import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
 
@@ -40,12 +39,7 @@ const tags = ['cameras'];
 
 /** Camera registry and installer self-test (SPEC §3.3, guide §05). */
 export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
-  const cam: CameraDeps = {
-    db: deps.db,
-    keys: loadCameraKeys(deps.config),
-    outbound: { enforce: deps.config.cameras.enforceOutbound, allowed: parseAllowedRanges(deps.config.cameras.allowedRanges) },
-    dataDir: deps.config.dataDir,
-  };
+  const cam: CameraDeps = cameraDepsOf(deps.db, deps.config);
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: cameraImportLimits.maxBytes, files: 1, fields: 2, parts: 3 } });
 

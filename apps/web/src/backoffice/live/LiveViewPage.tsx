@@ -6,6 +6,7 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { getCamera, listCameras } from '../api/cameras-api';
+import { PtzControl } from '../ptz/PtzControl';
 import { LivePlayer } from './LivePlayer';
 
 /** /app/operacoes/ao-vivo/:cameraId — one camera live (the operations map links here). */
@@ -27,6 +28,7 @@ export function LiveViewPage() {
             Dê um duplo clique no vídeo para tela cheia. O acesso a esta imagem é registrado na trilha de auditoria (quem assistiu e por
             quanto tempo).
           </p>
+          <PtzControl cameraId={cam.data.id} />
         </div>
       )}
     </>

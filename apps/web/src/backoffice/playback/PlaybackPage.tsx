@@ -63,7 +63,10 @@ export function PlaybackPage() {
   const [marksVersion, setMarksVersion] = useState(0);
 
   const [zoom, setZoom] = useState<Zoom>('hour');
-  const [cursor, setCursor] = useState<number>(() => Date.now() - 60_000);
+  // ?em=<ISO instant>: opened from an event, at that instant.
+  const at = Date.parse(params.get('em') ?? '');
+  const start = Number.isFinite(at) ? at : Date.now() - 60_000;
+  const [cursor, setCursor] = useState<number>(start);
   const [picked, setPicked] = useState<number | undefined>();
   const [reason, setReason] = useState('');
   const [confirmed, setConfirmed] = useState<string | undefined>();
@@ -71,7 +74,7 @@ export function PlaybackPage() {
   const [playing, setPlaying] = useState(true);
   const [states, setStates] = useState<Record<string, PlaybackState>>({});
   const [timelines, setTimelines] = useState<Record<string, RecordingTimeline>>({});
-  const [goTo, setGoTo] = useState(() => toLocalInput(Date.now() - 60_000));
+  const [goTo, setGoTo] = useState(() => toLocalInput(start));
   const [error, setError] = useState<string | undefined>();
   /** Cameras whose footage is also kept in the partner's NVR (Art. 25 §2), and the NVR playbacks open. */
   const [nvrs, setNvrs] = useState<Record<string, boolean>>({});

@@ -8,6 +8,7 @@ import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
+import { EventsPage } from '../events/EventsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
 import { IntegrationsPage } from '../integrations/IntegrationsPage';
@@ -77,4 +78,5 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'integrator-camera-tests': SelfTestBatchPage,
   'partner-camera-sharing': CameraSharingPage,
   'protection-missions': ProtectionArea,
+  'ops-events': EventsPage,
 };
