@@ -23,6 +23,9 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { citizenAccountsRoutes } from './modules/citizen-accounts/citizen-accounts.routes.js';
+import { resolveCitizenSession } from './modules/citizen-accounts/citizen-session.service.js';
+import { criminalRecordRoutes } from './modules/citizen-criminal-record/criminal-record.routes.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
@@ -71,7 +74,10 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
     mediaNodeUrls: mediaNodeUrlSource(database.db, mediaFallbackUrl),
   });
   await app.register(cookie);
-  const registry = installGuard(app, { resolveSession: (token) => resolveSession(database.db, config.session, token) });
+  const registry = installGuard(app, {
+    resolveSession: (token) => resolveSession(database.db, config.session, token),
+    resolveCitizenSession: (token) => resolveCitizenSession(database.db, clock, token),
+  });
   installErrorHandler(app);
   installControlCharacterGuard(app);
 
@@ -117,6 +123,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(playbackRoutes(deps));
   await app.register(privacyRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
+  await app.register(citizenAccountsRoutes(deps));
+  await app.register(criminalRecordRoutes(deps));
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

@@ -210,6 +210,17 @@ export const errorTable = {
     status: 422,
     message: 'A exportação excede o limite de linhas. Restrinja os filtros (período, usuário, câmera ou ação).',
   },
+  CITIZEN_SIGN_IN_UNAVAILABLE: {
+    status: 503,
+    message: 'O acesso com gov.br não está configurado neste ambiente: só os serviços que dispensam identificação estão disponíveis.',
+  },
+  GOVBR_SIGN_IN_FAILED: { status: 400, message: 'Não foi possível concluir o acesso com gov.br. Tente entrar novamente.' },
+  CITIZEN_LEVEL_TOO_LOW: {
+    status: 403,
+    message: 'Este serviço exige conta gov.br nível prata ou ouro. Eleve o nível da sua conta em gov.br e entre novamente.',
+  },
+  CERTIFICATE_NOT_FOUND: { status: 404, message: 'Nenhuma certidão foi emitida com este código de autenticação.' },
+  CONSENT_LINK_INVALID: { status: 404, message: 'Este link de consulta não existe, expirou ou foi revogado pelo titular.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

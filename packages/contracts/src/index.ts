@@ -12,6 +12,7 @@ export * from './camera-import.js';
 export * from './camera-map.js';
 export * from './camera-rtsp-url.js';
 export * from './cameras.js';
+export * from './citizen.js';
 export * from './errors.js';
 export * from './exports.js';
 export * from './health.js';

@@ -101,6 +101,23 @@ export const envSchema = z.object({
   HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
   /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
   HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+  /** gov.br Login Único (OIDC): issuer, client and redirect; unset: citizen services that need sign-in are unavailable. */
+  GOVBR_ISSUER: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  GOVBR_CLIENT_ID: z.string().optional(),
+  GOVBR_CLIENT_SECRET: z.string().optional(),
+  /** Default: PUBLIC_URL + /api/citizen/auth/callback. */
+  GOVBR_REDIRECT_URI: z.string().url().optional(),
+  /** Base URL of the reliability-level API (gov.br: api.acesso.gov.br); default: the issuer. */
+  GOVBR_RELIABILITY_URL: z.string().url().optional(),
+  CITIZEN_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(2),
+  /** Validity of a criminal-record certificate (days). */
+  CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** Longest consent link a citizen may give an employer (days). */
+  CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -154,6 +171,13 @@ export interface Config {
     pushTlsPort?: number | undefined;
   };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
+  /** Citizen services (issue 15): gov.br sign-in (null: not configured) and certificate rules. */
+  citizen: {
+    govbr: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; reliabilityUrl: string } | null;
+    sessionMs: number;
+    certificateValidityDays: number;
+    consentLinkMaxDays: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -235,6 +259,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       nodePublicUrl: e.MEDIA_NODE_PUBLIC_URL,
       streamTokenKey: e.STREAM_TOKEN_KEY || undefined,
       demoCameras: e.DEMO_CAMERAS,
+    },
+    citizen: {
+      govbr:
+        e.GOVBR_ISSUER && e.GOVBR_CLIENT_ID && e.GOVBR_CLIENT_SECRET
+          ? {
+              issuer: e.GOVBR_ISSUER,
+              clientId: e.GOVBR_CLIENT_ID,
+              clientSecret: e.GOVBR_CLIENT_SECRET,
+              redirectUri: e.GOVBR_REDIRECT_URI ?? `${e.PUBLIC_URL.replace(/\/$/, '')}/api/citizen/auth/callback`,
+              reliabilityUrl: e.GOVBR_RELIABILITY_URL ?? e.GOVBR_ISSUER,
+            }
+          : null,
+      sessionMs: Math.round(e.CITIZEN_SESSION_HOURS * 3_600_000),
+      certificateValidityDays: e.CRIMINAL_CERTIFICATE_VALIDITY_DAYS,
+      consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
     },
   };
 }

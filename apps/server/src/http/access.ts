@@ -14,12 +14,15 @@ export type RouteAccess =
   | { kind: 'public'; why: string }
   | { kind: 'authenticated' }
   | { kind: 'roles'; roles: readonly Role[] }
-  | { kind: 'stages'; stages: readonly SessionStage[] };
+  | { kind: 'stages'; stages: readonly SessionStage[] }
+  /** A citizen signed in with gov.br (the citizen session, never a staff session); services check the level. */
+  | { kind: 'citizen' };
 
 export const publicAccess = (why: string): RouteAccess => ({ kind: 'public', why });
 export const anyUser: RouteAccess = { kind: 'authenticated' };
 export const rolesAccess = (...roles: Role[]): RouteAccess => ({ kind: 'roles', roles });
 export const stageAccess = (...stages: SessionStage[]): RouteAccess => ({ kind: 'stages', stages });
+export const citizenAccess: RouteAccess = { kind: 'citizen' };
 
 /** A domain's policy: one named access rule per use case, in one file per domain. */
 export function definePolicy<const T extends Record<string, RouteAccess>>(policy: T): T {
@@ -45,6 +48,8 @@ export function decide(
   who: { stage: SessionStage; roles: readonly Role[] } | null,
 ): 'allow' | 'unauthenticated' | 'forbidden' {
   if (access.kind === 'public') return 'allow';
+  // Staff sessions never open citizen routes: the guard checks the citizen session for those.
+  if (access.kind === 'citizen') return 'unauthenticated';
   if (!who) return 'unauthenticated';
   if (access.kind === 'stages') return access.stages.includes(who.stage) ? 'allow' : 'forbidden';
   if (who.stage !== 'active') return 'unauthenticated';

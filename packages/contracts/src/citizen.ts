@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Citizen services (SPEC §3.10, seed 004 "Portal da Segurança"): the citizen's gov.br identity,
+ * the catalogue of services with the reliability level each needs, and the criminal-record
+ * certificate. Browser-safe.
+ */
+
+/** gov.br reliability levels (Login Único "selos de confiabilidade"): 1 bronze, 2 prata, 3 ouro. */
+export const govbrLevels = ['bronze', 'prata', 'ouro'] as const;
+export type GovbrLevel = (typeof govbrLevels)[number];
+export const govbrLevelLabels: Record<GovbrLevel, string> = { bronze: 'Bronze', prata: 'Prata', ouro: 'Ouro' };
+export const levelRank = (l: GovbrLevel): number => govbrLevels.indexOf(l) + 1;
+export const meetsLevel = (have: GovbrLevel, need: GovbrLevel | null): boolean => need === null || levelRank(have) >= levelRank(need);
+
+/** A service of the portal and what it needs: `null` = no sign-in. */
+export interface CitizenService {
+  id: string;
+  title: string;
+  requiredLevel: GovbrLevel | null;
+  path: string;
+}
+
+export const citizenServices = [
+  {
+    id: 'criminal_record_certificate',
+    title: 'Certidão de antecedentes criminais',
+    requiredLevel: 'prata',
+    path: '/cidadao/antecedentes',
+  },
+  {
+    id: 'certificate_verification',
+    title: 'Autenticar certidão de antecedentes criminais',
+    requiredLevel: null,
+    path: '/cidadao/certidao/verificar',
+  },
+] as const satisfies readonly CitizenService[];
+export type CitizenServiceId = (typeof citizenServices)[number]['id'];
+
+export const requiredLevelOf = (id: CitizenServiceId): GovbrLevel | null => citizenServices.find((s) => s.id === id)?.requiredLevel ?? null;
+
+/** CPF shown outside its owner's pages: "***.456.789-**" (the middle six digits, as gov.br's own masks). */
+export const maskCpf = (cpf: string): string => {
+  const d = cpf.replace(/\D/g, '');
+  return d.length === 11 ? `***.${d.slice(3, 6)}.${d.slice(6, 9)}-**` : '***';
+};
+
+export const citizenSessionSchema = z.object({
+  signInAvailable: z.boolean(),
+  /** Why sign-in is unavailable (shown on the portal), when it is. */
+  unavailableReason: z.string().nullable(),
+  citizen: z.object({ name: z.string(), cpf: z.string(), email: z.string().nullable(), level: z.enum(govbrLevels) }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type CitizenSession = z.infer<typeof citizenSessionSchema>;
+
+export const certificateRequestStatuses = ['issued', 'in_analysis', 'answered'] as const;
+export const certificateRequestStatusLabels: Record<(typeof certificateRequestStatuses)[number], string> = {
+  issued: 'Emitida',
+  in_analysis: 'Em análise (homônimo ou registro a conferir)',
+  answered: 'Respondida com fundamentação',
+};
+
+export const certificateRequestSchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  status: z.enum(certificateRequestStatuses),
+  /** Lei 9.051/1995: the certificate is due within 15 days of the request. */
+  deadlineAt: z.string().nullable(),
+  code: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  result: z.enum(['nada_consta', 'consta']).nullable(),
+  answer: z.string().nullable(),
+  requestedAt: z.string(),
+});
+export type CertificateRequest = z.infer<typeof certificateRequestSchema>;
+
+/** What the public verification page shows: nothing beyond these fields. */
+export const certificateVerificationSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  cpfMasked: z.string(),
+  issuedAt: z.string(),
+  validUntil: z.string(),
+  valid: z.boolean(),
+  result: z.enum(['nada_consta', 'consta']),
+  resultText: z.string(),
+  /** Present when a copy was uploaded: whether its bytes are the ones issued. */
+  copyMatches: z.boolean().optional(),
+});
+export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
+
+export const consentLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
+
+/** What an employer reads through a consent link: the current answer, no PDF to trust. */
+export const consentAnswerSchema = z.object({
+  name: z.string(),
+  cpfMasked: z.string(),
+  certificateValid: z.boolean(),
+  noRecordAsOfNow: z.boolean(),
+  checkedAt: z.string(),
+  linkExpiresAt: z.string(),
+});
+export type ConsentAnswer = z.infer<typeof consentAnswerSchema>;
+
+export const lookupEntrySchema = z.object({ at: z.string(), by: z.string(), purpose: z.string() });
+export type LookupEntry = z.infer<typeof lookupEntrySchema>;
