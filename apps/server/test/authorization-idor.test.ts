@@ -246,6 +246,13 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/sanctions/cases/:id/close': 'statewide staff only (committee, admin)',
   'POST /api/cameras/:id/public-access/decision':
     'the committee only (statewide): approves partners’ requests to open cameras to the public',
+  'GET /api/citizen/criminal-certificates/:id/pdf':
+    'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
+  'POST /api/citizen/criminal-certificates/:id/consent-links':
+    'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
+  'GET /api/public/criminal-certificates/:code': 'public by design: certificate check by printed code, masked CPF only',
+  'GET /api/public/consent/:token': 'public by design: the consent token the citizen gave is the capability',
+  'POST /api/criminal-certificates/:id/decision': 'Politec staff only (statewide analysis queue)',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

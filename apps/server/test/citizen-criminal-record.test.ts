@@ -165,6 +165,13 @@ describe('criminal-record certificate', () => {
       headers: { cookie: other.cookie },
     });
     expect(foreign.statusCode).toBe(404);
+    const foreignLink = await app.inject({
+      method: 'POST',
+      url: `/api/citizen/criminal-certificates/${cert.id}/consent-links`,
+      headers: asCitizen(other),
+      payload: { grantee: 'Empresa alheia', days: 5 },
+    });
+    expect(foreignLink.statusCode).toBe(404);
   });
 
   it('Lei 9.051/1995 — a homonym sends the request to analysis with a 15-day deadline; the analyst issues it', async () => {
