@@ -26,9 +26,16 @@ import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { citizenAccountsRoutes } from './modules/citizen-accounts/citizen-accounts.routes.js';
 import { resolveCitizenSession } from './modules/citizen-accounts/citizen-session.service.js';
 import { criminalRecordRoutes } from './modules/citizen-criminal-record/criminal-record.routes.js';
+import { citizenFeesRoutes } from './modules/citizen-fees/citizen-fees.routes.js';
+import { platformTreasury } from './modules/citizen-fees/treasury.adapter.js';
+import { unlockAfterPayment } from './modules/citizen-identity-card/advance-identity-card.js';
+import { platformIdentification } from './modules/citizen-identity-card/identification.adapter.js';
+import { identityCardRoutes } from './modules/citizen-identity-card/identity-card.routes.js';
+import { IDENTITY_CARD_FEE } from './modules/citizen-identity-card/identity-card-deps.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { localFileStorage } from './modules/files/file-storage.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -125,6 +132,24 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(citizenAccountsRoutes(deps));
   await app.register(criminalRecordRoutes(deps));
+  const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
+  const treasury = platformTreasury(config.fees);
+  await app.register(
+    identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),
+  );
+  await app.register(
+    citizenFeesRoutes(
+      {
+        db: database.db,
+        clock,
+        config,
+        documents: citizenDocuments,
+        treasury,
+        unlockers: { [IDENTITY_CARD_FEE]: (tx, fee, actor) => unlockAfterPayment(tx, fee, actor, clock.now()) },
+      },
+      citizenDocuments.storage,
+    ),
+  );
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

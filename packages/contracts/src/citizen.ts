@@ -29,6 +29,18 @@ export const citizenServices = [
     path: '/cidadao/antecedentes',
   },
   {
+    id: 'identity_card',
+    title: 'Carteira de identidade (RG / CIN): pré-solicitação',
+    requiredLevel: 'bronze',
+    path: '/cidadao/identidade',
+  },
+  {
+    id: 'identity_card_status',
+    title: 'Consultar andamento da carteira de identidade (protocolo)',
+    requiredLevel: null,
+    path: '/cidadao/identidade/consulta',
+  },
+  {
     id: 'certificate_verification',
     title: 'Autenticar certidão de antecedentes criminais',
     requiredLevel: null,
@@ -106,3 +118,77 @@ export type ConsentAnswer = z.infer<typeof consentAnswerSchema>;
 
 export const lookupEntrySchema = z.object({ at: z.string(), by: z.string(), purpose: z.string() });
 export type LookupEntry = z.infer<typeof lookupEntrySchema>;
+
+export const identityCardStages = [
+  'awaiting_payment',
+  'awaiting_exemption',
+  'scheduled',
+  'biometrics',
+  'production',
+  'shipped',
+  'available',
+  'delivered',
+  'cancelled',
+] as const;
+export type IdentityCardStage = (typeof identityCardStages)[number];
+export const identityCardStageLabels: Record<IdentityCardStage, string> = {
+  awaiting_payment: 'Aguardando pagamento da taxa',
+  awaiting_exemption: 'Pedido de isenção em análise',
+  scheduled: 'Agendado: compareça ao posto para a coleta biométrica',
+  biometrics: 'Biometria coletada',
+  production: 'Em produção',
+  shipped: 'Enviado ao posto',
+  available: 'Disponível no posto',
+  delivered: 'Entregue',
+  cancelled: 'Cancelado',
+};
+
+export const identityCardRequestBodySchema = z.object({
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data no formato AAAA-MM-DD.'),
+  motherName: z.string().trim().min(3).max(200),
+  /** Documents presented (e.g. "Certidão de nascimento, matrícula ..."); shown again at the post. */
+  documents: z.array(z.string().trim().min(3).max(200)).min(1).max(5),
+  postId: z.string().uuid(),
+  appointmentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data no formato AAAA-MM-DD.'),
+  /** Fee exemption request (second copy) with the proof presented (e.g. CadÚnico NIS). */
+  exemptionProof: z.string().trim().min(3).max(300).optional(),
+});
+
+export const securityFeeSchema = z.object({
+  id: z.string().uuid(),
+  service: z.string(),
+  status: z.enum(['pending', 'paid', 'expired', 'cancelled']),
+  amountCents: z.number().int(),
+  upfUnits: z.string(),
+  upfValueCents: z.number().int(),
+  upfReference: z.string(),
+  txid: z.string(),
+  /** Pix "copia e cola" (EMV BR Code). */
+  brCode: z.string(),
+  dueDate: z.string(),
+  paidAt: z.string().nullable(),
+});
+export type SecurityFee = z.infer<typeof securityFeeSchema>;
+
+export const identityCardRequestSchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  copy: z.enum(['first', 'second']),
+  stage: z.enum(identityCardStages),
+  stageLabel: z.string(),
+  post: z.string(),
+  appointmentDate: z.string(),
+  exemption: z.enum(['none', 'requested', 'granted', 'refused']),
+  validUntil: z.string().nullable(),
+  fee: securityFeeSchema.nullable(),
+  requestedAt: z.string(),
+});
+export type IdentityCardRequest = z.infer<typeof identityCardRequestSchema>;
+
+/** The public status by protocol: stage and post, nothing else. */
+export const identityCardStatusSchema = z.object({
+  protocol: z.string(),
+  stage: z.enum(identityCardStages),
+  stageLabel: z.string(),
+  post: z.string(),
+});

@@ -221,6 +221,12 @@ export const errorTable = {
   },
   CERTIFICATE_NOT_FOUND: { status: 404, message: 'Nenhuma certidão foi emitida com este código de autenticação.' },
   CONSENT_LINK_INVALID: { status: 404, message: 'Este link de consulta não existe, expirou ou foi revogado pelo titular.' },
+  FEES_UNAVAILABLE: {
+    status: 503,
+    message: 'A emissão de taxas não está configurada neste ambiente (valor da UPF-MT, tabela de taxas ou chave Pix).',
+  },
+  WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'Assinatura do aviso de pagamento ausente ou inválida.' },
+  SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

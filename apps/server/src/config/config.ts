@@ -118,6 +118,19 @@ export const envSchema = z.object({
   CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Longest consent link a citizen may give an employer (days). */
   CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
+  UPF_MT_VALUE: z.coerce.number().positive().optional(),
+  UPF_MT_REFERENCE: z.string().default(''),
+  /** Second copy of the identity card, in UPF-MT (the state's fee table). */
+  IDENTITY_CARD_SECOND_COPY_UPF: z.coerce.number().positive().optional(),
+  /** Days from issue to the due date of a fee's payment slip. */
+  FEE_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** The state's Pix key receiving fees, and the payee shown in the BR Code. */
+  PIX_KEY: z.string().optional(),
+  PIX_MERCHANT_NAME: z.string().max(25).default('SESP MT'),
+  PIX_MERCHANT_CITY: z.string().max(15).default('CUIABA'),
+  /** HMAC-SHA256 key of the payment webhook the bank/PSP calls. */
+  TREASURY_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -177,6 +190,14 @@ export interface Config {
     sessionMs: number;
     certificateValidityDays: number;
     consentLinkMaxDays: number;
+  };
+  /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
+  fees: {
+    upf: { valueCents: number; reference: string } | null;
+    pix: { key: string; merchantName: string; merchantCity: string } | null;
+    dueDays: number;
+    webhookSecret: string | undefined;
+    identityCardSecondCopyUpf: number | null;
   };
 }
 
@@ -274,6 +295,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sessionMs: Math.round(e.CITIZEN_SESSION_HOURS * 3_600_000),
       certificateValidityDays: e.CRIMINAL_CERTIFICATE_VALIDITY_DAYS,
       consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
+    },
+    fees: {
+      upf: e.UPF_MT_VALUE ? { valueCents: Math.round(e.UPF_MT_VALUE * 100), reference: e.UPF_MT_REFERENCE } : null,
+      pix: e.PIX_KEY ? { key: e.PIX_KEY, merchantName: e.PIX_MERCHANT_NAME, merchantCity: e.PIX_MERCHANT_CITY } : null,
+      dueDays: e.FEE_DUE_DAYS,
+      webhookSecret: e.TREASURY_WEBHOOK_SECRET,
+      identityCardSecondCopyUpf: e.IDENTITY_CARD_SECOND_COPY_UPF ?? null,
     },
   };
 }

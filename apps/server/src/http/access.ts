@@ -4,14 +4,15 @@ import type { Role, SessionStage } from '@vigia/contracts';
  * Who may call a route. Every route declares one (checked when the route is registered, so a
  * route without a declaration stops the server from starting).
  *
- * - `public`: anyone, with or without a session.
+ * - `public`: anyone, with or without a session; `signed` routes (a PSP's webhook) authenticate each
+ *   request by its signature, so the CSRF check does not apply to them.
  * - `authenticated`: any fully signed-in user (MFA done where required).
  * - `roles`: a fully signed-in user holding at least one of the roles. Object-level scope
  *   (own partner, municipality, region) is enforced by the domain service in its queries.
  * - `stages`: for the sign-in steps themselves (MFA enrolment and verification).
  */
 export type RouteAccess =
-  | { kind: 'public'; why: string }
+  | { kind: 'public'; why: string; signed?: true }
   | { kind: 'authenticated' }
   | { kind: 'roles'; roles: readonly Role[] }
   | { kind: 'stages'; stages: readonly SessionStage[] }

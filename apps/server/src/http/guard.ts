@@ -72,7 +72,7 @@ export function installGuard(
     const verdict = decide(access, request.auth ? { stage: request.auth.session.stage, roles: request.auth.roles } : null);
     if (verdict === 'unauthenticated') throw new AppError(expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     if (verdict === 'forbidden') throw new AppError('FORBIDDEN');
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && !(access.kind === 'public' && access.signed)) {
       const sent = request.headers[CSRF_HEADER];
       const expected = request.auth ? request.auth.session.csrfToken : request.cookies[CSRF_COOKIE];
       if (!expected || typeof sent !== 'string' || sent !== expected) throw new AppError('CSRF_INVALID');
