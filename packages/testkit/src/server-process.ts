@@ -49,15 +49,17 @@ function groupAlive(pgid: number): boolean {
  * `processGroup`: the server and its children get their own process group (see `killGroup`).
  */
 export async function startServer(
-  env: Record<string, string | undefined>,
+  env: Record<string, string | undefined> | ((port: number) => Record<string, string | undefined>),
   options: { processGroup?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
+  // A function gets the port first (settings that name the server's own URL, e.g. an OIDC redirect).
+  const extra = typeof env === 'function' ? env(port) : env;
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
     detached: options.processGroup ?? false,
     // The media node is opt-in here (MEDIA_NODE: 'on'): most tests need only the API.
-    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', MEDIA_NODE: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', MEDIA_NODE: 'off', ...extra, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
