@@ -34,26 +34,64 @@ class CookieJar {
   }
 }
 
+/** How the sign-in reaches the app: in process (`app.inject`) or over HTTP. */
+type AppGet = (
+  url: string,
+  cookie?: string,
+) => Promise<{ status: number; location: string | undefined; setCookies: string[]; body: string }>;
+
+const injectGet =
+  (app: App): AppGet =>
+  async (url, cookie) => {
+    const res = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+    const loc = res.headers.location;
+    return {
+      status: res.statusCode,
+      location: loc === undefined ? undefined : String(loc),
+      setCookies: [res.headers['set-cookie'] ?? []].flat(),
+      body: res.body,
+    };
+  };
+
+const httpGet =
+  (baseUrl: string): AppGet =>
+  async (url, cookie) => {
+    const res = await fetch(`${baseUrl}${url}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    return {
+      status: res.status,
+      location: res.headers.get('location') ?? undefined,
+      setCookies: res.headers.getSetCookie(),
+      body: await res.text(),
+    };
+  };
+
 /**
  * Signs a citizen in through the real flow: the app's /api/citizen/auth/login redirect, the local
  * gov.br provider's sign-in form (CPF and password), its redirect back with the code, and the app's
  * callback (code exchange with PKCE, userinfo, reliability level). Throws if the provider refuses.
  */
-export async function signInWithGovbr(app: App, cpf: string, password: string): Promise<CitizenSessionCookies> {
-  const start = await app.inject({ method: 'GET', url: '/api/citizen/auth/login' });
-  if (start.statusCode !== 302) throw new Error(`login did not redirect: ${start.statusCode} ${start.body}`);
-  let location = String(start.headers.location);
+export const signInWithGovbr = (app: App, cpf: string, password: string, redirectUri = GOVBR_TEST_CLIENT.redirectUri) =>
+  signIn(injectGet(app), redirectUri, cpf, password);
+
+/** The same against a running server (benchmarks); `redirectUri` is the one the provider knows. */
+export const signInWithGovbrHttp = (baseUrl: string, redirectUri: string, cpf: string, password: string) =>
+  signIn(httpGet(baseUrl), redirectUri, cpf, password);
+
+async function signIn(get: AppGet, redirectUri: string, cpf: string, password: string): Promise<CitizenSessionCookies> {
+  const start = await get('/api/citizen/auth/login');
+  if (start.status !== 302 || !start.location) throw new Error(`login did not redirect: ${start.status} ${start.body}`);
+  let location = start.location;
   const jar = new CookieJar();
   let form: { cpf: string; password: string } | null = { cpf, password };
   for (let hop = 0; hop < 10; hop++) {
-    if (location.startsWith(GOVBR_TEST_CLIENT.redirectUri)) {
-      const back = await app.inject({ method: 'GET', url: location.slice(location.indexOf('/api/')) });
-      if (back.statusCode !== 302) throw new Error(`callback failed: ${back.statusCode} ${back.body}`);
-      const setCookie = [back.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('vm_citizen='));
+    if (location.startsWith(redirectUri)) {
+      const back = await get(location.slice(location.indexOf('/api/')));
+      if (back.status !== 302) throw new Error(`callback failed: ${back.status} ${back.body}`);
+      const setCookie = back.setCookies.find((c) => c.startsWith('vm_citizen='));
       if (!setCookie) throw new Error('no citizen session cookie');
       const cookie = setCookie.split(';')[0]!;
-      const session = await app.inject({ method: 'GET', url: '/api/citizen/session', headers: { cookie } });
-      return { cookie, csrf: session.json().csrfToken };
+      const session = JSON.parse((await get('/api/citizen/session', cookie)).body) as { csrfToken: string };
+      return { cookie, csrf: session.csrfToken };
     }
     const isInteraction = /\/interaction\/[\w-]+$/.test(new URL(location).pathname);
     const res =

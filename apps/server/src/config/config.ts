@@ -118,6 +118,9 @@ export const envSchema = z.object({
   CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
   /** Longest consent link a citizen may give an employer (days). */
   CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
+  CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
+  CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
   UPF_MT_VALUE: z.coerce.number().positive().optional(),
   UPF_MT_REFERENCE: z.string().default(''),
@@ -190,6 +193,8 @@ export interface Config {
     sessionMs: number;
     certificateValidityDays: number;
     consentLinkMaxDays: number;
+    certificatesPerDay: number;
+    checksPerMinute: number;
   };
   /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
   fees: {
@@ -295,6 +300,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sessionMs: Math.round(e.CITIZEN_SESSION_HOURS * 3_600_000),
       certificateValidityDays: e.CRIMINAL_CERTIFICATE_VALIDITY_DAYS,
       consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
+      certificatesPerDay: e.CRIMINAL_CERTIFICATE_PER_DAY,
+      checksPerMinute: e.CERTIFICATE_CHECKS_PER_MINUTE,
     },
     fees: {
       upf: e.UPF_MT_VALUE ? { valueCents: Math.round(e.UPF_MT_VALUE * 100), reference: e.UPF_MT_REFERENCE } : null,

@@ -28,9 +28,6 @@ import { verifyCertificate } from './verify-certificate.js';
 const tags = ['citizen: criminal-record certificate'];
 const text = (max: number) => z.string().trim().min(3).max(max);
 
-/** Public checks per client address per minute (verification page and consent links). */
-const PUBLIC_CHECKS_PER_MINUTE = 600;
-
 export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
   const storage = localFileStorage(app.config.dataDir);
   const deps: CertificateDeps = {
@@ -41,7 +38,10 @@ export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
     records: platformCriminalRecords,
   };
   const publicLimit = async (ip: string) => {
-    const { allowed } = await hitRateLimit(deps.db, 'certificate-check', ip, { max: PUBLIC_CHECKS_PER_MINUTE, windowMs: 60_000 });
+    const { allowed } = await hitRateLimit(deps.db, 'certificate-check', ip, {
+      max: deps.config.citizen.checksPerMinute,
+      windowMs: 60_000,
+    });
     if (!allowed) throw new AppError('RATE_LIMITED');
   };
   return async (r) => {

@@ -8,9 +8,6 @@ import { newCitizenProtocol } from '../citizen-accounts/citizen-protocol.js';
 import { ANALYSIS_DEADLINE_DAYS, type CertificateDeps, DAY_MS, toCertificateRequest } from './certificate-deps.js';
 import { issueCertificate } from './issue-certificate.js';
 
-/** Requests per citizen per day (a certificate is free; the limit stops scripted abuse). */
-const PER_DAY = 10;
-
 /**
  * A citizen asks for a criminal-record certificate (free; gov.br prata or ouro). No entry on the
  * CPF and no homonym: issued at once. Otherwise the request waits for a Politec analyst, with
@@ -24,7 +21,10 @@ export async function requestCertificate(
 ): Promise<CertificateRequest> {
   const { citizen } = who;
   if (!meetsLevel(citizen.level, requiredLevelOf('criminal_record_certificate'))) throw new AppError('CITIZEN_LEVEL_TOO_LOW');
-  const limit = await hitRateLimit(deps.db, 'criminal-certificate', citizen.id, { max: PER_DAY, windowMs: DAY_MS });
+  const limit = await hitRateLimit(deps.db, 'criminal-certificate', citizen.id, {
+    max: deps.config.citizen.certificatesPerDay,
+    windowMs: DAY_MS,
+  });
   if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Limite diário de pedidos de certidão atingido. Tente novamente amanhã.');
 
   const found = await deps.records(deps.db).search({ cpf: citizen.cpf, name: citizen.name });
