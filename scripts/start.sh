@@ -38,4 +38,16 @@ if [ ! -f apps/web/dist/index.html ] || [ -n "$(find apps/web/src apps/web/index
   npm -w @vigia/web run build
 fi
 
+# DEMO=1 without a gov.br configuration: a local gov.br (real OIDC provider, demo citizens of each
+# reliability level) on 127.0.0.1:3900, and the app pointed at it (docs/citizen-services.md).
+if [ "${DEMO:-}" = 1 ] && [ -z "${GOVBR_ISSUER:-}" ]; then
+  export GOVBR_ISSUER="http://127.0.0.1:${GOVBR_DEV_PORT:-3900}" GOVBR_CLIENT_ID=vigia-mais-mt-demo GOVBR_CLIENT_SECRET=segredo-do-cliente-demo-govbr
+  export GOVBR_REDIRECT_URI="${PUBLIC_URL:-http://127.0.0.1:${PORT:-3000}}/api/citizen/auth/callback"
+  node_modules/.bin/tsx packages/testkit/src/govbr-provider-main.ts &
+  govbr_pid=$!
+  trap 'kill "$govbr_pid" 2>/dev/null || true' EXIT
+  node_modules/.bin/tsx apps/server/src/main.ts
+  exit $?
+fi
+
 exec node_modules/.bin/tsx apps/server/src/main.ts

@@ -44,8 +44,9 @@ export default defineConfig({
         app: resolve(root, 'app.html'),
       },
       output: {
-        // The only non-entry chunk is what both bundles share (React, router, src/shared).
-        chunkFileNames: 'assets/shared-[hash].js',
+        // Non-entry chunks: what both bundles share (React, router, src/shared), and the citizen area.
+        // The citizen area (portal/citizen, lazy) is the one other chunk: loaded on /cidadao only.
+        chunkFileNames: (chunk) => (chunk.name === 'CitizenApp' ? 'assets/citizen-[hash].js' : 'assets/shared-[hash].js'),
         assetFileNames: (asset) =>
           asset.names.some((n) => n.endsWith('.css')) ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]',
       },

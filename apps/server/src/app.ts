@@ -24,11 +24,21 @@ import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
 import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { citizenAccountsRoutes } from './modules/citizen-accounts/citizen-accounts.routes.js';
+import { resolveCitizenSession } from './modules/citizen-accounts/citizen-session.service.js';
+import { criminalRecordRoutes } from './modules/citizen-criminal-record/criminal-record.routes.js';
+import { citizenFeesRoutes } from './modules/citizen-fees/citizen-fees.routes.js';
+import { platformTreasury } from './modules/citizen-fees/treasury.adapter.js';
+import { unlockAfterPayment } from './modules/citizen-identity-card/advance-identity-card.js';
+import { platformIdentification } from './modules/citizen-identity-card/identification.adapter.js';
+import { identityCardRoutes } from './modules/citizen-identity-card/identity-card.routes.js';
+import { IDENTITY_CARD_FEE } from './modules/citizen-identity-card/identity-card-deps.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { consoleRoutes } from './modules/console/console.routes.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { localFileStorage } from './modules/files/file-storage.js';
 import { filesRoutes } from './modules/files/files.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
@@ -79,7 +89,10 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
     mediaNodeUrls: mediaNodeUrlSource(database.db, mediaFallbackUrl),
   });
   await app.register(cookie);
-  const registry = installGuard(app, { resolveSession: (token) => resolveSession(database.db, config.session, token) });
+  const registry = installGuard(app, {
+    resolveSession: (token) => resolveSession(database.db, config.session, token),
+    resolveCitizenSession: (token) => resolveCitizenSession(database.db, clock, token),
+  });
   installErrorHandler(app);
   installControlCharacterGuard(app);
 
@@ -133,6 +146,26 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(eventsRoutes(deps));
   await app.register(ptzRoutes(deps));
   await app.register(viewChangeRoutes(deps));
+  await app.register(citizenAccountsRoutes(deps));
+  await app.register(criminalRecordRoutes(deps));
+  const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
+  const treasury = platformTreasury(config.fees);
+  await app.register(
+    identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),
+  );
+  await app.register(
+    citizenFeesRoutes(
+      {
+        db: database.db,
+        clock,
+        config,
+        documents: citizenDocuments,
+        treasury,
+        unlockers: { [IDENTITY_CARD_FEE]: (tx, fee, actor) => unlockAfterPayment(tx, fee, actor, clock.now()) },
+      },
+      citizenDocuments.storage,
+    ),
+  );
   await installWeb(app, config.webDist);
 
   return Object.assign(app, { routeRegistry: registry }) as unknown as App;

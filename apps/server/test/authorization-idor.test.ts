@@ -327,6 +327,20 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/protection/missions/:id/convocations/:convocationId/present': PROTECTION,
   'POST /api/protection/missions/:id/convocations/:convocationId/checklist': PROTECTION,
   'GET /api/protection/missions/:id/acts/:actId/pdf': PROTECTION,
+  'GET /api/citizen/criminal-certificates/:id/pdf':
+    'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
+  'POST /api/citizen/criminal-certificates/:id/consent-links':
+    'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
+  'GET /api/public/criminal-certificates/:code': 'public by design: certificate check by printed code, masked CPF only',
+  'GET /api/public/consent/:token': 'public by design: the consent token the citizen gave is the capability',
+  'POST /api/criminal-certificates/:id/decision': 'Politec staff only (statewide analysis queue)',
+  'GET /api/public/identity-cards/:protocol': 'public by design: stage and post by the protocol the citizen holds',
+  'POST /api/identity-cards/:id/stage': 'Politec staff only (statewide identification)',
+  'POST /api/identity-cards/:id/exemption': 'Politec staff only (statewide identification)',
+  'GET /api/citizen/fees/:id/slip': 'citizen session (not staff): own fees only, another citizen gets 404 (citizen-identity-card.test.ts)',
+  'POST /api/citizen/fees/:id/reissue':
+    'citizen session (not staff): own fees only, another citizen gets 404 (citizen-identity-card.test.ts)',
+  'POST /api/fees/:id/confirm': 'Politec staff and administrators (statewide manual payment confirmation)',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

@@ -253,6 +253,23 @@ export const errorTable = {
   PTZ_LOCK_REQUIRED: { status: 409, message: 'Assuma o controle PTZ da câmera antes de movê-la.' },
   PTZ_NOT_ALLOWED: { status: 403, message: 'Câmeras do programa são comandadas somente pelas centrais de operação.' },
   PTZ_DEVICE_FAILED: { status: 502, message: 'A câmera não respondeu ao comando PTZ. Tente novamente.' },
+  CITIZEN_SIGN_IN_UNAVAILABLE: {
+    status: 503,
+    message: 'O acesso com gov.br não está configurado neste ambiente: só os serviços que dispensam identificação estão disponíveis.',
+  },
+  GOVBR_SIGN_IN_FAILED: { status: 400, message: 'Não foi possível concluir o acesso com gov.br. Tente entrar novamente.' },
+  CITIZEN_LEVEL_TOO_LOW: {
+    status: 403,
+    message: 'Este serviço exige conta gov.br nível prata ou ouro. Eleve o nível da sua conta em gov.br e entre novamente.',
+  },
+  CERTIFICATE_NOT_FOUND: { status: 404, message: 'Nenhuma certidão foi emitida com este código de autenticação.' },
+  CONSENT_LINK_INVALID: { status: 404, message: 'Este link de consulta não existe, expirou ou foi revogado pelo titular.' },
+  FEES_UNAVAILABLE: {
+    status: 503,
+    message: 'A emissão de taxas não está configurada neste ambiente (valor da UPF-MT, tabela de taxas ou chave Pix).',
+  },
+  WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'Assinatura do aviso de pagamento ausente ou inválida.' },
+  SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

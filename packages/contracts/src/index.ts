@@ -14,6 +14,7 @@ export * from './camera-map.js';
 export * from './camera-rtsp-url.js';
 export * from './cameras.js';
 export * from './console.js';
+export * from './citizen.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './exports.js';

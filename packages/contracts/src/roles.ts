@@ -14,6 +14,7 @@ export const roles = [
   'auditor',
   'external_requester',
   'protection_staff',
+  'politec_staff',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -31,6 +32,7 @@ export const roleLabels: Record<Role, string> = {
   auditor: 'Auditoria / Corregedoria',
   external_requester: 'Solicitante externo (Judiciário, MP, autoridade policial)',
   protection_staff: 'Operações de proteção (CORE)',
+  politec_staff: 'Politec — identificação civil e antecedentes criminais',
 };
 
 /**

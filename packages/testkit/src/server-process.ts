@@ -49,10 +49,12 @@ function groupAlive(pgid: number): boolean {
  * `processGroup`: the server and its children get their own process group (see `killGroup`).
  */
 export async function startServer(
-  env: Record<string, string | undefined>,
+  env: Record<string, string | undefined> | ((port: number) => Record<string, string | undefined>),
   options: { processGroup?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
+  // A function gets the port first (settings that name the server's own URL, e.g. an OIDC redirect).
+  const extra = typeof env === 'function' ? env(port) : env;
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
     detached: options.processGroup ?? false,
@@ -64,7 +66,7 @@ export async function startServer(
       MEDIA_NODE: 'off',
       RECORDING_DEFAULT: 'off',
       MEDIA_MONITOR: 'recorded',
-      ...env,
+      ...extra,
       PORT: String(port),
       HOST: '127.0.0.1',
     },

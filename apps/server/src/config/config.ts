@@ -115,6 +115,39 @@ export const envSchema = z.object({
   VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
   /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
   VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
+  /** gov.br Login Único (OIDC): issuer, client and redirect; unset: citizen services that need sign-in are unavailable. */
+  GOVBR_ISSUER: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  GOVBR_CLIENT_ID: z.string().optional(),
+  GOVBR_CLIENT_SECRET: z.string().optional(),
+  /** Default: PUBLIC_URL + /api/citizen/auth/callback. */
+  GOVBR_REDIRECT_URI: z.string().url().optional(),
+  /** Base URL of the reliability-level API (gov.br: api.acesso.gov.br); default: the issuer. */
+  GOVBR_RELIABILITY_URL: z.string().url().optional(),
+  CITIZEN_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(2),
+  /** Validity of a criminal-record certificate (days). */
+  CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  /** Longest consent link a citizen may give an employer (days). */
+  CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
+  CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
+  CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
+  UPF_MT_VALUE: z.coerce.number().positive().optional(),
+  UPF_MT_REFERENCE: z.string().default(''),
+  /** Second copy of the identity card, in UPF-MT (the state's fee table). */
+  IDENTITY_CARD_SECOND_COPY_UPF: z.coerce.number().positive().optional(),
+  /** Days from issue to the due date of a fee's payment slip. */
+  FEE_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** The state's Pix key receiving fees, and the payee shown in the BR Code. */
+  PIX_KEY: z.string().optional(),
+  PIX_MERCHANT_NAME: z.string().max(25).default('SESP MT'),
+  PIX_MERCHANT_CITY: z.string().max(15).default('CUIABA'),
+  /** HMAC-SHA256 key of the payment webhook the bank/PSP calls. */
+  TREASURY_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -171,6 +204,23 @@ export interface Config {
     pushTlsPort?: number | undefined;
   };
   media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
+  /** Citizen services (issue 15): gov.br sign-in (null: not configured) and certificate rules. */
+  citizen: {
+    govbr: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; reliabilityUrl: string } | null;
+    sessionMs: number;
+    certificateValidityDays: number;
+    consentLinkMaxDays: number;
+    certificatesPerDay: number;
+    checksPerMinute: number;
+  };
+  /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
+  fees: {
+    upf: { valueCents: number; reference: string } | null;
+    pix: { key: string; merchantName: string; merchantCity: string } | null;
+    dueDays: number;
+    webhookSecret: string | undefined;
+    identityCardSecondCopyUpf: number | null;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -260,6 +310,30 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       nodePublicUrl: e.MEDIA_NODE_PUBLIC_URL,
       streamTokenKey: e.STREAM_TOKEN_KEY || undefined,
       demoCameras: e.DEMO_CAMERAS,
+    },
+    citizen: {
+      govbr:
+        e.GOVBR_ISSUER && e.GOVBR_CLIENT_ID && e.GOVBR_CLIENT_SECRET
+          ? {
+              issuer: e.GOVBR_ISSUER,
+              clientId: e.GOVBR_CLIENT_ID,
+              clientSecret: e.GOVBR_CLIENT_SECRET,
+              redirectUri: e.GOVBR_REDIRECT_URI ?? `${e.PUBLIC_URL.replace(/\/$/, '')}/api/citizen/auth/callback`,
+              reliabilityUrl: e.GOVBR_RELIABILITY_URL ?? e.GOVBR_ISSUER,
+            }
+          : null,
+      sessionMs: Math.round(e.CITIZEN_SESSION_HOURS * 3_600_000),
+      certificateValidityDays: e.CRIMINAL_CERTIFICATE_VALIDITY_DAYS,
+      consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
+      certificatesPerDay: e.CRIMINAL_CERTIFICATE_PER_DAY,
+      checksPerMinute: e.CERTIFICATE_CHECKS_PER_MINUTE,
+    },
+    fees: {
+      upf: e.UPF_MT_VALUE ? { valueCents: Math.round(e.UPF_MT_VALUE * 100), reference: e.UPF_MT_REFERENCE } : null,
+      pix: e.PIX_KEY ? { key: e.PIX_KEY, merchantName: e.PIX_MERCHANT_NAME, merchantCity: e.PIX_MERCHANT_CITY } : null,
+      dueDays: e.FEE_DUE_DAYS,
+      webhookSecret: e.TREASURY_WEBHOOK_SECRET,
+      identityCardSecondCopyUpf: e.IDENTITY_CARD_SECOND_COPY_UPF ?? null,
     },
   };
 }

@@ -1,6 +1,7 @@
-import type { Role, RoleGrant } from '@vigia/contracts';
+import { maskCpf, type Role, type RoleGrant } from '@vigia/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { sessions, users } from '../db/tables/accounts.js';
+import type { citizenSessions, citizens } from '../db/tables/citizen.js';
 import type { RouteAccess } from './access.js';
 import { AppError } from './errors.js';
 
@@ -10,6 +11,12 @@ export interface AuthContext {
   user: typeof users.$inferSelect;
   grants: RoleGrant[];
   roles: Role[];
+}
+
+/** The signed-in citizen of a citizen route (gov.br sign-in; resolved by citizen-accounts). */
+export interface CitizenContext {
+  session: typeof citizenSessions.$inferSelect;
+  citizen: typeof citizens.$inferSelect;
 }
 
 /** Who an audit row names: user (if any) and where the request came from. */
@@ -31,6 +38,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: AuthContext | null;
+    citizen: CitizenContext | null;
   }
 }
 
@@ -48,6 +56,19 @@ export function actorOf(request: FastifyRequest): AuditActor {
 export function authOf(request: FastifyRequest): AuthContext {
   if (!request.auth) throw new AppError('UNAUTHENTICATED');
   return request.auth;
+}
+
+/** The citizen of a route whose access demanded a citizen session. */
+export function citizenOf(request: FastifyRequest): CitizenContext {
+  if (!request.citizen) throw new AppError('UNAUTHENTICATED');
+  return request.citizen;
+}
+
+/** The audit actor for a citizen's request: no staff user; the label names the citizen by masked CPF. */
+export function citizenActorOf(request: FastifyRequest): AuditActor {
+  const base = actorOf(request);
+  const cpf = request.citizen?.citizen.cpf ?? '';
+  return { ...base, id: null, label: cpf ? `cidadão ${maskCpf(cpf)}` : 'cidadão' };
 }
 
 export const requestMeta = (request: FastifyRequest) => ({

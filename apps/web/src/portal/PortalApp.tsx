@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
+import { Loading } from '../shared/components/Loading';
 import { NotFound } from '../shared/pages/NotFound';
 import { ConfirmEmailPage } from './account/ConfirmEmailPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
@@ -15,6 +17,9 @@ import { SignUpPage } from './signup/SignUpPage';
 import { TransparencyPage } from './transparency/TransparencyPage';
 import { VerificationPage } from './verification/VerificationPage';
 import { VerifyFormPage } from './verification/VerifyFormPage';
+
+/** The citizen area (Portal da Segurança): its own chunk, loaded on /cidadao. */
+const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -35,6 +40,14 @@ export function PortalApp() {
         <Route path="verificar/:code" element={<VerificationPage />} />
         <Route path="verificar-exportacao" element={<ExportVerificationPage />} />
         <Route path="autorizacao-cameras" element={<CameraConsentPage />} />
+        <Route
+          path="cidadao/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <CitizenApp />
+            </Suspense>
+          }
+        />
         <Route
           path="*"
           element={

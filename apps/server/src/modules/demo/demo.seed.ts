@@ -15,6 +15,7 @@ import { type Clock, todayOn } from '../calendar/clock.js';
 import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 import { authoriseDemoProject } from './demo-camera-points.js';
+import { ensureCitizenDemo } from './demo-citizens.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */
 export const DEMO_PASSWORD = 'demonstracao-vigia';
@@ -38,6 +39,7 @@ const demoPartners = [
  * still enrol an authenticator app at first sign-in (MFA is never bypassed, not even in demo).
  */
 export async function seedDemo(db: Db, log: Logger, clock: Clock): Promise<void> {
+  await ensureCitizenDemo(db);
   const existing = await db
     .select({ id: users.id })
     .from(users)

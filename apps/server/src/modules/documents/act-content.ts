@@ -7,7 +7,9 @@ export type ActBlock =
   | { kind: 'paragraph'; text: string; bold?: boolean }
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; headers: string[]; rows: string[][] }
-  | { kind: 'signature'; lines: string[] };
+  | { kind: 'signature'; lines: string[] }
+  /** A QR code of `value` (e.g. a Pix BR Code) with its caption; DOCX prints the value as text. */
+  | { kind: 'qr'; value: string; caption: string };
 
 export interface ActContent {
   /** e.g. "NOTIFICAÇÃO DE FALHAS E OMISSÕES" */

@@ -28,6 +28,8 @@ export interface IssueInput {
   sourceDigest?: string;
   /** Marks earlier acts of the same kind and subject as superseded (they stay verifiable). */
   supersedes?: boolean;
+  /** The issue time printed on the act (default: now); use cases that count a validity pass their clock's. */
+  issuedAt?: Date;
 }
 
 const MEDIA: Record<DocumentFormat, string> = {
@@ -45,7 +47,7 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
   for (const format of input.formats) {
     const id = randomUUID();
     const code = newAuthenticityCode();
-    const issuedAt = new Date();
+    const issuedAt = input.issuedAt ?? new Date();
     const stamp = { code, verifyUrl: verifyUrlFor(deps.publicUrl, code), issuedAt };
     const bytes = format === 'pdf' ? await renderPdf(input.content, stamp) : await renderDocx(input.content, stamp);
     const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -46,6 +46,8 @@ function blockToDocx(block: ActContent['blocks'][number]): (Paragraph | Table)[]
       return ['', '_____________________________________', ...block.lines].map(
         (l) => new Paragraph({ children: [new TextRun(l)], alignment: AlignmentType.CENTER }),
       );
+    case 'qr':
+      return [block.caption, block.value].map((l) => new Paragraph({ children: [new TextRun(l)], spacing: { after: 60 } }));
   }
 }
 

@@ -32,6 +32,14 @@ function blockToPdf(block: ActContent['blocks'][number]): Content {
       };
     case 'signature':
       return { stack: ['\n\n_____________________________________', ...block.lines], alignment: 'center', margin: [0, 20, 0, 0] };
+    case 'qr':
+      return {
+        stack: [
+          { qr: block.value, fit: 160 },
+          { text: block.caption, fontSize: 8, margin: [0, 4, 0, 0] },
+        ],
+        margin: [0, 6, 0, 10],
+      };
   }
 }
 

@@ -17,6 +17,7 @@ export const scopeFieldsByRole: Record<Role, readonly ScopeField[]> = {
   auditor: [],
   external_requester: [],
   protection_staff: [],
+  politec_staff: [],
 };
 
 /** The form's editable state of one grant: strings, '' meaning "not set". */

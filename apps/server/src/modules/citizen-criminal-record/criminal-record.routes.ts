@@ -1,0 +1,161 @@
+import {
+  authenticityCodeSchema,
+  certificateRequestSchema,
+  certificateVerificationSchema,
+  consentAnswerSchema,
+  consentLinkSchema,
+  cpfSchema,
+  idParamSchema,
+} from '@vigia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../http/app-deps.js';
+import { acting, citizenActorOf, citizenOf } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { sendFile } from '../../http/send-file.js';
+import { hitRateLimit } from '../accounts/rate-limit.js';
+import { localFileStorage } from '../files/file-storage.js';
+import type { CertificateDeps } from './certificate-deps.js';
+import { analysisQueue, certificatePdfOf, certificatesOf } from './certificate-queries.js';
+import { answerConsentLink, createConsentLink } from './consent-links.js';
+import { criminalRecordPolicy as policy } from './criminal-record.policy.js';
+import { platformCriminalRecords } from './criminal-records.adapter.js';
+import { addCriminalRecord, criminalRecordsOfCpf } from './criminal-records.store.js';
+import { decideCertificate } from './decide-certificate.js';
+import { requestCertificate } from './request-certificate.js';
+import { verifyCertificate } from './verify-certificate.js';
+
+const tags = ['citizen: criminal-record certificate'];
+const text = (max: number) => z.string().trim().min(3).max(max);
+
+export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
+  const storage = localFileStorage(app.config.dataDir);
+  const deps: CertificateDeps = {
+    db: app.database.db,
+    clock: app.clock,
+    config: app.config,
+    documents: { storage, publicUrl: app.config.publicUrl },
+    records: platformCriminalRecords,
+  };
+  const publicLimit = async (ip: string) => {
+    const { allowed } = await hitRateLimit(deps.db, 'certificate-check', ip, {
+      max: deps.config.citizen.checksPerMinute,
+      windowMs: 60_000,
+    });
+    if (!allowed) throw new AppError('RATE_LIMITED');
+  };
+  return async (r) => {
+    r.post('/api/citizen/criminal-certificates', {
+      config: { access: policy.request },
+      schema: {
+        tags,
+        summary: 'Request a certificate (issued at once, or analysed within 15 days)',
+        body: z.object({ purpose: text(200) }),
+        response: { 200: certificateRequestSchema },
+      },
+      handler: async (request) => requestCertificate(deps, citizenOf(request), citizenActorOf(request), request.body),
+    });
+    r.get('/api/citizen/criminal-certificates', {
+      config: { access: policy.listMine },
+      schema: {
+        tags,
+        summary: "The citizen's certificate requests",
+        response: { 200: z.object({ certificates: z.array(certificateRequestSchema) }) },
+      },
+      handler: async (request) => ({ certificates: await certificatesOf(deps.db, citizenOf(request).citizen.id) }),
+    });
+    r.get('/api/citizen/criminal-certificates/:id/pdf', {
+      config: { access: policy.downloadMine },
+      schema: { tags, summary: 'The PDF of an own certificate', params: idParamSchema },
+      handler: async (request, reply) =>
+        sendFile(reply, await certificatePdfOf(deps.db, storage, citizenOf(request).citizen.id, request.params.id)),
+    });
+    r.post('/api/citizen/criminal-certificates/:id/consent-links', {
+      config: { access: policy.createConsentLink },
+      schema: {
+        tags,
+        summary: 'Give someone (an employer) a link valid for N days',
+        params: idParamSchema,
+        body: z.object({ grantee: text(120), days: z.number().int().min(1).max(365) }),
+        response: { 200: consentLinkSchema },
+      },
+      handler: async (request) => createConsentLink(deps, citizenOf(request), citizenActorOf(request), request.params.id, request.body),
+    });
+    r.get('/api/public/criminal-certificates/:code', {
+      config: { access: policy.verify },
+      schema: {
+        tags,
+        summary: 'Verify a certificate by authenticity code',
+        params: z.object({ code: authenticityCodeSchema }),
+        response: { 200: certificateVerificationSchema },
+      },
+      handler: async (request) => {
+        await publicLimit(request.ip);
+        return verifyCertificate(deps, request.params.code);
+      },
+    });
+    r.get('/api/public/consent/:token', {
+      config: { access: policy.consent },
+      schema: {
+        tags,
+        summary: 'Answer of a consent link',
+        params: z.object({ token: z.string().regex(/^[\w-]{20,100}$/) }),
+        response: { 200: consentAnswerSchema },
+      },
+      handler: async (request) => {
+        await publicLimit(request.ip);
+        return answerConsentLink(deps, request.params.token);
+      },
+    });
+    r.get('/api/criminal-certificates/queue', {
+      config: { access: policy.queue },
+      schema: { tags, summary: 'Requests in analysis (Politec), oldest deadline first' },
+      handler: async () => ({ requests: await analysisQueue(deps.db) }),
+    });
+    r.post('/api/criminal-certificates/:id/decision', {
+      config: { access: policy.decide },
+      schema: {
+        tags,
+        summary: 'Issue the certificate or answer with reasons',
+        params: idParamSchema,
+        body: z.discriminatedUnion('decision', [
+          z.object({ decision: z.literal('issue') }),
+          z.object({ decision: z.literal('answer'), reason: text(2000) }),
+        ]),
+        response: { 200: certificateRequestSchema },
+      },
+      handler: async (request) => decideCertificate(deps, acting(request), request.params.id, request.body),
+    });
+    r.post('/api/criminal-records', {
+      config: { access: policy.addRecord },
+      schema: {
+        tags,
+        summary: 'Add an entry to the platform records base',
+        body: z.object({
+          cpf: cpfSchema.nullable(),
+          name: text(200),
+          motherName: text(200).nullable().default(null),
+          kind: z.enum(['inquiry', 'conviction']),
+          status: z.enum(['open', 'final', 'served', 'extinguished']),
+          description: text(500),
+          court: text(200).nullable().default(null),
+        }),
+      },
+      handler: async (request) => {
+        const row = await addCriminalRecord(deps.db, acting(request), request.body);
+        return { id: row.id };
+      },
+    });
+    r.get('/api/criminal-records', {
+      config: { access: policy.recordsOfCpf },
+      schema: {
+        tags,
+        summary: "A CPF's entries (audited; shown to the citizen)",
+        querystring: z.object({ cpf: cpfSchema, purpose: text(200) }),
+      },
+      handler: async (request) => ({
+        records: await criminalRecordsOfCpf(deps.db, deps.clock, acting(request), request.query.cpf, request.query.purpose),
+      }),
+    });
+  };
+}

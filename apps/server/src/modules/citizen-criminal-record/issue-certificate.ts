@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
+import type { AuditActor } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { issueDocument } from '../documents/issue-document.js';
+import { certifiableEntries, certificateAct, lineOf, resultOf } from './certificate-content.js';
+import { type CertificateDeps, type CertificateRow, DAY_MS } from './certificate-deps.js';
+import type { CriminalRecordEntry } from './criminal-records.adapter.js';
+
+/**
+ * Issues the certificate of a request in the caller's transaction: only the entries a certificate
+ * may state (certificate-content.ts), the PDF with authenticity code and QR, validity from config.
+ */
+export async function issueCertificate(
+  tx: Tx,
+  deps: CertificateDeps,
+  actor: AuditActor,
+  row: CertificateRow,
+  entries: CriminalRecordEntry[],
+): Promise<CertificateRow> {
+  const issuedAt = deps.clock.now();
+  const validUntil = new Date(issuedAt.getTime() + deps.config.citizen.certificateValidityDays * DAY_MS);
+  const lines = certifiableEntries(entries).map(lineOf);
+  const [pdf] = await issueDocument(tx, deps.documents, actor, {
+    kind: 'criminal_record_certificate',
+    subjectType: 'criminal_record_certificate',
+    subjectId: row.id,
+    content: certificateAct({ protocol: row.protocol, name: row.name, cpf: row.cpf, purpose: row.purpose, lines, validUntil }),
+    formats: ['pdf'],
+    issuedAt,
+  });
+  const [updated] = await tx
+    .update(criminalRecordCertificates)
+    .set({
+      status: 'issued',
+      result: resultOf(lines),
+      content: lines,
+      documentId: pdf!.id,
+      code: pdf!.code,
+      issuedAt,
+      validUntil,
+      decidedBy: actor.id,
+    })
+    .where(eq(criminalRecordCertificates.id, row.id))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'criminal_certificate.issued',
+    targetType: 'criminal_record_certificate',
+    targetId: row.id,
+    data: { protocol: row.protocol, code: pdf!.code, result: resultOf(lines) },
+  });
+  return updated!;
+}

@@ -1,0 +1,56 @@
+import { type CertificateRequest, meetsLevel, requiredLevelOf } from '@vigia/contracts';
+import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
+import type { CitizenContext } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { hitRateLimit } from '../accounts/rate-limit.js';
+import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { newCitizenProtocol } from '../citizen-accounts/citizen-protocol.js';
+import { ANALYSIS_DEADLINE_DAYS, type CertificateDeps, DAY_MS, toCertificateRequest } from './certificate-deps.js';
+import { issueCertificate } from './issue-certificate.js';
+
+/**
+ * A citizen asks for a criminal-record certificate (free; gov.br prata or ouro). No entry on the
+ * CPF and no homonym: issued at once. Otherwise the request waits for a Politec analyst, with
+ * the legal deadline (Lei 9.051/1995, 15 days) visible to the citizen.
+ */
+export async function requestCertificate(
+  deps: CertificateDeps,
+  who: CitizenContext,
+  actor: AuditActor,
+  input: { purpose: string },
+): Promise<CertificateRequest> {
+  const { citizen } = who;
+  if (!meetsLevel(citizen.level, requiredLevelOf('criminal_record_certificate'))) throw new AppError('CITIZEN_LEVEL_TOO_LOW');
+  const limit = await hitRateLimit(deps.db, 'criminal-certificate', citizen.id, {
+    max: deps.config.citizen.certificatesPerDay,
+    windowMs: DAY_MS,
+  });
+  if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Limite diário de pedidos de certidão atingido. Tente novamente amanhã.');
+
+  const found = await deps.records(deps.db).search({ cpf: citizen.cpf, name: citizen.name });
+  const atOnce = found.entries.length === 0 && found.homonyms === 0;
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(criminalRecordCertificates)
+      .values({
+        protocol: newCitizenProtocol('CAC', now),
+        citizenId: citizen.id,
+        cpf: citizen.cpf,
+        name: citizen.name,
+        purpose: input.purpose,
+        status: 'in_analysis',
+        analysisReason: atOnce ? null : found.entries.length ? 'record' : 'homonym',
+        deadlineAt: atOnce ? null : new Date(now.getTime() + ANALYSIS_DEADLINE_DAYS * DAY_MS),
+        requestedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'criminal_certificate.requested',
+      targetType: 'criminal_record_certificate',
+      targetId: row!.id,
+      data: { protocol: row!.protocol, atOnce },
+    });
+    return toCertificateRequest(atOnce ? await issueCertificate(tx, deps, actor, row!, []) : row!);
+  });
+}

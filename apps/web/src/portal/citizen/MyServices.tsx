@@ -1,0 +1,143 @@
+import { certificateRequestStatusLabels, type GovbrLevel, meetsLevel, requiredLevelOf } from '@vigia/contracts';
+import { type FormEvent, useCallback, useState } from 'react';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
+import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
+import { TextField } from '../../shared/components/TextField';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { useApiData } from '../../shared/hooks/use-api-data';
+import { createConsentLink, fetchMyServices, reissueFee, requestCertificate } from './citizen-api';
+import { IdentityCardRequestForm } from './IdentityCardRequestForm';
+
+const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' });
+
+/** "Meus serviços": every request with protocol, status and next step, and "who looked me up". */
+export function MyServices({ level }: { level: GovbrLevel }) {
+  const load = useCallback((signal: AbortSignal) => fetchMyServices(signal), []);
+  const { data, error, reload } = useApiData(load);
+  const [purpose, setPurpose] = useState('');
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [consentUrl, setConsentUrl] = useState<string | null>(null);
+  const act = async (f: () => Promise<unknown>) => {
+    setActionError(null);
+    try {
+      await f();
+      reload();
+    } catch (e) {
+      setActionError(toApiError(e));
+    }
+  };
+  async function submitCertificate(e: FormEvent) {
+    e.preventDefault();
+    await act(() => requestCertificate(purpose.trim()));
+    setPurpose('');
+  }
+  const canCertificate = meetsLevel(level, requiredLevelOf('criminal_record_certificate'));
+  return (
+    <section aria-labelledby="my-services">
+      <h2 id="my-services">Meus serviços</h2>
+      <ApiErrorMessage error={error ?? actionError} />
+
+      <h3>Carteira de identidade</h3>
+      {data?.identityCards.length ? (
+        <ul>
+          {data.identityCards.map((r) => (
+            <li key={r.id} className="br-card p-2 mb-2" data-testid="identity-card-request">
+              Protocolo <strong>{r.protocol}</strong> — {r.copy === 'first' ? '1ª via (gratuita)' : '2ª via'} — {r.post}, dia{' '}
+              {formatDate(r.appointmentDate)}. Situação: <strong data-testid="identity-card-stage">{r.stageLabel}</strong>
+              {r.validUntil && <> — validade até {formatDate(r.validUntil)}</>}
+              {r.fee && r.fee.status !== 'paid' && r.stage === 'awaiting_payment' && (
+                <div className="mt-2">
+                  Próximo passo: pagar a taxa de {brl(r.fee.amountCents)} ({r.fee.upfUnits} UPF-MT) até {formatDate(r.fee.dueDate)}.
+                  <div className="br-input mt-1">
+                    <label htmlFor={`pix-${r.id}`}>Pix copia e cola</label>
+                    <input id={`pix-${r.id}`} readOnly value={r.fee.brCode} data-testid="pix-code" />
+                  </div>
+                  <a className="br-button secondary small mt-1" href={`/api/citizen/fees/${r.fee.id}/slip`}>
+                    Baixar guia (PDF com QR code)
+                  </a>{' '}
+                  <button type="button" className="br-button secondary small mt-1" onClick={() => void act(() => reissueFee(r.fee!.id))}>
+                    Reemitir guia vencida
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Nenhum pedido.</p>
+      )}
+      <IdentityCardRequestForm onDone={reload} />
+
+      <h3>Certidão de antecedentes criminais (gratuita)</h3>
+      {canCertificate ? (
+        <form onSubmit={submitCertificate} className="d-flex flex-wrap align-items-end" style={{ gap: '1rem' }}>
+          <TextField
+            id="certificate-purpose"
+            label="Finalidade"
+            value={purpose}
+            onChange={setPurpose}
+            hint="Ex.: emprego, concurso público"
+          />
+          <button className="br-button primary" type="submit" disabled={purpose.trim().length < 3}>
+            Emitir certidão
+          </button>
+        </form>
+      ) : (
+        <p>Este serviço exige conta gov.br nível prata ou ouro. Eleve o nível da sua conta em gov.br e entre novamente.</p>
+      )}
+      <ul className="mt-2">
+        {data?.certificates.map((c) => (
+          <li key={c.id} className="br-card p-2 mb-2" data-testid="certificate">
+            Protocolo <strong>{c.protocol}</strong> —{' '}
+            <span data-testid="certificate-status">{certificateRequestStatusLabels[c.status]}</span>
+            {c.status === 'in_analysis' && c.deadlineAt && <> — prazo legal: {formatDateTime(c.deadlineAt)} (Lei 9.051/1995)</>}
+            {c.answer && <> — resposta: {c.answer}</>}
+            {c.code && (
+              <>
+                {' '}
+                — código <strong data-testid="certificate-code">{c.code}</strong>, válida até {formatDateTime(c.validUntil!)}.{' '}
+                <a href={`/api/citizen/criminal-certificates/${c.id}/pdf`}>Baixar PDF</a>{' '}
+                <button
+                  type="button"
+                  className="br-button secondary small"
+                  onClick={() => void act(async () => setConsentUrl((await createConsentLink(c.id, 'Empregador', 7)).url))}
+                >
+                  Gerar link de consulta para empregador (7 dias)
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {consentUrl && (
+        <p>
+          Link de consulta: <code>{consentUrl}</code>
+        </p>
+      )}
+
+      <h3>Quem me consultou</h3>
+      {data?.lookups.length ? (
+        <table className="br-table">
+          <thead>
+            <tr>
+              <th>Data</th>
+              <th>Quem</th>
+              <th>Finalidade</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.lookups.map((l, i) => (
+              <tr key={`${l.at}-${i}`}>
+                <td>{formatDateTime(l.at)}</td>
+                <td>{l.by}</td>
+                <td>{l.purpose}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Ninguém consultou seus dados por meio da plataforma.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import type {
+  CertificateRequest,
+  CertificateVerification,
+  CitizenSession,
+  IdentityCardRequest,
+  LookupEntry,
+  SecurityFee,
+} from '@vigia/contracts';
+import { apiRequest, setCsrfToken } from '../../shared/api/api-client';
+
+/** Citizen services API (apps/server/src/modules/citizen-*). The citizen session has its own CSRF token. */
+export async function fetchCitizenSession(signal?: AbortSignal): Promise<CitizenSession> {
+  const s = await apiRequest<CitizenSession>('/api/citizen/session', { signal });
+  if (s.csrfToken) setCsrfToken(s.csrfToken);
+  return s;
+}
+
+export const signInUrl = (returnTo = '/cidadao') => `/api/citizen/auth/login?returnTo=${encodeURIComponent(returnTo)}`;
+export const signOut = () => apiRequest<{ ok: true }>('/api/citizen/auth/logout', { method: 'POST' });
+
+export interface MyServices {
+  certificates: CertificateRequest[];
+  identityCards: IdentityCardRequest[];
+  lookups: LookupEntry[];
+}
+
+export async function fetchMyServices(signal?: AbortSignal): Promise<MyServices> {
+  const [c, i, l] = await Promise.all([
+    apiRequest<{ certificates: CertificateRequest[] }>('/api/citizen/criminal-certificates', { signal }),
+    apiRequest<{ requests: IdentityCardRequest[] }>('/api/citizen/identity-cards', { signal }),
+    apiRequest<{ lookups: LookupEntry[] }>('/api/citizen/lookups', { signal }),
+  ]);
+  return { certificates: c.certificates, identityCards: i.requests, lookups: l.lookups };
+}
+
+export const requestCertificate = (purpose: string) =>
+  apiRequest<CertificateRequest>('/api/citizen/criminal-certificates', { method: 'POST', body: { purpose } });
+
+export const createConsentLink = (id: string, grantee: string, days: number) =>
+  apiRequest<{ url: string; expiresAt: string }>(`/api/citizen/criminal-certificates/${id}/consent-links`, {
+    method: 'POST',
+    body: { grantee, days },
+  });
+
+export interface PostPlaces {
+  id: string;
+  name: string;
+  municipality: string;
+  address: string;
+  placesLeft: number;
+}
+
+export const fetchPosts = (date: string, signal?: AbortSignal) =>
+  apiRequest<{ posts: PostPlaces[] }>(`/api/public/identification-posts?date=${date}`, { signal });
+
+export interface IdentityCardForm {
+  birthDate: string;
+  motherName: string;
+  documents: string[];
+  postId: string;
+  appointmentDate: string;
+  exemptionProof?: string;
+}
+
+export const requestIdentityCard = (body: IdentityCardForm) =>
+  apiRequest<IdentityCardRequest>('/api/citizen/identity-cards', { method: 'POST', body });
+
+export const reissueFee = (id: string) => apiRequest<SecurityFee>(`/api/citizen/fees/${id}/reissue`, { method: 'POST' });
+
+export const identityCardStatus = (protocol: string, signal?: AbortSignal) =>
+  apiRequest<{ protocol: string; stageLabel: string; post: string }>(`/api/public/identity-cards/${encodeURIComponent(protocol)}`, {
+    signal,
+  });
+
+export const verifyCertificate = (code: string, signal?: AbortSignal) =>
+  apiRequest<CertificateVerification>(`/api/public/criminal-certificates/${encodeURIComponent(code)}`, { signal });

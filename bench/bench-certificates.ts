@@ -1,0 +1,107 @@
+/**
+ * Criminal-record certificate benchmark (not a test): `npx tsx bench/bench-certificates.ts [--seconds 10] [--clients 50]`
+ *
+ * Starts one API process (embedded PGlite, or BENCH_DATABASE_URL's PostgreSQL) and the local gov.br; a
+ * demo "prata" citizen signs in through the real OIDC flow; then autocannon drives, with
+ * `--clients` concurrent connections for `--seconds` each:
+ * 1. issue — POST /api/citizen/criminal-certificates (search of the records base, request row,
+ *    PDF rendered with QR, file written, document and audit rows, one transaction);
+ * 2. verification — GET /api/public/criminal-certificates/:code over the codes issued in step 1
+ *    (lookup + "who looked me up" row + shared rate-limit counter).
+ * The per-citizen and per-address limits are raised for the run (CRIMINAL_CERTIFICATE_PER_DAY,
+ * CERTIFICATE_CHECKS_PER_MINUTE); everything else is as shipped. Targets: p95 ≤ 300 ms (issue),
+ * ≤ 50 ms (verification). Results go to docs/benchmarks.md by hand.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
+import { signInWithGovbrHttp } from '@vigia/testkit/govbr-sign-in';
+import { freePort, startServer } from '@vigia/testkit/server-process';
+import autocannon from 'autocannon';
+import { runBench } from './bench-common.js';
+
+const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '50' } } });
+const seconds = Number(args.seconds);
+const clients = Number(args.clients);
+const CLIENT = { clientId: 'vigia-bench', clientSecret: 'segredo-do-cliente-bench-govbr' };
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+
+/** Runs autocannon and keeps every response time (autocannon's histogram has no p95). */
+function run(opts: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, latencies })));
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+function summary(name: string, { result: r, latencies }: { result: autocannon.Result; latencies: number[] }) {
+  const f = (n: number) => n.toFixed(1);
+  console.log(
+    `${name}: ${r.requests.total} requests, ${r.requests.average.toFixed(0)} req/s, latency p50 ${f(pct(latencies, 50))} ms, p95 ${f(pct(latencies, 95))} ms, p99 ${f(pct(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms; non-2xx ${r.non2xx}, errors ${r.errors}`,
+  );
+}
+
+runBench(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-bench-cert-'));
+  const providerPort = await freePort();
+  let serverUrl = '';
+  const server = await startServer((port) => {
+    serverUrl = `http://127.0.0.1:${port}`;
+    return {
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      JOBS: 'off',
+      LOG_LEVEL: 'error',
+      PUBLIC_URL: serverUrl,
+      GOVBR_ISSUER: `http://127.0.0.1:${providerPort}`,
+      GOVBR_CLIENT_ID: CLIENT.clientId,
+      GOVBR_CLIENT_SECRET: CLIENT.clientSecret,
+      CRIMINAL_CERTIFICATE_PER_DAY: '10000000',
+      CERTIFICATE_CHECKS_PER_MINUTE: '10000000',
+    };
+  });
+  const redirectUri = `${serverUrl}/api/citizen/auth/callback`;
+  const provider = await startGovbrProvider({ port: providerPort, clients: [{ ...CLIENT, redirectUris: [redirectUri] }] });
+  try {
+    const prata = govbrDemoAccounts.find((a) => a.level === 'prata')!;
+    const session = await signInWithGovbrHttp(server.url, redirectUri, prata.cpf, prata.password);
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
+    // Warm-up: PDF renderer, fonts, prepared statements.
+    for (let i = 0; i < 5; i++)
+      await fetch(`${server.url}/api/citizen/criminal-certificates`, { method: 'POST', headers, body: '{"purpose":"aquecimento"}' });
+
+    const issue = await run({
+      url: `${server.url}/api/citizen/criminal-certificates`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ purpose: 'emprego' }),
+      connections: clients,
+      duration: seconds,
+    });
+    summary(`issue (${clients} clients, ${seconds} s)`, issue);
+
+    const list = (await (await fetch(`${server.url}/api/citizen/criminal-certificates`, { headers })).json()) as {
+      certificates: { code: string | null }[];
+    };
+    const codes = list.certificates.map((c) => c.code).filter((c): c is string => c !== null);
+    let next = 0;
+    const verify = await run({
+      url: server.url,
+      connections: clients,
+      duration: seconds,
+      requests: [
+        { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/public/criminal-certificates/${codes[next++ % codes.length]}` }) },
+      ],
+    });
+    summary(`verification (${clients} clients, ${seconds} s, ${codes.length} codes)`, verify);
+  } finally {
+    await provider.close();
+    await server.kill('SIGTERM');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/**
+ * Citizen services (SPEC §3.10, seed 004 "Portal da Segurança"): the citizen's gov.br identity,
+ * the catalogue of services with the reliability level each needs, and the criminal-record
+ * certificate. Browser-safe.
+ */
+
+/** gov.br reliability levels (Login Único "selos de confiabilidade"): 1 bronze, 2 prata, 3 ouro. */
+export const govbrLevels = ['bronze', 'prata', 'ouro'] as const;
+export type GovbrLevel = (typeof govbrLevels)[number];
+export const govbrLevelLabels: Record<GovbrLevel, string> = { bronze: 'Bronze', prata: 'Prata', ouro: 'Ouro' };
+export const levelRank = (l: GovbrLevel): number => govbrLevels.indexOf(l) + 1;
+export const meetsLevel = (have: GovbrLevel, need: GovbrLevel | null): boolean => need === null || levelRank(have) >= levelRank(need);
+
+/** A service of the portal and what it needs: `null` = no sign-in. */
+export interface CitizenService {
+  id: string;
+  title: string;
+  requiredLevel: GovbrLevel | null;
+  path: string;
+}
+
+export const citizenServices = [
+  {
+    id: 'criminal_record_certificate',
+    title: 'Certidão de antecedentes criminais',
+    requiredLevel: 'prata',
+    path: '/cidadao/antecedentes',
+  },
+  {
+    id: 'identity_card',
+    title: 'Carteira de identidade (RG / CIN): pré-solicitação',
+    requiredLevel: 'bronze',
+    path: '/cidadao/identidade',
+  },
+  {
+    id: 'identity_card_status',
+    title: 'Consultar andamento da carteira de identidade (protocolo)',
+    requiredLevel: null,
+    path: '/cidadao/identidade/consulta',
+  },
+  {
+    id: 'certificate_verification',
+    title: 'Autenticar certidão de antecedentes criminais',
+    requiredLevel: null,
+    path: '/cidadao/certidao/verificar',
+  },
+] as const satisfies readonly CitizenService[];
+export type CitizenServiceId = (typeof citizenServices)[number]['id'];
+
+export const requiredLevelOf = (id: CitizenServiceId): GovbrLevel | null => citizenServices.find((s) => s.id === id)?.requiredLevel ?? null;
+
+/** CPF shown outside its owner's pages: "***.456.789-**" (the middle six digits, as gov.br's own masks). */
+export const maskCpf = (cpf: string): string => {
+  const d = cpf.replace(/\D/g, '');
+  return d.length === 11 ? `***.${d.slice(3, 6)}.${d.slice(6, 9)}-**` : '***';
+};
+
+export const citizenSessionSchema = z.object({
+  signInAvailable: z.boolean(),
+  /** Why sign-in is unavailable (shown on the portal), when it is. */
+  unavailableReason: z.string().nullable(),
+  citizen: z.object({ name: z.string(), cpf: z.string(), email: z.string().nullable(), level: z.enum(govbrLevels) }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+export type CitizenSession = z.infer<typeof citizenSessionSchema>;
+
+export const certificateRequestStatuses = ['issued', 'in_analysis', 'answered'] as const;
+export const certificateRequestStatusLabels: Record<(typeof certificateRequestStatuses)[number], string> = {
+  issued: 'Emitida',
+  in_analysis: 'Em análise (homônimo ou registro a conferir)',
+  answered: 'Respondida com fundamentação',
+};
+
+export const certificateRequestSchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  status: z.enum(certificateRequestStatuses),
+  /** Lei 9.051/1995: the certificate is due within 15 days of the request. */
+  deadlineAt: z.string().nullable(),
+  code: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  result: z.enum(['nada_consta', 'consta']).nullable(),
+  answer: z.string().nullable(),
+  requestedAt: z.string(),
+});
+export type CertificateRequest = z.infer<typeof certificateRequestSchema>;
+
+/** What the public verification page shows: nothing beyond these fields. */
+export const certificateVerificationSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  cpfMasked: z.string(),
+  issuedAt: z.string(),
+  validUntil: z.string(),
+  valid: z.boolean(),
+  result: z.enum(['nada_consta', 'consta']),
+  resultText: z.string(),
+  /** Present when a copy was uploaded: whether its bytes are the ones issued. */
+  copyMatches: z.boolean().optional(),
+});
+export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
+
+export const consentLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
+
+/** What an employer reads through a consent link: the current answer, no PDF to trust. */
+export const consentAnswerSchema = z.object({
+  name: z.string(),
+  cpfMasked: z.string(),
+  certificateValid: z.boolean(),
+  noRecordAsOfNow: z.boolean(),
+  checkedAt: z.string(),
+  linkExpiresAt: z.string(),
+});
+export type ConsentAnswer = z.infer<typeof consentAnswerSchema>;
+
+export const lookupEntrySchema = z.object({ at: z.string(), by: z.string(), purpose: z.string() });
+export type LookupEntry = z.infer<typeof lookupEntrySchema>;
+
+export const identityCardStages = [
+  'awaiting_payment',
+  'awaiting_exemption',
+  'scheduled',
+  'biometrics',
+  'production',
+  'shipped',
+  'available',
+  'delivered',
+  'cancelled',
+] as const;
+export type IdentityCardStage = (typeof identityCardStages)[number];
+export const identityCardStageLabels: Record<IdentityCardStage, string> = {
+  awaiting_payment: 'Aguardando pagamento da taxa',
+  awaiting_exemption: 'Pedido de isenção em análise',
+  scheduled: 'Agendado: compareça ao posto para a coleta biométrica',
+  biometrics: 'Biometria coletada',
+  production: 'Em produção',
+  shipped: 'Enviado ao posto',
+  available: 'Disponível no posto',
+  delivered: 'Entregue',
+  cancelled: 'Cancelado',
+};
+
+export const identityCardRequestBodySchema = z.object({
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data no formato AAAA-MM-DD.'),
+  motherName: z.string().trim().min(3).max(200),
+  /** Documents presented (e.g. "Certidão de nascimento, matrícula ..."); shown again at the post. */
+  documents: z.array(z.string().trim().min(3).max(200)).min(1).max(5),
+  postId: z.string().uuid(),
+  appointmentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data no formato AAAA-MM-DD.'),
+  /** Fee exemption request (second copy) with the proof presented (e.g. CadÚnico NIS). */
+  exemptionProof: z.string().trim().min(3).max(300).optional(),
+});
+
+export const securityFeeSchema = z.object({
+  id: z.string().uuid(),
+  service: z.string(),
+  status: z.enum(['pending', 'paid', 'expired', 'cancelled']),
+  amountCents: z.number().int(),
+  upfUnits: z.string(),
+  upfValueCents: z.number().int(),
+  upfReference: z.string(),
+  txid: z.string(),
+  /** Pix "copia e cola" (EMV BR Code). */
+  brCode: z.string(),
+  dueDate: z.string(),
+  paidAt: z.string().nullable(),
+});
+export type SecurityFee = z.infer<typeof securityFeeSchema>;
+
+export const identityCardRequestSchema = z.object({
+  id: z.string().uuid(),
+  protocol: z.string(),
+  copy: z.enum(['first', 'second']),
+  stage: z.enum(identityCardStages),
+  stageLabel: z.string(),
+  post: z.string(),
+  appointmentDate: z.string(),
+  exemption: z.enum(['none', 'requested', 'granted', 'refused']),
+  validUntil: z.string().nullable(),
+  fee: securityFeeSchema.nullable(),
+  requestedAt: z.string(),
+});
+export type IdentityCardRequest = z.infer<typeof identityCardRequestSchema>;
+
+/** The public status by protocol: stage and post, nothing else. */
+export const identityCardStatusSchema = z.object({
+  protocol: z.string(),
+  stage: z.enum(identityCardStages),
+  stageLabel: z.string(),
+  post: z.string(),
+});
