@@ -12,7 +12,7 @@ export const alerts = pgTable(
   'alert',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low'] }).notNull(),
+    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low', 'recording_upload_backlog'] }).notNull(),
     cameraId: uuid('camera_id'),
     partnerId: uuid('partner_id'),
     outageId: uuid('outage_id'),
