@@ -6,7 +6,8 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/
  * beyond HEALTH_ALERT_AFTER_MINUTES and one `camera_recovered` when it ended — the unique index
  * on (outage, kind) makes the health sweep idempotent. `recording_disk_low` is about a recording
  * volume, not a camera (camera and outage null, `volume` set): at most one open (unacknowledged)
- * alert per volume, enforced by a partial unique index.
+ * alert per volume, enforced by a partial unique index. `recording_upload_backlog` (RECORDING_STORAGE=s3)
+ * is the same for a bucket (`volume` = `s3:<bucket>`): closed segments waiting for upload.
  */
 export const alerts = pgTable(
   'alert',
