@@ -18,6 +18,8 @@ SECRET_KEY=vigiatestsecretkey0000000000000000000000
 CONF=$DIR/ceph.conf
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+answers() { python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$1" 2>/dev/null; }
+new_uuid() { cat /proc/sys/kernel/random/uuid; }
 
 stop() {
   [ -d "$DIR" ] || return 0
@@ -38,7 +40,7 @@ status() {
   [ -f "$DIR/env" ] || { echo "not running"; return 1; }
   # shellcheck disable=SC1091
   source "$DIR/env"
-  curl -fsS -o /dev/null "$S3_TEST_ENDPOINT" && cat "$DIR/env"
+  answers "$S3_TEST_ENDPOINT" && cat "$DIR/env"
 }
 
 start() {
@@ -49,7 +51,7 @@ start() {
   stop
   mkdir -p "$DIR"/{run,log,mon/ceph-a,osd/ceph-0}
   local fsid mon_port rgw_port osd_uuid
-  fsid=$(uuidgen)
+  fsid=$(new_uuid)
   mon_port=$(free_port)
   rgw_port=${CEPH_RGW_PORT:-$(free_port)}
   cat >"$CONF" <<EOF
@@ -106,17 +108,17 @@ EOF
   mkdir -p "$DIR/rgw"
   monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$DIR/monmap" >/dev/null
   ceph-mon -c "$CONF" --mkfs -i a --monmap "$DIR/monmap" >"$DIR/log/mkfs.log" 2>&1
-  ceph-mon -c "$CONF" -i a
-  osd_uuid=$(uuidgen)
+  ceph-mon -c "$CONF" -i a 2>>"$DIR/log/start.log"
+  osd_uuid=$(new_uuid)
   local id
   id=$(timeout 30 ceph -c "$CONF" osd new "$osd_uuid")
   ceph-osd -c "$CONF" -i "$id" --mkfs --osd-uuid "$osd_uuid" >>"$DIR/log/mkfs.log" 2>&1
-  ceph-osd -c "$CONF" -i "$id"
-  radosgw -c "$CONF" -n client.rgw.a
+  ceph-osd -c "$CONF" -i "$id" 2>>"$DIR/log/start.log"
+  radosgw -c "$CONF" -n client.rgw.a 2>>"$DIR/log/start.log"
   local endpoint=http://127.0.0.1:$rgw_port
   local ok=0
   for _ in $(seq 1 600); do
-    if curl -fsS -o /dev/null "$endpoint" 2>/dev/null; then ok=1; break; fi
+    if answers "$endpoint"; then ok=1; break; fi
     sleep 0.1
   done
   if [ $ok = 0 ]; then
