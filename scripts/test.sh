@@ -17,7 +17,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 # --- system packages -------------------------------------------------------------------------
 APT_PACKAGES=(ffmpeg chromium postgresql openssl gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
-  python3-gi gir1.2-gst-rtsp-server-1.0)
+  python3-gi gir1.2-gst-rtsp-server-1.0 ceph-mon ceph-osd radosgw ceph-common)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -63,6 +63,17 @@ npm run typecheck
 echo "==> web build and public-bundle check"
 npm -w @vigia/web run build >/dev/null
 npm -w @vigia/web run check:bundles
+
+# --- S3-compatible object storage for the recording tests: a throwaway Ceph RGW ---------------
+# (scripts/ceph-rgw.sh; in memory, stopped by the trap; tests read S3_TEST_* and start their own
+# cluster when these are absent, e.g. a test file run alone).
+export CEPH_RGW_DIR=${CEPH_RGW_DIR:-$(mktemp -d /tmp/vigia-ceph-rgw.XXXXXX)}
+trap 'bash scripts/ceph-rgw.sh stop >/dev/null 2>&1 || true' EXIT
+echo "==> starting Ceph RGW (S3) for the recording tests"
+set -a
+# shellcheck disable=SC1090
+source <(bash scripts/ceph-rgw.sh start)
+set +a
 
 status=0
 # run SUITE ARGS…: one Vitest run with a JSON report; its exit code is kept for the summary.

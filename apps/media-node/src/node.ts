@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createS3Client } from '@vigia/contracts/recording-s3';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import { WebSocketServer } from 'ws';
@@ -14,7 +15,8 @@ import { nvrPlayback } from './nvr-playback.js';
 import { parseRanges } from './outbound.js';
 import { type PushListener, startPushListener } from './push.js';
 import { RecordingService } from './recorder/recording-service.js';
-import { RecordingStore } from './recorder/recording-store.js';
+import { RecordingStore, UploadStore } from './recorder/recording-store.js';
+import { SegmentUploader } from './recorder/segment-uploader.js';
 import { loadCameraKeys } from './secrets.js';
 import { gatewayClient, pgClient, type SqlClient } from './sql.js';
 import { nodeTotals } from './stats.js';
@@ -33,6 +35,8 @@ export interface MediaNode {
   push: PushListener | undefined;
   /** HLS output (browser fallback, VMS integrations). */
   hls: HlsService;
+  /** RECORDING_STORAGE=s3: sends closed spool segments to the bucket. */
+  uploader: SegmentUploader | undefined;
   stop(): Promise<void>;
 }
 
@@ -55,12 +59,22 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     onStopped: (cameraId, reason) => recording?.stopCamera(cameraId, reason),
     outbound: { enforce: config.outbound.enforce, allowed: parseRanges(config.outbound.allowedRanges) },
   });
+  const spool = new LocalRecordingStorage(path.join(config.dataDir, 'recordings'));
+  const uploader = config.objectStorage
+    ? new SegmentUploader({
+        client: createS3Client(config.objectStorage.s3),
+        store: new UploadStore(sql, config.nodeId),
+        spool,
+        log,
+        opts: { bucket: config.objectStorage.s3.bucket, ...config.objectStorage },
+      })
+    : undefined;
   recording = new RecordingService({
     upstreams,
     nodeStore: store,
     store: new RecordingStore(sql, config.nodeId),
     healthStore: new HealthStore(sql, config.nodeId),
-    storage: new LocalRecordingStorage(path.join(config.dataDir, 'recordings')),
+    storage: spool,
     log,
     opts: config.recording,
   });
@@ -100,6 +114,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
           rssBytes: process.memoryUsage().rss,
           cpu: process.cpuUsage(),
           ...nodeTotals(upstreams, recording),
+          ...(uploader ? { upload: uploader.stats } : {}),
         }),
       );
       return;
@@ -170,6 +185,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     }
   };
   const hb = setInterval(() => void beat(), config.heartbeatMs);
+  uploader?.start();
   const sc = setInterval(() => void checkSessions(), config.sessionCheckMs);
   log.info({ node: config.nodeId, url, publicUrl, database: config.databaseUrl ? 'postgres' : 'gateway' }, 'media node up');
 
@@ -180,6 +196,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     upstreams,
     viewers,
     recording,
+    uploader,
     push,
     hls,
     async stop() {
@@ -192,6 +209,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       // Recorders first (after a heartbeat's tick in flight), so no segment opens while stopping.
       await recording!.stopAll();
       await upstreams.stopAll('shutdown');
+      await uploader?.stop();
       await store.leave().catch(() => undefined);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();

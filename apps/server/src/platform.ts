@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import { createS3Client } from '@vigia/contracts/recording-s3';
 import type { Logger } from 'pino';
 import { systemClock } from './config/clock.js';
 import type { Config } from './config/config.js';
@@ -7,6 +7,7 @@ import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { mailSweep } from './mail/mail-sweep.js';
 import { createTransport } from './mail/mailer.js';
+import { recordingStorage } from './media-tools/recording-storage.js';
 import { finalAccountabilitySweep } from './modules/accountability/accountability.sweep.js';
 import { bootstrapAdmin } from './modules/accounts/bootstrap.js';
 import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.js';
@@ -25,7 +26,9 @@ import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
 import { ptzDeps } from './modules/ptz/ptz-device.js';
 import { ptzReturnSweep } from './modules/ptz/ptz-return.sweep.js';
+import { evidenceObjectLockSweep } from './modules/recordings/evidence-object-lock.sweep.js';
 import { recordingRetentionSweep } from './modules/recordings/recording-retention.sweep.js';
+import { uploadBacklogAlertSweep } from './modules/recordings/upload-backlog-alert.sweep.js';
 import { seedSecurityRegionsIfEmpty } from './modules/regions/regions.service.js';
 import { uptimeObligationSweep } from './modules/sanctions/uptime.sweep.js';
 import { signagePlateSweep } from './modules/signage/signage-plate.sweep.js';
@@ -66,9 +69,20 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(uptimeObligationSweep(database.db, systemClock));
     const recordingsDir = path.join(config.dataDir, 'recordings');
     await jobs.addSweep(
-      recordingRetentionSweep(database.db, new LocalRecordingStorage(recordingsDir), { ...config.recording, volume: recordingsDir }),
+      recordingRetentionSweep(database.db, recordingStorage(config.dataDir, config.objectStorage?.s3), {
+        ...config.recording,
+        volume: recordingsDir,
+      }),
     );
-    await jobs.addSweep(exportBuildSweep({ db: database.db, dataDir: config.dataDir, signingKey: config.exports.signingKey, log }));
+    await jobs.addSweep(
+      exportBuildSweep({
+        db: database.db,
+        dataDir: config.dataDir,
+        signingKey: config.exports.signingKey,
+        log,
+        s3: config.objectStorage?.s3,
+      }),
+    );
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
@@ -78,6 +92,11 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
       ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),
     );
     await jobs.addSweep(viewChangeSweep({ ...cameraDepsOf(database.db, config), clock: systemClock, log, cfg: config.viewCheck }));
+    if (config.objectStorage) {
+      const { s3, evidenceLockMs, uploadAlertMs } = config.objectStorage;
+      await jobs.addSweep(evidenceObjectLockSweep(database.db, createS3Client(s3), s3, { lockMs: evidenceLockMs }));
+      await jobs.addSweep(uploadBacklogAlertSweep(database.db, { bucket: s3.bucket, alertAfterMs: uploadAlertMs }));
+    }
   }
   return {
     database,

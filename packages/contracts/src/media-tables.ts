@@ -23,6 +23,7 @@ export const mediaTables = {
   vmsIntegration: 'vms_integration',
   vmsIntegrationCamera: 'vms_integration_camera',
   vmsIntegrationPull: 'vms_integration_pull',
+  securityRegionMunicipality: 'security_region_municipality',
 } as const;
 
 export type MediaTable = keyof typeof mediaTables;
@@ -45,6 +46,7 @@ export const mediaTableColumns: { readonly [K in MediaTable]: readonly string[] 
     'stream_source',
     'rtsp_transport',
     'first_video_at',
+    'municipality_ibge',
   ],
   cameraAssignment: ['camera_id', 'node_id', 'acquired_at', 'expires_at'],
   cameraHealth: [
@@ -84,9 +86,15 @@ export const mediaTableColumns: { readonly [K in MediaTable]: readonly string[] 
     'chain_hash',
     'close_reason',
     'closed_at',
+    'deleted_at',
+    'object_key',
+    'object_etag',
+    'uploaded_at',
+    'spool_removed_at',
   ],
   userSession: ['id', 'user_id', 'stage', 'expires_at', 'revoked_at'],
   vmsIntegration: ['id', 'username', 'secret_hash', 'status', 'allowed_cidr'],
   vmsIntegrationCamera: ['integration_id', 'camera_id'],
   vmsIntegrationPull: ['id', 'integration_id', 'camera_id', 'node_id', 'origin', 'seen_at', 'ended_at'],
+  securityRegionMunicipality: ['region_id', 'municipality_ibge'],
 };

@@ -25,6 +25,8 @@ export interface RecordingStorage {
   stat(key: string): Promise<{ size: number; mtimeMs: number } | undefined>;
   truncate(key: string, size: number): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Removes many keys (object storage: DeleteObjects batches of ≤ 1000 keys). */
+  removeMany(keys: string[]): Promise<void>;
   /** Moves an object (orphan quarantine). */
   move(from: string, to: string): Promise<void>;
   /** Lists keys under a prefix (bounded). */
@@ -133,6 +135,10 @@ export class LocalRecordingStorage implements RecordingStorage {
 
   async remove(key: string): Promise<void> {
     await fs.rm(this.localPath(key), { force: true });
+  }
+
+  async removeMany(keys: string[]): Promise<void> {
+    for (const k of keys) await this.remove(k);
   }
 
   async move(from: string, to: string): Promise<void> {

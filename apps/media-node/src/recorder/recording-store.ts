@@ -112,3 +112,94 @@ export class RecordingStore {
     return rows.map((r) => ({ id: r.id, record: r.record === true || String(r.record) === 'true' }));
   }
 }
+
+export interface PendingUpload {
+  id: string;
+  cameraId: string;
+  storageKey: string;
+  sha256: string;
+  sizeBytes: number;
+  startMs: number;
+  /** Security region of the camera's municipality (object key prefix); null when unassigned. */
+  regionId: string | null;
+}
+
+/** The uploader's SQL (RECORDING_STORAGE=s3): this node's closed segments still only in its spool. */
+export class UploadStore {
+  constructor(
+    private readonly sql: SqlClient,
+    readonly nodeId: string,
+  ) {}
+
+  async pending(limit: number): Promise<PendingUpload[]> {
+    const rows = await this.sql.query<{
+      id: string;
+      camera_id: string;
+      storage_key: string;
+      sha256: string;
+      size_bytes: string | number;
+      start_ms: string | number;
+      region_id: string | null;
+    }>(
+      `SELECT s.id::text AS id, s.camera_id::text AS camera_id, s.storage_key, s.sha256, s.size_bytes,
+         (extract(epoch from s.start_at) * 1000)::float8 AS start_ms, m.region_id::text AS region_id
+       FROM ${tables.recordingSegment} s
+       JOIN ${tables.camera} c ON c.id = s.camera_id
+       LEFT JOIN ${tables.securityRegionMunicipality} m ON m.municipality_ibge = c.municipality_ibge
+       WHERE s.node_id = $1 AND s.object_key IS NULL AND s.closed_at IS NOT NULL AND s.deleted_at IS NULL
+       ORDER BY s.closed_at LIMIT $2`,
+      [this.nodeId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      cameraId: r.camera_id,
+      storageKey: r.storage_key,
+      sha256: r.sha256,
+      sizeBytes: Number(r.size_bytes),
+      startMs: Number(r.start_ms),
+      regionId: r.region_id,
+    }));
+  }
+
+  /** Count of this node's segments waiting for upload (metrics, tests). */
+  async backlog(): Promise<number> {
+    const rows = await this.sql.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM ${tables.recordingSegment}
+       WHERE node_id = $1 AND object_key IS NULL AND closed_at IS NOT NULL AND deleted_at IS NULL`,
+      [this.nodeId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * Records a confirmed upload: only when the bytes sent hash to the SHA-256 already in the chain
+   * and the row was not tombstoned meanwhile. False → the object must not stay.
+   */
+  async markUploaded(u: { id: string; objectKey: string; etag: string; sha256: string }): Promise<boolean> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE ${tables.recordingSegment} SET object_key = $2, object_etag = $3, uploaded_at = now()
+       WHERE id = $1::uuid AND object_key IS NULL AND deleted_at IS NULL AND sha256 = $4 RETURNING id::text AS id`,
+      [u.id, u.objectKey, u.etag, u.sha256],
+    );
+    return rows.length > 0;
+  }
+
+  /** Spool files whose upload was confirmed more than `graceMs` ago. */
+  async spoolToRemove(graceMs: number, limit: number): Promise<{ id: string; storageKey: string }[]> {
+    const rows = await this.sql.query<{ id: string; storage_key: string }>(
+      `SELECT id::text AS id, storage_key FROM ${tables.recordingSegment}
+       WHERE node_id = $1 AND uploaded_at < now() - $2::float8 * interval '1 millisecond' AND spool_removed_at IS NULL
+       ORDER BY uploaded_at LIMIT $3`,
+      [this.nodeId, String(graceMs), limit],
+    );
+    return rows.map((r) => ({ id: r.id, storageKey: r.storage_key }));
+  }
+
+  async markSpoolRemoved(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.sql.query(
+      `UPDATE ${tables.recordingSegment} SET spool_removed_at = now() WHERE id = ANY(string_to_array($1, ',')::uuid[])`,
+      [ids.join(',')],
+    );
+  }
+}

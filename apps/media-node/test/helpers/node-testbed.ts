@@ -164,12 +164,12 @@ export async function registerRecordedCamera(
   database: Database,
   admin: Session,
   sim: Simulator,
-  camera: { partnerId: string; name: string; httpPort: number; rtspPath?: string },
+  camera: { partnerId: string; name: string; httpPort: number; rtspPath?: string; rtspPort?: number },
 ): Promise<string> {
   const { id } = await registerCamera(app, admin, {
     partnerId: camera.partnerId,
     name: camera.name,
-    rtspPort: sim.port,
+    rtspPort: camera.rtspPort ?? sim.port,
     httpPort: camera.httpPort,
     rtspPath: camera.rtspPath ?? '/cam1',
     credentials: { username: sim.user, password: sim.password },

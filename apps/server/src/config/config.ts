@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { recordingStorageEnv, type S3Settings, s3SettingsOf } from '@vigia/contracts/recording-s3';
 import { z } from 'zod';
 import { isProxyEntry } from '../http/client-address.js';
 
@@ -149,6 +150,105 @@ export const envSchema = z.object({
   /** HMAC-SHA256 key of the payment webhook the bank/PSP calls. */
   TREASURY_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DEMO: bool,
+    PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+    ADMIN_EMAIL: z.string().email().default('admin@vigiamais.local'),
+    ADMIN_PASSWORD: z.string().min(12).optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+    /** Sign-up and password-reset requests admitted per client address per window (issue 12). */
+    SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+    SIGN_UP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+    /** HMAC key of ALTCHA challenges (proof of work on public forms); generated into DATA_DIR/keys when unset. */
+    ALTCHA_HMAC_KEY: z.string().optional(),
+    /** Upper bound of the ALTCHA search space: the work a browser does (about half of it on average). */
+    ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+    /** Lifetime of e-mail confirmation links (hours) and password-reset links (minutes). */
+    EMAIL_CONFIRM_HOURS: z.coerce.number().int().min(1).default(48),
+    PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).default(60),
+    /** Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; default none. */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine((v) => splitList(v).every(isProxyEntry), {
+        message: 'TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated',
+      }),
+    /** Map tile URL template the web app was built with (VITE_MAP_TILES_URL); its origin is allowed as an image source by the CSP. */
+    MAP_TILES_URL: z.string().url().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    /** Bearer token that lets a non-loopback client read /metrics; unset: /metrics answers loopback only. */
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { message: 'METRICS_TOKEN must have at least 16 characters' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default('Vigia Mais MT <nao-responda@vigiamais.local>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JOBS: z.enum(['on', 'off']).default('on'),
+    WEB_DIST: z.string().optional(),
+    EXPORT_SIGNING_KEY: z.string().optional(),
+    EXPORT_VERIFY_MAX_MB: z.coerce.number().positive().max(4096).default(300),
+    /** Inflated bytes a package sent for verification may produce: all entries together, and one entry (issue 12). */
+    EXPORT_VERIFY_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
+    EXPORT_VERIFY_MAX_ENTRY_MB: z.coerce.number().positive().max(4095).default(512),
+    /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores its MP4s: ratio 1; an MP4 re-zipped by an OS tool: ~1.01). */
+    EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(20),
+    UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+    /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
+    CAMERA_SECRETS_KEY: z
+      .string()
+      .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, { message: 'CAMERA_SECRETS_KEY must be 32 bytes, base64' })
+      .optional(),
+    /** Former master keys (comma-separated base64), still accepted to open secrets during a rotation. */
+    CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
+    /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
+    CAMERA_ALLOWED_RANGES: z.string().optional(),
+    /** Base URL cameras without a public IP push to (docs/cameras.md "Câmeras sem IP público"), e.g. rtsp://push.example:8554. */
+    MEDIA_PUSH_PUBLIC_URL: z
+      .string()
+      .regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' })
+      .optional(),
+    /** The embedded media node's RTSPS certificate (same env): without MEDIA_PUSH_PUBLIC_URL, push URLs default to rtsps://<host>:MEDIA_PUSH_TLS_PORT. */
+    MEDIA_PUSH_TLS_CERT: z.string().optional(),
+    MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Media node started by the start command as a child process (issue 4, ADR 0004). */
+    MEDIA_NODE: z.enum(['on', 'off']).default('on'),
+    MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    MEDIA_NODE_PUBLIC_URL: z.string().url().optional(),
+    /** HMAC key (base64, ≥ 32 bytes) of stream tokens, shared with media nodes; generated into DATA_DIR/keys when unset. */
+    STREAM_TOKEN_KEY: z.string().optional(),
+    /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
+    DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
+    /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
+    RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
+    /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
+    RECORDING_MIN_FREE_GB: z.coerce.number().min(0).default(5),
+    /** Files under recordings/ unknown to the index older than this are quarantined, then deleted as long after. */
+    RECORDING_ORPHAN_HOURS: z.coerce.number().min(0.01).default(24),
+    /** A monitored camera down longer than this raises a CIOSP alert and e-mails its partner (and again when it is back). */
+    HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
+    /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
+    HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+    /** RECORDING_STORAGE=s3: evidence copies are locked this many days ahead, extended while their lock stays active. */
+    RECORDING_EVIDENCE_LOCK_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
+    /** RECORDING_STORAGE=s3: a closed segment still not uploaded after this long raises `recording_upload_backlog`. */
+    RECORDING_UPLOAD_ALERT_MINUTES: z.coerce.number().min(0).default(5),
+  })
+  .extend(recordingStorageEnv.shape);
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -161,6 +261,8 @@ export interface Config {
   databaseUrl: string | undefined;
   demo: boolean;
   recording: { defaultRetentionDays: number | null; minFreeBytes: number; orphanAgeMs: number };
+  /** RECORDING_STORAGE=s3 (ADR 0008): bucket, evidence bucket and Object Lock; undefined = local disk only. */
+  objectStorage: { s3: S3Settings; evidenceLockMs: number; uploadAlertMs: number } | undefined;
   health: { alertAfterMs: number; staleMs: number };
   signage: { plateDeadlineDays: number };
   ptz: { lockIdleMs: number; returnAfterMs: number; priority: string[]; partnerDrivesOwn: boolean };
@@ -248,6 +350,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       minFreeBytes: Math.round(e.RECORDING_MIN_FREE_GB * 1024 ** 3),
       orphanAgeMs: Math.round(e.RECORDING_ORPHAN_HOURS * 3_600_000),
     },
+    objectStorage: objectStorageOf(e),
     health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
     signage: { plateDeadlineDays: e.SIGNAGE_PLATE_DEADLINE_DAYS },
     ptz: {
@@ -343,4 +446,20 @@ function splitList(v: string | undefined): string[] {
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+}
+
+function objectStorageOf(e: Env): Config['objectStorage'] {
+  let s3: S3Settings | undefined;
+  try {
+    s3 = s3SettingsOf(e);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  return s3
+    ? {
+        s3,
+        evidenceLockMs: Math.round(e.RECORDING_EVIDENCE_LOCK_DAYS * 86_400_000),
+        uploadAlertMs: Math.round(e.RECORDING_UPLOAD_ALERT_MINUTES * 60_000),
+      }
+    : undefined;
 }

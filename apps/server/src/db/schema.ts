@@ -36,5 +36,5 @@ export * from './tables/recordings.js';
 export * from './tables/regions.js';
 export * from './tables/releases.js';
 export * from './tables/sanctions.js';
-export * from './tables/view-change.js';
 export * from './tables/security-fees.js';
+export * from './tables/view-change.js';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cameras } from './cameras.js';
 
@@ -36,13 +37,56 @@ export const recordingSegments = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     /** retention | disk_floor */
     deletedReason: text('deleted_reason'),
+    /**
+     * RECORDING_STORAGE=s3 (docs/adr/0008-recordings-in-object-storage.md): the segment's object in
+     * the recordings bucket (`rec/<region>/<day>/<camera>/<segment id>-<writer>.mp4`), set once the
+     * upload of the spool file (`storage_key`) is confirmed with the SHA-256 above. Readers use
+     * `coalesce(object_key, storage_key)`.
+     */
+    objectKey: text('object_key'),
+    /** ETag of the object (HeadObject after the multipart upload). */
+    objectEtag: text('object_etag'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, precision: 3 }),
+    /** The spool file was removed (a grace period after the confirmed upload). */
+    spoolRemovedAt: timestamp('spool_removed_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
     uniqueIndex('recording_segment_camera_seq_uq').on(t.cameraId, t.seq),
     index('recording_segment_camera_start_idx').on(t.cameraId, t.startAt),
     index('recording_segment_live_start_idx').on(t.startAt),
     uniqueIndex('recording_segment_storage_key_uq').on(t.storageKey),
+    uniqueIndex('recording_segment_object_key_uq').on(t.objectKey),
+    // The uploader's queue: closed segments not uploaded yet, per node.
+    index('recording_segment_upload_idx')
+      .on(t.nodeId, t.closedAt)
+      .where(sql`object_key IS NULL AND closed_at IS NOT NULL AND deleted_at IS NULL`),
   ],
+);
+
+/**
+ * Copies of locked footage in the evidence bucket (S3 Object Lock, ADR 0008): one row per
+ * segment copied, with the retention the bucket enforces. The `evidence-object-lock` sweep
+ * copies segments overlapping an active evidence lock and extends `retain_until` while the lock
+ * stays active; once the lock is released the copy expires at `retain_until` and nobody —
+ * administrators included — can delete it earlier, through the platform or the bucket.
+ */
+export const evidenceObjects = pgTable(
+  'evidence_object',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => recordingSegments.id),
+    bucket: text('bucket').notNull(),
+    objectKey: text('object_key').notNull(),
+    versionId: text('version_id'),
+    etag: text('etag'),
+    /** COMPLIANCE | GOVERNANCE */
+    lockMode: text('lock_mode').notNull(),
+    retainUntil: timestamp('retain_until', { withTimezone: true, precision: 3 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evidence_object_segment_uq').on(t.segmentId, t.bucket), index('evidence_object_retain_idx').on(t.retainUntil)],
 );
 
 /** Every interruption of a recorded camera, with its cause. `ended_at` null → still interrupted. */

@@ -13,6 +13,7 @@ import { recordingSegments } from '../../db/tables/recordings.js';
 import { buildConcatCopyArgs, concatList } from '../../media-tools/export-args.js';
 import { runFfmpeg } from '../../media-tools/ffmpeg.adapter.js';
 import { buildMaskedExportArgs } from '../../media-tools/mask-burn-args.js';
+import { segmentReadKey } from '../../media-tools/recording-storage.js';
 import { maskPng } from '../privacy/mask-png.js';
 import { signManifest } from './export-signing.js';
 
@@ -65,7 +66,7 @@ export async function createExport(
         ),
       )
       .orderBy(asc(recordingSegments.seq));
-    const paths = segs.map((s) => deps.storage.localPath(s.storageKey)).filter((p): p is string => !!p);
+    const paths = await localInputs(deps.storage, segs.map(segmentReadKey), path.join(dir, `.${cam.id}.segments`));
     if (!paths.length) continue;
     const first = segs[0]!;
     const start = Math.max(0, (req.from.getTime() - first.startAt.getTime()) / 1000);
@@ -83,6 +84,7 @@ export async function createExport(
       onProgress: (s) => onProgress?.(Math.min(1, (doneSec + s) / totalSec)),
     });
     await fs.rm(list);
+    await fs.rm(path.join(dir, `.${cam.id}.segments`), { recursive: true, force: true });
     if (mask) await fs.rm(mask);
     doneSec += duration;
     const { size, sha256 } = await hashFile(path.join(dir, name));
@@ -109,6 +111,37 @@ export async function createExport(
   await fs.writeFile(path.join(dir, 'manifest.sig'), signManifest(deps.signingKey.privateKey, bytes) + '\n');
   onProgress?.(1);
   return { exportId, dir, manifest };
+}
+
+/** Bytes read per Range GET when an object is copied into the export's work dir. */
+const DOWNLOAD_CHUNK = 8 * 1024 * 1024;
+
+/**
+ * ffmpeg inputs for the segments: the file itself when local, else a copy in `workDir` read
+ * through the ranged-read interface (S3: HEAD + Range GETs, from whichever API runs the job).
+ */
+async function localInputs(storage: RecordingStorage, keys: string[], workDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const [i, key] of keys.entries()) {
+    const local = storage.localPath(key);
+    if (local) {
+      out.push(local);
+      continue;
+    }
+    await fs.mkdir(workDir, { recursive: true });
+    const file = path.join(workDir, `${String(i).padStart(6, '0')}.mp4`);
+    const reader = await storage.openRanged(key);
+    const fh = await fs.open(file, 'w');
+    try {
+      for (let off = 0; off < reader.size; off += DOWNLOAD_CHUNK)
+        await fh.write(await reader.read(off, Math.min(reader.size, off + DOWNLOAD_CHUNK)));
+    } finally {
+      await fh.close();
+      await reader.close();
+    }
+    out.push(file);
+  }
+  return out;
 }
 
 export async function hashFile(file: string): Promise<{ size: number; sha256: string }> {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type ExportCreate, type ExportJob, exportCreateSchema } from '@vigia/contracts';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
+import type { S3Settings } from '@vigia/contracts/recording-s3';
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Queryable, Tx } from '../../db/client.js';
@@ -12,6 +12,7 @@ import { releaseDeliveries } from '../../db/tables/releases.js';
 import type { Acting } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import type { Sweep } from '../../jobs/sweep.js';
+import { recordingStorage } from '../../media-tools/recording-storage.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit, systemActor } from '../audit/audit.service.js';
 import { playbackScope } from '../cameras/cameras.scope.js';
@@ -26,6 +27,8 @@ export interface ExportDeps {
   dataDir: string;
   signingKey: string | undefined;
   log?: Logger;
+  /** RECORDING_STORAGE=s3: segments are read from the bucket. */
+  s3?: S3Settings | undefined;
 }
 type JobRow = typeof exportJobs.$inferSelect;
 
@@ -148,7 +151,7 @@ export async function buildExportJob(deps: ExportDeps, job: JobRow): Promise<voi
   const builtBy = `worker ${os.hostname()}:${process.pid}`;
   try {
     const signingKey = await loadExportSigningKey({ envKey: deps.signingKey, dataDir: deps.dataDir });
-    const storage = new LocalRecordingStorage(path.join(deps.dataDir, 'recordings'));
+    const storage = recordingStorage(deps.dataDir, deps.s3);
     await fs.rm(path.join(exportsDir(deps.dataDir), job.id), { recursive: true, force: true });
     let last = 0;
     let writes = Promise.resolve();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   nvrPlaybackTokenSchema,
   PLAYBACK_HEADERS,
@@ -10,12 +9,12 @@ import {
   playbackTokenSchema,
   recordingCameraParamsSchema,
 } from '@vigia/contracts';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
+import { recordingStorage } from '../../media-tools/recording-storage.js';
 import { startNvrPlayback } from './nvr-playback.service.js';
 import { playbackPolicy } from './playback.policy.js';
 import {
@@ -41,7 +40,7 @@ export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyn
     (deps ??= {
       db: database.db,
       tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }),
-      storage: new LocalRecordingStorage(path.join(config.dataDir, 'recordings')),
+      storage: recordingStorage(config.dataDir, config.objectStorage?.s3),
     });
   return async (app) => {
     app.post('/api/playback/:cameraId/token', {

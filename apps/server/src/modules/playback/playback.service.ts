@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { playbackSessions } from '../../db/tables/playback.js';
 import { recordingSegments } from '../../db/tables/recordings.js';
 import { AppError } from '../../http/errors.js';
+import { segmentReadKey } from '../../media-tools/recording-storage.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
@@ -250,7 +251,7 @@ export async function playbackChunk(deps: PlaybackDeps, cameraId: string, at: Da
   if (!seg) return undefined;
   let opened: { scan: LayoutScan; reader: RangedReader };
   try {
-    opened = await (deps.layouts ?? defaultLayouts).get(deps.storage, seg.storageKey);
+    opened = await (deps.layouts ?? defaultLayouts).get(deps.storage, segmentReadKey(seg));
   } catch {
     return undefined; // file gone (retention) or not yet holding its init part
   }

@@ -26,25 +26,45 @@ export const diskLowMessage = (f: DiskLowFigures) =>
  * the next purge raises a new alert.
  */
 export async function raiseDiskLowAlert(db: Db, f: DiskLowFigures): Promise<void> {
-  const message = diskLowMessage(f);
+  await raiseVolumeAlert(db, {
+    kind: 'recording_disk_low',
+    volume: f.volume,
+    message: diskLowMessage(f),
+    audit: { actor: 'recording-retention', action: 'recording.disk_low_alert', data: { ...f } },
+  });
+}
+
+/**
+ * A recording-infrastructure alert (no camera): raised and audited when none of its kind is open
+ * for the volume, else the open one's message is refreshed (not audited again).
+ */
+export async function raiseVolumeAlert(
+  db: Db,
+  a: {
+    kind: 'recording_disk_low' | 'recording_upload_backlog';
+    volume: string;
+    message: string;
+    audit: { actor: string; action: string; data: Record<string, unknown> };
+  },
+): Promise<void> {
   await db.transaction(async (tx) => {
-    const [a] = await tx
+    const [row] = await tx
       .insert(alerts)
-      .values({ kind: 'recording_disk_low', volume: f.volume, message })
+      .values({ kind: a.kind, volume: a.volume, message: a.message })
       .onConflictDoNothing()
       .returning({ id: alerts.id });
-    if (a) {
-      await recordAudit(tx, systemActor('recording-retention'), {
-        action: 'recording.disk_low_alert',
+    if (row) {
+      await recordAudit(tx, systemActor(a.audit.actor), {
+        action: a.audit.action,
         targetType: 'alert',
-        targetId: a.id,
-        data: { ...f },
+        targetId: row.id,
+        data: a.audit.data,
       });
       return;
     }
     await tx
       .update(alerts)
-      .set({ message })
-      .where(and(eq(alerts.kind, 'recording_disk_low'), eq(alerts.volume, f.volume), isNull(alerts.acknowledgedAt)));
+      .set({ message: a.message })
+      .where(and(eq(alerts.kind, a.kind), eq(alerts.volume, a.volume), isNull(alerts.acknowledgedAt)));
   });
 }

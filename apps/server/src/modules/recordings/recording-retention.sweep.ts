@@ -40,8 +40,12 @@ export function recordingRetentionSweep(
   const lastRun = { expired: 0, floor: 0, quarantined: 0, purged: 0 };
   const notLocked = sql`NOT EXISTS (SELECT 1 FROM evidence_lock l WHERE l.camera_id = s.camera_id AND l.released_at IS NULL AND l.from_at < s.end_at AND l.to_at > s.start_at)`;
 
+  /**
+   * Tombstones each row (its own transaction, lock re-checked), then removes the files of those
+   * tombstoned in one `removeMany` (object storage: DeleteObjects batches of ≤ 1000 keys).
+   */
   async function remove(rows: SegmentRow[], reason: string): Promise<number> {
-    let n = 0;
+    const gone: string[] = [];
     for (const r of rows) {
       const done = await db.transaction(async (tx) => {
         if (await isLocked(tx, r.cameraId, r.startAt, r.endAt)) return false;
@@ -52,17 +56,15 @@ export function recordingRetentionSweep(
           .returning({ id: recordingSegments.id });
         return upd.length > 0;
       });
-      if (done) {
-        await storage.remove(r.storageKey);
-        n++;
-      }
+      if (done) gone.push(r.storageKey);
     }
-    return n;
+    await storage.removeMany(gone);
+    return gone.length;
   }
 
   async function expired(limit: number): Promise<number> {
     const res = await db.execute<{ id: string; camera_id: string; start_at: string; end_at: string; storage_key: string }>(sql`
-      SELECT s.id, s.camera_id, s.start_at, s.end_at, s.storage_key FROM recording_segment s
+      SELECT s.id, s.camera_id, s.start_at, s.end_at, coalesce(s.object_key, s.storage_key) AS storage_key FROM recording_segment s
       JOIN camera c ON c.id = s.camera_id
       LEFT JOIN recording_policy pc ON pc.camera_id = s.camera_id
       LEFT JOIN recording_policy pp ON pp.partner_id = c.partner_id AND pp.camera_id IS NULL
@@ -85,8 +87,8 @@ export function recordingRetentionSweep(
       storage_key: string;
       size_bytes: string | number | null;
     }>(sql`
-      SELECT s.id, s.camera_id, s.start_at, s.end_at, s.storage_key, s.size_bytes FROM recording_segment s
-      WHERE s.deleted_at IS NULL AND s.closed_at IS NOT NULL AND ${notLocked}
+      SELECT s.id, s.camera_id, s.start_at, s.end_at, coalesce(s.object_key, s.storage_key) AS storage_key, s.size_bytes FROM recording_segment s
+      WHERE s.deleted_at IS NULL AND s.closed_at IS NOT NULL AND s.object_key IS NULL AND ${notLocked}
       ORDER BY s.start_at LIMIT ${limit}`);
     let n = 0;
     let bytes = 0;

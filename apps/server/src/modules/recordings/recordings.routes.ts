@@ -1,15 +1,14 @@
-import path from 'node:path';
 import {
   recordingCameraParamsSchema,
   recordingChainReportSchema,
   recordingTimelineQuerySchema,
   recordingTimelineSchema,
 } from '@vigia/contracts';
-import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.js';
 import { authOf } from '../../http/context.js';
+import { recordingStorage } from '../../media-tools/recording-storage.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { loadExportSigningKey } from '../exports/export-signing.js';
 import { recordingTimeline } from './recording-timeline.js';
@@ -19,7 +18,7 @@ import { verifyRecordings } from './verify-recordings.js';
 const tags = ['recordings'];
 
 export function recordingsRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod {
-  const storage = new LocalRecordingStorage(path.join(config.dataDir, 'recordings'));
+  const storage = recordingStorage(config.dataDir, config.objectStorage?.s3);
   return async (app) => {
     app.get('/api/recordings/:cameraId/timeline', {
       config: { access: recordingsPolicy.timeline },

@@ -3,6 +3,7 @@ import { chainHash, GENESIS_CHAIN_HASH, type RecordingStorage } from '@vigia/con
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { recordingSegments } from '../../db/tables/recordings.js';
+import { segmentReadKey } from '../../media-tools/recording-storage.js';
 
 export type ChainProblemKind = 'segment_row_missing' | 'chain_broken' | 'row_altered' | 'file_missing' | 'file_altered';
 
@@ -83,20 +84,21 @@ export async function verifyRecordings(
       continue;
     }
     if (opts.checkFiles === false) continue;
-    const st = await storage.stat(r.storageKey);
+    const key = segmentReadKey(r);
+    const st = await storage.stat(key);
     if (!st) {
-      problems.push({ kind: 'file_missing', seq: r.seq, storageKey: r.storageKey, detail: 'file removed without a retention record' });
+      problems.push({ kind: 'file_missing', seq: r.seq, storageKey: key, detail: 'file removed without a retention record' });
       continue;
     }
     checkedFiles++;
     const sha = createHash('sha256');
-    for await (const chunk of storage.read(r.storageKey)) sha.update(chunk as Buffer);
+    for await (const chunk of storage.read(key)) sha.update(chunk as Buffer);
     const digest = sha.digest('hex');
     if (digest !== r.sha256 || st.size !== r.sizeBytes)
       problems.push({
         kind: 'file_altered',
         seq: r.seq,
-        storageKey: r.storageKey,
+        storageKey: key,
         detail: `SHA-256 ${digest} differs from the recorded ${r.sha256}`,
       });
   }

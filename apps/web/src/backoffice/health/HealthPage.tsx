@@ -20,6 +20,7 @@ const alertTag: Record<string, { label: string; tone: string }> = {
   camera_recovered: { label: 'Voltou', tone: 'bg-success text-white' },
   recording_disk_low: { label: 'Disco de gravação cheio', tone: 'bg-warning' },
   view_changed: { label: 'Câmera reposicionada / obstruída', tone: 'bg-warning' },
+  recording_upload_backlog: { label: 'Envio ao armazenamento atrasado', tone: 'bg-warning' },
 };
 const duration = (min: number) => (min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`);
 
