@@ -4,74 +4,6 @@ import { recordingStorageEnv, type S3Settings, s3SettingsOf } from '@vigia/contr
 import { z } from 'zod';
 
 /** Every variable the media node reads (README "Media node"). */
-const envSchema = z.object({
-  MEDIA_NODE_ID: z
-    .string()
-    .regex(/^[\w.:-]{1,100}$/)
-    .optional(),
-  MEDIA_NODE_HOST: z.string().default('127.0.0.1'),
-  MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  /** URL browsers use to reach this node; default http://MEDIA_NODE_HOST:MEDIA_NODE_PORT. */
-  MEDIA_NODE_PUBLIC_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().optional(),
-  /** Embedded mode: the main process's loopback SQL gateway (ADR 0004) and its per-start secret. */
-  MEDIA_DB_GATEWAY_URL: z.string().url().optional(),
-  MEDIA_DB_GATEWAY_TOKEN: z.string().optional(),
-  CAMERA_SECRETS_KEY: z.string().optional(),
-  CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
-  STREAM_TOKEN_KEY: z.string().optional(),
-  MEDIA_LEASE_SECONDS: z.coerce.number().min(3).max(300).default(15),
-  MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
-  MEDIA_SESSION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
-  /** Upstream kept this long after the last viewer left (absorbs page reloads). */
-  MEDIA_IDLE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
-  NODE_ENV: z.string().default('development'),
-  /** CIDRs the outbound guard admits although private (e.g. a VPN to camera sites); same as the API's. */
-  CAMERA_ALLOWED_RANGES: z.string().optional(),
-  /** Record cameras that have no recording_policy row (camera or partner): on (issue 17). */
-  RECORDING_DEFAULT: z.enum(['on', 'off']).default('on'),
-  /**
-   * Which cameras the node claims and watches 24/7 (Art. 25 §3): `all` active eligible cameras,
-   * recorded or not (each keeps its single upstream open: health, outages, uptime); `recorded`
-   * only those it records (tests that exercise the idle stop of an upstream use this).
-   */
-  MEDIA_MONITOR: z.enum(['all', 'recorded']).default('all'),
-  RECORDING_SEGMENT_SECONDS: z.coerce.number().min(2).max(600).default(30),
-  RECORDING_FRAGMENT_MS: z.coerce.number().int().min(200).max(10_000).default(1000),
-  RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),
-  /** No frame for this long → the camera is down (outage) and the upstream reconnects. */
-  MEDIA_WATCHDOG_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
-  /** Longest wait between reconnection attempts to a camera (capped exponential backoff from 0.5 s). */
-  MEDIA_RECONNECT_MAX_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
-  /** RTSP push listener for cameras without a public IP (docs/cameras.md): on by default. */
-  MEDIA_PUSH: z.enum(['on', 'off']).default('on'),
-  /** Default 8554 in production, 0 (random) otherwise. */
-  MEDIA_PUSH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** Address the push listener binds (default 0.0.0.0 in production, else MEDIA_NODE_HOST). */
-  MEDIA_PUSH_HOST: z.string().optional(),
-  MEDIA_PUSH_MAX_SESSIONS: z.coerce.number().int().min(1).max(10_000).default(600),
-  /** Push listener: wrong passwords from one address (IPv6: /64) within MEDIA_PUSH_AUTH_WINDOW_MINUTES before it is refused; 0 = off. */
-  MEDIA_PUSH_AUTH_MAX_FAILURES: z.coerce.number().int().min(0).max(10_000).default(10),
-  MEDIA_PUSH_AUTH_WINDOW_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
-  MEDIA_PUSH_AUTH_BLOCK_MINUTES: z.coerce.number().min(0.1).max(1440).default(15),
-  /** RTSPS (RTSP over TLS) on the push listener: PEM certificate chain and key file paths (both or neither). */
-  MEDIA_PUSH_TLS_CERT: z.string().optional(),
-  MEDIA_PUSH_TLS_KEY: z.string().optional(),
-  /** RTSPS port: default 322 in production, 0 (random) otherwise. */
-  MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** Plain RTSP push listener next to RTSPS; "off" (TLS only) is the production recommendation. */
-  MEDIA_PUSH_PLAIN: z.enum(['on', 'off']).default('on'),
-  /** Push connections not authenticated yet (over it new ones are closed at once). */
-  MEDIA_PUSH_MAX_UNAUTHENTICATED: z.coerce.number().int().min(1).max(10_000).default(128),
-  /** HLS output (docs/cameras.md): a camera's packager, viewer and VMS pull sessions end after this long without a request. */
-  MEDIA_HLS_IDLE_SECONDS: z.coerce.number().min(2).max(3600).default(30),
-  /** RTSP media transport of pulled cameras: tcp (interleaved), udp, or auto (UDP, falling back to TCP). */
-  MEDIA_RTSP_TRANSPORT: z.enum(['tcp', 'udp', 'auto']).default('tcp'),
-  /** Camera audio: drop (video only) or pass (AAC to live viewers, recordings and exports; G.711 is dropped). */
-  MEDIA_AUDIO: z.enum(['drop', 'pass']).default('drop'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
 const envSchema = z
   .object({
     MEDIA_NODE_ID: z
@@ -98,8 +30,14 @@ const envSchema = z
     NODE_ENV: z.string().default('development'),
     /** CIDRs the outbound guard admits although private (e.g. a VPN to camera sites); same as the API's. */
     CAMERA_ALLOWED_RANGES: z.string().optional(),
-    /** Record cameras that have no recording_policy row (camera or partner). */
-    RECORDING_DEFAULT: z.enum(['on', 'off']).default('off'),
+    /** Record cameras that have no recording_policy row (camera or partner): on (issue 17). */
+    RECORDING_DEFAULT: z.enum(['on', 'off']).default('on'),
+    /**
+     * Which cameras the node claims and watches 24/7 (Art. 25 §3): `all` active eligible cameras,
+     * recorded or not (each keeps its single upstream open: health, outages, uptime); `recorded`
+     * only those it records (tests that exercise the idle stop of an upstream use this).
+     */
+    MEDIA_MONITOR: z.enum(['all', 'recorded']).default('all'),
     RECORDING_SEGMENT_SECONDS: z.coerce.number().min(2).max(600).default(30),
     RECORDING_FRAGMENT_MS: z.coerce.number().int().min(200).max(10_000).default(1000),
     RECORDING_MAX_CAMERAS: z.coerce.number().int().min(0).max(5000).default(500),

@@ -268,7 +268,7 @@ describe('criminal-record certificate', () => {
     setClock('2026-03-17T13:00:01Z');
     try {
       const expired = await app.inject({ method: 'GET', url: `/api/public/consent/${token}` });
-      expect(expired.json().error.code).toBe('CONSENT_LINK_INVALID');
+      expect(expired.json().error.code).toBe('CERTIFICATE_CONSENT_LINK_INVALID');
     } finally {
       setClock('2026-03-10T13:00:00Z');
     }

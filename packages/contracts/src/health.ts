@@ -6,8 +6,7 @@ import { z } from 'zod';
  */
 export const alertSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['camera_down', 'camera_recovered', 'recording_disk_low', 'view_changed']),
-  kind: z.enum(['camera_down', 'camera_recovered', 'recording_disk_low', 'recording_upload_backlog']),
+  kind: z.enum(['camera_down', 'camera_recovered', 'recording_disk_low', 'view_changed', 'recording_upload_backlog']),
   cameraId: z.uuid().nullable(),
   cameraName: z.string().nullable(),
   partnerName: z.string().nullable(),

@@ -12,144 +12,6 @@ const bool = z
  * Every environment variable the platform reads, parsed once at start-up (STYLE §8).
  * Defaults run on one machine with no external service.
  */
-export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  DEMO: bool,
-  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
-  ADMIN_EMAIL: z.string().email().default('admin@vigiamais.local'),
-  ADMIN_PASSWORD: z.string().min(12).optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
-  /** Sign-up and password-reset requests admitted per client address per window (issue 12). */
-  SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
-  SIGN_UP_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
-  /** HMAC key of ALTCHA challenges (proof of work on public forms); generated into DATA_DIR/keys when unset. */
-  ALTCHA_HMAC_KEY: z.string().optional(),
-  /** Upper bound of the ALTCHA search space: the work a browser does (about half of it on average). */
-  ALTCHA_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
-  /** Lifetime of e-mail confirmation links (hours) and password-reset links (minutes). */
-  EMAIL_CONFIRM_HOURS: z.coerce.number().int().min(1).default(48),
-  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).default(60),
-  /** Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; default none. */
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .refine((v) => splitList(v).every(isProxyEntry), { message: 'TRUSTED_PROXIES must list IP addresses or CIDR ranges, comma-separated' }),
-  /** Map tile URL template the web app was built with (VITE_MAP_TILES_URL); its origin is allowed as an image source by the CSP. */
-  MAP_TILES_URL: z.string().url().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
-  /** Bearer token that lets a non-loopback client read /metrics; unset: /metrics answers loopback only. */
-  METRICS_TOKEN: z
-    .string()
-    .min(16, { message: 'METRICS_TOKEN must have at least 16 characters' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Vigia Mais MT <nao-responda@vigiamais.local>'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JOBS: z.enum(['on', 'off']).default('on'),
-  WEB_DIST: z.string().optional(),
-  EXPORT_SIGNING_KEY: z.string().optional(),
-  EXPORT_VERIFY_MAX_MB: z.coerce.number().positive().max(4096).default(300),
-  /** Inflated bytes a package sent for verification may produce: all entries together, and one entry (issue 12). */
-  EXPORT_VERIFY_INFLATED_MB: z.coerce.number().positive().max(4095).default(1024),
-  EXPORT_VERIFY_MAX_ENTRY_MB: z.coerce.number().positive().max(4095).default(512),
-  /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores its MP4s: ratio 1; an MP4 re-zipped by an OS tool: ~1.01). */
-  EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(20),
-  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
-  /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
-  CAMERA_SECRETS_KEY: z
-    .string()
-    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, { message: 'CAMERA_SECRETS_KEY must be 32 bytes, base64' })
-    .optional(),
-  /** Former master keys (comma-separated base64), still accepted to open secrets during a rotation. */
-  CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
-  /** CIDR ranges the outbound guard admits even though they are private (e.g. a VPN to camera sites). */
-  CAMERA_ALLOWED_RANGES: z.string().optional(),
-  /** Base URL cameras without a public IP push to (docs/cameras.md "Câmeras sem IP público"), e.g. rtsp://push.example:8554. */
-  MEDIA_PUSH_PUBLIC_URL: z
-    .string()
-    .regex(/^rtsps?:\/\/[^/\s]+$/, { message: 'MEDIA_PUSH_PUBLIC_URL must look like rtsp://host:port' })
-    .optional(),
-  /** The embedded media node's RTSPS certificate (same env): without MEDIA_PUSH_PUBLIC_URL, push URLs default to rtsps://<host>:MEDIA_PUSH_TLS_PORT. */
-  MEDIA_PUSH_TLS_CERT: z.string().optional(),
-  MEDIA_PUSH_TLS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  /** Media node started by the start command as a child process (issue 4, ADR 0004). */
-  MEDIA_NODE: z.enum(['on', 'off']).default('on'),
-  MEDIA_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
-  MEDIA_NODE_PUBLIC_URL: z.string().url().optional(),
-  /** HMAC key (base64, ≥ 32 bytes) of stream tokens, shared with media nodes; generated into DATA_DIR/keys when unset. */
-  STREAM_TOKEN_KEY: z.string().optional(),
-  /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
-  DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
-  /** Days a site has, from when its camera may stream, to show the program's plate (approved photo) before an obligation case opens. */
-  SIGNAGE_PLATE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
-  RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
-  /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
-  RECORDING_MIN_FREE_GB: z.coerce.number().min(0).default(5),
-  /** Files under recordings/ unknown to the index older than this are quarantined, then deleted as long after. */
-  RECORDING_ORPHAN_HOURS: z.coerce.number().min(0.01).default(24),
-  /** A monitored camera down longer than this raises a CIOSP alert and e-mails its partner (and again when it is back). */
-  HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
-  /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
-  HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
-  /** A PTZ lock whose holder has not acted for this long is free for anyone. */
-  PTZ_LOCK_IDLE_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** A PTZ camera moved and then left alone this long goes back to its approved preset. */
-  PTZ_RETURN_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
-  /** Who may take a PTZ camera over from whom, highest first: roles, or operator:<unit> for an operations-centre unit. */
-  PTZ_PRIORITY: z.string().default('operator:intelligence,admin,operator,regional_operator,partner_user'),
-  /** Whether a partner may drive its own (not the program's) PTZ cameras. */
-  PTZ_PARTNER_DRIVES_OWN: z.enum(['true', 'false']).default('true'),
-  /** Each camera's view is compared with its approved reference this often (view-change detection). */
-  VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
-  /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
-  VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
-  /** gov.br Login Único (OIDC): issuer, client and redirect; unset: citizen services that need sign-in are unavailable. */
-  GOVBR_ISSUER: z
-    .string()
-    .url()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  GOVBR_CLIENT_ID: z.string().optional(),
-  GOVBR_CLIENT_SECRET: z.string().optional(),
-  /** Default: PUBLIC_URL + /api/citizen/auth/callback. */
-  GOVBR_REDIRECT_URI: z.string().url().optional(),
-  /** Base URL of the reliability-level API (gov.br: api.acesso.gov.br); default: the issuer. */
-  GOVBR_RELIABILITY_URL: z.string().url().optional(),
-  CITIZEN_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(2),
-  /** Validity of a criminal-record certificate (days). */
-  CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
-  /** Longest consent link a citizen may give an employer (days). */
-  CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
-  CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
-  CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
-  UPF_MT_VALUE: z.coerce.number().positive().optional(),
-  UPF_MT_REFERENCE: z.string().default(''),
-  /** Second copy of the identity card, in UPF-MT (the state's fee table). */
-  IDENTITY_CARD_SECOND_COPY_UPF: z.coerce.number().positive().optional(),
-  /** Days from issue to the due date of a fee's payment slip. */
-  FEE_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
-  /** The state's Pix key receiving fees, and the payee shown in the BR Code. */
-  PIX_KEY: z.string().optional(),
-  PIX_MERCHANT_NAME: z.string().max(25).default('SESP MT'),
-  PIX_MERCHANT_CITY: z.string().max(15).default('CUIABA'),
-  /** HMAC-SHA256 key of the payment webhook the bank/PSP calls. */
-  TREASURY_WEBHOOK_SECRET: z.string().min(16).optional(),
-});
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -233,6 +95,8 @@ export const envSchema = z
     STREAM_TOKEN_KEY: z.string().optional(),
     /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
     DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
+    /** Days a site has, from when its camera may stream, to show the program's plate (approved photo) before an obligation case opens. */
+    SIGNAGE_PLATE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
     RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
     /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
@@ -243,6 +107,51 @@ export const envSchema = z
     HEALTH_ALERT_AFTER_MINUTES: z.coerce.number().min(0).default(10),
     /** A camera_health row not refreshed for this long means its media node is gone: an outage (node_lost) is opened. */
     HEALTH_STALE_SECONDS: z.coerce.number().int().min(10).default(120),
+    /** A PTZ lock whose holder has not acted for this long is free for anyone. */
+    PTZ_LOCK_IDLE_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** A PTZ camera moved and then left alone this long goes back to its approved preset. */
+    PTZ_RETURN_AFTER_SECONDS: z.coerce.number().int().min(1).default(300),
+    /** Who may take a PTZ camera over from whom, highest first: roles, or operator:<unit> for an operations-centre unit. */
+    PTZ_PRIORITY: z.string().default('operator:intelligence,admin,operator,regional_operator,partner_user'),
+    /** Whether a partner may drive its own (not the program's) PTZ cameras. */
+    PTZ_PARTNER_DRIVES_OWN: z.enum(['true', 'false']).default('true'),
+    /** Each camera's view is compared with its approved reference this often (view-change detection). */
+    VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
+    /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
+    VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
+    /** gov.br Login Único (OIDC): issuer, client and redirect; unset: citizen services that need sign-in are unavailable. */
+    GOVBR_ISSUER: z
+      .string()
+      .url()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    GOVBR_CLIENT_ID: z.string().optional(),
+    GOVBR_CLIENT_SECRET: z.string().optional(),
+    /** Default: PUBLIC_URL + /api/citizen/auth/callback. */
+    GOVBR_REDIRECT_URI: z.string().url().optional(),
+    /** Base URL of the reliability-level API (gov.br: api.acesso.gov.br); default: the issuer. */
+    GOVBR_RELIABILITY_URL: z.string().url().optional(),
+    CITIZEN_SESSION_HOURS: z.coerce.number().min(0.25).max(24).default(2),
+    /** Validity of a criminal-record certificate (days). */
+    CRIMINAL_CERTIFICATE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    /** Longest consent link a citizen may give an employer (days). */
+    CONSENT_LINK_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
+    CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
+    CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
+    UPF_MT_VALUE: z.coerce.number().positive().optional(),
+    UPF_MT_REFERENCE: z.string().default(''),
+    /** Second copy of the identity card, in UPF-MT (the state's fee table). */
+    IDENTITY_CARD_SECOND_COPY_UPF: z.coerce.number().positive().optional(),
+    /** Days from issue to the due date of a fee's payment slip. */
+    FEE_DUE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** The state's Pix key receiving fees, and the payee shown in the BR Code. */
+    PIX_KEY: z.string().optional(),
+    PIX_MERCHANT_NAME: z.string().max(25).default('SESP MT'),
+    PIX_MERCHANT_CITY: z.string().max(15).default('CUIABA'),
+    /** HMAC-SHA256 key of the payment webhook the bank/PSP calls. */
+    TREASURY_WEBHOOK_SECRET: z.string().min(16).optional(),
     /** RECORDING_STORAGE=s3: evidence copies are locked this many days ahead, extended while their lock stays active. */
     RECORDING_EVIDENCE_LOCK_DAYS: z.coerce.number().min(0.0001).max(3650).default(30),
     /** RECORDING_STORAGE=s3: a closed segment still not uploaded after this long raises `recording_upload_backlog`. */

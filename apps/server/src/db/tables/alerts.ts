@@ -7,16 +7,16 @@ import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/
  * on (outage, kind) makes the health sweep idempotent. `recording_disk_low` is about a recording
  * volume, not a camera (camera and outage null, `volume` set): at most one open (unacknowledged)
  * alert per volume, enforced by a partial unique index. `view_changed`: a camera filming something else
- * than its approved view (issue 17; one per episode, see camera_view_check).
- * alert per volume, enforced by a partial unique index. `recording_upload_backlog` (RECORDING_STORAGE=s3)
+ * than its approved view (issue 17; one per episode, see camera_view_check). `recording_upload_backlog` (RECORDING_STORAGE=s3)
  * is the same for a bucket (`volume` = `s3:<bucket>`): closed segments waiting for upload.
  */
 export const alerts = pgTable(
   'alert',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low', 'view_changed'] }).notNull(),
-    kind: text('kind', { enum: ['camera_down', 'camera_recovered', 'recording_disk_low', 'recording_upload_backlog'] }).notNull(),
+    kind: text('kind', {
+      enum: ['camera_down', 'camera_recovered', 'recording_disk_low', 'view_changed', 'recording_upload_backlog'],
+    }).notNull(),
     cameraId: uuid('camera_id'),
     partnerId: uuid('partner_id'),
     outageId: uuid('outage_id'),

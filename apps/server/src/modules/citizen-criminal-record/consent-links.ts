@@ -53,7 +53,7 @@ export async function answerConsentLink(deps: CertificateDeps, token: string): P
     .from(certificateConsentLinks)
     .innerJoin(criminalRecordCertificates, eq(criminalRecordCertificates.id, certificateConsentLinks.certificateId))
     .where(and(eq(certificateConsentLinks.id, sessionIdOf(token)), isNull(certificateConsentLinks.revokedAt)));
-  if (!hit || hit.link.expiresAt.getTime() <= now.getTime()) throw new AppError('CONSENT_LINK_INVALID');
+  if (!hit || hit.link.expiresAt.getTime() <= now.getTime()) throw new AppError('CERTIFICATE_CONSENT_LINK_INVALID');
   const { cert, link } = hit;
   const found = await deps.records(deps.db).search({ cpf: cert.cpf, name: cert.name });
   await recordLookup(deps.db, deps.clock, {
