@@ -1,9 +1,10 @@
 /**
  * Lease bookkeeping as pure functions (unit-tested); the SQL that applies them is in store.ts.
  *
- * A node holds a camera while `expires_at` is in the future and renews every heartbeat
- * (lease ≥ 3 heartbeats, so one slow round-trip never loses it). A lease that was not renewed is
- * expired: any node may take it (`FOR UPDATE SKIP LOCKED`, store.acquireLease).
+ * ADR 0013: a node renews ONE lease — its `media_node` row, with an epoch taken at start — every
+ * heartbeat (lease ≥ 3 heartbeats, so one slow round-trip never loses it). It owns the cameras
+ * whose assignment names its `(node, epoch)`; when its lease expires, other nodes may take them
+ * (`FOR UPDATE SKIP LOCKED`, store.claimForRecording / acquireLease).
  */
 export interface LeaseTiming {
   leaseSeconds: number;
@@ -17,9 +18,27 @@ export function checkLeaseTiming(t: LeaseTiming): void {
   }
 }
 
-/** Whether a lease row, as last read, may be taken by `nodeId` at `now` (mirrors the SQL). */
-export function mayTake(lease: { nodeId: string; expiresAt: number } | undefined, nodeId: string, now: number): boolean {
-  return !lease || lease.nodeId === nodeId || lease.expiresAt < now;
+/**
+ * "A database outage moves no camera": after a failed renewal, the node claims no camera owned by
+ * another node (expired lease) until its own lease has been renewed for one full lease period —
+ * by then every node that survived the outage has renewed its own lease too.
+ */
+export class StableLease {
+  private since: number | undefined;
+
+  constructor(private readonly leaseMs: number) {}
+
+  renewed(now: number): void {
+    this.since ??= now;
+  }
+
+  failed(): void {
+    this.since = undefined;
+  }
+
+  mayTakeExpired(now: number): boolean {
+    return this.since !== undefined && now - this.since >= this.leaseMs;
+  }
 }
 
 export interface RenewalPlan {

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { NodeConfig } from './config.js';
 import { HealthStore } from './health/camera-health.js';
 import { HlsService } from './hls/hls-service.js';
-import { checkLeaseTiming, planRenewal } from './leases.js';
+import { checkLeaseTiming, planRenewal, StableLease } from './leases.js';
 import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
 import { nvrPlayback } from './nvr-playback.js';
@@ -29,6 +29,11 @@ export interface MediaNode {
   upstreams: Upstreams;
   viewers: Set<Viewer>;
   recording: RecordingService;
+  /**
+   * Graceful drain (make-before-break): other nodes take our cameras while we keep recording them;
+   * resolves once none is left (or after `timeoutMs`). SIGTERM drains, then stops.
+   */
+  drain(timeoutMs?: number): Promise<void>;
   /** RTSP push listener (cameras without a public IP); undefined with MEDIA_PUSH=off. */
   push: PushListener | undefined;
   /** HLS output (browser fallback, VMS integrations). */
@@ -130,25 +135,46 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const publicUrl = config.publicUrl ?? url;
 
   await store.closeStaleViews();
-  await store.heartbeat(publicUrl, 0, 0, true);
+  const epoch = await store.join({ publicUrl, region: config.region, capacity: config.capacity });
+  const stable = new StableLease(config.leaseSeconds * 1000);
+  stable.renewed(Date.now());
+  let draining = false;
 
   let beating = false;
   const beat = async () => {
     if (beating) return;
     beating = true;
     try {
-      const served = upstreams.cameraIds;
-      const renewed = await store.renewLeases(served);
-      const plan = planRenewal(served, renewed);
+      // The node's lease: its one steady-state write (ADR 0013).
+      const hb = await store.heartbeat(upstreams.stats.open, viewers.size).catch((err: unknown) => {
+        stable.failed();
+        throw err;
+      });
+      if (hb === 'replaced') {
+        log.error({ node: config.nodeId, epoch }, 'another process took this node id: stopping every camera');
+        await upstreams.stopAll('lease_lost');
+        return;
+      }
+      stable.renewed(Date.now());
+      if (hb === 'draining' && !draining) {
+        draining = true;
+        for (const id of recording!.recorders.keys()) recording!.hold(id);
+      }
+      const { owned, handingOver } = await store.ownership();
+      const plan = planRenewal(upstreams.cameraIds, owned.keys());
+      // Handed over make-before-break: stop once the new owner records (or its window closed).
+      const successorUp = new Set(await store.successorRecording(plan.lost.filter((c) => handingOver.has(c))));
       for (const cam of plan.lost) {
-        log.warn({ camera: cam }, 'lease lost: another node took the camera');
+        recording!.hold(cam);
+        if (handingOver.has(cam) && !successorUp.has(cam)) continue;
+        log.warn({ camera: cam, handover: handingOver.has(cam) }, 'lease lost: another node owns the camera');
         await upstreams.stop(cam, 'lease_lost');
       }
-      await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);
       await store.touchViews([...viewers].map((v) => v.viewId).filter((x): x is string => !!x));
       await nvr.touch();
-      await store.clearOrphanedLeases();
-      await recording!.tick();
+      const mayTakeExpired = stable.mayTakeExpired(Date.now());
+      if (mayTakeExpired) await store.clearOrphanedLeases();
+      await recording!.tick({ owned, mayTakeExpired, draining });
     } catch (err) {
       log.warn({ err }, 'heartbeat failed');
     } finally {
@@ -182,6 +208,17 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     recording,
     push,
     hls,
+    async drain(timeoutMs = config.leaseSeconds * 4000) {
+      if (!draining) {
+        for (const id of recording!.recorders.keys()) recording!.hold(id);
+        await store.setDraining();
+        draining = true;
+      }
+      // Alone (embedded mode, last node): nobody can take over, stop at once.
+      if (!(await store.othersLive())) return;
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until && recording!.recorders.size > 0) await new Promise((r) => setTimeout(r, config.heartbeatMs / 2));
+    },
     async stop() {
       await push?.close();
       await hls.close();

@@ -12,17 +12,35 @@ export interface RecordingServiceOptions extends RecorderOptions {
   /** Most cameras this node records. */
   maxCameras: number;
   watchdogMs: number;
+  /** Reconnect ramp: cameras opened per second at most when taking over many (with jitter). */
+  startRate?: number;
+}
+
+/** What the heartbeat learned about ownership (ADR 0013). */
+export interface TickContext {
+  /** Cameras this node owns → assignment generation. */
+  owned: Map<string, number>;
+  /** False within a lease period of a database outage: only cameras nobody owns may be claimed. */
+  mayTakeExpired: boolean;
+  /** Draining: claim nothing, offer nothing. */
+  draining: boolean;
 }
 
 /**
- * Claims recorded cameras (lease without a viewer), runs one CameraRecorder and one CameraHealth
- * per camera on the camera's single upstream, reports health every heartbeat.
+ * Claims recorded cameras up to the node's fair share (lease without a viewer), offers the excess
+ * to joining nodes, opens claimed cameras at a bounded rate (reconnect ramp), runs one
+ * CameraRecorder and one CameraHealth per camera on its single upstream, reports health.
  */
 export class RecordingService {
   readonly recorders = new Map<string, CameraRecorder>();
   readonly health = new Map<string, CameraHealth>();
   private readonly since = new Map<string, number>();
   private claiming = false;
+  /** Owned cameras waiting to be opened (ramp), → generation. */
+  private readonly pending = new Map<string, number>();
+  private ramping = false;
+  /** Writes refused by the database since start (stale owner): /stats, the fault test. */
+  fencedWrites = 0;
 
   constructor(
     private readonly deps: {
@@ -36,32 +54,37 @@ export class RecordingService {
     },
   ) {}
 
-  /** Called by the heartbeat: claim what should be recorded, release what no longer should, report health. */
-  async tick(): Promise<void> {
+  /** Called by the heartbeat: claim up to the fair share, offer the excess, open what we own, report health. */
+  async tick(ctx: TickContext): Promise<void> {
     if (this.claiming) return;
     this.claiming = true;
     try {
-      const { upstreams, store, opts, log } = this.deps;
-      const wanted = new Set(await store.camerasToRecord(opts.defaultOn, opts.maxCameras));
-      for (const id of wanted) {
-        if (this.recorders.has(id)) continue;
-        const camera = await this.deps.nodeStore.camera(id);
-        if (!camera) continue;
-        try {
-          const up = await upstreams.acquire(camera);
-          upstreams.pinned.add(id);
-          await this.start(up);
-        } catch (err) {
-          if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start recording');
+      const { nodeStore, opts } = this.deps;
+      if (!ctx.draining) {
+        const fair = await nodeStore.fairShare(opts.defaultOn);
+        const target = Math.min(fair.share, opts.maxCameras);
+        if (fair.owned < target) {
+          const claimed = await nodeStore.claimForRecording({
+            defaultOn: opts.defaultOn,
+            limit: Math.min(target - fair.owned, Math.max(10, Math.ceil((opts.startRate ?? 50) * 2))),
+            takeExpired: ctx.mayTakeExpired,
+          });
+          for (const c of claimed) ctx.owned.set(c.cameraId, c.generation);
+        } else if (fair.liveNodes > 1 && fair.owned > target + Math.max(1, Math.ceil(target * 0.05))) {
+          for (const id of await nodeStore.offer(Math.min(fair.owned - target, 50))) this.hold(id);
         }
       }
+      const wanted = new Set(await this.deps.store.recordedAmong([...ctx.owned.keys()], opts.defaultOn));
+      for (const id of wanted) if (!this.recorders.has(id) && !this.pending.has(id)) this.pending.set(id, ctx.owned.get(id)!);
+      for (const id of [...this.pending.keys()]) if (!wanted.has(id)) this.pending.delete(id);
+      void this.ramp();
       for (const id of [...this.recorders.keys()]) {
         if (wanted.has(id)) continue;
-        // Policy turned off (or lease taken): stop recording; the upstream stays while viewers remain.
+        // Policy turned off: stop recording; the upstream stays while viewers remain.
         await this.stopCamera(id, null);
-        upstreams.pinned.delete(id);
-        const up = upstreams.get(id);
-        if (up && up.hub.subscriberCount === 0) await upstreams.stop(id, 'idle');
+        this.deps.upstreams.pinned.delete(id);
+        const up = this.deps.upstreams.get(id);
+        if (up && up.hub.subscriberCount === 0) await this.deps.upstreams.stop(id, 'idle');
       }
       await this.report();
     } finally {
@@ -69,9 +92,51 @@ export class RecordingService {
     }
   }
 
-  private async start(up: Upstream): Promise<void> {
+  /** A hand-over of `id` starts: keep its open segment until the new owner records (make-before-break). */
+  hold(id: string): void {
+    const rec = this.recorders.get(id);
+    if (rec) rec.holdSegment = true;
+  }
+
+  /** Opens pending cameras one by one, `startRate` per second with ±50 % jitter (no thundering herd). */
+  private async ramp(): Promise<void> {
+    if (this.ramping) return;
+    this.ramping = true;
+    try {
+      const gapMs = 1000 / (this.deps.opts.startRate ?? 50);
+      for (let next = this.pending.entries().next(); !next.done; next = this.pending.entries().next()) {
+        const [id, generation] = next.value;
+        this.pending.delete(id);
+        await this.open(id, generation);
+        await new Promise((r) => setTimeout(r, gapMs * (0.5 + Math.random())));
+      }
+    } finally {
+      this.ramping = false;
+    }
+  }
+
+  private async open(id: string, generation: number): Promise<void> {
+    const { upstreams, log } = this.deps;
+    if (this.recorders.has(id)) return;
+    try {
+      const camera = await this.deps.nodeStore.camera(id);
+      if (!camera) return;
+      const up = await upstreams.acquire(camera);
+      upstreams.pinned.add(id);
+      await this.start(up, generation);
+    } catch (err) {
+      if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start recording');
+    }
+  }
+
+  private async start(up: Upstream, generation: number): Promise<void> {
     const id = up.cameraId;
-    const rec = new CameraRecorder(id, this.deps.store, this.deps.storage, this.deps.log, this.deps.opts);
+    const store = this.deps.store.as({ epoch: this.deps.nodeStore.epoch, generation });
+    const rec = new CameraRecorder(id, store, this.deps.storage, this.deps.log, this.deps.opts, () => {
+      // Another node owns the camera now: stop it (the heartbeat would within one period anyway).
+      this.fencedWrites++;
+      void this.deps.upstreams.stop(id, 'lease_lost');
+    });
     this.recorders.set(id, rec);
     this.health.get(id)?.close();
     this.health.set(id, new CameraHealth(id, up.hub, up.client, true));

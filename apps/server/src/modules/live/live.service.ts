@@ -35,7 +35,8 @@ export async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
   const res = await db.execute(sql`
     SELECT n.id, n.public_url, n.upstreams, a.node_id AS holder
     FROM media_node n
-    LEFT JOIN camera_assignment a ON a.camera_id = ${cameraId}::uuid AND a.expires_at > now()
+    LEFT JOIN camera_assignment a ON a.camera_id = ${cameraId}::uuid AND EXISTS (
+      SELECT 1 FROM media_node o WHERE o.id = a.node_id AND o.epoch = a.epoch AND o.lease_expires_at > now())
     WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
     ORDER BY (a.node_id IS NOT NULL AND a.node_id = n.id) DESC, n.upstreams ASC, n.id ASC
     LIMIT 1`);
