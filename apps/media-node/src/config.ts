@@ -26,6 +26,8 @@ const envSchema = z.object({
   MEDIA_NODE_CAPACITY: z.coerce.number().int().min(0).max(5000).optional(),
   /** Reconnect ramp: cameras opened per second at most when the node takes over many. */
   MEDIA_START_RATE: z.coerce.number().min(1).max(1000).default(50),
+  /** SIGTERM: how long the node waits for other nodes to take its cameras (make-before-break) before it stops. */
+  MEDIA_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(60),
   MEDIA_LEASE_SECONDS: z.coerce.number().min(0.6).max(300).default(9),
   MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
   MEDIA_SESSION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
@@ -86,6 +88,7 @@ export interface NodeConfig {
   heartbeatMs: number;
   region: string | undefined;
   capacity: number;
+  drainMs: number;
   sessionCheckMs: number;
   idleGraceMs: number;
   logLevel: string;
@@ -145,6 +148,7 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     heartbeatMs: e.MEDIA_HEARTBEAT_MS,
     region: e.MEDIA_NODE_REGION,
     capacity: e.MEDIA_NODE_CAPACITY ?? e.RECORDING_MAX_CAMERAS,
+    drainMs: e.MEDIA_DRAIN_SECONDS * 1000,
     sessionCheckMs: e.MEDIA_SESSION_CHECK_MS,
     idleGraceMs: e.MEDIA_IDLE_GRACE_MS,
     logLevel: e.LOG_LEVEL,

@@ -19,6 +19,8 @@ describe('leases', () => {
     s.renewed(33_000); // later renewals do not move the start
     expect(s.mayTakeExpired(38_999)).toBe(false);
     expect(s.mayTakeExpired(39_000)).toBe(true);
+    s.renewed(60_000); // after a silence longer than the lease (process paused): starts over
+    expect(s.mayTakeExpired(68_999)).toBe(false);
   });
 
   it('stops the cameras whose lease was not renewed', () => {

@@ -25,13 +25,18 @@ export function checkLeaseTiming(t: LeaseTiming): void {
  */
 export class StableLease {
   private since: number | undefined;
+  private last: number | undefined;
 
   constructor(private readonly leaseMs: number) {}
 
+  /** A renewal went through. One after a silence longer than the lease (process paused) starts over. */
   renewed(now: number): void {
+    if (this.last !== undefined && now - this.last > this.leaseMs) this.since = undefined;
     this.since ??= now;
+    this.last = now;
   }
 
+  /** A statement of the heartbeat failed: the database may be out of reach. */
   failed(): void {
     this.since = undefined;
   }

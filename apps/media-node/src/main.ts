@@ -15,7 +15,7 @@ async function main() {
     stopping = true;
     log.info({ signal }, 'media node shutting down');
     // SIGTERM: graceful drain first (make-before-break: other nodes record our cameras before we stop them).
-    if (signal === 'SIGTERM') await node.drain().catch((err) => log.error({ err }, 'drain failed'));
+    if (signal === 'SIGTERM') await node.drain(config.drainMs).catch((err) => log.error({ err }, 'drain failed'));
     const force = setTimeout(() => process.exit(1), 5_000);
     force.unref();
     await node.stop().catch((err) => log.error({ err }, 'shutdown failed'));

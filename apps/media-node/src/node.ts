@@ -48,6 +48,9 @@ const UUID = /^\/(live|playback)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export async function startMediaNode(config: NodeConfig, log: Log = createLog(config.logLevel)): Promise<MediaNode> {
   checkLeaseTiming({ leaseSeconds: config.leaseSeconds, heartbeatMs: config.heartbeatMs });
   const sql: SqlClient = config.databaseUrl ? pgClient(config.databaseUrl) : gatewayClient(config.gateway!.url, config.gateway!.token);
+  // The recorder's writes get their own connections: a backlog after a database outage must never
+  // hold up the lease renewal (ADR 0013).
+  const recordingSql: SqlClient = config.databaseUrl ? pgClient(config.databaseUrl) : sql;
   const store = new NodeStore(sql, config.nodeId, config.leaseSeconds);
   const tokenKey = await loadStreamTokenKey({ envKey: config.streamTokenKey, dataDir: config.dataDir });
   const cameraKeys = loadCameraKeys({ ...config.cameraKeys, dataDir: config.dataDir });
@@ -63,7 +66,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   recording = new RecordingService({
     upstreams,
     nodeStore: store,
-    store: new RecordingStore(sql, config.nodeId),
+    store: new RecordingStore(recordingSql, config.nodeId),
     healthStore: new HealthStore(sql, config.nodeId),
     storage: new LocalRecordingStorage(path.join(config.dataDir, 'recordings')),
     log,
@@ -146,10 +149,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     beating = true;
     try {
       // The node's lease: its one steady-state write (ADR 0013).
-      const hb = await store.heartbeat(upstreams.stats.open, viewers.size).catch((err: unknown) => {
-        stable.failed();
-        throw err;
-      });
+      const hb = await store.heartbeat(upstreams.stats.open, viewers.size);
       if (hb === 'replaced') {
         log.error({ node: config.nodeId, epoch }, 'another process took this node id: stopping every camera');
         await upstreams.stopAll('lease_lost');
@@ -174,8 +174,9 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       await nvr.touch();
       const mayTakeExpired = stable.mayTakeExpired(Date.now());
       if (mayTakeExpired) await store.clearOrphanedLeases();
-      await recording!.tick({ owned, mayTakeExpired, draining });
+      await recording!.tick({ owned, mayTakeExpired, draining, handingOver });
     } catch (err) {
+      stable.failed(); // any statement of the heartbeat failed: maybe a database outage
       log.warn({ err }, 'heartbeat failed');
     } finally {
       beating = false;
@@ -208,7 +209,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     recording,
     push,
     hls,
-    async drain(timeoutMs = config.leaseSeconds * 4000) {
+    async drain(timeoutMs = config.drainMs) {
       if (!draining) {
         for (const id of recording!.recorders.keys()) recording!.hold(id);
         await store.setDraining();
@@ -231,6 +232,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await sql.close();
+      if (recordingSql !== sql) await recordingSql.close();
     },
   };
 }

@@ -129,7 +129,7 @@ export class NodeStore {
   /**
    * Takes one camera for a viewer (or a publisher): returns its generation, or null when another
    * node's live lease owns it. Ours already → unchanged. Free (no row, or its owner's `(node,
-   * epoch)` lease expired) → ours with generation + 1. Two nodes racing: ON CONFLICT locks the row
+   * epoch)` lease expired) → ours with a new generation. Two nodes racing: ON CONFLICT locks the row
    * and the second re-checks the condition against the winner's row, so only one gets it.
    */
   async acquireLease(cameraId: string): Promise<{ nodeId: string; generation: number } | null> {
@@ -140,9 +140,9 @@ export class NodeStore {
          SELECT generation FROM ${tables.cameraAssignment} WHERE camera_id = $1::uuid AND node_id = $2 AND epoch = $3
        ), took AS (
          INSERT INTO ${tables.cameraAssignment} (camera_id, node_id, epoch, generation)
-         SELECT $1::uuid, $2, $3, 1 FROM me WHERE NOT EXISTS (SELECT 1 FROM mine)
+         SELECT $1::uuid, $2, $3, nextval('camera_assignment_generation_seq') FROM me WHERE NOT EXISTS (SELECT 1 FROM mine)
          ON CONFLICT (camera_id) DO UPDATE SET node_id = excluded.node_id, epoch = excluded.epoch,
-           generation = ${tables.cameraAssignment}.generation + 1, acquired_at = now(),
+           generation = excluded.generation, acquired_at = now(),
            previous_node_id = NULL, previous_epoch = NULL, previous_until = NULL, offered_at = NULL
          WHERE NOT ${ownerLive(tables.cameraAssignment)}
          RETURNING generation
@@ -242,7 +242,8 @@ export class NodeStore {
    * are skipped (`FOR UPDATE SKIP LOCKED`); the ON CONFLICT condition re-checks against the row as
    * committed. `takeExpired` false (within a lease period of a database outage): only cameras
    * nobody owns are taken — an expired lease then means "its node could not reach the database
-   * either", not "its node is dead".
+   * either", not "its node is dead" — and no hand-over is taken (the fair share is not known yet).
+   * The previous owner of a hand-over may close its open segment for 4 lease periods (≥ 30 s).
    */
   async claimForRecording(p: { defaultOn: boolean; limit: number; takeExpired: boolean }): Promise<Owned[]> {
     if (p.limit <= 0) return [];
@@ -254,22 +255,22 @@ export class NodeStore {
          LEFT JOIN ${tables.cameraAssignment} a ON a.camera_id = c.id
          LEFT JOIN ${tables.securityRegionMunicipality} rm ON rm.municipality_ibge = c.municipality_ibge
          WHERE ${recordedWhere('$1')} AND EXISTS (SELECT 1 FROM me)
-           AND (a.camera_id IS NULL OR ($5::boolean AND NOT ${ownerLive('a')}) OR ${ownerHandsOver('a')})
+           AND (a.camera_id IS NULL OR ($5::boolean AND (NOT ${ownerLive('a')} OR ${ownerHandsOver('a')})))
          ORDER BY (rm.region_id IS NOT DISTINCT FROM (SELECT region_id FROM me)) DESC, c.id
          LIMIT $4
          FOR UPDATE OF c SKIP LOCKED
        )
        INSERT INTO ${tables.cameraAssignment} (camera_id, node_id, epoch, generation)
-       SELECT id, $2, $3, 1 FROM cand
+       SELECT id, $2, $3, nextval('camera_assignment_generation_seq') FROM cand
        ON CONFLICT (camera_id) DO UPDATE SET node_id = excluded.node_id, epoch = excluded.epoch,
-         generation = ${tables.cameraAssignment}.generation + 1, acquired_at = now(),
+         generation = excluded.generation, acquired_at = now(),
          previous_node_id = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN ${tables.cameraAssignment}.node_id END,
          previous_epoch = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN ${tables.cameraAssignment}.epoch END,
          previous_until = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN now() + $6::float8 * interval '1 second' END,
          offered_at = NULL
-       WHERE ($5::boolean AND NOT ${ownerLive(tables.cameraAssignment)}) OR ${ownerHandsOver(tables.cameraAssignment)}
+       WHERE $5::boolean AND (NOT ${ownerLive(tables.cameraAssignment)} OR ${ownerHandsOver(tables.cameraAssignment)})
        RETURNING camera_id::text AS camera_id, generation`,
-      [p.defaultOn, this.nodeId, this.epoch, p.limit, p.takeExpired, secs(this.leaseSeconds * 2)],
+      [p.defaultOn, this.nodeId, this.epoch, p.limit, p.takeExpired, secs(Math.max(this.leaseSeconds * 4, 30))],
     );
     return rows.map((r) => ({ cameraId: r.camera_id, generation: Number(r.generation) }));
   }

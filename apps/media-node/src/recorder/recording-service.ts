@@ -24,6 +24,8 @@ export interface TickContext {
   mayTakeExpired: boolean;
   /** Draining: claim nothing, offer nothing. */
   draining: boolean;
+  /** Cameras a new owner took make-before-break: recorded on until the heartbeat sees the new owner record. */
+  handingOver: Set<string>;
 }
 
 /**
@@ -79,7 +81,7 @@ export class RecordingService {
       for (const id of [...this.pending.keys()]) if (!wanted.has(id)) this.pending.delete(id);
       void this.ramp();
       for (const id of [...this.recorders.keys()]) {
-        if (wanted.has(id)) continue;
+        if (wanted.has(id) || ctx.handingOver.has(id)) continue;
         // Policy turned off: stop recording; the upstream stays while viewers remain.
         await this.stopCamera(id, null);
         this.deps.upstreams.pinned.delete(id);

@@ -64,10 +64,10 @@ export class RecordingStore {
   }
 
   /**
-   * Runs a write, waiting out a database outage (capped backoff): the recorder's queue holds the
-   * following writes meanwhile and cameras keep being received. A refusal is not retried.
+   * Runs a statement, waiting out a database outage (capped backoff): the recorder's queue holds
+   * the following writes meanwhile and cameras keep being received. A refusal is not retried.
    */
-  private async write<T>(text: string, values: unknown[]): Promise<T[]> {
+  private async run<T>(text: string, values: unknown[]): Promise<T[]> {
     const until = Date.now() + this.outageMs;
     for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
       try {
@@ -82,7 +82,7 @@ export class RecordingStore {
   /** Last sequence number and chain hash of the camera (closed segments). */
   /** Last sequence number and chain hash of the camera; `open`: the last segment is still being written (hand-over). */
   async chainHead(cameraId: string): Promise<{ seq: number; chainHash: string | null; endMs: number | null; open: boolean }> {
-    const rows = await this.sql.query<{ seq: string | number; chain_hash: string | null; end_ms: string | number | null; open: boolean }>(
+    const rows = await this.run<{ seq: string | number; chain_hash: string | null; end_ms: string | number | null; open: boolean }>(
       `SELECT seq, chain_hash, (extract(epoch from end_at) * 1000)::float8 AS end_ms, closed_at IS NULL AS open FROM ${tables.recordingSegment}
        WHERE camera_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
       [cameraId],
@@ -94,7 +94,7 @@ export class RecordingStore {
   }
 
   async openSegments(cameraId: string): Promise<OpenSegmentRow[]> {
-    const rows = await this.sql.query<{ id: string; seq: string | number; storage_key: string; start_ms: string | number }>(
+    const rows = await this.run<{ id: string; seq: string | number; storage_key: string; start_ms: string | number }>(
       `SELECT id::text AS id, seq, storage_key, (extract(epoch from start_at) * 1000)::float8 AS start_ms FROM ${tables.recordingSegment} s
        WHERE camera_id = $1::uuid AND closed_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM ${tables.cameraAssignment} a WHERE a.camera_id = s.camera_id AND a.previous_node_id = s.node_id
@@ -106,19 +106,23 @@ export class RecordingStore {
   }
 
   async chainHashOf(cameraId: string, seq: number): Promise<string | null> {
-    const rows = await this.sql.query<{ chain_hash: string | null }>(
+    const rows = await this.run<{ chain_hash: string | null }>(
       `SELECT chain_hash FROM ${tables.recordingSegment} WHERE camera_id = $1::uuid AND seq = $2`,
       [cameraId, seq],
     );
     return rows[0]?.chain_hash ?? null;
   }
 
-  /** Inserts the row of a segment being opened; throws FencedOut when the camera is no longer ours. */
+  /**
+   * Inserts the row of a segment being opened; throws FencedOut when the camera is no longer ours.
+   * Idempotent: a retry after a lost answer (connection cut after the commit) finds its own row.
+   */
   async insertSegment(s: { cameraId: string; seq: number; storageKey: string; startMs: number; codec: string }): Promise<string> {
-    const rows = await this.write<{ id: string }>(
+    const rows = await this.run<{ id: string }>(
       `INSERT INTO ${tables.recordingSegment} (camera_id, seq, node_id, node_epoch, assignment_generation, storage_key, start_at, codec)
        SELECT $1::uuid, $2, $7, $8::bigint, $9::bigint, $3, to_timestamp($4::float8 / 1000), $5
        WHERE $6::boolean OR ${this.fence('$1::uuid', 7, false)}
+       ON CONFLICT (camera_id, seq) DO UPDATE SET seq = excluded.seq WHERE ${tables.recordingSegment}.storage_key = excluded.storage_key
        RETURNING id::text AS id`,
       [s.cameraId, s.seq, s.storageKey, String(s.startMs), s.codec, !this.writer, ...this.fenceArgs()],
     );
@@ -136,21 +140,22 @@ export class RecordingStore {
     chainHash: string;
     reason: string;
   }): Promise<void> {
-    const rows = await this.write(
+    const rows = await this.run(
       `UPDATE ${tables.recordingSegment} s SET end_at = to_timestamp($2::float8 / 1000), size_bytes = $3, frames = $4, sha256 = $5,
-         prev_chain_hash = $6, chain_hash = $7, close_reason = $8, closed_at = now()
-       WHERE s.id = $1::uuid AND s.closed_at IS NULL AND ($12::boolean OR ${this.fence('s.camera_id', 9, true)})
+         prev_chain_hash = $6, chain_hash = $7, close_reason = $8, closed_at = coalesce(s.closed_at, now())
+       WHERE s.id = $1::uuid AND (s.closed_at IS NULL OR s.chain_hash = $7) AND ($12::boolean OR ${this.fence('s.camera_id', 9, true)})
        RETURNING s.id`,
       [c.id, String(c.endMs), c.sizeBytes, c.frames, c.sha256, c.prevChainHash, c.chainHash, c.reason, ...this.fenceArgs(), !this.writer],
     );
-    // Already closed by the new owner's recovery, or the camera is not ours any more: refused.
+    // Closed by the new owner's recovery, or the camera is not ours any more: refused. (Our own
+    // close retried after a lost answer matches its chain hash and passes.)
     if (this.writer && !rows[0]) throw new FencedOut(c.id);
   }
 
   /** Opens a gap unless one is open already (the first cause is kept; the latest goes to detail). */
   /** Gap rows are written by the camera's owner only (a stale node's are silently dropped). */
   async openGap(cameraId: string, startMs: number, cause: string, detail: string | null): Promise<void> {
-    await this.write(
+    await this.run(
       `WITH ok AS (SELECT 1 WHERE $8::boolean OR ${this.fence('$1::uuid', 5, true)}), upd AS (
          UPDATE ${tables.recordingGap} SET detail = $4 WHERE camera_id = $1::uuid AND ended_at IS NULL AND EXISTS (SELECT 1 FROM ok) RETURNING id
        )
@@ -161,14 +166,14 @@ export class RecordingStore {
   }
 
   async closeGap(cameraId: string, endMs: number): Promise<void> {
-    await this.write(
+    await this.run(
       `UPDATE ${tables.recordingGap} SET ended_at = greatest(started_at, to_timestamp($2::float8 / 1000))
        WHERE camera_id = $1::uuid AND ended_at IS NULL AND ($6::boolean OR ${this.fence('$1::uuid', 3, false)})`,
       [cameraId, String(endMs), ...this.fenceArgs(), !this.writer],
     );
   }
 
-  /** Of the given cameras, those whose recording policy says record (camera row > partner row > default), enabled and eligible. */
+  /** (Heartbeat path: fails at once when the database is unreachable.) Of the given cameras, those whose recording policy says record (camera row > partner row > default), enabled and eligible. */
   async recordedAmong(cameraIds: string[], defaultOn: boolean): Promise<string[]> {
     if (!cameraIds.length) return [];
     const rows = await this.sql.query<{ id: string }>(

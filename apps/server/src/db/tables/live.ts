@@ -33,6 +33,9 @@ export const mediaNodes = pgTable('media_node', {
 /** Epoch of a media node's lease, taken at every start (fencing token). */
 export const mediaNodeEpochSeq = pgSequence('media_node_epoch_seq', { startWith: 1 });
 
+/** Generation of a camera assignment: a new value at every change of owner, increasing across cameras and deletions. */
+export const cameraAssignmentGenerationSeq = pgSequence('camera_assignment_generation_seq', { startWith: 1 });
+
 export const cameraAssignments = pgTable(
   'camera_assignment',
   {
@@ -42,7 +45,7 @@ export const cameraAssignments = pgTable(
     nodeId: text('node_id').notNull(),
     /** Epoch of the owner's lease when it took the camera. */
     epoch: bigint('epoch', { mode: 'number' }).notNull().default(0),
-    /** +1 at every change of owner: with (node, epoch) the fencing token of recording writes. */
+    /** From `camera_assignment_generation_seq` at every change of owner: with (node, epoch) the fencing token of recording writes. */
     generation: bigint('generation', { mode: 'number' }).notNull().default(1),
     acquiredAt: timestamp('acquired_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Make-before-break hand-over: the previous owner may still close its open segment until then. */

@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."camera_assignment_generation_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE SEQUENCE "public"."media_node_epoch_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 DROP INDEX "camera_assignment_expires_idx";--> statement-breakpoint
 DROP INDEX "camera_assignment_node_idx";--> statement-breakpoint
