@@ -20,7 +20,7 @@ export function checkLeaseTiming(t: LeaseTiming): void {
 
 /**
  * "A database outage moves no camera": after a failed renewal, the node claims no camera owned by
- * another node (expired lease) until its own lease has been renewed for one full lease period —
+ * another node (expired lease) until its own lease has been renewed for two full lease periods —
  * by then every node that survived the outage has renewed its own lease too.
  */
 export class StableLease {
@@ -41,8 +41,9 @@ export class StableLease {
     this.since = undefined;
   }
 
+  /** Two lease periods, not one: a slow node (busy machine, reconnecting pool) gets a whole lease period to renew after us. */
   mayTakeExpired(now: number): boolean {
-    return this.since !== undefined && now - this.since >= this.leaseMs;
+    return this.since !== undefined && now - this.since >= 2 * this.leaseMs;
   }
 }
 

@@ -202,20 +202,25 @@ export class NodeStore {
 
   /** The fair share: recorded cameras × our capacity ÷ capacity of live, non-draining nodes; how many we own. */
   async fairShare(defaultOn: boolean): Promise<{ share: number; owned: number; liveNodes: number }> {
+    // Counting the recorded cameras costs a scan: at scale (≥ 1,000, where a count a few seconds old
+    // changes nothing) it is counted at most every 30 s; small fleets count every heartbeat.
+    const now = Date.now();
+    const cached = this.recordedCount && now - this.recordedCount.at < 30_000 ? this.recordedCount.n : undefined;
     const rows = await this.sql.query<{
-      total: string | number;
+      total: string | number | null;
       cap: string | number | null;
       mine: string | number;
       nodes: string | number;
     }>(
-      `SELECT (SELECT count(*) FROM ${tables.camera} c ${recordedJoins} WHERE ${recordedWhere('$1')}) AS total,
+      `SELECT CASE WHEN $4::boolean THEN NULL ELSE (SELECT count(*) FROM ${tables.camera} c ${recordedJoins} WHERE ${recordedWhere('$1')}) END AS total,
          (SELECT sum(capacity) FROM ${tables.mediaNode} WHERE lease_expires_at > now() AND NOT draining) AS cap,
          (SELECT count(*) FROM ${tables.mediaNode} WHERE lease_expires_at > now() AND NOT draining) AS nodes,
          (SELECT count(*) FROM ${tables.cameraAssignment} WHERE node_id = $2 AND epoch = $3) AS mine`,
-      [defaultOn, this.nodeId, this.epoch],
+      [defaultOn, this.nodeId, this.epoch, cached !== undefined],
     );
     const r = rows[0]!;
-    const total = Number(r.total);
+    const total = cached ?? Number(r.total);
+    if (cached === undefined && total >= 1000) this.recordedCount = { n: total, at: now };
     const cap = Number(r.cap ?? 0);
     const mineCap = await this.capacity();
     return {
@@ -225,6 +230,7 @@ export class NodeStore {
     };
   }
 
+  private recordedCount: { n: number; at: number } | undefined;
   private capacityCache: number | undefined;
   private async capacity(): Promise<number> {
     if (this.capacityCache === undefined) {
@@ -247,15 +253,25 @@ export class NodeStore {
    */
   async claimForRecording(p: { defaultOn: boolean; limit: number; takeExpired: boolean }): Promise<Owned[]> {
     if (p.limit <= 0) return [];
-    const rows = await this.sql.query<{ camera_id: string; generation: string | number }>(
-      `WITH me AS (
+    const rows = await this.sql.query<{ camera_id: string; generation: string | number }>(this.claimSql(), this.claimArgs(p));
+    return rows.map((r) => ({ cameraId: r.camera_id, generation: Number(r.generation) }));
+  }
+
+  /** The claim statement (also EXPLAINed by bench/bench-coordination.ts). */
+  claimSql(): string {
+    return `WITH me AS (
          SELECT region_id FROM ${tables.mediaNode} WHERE id = $2 AND epoch = $3 AND lease_expires_at > now() AND NOT draining
        ), cand AS (
          SELECT c.id FROM ${tables.camera} c ${recordedJoins}
-         LEFT JOIN ${tables.cameraAssignment} a ON a.camera_id = c.id
          LEFT JOIN ${tables.securityRegionMunicipality} rm ON rm.municipality_ibge = c.municipality_ibge
-         WHERE ${recordedWhere('$1')} AND EXISTS (SELECT 1 FROM me)
-           AND (a.camera_id IS NULL OR ($5::boolean AND (NOT ${ownerLive('a')} OR ${ownerHandsOver('a')})))
+         WHERE c.id IN (
+             SELECT c0.id FROM ${tables.camera} c0
+             WHERE NOT EXISTS (SELECT 1 FROM ${tables.cameraAssignment} a0 WHERE a0.camera_id = c0.id)
+             UNION ALL
+             SELECT a1.camera_id FROM ${tables.cameraAssignment} a1
+             WHERE $5::boolean AND NOT EXISTS (SELECT 1 FROM ${tables.mediaNode} o WHERE o.id = a1.node_id AND o.epoch = a1.epoch
+               AND o.lease_expires_at > now() AND NOT o.draining AND a1.offered_at IS NULL))
+           AND ${recordedWhere('$1')} AND EXISTS (SELECT 1 FROM me)
          ORDER BY (rm.region_id IS NOT DISTINCT FROM (SELECT region_id FROM me)) DESC, c.id
          LIMIT $4
          FOR UPDATE OF c SKIP LOCKED
@@ -269,10 +285,11 @@ export class NodeStore {
          previous_until = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN now() + $6::float8 * interval '1 second' END,
          offered_at = NULL
        WHERE $5::boolean AND (NOT ${ownerLive(tables.cameraAssignment)} OR ${ownerHandsOver(tables.cameraAssignment)})
-       RETURNING camera_id::text AS camera_id, generation`,
-      [p.defaultOn, this.nodeId, this.epoch, p.limit, p.takeExpired, secs(Math.max(this.leaseSeconds * 4, 30))],
-    );
-    return rows.map((r) => ({ cameraId: r.camera_id, generation: Number(r.generation) }));
+       RETURNING camera_id::text AS camera_id, generation`;
+  }
+
+  claimArgs(p: { defaultOn: boolean; limit: number; takeExpired: boolean }): unknown[] {
+    return [p.defaultOn, this.nodeId, this.epoch, p.limit, p.takeExpired, secs(Math.max(this.leaseSeconds * 4, 30))];
   }
 
   /**

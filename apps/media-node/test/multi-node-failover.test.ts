@@ -341,7 +341,7 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
     );
     await proxy.restore();
     const back = Date.now();
-    // Every node renewed, then a full lease period more and some heartbeats: when claims could start.
+    // Every node renewed, then two lease periods more and some heartbeats: when claims could start.
     await untilProgress(
       async () =>
         (await q<{ n: number }>('SELECT count(*)::int AS n FROM media_node WHERE heartbeat_at > to_timestamp($1 / 1000.0)', [back]))[0]!.n,
@@ -350,7 +350,7 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
     );
     const renewed = Date.now();
     await untilProgress(
-      () => recordingOn(cams, renewed + LEASE_MS + 4 * HEARTBEAT_MS, () => true),
+      () => recordingOn(cams, renewed + 2 * LEASE_MS + 4 * HEARTBEAT_MS, () => true),
       (n) => n === CAMERAS,
       30_000,
     );
