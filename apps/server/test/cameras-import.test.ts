@@ -426,6 +426,7 @@ describe('map data', () => {
         'municipalityIbge',
         'municipalityName',
         'partnerKind',
+        'platesInstalled',
       ]);
       expect(Math.round(s.latitude * 100) / 100).toBe(s.latitude);
       expect(Math.round(s.longitude * 100) / 100).toBe(s.longitude);
