@@ -1,7 +1,8 @@
-/** What the benchmarks (bench-live, bench-record) share: child processes, repo path, start and stop. */
+/** What the benchmarks (bench-live, bench-record, bench-s3) share: child processes, repo path, start and stop. */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Simulator } from '@vigia/testkit/camera-simulator';
+import { authHeaders } from '@vigia/testkit/test-app';
 import type { TestDatabase } from '@vigia/testkit/test-database';
 import type { App } from '../apps/server/src/app.js';
 import type { SqlGateway } from '../apps/server/src/db/gateway.js';
@@ -33,4 +34,42 @@ export function runBench(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** Registers `n` cameras of `partnerId` on the simulator's paths /cam1…/camN (one RTSP port each); returns their ids. */
+export async function registerSimCameras(
+  app: App,
+  admin: Parameters<typeof authHeaders>[0],
+  partnerId: string,
+  sim: Simulator,
+  n: number,
+): Promise<string[]> {
+  const ports = [sim.port, ...sim.extraPorts];
+  const ids: string[] = [];
+  for (let k = 1; k <= n; k++) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/cameras',
+      headers: authHeaders(admin),
+      payload: {
+        partnerId,
+        kind: 'partner_own',
+        name: `Sim ${k}`,
+        host: '127.0.0.1',
+        rtspPort: ports[k - 1]!,
+        httpPort: 40_000 + k,
+        rtspPath: `/cam${k}`,
+        latitude: -15.6,
+        longitude: -56.1,
+        municipalityIbge: '5103403',
+        heading: 0,
+        fieldOfView: 90,
+        mounting: 'pole',
+        credentials: { username: sim.user, password: sim.password },
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    ids.push(res.json().id as string);
+  }
+  return ids;
 }

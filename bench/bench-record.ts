@@ -28,7 +28,7 @@ import { parseArgs } from 'node:util';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { startSimulator } from '@vigia/testkit/camera-simulator';
 import { freePort } from '@vigia/testkit/server-process';
-import { authHeaders, makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
 import { and, gte, sql } from 'drizzle-orm';
 import { startSqlGateway } from '../apps/server/src/db/gateway.js';
@@ -36,7 +36,7 @@ import { partners } from '../apps/server/src/db/schema.js';
 import { recordingGaps } from '../apps/server/src/db/tables/recordings.js';
 import { createExport } from '../apps/server/src/modules/exports/create-export.js';
 import { loadExportSigningKey } from '../apps/server/src/modules/exports/export-signing.js';
-import { children, repo, runBench, sleep, stopBench } from './bench-common.js';
+import { children, registerSimCameras, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -117,33 +117,7 @@ async function main() {
     .insert(partners)
     .values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
     .returning();
-  const ports = [sim.port, ...sim.extraPorts];
-  const cams: string[] = [];
-  for (let k = 1; k <= N; k++) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cameras',
-      headers: authHeaders(admin),
-      payload: {
-        partnerId: partner!.id,
-        kind: 'partner_own',
-        name: `Sim ${k}`,
-        host: '127.0.0.1',
-        rtspPort: ports[k - 1]!,
-        httpPort: 40_000 + k,
-        rtspPath: `/cam${k}`,
-        latitude: -15.6,
-        longitude: -56.1,
-        municipalityIbge: '5103403',
-        heading: 0,
-        fieldOfView: 90,
-        mounting: 'pole',
-        credentials: { username: sim.user, password: sim.password },
-      },
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    cams.push(res.json().id as string);
-  }
+  const cams = await registerSimCameras(app, admin, partner!.id, sim, N);
 
   const nodePort = await freePort();
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {

@@ -24,12 +24,12 @@ import { createS3Client, S3RecordingStorage, uploadFile } from '@vigia/contracts
 import { startSimulator } from '@vigia/testkit/camera-simulator';
 import { freshBuckets, startRgw } from '@vigia/testkit/ceph-rgw';
 import { freePort } from '@vigia/testkit/server-process';
-import { authHeaders, makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';
 import { startSqlGateway } from '../apps/server/src/db/gateway.js';
 import { partners } from '../apps/server/src/db/schema.js';
-import { children, repo, runBench, sleep, stopBench } from './bench-common.js';
+import { children, registerSimCameras, repo, runBench, sleep, stopBench } from './bench-common.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -90,31 +90,7 @@ async function main() {
     .insert(partners)
     .values({ kind: 'municipality', name: 'Bench S3', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
     .returning();
-  const ports = [sim.port, ...sim.extraPorts];
-  for (let k = 1; k <= N; k++) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cameras',
-      headers: authHeaders(admin),
-      payload: {
-        partnerId: partner!.id,
-        kind: 'partner_own',
-        name: `Sim ${k}`,
-        host: '127.0.0.1',
-        rtspPort: ports[k - 1]!,
-        httpPort: 40_000 + k,
-        rtspPath: `/cam${k}`,
-        latitude: -15.6,
-        longitude: -56.1,
-        municipalityIbge: '5103403',
-        heading: 0,
-        fieldOfView: 90,
-        mounting: 'pole',
-        credentials: { username: sim.user, password: sim.password },
-      },
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-  }
+  await registerSimCameras(app, admin, partner!.id, sim, N);
   const nodePort = await freePort();
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {
     cwd: repo,
