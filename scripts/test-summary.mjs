@@ -16,6 +16,18 @@ for (const suite of ['unit', 'integration-pglite', 'integration-postgres', 'e2e'
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(`${suite}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${s ? `, ${s} skipped` : ''}`);
+  // Name what failed, so the tail of a CI log says which test to look at.
+  for (const file of r.testResults ?? []) {
+    const rel = path.relative(process.cwd(), file.name);
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'failed') continue;
+      const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+      console.log(`  FAILED ${rel} › ${t.fullName}\n         ${why}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
+      console.log(`  FAILED ${rel} (suite): ${(file.message ?? '').split('\n')[0].slice(0, 300)}`);
+    }
+  }
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   skipped += s;

@@ -10,8 +10,13 @@ export async function startDemoPlatform(
   env: Record<string, string> = {},
 ): Promise<ServerProcess & { dataDir: string; stop(): Promise<void> }> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('web app not built: run npm -w @vigia/web run build');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', WEB_DIST: webDist, ...env });
+  // A fresh data directory per start attempt (startServer retries when its port was taken).
+  let dataDir = '';
+  const server = await startServer(() => {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-'));
+    return { DATA_DIR: dataDir, DEMO: '1', DATABASE_URL: '', WEB_DIST: webDist, ...env };
+  });
   return {
     ...server,
     dataDir,

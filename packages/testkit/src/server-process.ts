@@ -52,6 +52,23 @@ export async function startServer(
   env: Record<string, string | undefined> | ((port: number) => Record<string, string | undefined>),
   options: { processGroup?: boolean } = {},
 ): Promise<ServerProcess> {
+  // freePort() closes the port before the child binds it; on a busy machine another process's
+  // outgoing connection can take it as its ephemeral port in between. Only that case is retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env, options);
+    } catch (err) {
+      if (!(err instanceof PortTakenError) || attempt >= 5) throw err;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startServerOnce(
+  env: Record<string, string | undefined> | ((port: number) => Record<string, string | undefined>),
+  options: { processGroup?: boolean },
+): Promise<ServerProcess> {
   const port = await freePort();
   // A function gets the port first (settings that name the server's own URL, e.g. an OIDC redirect).
   const extra = typeof env === 'function' ? env(port) : env;
@@ -78,7 +95,10 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null) {
+      if (out.includes(`EADDRINUSE: address already in use 127.0.0.1:${port}`)) throw new PortTakenError(out);
+      throw new Error(`server exited early (${child.exitCode}):\n${out}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
