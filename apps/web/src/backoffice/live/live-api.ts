@@ -48,7 +48,9 @@ function flush(): void {
  */
 export function requestLiveToken(cameraId: string, nonceHash: string): Promise<LiveToken> {
   return new Promise<LiveToken>((resolve, reject) => {
-    if (!pending.length) setTimeout(flush, 0);
+    // A microtask: the tiles of one commit have all asked by then, and the request leaves before
+    // the browser runs the page's next task (a timer would queue it behind them).
+    if (!pending.length) queueMicrotask(flush);
     pending.push({ cameraId, nonceHash, resolve, reject });
     if (pending.length >= LIVE_TOKEN_BATCH_MAX) flush();
   });

@@ -1,4 +1,5 @@
 import type { LiveToken } from '@vigia/contracts';
+import { randomNonce, streamNonceHash } from '../../shared/crypto/stream-nonce';
 import { reconnectDelay, renewDelay } from './live-edge';
 
 /**
@@ -23,22 +24,9 @@ export interface LiveSessionOptions {
   onFirstFrame?(ms: number, steps: Record<string, number>): void;
 }
 
-export async function sha256Hex(s: string): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function randomNonce(): string {
-  const b = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...b))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
 export abstract class TokenStreamSession {
   protected readonly nonce = randomNonce();
-  private readonly nonceHash: Promise<string> = sha256Hex(this.nonce);
+  private readonly nonceHash = streamNonceHash(this.nonce);
   private renewTimer: number | undefined;
   private retryTimer: number | undefined;
   protected attempt = 0;
@@ -73,7 +61,9 @@ export abstract class TokenStreamSession {
   protected maxAttempts = Number.POSITIVE_INFINITY;
 
   protected fetchToken(): Promise<LiveToken> {
-    return this.nonceHash.then((hash) => this.opts.getToken(this.cameraId, hash));
+    // Called synchronously from `start()`: the tiles of a layout mounting in one commit ask in the
+    // same task, so their requests leave together (live-api.ts) before the page's other work.
+    return this.opts.getToken(this.cameraId, this.nonceHash);
   }
 
   private async connect(): Promise<void> {

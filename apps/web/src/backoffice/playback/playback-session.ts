@@ -1,3 +1,4 @@
+import { randomNonce, streamNonceHash } from '../../shared/crypto/stream-nonce';
 import { mediaSourceClass } from '../live/live-session';
 import { auditSnapshot, endPlayback, fetchChunk, renewPlayback, startPlayback } from './playback-api';
 
@@ -19,11 +20,6 @@ export type PlaybackState =
   | { kind: 'paused' }
   | { kind: 'no_footage' }
   | { kind: 'failed'; message: string };
-
-async function sha256Hex(s: string): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
@@ -68,7 +64,7 @@ export interface PlaybackSessionOptions {
 }
 
 export class PlaybackSession {
-  private nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24)))).replace(/[+/=]/g, 'x');
+  private nonce = randomNonce();
   private token: string | undefined;
   playbackId: string | undefined;
   private renewTimer: number | undefined;
@@ -99,7 +95,7 @@ export class PlaybackSession {
   private async ensureToken(from: number): Promise<string> {
     if (this.token) return this.token;
     const t = await startPlayback(this.cameraId, {
-      nonceHash: await sha256Hex(this.nonce),
+      nonceHash: streamNonceHash(this.nonce),
       from: new Date(from).toISOString(),
       reason: this.opts.reason,
     });
@@ -115,7 +111,7 @@ export class PlaybackSession {
     this.renewTimer = window.setTimeout(async () => {
       if (!this.token) return;
       try {
-        const t = await renewPlayback(this.cameraId, { nonceHash: await sha256Hex(this.nonce), token: this.token });
+        const t = await renewPlayback(this.cameraId, { nonceHash: streamNonceHash(this.nonce), token: this.token });
         this.token = t.token;
         this.scheduleRenew(t.expiresAt);
       } catch (err) {
