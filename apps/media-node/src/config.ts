@@ -22,6 +22,8 @@ const envSchema = z
     CAMERA_SECRETS_KEY: z.string().optional(),
     CAMERA_SECRETS_PREVIOUS_KEYS: z.string().optional(),
     STREAM_TOKEN_KEY: z.string().optional(),
+    /** Same as the API's: a bearer that lets a scraper outside this machine read /metrics and /stats. */
+    METRICS_TOKEN: z.string().min(16, { message: 'METRICS_TOKEN must have at least 16 characters' }).optional(),
     MEDIA_LEASE_SECONDS: z.coerce.number().min(3).max(300).default(15),
     MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
     MEDIA_SESSION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
@@ -91,6 +93,8 @@ export interface NodeConfig {
   gateway: { url: string; token: string } | undefined;
   cameraKeys: { current: string | undefined; previous: string[] };
   streamTokenKey: string | undefined;
+  /** Bearer for /metrics and /stats from outside loopback; unset: loopback only. */
+  metricsToken: string | undefined;
   leaseSeconds: number;
   heartbeatMs: number;
   sessionCheckMs: number;
@@ -150,6 +154,7 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
         .filter(Boolean),
     },
     streamTokenKey: e.STREAM_TOKEN_KEY,
+    metricsToken: e.METRICS_TOKEN,
     leaseSeconds: e.MEDIA_LEASE_SECONDS,
     heartbeatMs: e.MEDIA_HEARTBEAT_MS,
     sessionCheckMs: e.MEDIA_SESSION_CHECK_MS,

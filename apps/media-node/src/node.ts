@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { mayReadMetrics } from '@vigia/contracts/metrics-access';
 import { createS3Client } from '@vigia/contracts/recording-s3';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { loadStreamTokenKey } from '@vigia/contracts/stream-token';
@@ -11,6 +12,7 @@ import { HlsService } from './hls/hls-service.js';
 import { checkLeaseTiming, planRenewal } from './leases.js';
 import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
+import { createNodeMetrics } from './metrics.js';
 import { nvrPlayback } from './nvr-playback.js';
 import { parseRanges } from './outbound.js';
 import { type PushListener, startPushListener } from './push.js';
@@ -42,6 +44,12 @@ export interface MediaNode {
 
 /** /live/:cameraId (live view) and /playback/:cameraId (partner-NVR playback, same socket protocol). */
 const UUID = /^\/(live|playback)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+const readerOf = (req: http.IncomingMessage) => ({
+  remoteAddress: req.socket.remoteAddress,
+  authorization: req.headers.authorization,
+  forwarded: req.headers['x-forwarded-for'] !== undefined,
+});
 
 /** Starts a media node: HTTP (health, stats) + WebSocket live endpoint, heartbeat/lease and session loops. */
 export async function startMediaNode(config: NodeConfig, log: Log = createLog(config.logLevel)): Promise<MediaNode> {
@@ -91,12 +99,18 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   });
   const hls = new HlsService({ ...deps, sql }, { idleMs: config.hls.idleMs, checkMs: config.sessionCheckMs });
 
+  const metrics = createNodeMetrics({ nodeId: config.nodeId, upstreams, viewers, recording, uploader });
   const server = http.createServer((req, res) => {
     const url = req.url?.split('?')[0];
     if (url && hls.handles(url)) return hls.handle(req, res);
     if (req.method === 'GET' && url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, node: config.nodeId }));
+      return;
+    }
+    const monitoring = req.method === 'GET' && (url === '/stats' || url === '/metrics');
+    if (monitoring && !mayReadMetrics(readerOf(req), config.metricsToken)) {
+      res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'FORBIDDEN' }));
       return;
     }
     if (req.method === 'GET' && url === '/stats') {
@@ -116,6 +130,13 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
           ...nodeTotals(upstreams, recording),
           ...(uploader ? { upload: uploader.stats } : {}),
         }),
+      );
+      return;
+    }
+    if (req.method === 'GET' && url === '/metrics') {
+      metrics.metrics().then(
+        (body) => res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' }).end(body),
+        () => res.writeHead(500).end(),
       );
       return;
     }

@@ -102,6 +102,17 @@ describe('live view through the media node', () => {
     }
     expect(node.upstreams.sessionsByCamera.get(cam[0]!)).toBe(1);
     expect(node.upstreams.stats.clientsStarted).toBe(1);
+    // The same counts for Prometheus, labelled with the node (a fleet is scraped node by node).
+    const metrics = await (await fetch(`${node.url}/metrics`)).text();
+    expect(metrics).toContain('vigia_node_upstreams_open{node="test-node"} 1');
+    expect(metrics).toContain('vigia_node_viewers{node="test-node"} 2');
+    const received = Number(/vigia_node_ingest_received_bytes_total\{node="test-node"\} (\d+)/.exec(metrics)?.[1]);
+    expect(received).toBeGreaterThan(0);
+    // Not for the outside world: relayed by a proxy (or from another host) without METRICS_TOKEN → 403.
+    for (const path of ['/metrics', '/stats']) {
+      const relayed = await fetch(`${node.url}${path}`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(relayed.status).toBe(403);
+    }
     const lease = await t.database.db.execute(sql`SELECT node_id FROM camera_assignment WHERE camera_id = ${cam[0]}::uuid`);
     expect((lease as unknown as { rows: { node_id: string }[] }).rows[0]?.node_id).toBe('test-node');
 
