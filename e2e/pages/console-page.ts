@@ -77,3 +77,64 @@ export class ConsolePage {
     await dialog.waitFor({ state: 'detached' });
   }
 }
+
+/** The PTZ control over a console tile (shown on the selected or hovered tile of a PTZ camera). */
+export class PtzTile {
+  constructor(
+    private readonly page: Page,
+    private readonly tile: number,
+  ) {}
+
+  control() {
+    return this.page.locator(`[data-tile="${this.tile}"]`).getByTestId('ptz-control');
+  }
+
+  holder() {
+    return this.control().getByTestId('ptz-holder');
+  }
+
+  async take() {
+    await this.control().getByRole('button', { name: 'Assumir PTZ' }).click();
+    await this.holder().getByText('PTZ: você está no controle').waitFor();
+  }
+
+  /** Presses and holds a pad button (the camera moves while it is held) until `done` resolves. */
+  async hold(label: string, done: () => Promise<unknown>) {
+    await this.control().getByRole('button', { name: label }).hover();
+    await this.page.mouse.down();
+    try {
+      await done();
+    } finally {
+      await this.page.mouse.up();
+    }
+  }
+
+  async savePreset(name: string) {
+    await this.control().getByLabel('Nome do preset').fill(name);
+    await this.control().getByRole('button', { name: 'Salvar preset' }).click();
+    await this.control().getByTestId('ptz-presets').getByRole('button', { name }).waitFor();
+  }
+
+  /** A coarse grey signature (32×18) of the tile's current video frame; [] before the first frame. */
+  frame(): Promise<number[]> {
+    return this.page.evaluate((i) => {
+      const v = document.querySelector<HTMLVideoElement>(`[data-tile="${i}"] video`);
+      if (!v || v.readyState < 2) return [];
+      const c = document.createElement('canvas');
+      c.width = 32;
+      c.height = 18;
+      const g = c.getContext('2d', { willReadFrequently: true })!;
+      g.drawImage(v, 0, 0, 32, 18);
+      const d = g.getImageData(0, 0, 32, 18).data;
+      const out: number[] = [];
+      for (let k = 0; k < d.length; k += 4) out.push((d[k]! * 299 + d[k + 1]! * 587 + d[k + 2]! * 114) / 1000);
+      return out;
+    }, this.tile);
+  }
+}
+
+/** Mean absolute difference (0–255) between two frame signatures. */
+export function frameDistance(a: number[], b: number[]): number {
+  if (a.length === 0 || a.length !== b.length) return Number.NaN;
+  return a.reduce((sum, v, k) => sum + Math.abs(v - b[k]!), 0) / a.length;
+}

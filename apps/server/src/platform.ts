@@ -16,6 +16,7 @@ import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-dead
 import { cameraDepsOf } from './modules/cameras/camera-deps.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedProtectionDemo } from './modules/demo/demo-protection.js';
+import { onvifEventsSweep } from './modules/events/onvif-events.sweep.js';
 import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
 import { localFileStorage } from './modules/files/file-storage.js';
@@ -91,6 +92,10 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(
       ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),
     );
+    if (config.onvifEvents.pullSeconds > 0)
+      await jobs.addSweep(
+        onvifEventsSweep({ ...cameraDepsOf(database.db, config), clock: systemClock, log }, config.onvifEvents.pullSeconds),
+      );
     await jobs.addSweep(viewChangeSweep({ ...cameraDepsOf(database.db, config), clock: systemClock, log, cfg: config.viewCheck }));
     if (config.objectStorage) {
       const { s3, evidenceLockMs, uploadAlertMs } = config.objectStorage;

@@ -2,6 +2,7 @@ import { authHeaders, type Session } from '@vigia/testkit/test-app';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../src/db/tables/audit.js';
+import { cameraPtz } from '../src/db/tables/ptz.js';
 import { evidenceLocks } from '../src/db/tables/releases.js';
 import { useTestApp } from './helpers/app.js';
 import { releaseFixtures } from './releases.fixtures.js';
@@ -115,7 +116,14 @@ describe('console layouts (issue 17)', () => {
     const res = await f.send(civilA.session, 'GET', '/api/console/cameras');
     expect(res.statusCode).toBe(200);
     const item = res.json().items.find((c: { id: string }) => c.id === cam);
-    expect(item).toMatchObject({ municipalityName: 'Cuiabá' });
+    expect(item).toMatchObject({ municipalityName: 'Cuiabá', ptz: null });
     expect(item.partnerName.length).toBeGreaterThan(0);
+  });
+
+  it('the tree says which cameras report PTZ once it is known (the console shows their control)', async () => {
+    await ctx.t.database.db.insert(cameraPtz).values({ cameraId: otherCam, supported: true, checkedAt: new Date() });
+    const items = (await f.send(civilA.session, 'GET', '/api/console/cameras')).json().items as { id: string; ptz: boolean | null }[];
+    expect(items.find((c) => c.id === otherCam)?.ptz).toBe(true);
+    expect(items.find((c) => c.id === cam)?.ptz).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts } from '../src/db/tables/alerts.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { partners } from '../src/db/tables/partners.js';
+import { cameraPtz } from '../src/db/tables/ptz.js';
 import { cameraViewChecks } from '../src/db/tables/view-change.js';
 import { drainSweep } from '../src/jobs/sweep.js';
 import { cameraDepsOf } from '../src/modules/cameras/camera-deps.js';
@@ -107,6 +108,18 @@ describe('view-change detection', () => {
     expect((await f.send(regionalSinop.session, 'GET', `/api/events/${events[0].id}`)).statusCode).toBe(404);
     const foreign = await ctx.app.inject({ method: 'GET', url: events[0].images.current, headers: authHeaders(regionalSinop.session) });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('a PTZ camera an operator moved away from its approved preset is not checked until it returns', async () => {
+    const before = (await check())!.lastCheckedAt;
+    await db()
+      .insert(cameraPtz)
+      .values({ cameraId: cam, supported: true, checkedAt: new Date(), approvedPresetToken: '1', awayFromApproved: true });
+    await sweep();
+    expect((await check())!.lastCheckedAt).toEqual(before);
+    await db().update(cameraPtz).set({ awayFromApproved: false }).where(eq(cameraPtz.cameraId, cam));
+    await sweep();
+    expect((await check())!.lastCheckedAt!.getTime()).toBeGreaterThan(before!.getTime());
   });
 
   it('back to the approved view, the episode closes', async () => {

@@ -22,6 +22,8 @@ export const consoleCameraSchema = z.object({
   municipalityName: z.string(),
   /** Null when the municipality is in no security region yet. */
   regionName: z.string().nullable(),
+  /** Whether the camera reports ONVIF PTZ (null: not asked yet); the console shows its PTZ control. */
+  ptz: z.boolean().nullable(),
 });
 export type ConsoleCamera = z.infer<typeof consoleCameraSchema>;
 export const consoleCamerasSchema = z.object({ items: z.array(consoleCameraSchema) });

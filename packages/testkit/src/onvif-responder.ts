@@ -10,6 +10,11 @@
  * over time into a position (pan/tilt −1…1, zoom 0…1), Stop, GetStatus, presets and home; every
  * position change is handed to `ptz.onPosition` — the camera simulator turns it into a crop window
  * over a larger scene, so the picture really moves.
+ *
+ * With `events`, it also has an event service (/onvif/Events, PullPoint): CreatePullPointSubscription
+ * opens a subscription at /onvif/Subscription?Idx=N that first reports the motion state
+ * ("Initialized", as devices do), then whatever `emitEvent` queues; PullMessages returns the queue;
+ * Renew, Unsubscribe; `dropSubscriptions` forgets them all (a camera reboot).
  */
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -28,6 +33,19 @@ export interface OnvifResponderOptions {
   lanAddress?: string;
   /** A PTZ service (see the file comment). */
   ptz?: { onPosition?: (p: PtzState) => void /** Position units per second at velocity 1 (default 0.5). */; speed?: number };
+  /** An event service (see the file comment); `motion`: the motion state reported when subscribing. */
+  events?: { motion?: boolean };
+}
+
+export interface OnvifEventMessage {
+  /** e.g. "tns1:VideoSource/MotionAlarm". */
+  topic: string;
+  data: Record<string, string>;
+  source?: Record<string, string>;
+  /** Default "Changed". */
+  operation?: 'Initialized' | 'Changed' | 'Deleted';
+  /** Default now. */
+  utcTime?: string;
 }
 
 export interface PtzState {
@@ -46,6 +64,12 @@ export interface OnvifResponder {
   position: PtzState;
   /** PTZ presets by token (option `ptz`). */
   presets: Map<string, { name: string; position: PtzState }>;
+  /** Queues a notification on every open subscription (option `events`). */
+  emitEvent(m: OnvifEventMessage): void;
+  /** Open PullPoint subscriptions (option `events`). */
+  readonly subscriptions: number;
+  /** Forgets every subscription, as a rebooted camera does (option `events`). */
+  dropSubscriptions(): void;
   close(): Promise<void>;
 }
 
@@ -112,9 +136,15 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
     refused: 0,
     position: { pan: 0, tilt: 0, zoom: 0 },
     presets: new Map(),
+    emitEvent: () => {
+      throw new Error('ONVIF responder started without events');
+    },
+    subscriptions: 0,
+    dropSubscriptions: () => undefined,
     close: async () => undefined,
   };
   const ptz = o.ptz ? ptzMotor(state, o.ptz) : undefined;
+  const events = o.events ? eventService(state, lan, o.events) : undefined;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -125,7 +155,10 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
       };
       if (
         req.method !== 'POST' ||
-        (req.url !== '/onvif/device_service' && req.url !== '/onvif/Media' && !(ptz && req.url === '/onvif/PTZ'))
+        (req.url !== '/onvif/device_service' &&
+          req.url !== '/onvif/Media' &&
+          !(ptz && req.url === '/onvif/PTZ') &&
+          !(events && (req.url === '/onvif/Events' || req.url?.startsWith('/onvif/Subscription?'))))
       ) {
         res.writeHead(404, { 'Content-Type': 'text/html' });
         res.end('<html><body>404 Not Found</body></html>');
@@ -171,6 +204,10 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
               `<tt:RTPMulticast>true</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities>` +
               `<tt:Extension><tt:ProfileCapabilities><tt:MaximumNumberOfProfiles>10</tt:MaximumNumberOfProfiles></tt:ProfileCapabilities></tt:Extension></tt:Media>` +
               (ptz ? `<tt:PTZ><tt:XAddr>http://${lan}/onvif/PTZ</tt:XAddr></tt:PTZ>` : '') +
+              (events
+                ? `<tt:Events><tt:XAddr>http://${lan}/onvif/Events</tt:XAddr><tt:WSSubscriptionPolicySupport>true</tt:WSSubscriptionPolicySupport>` +
+                  `<tt:WSPullPointSupport>true</tt:WSPullPointSupport><tt:WSPausableSubscriptionManagerInterfaceSupport>false</tt:WSPausableSubscriptionManagerInterfaceSupport></tt:Events>`
+                : '') +
               `</tds:Capabilities></tds:GetCapabilitiesResponse>`,
           );
         case 'GetServices':
@@ -182,6 +219,10 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
               `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>` +
               (ptz
                 ? `<tds:Service><tds:Namespace>http://www.onvif.org/ver20/ptz/wsdl</tds:Namespace><tds:XAddr>http://${lan}/onvif/PTZ</tds:XAddr>` +
+                  `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>`
+                : '') +
+              (events
+                ? `<tds:Service><tds:Namespace>http://www.onvif.org/ver10/events/wsdl</tds:Namespace><tds:XAddr>http://${lan}/onvif/Events</tds:XAddr>` +
                   `<tds:Version><tt:Major>17</tt:Major><tt:Minor>12</tt:Minor></tds:Version></tds:Service>`
                 : '') +
               `</tds:GetServicesResponse>`,
@@ -202,7 +243,12 @@ export async function startOnvifResponder(o: OnvifResponderOptions): Promise<Onv
           );
         }
         default: {
-          const answer = ptz && req.url === '/onvif/PTZ' ? ptz.handle(action, root) : undefined;
+          const answer =
+            ptz && req.url === '/onvif/PTZ'
+              ? ptz.handle(action, root)
+              : events && req.url !== '/onvif/PTZ'
+                ? events.handle(action, req.url!)
+                : undefined;
           if (answer) return send(answer.status, answer.body);
           return send(400, fault('ActionNotSupported', 'Optional Action Not Implemented'));
         }
@@ -305,6 +351,82 @@ function ptzMotor(state: OnvifResponder, o: NonNullable<OnvifResponderOptions['p
           halt();
           setPosition({ pan: 0, tilt: 0, zoom: 0 });
           return ok(action);
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+const EVENT_NS =
+  'xmlns:tev="http://www.onvif.org/ver10/events/wsdl" xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:wsa="http://www.w3.org/2005/08/addressing" xmlns:tns1="http://www.onvif.org/ver10/topics"';
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const simpleItems = (items: Record<string, string>) =>
+  Object.entries(items)
+    .map(([k, v]) => `<tt:SimpleItem Name="${attr(k)}" Value="${attr(v)}"/>`)
+    .join('');
+
+/** The event service: PullPoint subscriptions, each with its queue of notifications. */
+function eventService(state: OnvifResponder, lan: string, o: NonNullable<OnvifResponderOptions['events']>) {
+  const subs = new Map<string, { queue: OnvifEventMessage[]; until: number }>();
+  let next = 0;
+  const notification = (m: OnvifEventMessage) =>
+    `<wsnt:NotificationMessage><wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">${m.topic}</wsnt:Topic>` +
+    `<wsnt:Message><tt:Message UtcTime="${m.utcTime ?? new Date().toISOString()}" PropertyOperation="${m.operation ?? 'Changed'}">` +
+    `<tt:Source>${simpleItems(m.source ?? { Source: 'VideoSource_1' })}</tt:Source><tt:Data>${simpleItems(m.data)}</tt:Data></tt:Message></wsnt:Message></wsnt:NotificationMessage>`;
+  const open = (url: string) => {
+    const s = subs.get(url);
+    return s && s.until > Date.now() ? s : undefined;
+  };
+  const unknown = { status: 400, body: fault('InvalidArgVal', 'Unknown or expired subscription') };
+  state.emitEvent = (m) => {
+    for (const s of subs.values()) s.queue.push(m);
+  };
+  state.dropSubscriptions = () => subs.clear();
+  Object.defineProperty(state, 'subscriptions', { get: () => [...subs.keys()].filter((k) => open(k)).length });
+  return {
+    handle(action: string, url: string): { status: number; body: string } | undefined {
+      const now = Date.now();
+      switch (action) {
+        case 'CreatePullPointSubscription': {
+          if (url !== '/onvif/Events') return undefined;
+          const path = `/onvif/Subscription?Idx=${next++}`;
+          const initial: OnvifEventMessage = {
+            topic: 'tns1:VideoSource/MotionAlarm',
+            data: { State: String(o.motion ?? false) },
+            operation: 'Initialized',
+          };
+          subs.set(path, { queue: [initial], until: now + 60_000 });
+          return {
+            status: 200,
+            body:
+              `<tev:CreatePullPointSubscriptionResponse ${EVENT_NS}><tev:SubscriptionReference><wsa:Address>http://${lan}${path.replace('&', '&amp;')}</wsa:Address></tev:SubscriptionReference>` +
+              `<wsnt:CurrentTime>${new Date(now).toISOString()}</wsnt:CurrentTime><wsnt:TerminationTime>${new Date(now + 60_000).toISOString()}</wsnt:TerminationTime></tev:CreatePullPointSubscriptionResponse>`,
+          };
+        }
+        case 'PullMessages': {
+          const s = open(url);
+          if (!s) return unknown;
+          const batch = s.queue.splice(0, s.queue.length);
+          return {
+            status: 200,
+            body:
+              `<tev:PullMessagesResponse ${EVENT_NS}><tev:CurrentTime>${new Date(now).toISOString()}</tev:CurrentTime><tev:TerminationTime>${new Date(s.until).toISOString()}</tev:TerminationTime>` +
+              `${batch.map(notification).join('')}</tev:PullMessagesResponse>`,
+          };
+        }
+        case 'Renew': {
+          const s = open(url);
+          if (!s) return unknown;
+          s.until = now + 60_000;
+          return {
+            status: 200,
+            body: `<wsnt:RenewResponse ${EVENT_NS}><wsnt:TerminationTime>${new Date(s.until).toISOString()}</wsnt:TerminationTime></wsnt:RenewResponse>`,
+          };
+        }
+        case 'Unsubscribe':
+          if (!subs.delete(url)) return unknown;
+          return { status: 200, body: `<wsnt:UnsubscribeResponse ${EVENT_NS}/>` };
         default:
           return undefined;
       }

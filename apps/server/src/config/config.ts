@@ -119,6 +119,8 @@ export const envSchema = z
     VIEW_CHECK_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
     /** Hamming distance (of 64 bits of the perceptual hash) above which a camera's view changed. */
     VIEW_CHECK_THRESHOLD: z.coerce.number().int().min(1).max(63).default(12),
+    /** ONVIF motion/tamper events are pulled from the cameras' PullPoint subscriptions this often; 0 = off. */
+    ONVIF_EVENTS_PULL_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
     /** gov.br Login Único (OIDC): issuer, client and redirect; unset: citizen services that need sign-in are unavailable. */
     GOVBR_ISSUER: z
       .string()
@@ -176,6 +178,8 @@ export interface Config {
   signage: { plateDeadlineDays: number };
   ptz: { lockIdleMs: number; returnAfterMs: number; priority: string[]; partnerDrivesOwn: boolean };
   viewCheck: { intervalMs: number; threshold: number };
+  /** ONVIF PullPoint events: pull cycle in seconds, 0 = off. */
+  onvifEvents: { pullSeconds: number };
   publicUrl: string;
   /** Peers whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
   trustedProxies: string[];
@@ -269,6 +273,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       partnerDrivesOwn: e.PTZ_PARTNER_DRIVES_OWN === 'true',
     },
     viewCheck: { intervalMs: Math.round(e.VIEW_CHECK_INTERVAL_MINUTES * 60_000), threshold: e.VIEW_CHECK_THRESHOLD },
+    onvifEvents: { pullSeconds: e.ONVIF_EVENTS_PULL_SECONDS },
     publicUrl: e.PUBLIC_URL,
     trustedProxies: splitList(e.TRUSTED_PROXIES),
     metricsToken: e.METRICS_TOKEN,

@@ -1,3 +1,4 @@
+export { cameraEventOf, EVENTS_NS, type OnvifNotification, OnvifPullPoint, readNotifications, subscribeEvents } from './events';
 export {
   DEVICE_SERVICE_PATH,
   discoverStreamUri,

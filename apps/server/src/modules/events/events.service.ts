@@ -56,7 +56,7 @@ function detailOf(kind: CameraEventKind, data: Record<string, unknown> | null): 
     case 'view_changed':
       return typeof d.distance === 'number' ? `Imagem diferente da vista aprovada (distância ${d.distance} de 64)` : null;
     default:
-      return str('topic') ?? null;
+      return str('topic') ? `Enviado pela câmera (${str('topic')})` : null;
   }
 }
 

@@ -5,6 +5,7 @@ import { toApiError } from '../../shared/api/api-error';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { LivePlayer } from '../live/LivePlayer';
+import { PtzTileControl } from '../ptz/PtzControl';
 import { BookmarkDialog } from './BookmarkDialog';
 import { CAMERA_DRAG_TYPE, CameraTree } from './CameraTree';
 import { createLayout, deleteLayout, listConsoleCameras, listLayouts, updateLayout } from './console-api';
@@ -21,7 +22,8 @@ const BOOKMARK_SECONDS = 30;
  * /app/operacoes/console — the operators' console (issue 17): full window, dark, a collapsible
  * camera tree, layouts 1/2×2/3×3/4×4/1+5/1+7 filled by drag and drop, saved personal and shared
  * layouts, tours, windows kept in sync (multi-monitor), keyboard shortcuts, instant replay and
- * bookmarks. Tiles are the live player of the rest of the back office.
+ * bookmarks. Tiles are the live player of the rest of the back office; the selected or hovered
+ * tile of a PTZ camera shows its PTZ control and who holds the lock.
  */
 export function ConsolePage() {
   useDocumentTitle('Console de operações');
@@ -34,6 +36,7 @@ export function ConsolePage() {
   const [touring, setTouring] = useState(false);
   const [step, setStep] = useState(0);
   const [selected, setSelected] = useState(0);
+  const [hovered, setHovered] = useState<number | null>(null);
   const [panel, setPanel] = useState(true);
   const [search, setSearch] = useState('');
   const [name, setName] = useState('');
@@ -50,6 +53,8 @@ export function ConsolePage() {
     [cameras, tiles, touring, step],
   );
   const nameOf = useCallback((id: string) => cams.data?.find((c) => c.id === id)?.name ?? 'Câmera', [cams.data]);
+  /** PTZ known to be absent: no control (and no device round trip) on hover. */
+  const noPtz = useCallback((id: string) => cams.data?.find((c) => c.id === id)?.ptz === false, [cams.data]);
 
   // ---- windows in sync (multi-monitor) ----
   const state: ConsoleState = { grid, cameras, tourSeconds, touring, layoutId };
@@ -297,6 +302,8 @@ export function ConsolePage() {
               style={i === 0 && g.big ? { gridColumn: `span ${g.big.span}`, gridRow: `span ${g.big.span}` } : undefined}
               onClick={() => setSelected(i)}
               onKeyDown={() => undefined}
+              onMouseEnter={() => setHovered(i)}
+              onMouseLeave={() => setHovered((h) => (h === i ? null : h))}
               onDragOver={(e) => {
                 e.preventDefault();
                 e.dataTransfer.dropEffect = 'copy';
@@ -327,6 +334,9 @@ export function ConsolePage() {
                 )
               ) : (
                 <div className="vigia-console-empty">Arraste uma câmera para cá</div>
+              )}
+              {id && !replays[i] && (i === selected || i === hovered) && !noPtz(id) && (
+                <PtzTileControl key={id} cameraId={id} cameraName={nameOf(id)} />
               )}
               {id && (
                 <div className="vigia-console-tile-actions">

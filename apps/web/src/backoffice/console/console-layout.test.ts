@@ -11,6 +11,7 @@ const cam = (id: string, name: string, region: string | null, muni: string, part
   municipalityIbge: muni === 'Cuiabá' ? '5103403' : '5107909',
   municipalityName: muni,
   regionName: region,
+  ptz: null,
 });
 
 describe('console layout', () => {

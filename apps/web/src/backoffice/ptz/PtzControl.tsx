@@ -1,91 +1,16 @@
-import type { PtzStatus, PtzVelocityInput } from '@vigia/contracts';
-import { type KeyboardEvent, useCallback, useEffect, useRef, useState, type WheelEvent } from 'react';
-import { toApiError } from '../../shared/api/api-error';
-import { ptzApi } from './ptz-api';
-
-const SPEED = 0.6;
-/** Keyboard: arrows pan/tilt, + / - zoom (held down: moves; released: stops). */
-const keyMoves: Record<string, PtzVelocityInput> = {
-  ArrowLeft: { pan: -SPEED, tilt: 0, zoom: 0 },
-  ArrowRight: { pan: SPEED, tilt: 0, zoom: 0 },
-  ArrowUp: { pan: 0, tilt: SPEED, zoom: 0 },
-  ArrowDown: { pan: 0, tilt: -SPEED, zoom: 0 },
-  '+': { pan: 0, tilt: 0, zoom: SPEED },
-  '=': { pan: 0, tilt: 0, zoom: SPEED },
-  '-': { pan: 0, tilt: 0, zoom: -SPEED },
-};
-const buttons: { label: string; icon: string; v: PtzVelocityInput }[] = [
-  { label: 'Para cima', icon: 'fa-arrow-up', v: keyMoves.ArrowUp! },
-  { label: 'Para a esquerda', icon: 'fa-arrow-left', v: keyMoves.ArrowLeft! },
-  { label: 'Para a direita', icon: 'fa-arrow-right', v: keyMoves.ArrowRight! },
-  { label: 'Para baixo', icon: 'fa-arrow-down', v: keyMoves.ArrowDown! },
-  { label: 'Aproximar (zoom +)', icon: 'fa-search-plus', v: keyMoves['+']! },
-  { label: 'Afastar (zoom −)', icon: 'fa-search-minus', v: keyMoves['-']! },
-];
+import { useState } from 'react';
+import { ptzButtons, usePtz } from './use-ptz';
 
 /**
  * On-screen PTZ control of one camera (issue 17): take the lock, move while a button or key is held
- * (arrows, + / −; mouse wheel zooms), home, presets. Renders nothing for a camera without PTZ.
- * Self-contained so the operations console can place it on any live tile.
+ * (arrows, + / −; mouse wheel zooms), home, presets. Renders nothing for a camera without PTZ. The
+ * console's tiles use the compact `PtzTileControl`.
  */
 export function PtzControl({ cameraId }: { cameraId: string }) {
-  const [st, setSt] = useState<PtzStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const p = usePtz(cameraId);
   const [presetName, setPresetName] = useState('');
-  const moving = useRef(false);
-  const wheelTimer = useRef<number | undefined>(undefined);
-
-  const refresh = useCallback(
-    (signal?: AbortSignal) =>
-      ptzApi.status(cameraId, signal).then(
-        (s) => setSt(s),
-        () => undefined,
-      ),
-    [cameraId],
-  );
-  useEffect(() => {
-    const ctl = new AbortController();
-    void refresh(ctl.signal);
-    const t = window.setInterval(() => void refresh(), 3000);
-    return () => (ctl.abort(), window.clearInterval(t));
-  }, [refresh]);
-
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      setError(null);
-      await work();
-    } catch (e) {
-      setError(toApiError(e).message);
-      void refresh();
-    }
-  };
-  const start = (v: PtzVelocityInput) => {
-    moving.current = true;
-    void act(() => ptzApi.move(cameraId, v));
-  };
-  const stop = () => {
-    if (!moving.current) return;
-    moving.current = false;
-    void act(() => ptzApi.stop(cameraId));
-  };
-
+  const { st, mine } = p;
   if (!st?.supported) return null;
-  const mine = st.lock?.mine === true;
-  const onKeyDown = (e: KeyboardEvent) => {
-    const v = keyMoves[e.key];
-    if (!mine || !v || e.repeat) return;
-    e.preventDefault();
-    start(v);
-  };
-  const onKeyUp = (e: KeyboardEvent) => {
-    if (keyMoves[e.key]) stop();
-  };
-  const onWheel = (e: WheelEvent) => {
-    if (!mine) return;
-    window.clearTimeout(wheelTimer.current);
-    if (!moving.current) start({ pan: 0, tilt: 0, zoom: e.deltaY < 0 ? SPEED : -SPEED });
-    wheelTimer.current = window.setTimeout(stop, 300);
-  };
 
   return (
     <section className="br-card p-3 mt-3" aria-label="Controle PTZ" data-testid="ptz-control">
@@ -95,46 +20,42 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
           Controle assumido por {st.takenOverBy}.
         </div>
       )}
-      {error && (
+      {p.error && (
         <div className="br-message danger" role="alert">
-          {error}
+          {p.error}
         </div>
       )}
       {!mine ? (
         <p>
           {st.lock ? <span data-testid="ptz-holder">Em uso por {st.lock.holderName}. </span> : 'Ninguém está controlando esta câmera. '}
-          <button type="button" className="br-button primary small" onClick={() => act(() => ptzApi.lock(cameraId).then(setSt))}>
+          <button type="button" className="br-button primary small" onClick={p.take}>
             Assumir controle PTZ
           </button>
         </p>
       ) : (
-        <div tabIndex={0} onKeyDown={onKeyDown} onKeyUp={onKeyUp} onWheel={onWheel} data-testid="ptz-pad" aria-describedby="ptz-keys">
+        <div tabIndex={0} onKeyDown={p.onKeyDown} onKeyUp={p.onKeyUp} onWheel={p.onWheel} data-testid="ptz-pad" aria-describedby="ptz-keys">
           <p id="ptz-keys" className="text-down-01">
             Você está no controle. Segure um botão ou use as setas e + / − com este painel em foco; a roda do mouse aproxima e afasta.
           </p>
           <div className="d-flex flex-wrap" style={{ gap: 8 }}>
-            {buttons.map((b) => (
+            {ptzButtons.map((b) => (
               <button
                 key={b.label}
                 type="button"
                 className="br-button circle secondary"
                 aria-label={b.label}
                 title={b.label}
-                onPointerDown={() => start(b.v)}
-                onPointerUp={stop}
-                onPointerLeave={stop}
+                onPointerDown={() => p.start(b.v)}
+                onPointerUp={p.stop}
+                onPointerLeave={p.stop}
               >
                 <i className={`fas ${b.icon}`} aria-hidden="true" />
               </button>
             ))}
-            <button type="button" className="br-button secondary small" onClick={() => act(() => ptzApi.home(cameraId))}>
+            <button type="button" className="br-button secondary small" onClick={p.home}>
               Posição inicial
             </button>
-            <button
-              type="button"
-              className="br-button secondary small"
-              onClick={() => act(() => ptzApi.release(cameraId).then(() => refresh()))}
-            >
+            <button type="button" className="br-button secondary small" onClick={p.release}>
               Liberar controle
             </button>
           </div>
@@ -144,7 +65,7 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
             onSubmit={(e) => {
               e.preventDefault();
               const name = presetName.trim();
-              if (name) void act(() => ptzApi.savePreset(cameraId, name).then(() => (setPresetName(''), refresh())));
+              if (name) void p.savePreset(name).then(() => setPresetName(''));
             }}
           >
             <div className="br-input">
@@ -159,25 +80,17 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
       )}
       {st.presets.length > 0 && (
         <ul className="list-unstyled mt-3 mb-0" data-testid="ptz-presets">
-          {st.presets.map((p) => (
-            <li key={p.token} className="mb-1">
-              {p.name}
-              {p.token === st.approvedPresetToken && <span className="br-tag bg-success text-white ml-2">Vista aprovada</span>}
+          {st.presets.map((x) => (
+            <li key={x.token} className="mb-1">
+              {x.name}
+              {x.token === st.approvedPresetToken && <span className="br-tag bg-success text-white ml-2">Vista aprovada</span>}
               {mine && (
                 <>
-                  <button
-                    type="button"
-                    className="br-button tertiary small ml-2"
-                    onClick={() => act(() => ptzApi.gotoPreset(cameraId, p.token))}
-                  >
+                  <button type="button" className="br-button tertiary small ml-2" onClick={() => p.gotoPreset(x.token)}>
                     Ir
                   </button>
-                  {p.token !== st.approvedPresetToken && (
-                    <button
-                      type="button"
-                      className="br-button tertiary small"
-                      onClick={() => act(() => ptzApi.removePreset(cameraId, p.token).then(() => refresh()))}
-                    >
+                  {x.token !== st.approvedPresetToken && (
+                    <button type="button" className="br-button tertiary small" onClick={() => p.removePreset(x.token)}>
                       Remover
                     </button>
                   )}
@@ -186,6 +99,135 @@ export function PtzControl({ cameraId }: { cameraId: string }) {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The PTZ control on a console tile (dark, compact, over the picture): who holds the lock — or that
+ * someone took it over from me —, "Assumir PTZ", and for the holder a pad (hold to move; arrows and
+ * + / − with the pad in focus; the wheel zooms), home, release, presets (go to, save the position).
+ * Renders nothing for a camera without PTZ.
+ */
+export function PtzTileControl({ cameraId, cameraName }: { cameraId: string; cameraName: string }) {
+  const p = usePtz(cameraId);
+  const [presetName, setPresetName] = useState('');
+  const { st, mine } = p;
+  if (!st?.supported) return null;
+  const holder = mine ? 'PTZ: você está no controle' : st.lock ? `PTZ em uso por ${st.lock.holderName}` : 'PTZ livre';
+  const pad: Record<string, string> = {
+    'Para cima': 'up',
+    'Para a esquerda': 'left',
+    'Para a direita': 'right',
+    'Para baixo': 'down',
+    'Aproximar (zoom +)': 'zin',
+    'Afastar (zoom −)': 'zout',
+  };
+
+  return (
+    <section
+      className="vigia-ptz"
+      aria-label={`Controle PTZ de ${cameraName}`}
+      data-testid="ptz-control"
+      onClick={(e) => e.stopPropagation()}
+      onKeyDown={() => undefined}
+    >
+      <p className="vigia-ptz-holder" data-testid="ptz-holder">
+        {holder}
+      </p>
+      {st.takenOverBy && !mine && (
+        <p className="vigia-ptz-warn" role="status" data-testid="ptz-taken-over">
+          Controle assumido por {st.takenOverBy}.
+        </p>
+      )}
+      {p.error && (
+        <p className="vigia-ptz-warn" role="alert">
+          {p.error}
+        </p>
+      )}
+      {!mine ? (
+        <button type="button" className="vigia-console-button small primary" onClick={p.take}>
+          Assumir PTZ
+        </button>
+      ) : (
+        <>
+          <div
+            className="vigia-ptz-pad"
+            tabIndex={0}
+            onKeyDown={p.onKeyDown}
+            onKeyUp={p.onKeyUp}
+            onWheel={p.onWheel}
+            data-testid="ptz-pad"
+            aria-label="Setas movem, + e − aproximam e afastam (segure)"
+          >
+            {ptzButtons.map((b) => (
+              <button
+                key={b.label}
+                type="button"
+                className={`vigia-console-button small vigia-ptz-${pad[b.label]}`}
+                aria-label={b.label}
+                title={b.label}
+                onPointerDown={() => p.start(b.v)}
+                onPointerUp={p.stop}
+                onPointerLeave={p.stop}
+              >
+                <i className={`fas ${b.icon}`} aria-hidden="true" />
+              </button>
+            ))}
+            <button
+              type="button"
+              className="vigia-console-button small vigia-ptz-home"
+              onClick={p.home}
+              aria-label="Posição inicial"
+              title="Posição inicial"
+            >
+              <i className="fas fa-home" aria-hidden="true" />
+            </button>
+          </div>
+          {st.presets.length > 0 && (
+            <ul className="vigia-ptz-presets" data-testid="ptz-presets">
+              {st.presets.map((x) => (
+                <li key={x.token}>
+                  <button
+                    type="button"
+                    className="vigia-console-button small"
+                    onClick={() => p.gotoPreset(x.token)}
+                    title="Ir para o preset"
+                  >
+                    {x.name}
+                    {x.token === st.approvedPresetToken ? ' (vista aprovada)' : ''}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            className="vigia-ptz-save"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const name = presetName.trim();
+              if (name) void p.savePreset(name).then(() => setPresetName(''));
+            }}
+          >
+            <label htmlFor={`ptz-tile-preset-${cameraId}`} className="sr-only">
+              Nome do preset
+            </label>
+            <input
+              id={`ptz-tile-preset-${cameraId}`}
+              value={presetName}
+              maxLength={60}
+              placeholder="Nome do preset"
+              onChange={(e) => setPresetName(e.target.value)}
+            />
+            <button type="submit" className="vigia-console-button small">
+              Salvar preset
+            </button>
+          </form>
+          <button type="button" className="vigia-console-button small" onClick={p.release}>
+            Liberar PTZ
+          </button>
+        </>
       )}
     </section>
   );
