@@ -6,9 +6,8 @@
  * (see onvif-client.ts, SSRF). `cameraEventOf` turns the motion and tamper topics vendors send into
  * the platform's event kinds.
  */
-import { DEVICE_SERVICE_PATH, OnvifDevice, type OnvifDeviceOptions, pathOfReportedUrl } from './onvif-client';
+import { OnvifDevice, type OnvifDeviceOptions, pathOfReportedUrl } from './onvif-client';
 import { OnvifError } from './onvif-error';
-import { NS } from './soap';
 import { findAll, findPath, textAt, type XmlElement } from './xml';
 
 export const EVENTS_NS = 'http://www.onvif.org/ver10/events/wsdl';
@@ -123,7 +122,7 @@ export async function subscribeEvents(o: OnvifDeviceOptions, terminationSeconds 
   } catch (err) {
     if (!(err instanceof OnvifError && err.code === 'ONVIF_AUTH_FAILED')) throw err;
   }
-  const eventsPath = await eventsServicePath(device);
+  const eventsPath = await device.servicePath('Events', EVENTS_NS, 'no event service');
   const body = await device.call(
     eventsPath,
     `${EVENTS_NS}/EventPortType/CreatePullPointSubscriptionRequest`,
@@ -132,31 +131,4 @@ export async function subscribeEvents(o: OnvifDeviceOptions, terminationSeconds 
   const address = textAt(body, 'CreatePullPointSubscriptionResponse', 'SubscriptionReference', 'Address');
   if (!address) throw new OnvifError('ONVIF_BAD_RESPONSE', 'CreatePullPointSubscription without an address');
   return new OnvifPullPoint(device, pathOfReportedUrl(address, ['http:', 'https:']));
-}
-
-async function eventsServicePath(device: OnvifDevice): Promise<string> {
-  let xaddr: string | undefined;
-  try {
-    const body = await device.call(
-      DEVICE_SERVICE_PATH,
-      `${NS.device}/GetCapabilities`,
-      '<tds:GetCapabilities><tds:Category>Events</tds:Category></tds:GetCapabilities>',
-    );
-    xaddr = textAt(body, 'Capabilities', 'Events', 'XAddr');
-  } catch (err) {
-    if (err instanceof OnvifError && err.code !== 'ONVIF_BAD_RESPONSE' && err.code !== 'ONVIF_NOT_SUPPORTED') throw err;
-  }
-  if (!xaddr) {
-    const body = await device.call(
-      DEVICE_SERVICE_PATH,
-      `${NS.device}/GetServices`,
-      '<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>',
-    );
-    xaddr = findAll(body, 'Service')
-      .find((s) => textAt(s, 'Namespace') === EVENTS_NS)
-      ?.children.find((c) => c.name === 'XAddr')
-      ?.text.trim();
-  }
-  if (!xaddr) throw new OnvifError('ONVIF_NOT_SUPPORTED', 'no event service');
-  return pathOfReportedUrl(xaddr, ['http:', 'https:']);
 }

@@ -165,15 +165,23 @@ export class OnvifDevice {
   }
 
   /** Path of the media service: GetCapabilities(Media), else GetServices. */
-  async mediaServicePath(): Promise<string> {
+  mediaServicePath(): Promise<string> {
+    return this.servicePath('Media', NS.media, 'no media service');
+  }
+
+  /**
+   * Path of a service (Media, PTZ, Events): GetCapabilities(category), else GetServices by
+   * namespace; none → ONVIF_NOT_SUPPORTED with `missing` as the message.
+   */
+  async servicePath(category: 'Media' | 'PTZ' | 'Events', namespace: string, missing: string): Promise<string> {
     let xaddr: string | undefined;
     try {
       const body = await this.call(
         DEVICE_SERVICE_PATH,
         `${NS.device}/GetCapabilities`,
-        '<tds:GetCapabilities><tds:Category>Media</tds:Category></tds:GetCapabilities>',
+        `<tds:GetCapabilities><tds:Category>${category}</tds:Category></tds:GetCapabilities>`,
       );
-      xaddr = textAt(body, 'Capabilities', 'Media', 'XAddr');
+      xaddr = textAt(body, 'Capabilities', category, 'XAddr');
     } catch (err) {
       if (err instanceof OnvifError && err.code !== 'ONVIF_BAD_RESPONSE' && err.code !== 'ONVIF_NOT_SUPPORTED') throw err;
     }
@@ -184,11 +192,11 @@ export class OnvifDevice {
         '<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>',
       );
       xaddr = findAll(body, 'Service')
-        .find((s) => textAt(s, 'Namespace') === NS.media)
+        .find((s) => textAt(s, 'Namespace') === namespace)
         ?.children.find((c) => c.name === 'XAddr')
         ?.text.trim();
     }
-    if (!xaddr) throw new OnvifError('ONVIF_NOT_SUPPORTED', 'no media service');
+    if (!xaddr) throw new OnvifError('ONVIF_NOT_SUPPORTED', missing);
     return pathOfReportedUrl(xaddr, ['http:', 'https:']);
   }
 

@@ -3,7 +3,7 @@
  * same guarded connection and authentication as stream discovery (`OnvifDevice`). Only the path
  * of the PTZ service address the device reports is used (see onvif-client.ts, SSRF).
  */
-import { DEVICE_SERVICE_PATH, OnvifDevice, type OnvifDeviceOptions, pathOfReportedUrl } from './onvif-client';
+import { OnvifDevice, type OnvifDeviceOptions } from './onvif-client';
 import { OnvifError } from './onvif-error';
 import { NS } from './soap';
 import { escapeXml, findAll, findPath, textAt } from './xml';
@@ -50,7 +50,7 @@ export class OnvifPtz {
     } catch (err) {
       if (!(err instanceof OnvifError && err.code === 'ONVIF_AUTH_FAILED')) throw err;
     }
-    const ptzPath = await ptzServicePath(device);
+    const ptzPath = await device.servicePath('PTZ', NS.ptz, 'no PTZ service');
     const profiles = await device.profiles(await device.mediaServicePath());
     const profile = o.profileToken ? profiles.find((p) => p.token === o.profileToken) : profiles[0];
     if (!profile) throw new OnvifError('ONVIF_NO_PROFILE', 'no media profile for PTZ');
@@ -113,32 +113,4 @@ export class OnvifPtz {
   async gotoHome(): Promise<void> {
     await this.call('GotoHomePosition', '');
   }
-}
-
-/** Path of the PTZ service: GetCapabilities(PTZ), else GetServices; none → ONVIF_NOT_SUPPORTED. */
-async function ptzServicePath(device: OnvifDevice): Promise<string> {
-  let xaddr: string | undefined;
-  try {
-    const body = await device.call(
-      DEVICE_SERVICE_PATH,
-      `${NS.device}/GetCapabilities`,
-      '<tds:GetCapabilities><tds:Category>PTZ</tds:Category></tds:GetCapabilities>',
-    );
-    xaddr = textAt(body, 'Capabilities', 'PTZ', 'XAddr');
-  } catch (err) {
-    if (err instanceof OnvifError && err.code !== 'ONVIF_BAD_RESPONSE' && err.code !== 'ONVIF_NOT_SUPPORTED') throw err;
-  }
-  if (!xaddr) {
-    const body = await device.call(
-      DEVICE_SERVICE_PATH,
-      `${NS.device}/GetServices`,
-      '<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>',
-    );
-    xaddr = findAll(body, 'Service')
-      .find((s) => textAt(s, 'Namespace') === NS.ptz)
-      ?.children.find((c) => c.name === 'XAddr')
-      ?.text.trim();
-  }
-  if (!xaddr) throw new OnvifError('ONVIF_NOT_SUPPORTED', 'no PTZ service');
-  return pathOfReportedUrl(xaddr, ['http:', 'https:']);
 }
