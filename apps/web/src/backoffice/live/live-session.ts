@@ -23,7 +23,7 @@ export function mediaSourceClass(): MediaSourceCtor | undefined {
 }
 
 export function liveSupported(): boolean {
-  return !!mediaSourceClass() && typeof WebSocket !== 'undefined' && !!globalThis.crypto?.subtle;
+  return !!mediaSourceClass() && typeof WebSocket !== 'undefined' && typeof globalThis.crypto?.getRandomValues === 'function';
 }
 
 const finalCodes = new Set<number>([

@@ -15,7 +15,7 @@ export interface BrowserMedia {
   webSocket: boolean;
   /** video.canPlayType('application/vnd.apple.mpegurl') is 'maybe' or 'probably'. */
   nativeHls: boolean;
-  /** Web Crypto (SHA-256 of the nonce): needed by both paths. */
+  /** crypto.getRandomValues (the nonce; its SHA-256 is plain JS, so no secure context is needed): both paths. */
   crypto: boolean;
 }
 
@@ -39,7 +39,7 @@ export function detectBrowserMedia(): BrowserMedia {
     mediaSource: typeof w.MediaSource === 'function',
     webSocket: typeof WebSocket !== 'undefined',
     nativeHls,
-    crypto: !!globalThis.crypto?.subtle,
+    crypto: typeof globalThis.crypto?.getRandomValues === 'function',
   };
 }
 
