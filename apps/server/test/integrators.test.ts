@@ -568,3 +568,47 @@ describe('Issue 18 — an integrator imports a spreadsheet of clients and their 
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('Art. 25 §2 — the integrator may keep its own copy, recorded as the client camera’s NVR', () => {
+  const nvrBody = (keptByIntegrator?: boolean) => ({
+    preset: 'hikvision',
+    urlTemplate:
+      "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@utc:yyyyMMdd'T'HHmmss'Z'}&endtime={end@utc:yyyyMMdd'T'HHmmss'Z'}",
+    channel: 1,
+    ...(keptByIntegrator === undefined ? {} : { keptByIntegrator }),
+  });
+  const putNvr = (s: Session, cameraId: string, body: object) =>
+    ctx.app.inject({ method: 'PUT', url: `/api/cameras/${cameraId}/nvr`, headers: authHeaders(s), payload: body });
+
+  it('the managing integrator records its recorder as the client’s NVR (audited); the client sees who keeps it; nobody else may claim it', async () => {
+    const c = await client();
+    const cam = await clientCamera(c.id);
+    const [companyRow] = await db().select({ name: partners.name }).from(partners).where(eq(partners.id, company));
+
+    const res = await putNvr(integrator.session, cam, nvrBody(true));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ configured: true, keptBy: { partnerId: company, name: companyRow!.name } });
+    const [audit] = await db()
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'camera.nvr_updated' AND ${auditEvents.targetId} = ${cam}`);
+    expect(audit!.data).toMatchObject({ keeperPartnerId: company });
+
+    // Absent: unchanged; false: the client's own recorder.
+    expect((await putNvr(integrator.session, cam, nvrBody())).json().keptBy).toMatchObject({ partnerId: company });
+    expect((await putNvr(integrator.session, cam, nvrBody(false))).json().keptBy).toBeNull();
+    await putNvr(integrator.session, cam, nvrBody(true));
+
+    // The client (a partner user of its own) sees that the company keeps the copy.
+    const clientUser = await f.user(['partner_user'], { partnerId: c.id });
+    const seen = await f.send(clientUser.session, 'GET', `/api/cameras/${cam}/nvr`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().keptBy).toMatchObject({ partnerId: company });
+
+    // The client itself cannot name the integrator as keeper; another integrator does not even see the camera.
+    const byClient = await putNvr(clientUser.session, cam, nvrBody(true));
+    expect(byClient.statusCode).toBe(400);
+    expect(byClient.json().error.details[0].path).toBe('keptByIntegrator');
+    expect((await putNvr(otherIntegrator.session, cam, nvrBody(true))).statusCode).toBe(404);
+  });
+});
