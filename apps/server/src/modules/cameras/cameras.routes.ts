@@ -23,7 +23,6 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
 import { cameraDepsOf } from './camera-deps.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
 import { camerasPolicy } from './cameras.policy.js';
