@@ -10,7 +10,10 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameras } from '../api/cameras-api';
 import { uploadFile } from '../api/files-api';
+import { listClients } from '../api/integrator-api';
 import { listPlates, plateArtworkUrl, submitPlatePhoto } from '../api/signage-api';
+import { ownPartnerIds } from '../cameras/camera-permissions';
+import { useSession } from '../session/session-context';
 
 const TITLE = 'Placas dos locais';
 
@@ -28,13 +31,25 @@ const dateBr = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString('
  */
 export function SignagePlatesPage() {
   useDocumentTitle(TITLE);
-  const load = useCallback(async (signal: AbortSignal): Promise<Site[]> => {
-    const [cameras, plates] = await Promise.all([listCameras(signal), listPlates(signal)]);
-    const byCamera = new Map(plates.map((p) => [p.cameraId, p]));
-    return cameras
-      .filter((c) => byCamera.has(c.id) || c.streamEligible)
-      .map((c) => ({ camera: { id: c.id, name: c.name }, plate: byCamera.get(c.id) ?? null }));
-  }, []);
+  const { me, activeRole } = useSession();
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<Site[]> => {
+      const [cameras, plates, clients] = await Promise.all([
+        listCameras(signal),
+        listPlates(signal),
+        activeRole === 'integrator' ? listClients(signal) : Promise.resolve([]),
+      ]);
+      const byCamera = new Map(plates.map((p) => [p.cameraId, p]));
+      // Sites the user manages (own partner's cameras; an integrator's client cameras), not the
+      // other cameras it may only see (open to the public, or of partners that authorised it).
+      const own = new Set(ownPartnerIds(me, activeRole));
+      const managed = new Set(clients.flatMap((c) => c.cameras.map((x) => x.id)));
+      return cameras
+        .filter((c) => byCamera.has(c.id) || (c.streamEligible && (own.has(c.partnerId) || managed.has(c.id))))
+        .map((c) => ({ camera: { id: c.id, name: c.name }, plate: byCamera.get(c.id) ?? null }));
+    },
+    [me, activeRole],
+  );
   const { data, error, loading, reload } = useApiData(load);
   const [notice, setNotice] = useState<string | null>(null);
   return (
