@@ -276,6 +276,7 @@ const covered: Record<
   'GET /api/integrator/self-test-batches/:id': { fill: (i) => ({ id: i.batchA! }) },
   // signage plates (issue 18)
   'GET /api/signage-plates/:cameraId/artwork': { fill: (i) => ({ cameraId: i.camA! }) },
+  'GET /api/signage-plates/:cameraId/photo': { fill: (i) => ({ cameraId: i.camA! }) },
   'POST /api/signage-plates/:cameraId/photo': {
     fill: (i) => ({ cameraId: i.camA! }),
     body: (i) => ({ fileId: i.fileA!, latitude: -15.6, longitude: -56.1 }),
@@ -348,6 +349,7 @@ const controlExceptions: Record<string, string> = {
   'GET /api/files/:id': 'an upload is readable by the account that uploaded it (controlled with partner A below)',
   'GET /api/cameras/:id/self-tests/:testId/snapshot': 'the self-test row is real but its JPEG is not on disk in this test',
   'GET /api/inspections/:id/files/:fileId': 'the inspection is real but has no photos until recorded',
+  'GET /api/signage-plates/:cameraId/photo': 'the site is real but has no installation photo until its partner sends one',
   'GET /api/exports/:id/download': 'the export job is real (GET /api/exports/:id passes) but not built: 409 EXPORT_NOT_READY',
   'GET /api/playback/:cameraId/media': 'needs a playback token bound to the camera',
   'GET /api/ptz/:cameraId': 'the camera is real but its DDNS name does not resolve here: 502 PTZ_DEVICE_FAILED past the scope check',

@@ -1,8 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { cameraImportColumns, clientImportColumns } from '@vigia/contracts';
 import { streamEligibleSql } from '@vigia/contracts/stream-eligibility';
 import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, cameraAssignments, cameraMonitoring, cameraOutages, cameraPoints, cameras, mediaNodes } from '../src/db/schema.js';
+import {
+  auditEvents,
+  cameraAssignments,
+  cameraMonitoring,
+  cameraOutages,
+  cameraPoints,
+  cameras,
+  mediaNodes,
+  partners,
+} from '../src/db/schema.js';
 import { PDF, uploadId } from './accreditation.fixtures.js';
 import { anonymous, authHeaders, type Session, useTestApp } from './helpers/app.js';
 import { tokenMailedTo } from './helpers/mail.js';
@@ -332,4 +343,272 @@ describe('Issue 18 — batch self-test over the client cameras, with progress an
       404,
     );
   }, 60_000);
+});
+
+/** Valid check digits (CNPJ algorithm, numeric), distinct per call. */
+function cnpj(): string {
+  const d = [...Array.from({ length: 8 }, () => Math.floor(Math.random() * 10)), 0, 0, 0, 1];
+  for (const len of [12, 13]) {
+    const weights = len === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+    const r = d.slice(0, len).reduce((s, n, i) => s + n * weights[i]!, 0) % 11;
+    d.push(r < 2 ? 0 : 11 - r);
+  }
+  return d.join('');
+}
+
+const CLIENT_HEADERS = [...clientImportColumns, ...cameraImportColumns].map((c) => c.header);
+
+/** One row of the integrator's spreadsheet: client cells, then a valid camera on its own port. */
+async function sheetRow(client: { name: string; document: string; email: string }, overrides: Record<string, string> = {}) {
+  const cam = await cameraBody();
+  const values: Record<string, string> = {
+    clientName: client.name,
+    clientDocument: client.document,
+    clientEmail: client.email,
+    name: cam.name,
+    kind: 'Compartilhada',
+    assetSerial: '',
+    host: cam.host,
+    rtspPort: String(cam.rtspPort),
+    httpPort: String(cam.httpPort),
+    rtspPath: '/stream',
+    username: 'vigiamais',
+    password: 'S3nh@-Da-Camera',
+    latitude: '-15,6',
+    longitude: '-56.1',
+    municipality: 'Cuiabá',
+    heading: '0',
+    fieldOfView: '90',
+    mounting: 'Fachada',
+    openToPublic: 'Não',
+    cameraPointId: cam.cameraPointId,
+    streamSource: '',
+    ...overrides,
+  };
+  return [...clientImportColumns, ...cameraImportColumns].map((c) => values[c.key] ?? '');
+}
+
+async function workbook(rows: string[][], headers = CLIENT_HEADERS): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Câmeras');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function uploadSheet(s: Session, file: Buffer, url = '/api/integrator/import') {
+  const boundary = `----vigia${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="clientes.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return ctx.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...authHeaders(s), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}
+
+async function counts() {
+  const r = (await db().execute(
+    sql`SELECT (SELECT count(*)::int FROM camera) AS cameras, (SELECT count(*)::int FROM partner) AS partners,
+      (SELECT count(*)::int FROM integrator_client) AS clients, (SELECT count(*)::int FROM camera_sharing_consent) AS consents,
+      (SELECT count(*)::int FROM mail_outbox) AS mails`,
+  )) as unknown as { rows: { cameras: number; partners: number; clients: number; consents: number; mails: number }[] };
+  return r.rows[0]!;
+}
+
+describe('Issue 18 — an integrator imports a spreadsheet of clients and their cameras', () => {
+  it('serves the integrator template with the client columns in front of the camera columns', async () => {
+    const res = await f.send(integrator.session, 'GET', '/api/integrator/import/template?format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.body.replace('\ufeff', '').split(';').slice(0, 4)).toEqual([
+      'Nome do cliente *',
+      'CPF ou CNPJ do cliente *',
+      'E-mail do cliente *',
+      'Nome da câmera *',
+    ]);
+    expect((await f.send(operator.session, 'GET', '/api/integrator/import/template')).statusCode).toBe(403);
+  });
+
+  it('creates or links each client, registers its cameras as managed, asks consent by e-mail (pending); cameras stream once consented', async () => {
+    const known = await client();
+    const [knownRow] = await db().select().from(partners).where(eq(partners.id, known.id));
+    const maria = { name: 'Maria Importada', document: cpf(), email: `maria-${randomBytes(3).toString('hex')}@exemplo.com.br` };
+    const condo = { name: 'Condomínio Importado', document: cnpj(), email: `sindico-${randomBytes(3).toString('hex')}@exemplo.com.br` };
+    const file = await workbook([
+      await sheetRow(maria),
+      await sheetRow({
+        ...condo,
+        document: `${condo.document.slice(0, 2)}.${condo.document.slice(2, 5)}.${condo.document.slice(5, 8)}/${condo.document.slice(8, 12)}-${condo.document.slice(12)}`,
+      }),
+      await sheetRow(condo),
+      await sheetRow({ name: knownRow!.name, document: knownRow!.document, email: known.email }),
+    ]);
+    const before = await counts();
+
+    const dry = await uploadSheet(integrator.session, file, '/api/integrator/import?dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json().outcome).toBe('validated');
+    expect(await counts()).toEqual(before);
+
+    const res = await uploadSheet(integrator.session, file);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report.outcome).toBe('imported');
+    expect(report.createdCount).toBe(4);
+    expect(report.rows.map((r: { client: string; consent: string }) => [r.client, r.consent])).toEqual([
+      [maria.name, 'pending'],
+      [condo.name, 'pending'],
+      [condo.name, 'pending'],
+      [knownRow!.name, 'pending'],
+    ]);
+    expect(report.clients.map((c: { name: string; created: boolean; cameraCount: number }) => [c.name, c.created, c.cameraCount])).toEqual([
+      [maria.name, true, 1],
+      [condo.name, true, 2],
+      [knownRow!.name, false, 1],
+    ]);
+    const after = await counts();
+    expect(after.cameras - before.cameras).toBe(4);
+    expect(after.partners - before.partners).toBe(2); // the known CPF is linked, not duplicated
+    expect(after.consents - before.consents).toBe(3);
+
+    // Managed by the company, in its portfolio, consent pending: not eligible yet.
+    const portfolio = (await f.send(integrator.session, 'GET', '/api/integrator/clients')).json().clients as {
+      name: string;
+      partnerId: string;
+      kind: string;
+      cameras: { id: string; consent: string; streamEligible: boolean }[];
+    }[];
+    const condoClient = portfolio.find((c) => c.name === condo.name)!;
+    expect(condoClient.kind).toBe('company');
+    expect(condoClient.cameras.map((c) => [c.consent, c.streamEligible])).toEqual([
+      ['pending', false],
+      ['pending', false],
+    ]);
+    for (const c of condoClient.cameras) expect(await eligible(c.id)).toBe(false);
+
+    // The consent link reached the condominium: confirming it makes both its cameras eligible.
+    const token = await tokenMailedTo(ctx.t.database, condo.email, 'autorizacao-cameras');
+    const ok = await publicPost('/api/public/camera-consents/confirm', { token, name: 'Síndico do Condomínio' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    for (const c of condoClient.cameras) expect(await eligible(c.id)).toBe(true);
+    expect(await eligible(portfolio.find((c) => c.name === maria.name)!.cameras[0]!.id)).toBe(false);
+
+    const audits = await db()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(sql`${auditEvents.data}->>'sha256' = ${report.sha256}`);
+    expect(audits.map((a) => a.action)).toContain('camera.imported');
+  });
+
+  it('refuses the whole file with per-row pt-BR problems and stable codes; nothing is written', async () => {
+    const [companyRow] = await db().select().from(partners).where(eq(partners.id, company));
+    const companyCnpj = cnpj();
+    await db().update(partners).set({ document: companyCnpj }).where(eq(partners.id, company));
+    try {
+      const ana = { name: 'Ana Cliente', document: cpf(), email: 'ana@exemplo.com.br' };
+      const file = await workbook([
+        await sheetRow(ana),
+        await sheetRow({ ...ana, document: '111.222.333-44' }),
+        await sheetRow({ ...ana, email: 'ana-arroba-exemplo' }),
+        await sheetRow({ ...ana, email: 'outra@exemplo.com.br' }),
+        await sheetRow({ name: '', document: '', email: '' }),
+        await sheetRow({ name: 'A Própria Empresa', document: companyCnpj, email: 'empresa@exemplo.com.br' }),
+        await sheetRow(ana, { latitude: '-23.55', longitude: '-46.63' }),
+      ]);
+      const before = await counts();
+      const res = await uploadSheet(integrator.session, file);
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json();
+      expect(report.outcome).toBe('refused');
+      expect(report.createdCount).toBe(0);
+      const codes = report.rows.map((r: { problems: { code?: string }[] }) => r.problems.map((p) => p.code ?? null));
+      expect(codes).toEqual([
+        [],
+        ['IMPORT_CLIENT_DOCUMENT_INVALID'],
+        ['IMPORT_CLIENT_EMAIL_INVALID'],
+        ['IMPORT_CLIENT_CONFLICT'],
+        ['IMPORT_CLIENT_MISSING'],
+        ['IMPORT_CLIENT_IS_COMPANY'],
+        [null],
+      ]);
+      expect(report.rows[1].problems[0]).toEqual({
+        column: 'CPF ou CNPJ do cliente',
+        code: 'IMPORT_CLIENT_DOCUMENT_INVALID',
+        message: 'CPF inválido: dígitos verificadores não conferem.',
+      });
+      expect(report.rows[3].problems[0].message).toContain('linha 2');
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db().update(partners).set({ document: companyRow!.document }).where(eq(partners.id, company));
+    }
+  });
+
+  it('client columns are the integrator’s: a partner user’s camera import with clients is refused; an integrator sheet without them too', async () => {
+    const partnerUser = await f.user(['partner_user'], { partnerId: await f.partner() });
+    const file = await workbook([await sheetRow({ name: 'Zé Cliente', document: cpf(), email: 'ze@exemplo.com.br' })]);
+    const before = await counts();
+    const plain = await uploadSheet(partnerUser.session, file, '/api/cameras/import');
+    expect(plain.statusCode, plain.body).toBe(403);
+    expect(plain.json().error.code).toBe('IMPORT_CLIENTS_INTEGRATOR_ONLY');
+    expect((await uploadSheet(partnerUser.session, file)).statusCode).toBe(403);
+
+    const cameraOnly = await workbook(
+      [(await sheetRow({ name: '', document: '', email: '' })).slice(clientImportColumns.length)],
+      cameraImportColumns.map((c) => c.header),
+    );
+    const res = await uploadSheet(integrator.session, cameraOnly);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.code).toBe('CAMERA_IMPORT_COLUMNS');
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('Art. 25 §2 — the integrator may keep its own copy, recorded as the client camera’s NVR', () => {
+  const nvrBody = (keptByIntegrator?: boolean) => ({
+    preset: 'hikvision',
+    urlTemplate:
+      "rtsp://{host}:{port}/Streaming/tracks/{channel}01?starttime={start@utc:yyyyMMdd'T'HHmmss'Z'}&endtime={end@utc:yyyyMMdd'T'HHmmss'Z'}",
+    channel: 1,
+    ...(keptByIntegrator === undefined ? {} : { keptByIntegrator }),
+  });
+  const putNvr = (s: Session, cameraId: string, body: object) =>
+    ctx.app.inject({ method: 'PUT', url: `/api/cameras/${cameraId}/nvr`, headers: authHeaders(s), payload: body });
+
+  it('the managing integrator records its recorder as the client’s NVR (audited); the client sees who keeps it; nobody else may claim it', async () => {
+    const c = await client();
+    const cam = await clientCamera(c.id);
+    const [companyRow] = await db().select({ name: partners.name }).from(partners).where(eq(partners.id, company));
+
+    const res = await putNvr(integrator.session, cam, nvrBody(true));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ configured: true, keptBy: { partnerId: company, name: companyRow!.name } });
+    const [audit] = await db()
+      .select({ data: auditEvents.data })
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} = 'camera.nvr_updated' AND ${auditEvents.targetId} = ${cam}`);
+    expect(audit!.data).toMatchObject({ keeperPartnerId: company });
+
+    // Absent: unchanged; false: the client's own recorder.
+    expect((await putNvr(integrator.session, cam, nvrBody())).json().keptBy).toMatchObject({ partnerId: company });
+    expect((await putNvr(integrator.session, cam, nvrBody(false))).json().keptBy).toBeNull();
+    await putNvr(integrator.session, cam, nvrBody(true));
+
+    // The client (a partner user of its own) sees that the company keeps the copy.
+    const clientUser = await f.user(['partner_user'], { partnerId: c.id });
+    const seen = await f.send(clientUser.session, 'GET', `/api/cameras/${cam}/nvr`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().keptBy).toMatchObject({ partnerId: company });
+
+    // The client itself cannot name the integrator as keeper; another integrator does not even see the camera.
+    const byClient = await putNvr(clientUser.session, cam, nvrBody(true));
+    expect(byClient.statusCode).toBe(400);
+    expect(byClient.json().error.details[0].path).toBe('keptByIntegrator');
+    expect((await putNvr(otherIntegrator.session, cam, nvrBody(true))).statusCode).toBe(404);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { complianceCases } from '../src/db/schema.js';
+import { auditEvents, complianceCases } from '../src/db/schema.js';
 import { exifGps, jpegWithGps } from '../src/modules/signage/exif-gps.js';
 import { signagePlateSweep } from '../src/modules/signage/signage-plate.sweep.js';
 import { JPEG, PDF, uploadId } from './accreditation.fixtures.js';
@@ -69,6 +69,16 @@ describe('Seed 002 (BH + Segura) — every shared camera is identified by the pr
     });
     expect(withExif.json()).toMatchObject({ status: 'submitted', photoGpsSource: 'exif' });
     expect(withExif.json().photoLatitude).toBeCloseTo(CUIABA_POINT.latitude, 4);
+    // The committee sees the photo it decides on (the view is audited).
+    const seen = await f.send(committee.session, 'GET', `/api/signage-plates/${cam}/photo`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.headers['content-type']).toContain('image/jpeg');
+    expect(Buffer.compare(seen.rawPayload, gpsPhoto)).toBe(0);
+    const viewed = await ctx.t.database.db
+      .select({ actor: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'signage_plate.photo_viewed'), eq(auditEvents.targetId, cam)));
+    expect(viewed.map((v) => v.actor)).toEqual([committee.id]);
     // The partner cannot decide; the committee approves.
     expect((await f.send(owner.session, 'POST', `/api/signage-plates/${cam}/decision`, { approve: true })).statusCode).toBe(403);
     const ok = await f.send(committee.session, 'POST', `/api/signage-plates/${cam}/decision`, { approve: true });
@@ -81,6 +91,7 @@ describe('Seed 002 (BH + Segura) — every shared camera is identified by the pr
     // Another partner's site: 404.
     const stranger = await f.user(['partner_user'], { partnerId: await f.partner() });
     expect((await f.send(stranger.session, 'GET', `/api/signage-plates/${cam}/artwork`)).statusCode).toBe(404);
+    expect((await f.send(stranger.session, 'GET', `/api/signage-plates/${cam}/photo`)).statusCode).toBe(404);
     expect((await f.send(stranger.session, 'POST', `/api/signage-plates/${cam}/photo`, { fileId: bare, ...CUIABA_POINT })).statusCode).toBe(
       404,
     );

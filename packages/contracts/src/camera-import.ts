@@ -29,8 +29,8 @@ export const cameraImportColumnKeys = [
 ] as const;
 export type CameraImportColumnKey = (typeof cameraImportColumnKeys)[number];
 
-export interface CameraImportColumn {
-  key: CameraImportColumnKey;
+export interface ImportColumn<K extends string> {
+  key: K;
   /** Header in the template (pt-BR). Matching ignores case, accents, spaces and a trailing "*". */
   header: string;
   required: boolean;
@@ -39,6 +39,7 @@ export interface CameraImportColumn {
   /** Example value in the template's example rows. */
   examples: [string, string];
 }
+export type CameraImportColumn = ImportColumn<CameraImportColumnKey>;
 
 export const cameraImportColumns: readonly CameraImportColumn[] = [
   {
@@ -163,6 +164,51 @@ export const cameraImportColumns: readonly CameraImportColumn[] = [
   },
 ];
 
+/**
+ * Client columns of an integrator's spreadsheet (issue 18; Art. 15; seed 002 BH + Segura): one
+ * sheet creates or links the company's clients and registers their cameras; each client is then
+ * asked to consent by the e-mailed link (consent "pending"). A client with several cameras repeats
+ * the same CPF/CNPJ, name and e-mail on each of its rows.
+ */
+export const clientImportColumnKeys = ['clientName', 'clientDocument', 'clientEmail'] as const;
+export type ClientImportColumnKey = (typeof clientImportColumnKeys)[number];
+
+export const clientImportColumns: readonly ImportColumn<ClientImportColumnKey>[] = [
+  {
+    key: 'clientName',
+    header: 'Nome do cliente',
+    required: true,
+    help: 'Pessoa, empresa ou condomínio dono da câmera. Repita o mesmo cliente em cada linha das suas câmeras.',
+    examples: ['Maria da Silva', 'Condomínio Jardim das Flores'],
+  },
+  {
+    key: 'clientDocument',
+    header: 'CPF ou CNPJ do cliente',
+    required: true,
+    help: 'CPF (11 dígitos) de pessoa ou CNPJ (14 caracteres) de empresa ou condomínio, com ou sem pontuação.',
+    examples: ['529.982.247-25', '11.222.333/0001-81'],
+  },
+  {
+    key: 'clientEmail',
+    header: 'E-mail do cliente',
+    required: true,
+    help: 'Para onde vai o link de autorização (e de revogação) do compartilhamento. Sem a autorização do cliente, a câmera não transmite.',
+    examples: ['maria@exemplo.com.br', 'sindico@jardimdasflores.com.br'],
+  },
+];
+
+/** Stable codes of the client-column problems of an integrator's import (the message is pt-BR). */
+export const clientImportProblemCodes = [
+  'IMPORT_CLIENT_MISSING',
+  'IMPORT_CLIENT_NAME_INVALID',
+  'IMPORT_CLIENT_DOCUMENT_INVALID',
+  'IMPORT_CLIENT_EMAIL_INVALID',
+  'IMPORT_CLIENT_CONFLICT',
+  'IMPORT_CLIENT_IS_COMPANY',
+  'IMPORT_CLIENT_EMAIL_ON_RECORD_MISSING',
+] as const;
+export type ClientImportProblemCode = (typeof clientImportProblemCodes)[number];
+
 /** Limits of a spreadsheet upload (also enforced by the server; shown on the import page). */
 export const cameraImportLimits = {
   maxBytes: 2 * 1024 * 1024,
@@ -178,6 +224,8 @@ export const cameraImportProblemSchema = z.object({
   /** Template header of the column at fault, or null for a problem of the whole row. */
   column: z.string().nullable(),
   message: z.string(),
+  /** Stable code (client columns of an integrator's import). */
+  code: z.enum(clientImportProblemCodes).optional(),
 });
 export type CameraImportProblem = z.infer<typeof cameraImportProblemSchema>;
 
@@ -189,6 +237,9 @@ export const cameraImportRowSchema = z.object({
   outcome: z.enum(cameraImportRowOutcomes),
   cameraId: z.string().nullable(),
   problems: z.array(cameraImportProblemSchema),
+  /** Integrator's import: the client of the row's camera (name) and its consent once imported ("pending"). */
+  client: z.string().nullable().optional(),
+  consent: z.enum(['pending', 'granted', 'revoked']).nullable().optional(),
 });
 export type CameraImportRow = z.infer<typeof cameraImportRowSchema>;
 
@@ -206,6 +257,21 @@ export const cameraImportReportSchema = z.object({
   createdCount: z.number(),
   refusedCount: z.number(),
   rows: z.array(cameraImportRowSchema),
+  /** Integrator's import: the clients of the file (created or linked) and the consent each was asked for. */
+  clients: z
+    .array(
+      z.object({
+        name: z.string(),
+        document: z.string(),
+        email: z.string(),
+        partnerId: z.string().nullable(),
+        /** true: a new partner was created; false: an existing CPF/CNPJ was linked. */
+        created: z.boolean().nullable(),
+        cameraCount: z.number(),
+        consentId: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type CameraImportReport = z.infer<typeof cameraImportReportSchema>;
 

@@ -215,6 +215,11 @@ export const errorTable = {
     status: 422,
     message: 'Sua conta de integradora não está vinculada a uma empresa credenciada. Procure a administração do programa.',
   },
+  IMPORT_CLIENTS_INTEGRATOR_ONLY: {
+    status: 403,
+    message:
+      'Esta planilha tem colunas de cliente: somente a empresa integradora a importa, em "Clientes e autorizações". Para câmeras próprias, apague as colunas de cliente.',
+  },
   CONSENT_LINK_INVALID: { status: 404, message: 'Link de autorização inválido ou já utilizado.' },
   CONSENT_CAMERA_TAKEN: {
     status: 409,

@@ -118,6 +118,11 @@ export const cameraNvrSchema = z.object({
   channel: z.number().int().nullable(),
   /** Own NVR login stored (never returned); without one the camera's login is used. */
   hasCredentials: z.boolean(),
+  /**
+   * The integrator company whose own recorder keeps the copy of a client's camera (Art. 25 §2;
+   * seed 002 BH + Segura); null: the camera owner's recorder.
+   */
+  keptBy: z.object({ partnerId: z.string().uuid(), name: z.string() }).nullable(),
 });
 export type CameraNvr = z.infer<typeof cameraNvrSchema>;
 
@@ -137,5 +142,10 @@ export const cameraNvrUpdateSchema = z.object({
     .object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) })
     .nullable()
     .optional(),
+  /**
+   * The managing integrator records its own recorder as the client camera's NVR (true), or the
+   * client's own (false); absent: unchanged.
+   */
+  keptByIntegrator: z.boolean().optional(),
 });
 export type CameraNvrUpdate = z.infer<typeof cameraNvrUpdateSchema>;

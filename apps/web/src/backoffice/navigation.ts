@@ -40,6 +40,8 @@ export type AreaId =
   | 'committee-accountability'
   | 'committee-complaints'
   | 'integrator-applications'
+  | 'signage-plates'
+  | 'committee-signage-plates'
   | 'integrator-camera-tests'
   | 'committee-queue'
   | 'committee-inspections'
@@ -202,6 +204,15 @@ export const navigation: readonly NavItem[] = [
     status: 'ready',
   },
   {
+    id: 'signage-plates',
+    path: '/placas',
+    label: 'Placas dos locais',
+    description: 'Arte da placa de cada local (PDF com código e QR), foto da placa instalada e a decisão da comissão.',
+    icon: 'fa-sign',
+    roles: ['partner_user', 'integrator'],
+    status: 'ready',
+  },
+  {
     id: 'integrator-camera-tests',
     path: '/integradora/testes',
     label: 'Teste de câmeras',
@@ -271,6 +282,15 @@ export const navigation: readonly NavItem[] = [
     label: 'Alterações cadastrais',
     description: 'Pedidos dos entes para mudar tipo, nome, CPF/CNPJ ou representante legal.',
     icon: 'fa-user-edit',
+    roles: ['committee_member'],
+    status: 'ready',
+  },
+  {
+    id: 'committee-signage-plates',
+    path: '/comissao/placas',
+    label: 'Fotos de placas',
+    description: 'Fotos das placas instaladas nos locais: aprovar ou pedir uma nova foto.',
+    icon: 'fa-sign',
     roles: ['committee_member'],
     status: 'ready',
   },

@@ -1,12 +1,14 @@
 import { type CameraNvr, type CameraNvrUpdate, expandNvrTemplate } from '@vigia/contracts';
 import { type MasterKey, sealSecret } from '@vigia/secrets';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { cameraNvrs } from '../../db/tables/camera-nvr.js';
+import { integratorCameras } from '../../db/tables/integrators.js';
+import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { loadCamera, manageScope, playbackScope } from './cameras.scope.js';
+import { integratorCompanyIds, loadCamera, manageScope, playbackScope } from './cameras.scope.js';
 import { checkOutbound, type OutboundPolicy } from './outbound-guard.js';
 
 /**
@@ -22,14 +24,49 @@ export interface CameraNvrDeps {
   outbound: OutboundPolicy;
 }
 
-const NONE: CameraNvr = { configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false };
+const NONE: CameraNvr = { configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false, keptBy: null };
 
 export async function getCameraNvr(db: Db, auth: AuthContext, cameraId: string): Promise<CameraNvr> {
   await loadCamera(db, playbackScope(auth), cameraId);
-  const [row] = await db.select().from(cameraNvrs).where(eq(cameraNvrs.cameraId, cameraId)).limit(1);
-  return row
-    ? { configured: true, preset: row.preset, urlTemplate: row.urlTemplate, channel: row.channel, hasCredentials: row.credentials !== null }
-    : NONE;
+  const [found] = await db
+    .select({ row: cameraNvrs, keeperName: partners.name })
+    .from(cameraNvrs)
+    .leftJoin(partners, eq(partners.id, cameraNvrs.keeperPartnerId))
+    .where(eq(cameraNvrs.cameraId, cameraId))
+    .limit(1);
+  if (!found) return NONE;
+  const { row, keeperName } = found;
+  return {
+    configured: true,
+    preset: row.preset,
+    urlTemplate: row.urlTemplate,
+    channel: row.channel,
+    hasCredentials: row.credentials !== null,
+    keptBy: row.keeperPartnerId ? { partnerId: row.keeperPartnerId, name: keeperName ?? '' } : null,
+  };
+}
+
+/**
+ * The integrator company of the caller that manages this client camera (issue 18), for an NVR kept
+ * in the company's own recorder; anyone else asking for it is refused.
+ */
+async function managingCompany(db: Db, auth: AuthContext, cameraId: string): Promise<string> {
+  const ids = integratorCompanyIds(auth);
+  const [managed] = ids.length
+    ? await db
+        .select({ company: integratorCameras.integratorPartnerId })
+        .from(integratorCameras)
+        .where(and(eq(integratorCameras.cameraId, cameraId), inArray(integratorCameras.integratorPartnerId, ids)))
+        .limit(1)
+    : [];
+  if (!managed)
+    throw new AppError('VALIDATION_FAILED', undefined, [
+      {
+        path: 'keptByIntegrator',
+        message: 'Somente a empresa integradora que gerencia a câmera do cliente registra o próprio gravador como cópia.',
+      },
+    ]);
+  return managed.company;
 }
 
 export async function setCameraNvr(
@@ -52,6 +89,7 @@ export async function setCameraNvr(
   );
   const verdict = await checkOutbound(url.hostname.replace(/^\[|\]$/g, ''), deps.outbound);
   if (!verdict.ok && verdict.reason === 'blocked_address') throw new AppError('CAMERA_ADDRESS_NOT_ALLOWED');
+  const keeper = input.keptByIntegrator ? await managingCompany(deps.db, auth, cameraId) : null;
   await deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(cameraNvrs).where(eq(cameraNvrs.cameraId, cameraId)).for('update');
     const credentials =
@@ -65,6 +103,7 @@ export async function setCameraNvr(
       urlTemplate: input.urlTemplate,
       channel: input.channel,
       credentials,
+      keeperPartnerId: input.keptByIntegrator === undefined ? (current?.keeperPartnerId ?? null) : keeper,
       updatedBy: auth.user.id,
       updatedAt: new Date(),
     };
@@ -82,6 +121,7 @@ export async function setCameraNvr(
         channel: input.channel,
         credentialsChanged: input.credentials !== undefined,
         hasCredentials: credentials !== null,
+        keeperPartnerId: values.keeperPartnerId,
       },
     });
   });

@@ -23,7 +23,6 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
 import { cameraDepsOf } from './camera-deps.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
 import { camerasPolicy } from './cameras.policy.js';
@@ -31,6 +30,7 @@ import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, up
 import { decidePublicAccess } from './decide-public-access.js';
 import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
+import { readImportUpload } from './import/import-upload.js';
 import { listPublicAccessRequests } from './list-public-access-requests.js';
 import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
@@ -91,29 +91,7 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
         querystring: cameraImportQuerySchema,
         response: { 200: cameraImportReportSchema },
       },
-      handler: async (request) => {
-        if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file" (multipart/form-data).');
-        const part = await request.file();
-        if (!part) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file".');
-        let bytes: Buffer;
-        try {
-          bytes = await part.toBuffer();
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError(
-              'PAYLOAD_TOO_LARGE',
-              `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`,
-            );
-          }
-          throw err;
-        }
-        if (part.file.truncated)
-          throw new AppError(
-            'PAYLOAD_TOO_LARGE',
-            `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`,
-          );
-        return importCameras(cam, authOf(request), actorOf(request), { fileName: part.filename, bytes }, request.query);
-      },
+      handler: async (request) => importCameras(cam, authOf(request), actorOf(request), await readImportUpload(request), request.query),
     });
 
     app.get('/api/cameras', {

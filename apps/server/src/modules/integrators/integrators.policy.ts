@@ -13,6 +13,9 @@ export const integratorsPolicy = definePolicy({
   recordSignedTerm: rolesAccess('integrator'),
   consentTerm: rolesAccess('integrator'),
   selfTestBatch: rolesAccess('integrator'),
+  /** Spreadsheet of clients and their cameras (the camera import with client columns). */
+  importTemplate: rolesAccess('integrator'),
+  importSpreadsheet: rolesAccess('integrator'),
   lookupConsentLink: publicAccess('the client opens the consent link e-mailed to it (single secret token, issue 18)'),
   confirmConsentLink: publicAccess('the client confirms sharing named cameras through the e-mailed link (token-bearing, issue 18)'),
   revokeConsentLink: publicAccess('the client revokes its consent at any time through the e-mailed link (token-bearing, issue 18)'),

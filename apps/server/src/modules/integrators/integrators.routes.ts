@@ -1,7 +1,12 @@
+import multipart from '@fastify/multipart';
 import {
   cameraCreateSchema,
+  cameraImportLimits,
+  cameraImportReportSchema,
+  cameraImportTemplateQuerySchema,
   cameraSchema,
   cameraSharingConsentSchema,
+  clientImportColumns,
   consentConfirmSchema,
   consentLinkViewSchema,
   consentRequestSchema,
@@ -19,11 +24,14 @@ import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
 import { loadCameraKeys } from '../cameras/camera-keys.js';
+import { buildCsvTemplate, buildXlsxTemplate } from '../cameras/import/import-template.js';
+import { readImportUpload } from '../cameras/import/import-upload.js';
 import { parseAllowedRanges } from '../cameras/outbound-guard.js';
 import { downloadDocument } from '../documents/subject-documents.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { confirmConsentLink, lookupConsentLink, recordSignedTerm } from './confirm-consent.js';
 import { consentOfCompany } from './consent-view.js';
+import { importClientCameras } from './import-client-cameras.js';
 import { integratorsPolicy } from './integrators.policy.js';
 import { addClient, createClientCamera, type IntegratorDeps, listClients, loadClient } from './portfolio.js';
 import { requestConsent } from './request-consent.js';
@@ -46,6 +54,44 @@ export function integratorsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     publicUrl: deps.config.publicUrl,
   };
   return async (app) => {
+    await app.register(multipart, { limits: { fileSize: cameraImportLimits.maxBytes, files: 1, fields: 2, parts: 3 } });
+
+    app.get('/api/integrator/import/template', {
+      config: { access: integratorsPolicy.importTemplate },
+      schema: {
+        tags,
+        summary: 'Blank spreadsheet of clients and their cameras (the camera template with the client columns in front)',
+        querystring: cameraImportTemplateQuerySchema,
+      },
+      handler: async (request, reply) => {
+        const xlsx = request.query.format === 'xlsx';
+        const name = xlsx ? 'modelo-clientes-cameras-vigia-mais.xlsx' : 'modelo-clientes-cameras-vigia-mais.csv';
+        return reply
+          .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(xlsx ? await buildXlsxTemplate(clientImportColumns) : buildCsvTemplate(clientImportColumns));
+      },
+    });
+
+    app.post('/api/integrator/import', {
+      config: { access: integratorsPolicy.importSpreadsheet },
+      schema: {
+        tags,
+        summary:
+          'Import a spreadsheet of clients and their cameras: all rows or none; clients created or linked, each asked to consent by e-mail',
+        consumes: ['multipart/form-data'],
+        querystring: z.object({
+          dryRun: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
+        }),
+        response: { 200: cameraImportReportSchema },
+      },
+      handler: async (request) =>
+        importClientCameras(svc, authOf(request), actorOf(request), await readImportUpload(request), request.query),
+    });
+
     app.get('/api/integrator/clients', {
       config: { access: integratorsPolicy.listClients },
       schema: {

@@ -13,7 +13,7 @@ import { addDays, todayInCuiaba } from '../calendar/local-date.js';
 import { loadCamera, manageScope, viewScope } from '../cameras/cameras.scope.js';
 import { renderPlatePdf } from '../documents/render-pdf.js';
 import type { FileStorage } from '../files/file-storage.js';
-import { findOwnFile } from '../files/files.repository.js';
+import { findFile, findOwnFile } from '../files/files.repository.js';
 import { isInsideMatoGrosso } from '../reference/state-outline.js';
 import { exifGps } from './exif-gps.js';
 
@@ -55,9 +55,13 @@ export async function ensurePlate(tx: Queryable, cameraId: string, now: Date, de
   return row!;
 }
 
+/** Whose plates a user sees: the committee (and admin) all in its view scope; a partner or integrator the sites it manages. */
+const plateScope = (auth: AuthContext): SQL =>
+  auth.roles.some((r) => r === 'committee_member' || r === 'admin') ? viewScope(auth) : manageScope(auth);
+
 /** Plates of the cameras in a scope (partner, integrator: manage scope; committee: all), optionally by status. */
 export async function listPlates(db: Queryable, auth: AuthContext, status?: PlateRow['status']): Promise<SignagePlate[]> {
-  const where: SQL[] = [auth.roles.some((r) => r === 'committee_member' || r === 'admin') ? viewScope(auth) : manageScope(auth)];
+  const where: SQL[] = [plateScope(auth)];
   if (status) where.push(eq(signagePlates.status, status));
   const rows = await db
     .select({ p: signagePlates, name: cameras.name })
@@ -75,6 +79,24 @@ export async function plateArtwork(deps: SignageDeps, auth: AuthContext, cameraI
   const plate = await ensurePlate(deps.db, cameraId, deps.clock.now(), deps.plateDeadlineDays);
   const data = await renderPlatePdf({ siteCode: plate.siteCode, publicPageUrl: `${deps.publicUrl.replace(/\/$/, '')}/mapa` });
   return { data, mediaType: 'application/pdf', filename: `placa-${plate.siteCode}.pdf` };
+}
+
+/** The installation photo of a site in scope (the committee reviews it before deciding); the view is audited. */
+export async function platePhoto(deps: SignageDeps, auth: AuthContext, actor: AuditActor, cameraId: string): Promise<FileDownload> {
+  await loadCamera(deps.db, plateScope(auth), cameraId);
+  const [plate] = await deps.db.select().from(signagePlates).where(eq(signagePlates.cameraId, cameraId));
+  const file = plate?.photoFileId ? await findFile(deps.db, plate.photoFileId) : undefined;
+  if (!plate || !file) throw new AppError('NOT_FOUND', 'Este local ainda não tem foto da placa.');
+  const data = await deps.storage.read(file.storageKey);
+  await deps.db.transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: 'signage_plate.photo_viewed',
+      targetType: 'camera',
+      targetId: cameraId,
+      data: { siteCode: plate.siteCode, fileId: file.id },
+    }),
+  );
+  return { data, mediaType: file.mediaType, filename: `placa-${plate.siteCode}.${file.mediaType === 'image/png' ? 'png' : 'jpg'}` };
 }
 
 /**

@@ -8,5 +8,6 @@ export const signagePolicy = definePolicy({
   list: rolesAccess('partner_user', 'integrator', 'committee_member', 'admin'),
   artwork: rolesAccess('partner_user', 'integrator', 'admin'),
   submitPhoto: rolesAccess('partner_user', 'integrator'),
+  photo: rolesAccess('partner_user', 'integrator', 'committee_member', 'admin'),
   decide: rolesAccess('committee_member'),
 });

@@ -6,7 +6,7 @@ import { actorOf, authOf } from '../../http/context.js';
 import { sendFile } from '../../http/send-file.js';
 import { localFileStorage } from '../files/file-storage.js';
 import { signagePolicy } from './signage.policy.js';
-import { decidePlate, listPlates, plateArtwork, type SignageDeps, submitPlatePhoto } from './signage-plates.js';
+import { decidePlate, listPlates, plateArtwork, platePhoto, type SignageDeps, submitPlatePhoto } from './signage-plates.js';
 
 const tags = ['signage'];
 const cameraParams = z.object({ cameraId: z.string().uuid() });
@@ -35,6 +35,11 @@ export function signageRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       config: { access: signagePolicy.artwork },
       schema: { tags, summary: 'Plate artwork (PDF): site code and QR to the program’s public page', params: cameraParams },
       handler: async (request, reply) => sendFile(reply, await plateArtwork(svc, authOf(request), request.params.cameraId)),
+    });
+    app.get('/api/signage-plates/:cameraId/photo', {
+      config: { access: signagePolicy.photo },
+      schema: { tags, summary: 'The installation photo of a site (the committee reviews it); the view is audited', params: cameraParams },
+      handler: async (request, reply) => sendFile(reply, await platePhoto(svc, authOf(request), actorOf(request), request.params.cameraId)),
     });
     app.post('/api/signage-plates/:cameraId/photo', {
       config: { access: signagePolicy.submitPhoto },

@@ -33,14 +33,21 @@ export const snapshotUrl = (cameraId: string, testId: string) =>
   `/api/cameras/${encodeURIComponent(cameraId)}/self-tests/${encodeURIComponent(testId)}/snapshot`;
 export const loadCameraMap = (signal: AbortSignal) => apiRequest<CameraMap>('/api/cameras/map', { signal });
 
-export const importTemplateUrl = (format: CameraImportFormat) => `/api/cameras/import/template?format=${format}`;
+/** `clients`: an integrator's spreadsheet of clients and their cameras (issue 18), with the client columns. */
+export const importTemplateUrl = (format: CameraImportFormat, clients = false) =>
+  clients ? `/api/integrator/import/template?format=${format}` : `/api/cameras/import/template?format=${format}`;
 
-export function importSpreadsheet(file: File, opts: { dryRun: boolean; partnerId?: string }, onProgress: (fraction: number) => void) {
+export function importSpreadsheet(
+  file: File,
+  opts: { dryRun: boolean; partnerId?: string; clients?: boolean },
+  onProgress: (fraction: number) => void,
+) {
   const query = new URLSearchParams({ dryRun: String(opts.dryRun) });
-  if (opts.partnerId) query.set('partnerId', opts.partnerId);
+  if (opts.partnerId && !opts.clients) query.set('partnerId', opts.partnerId);
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUploadWithProgress<CameraImportReport>(`/api/cameras/import?${query.toString()}`, form, onProgress);
+  const path = opts.clients ? '/api/integrator/import' : '/api/cameras/import';
+  return apiUploadWithProgress<CameraImportReport>(`${path}?${query.toString()}`, form, onProgress);
 }
 
 /** Art. 25 §2: the partner's own recorder (NVR) for a camera; the NVR login is write-only. */

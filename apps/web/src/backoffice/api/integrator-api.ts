@@ -1,4 +1,12 @@
-import type { CameraSharingConsent, ConsentMeans, IntegratorClient, IntegratorClientInput, SelfTestBatch } from '@vigia/contracts';
+import type {
+  Camera,
+  CameraCreateInput,
+  CameraSharingConsent,
+  ConsentMeans,
+  IntegratorClient,
+  IntegratorClientInput,
+  SelfTestBatch,
+} from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 /** Integrator portfolio, client consent and batch self-tests (issue 18; Art. 15; BH + Segura). */
@@ -6,6 +14,13 @@ export const listClients = (signal: AbortSignal) =>
   apiRequest<{ clients: IntegratorClient[] }>('/api/integrator/clients', { signal }).then((r) => r.clients);
 
 export const addClient = (body: IntegratorClientInput) => apiRequest<IntegratorClient>('/api/integrator/clients', { method: 'POST', body });
+
+export const getClient = (clientId: string, signal: AbortSignal) =>
+  apiRequest<IntegratorClient>(`/api/integrator/clients/${encodeURIComponent(clientId)}`, { signal });
+
+/** A client's camera, managed by the company (it streams only once the client consents). */
+export const createClientCamera = (clientId: string, body: CameraCreateInput) =>
+  apiRequest<Camera>(`/api/integrator/clients/${encodeURIComponent(clientId)}/cameras`, { method: 'POST', body });
 
 export const requestConsent = (clientId: string, cameraIds: string[], means: ConsentMeans) =>
   apiRequest<CameraSharingConsent>(`/api/integrator/clients/${encodeURIComponent(clientId)}/consents`, {

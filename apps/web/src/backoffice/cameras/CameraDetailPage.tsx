@@ -103,7 +103,7 @@ export function CameraDetailPage() {
           </dl>
           {maySelfTest(activeRole) && <SelfTestPanel cameraId={camera.id} onDone={reload} />}
           {maySelfTest(activeRole) && <PrivacyMaskEditor cameraId={camera.id} />}
-          {mayManageCameras(activeRole) && <CameraNvrPanel cameraId={camera.id} />}
+          {mayManageCameras(activeRole) && <CameraNvrPanel cameraId={camera.id} offerIntegratorCopy={activeRole === 'integrator'} />}
           {mayManageCameras(activeRole) && <PushCredentialsPanel camera={camera} />}
         </>
       )}

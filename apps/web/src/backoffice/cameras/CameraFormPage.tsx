@@ -14,16 +14,18 @@ import {
   cameraStreamSources,
 } from '@vigia/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, toApiError } from '../../shared/api/api-error';
 import { fieldError } from '../../shared/api/field-errors';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
+import { Message } from '../../shared/components/Message';
 import { SelectField } from '../../shared/components/SelectField';
 import { TextField } from '../../shared/components/TextField';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { createCamera, getCamera, updateCamera } from '../api/cameras-api';
+import { createClientCamera, getClient } from '../api/integrator-api';
 import { useSession } from '../session/session-context';
 import { PartnerChoice } from './PartnerChoice';
 import { useMunicipalities } from './use-municipalities';
@@ -107,13 +109,20 @@ function fromCamera(c: Camera): Draft {
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
 
-/** Register or edit a camera. The password is write-only: on edit, blank keeps the stored one. */
+/**
+ * Register or edit a camera. The password is write-only: on edit, blank keeps the stored one.
+ * An integrator registers a client's camera with `?cliente=<partner id>` (issue 18): it is managed
+ * by the company and streams only once the client consents.
+ */
 export function CameraFormPage() {
   const { cameraId } = useParams();
   const editing = Boolean(cameraId);
   useDocumentTitle(editing ? 'Editar câmera' : 'Nova câmera');
   const navigate = useNavigate();
   const { me, activeRole } = useSession();
+  const [search] = useSearchParams();
+  const clientId = !editing && activeRole === 'integrator' ? search.get('cliente') : null;
+  const [clientName, setClientName] = useState<string | null>(null);
   const { data: municipalities } = useMunicipalities();
   const [draft, setDraft] = useState<Draft>(empty);
   const [original, setOriginal] = useState<Camera | null>(null);
@@ -131,6 +140,15 @@ export function CameraFormPage() {
       .catch((e: unknown) => !controller.signal.aborted && setError(toApiError(e)));
     return () => controller.abort();
   }, [cameraId]);
+
+  useEffect(() => {
+    if (!clientId) return;
+    const controller = new AbortController();
+    getClient(clientId, controller.signal)
+      .then((c) => setClientName(c.name))
+      .catch((e: unknown) => !controller.signal.aborted && setError(toApiError(e)));
+    return () => controller.abort();
+  }, [clientId]);
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -187,7 +205,7 @@ export function CameraFormPage() {
           ...(credentials ? { credentials } : {}),
           ...(draft.partnerId ? { partnerId: draft.partnerId } : {}),
         } as CameraCreateInput;
-        saved = await createCamera(input);
+        saved = clientId ? await createClientCamera(clientId, input) : await createCamera(input);
       }
       void navigate(`/cameras/${saved.id}`);
     } catch (e2) {
@@ -200,11 +218,23 @@ export function CameraFormPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: 'Câmeras', to: '/cameras' }, { label: editing ? 'Editar câmera' : 'Nova câmera' }]} />
-      <h1>{editing ? `Editar câmera ${original?.name ?? ''}` : 'Nova câmera'}</h1>
+      <Breadcrumb
+        items={
+          clientId
+            ? [{ label: 'Clientes e autorizações', to: '/integradora/parceiros' }, { label: 'Nova câmera do cliente' }]
+            : [{ label: 'Câmeras', to: '/cameras' }, { label: editing ? 'Editar câmera' : 'Nova câmera' }]
+        }
+      />
+      <h1>{editing ? `Editar câmera ${original?.name ?? ''}` : clientId ? `Nova câmera de ${clientName ?? 'cliente'}` : 'Nova câmera'}</h1>
+      {clientId && (
+        <Message kind="info">
+          A câmera fica sob a gestão da sua empresa e só transmite depois que o cliente autorizar o compartilhamento (peça a autorização em
+          “Clientes e autorizações”). Use um ponto do projeto executivo autorizado da empresa.
+        </Message>
+      )}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={editing ? 'Editar câmera' : 'Nova câmera'}>
         <ApiErrorMessage error={error} />
-        {!editing && (
+        {!editing && !clientId && (
           <PartnerChoice
             id="cam-partner"
             me={me}

@@ -1,4 +1,10 @@
-import { type CameraImportReport, cameraImportColumns, cameraImportLimits, cameraImportOutcomeLabels } from '@vigia/contracts';
+import {
+  type CameraImportReport,
+  cameraImportColumns,
+  cameraImportLimits,
+  cameraImportOutcomeLabels,
+  clientImportColumns,
+} from '@vigia/contracts';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, toApiError } from '../../shared/api/api-error';
@@ -16,6 +22,8 @@ type Phase = { kind: 'idle' } | { kind: 'uploading'; fraction: number } | { kind
 /**
  * Bulk import of the installer's spreadsheet (guide §05). All or nothing: the server validates
  * every row first and creates the cameras only if all rows pass; the report says row by row why.
+ * An integrator imports, by default, the spreadsheet of its clients and their cameras (issue 18):
+ * the client columns come first, each client is created or linked and asked to consent by e-mail.
  */
 export function CameraImportPage() {
   useDocumentTitle('Importar planilha de câmeras');
@@ -26,6 +34,10 @@ export function CameraImportPage() {
   const [report, setReport] = useState<CameraImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const busy = phase.kind !== 'idle';
+  const integrator = activeRole === 'integrator';
+  const [clients, setClients] = useState(true);
+  const withClients = integrator && clients;
+  const columns = withClients ? [...clientImportColumns, ...cameraImportColumns] : cameraImportColumns;
 
   const send = async (dryRun: boolean) => {
     if (!file) return;
@@ -43,7 +55,7 @@ export function CameraImportPage() {
     }
     setPhase({ kind: 'uploading', fraction: 0 });
     try {
-      const result = await importSpreadsheet(file, { dryRun, ...(partnerId ? { partnerId } : {}) }, (fraction) =>
+      const result = await importSpreadsheet(file, { dryRun, clients: withClients, ...(partnerId ? { partnerId } : {}) }, (fraction) =>
         setPhase(fraction >= 1 ? { kind: 'checking' } : { kind: 'uploading', fraction }),
       );
       setReport(result);
@@ -70,12 +82,49 @@ export function CameraImportPage() {
         arquivo de até {cameraImportLimits.maxBytes / 1048576} MB). <strong>Se alguma linha tiver problema, nada é importado</strong>: o
         relatório mostra cada linha recusada e o motivo; corrija e envie de novo.
       </p>
+      {integrator && (
+        <fieldset className="mb-3">
+          <legend className="h6">O que a planilha traz</legend>
+          <div className="br-radio">
+            <input
+              id="import-kind-clients"
+              type="radio"
+              name="import-kind"
+              checked={clients}
+              onChange={() => {
+                setClients(true);
+                setReport(null);
+              }}
+            />
+            <label htmlFor="import-kind-clients">Clientes e suas câmeras (com as colunas do cliente)</label>
+          </div>
+          <div className="br-radio">
+            <input
+              id="import-kind-own"
+              type="radio"
+              name="import-kind"
+              checked={!clients}
+              onChange={() => {
+                setClients(false);
+                setReport(null);
+              }}
+            />
+            <label htmlFor="import-kind-own">Câmeras próprias da empresa</label>
+          </div>
+          {clients && (
+            <p className="text-down-01 mt-1">
+              Cada cliente (pessoa por CPF, empresa ou condomínio por CNPJ) é incluído na carteira — um CPF/CNPJ já cadastrado é vinculado —
+              e recebe por e-mail o link para autorizar o compartilhamento. As câmeras só transmitem depois da autorização do cliente.
+            </p>
+          )}
+        </fieldset>
+      )}
       <div className="d-flex flex-wrap mb-3">
-        <a className="br-button secondary mr-2 mb-2" href={importTemplateUrl('xlsx')} download>
+        <a className="br-button secondary mr-2 mb-2" href={importTemplateUrl('xlsx', withClients)} download>
           <i className="fas fa-file-excel mr-1" aria-hidden="true" />
           Baixar modelo (XLSX)
         </a>
-        <a className="br-button secondary mb-2" href={importTemplateUrl('csv')} download>
+        <a className="br-button secondary mb-2" href={importTemplateUrl('csv', withClients)} download>
           <i className="fas fa-file-csv mr-1" aria-hidden="true" />
           Baixar modelo (CSV)
         </a>
@@ -92,7 +141,7 @@ export function CameraImportPage() {
               </tr>
             </thead>
             <tbody>
-              {cameraImportColumns.map((c) => (
+              {columns.map((c) => (
                 <tr key={c.key}>
                   <td>{c.header}</td>
                   <td>{c.required ? 'Sim' : 'Não'}</td>
@@ -105,7 +154,7 @@ export function CameraImportPage() {
       </details>
 
       <form onSubmit={onSubmit} aria-label="Enviar planilha">
-        <PartnerChoice id="import-partner" me={me} role={activeRole} value={partnerId} onChange={setPartnerId} />
+        {!withClients && <PartnerChoice id="import-partner" me={me} role={activeRole} value={partnerId} onChange={setPartnerId} />}
         <div className="br-upload mb-3">
           <label className="upload-label" htmlFor="import-file">
             Planilha preenchida (XLSX ou CSV)
@@ -152,9 +201,40 @@ export function CameraImportPage() {
             {report.totalRows} linha(s) lida(s) de {report.fileName}; {report.createdCount} câmera(s) cadastrada(s); {report.refusedCount}{' '}
             linha(s) recusada(s).
           </Message>
-          {report.outcome === 'imported' && (
+          {report.outcome === 'imported' && !report.clients && (
             <p>
               <Link to="/cameras">Ver as câmeras cadastradas</Link> e executar o autoteste de cada uma.
+            </p>
+          )}
+          {report.clients && report.clients.length > 0 && (
+            <div className="br-table mb-3">
+              <table aria-label="Clientes da planilha">
+                <thead>
+                  <tr>
+                    <th scope="col">Cliente</th>
+                    <th scope="col">CPF/CNPJ</th>
+                    <th scope="col">Câmeras</th>
+                    <th scope="col">Cadastro</th>
+                    <th scope="col">Autorização</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.clients.map((c) => (
+                    <tr key={c.document}>
+                      <td>{c.name}</td>
+                      <td>{c.document}</td>
+                      <td>{c.cameraCount}</td>
+                      <td>{c.created === null ? '—' : c.created ? 'Novo cliente' : 'Já cadastrado (vinculado)'}</td>
+                      <td>{c.consentId ? `Link enviado para ${c.email} — aguardando o cliente` : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {report.outcome === 'imported' && report.clients && (
+            <p>
+              <Link to="/integradora/parceiros">Acompanhar as autorizações dos clientes</Link> e executar os autotestes em lote.
             </p>
           )}
           <ImportReportTable report={report} />

@@ -16,9 +16,10 @@ const presetOptions = [
 /**
  * Art. 25 §2: the partner declares that the camera's footage is also kept in its own recorder
  * (NVR). Operators may then fetch a range from it on the playback page (reason required, audited).
- * The NVR login is write-only.
+ * The NVR login is write-only. An integrator may record its own recorder as the copy of a client's
+ * camera (`offerIntegratorCopy`; issue 18, seed 002 BH + Segura).
  */
-export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
+export function CameraNvrPanel({ cameraId, offerIntegratorCopy = false }: { cameraId: string; offerIntegratorCopy?: boolean }) {
   const load = useCallback((signal: AbortSignal) => getCameraNvr(cameraId, signal), [cameraId]);
   const nvr = useApiData(load);
   const [editing, setEditing] = useState(false);
@@ -27,6 +28,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
   const [channel, setChannel] = useState('1');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [integratorCopy, setIntegratorCopy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const edit = () => {
@@ -36,6 +38,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
     setChannel(String(d?.channel ?? 1));
     setUsername('');
     setPassword('');
+    setIntegratorCopy(Boolean(d?.keptBy));
     setError(null);
     setEditing(true);
   };
@@ -51,6 +54,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
         urlTemplate: template,
         channel: Number(channel),
         ...(username && password ? { credentials: { username, password } } : {}),
+        ...(offerIntegratorCopy ? { keptByIntegrator: integratorCopy } : {}),
       };
       const saved = await saveCameraNvr(cameraId, body);
       nvr.setData(() => saved);
@@ -62,7 +66,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
   const remove = async () => {
     try {
       await deleteCameraNvr(cameraId);
-      nvr.setData(() => ({ configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false }));
+      nvr.setData(() => ({ configured: false, preset: null, urlTemplate: null, channel: null, hasCredentials: false, keptBy: null }));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -84,6 +88,7 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
             <p>
               <code>{nvr.data.urlTemplate}</code> — canal {nvr.data.channel}; login{' '}
               {nvr.data.hasCredentials ? 'próprio do gravador (guardado cifrado)' : 'o mesmo da câmera'}.
+              {nvr.data.keptBy && ` Gravador da empresa integradora ${nvr.data.keptBy.name} (cópia mantida pela integradora).`}
             </p>
           ) : (
             <p>Nenhum gravador informado.</p>
@@ -125,6 +130,20 @@ export function CameraNvrPanel({ cameraId }: { cameraId: string }) {
             onChange={setPassword}
             autoComplete="new-password"
           />
+          {offerIntegratorCopy && (
+            <div className="br-checkbox mt-2">
+              <input
+                id="nvr-integrator-copy"
+                type="checkbox"
+                checked={integratorCopy}
+                onChange={(e) => setIntegratorCopy(e.target.checked)}
+              />
+              <label htmlFor="nvr-integrator-copy">
+                O gravador é da minha empresa: cópia das imagens do cliente mantida pela integradora (art. 25, § 2º)
+              </label>
+            </div>
+          )}
+          {error?.fieldMessage('keptByIntegrator') && <p className="text-danger">{error.fieldMessage('keptByIntegrator')}</p>}
           <button type="submit" className="br-button primary mt-2">
             Salvar gravador
           </button>

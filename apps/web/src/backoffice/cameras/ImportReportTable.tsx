@@ -18,6 +18,7 @@ export function ImportReportTable({ report }: { report: CameraImportReport }) {
         <thead>
           <tr>
             <th scope="col">Linha</th>
+            {report.clients && <th scope="col">Cliente</th>}
             <th scope="col">Câmera</th>
             <th scope="col">Resultado</th>
             <th scope="col">Motivos</th>
@@ -27,6 +28,7 @@ export function ImportReportTable({ report }: { report: CameraImportReport }) {
           {report.rows.map((r) => (
             <tr key={r.row} data-row={r.row} data-outcome={r.outcome}>
               <td>{r.row}</td>
+              {report.clients && <td>{r.client ?? '—'}</td>}
               <td>{r.name ?? '—'}</td>
               <td>
                 <span className={`br-tag text ${r.outcome === 'refused' ? 'danger' : r.outcome === 'created' ? 'success' : 'info'}`}>

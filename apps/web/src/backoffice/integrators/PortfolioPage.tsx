@@ -6,6 +6,7 @@ import {
   type IntegratorClient,
 } from '@vigia/contracts';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { fieldError } from '../../shared/api/field-errors';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -43,6 +44,12 @@ export function PortfolioPage() {
         Cada cliente (pessoa ou empresa) autoriza o compartilhamento de câmeras nomeadas, por link enviado ao seu e-mail ou por termo gerado
         pela plataforma e assinado. Sem autorização a câmera não transmite; o cliente pode revogar a qualquer momento, e o compartilhamento
         para na hora.
+      </p>
+      <p>
+        <Link className="br-button secondary" to="/cameras/importar">
+          <i className="fas fa-file-import mr-1" aria-hidden="true" />
+          Importar planilha de clientes e câmeras
+        </Link>
       </p>
       {notice && <Message kind="success">{notice}</Message>}
       <ApiErrorMessage error={error} />
@@ -144,7 +151,7 @@ function ClientCard({ client, onChanged }: { client: IntegratorClient; onChanged
           {client.kind === 'individual' ? 'CPF' : 'CNPJ'} {client.document} · {client.email ?? 'sem e-mail'}
         </p>
         {client.cameras.length === 0 ? (
-          <Message kind="info">Nenhuma câmera cadastrada para este cliente (use a importação de planilha ou a API).</Message>
+          <Message kind="info">Nenhuma câmera cadastrada para este cliente.</Message>
         ) : (
           <div className="br-table">
             <table>
@@ -174,6 +181,12 @@ function ClientCard({ client, onChanged }: { client: IntegratorClient; onChanged
             </table>
           </div>
         )}
+        <p className="mt-2">
+          <Link className="br-button secondary small" to={`/cameras/nova?cliente=${encodeURIComponent(client.id)}`}>
+            <i className="fas fa-plus mr-1" aria-hidden="true" />
+            Cadastrar câmera de {client.name}
+          </Link>
+        </p>
         <ConsentRequestForm client={client} onRequested={() => onChanged(`Pedido de autorização enviado a ${client.email}.`)} />
         {client.consents.map((c) => (
           <ConsentLine key={c.id} consent={c} onSigned={() => onChanged('Termo assinado registrado: autorização concedida.')} />

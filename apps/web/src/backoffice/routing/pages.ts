@@ -35,6 +35,8 @@ import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { ProtectionArea } from '../protection/ProtectionArea';
 import { ReleasesArea } from '../releases/ReleasesArea';
+import { PlateReviewPage } from '../signage/PlateReviewPage';
+import { SignagePlatesPage } from '../signage/SignagePlatesPage';
 
 /**
  * The page component of each built area ('ready' in navigation.ts). Each is mounted at `<path>/*`,
@@ -77,6 +79,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'integrator-applications': PortfolioPage,
   'integrator-camera-tests': SelfTestBatchPage,
   'partner-camera-sharing': CameraSharingPage,
+  'signage-plates': SignagePlatesPage,
+  'committee-signage-plates': PlateReviewPage,
   'protection-missions': ProtectionArea,
   'ops-events': EventsPage,
 };

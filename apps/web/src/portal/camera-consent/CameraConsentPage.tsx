@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { apiRequest } from '../../shared/api/api-client';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
+import { fetchSession } from '../../shared/api/auth-api';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
@@ -26,7 +27,10 @@ export function CameraConsentPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
-    apiRequest<ConsentLinkView>('/api/public/camera-consents/lookup', { method: 'POST', body: { token } })
+    // The visitor's (anonymous) session first: its CSRF token guards the POSTs below. The layout
+    // fetches it too, but a child's effect runs before its parent's.
+    fetchSession()
+      .then(() => apiRequest<ConsentLinkView>('/api/public/camera-consents/lookup', { method: 'POST', body: { token } }))
       .then(setView)
       .catch((e: unknown) => setError(toApiError(e)));
   }, [token]);

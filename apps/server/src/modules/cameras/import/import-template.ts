@@ -1,4 +1,4 @@
-import { cameraImportColumns, cameraImportLimits } from '@vigia/contracts';
+import { cameraImportColumns, cameraImportLimits, type ImportColumn } from '@vigia/contracts';
 import ExcelJS from 'exceljs';
 
 /**
@@ -6,8 +6,20 @@ import ExcelJS from 'exceljs';
  * importação"). XLSX: sheet "Câmeras" with the headers (a note on each with what to write, lists
  * for the closed fields, text format where Excel would mangle values) and a sheet "Instruções"
  * with two example rows. CSV: the header line only, ";"-separated with a BOM, as Excel pt-BR opens it.
+ * An integrator's template adds the client columns first (`extra`, issue 18).
  */
-const TEXT_COLUMNS = new Set(['assetSerial', 'host', 'rtspPath', 'username', 'password', 'municipality', 'cameraPointId']);
+const TEXT_COLUMNS = new Set([
+  'clientName',
+  'clientDocument',
+  'clientEmail',
+  'assetSerial',
+  'host',
+  'rtspPath',
+  'username',
+  'password',
+  'municipality',
+  'cameraPointId',
+]);
 const LISTS: Readonly<Record<string, string>> = {
   kind: '"Compartilhada,Vigia Mais"',
   mounting: '"Fachada,Poste,Outro"',
@@ -15,12 +27,15 @@ const LISTS: Readonly<Record<string, string>> = {
   streamSource: '"Caminho RTSP,ONVIF"',
 };
 
-export async function buildXlsxTemplate(): Promise<Buffer> {
+type Column = ImportColumn<string>;
+
+export async function buildXlsxTemplate(extra: readonly Column[] = []): Promise<Buffer> {
+  const columns: readonly Column[] = [...extra, ...cameraImportColumns];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Vigia Mais MT';
   wb.created = new Date(0);
   const sheet = wb.addWorksheet('Câmeras', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = cameraImportColumns.map((c) => ({
+  sheet.columns = columns.map((c) => ({
     header: c.required ? `${c.header} *` : c.header,
     key: c.key,
     width: Math.max(14, Math.min(40, c.header.length + 4)),
@@ -28,7 +43,7 @@ export async function buildXlsxTemplate(): Promise<Buffer> {
   }));
   const header = sheet.getRow(1);
   header.font = { bold: true };
-  cameraImportColumns.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.note = c.help;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFDBE8FB' : 'FFF0F0F0' } };
@@ -49,7 +64,7 @@ export async function buildXlsxTemplate(): Promise<Buffer> {
     { header: 'Exemplo 2', key: 'ex2', width: 36 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const c of cameraImportColumns) {
+  for (const c of columns) {
     help.addRow({ header: c.header, required: c.required ? 'Sim' : 'Não', help: c.help, ex1: c.examples[0], ex2: c.examples[1] });
   }
   help.addRow({});
@@ -60,8 +75,8 @@ export async function buildXlsxTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function buildCsvTemplate(): Buffer {
+export function buildCsvTemplate(extra: readonly Column[] = []): Buffer {
   const quote = (s: string) => (/[;"\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const line = cameraImportColumns.map((c) => quote(c.required ? `${c.header} *` : c.header)).join(';');
+  const line = [...extra, ...cameraImportColumns].map((c) => quote(c.required ? `${c.header} *` : c.header)).join(';');
   return Buffer.from(`\ufeff${line}\r\n`, 'utf8');
 }

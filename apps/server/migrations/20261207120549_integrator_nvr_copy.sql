@@ -1,0 +1,1 @@
+ALTER TABLE "camera_nvr" ADD COLUMN "keeper_partner_id" uuid;
