@@ -18,6 +18,13 @@ export const ptzDeps = (db: Db, config: Config, clock: Clock): PtzDeps => ({ ...
 /** Connected PTZ services by camera (and its last edit, so a new address or password reconnects). */
 const connected = new Map<string, { ptz: OnvifPtz; at: number }>();
 const KEEP_MS = 5 * 60_000;
+/**
+ * Cameras whose ONVIF service did not answer (or refused the password), by the same key: each open
+ * PTZ control polls its status, so an unreachable camera is not dialled again for this long — a
+ * changed address or password (a new `updatedAt`) tries at once.
+ */
+const unreachable = new Map<string, { err: AppError; at: number }>();
+const RETRY_MS = 30_000;
 
 /**
  * The camera's ONVIF PTZ service on the address its outbound guard allows and its HTTP port.
@@ -27,6 +34,8 @@ export async function ptzOf(deps: PtzDeps, camera: CameraRow): Promise<OnvifPtz 
   const key = `${camera.id}:${camera.updatedAt.getTime()}`;
   const hit = connected.get(key);
   if (hit && Date.now() - hit.at < KEEP_MS) return hit.ptz;
+  const down = unreachable.get(key);
+  if (down && Date.now() - down.at < RETRY_MS) throw down.err;
   const verdict = await checkOutbound(camera.host, deps.outbound);
   if (!verdict.ok) throw new AppError('PTZ_DEVICE_FAILED', 'O endereço da câmera não é permitido ou não foi resolvido.');
   const credentials = openCredentials(deps.keys, camera);
@@ -42,7 +51,9 @@ export async function ptzOf(deps: PtzDeps, camera: CameraRow): Promise<OnvifPtz 
     return ptz;
   } catch (err) {
     if (isOnvifError(err) && err.code === 'ONVIF_NOT_SUPPORTED') return null;
-    throw deviceFailed(err);
+    const failed = deviceFailed(err);
+    unreachable.set(key, { err: failed, at: Date.now() });
+    return Promise.reject(failed);
   }
 }
 
