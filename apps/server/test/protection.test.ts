@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, evidenceLocks, protectionMissions } from '../src/db/schema.js';
+import { auditEvents, evidenceLocks, mediaNodes, protectionMissions } from '../src/db/schema.js';
 import { api, multipart, staff } from './accreditation.fixtures.js';
 import { anonymous, type Session, useTestApp } from './helpers/app.js';
 import { testClock } from './helpers/clock.js';
@@ -24,6 +25,8 @@ import { releaseFixtures } from './releases.fixtures.js';
 const ctx = useTestApp({ PUBLIC_URL: 'https://vigiamais.mt.gov.br' });
 let c: Cast;
 let near: string;
+let live: string;
+let offRoute: string;
 const m = (id: string) => `${P}/missions/${id}`;
 const as = (s: Session) => api(ctx.app, s);
 
@@ -38,6 +41,9 @@ beforeAll(async () => {
     { name: 'Av. Rubens de Mendonça', eligible: false },
   );
   await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.64, longitude: -56.02 }, { name: 'Longe da rota', eligible: false });
+  // Cameras that may stream: one on the second stretch of the main leg, one across town.
+  live = await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.5905, longitude: -56.0905 }, { name: 'Praça 8 de Abril' });
+  offRoute = await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.65, longitude: -56.03 }, { name: 'Coxipó' });
   const published = await as(c.coord.session).put(`${P}/team-rules`, teamRules);
   expect(published.statusCode, published.body).toBe(200);
 });
@@ -422,5 +428,87 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
     expect(locks.every((l) => l.releasedAt === null)).toBe(true);
     // Art. 11 §1: the extension after the start extends the hold on the footage too.
     expect(locks.every((l) => l.toAt.toISOString() === '2030-03-26T04:00:00.000Z')).toBe(true);
+  });
+});
+
+describe('Route mosaic — the team watches the route cameras live while the mission is in progress', () => {
+  const hash = () => randomBytes(32).toString('hex');
+  const tokens = (s: Session, ...cameraIds: string[]) =>
+    as(s).post('/api/live/tokens', { items: cameraIds.map((cameraId) => ({ cameraId, nonceHash: hash() })) });
+  const okOf = async (s: Session, cameraId: string) => (await tokens(s, cameraId)).json().items[0];
+
+  it('an assigned officer gets live tokens, masks and playback for route cameras of a mission in progress — not off the route, not before the start nor after closure; another mission 404; operators and partners nothing', async () => {
+    await ctx.t.database.db.insert(mediaNodes).values({ id: 'node-protection', publicUrl: 'http://127.0.0.1:9' }).onConflictDoNothing();
+    const a = await missionAt(ctx.app, c, 'ready', { codeName: 'ÁGUIA-REAL' });
+    const b = await missionAt(ctx.app, c, 'planning', { codeName: 'BEIJA-FLOR' });
+    const officer = c.otherOfficer.session;
+    // Before the start: no grant, no mosaic.
+    expect(await okOf(officer, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await as(officer).get(`${m(a)}/route-mosaic`)).statusCode).toBe(409);
+    expect((await as(c.coord.session).post(`${m(a)}/start`, {})).statusCode).toBe(200);
+
+    const mosaic = await as(officer).get(`${m(a)}/route-mosaic`);
+    expect(mosaic.statusCode, mosaic.body).toBe(200);
+    const stretches = mosaic.json().stretches as { name: string; position: string; cameras: { id: string }[] }[];
+    expect(stretches[0]).toMatchObject({ name: 'Paiaguás → Av. Rubens de Mendonça', position: 'travelling' });
+    expect(stretches[0]!.cameras.map((x) => x.id)).toEqual([near, live]);
+    expect(stretches.flatMap((s) => s.cameras.map((x) => x.id))).not.toContain(offRoute);
+    const viewed = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'protection.route_mosaic.viewed'));
+    expect(viewed.some((r) => r.targetId === a && r.actorLabel === c.otherOfficer.email)).toBe(true);
+
+    // The leg being travelled goes first; the leg already travelled last.
+    const moved = await as(officer).post(`${m(a)}/current-leg`, { leg: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const reordered = (await as(officer).get(`${m(a)}/route-mosaic`)).json().stretches as { name: string; position: string }[];
+    expect(reordered.map((s) => s.position)).toEqual(['travelling', 'ahead', 'behind']);
+    expect(reordered[0]!.name).toBe('Alternativa pela Av. do CPA');
+    expect(reordered.at(-1)!.name).toBe('Paiaguás → Av. Rubens de Mendonça');
+
+    // Live: the route camera yes (same token route as operators, single and batch), off the route no.
+    const granted = await okOf(officer, live);
+    expect(granted).toMatchObject({ ok: true, cameraId: live });
+    expect(granted.token.url).toBe(`ws://127.0.0.1:9/live/${live}`);
+    expect((await as(officer).post(`/api/live/${live}/token`, { nonceHash: hash() })).statusCode).toBe(200);
+    expect(await okOf(officer, offRoute)).toMatchObject({ ok: false, status: 404 });
+    expect((await as(officer).get(`/api/cameras/${live}/privacy-masks`)).statusCode).toBe(200);
+    expect((await as(officer).get(`/api/cameras/${offRoute}/privacy-masks`)).statusCode).toBe(404);
+    // Playback of the last minutes: from the mission's start only, audited like any playback.
+    const started = testClock.now().getTime(); // the mission started on the platform clock
+    const pb = await as(officer).post(`/api/playback/${live}/token`, {
+      nonceHash: hash(),
+      from: new Date(started + 60_000).toISOString(),
+      reason: 'Mosaico da rota: revisão dos últimos minutos',
+    });
+    expect(pb.statusCode, pb.body).toBe(200);
+    const audited = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.started'));
+    expect(audited.some((r) => r.targetId === live && r.actorLabel === c.otherOfficer.email)).toBe(true);
+    const before = await as(officer).post(`/api/playback/${live}/token`, {
+      nonceHash: hash(),
+      from: new Date(started - 60_000).toISOString(),
+      reason: 'Antes do início da missão',
+    });
+    expect(before.statusCode).toBe(404);
+
+    // Another mission: 404 on its mosaic; the requester and the superior do not watch; nor do operators and partners.
+    expect((await as(officer).get(`${m(b)}/route-mosaic`)).statusCode).toBe(404);
+    expect((await as(c.superior.session).get(`${m(a)}/route-mosaic`)).statusCode).toBe(403);
+    expect(await okOf(c.superior.session, live)).toMatchObject({ ok: false, status: 404 });
+    expect(await okOf(c.bystander.session, live)).toMatchObject({ ok: false, status: 404 });
+    const operator = await staff(ctx.app, ctx.t.database, ['operator']);
+    const partner = await staff(ctx.app, ctx.t.database, ['partner_user']);
+    for (const s of [operator, partner]) expect((await as(s).get(`${m(a)}/route-mosaic`)).statusCode).toBe(403);
+    // (an operator's own view scope is statewide: what it may watch does not come from the mission)
+
+    // After the report and closure: nothing any more, even for the coordination.
+    const co = as(c.coord.session);
+    expect(
+      (await co.post(`${m(a)}/report`, { text: 'Missão cumprida sem incidentes; autoridade conduzida ao Fórum e de volta.' })).statusCode,
+    ).toBe(200);
+    expect(await okOf(officer, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await co.post(`${m(a)}/close`, { reason: 'Relatório aprovado pela coordenação.' })).statusCode).toBe(200);
+    for (const s of [officer, c.coord.session]) expect(await okOf(s, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await co.get(`${m(a)}/route-mosaic`)).statusCode).toBe(409);
+    expect((await as(officer).get(`${m(a)}/route-mosaic`)).statusCode).toBe(404);
+    expect((await as(officer).get(`/api/cameras/${live}/privacy-masks`)).statusCode).toBe(404);
   });
 });

@@ -18,4 +18,6 @@ export const protectionPolicy = definePolicy({
   publishTeamRules: staff,
   requestProtection: staff,
   act: staff,
+  /** The mission's leads and team, while it is in progress (route-grant.ts); live and playback go through the camera grant. */
+  routeMosaic: staff,
 });

@@ -38,6 +38,7 @@ import { issuePlan, savePlan, setVehicles } from './plan-mission.js';
 import { protectionPolicy as policy } from './protection.policy.js';
 import { readerCopy } from './reader-copy.js';
 import { requestProtection } from './request-protection.js';
+import { routeMosaic, setCurrentLeg } from './route-mosaic.js';
 import { currentTeamRules, publishTeamRules } from './team-rules.js';
 
 const tags = ['protection'];
@@ -148,6 +149,22 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
       z.object({ reason: z.string().trim().min(10).max(2000) }),
       (w, id, b) => closeMission(svc, w, id, b.reason),
     );
+    step(
+      'post',
+      '/current-leg',
+      'The leg being travelled (orders the route mosaic; execution log)',
+      z.object({ leg: z.number().int().min(0).max(29) }),
+      (w, id, b) => setCurrentLeg(svc, w, id, b.leg),
+    );
+    app.get(`${mission}/route-mosaic`, {
+      config: { access: policy.routeMosaic },
+      schema: {
+        tags,
+        summary: 'Route mosaic of a mission in progress: its route cameras per leg, the leg being travelled first (audited)',
+        params: idParamSchema,
+      },
+      handler: async (request) => routeMosaic(svc, acting(request), request.params.id),
+    });
     step('post', '/period', 'Extend or reduce the period (Art. 11 §1)', periodChangeSchema, (w, id, b) => changePeriod(svc, w, id, b));
     const onConvocation = (
       path: string,
