@@ -62,7 +62,7 @@ export async function routeMosaic(deps: ProtectionDeps, who: Acting, id: string)
       data: { number: mission.number, currentLeg: current, cameras: fixed.size },
     }),
   );
-  return { missionId: id, currentLeg: current, stretches: out };
+  return { missionId: id, startedAt: mission.startedAt!.toISOString(), currentLeg: current, stretches: out };
 }
 
 /** The team tells which leg it is travelling (orders the mosaic); recorded in the execution log. */

@@ -10,6 +10,7 @@ import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { ConvocationsTable } from './ConvocationsTable';
 import { actPdfUrl, decideActivation, getMission } from './protection-api';
 import { RouteCameras } from './RouteCameras';
+import { RouteMosaic } from './RouteMosaic';
 
 const ACT_LABELS: Record<string, string> = {
   request: 'Pedido',
@@ -77,6 +78,9 @@ export function MissionPage() {
             ))}
           </ul>
         </section>
+      )}
+      {m.status === 'in_progress' && m.route && (
+        <RouteMosaic missionId={id} legs={m.route.filter((s) => s.kind === 'leg').map((s) => ({ name: s.name }))} />
       )}
       {m.route && m.route.length > 0 && <RouteCameras route={m.route} />}
       <ConvocationsTable missionId={id} convocations={m.convocations} onChange={reload} />

@@ -45,3 +45,21 @@ export const decideActivation = (id: string, activate: boolean, reasons: string)
 export const onConvocation = (id: string, convocationId: string, step: 'acknowledge' | 'present') =>
   apiRequest<MissionDetail>(url(id, `/convocations/${encodeURIComponent(convocationId)}/${step}`), { method: 'POST', body: {} });
 export const actPdfUrl = (id: string, actId: string) => url(id, `/acts/${encodeURIComponent(actId)}/pdf`);
+
+export interface RouteMosaic {
+  missionId: string;
+  startedAt: string;
+  currentLeg: number;
+  stretches: {
+    kind: 'leg' | 'venue';
+    leg: number | null;
+    name: string;
+    alternate: boolean;
+    position: 'travelling' | 'ahead' | 'behind';
+    cameras: RouteCamera[];
+  }[];
+}
+export const getRouteMosaic = (id: string, signal?: AbortSignal) =>
+  apiRequest<RouteMosaic>(url(id, '/route-mosaic'), signal ? { signal } : {});
+export const setCurrentLeg = (id: string, leg: number) =>
+  apiRequest<MissionDetail>(url(id, '/current-leg'), { method: 'POST', body: { leg } });
