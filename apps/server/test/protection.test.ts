@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, evidenceLocks, mediaNodes, protectionMissions } from '../src/db/schema.js';
+import { auditEvents, evidenceLocks, mailOutbox, mediaNodes, protectionMissions } from '../src/db/schema.js';
+import { drainSweep } from '../src/jobs/sweep.js';
+import { protectionPeriodReminderSweep } from '../src/modules/protection/period-reminder.sweep.js';
 import { api, multipart, staff } from './accreditation.fixtures.js';
 import { anonymous, type Session, useTestApp } from './helpers/app.js';
 import { testClock } from './helpers/clock.js';
@@ -316,6 +318,52 @@ describe('Resolução 121/2025/CSPJC-MT — period (Art. 11 §1)', () => {
   it('Art. 11 — a reminder shows in the last days of the period', async () => {
     const id = await missionAt(ctx.app, c, 'planning', { periodStart: '2030-03-01', periodEnd: '2030-03-02' });
     expect((await as(c.coord.session).get(m(id))).json().reminder).toEqual({ daysToEnd: 1 });
+  });
+
+  it('Art. 11 §1 — N days before the period ends, the coordination and the team are mailed once per period end; an extension brings a new reminder', async () => {
+    const id = await missionAt(ctx.app, c, 'ready', { codeName: 'CORUJA-LEMBRETE' });
+    const co = as(c.coord.session);
+    expect((await co.post(`${m(id)}/start`, {})).statusCode).toBe(200);
+    const number = (await co.get(m(id))).json().number as string;
+    const sweep = protectionPeriodReminderSweep(ctx.t.database.db, testClock, {
+      reminderDays: 2,
+      publicUrl: 'https://vigiamais.mt.gov.br',
+    });
+    const mails = async () => (await ctx.t.database.db.select().from(mailOutbox)).filter((x) => x.subject.includes(`nº ${number})`));
+    try {
+      await drainSweep(sweep);
+      expect(await mails()).toEqual([]); // 1 March: the period ends on 20 March
+      testClock.set('2030-03-18T08:00:00-04:00');
+      await drainSweep(sweep);
+      const first = await mails();
+      expect(first.map((x) => x.to).sort()).toEqual([c.coord.email, c.coreOfficer.email, c.otherOfficer.email].sort());
+      expect(first[0]!.subject).toBe(
+        `Missão de proteção CORUJA-LEMBRETE (nº ${number}): o período de segurança termina em 2 dia(s), em 2030-03-20`,
+      );
+      expect(first[0]!.text).toContain(`https://vigiamais.mt.gov.br/app/protecao/missoes/${id}`);
+      expect(first.map((x) => `${x.subject}${x.text}`).join()).not.toContain('Maria da Silva');
+      await drainSweep(sweep);
+      testClock.set('2030-03-19T08:00:00-04:00');
+      await drainSweep(sweep);
+      expect((await mails()).length).toBe(3); // once per mission and period end
+      const ext = await co.post(`${m(id)}/period`, {
+        kind: 'extension',
+        newEnd: '2030-03-30',
+        reason: 'Nova audiência designada para 29/03.',
+      });
+      expect(ext.statusCode, ext.body).toBe(200);
+      await drainSweep(sweep);
+      expect((await mails()).length).toBe(3);
+      testClock.set('2030-03-29T08:00:00-04:00');
+      await drainSweep(sweep);
+      const all = await mails();
+      expect(all.length).toBe(6);
+      expect(all.filter((x) => x.subject.includes('em 1 dia(s), em 2030-03-30')).length).toBe(3);
+      const audited = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'protection.period.reminder_sent'));
+      expect(audited.filter((a) => a.targetId === id).map((a) => a.data!.periodEnd)).toEqual(['2030-03-20', '2030-03-30']);
+    } finally {
+      testClock.set('2030-03-01T12:00:00-04:00');
+    }
   });
 });
 

@@ -131,6 +131,6 @@ export async function missionDetail(deps: ProtectionDeps, who: Acting, id: strin
         .where(eq(protectionPeriodChanges.missionId, id))
         .orderBy(asc(protectionPeriodChanges.decidedAt))
     ).map((c) => ({ kind: c.kind, previousEnd: c.previousEnd, newEnd: c.newEnd, reason: c.reason, decidedAt: c.decidedAt.toISOString() })),
-    reminder: ['planning', 'in_progress'].includes(m.status) && daysToEnd <= REMINDER_DAYS ? { daysToEnd } : null,
+    reminder: ['planning', 'in_progress'].includes(m.status) && daysToEnd <= (deps.reminderDays ?? REMINDER_DAYS) ? { daysToEnd } : null,
   };
 }

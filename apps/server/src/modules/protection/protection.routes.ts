@@ -54,6 +54,7 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
     clock: deps.clock,
     storage: localFileStorage(deps.config.dataDir),
     publicUrl: deps.config.publicUrl,
+    reminderDays: deps.config.protection.reminderDays,
   };
   const view = (who: Parameters<typeof missionDetail>[1], id: string) => missionDetail(svc, who, id);
   return async (app) => {
