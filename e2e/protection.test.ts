@@ -17,14 +17,20 @@ const person = (who: string) => `protection-${who}@demo.vigiamais.local`;
 let platform: Awaited<ReturnType<typeof startDemoPlatform>>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** One signed-in context per person: protection staff enrol TOTP at their first sign-in (MFA required). */
+const signedIn = new Map<string, BrowserContext>();
 let missionUrl = '';
 let missionId = '';
 
 async function as(who: string): Promise<Page> {
+  const known = signedIn.get(who);
+  if (known) return known.newPage();
   const context = await browser.newContext({ acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
-  await new LoginPage(page, platform.url).signIn(person(who), PASSWORD);
+  const { secret } = await new LoginPage(page, platform.url).signIn(person(who), PASSWORD);
+  expect(secret, 'protection staff enrol an authenticator at the first sign-in').toBeTruthy();
+  signedIn.set(who, context);
   return page;
 }
 

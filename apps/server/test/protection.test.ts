@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, evidenceLocks, mailOutbox, mediaNodes, protectionMissions } from '../src/db/schema.js';
+import {
+  auditEvents,
+  evidenceLocks,
+  mailOutbox,
+  mediaNodes,
+  protectionActs,
+  protectionMissions,
+  protectionReferencePlaces,
+} from '../src/db/schema.js';
 import { drainSweep } from '../src/jobs/sweep.js';
 import { protectionPeriodReminderSweep } from '../src/modules/protection/period-reminder.sweep.js';
 import { api, multipart, staff } from './accreditation.fixtures.js';
-import { anonymous, type Session, useTestApp } from './helpers/app.js';
+import { anonymous, authHeaders, type Session, useTestApp } from './helpers/app.js';
 import { testClock } from './helpers/clock.js';
 import {
   assessmentBody,
@@ -558,5 +566,101 @@ describe('Route mosaic — the team watches the route cameras live while the mis
     expect((await co.get(`${m(a)}/route-mosaic`)).statusCode).toBe(409);
     expect((await as(officer).get(`${m(a)}/route-mosaic`)).statusCode).toBe(404);
     expect((await as(officer).get(`/api/cameras/${live}/privacy-masks`)).statusCode).toBe(404);
+  });
+});
+
+describe('Reference list of hospitals, police and fire units along the route', () => {
+  const HEADER = 'Tipo *;Nome *;Endereço *;Município *;Telefone;Latitude *;Longitude *;Fonte *';
+  const csv = (...lines: string[]) => Buffer.from(`\ufeff${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
+  const importAs = (s: Session, data: Buffer) => {
+    const mp = multipart({ name: 'apoio.csv', data, type: 'text/csv' });
+    return ctx.app.inject({
+      method: 'POST',
+      url: `${P}/reference-places/import`,
+      headers: { ...authHeaders(s), ...mp.headers },
+      payload: mp.payload,
+    });
+  };
+  const places = () => ctx.t.database.db.select().from(protectionReferencePlaces);
+
+  it('the template downloads as CSV and XLSX; an invalid file is refused whole with a stable code and every problem in pt-BR', async () => {
+    const t = await as(c.admin).get(`${P}/reference-places/template?format=csv`);
+    expect(t.statusCode).toBe(200);
+    expect(t.body.replace('\ufeff', '').trim()).toBe(HEADER);
+    const x = await as(c.coord.session).get(`${P}/reference-places/template?format=xlsx`);
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(await places()).toEqual([]); // the platform ships an empty list
+
+    const bad = await importAs(
+      c.admin,
+      csv(
+        'Hospital;Pronto-Socorro Municipal (teste);Rua A, 1;Cuiabá;;-15.5852;-56.0862;Teste',
+        'Farmácia;Drogaria (teste);Rua B, 2;Cuiabá;;-15.59;-56.09;Teste',
+        'Polícia;;Rua C, 3;Cuiabá;;-23.55;-46.63;Teste',
+        'Bombeiros;Quartel (teste);Rua D, 4;Atlântida;;abc;-56.09;',
+        'Polícia;Delegacia (teste);Rua E, 5;Cuiabá;;=1+1;-56.09;Teste',
+      ),
+    );
+    expect(bad.statusCode, bad.body).toBe(422);
+    const err = bad.json().error;
+    expect(err.code).toBe('PROTECTION_REFERENCE_IMPORT_INVALID');
+    expect(err.message).toMatch(/nada foi importado/);
+    expect(err.details.map((d: { path: string }) => d.path)).toEqual([
+      'row.3.kind',
+      'row.4.name',
+      'row.4.latitude',
+      'row.5.municipality',
+      'row.5.latitude',
+      'row.5.source',
+      'row.6.latitude',
+    ]);
+    expect(err.details[0].message).toBe('Linha 3, coluna "Tipo": use "Hospital", "Polícia" ou "Bombeiros".');
+    expect(err.details[2].message).toBe('Linha 4: o ponto (latitude, longitude) fica fora de Mato Grosso.');
+    expect(await places()).toEqual([]); // no partial write
+
+    const noSource = await importAs(
+      c.admin,
+      Buffer.from('Tipo;Nome;Endereço;Município;Latitude;Longitude\r\nHospital;X;Y;Cuiabá;-15.6;-56.1\r\n'),
+    );
+    expect(noSource.json().error.details).toEqual([{ path: 'header.source', message: 'Coluna "Fonte" não encontrada no cabeçalho.' }]);
+    expect((await importAs(c.coord.session, csv())).statusCode).toBe(403); // configuration is the administrators'
+  });
+
+  it('an import replaces the list; the mission page and the plan list the units within the plan distance per leg and venue', async () => {
+    const ok = await importAs(
+      c.admin,
+      csv(
+        'Hospital;Hospital de teste da avenida;Av. Rubens de Mendonça, 10;Cuiabá;(65) 3000-0001;-15.5860;-56.0870;Fonte de teste',
+        'Polícia;Delegacia de teste do Fórum;Rua do Fórum, 1;Cuiabá;;-15.6015;-56.0985;Fonte de teste',
+        'Bombeiros;Quartel de teste distante;Rua longe, 9;Várzea Grande;;-15.70;-56.20;Fonte de teste',
+      ),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ imported: 3 });
+    expect((await as(c.coord.session).get(`${P}/reference-places`)).json().places.map((p: { name: string }) => p.name)).toHaveLength(3);
+
+    const id = await missionAt(ctx.app, c, 'planning', { codeName: 'SABIÁ' });
+    const co = as(c.coord.session);
+    const d = (await co.put(`${m(id)}/plan`, { ...completePlan(), supportDistanceMeters: 500 })).json();
+    const leg = d.support.find((s: { name: string }) => s.name.startsWith('Paiaguás'));
+    const venue = d.support.find((s: { kind: string }) => s.kind === 'venue');
+    expect(leg.places.map((p: { name: string }) => p.name)).toContain('Hospital de teste da avenida');
+    expect(venue.places.map((p: { name: string }) => p.name)).toEqual(['Delegacia de teste do Fórum']);
+    expect(d.support.flatMap((s: { places: { name: string }[] }) => s.places.map((p) => p.name))).not.toContain(
+      'Quartel de teste distante',
+    );
+    await co.put(`${m(id)}/vehicles`, { vehicles });
+    await co.post(`${m(id)}/level`, levelBody(3));
+    const issued = await co.post(`${m(id)}/plan/issue`, {});
+    expect(issued.statusCode, issued.body).toBe(200);
+    const plan = (await ctx.t.database.db.select().from(protectionActs).where(eq(protectionActs.missionId, id))).find(
+      (a) => a.kind === 'action_plan',
+    );
+    expect(JSON.stringify(plan!.content)).toContain('Unidade policial: Delegacia de teste do Fórum (Rua do Fórum, 1');
+    expect(JSON.stringify(plan!.content)).not.toContain('Quartel de teste distante');
+
+    // A second import replaces the list (not appends).
+    expect((await importAs(c.admin, csv('Bombeiros;Quartel único;Rua 1;Cuiabá;;-15.6;-56.1;Fonte'))).json()).toEqual({ imported: 1 });
+    expect((await places()).map((p) => p.name)).toEqual(['Quartel único']);
   });
 });
