@@ -168,6 +168,8 @@ describe('protection mission from the request to the closure', () => {
       });
     await coordPage.goto(`${platform.url}${missionUrl}`);
     await coordPage.getByRole('row', { name: /Trecho: Centro → Fórum.*Câmera de demonstração/ }).waitFor();
+    // Support along the leg from the reference list (the demo's entries are labelled illustrative).
+    await coordPage.getByRole('row', { name: /Trecho: Centro → Fórum.*Hospital de demonstração \(ilustrativo\)/ }).waitFor();
     await coordPage.getByText(/sem ciência do superior imediato/).waitFor();
 
     const superior = await as('superior');

@@ -1,5 +1,5 @@
-import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest } from '@vigia/contracts';
-import { apiRequest } from '../../shared/api/api-client';
+import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest, ReferencePlace } from '@vigia/contracts';
+import { apiRequest, apiUpload } from '../../shared/api/api-client';
 
 const base = '/api/protection/missions';
 
@@ -31,6 +31,8 @@ export interface MissionDetail extends MissionSummary {
   requestingUnit?: string;
   blockers?: { path: string; message: string }[];
   route?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; cameras: RouteCamera[] }[];
+  support?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; places: (ReferencePlace & { distanceMeters: number })[] }[];
+  plan?: { supportDistanceMeters?: number } | null;
   reminder?: { daysToEnd: number } | null;
   log?: { id: string; kind: string; text: string; at: string }[];
 }
@@ -63,3 +65,12 @@ export const getRouteMosaic = (id: string, signal?: AbortSignal) =>
   apiRequest<RouteMosaic>(url(id, '/route-mosaic'), signal ? { signal } : {});
 export const setCurrentLeg = (id: string, leg: number) =>
   apiRequest<MissionDetail>(url(id, '/current-leg'), { method: 'POST', body: { leg } });
+
+export const listReferencePlaces = async (signal: AbortSignal) =>
+  (await apiRequest<{ places: ReferencePlace[] }>('/api/protection/reference-places', { signal })).places;
+export const referenceTemplateUrl = (format: 'csv' | 'xlsx') => `/api/protection/reference-places/template?format=${format}`;
+export function importReferencePlaces(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<{ imported: number }>('/api/protection/reference-places/import', form);
+}

@@ -34,6 +34,7 @@ import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { ProtectionArea } from '../protection/ProtectionArea';
+import { ReferencePlacesPage } from '../protection/ReferencePlacesPage';
 import { ReleasesArea } from '../releases/ReleasesArea';
 
 /**
@@ -78,5 +79,6 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'integrator-camera-tests': SelfTestBatchPage,
   'partner-camera-sharing': CameraSharingPage,
   'protection-missions': ProtectionArea,
+  'protection-support': ReferencePlacesPage,
   'ops-events': EventsPage,
 };
