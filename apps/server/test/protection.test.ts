@@ -35,8 +35,6 @@ import { releaseFixtures } from './releases.fixtures.js';
 const ctx = useTestApp({ PUBLIC_URL: 'https://vigiamais.mt.gov.br' });
 let c: Cast;
 let near: string;
-let live: string;
-let offRoute: string;
 const m = (id: string) => `${P}/missions/${id}`;
 const as = (s: Session) => api(ctx.app, s);
 
@@ -51,9 +49,6 @@ beforeAll(async () => {
     { name: 'Av. Rubens de Mendonça', eligible: false },
   );
   await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.64, longitude: -56.02 }, { name: 'Longe da rota', eligible: false });
-  // Cameras that may stream: one on the second stretch of the main leg, one across town.
-  live = await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.5905, longitude: -56.0905 }, { name: 'Praça 8 de Abril' });
-  offRoute = await f.camera(partner, { municipalityIbge: '5103403', latitude: -15.65, longitude: -56.03 }, { name: 'Coxipó' });
   const published = await as(c.coord.session).put(`${P}/team-rules`, teamRules);
   expect(published.statusCode, published.body).toBe(200);
 });
@@ -495,6 +490,17 @@ describe('Route mosaic — the team watches the route cameras live while the mis
 
   it('an assigned officer gets live tokens, masks and playback for route cameras of a mission in progress — not off the route, not before the start nor after closure; another mission 404; operators and partners nothing', async () => {
     await ctx.t.database.db.insert(mediaNodes).values({ id: 'node-protection', publicUrl: 'http://127.0.0.1:9' }).onConflictDoNothing();
+    // Cameras that may stream, created now so that only missions started from here on have them on
+    // their route (a grant spans every mission in progress the person watches): one on the second
+    // stretch of the main leg, one across town.
+    const f = releaseFixtures(ctx);
+    const owner = await f.partner();
+    const live = await f.camera(
+      owner,
+      { municipalityIbge: '5103403', latitude: -15.5905, longitude: -56.0905 },
+      { name: 'Praça 8 de Abril' },
+    );
+    const offRoute = await f.camera(owner, { municipalityIbge: '5103403', latitude: -15.65, longitude: -56.03 }, { name: 'Coxipó' });
     const a = await missionAt(ctx.app, c, 'ready', { codeName: 'ÁGUIA-REAL' });
     const b = await missionAt(ctx.app, c, 'planning', { codeName: 'BEIJA-FLOR' });
     const officer = c.otherOfficer.session;
