@@ -1,5 +1,6 @@
 import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
+import { freePort } from '@vigia/testkit/server-process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoPlatform } from './helpers/platform.js';
@@ -16,14 +17,20 @@ const person = (who: string) => `protection-${who}@demo.vigiamais.local`;
 let platform: Awaited<ReturnType<typeof startDemoPlatform>>;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** One signed-in context per person: protection staff enrol TOTP at their first sign-in (MFA required). */
+const signedIn = new Map<string, BrowserContext>();
 let missionUrl = '';
 let missionId = '';
 
 async function as(who: string): Promise<Page> {
+  const known = signedIn.get(who);
+  if (known) return known.newPage();
   const context = await browser.newContext({ acceptDownloads: true });
   contexts.push(context);
   const page = await context.newPage();
-  await new LoginPage(page, platform.url).signIn(person(who), PASSWORD);
+  const { secret } = await new LoginPage(page, platform.url).signIn(person(who), PASSWORD);
+  expect(secret, 'protection staff enrol an authenticator at the first sign-in').toBeTruthy();
+  signedIn.set(who, context);
   return page;
 }
 
@@ -58,7 +65,12 @@ const checklist = {
 };
 
 beforeAll(async () => {
-  [platform, browser] = await Promise.all([startDemoPlatform({ DEMO_CAMERAS: '2' }), launchBrowser()]);
+  // The media node runs (as in e2e/live.test.ts) so the route mosaic plays the simulated demo cameras.
+  const mediaNodePort = await freePort();
+  [platform, browser] = await Promise.all([
+    startDemoPlatform({ DEMO_CAMERAS: '2', MEDIA_NODE: 'on', MEDIA_NODE_PORT: String(mediaNodePort) }),
+    launchBrowser(),
+  ]);
 }, 120_000);
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
@@ -156,6 +168,8 @@ describe('protection mission from the request to the closure', () => {
       });
     await coordPage.goto(`${platform.url}${missionUrl}`);
     await coordPage.getByRole('row', { name: /Trecho: Centro → Fórum.*Câmera de demonstração/ }).waitFor();
+    // Support along the leg from the reference list (the demo's entries are labelled illustrative).
+    await coordPage.getByRole('row', { name: /Trecho: Centro → Fórum.*Hospital de demonstração \(ilustrativo\)/ }).waitFor();
     await coordPage.getByText(/sem ciência do superior imediato/).waitFor();
 
     const superior = await as('superior');
@@ -164,7 +178,7 @@ describe('protection mission from the request to the closure', () => {
     await superior.getByRole('button', { name: 'Dar ciência' }).waitFor({ state: 'detached' });
   });
 
-  it('officers present and sign the briefing checklist; the mission runs, is logged, reported and closed', async () => {
+  it('officers present and sign the briefing checklist; the mission starts and its route mosaic plays live video', async () => {
     const coordPage = await as('core-coordination');
     const co = await apiOf(coordPage);
     const detail = (await (await coordPage.request.get(`${platform.url}/api/protection/missions/${missionId}`)).json()) as {
@@ -177,11 +191,50 @@ describe('protection mission from the request to the closure', () => {
       await officer.post(`/convocations/${conv.id}/checklist`, checklist);
     }
     await co.post('/start');
+
+    const officerPage = await as('core-officer');
+    await officerPage.goto(`${platform.url}${missionUrl}`);
+    const mosaic = officerPage.getByTestId('route-mosaic');
+    await mosaic.getByRole('heading', { name: 'Em deslocamento: Centro → Fórum' }).waitFor();
+    await mosaic.locator('video[aria-label^="Vídeo ao vivo: Câmera de demonstração"]').first().waitFor();
+    // Every route camera plays: frames arrive and time advances (as e2e/live.test.ts asserts a live video).
+    await officerPage.waitForFunction(
+      () => {
+        const videos = [...document.querySelectorAll('[data-testid="route-mosaic"] video')] as HTMLVideoElement[];
+        return videos.length > 0 && videos.every((v) => v.currentTime > 0);
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const t0 = await officerPage.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="route-mosaic"] video')].map((v) => (v as HTMLVideoElement).currentTime),
+    );
+    await officerPage.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('[data-testid="route-mosaic"] video')].every(
+          (v, i) => !(v as HTMLVideoElement).paused && (v as HTMLVideoElement).currentTime > t[i]! + 1,
+        ),
+      t0,
+      { timeout: 30_000 },
+    );
+    await mosaic.getByText('AO VIVO').first().waitFor();
+    // The privacy masks of those cameras load for the team (the overlay fails closed, all black, otherwise).
+    await officerPage.waitForFunction(
+      () => !document.querySelector('[data-testid="route-mosaic"] [data-testid="privacy-mask-overlay"][data-polygons="all"]'),
+      undefined,
+      { timeout: 10_000 },
+    );
+  });
+
+  it('the mission is logged, reported and closed; the mosaic is gone with the execution', async () => {
+    const coordPage = await as('core-coordination');
+    const co = await apiOf(coordPage);
     await (await apiOf(await as('core-officer'))).post('/log', { kind: 'observation', text: 'Deslocamento sem alterações.' });
     await co.post('/report', { text: 'Missão cumprida sem incidentes; autoridade conduzida ao Fórum e de volta.' });
     await co.post('/close', { reason: 'Relatório pós-missão aprovado.' });
     await coordPage.goto(`${platform.url}${missionUrl}`);
     await coordPage.getByText('Encerrada').first().waitFor();
+    expect(await coordPage.getByTestId('route-mosaic').count()).toBe(0);
   });
 
   it('the plan copy verifies on the public page, which shows only that it is authentic', async () => {

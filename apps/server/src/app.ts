@@ -53,6 +53,7 @@ import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { protectionRoutes } from './modules/protection/protection.routes.js';
+import { routeCameraGrant } from './modules/protection/route-grant.js';
 import { ptzRoutes } from './modules/ptz/ptz.routes.js';
 import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -110,6 +111,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const deps = { db: database.db, config, database, clock, metrics };
+  // Protection teams watch and play back only the route cameras of their mission in progress.
+  const routeCameras = routeCameraGrant(database.db);
   await app.register(opsRoutes(deps));
   await app.register(referenceRoutes());
   await app.register(authRoutes(deps));
@@ -123,7 +126,11 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(camerasRoutes(deps));
   await app.register(cameraNvrRoutes(deps));
   await app.register(
-    liveRoutes({ db: database.db, tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }) }),
+    liveRoutes({
+      db: database.db,
+      tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }),
+      grant: routeCameras,
+    }),
   );
   await app.register(loansRoutes(deps));
   await app.register(accountabilityRoutes(deps));
@@ -135,8 +142,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(exportsRoutes(deps));
   await app.register(healthRoutes(deps));
   await app.register(alertsRoutes(deps));
-  await app.register(playbackRoutes(deps));
-  await app.register(privacyRoutes(deps));
+  await app.register(playbackRoutes({ ...deps, cameraGrant: routeCameras }));
+  await app.register(privacyRoutes({ ...deps, cameraGrant: routeCameras }));
   await app.register(protectionRoutes(deps));
   await app.register(integrationsRoutes({ db: database.db, fallbackNodeUrl: mediaFallbackUrl }));
   await app.register(integratorsRoutes(deps));

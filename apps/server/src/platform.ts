@@ -25,6 +25,7 @@ import { integrationPullAuditSweep } from './modules/integrations/integration-pu
 import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
 import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
 import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
+import { protectionPeriodReminderSweep } from './modules/protection/period-reminder.sweep.js';
 import { ptzDeps } from './modules/ptz/ptz-device.js';
 import { ptzReturnSweep } from './modules/ptz/ptz-return.sweep.js';
 import { evidenceObjectLockSweep } from './modules/recordings/evidence-object-lock.sweep.js';
@@ -88,6 +89,12 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
+    await jobs.addSweep(
+      protectionPeriodReminderSweep(database.db, systemClock, {
+        reminderDays: config.protection.reminderDays,
+        publicUrl: config.publicUrl,
+      }),
+    );
     await jobs.addSweep(outageEventsSweep(database.db));
     await jobs.addSweep(
       ptzReturnSweep(ptzDeps(database.db, config, systemClock), Math.max(1, Math.min(10, Math.floor(config.ptz.returnAfterMs / 2000)))),

@@ -328,6 +328,8 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/protection/missions/:id/convocations/:convocationId/present': PROTECTION,
   'POST /api/protection/missions/:id/convocations/:convocationId/checklist': PROTECTION,
   'GET /api/protection/missions/:id/acts/:actId/pdf': PROTECTION,
+  'GET /api/protection/missions/:id/route-mosaic': PROTECTION,
+  'POST /api/protection/missions/:id/current-leg': PROTECTION,
   'GET /api/citizen/criminal-certificates/:id/pdf':
     'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
   'POST /api/citizen/criminal-certificates/:id/consent-links':

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { protectionMissions } from '../src/db/schema.js';
+import { protectionMissions, protectionReferencePlaces } from '../src/db/schema.js';
 import { seedProtectionDemo } from '../src/modules/demo/demo-protection.js';
 import { localFileStorage } from '../src/modules/files/file-storage.js';
 import { useTestApp } from './helpers/app.js';
@@ -16,5 +16,9 @@ describe('protection demo data', () => {
     await seedProtectionDemo(deps, pino({ level: 'silent' }));
     const rows = await ctx.t.database.db.select().from(protectionMissions);
     expect(rows.map((r) => `${r.codeName}:${r.status}`).sort()).toEqual(['CORUJA:closed', 'ÁGUIA:planning']);
+    // Support units only as illustrative demo data, labelled so in name and source, once.
+    const places = await ctx.t.database.db.select().from(protectionReferencePlaces);
+    expect(places).toHaveLength(3);
+    expect(places.every((p) => p.illustrative && /ilustrativ/.test(p.name) && /não é uma unidade real/.test(p.source))).toBe(true);
   });
 });

@@ -1,8 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, evidenceLocks, protectionMissions } from '../src/db/schema.js';
+import {
+  auditEvents,
+  evidenceLocks,
+  mailOutbox,
+  mediaNodes,
+  protectionActs,
+  protectionMissions,
+  protectionReferencePlaces,
+} from '../src/db/schema.js';
+import { drainSweep } from '../src/jobs/sweep.js';
+import { protectionPeriodReminderSweep } from '../src/modules/protection/period-reminder.sweep.js';
 import { api, multipart, staff } from './accreditation.fixtures.js';
-import { anonymous, type Session, useTestApp } from './helpers/app.js';
+import { anonymous, authHeaders, type Session, useTestApp } from './helpers/app.js';
 import { testClock } from './helpers/clock.js';
 import {
   assessmentBody,
@@ -311,6 +322,52 @@ describe('Resolução 121/2025/CSPJC-MT — period (Art. 11 §1)', () => {
     const id = await missionAt(ctx.app, c, 'planning', { periodStart: '2030-03-01', periodEnd: '2030-03-02' });
     expect((await as(c.coord.session).get(m(id))).json().reminder).toEqual({ daysToEnd: 1 });
   });
+
+  it('Art. 11 §1 — N days before the period ends, the coordination and the team are mailed once per period end; an extension brings a new reminder', async () => {
+    const id = await missionAt(ctx.app, c, 'ready', { codeName: 'CORUJA-LEMBRETE' });
+    const co = as(c.coord.session);
+    expect((await co.post(`${m(id)}/start`, {})).statusCode).toBe(200);
+    const number = (await co.get(m(id))).json().number as string;
+    const sweep = protectionPeriodReminderSweep(ctx.t.database.db, testClock, {
+      reminderDays: 2,
+      publicUrl: 'https://vigiamais.mt.gov.br',
+    });
+    const mails = async () => (await ctx.t.database.db.select().from(mailOutbox)).filter((x) => x.subject.includes(`nº ${number})`));
+    try {
+      await drainSweep(sweep);
+      expect(await mails()).toEqual([]); // 1 March: the period ends on 20 March
+      testClock.set('2030-03-18T08:00:00-04:00');
+      await drainSweep(sweep);
+      const first = await mails();
+      expect(first.map((x) => x.to).sort()).toEqual([c.coord.email, c.coreOfficer.email, c.otherOfficer.email].sort());
+      expect(first[0]!.subject).toBe(
+        `Missão de proteção CORUJA-LEMBRETE (nº ${number}): o período de segurança termina em 2 dia(s), em 2030-03-20`,
+      );
+      expect(first[0]!.text).toContain(`https://vigiamais.mt.gov.br/app/protecao/missoes/${id}`);
+      expect(first.map((x) => `${x.subject}${x.text}`).join()).not.toContain('Maria da Silva');
+      await drainSweep(sweep);
+      testClock.set('2030-03-19T08:00:00-04:00');
+      await drainSweep(sweep);
+      expect((await mails()).length).toBe(3); // once per mission and period end
+      const ext = await co.post(`${m(id)}/period`, {
+        kind: 'extension',
+        newEnd: '2030-03-30',
+        reason: 'Nova audiência designada para 29/03.',
+      });
+      expect(ext.statusCode, ext.body).toBe(200);
+      await drainSweep(sweep);
+      expect((await mails()).length).toBe(3);
+      testClock.set('2030-03-29T08:00:00-04:00');
+      await drainSweep(sweep);
+      const all = await mails();
+      expect(all.length).toBe(6);
+      expect(all.filter((x) => x.subject.includes('em 1 dia(s), em 2030-03-30')).length).toBe(3);
+      const audited = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'protection.period.reminder_sent'));
+      expect(audited.filter((a) => a.targetId === id).map((a) => a.data!.periodEnd)).toEqual(['2030-03-20', '2030-03-30']);
+    } finally {
+      testClock.set('2030-03-01T12:00:00-04:00');
+    }
+  });
 });
 
 describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-to-know', () => {
@@ -422,5 +479,194 @@ describe('Resolução 121/2025/CSPJC-MT — execution, report and closure; need-
     expect(locks.every((l) => l.releasedAt === null)).toBe(true);
     // Art. 11 §1: the extension after the start extends the hold on the footage too.
     expect(locks.every((l) => l.toAt.toISOString() === '2030-03-26T04:00:00.000Z')).toBe(true);
+  });
+});
+
+describe('Route mosaic — the team watches the route cameras live while the mission is in progress', () => {
+  const hash = () => randomBytes(32).toString('hex');
+  const tokens = (s: Session, ...cameraIds: string[]) =>
+    as(s).post('/api/live/tokens', { items: cameraIds.map((cameraId) => ({ cameraId, nonceHash: hash() })) });
+  const okOf = async (s: Session, cameraId: string) => (await tokens(s, cameraId)).json().items[0];
+
+  it('an assigned officer gets live tokens, masks and playback for route cameras of a mission in progress — not off the route, not before the start nor after closure; another mission 404; operators and partners nothing', async () => {
+    await ctx.t.database.db.insert(mediaNodes).values({ id: 'node-protection', publicUrl: 'http://127.0.0.1:9' }).onConflictDoNothing();
+    // Cameras that may stream, created now so that only missions started from here on have them on
+    // their route (a grant spans every mission in progress the person watches): one on the second
+    // stretch of the main leg, one across town.
+    const f = releaseFixtures(ctx);
+    const owner = await f.partner();
+    const live = await f.camera(
+      owner,
+      { municipalityIbge: '5103403', latitude: -15.5905, longitude: -56.0905 },
+      { name: 'Praça 8 de Abril' },
+    );
+    const offRoute = await f.camera(owner, { municipalityIbge: '5103403', latitude: -15.65, longitude: -56.03 }, { name: 'Coxipó' });
+    const a = await missionAt(ctx.app, c, 'ready', { codeName: 'ÁGUIA-REAL' });
+    const b = await missionAt(ctx.app, c, 'planning', { codeName: 'BEIJA-FLOR' });
+    const officer = c.otherOfficer.session;
+    // Before the start: no grant, no mosaic.
+    expect(await okOf(officer, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await as(officer).get(`${m(a)}/route-mosaic`)).statusCode).toBe(409);
+    expect((await as(c.coord.session).post(`${m(a)}/start`, {})).statusCode).toBe(200);
+
+    const mosaic = await as(officer).get(`${m(a)}/route-mosaic`);
+    expect(mosaic.statusCode, mosaic.body).toBe(200);
+    const stretches = mosaic.json().stretches as { name: string; position: string; cameras: { id: string }[] }[];
+    expect(stretches[0]).toMatchObject({ name: 'Paiaguás → Av. Rubens de Mendonça', position: 'travelling' });
+    expect(stretches[0]!.cameras.map((x) => x.id)).toEqual([near, live]);
+    expect(stretches.flatMap((s) => s.cameras.map((x) => x.id))).not.toContain(offRoute);
+    const viewed = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'protection.route_mosaic.viewed'));
+    expect(viewed.some((r) => r.targetId === a && r.actorLabel === c.otherOfficer.email)).toBe(true);
+
+    // The leg being travelled goes first; the leg already travelled last.
+    const moved = await as(officer).post(`${m(a)}/current-leg`, { leg: 1 });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const reordered = (await as(officer).get(`${m(a)}/route-mosaic`)).json().stretches as { name: string; position: string }[];
+    expect(reordered.map((s) => s.position)).toEqual(['travelling', 'ahead', 'behind']);
+    expect(reordered[0]!.name).toBe('Alternativa pela Av. do CPA');
+    expect(reordered.at(-1)!.name).toBe('Paiaguás → Av. Rubens de Mendonça');
+
+    // Live: the route camera yes (same token route as operators, single and batch), off the route no.
+    const granted = await okOf(officer, live);
+    expect(granted).toMatchObject({ ok: true, cameraId: live });
+    expect(granted.token.url).toBe(`ws://127.0.0.1:9/live/${live}`);
+    expect((await as(officer).post(`/api/live/${live}/token`, { nonceHash: hash() })).statusCode).toBe(200);
+    expect(await okOf(officer, offRoute)).toMatchObject({ ok: false, status: 404 });
+    expect((await as(officer).get(`/api/cameras/${live}/privacy-masks`)).statusCode).toBe(200);
+    expect((await as(officer).get(`/api/cameras/${offRoute}/privacy-masks`)).statusCode).toBe(404);
+    // Playback of the last minutes: from the mission's start only, audited like any playback.
+    const started = testClock.now().getTime(); // the mission started on the platform clock
+    const pb = await as(officer).post(`/api/playback/${live}/token`, {
+      nonceHash: hash(),
+      from: new Date(started + 60_000).toISOString(),
+      reason: 'Mosaico da rota: revisão dos últimos minutos',
+    });
+    expect(pb.statusCode, pb.body).toBe(200);
+    const audited = await ctx.t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'playback.started'));
+    expect(audited.some((r) => r.targetId === live && r.actorLabel === c.otherOfficer.email)).toBe(true);
+    const before = await as(officer).post(`/api/playback/${live}/token`, {
+      nonceHash: hash(),
+      from: new Date(started - 60_000).toISOString(),
+      reason: 'Antes do início da missão',
+    });
+    expect(before.statusCode).toBe(404);
+
+    // Another mission: 404 on its mosaic; the requester and the superior do not watch; nor do operators and partners.
+    expect((await as(officer).get(`${m(b)}/route-mosaic`)).statusCode).toBe(404);
+    expect((await as(c.superior.session).get(`${m(a)}/route-mosaic`)).statusCode).toBe(403);
+    expect(await okOf(c.superior.session, live)).toMatchObject({ ok: false, status: 404 });
+    expect(await okOf(c.bystander.session, live)).toMatchObject({ ok: false, status: 404 });
+    const operator = await staff(ctx.app, ctx.t.database, ['operator']);
+    const partner = await staff(ctx.app, ctx.t.database, ['partner_user']);
+    for (const s of [operator, partner]) expect((await as(s).get(`${m(a)}/route-mosaic`)).statusCode).toBe(403);
+    // (an operator's own view scope is statewide: what it may watch does not come from the mission)
+
+    // After the report and closure: nothing any more, even for the coordination.
+    const co = as(c.coord.session);
+    expect(
+      (await co.post(`${m(a)}/report`, { text: 'Missão cumprida sem incidentes; autoridade conduzida ao Fórum e de volta.' })).statusCode,
+    ).toBe(200);
+    expect(await okOf(officer, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await co.post(`${m(a)}/close`, { reason: 'Relatório aprovado pela coordenação.' })).statusCode).toBe(200);
+    for (const s of [officer, c.coord.session]) expect(await okOf(s, live)).toMatchObject({ ok: false, status: 404 });
+    expect((await co.get(`${m(a)}/route-mosaic`)).statusCode).toBe(409);
+    expect((await as(officer).get(`${m(a)}/route-mosaic`)).statusCode).toBe(404);
+    expect((await as(officer).get(`/api/cameras/${live}/privacy-masks`)).statusCode).toBe(404);
+  });
+});
+
+describe('Reference list of hospitals, police and fire units along the route', () => {
+  const HEADER = 'Tipo *;Nome *;Endereço *;Município *;Telefone;Latitude *;Longitude *;Fonte *';
+  const csv = (...lines: string[]) => Buffer.from(`\ufeff${[HEADER, ...lines].join('\r\n')}\r\n`, 'utf8');
+  const importAs = (s: Session, data: Buffer) => {
+    const mp = multipart({ name: 'apoio.csv', data, type: 'text/csv' });
+    return ctx.app.inject({
+      method: 'POST',
+      url: `${P}/reference-places/import`,
+      headers: { ...authHeaders(s), ...mp.headers },
+      payload: mp.payload,
+    });
+  };
+  const places = () => ctx.t.database.db.select().from(protectionReferencePlaces);
+
+  it('the template downloads as CSV and XLSX; an invalid file is refused whole with a stable code and every problem in pt-BR', async () => {
+    const t = await as(c.admin).get(`${P}/reference-places/template?format=csv`);
+    expect(t.statusCode).toBe(200);
+    expect(t.body.replace('\ufeff', '').trim()).toBe(HEADER);
+    const x = await as(c.coord.session).get(`${P}/reference-places/template?format=xlsx`);
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(await places()).toEqual([]); // the platform ships an empty list
+
+    const bad = await importAs(
+      c.admin,
+      csv(
+        'Hospital;Pronto-Socorro Municipal (teste);Rua A, 1;Cuiabá;;-15.5852;-56.0862;Teste',
+        'Farmácia;Drogaria (teste);Rua B, 2;Cuiabá;;-15.59;-56.09;Teste',
+        'Polícia;;Rua C, 3;Cuiabá;;-23.55;-46.63;Teste',
+        'Bombeiros;Quartel (teste);Rua D, 4;Atlântida;;abc;-56.09;',
+        'Polícia;Delegacia (teste);Rua E, 5;Cuiabá;;=1+1;-56.09;Teste',
+      ),
+    );
+    expect(bad.statusCode, bad.body).toBe(422);
+    const err = bad.json().error;
+    expect(err.code).toBe('PROTECTION_REFERENCE_IMPORT_INVALID');
+    expect(err.message).toMatch(/nada foi importado/);
+    expect(err.details.map((d: { path: string }) => d.path)).toEqual([
+      'row.3.kind',
+      'row.4.name',
+      'row.4.latitude',
+      'row.5.municipality',
+      'row.5.latitude',
+      'row.5.source',
+      'row.6.latitude',
+    ]);
+    expect(err.details[0].message).toBe('Linha 3, coluna "Tipo": use "Hospital", "Polícia" ou "Bombeiros".');
+    expect(err.details[2].message).toBe('Linha 4: o ponto (latitude, longitude) fica fora de Mato Grosso.');
+    expect(await places()).toEqual([]); // no partial write
+
+    const noSource = await importAs(
+      c.admin,
+      Buffer.from('Tipo;Nome;Endereço;Município;Latitude;Longitude\r\nHospital;X;Y;Cuiabá;-15.6;-56.1\r\n'),
+    );
+    expect(noSource.json().error.details).toEqual([{ path: 'header.source', message: 'Coluna "Fonte" não encontrada no cabeçalho.' }]);
+    expect((await importAs(c.coord.session, csv())).statusCode).toBe(403); // configuration is the administrators'
+  });
+
+  it('an import replaces the list; the mission page and the plan list the units within the plan distance per leg and venue', async () => {
+    const ok = await importAs(
+      c.admin,
+      csv(
+        'Hospital;Hospital de teste da avenida;Av. Rubens de Mendonça, 10;Cuiabá;(65) 3000-0001;-15.5860;-56.0870;Fonte de teste',
+        'Polícia;Delegacia de teste do Fórum;Rua do Fórum, 1;Cuiabá;;-15.6015;-56.0985;Fonte de teste',
+        'Bombeiros;Quartel de teste distante;Rua longe, 9;Várzea Grande;;-15.70;-56.20;Fonte de teste',
+      ),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ imported: 3 });
+    expect((await as(c.coord.session).get(`${P}/reference-places`)).json().places.map((p: { name: string }) => p.name)).toHaveLength(3);
+
+    const id = await missionAt(ctx.app, c, 'planning', { codeName: 'SABIÁ' });
+    const co = as(c.coord.session);
+    const d = (await co.put(`${m(id)}/plan`, { ...completePlan(), supportDistanceMeters: 500 })).json();
+    const leg = d.support.find((s: { name: string }) => s.name.startsWith('Paiaguás'));
+    const venue = d.support.find((s: { kind: string }) => s.kind === 'venue');
+    expect(leg.places.map((p: { name: string }) => p.name)).toContain('Hospital de teste da avenida');
+    expect(venue.places.map((p: { name: string }) => p.name)).toEqual(['Delegacia de teste do Fórum']);
+    expect(d.support.flatMap((s: { places: { name: string }[] }) => s.places.map((p) => p.name))).not.toContain(
+      'Quartel de teste distante',
+    );
+    await co.put(`${m(id)}/vehicles`, { vehicles });
+    await co.post(`${m(id)}/level`, levelBody(3));
+    const issued = await co.post(`${m(id)}/plan/issue`, {});
+    expect(issued.statusCode, issued.body).toBe(200);
+    const plan = (await ctx.t.database.db.select().from(protectionActs).where(eq(protectionActs.missionId, id))).find(
+      (a) => a.kind === 'action_plan',
+    );
+    expect(JSON.stringify(plan!.content)).toContain('Unidade policial: Delegacia de teste do Fórum (Rua do Fórum, 1');
+    expect(JSON.stringify(plan!.content)).not.toContain('Quartel de teste distante');
+
+    // A second import replaces the list (not appends).
+    expect((await importAs(c.admin, csv('Bombeiros;Quartel único;Rua 1;Cuiabá;;-15.6;-56.1;Fonte'))).json()).toEqual({ imported: 1 });
+    expect((await places()).map((p) => p.name)).toEqual(['Quartel único']);
   });
 });

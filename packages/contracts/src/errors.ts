@@ -253,6 +253,10 @@ export const errorTable = {
   },
   PROTECTION_PERIOD_INVALID: { status: 422, message: 'Período inválido (Resolução 121/2025/CSPJC-MT, art. 11, § 1º).' },
   PROTECTION_VEHICLE_INVALID: { status: 422, message: 'Viatura inadequada (Resolução 121/2025/CSPJC-MT, art. 20).' },
+  PROTECTION_REFERENCE_IMPORT_INVALID: {
+    status: 422,
+    message: 'A planilha de hospitais, polícia e bombeiros tem problemas: nada foi importado. Corrija as linhas indicadas e envie de novo.',
+  },
   PTZ_NOT_SUPPORTED: { status: 409, message: 'Esta câmera não informa controle PTZ (ONVIF): não é possível movê-la.' },
   PTZ_LOCKED: { status: 409, message: 'Outro operador está controlando esta câmera.' },
   PTZ_LOCK_REQUIRED: { status: 409, message: 'Assuma o controle PTZ da câmera antes de movê-la.' },

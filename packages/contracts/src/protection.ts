@@ -209,6 +209,8 @@ export const actionPlanSchema = z.object({
   route: routeSchema.default({ legs: [], venues: [] }),
   /** Distance (m) within which program cameras count as "along" a leg or venue. */
   cameraDistanceMeters: z.number().int().min(20).max(2000).default(150),
+  /** Distance (m) within which hospitals, police and fire units of the reference list are listed as support. */
+  supportDistanceMeters: z.number().int().min(100).max(20000).default(3000),
 });
 export type ActionPlan = z.infer<typeof actionPlanSchema>;
 
@@ -267,3 +269,59 @@ export const missionSummarySchema = z.object({
   periodEnd: z.string(),
 });
 export type MissionSummary = z.infer<typeof missionSummarySchema>;
+
+/**
+ * Reference list of support along a route: hospitals, police and fire units (issue 14). It is
+ * configuration imported by an administrator from the template (CSV or XLSX); an import replaces
+ * the whole list, all rows or none.
+ */
+export const referencePlaceKinds = ['hospital', 'police', 'fire'] as const;
+export type ReferencePlaceKind = (typeof referencePlaceKinds)[number];
+export const referencePlaceKindLabels: Record<ReferencePlaceKind, string> = {
+  hospital: 'Hospital / pronto-socorro',
+  police: 'Unidade policial',
+  fire: 'Corpo de Bombeiros',
+};
+/** Words accepted in the "Tipo" column (compared without accents and case). */
+export const referencePlaceKindWords: Record<string, ReferencePlaceKind> = {
+  hospital: 'hospital',
+  'pronto-socorro': 'hospital',
+  upa: 'hospital',
+  policia: 'police',
+  delegacia: 'police',
+  'policia-civil': 'police',
+  'policia-militar': 'police',
+  bombeiros: 'fire',
+  'corpo-de-bombeiros': 'fire',
+};
+export const referencePlaceColumns = [
+  { key: 'kind', header: 'Tipo', required: true, help: '"Hospital", "Polícia" ou "Bombeiros".', example: 'Hospital' },
+  { key: 'name', header: 'Nome', required: true, help: 'Nome oficial da unidade.', example: 'Hospital (nome oficial)' },
+  { key: 'address', header: 'Endereço', required: true, help: 'Logradouro, número e bairro.', example: 'Av. Exemplo, 100 - Centro' },
+  { key: 'municipality', header: 'Município', required: true, help: 'Município de Mato Grosso.', example: 'Cuiabá' },
+  { key: 'phone', header: 'Telefone', required: false, help: 'Telefone de plantão (opcional).', example: '(65) 3000-0000' },
+  { key: 'latitude', header: 'Latitude', required: true, help: 'Graus decimais, ponto ou vírgula (ex.: -15.6014).', example: '-15.6014' },
+  { key: 'longitude', header: 'Longitude', required: true, help: 'Graus decimais, ponto ou vírgula (ex.: -56.0979).', example: '-56.0979' },
+  {
+    key: 'source',
+    header: 'Fonte',
+    required: true,
+    help: 'De onde vem o dado (ex.: CNES/DATASUS, consultado em 01/2027; site da PJC/MT).',
+    example: 'CNES/DATASUS (consulta em 01/2027)',
+  },
+] as const;
+export type ReferencePlaceColumnKey = (typeof referencePlaceColumns)[number]['key'];
+
+export const referencePlaceSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(referencePlaceKinds),
+  name: z.string(),
+  address: z.string(),
+  municipality: z.string(),
+  phone: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+  source: z.string(),
+  illustrative: z.boolean(),
+});
+export type ReferencePlace = z.infer<typeof referencePlaceSchema>;

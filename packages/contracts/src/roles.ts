@@ -37,9 +37,17 @@ export const roleLabels: Record<Role, string> = {
 
 /**
  * Roles whose holders must use TOTP multi-factor authentication (foundation issue, item 4).
- * Regional operators are operators too, so they are included.
+ * Regional operators are operators too, so they are included; protection staff read secret
+ * missions and watch the route cameras (issue 14).
  */
-export const mfaRequiredRoles: readonly Role[] = ['operator', 'regional_operator', 'committee_member', 'release_authority', 'admin'];
+export const mfaRequiredRoles: readonly Role[] = [
+  'operator',
+  'regional_operator',
+  'committee_member',
+  'release_authority',
+  'admin',
+  'protection_staff',
+];
 
 /** CIOSP units (Art. 26 §1). */
 export const operatorUnits = ['military_police', 'civil_police', 'penal_police', 'firefighters', 'intelligence'] as const;

@@ -97,6 +97,8 @@ export const envSchema = z
     DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
     /** Days a site has, from when its camera may stream, to show the program's plate (approved photo) before an obligation case opens. */
     SIGNAGE_PLATE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Days before the end of a protection mission's period when the coordination and the team are reminded (Art. 11 §1). */
+    PROTECTION_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(2),
     /** Retention of cameras without a recording_policy row: days, or "keep" (Art. 25). BH profile: 7. */
     RECORDING_RETENTION_DAYS: z.union([z.literal('keep'), z.coerce.number().int().min(1).max(3650)]).default(7),
     /** Free-space floor of DATA_DIR/recordings: below it the oldest unlocked footage is deleted. */
@@ -176,6 +178,7 @@ export interface Config {
   objectStorage: { s3: S3Settings; evidenceLockMs: number; uploadAlertMs: number } | undefined;
   health: { alertAfterMs: number; staleMs: number };
   signage: { plateDeadlineDays: number };
+  protection: { reminderDays: number };
   ptz: { lockIdleMs: number; returnAfterMs: number; priority: string[]; partnerDrivesOwn: boolean };
   viewCheck: { intervalMs: number; threshold: number };
   /** ONVIF PullPoint events: pull cycle in seconds, 0 = off. */
@@ -266,6 +269,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     objectStorage: objectStorageOf(e),
     health: { alertAfterMs: Math.round(e.HEALTH_ALERT_AFTER_MINUTES * 60_000), staleMs: e.HEALTH_STALE_SECONDS * 1000 },
     signage: { plateDeadlineDays: e.SIGNAGE_PLATE_DEADLINE_DAYS },
+    protection: { reminderDays: e.PROTECTION_REMINDER_DAYS },
     ptz: {
       lockIdleMs: e.PTZ_LOCK_IDLE_SECONDS * 1000,
       returnAfterMs: e.PTZ_RETURN_AFTER_SECONDS * 1000,

@@ -58,6 +58,7 @@ export type AreaId =
   | 'release-decisions'
   | 'requester-requests'
   | 'protection-missions'
+  | 'protection-support'
   | 'partner-camera-sharing'
   | 'ops-console'
   | 'ops-events';
@@ -417,6 +418,15 @@ export const navigation: readonly NavItem[] = [
     description: 'Pedidos, planos de ação e equipes de proteção a autoridades.',
     icon: 'fa-user-shield',
     roles: ['protection_staff', 'auditor'],
+    status: 'ready',
+  },
+  {
+    id: 'protection-support',
+    path: '/protecao/apoio',
+    label: 'Apoio na rota (hospitais, polícia, bombeiros)',
+    description: 'Lista de referência de unidades de apoio listadas nos planos de proteção; importação pelo modelo.',
+    icon: 'fa-hospital',
+    roles: ['admin', 'protection_staff', 'auditor'],
     status: 'ready',
   },
   // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation

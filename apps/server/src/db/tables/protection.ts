@@ -2,6 +2,7 @@ import type { ActionPlan, LevelDecision, ProtecteeCategory, TeamRuleSet, ThreatA
 import {
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { cameras } from './cameras.js';
 
 /**
  * Protection operations for authorities (Resolução 121/2025/CSPJC-MT). Its own tables: nothing
@@ -81,6 +83,8 @@ export const protectionMissions = pgTable(
     incidentLogged: boolean('incident_logged').notNull().default(false),
     /** Evidence locks on the route cameras' footage for the mission period, taken at the start. */
     evidenceLockIds: jsonb('evidence_lock_ids').$type<string[]>().notNull().default([]),
+    /** Index (in `plan.route.legs`) of the leg being travelled, set by the team during the mission: orders the route mosaic. */
+    currentLeg: integer('current_leg'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -172,4 +176,60 @@ export const protectionActs = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('protection_act_mission_idx').on(t.missionId)],
+);
+
+/**
+ * The cameras along the route, fixed when the mission starts (the same set whose footage is
+ * evidence-locked): while the mission is in progress they are the only cameras its team may watch
+ * live and play back (route-camera grant, route-grant.ts).
+ */
+export const protectionRouteCameras = pgTable(
+  'protection_route_camera',
+  {
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => protectionMissions.id, { onDelete: 'cascade' }),
+    cameraId: uuid('camera_id')
+      .notNull()
+      .references(() => cameras.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.missionId, t.cameraId] }), index('protection_route_camera_camera_idx').on(t.cameraId)],
+);
+
+/** Art. 11 §1: the end-of-period reminder mail, sent once per mission and period end (a new end after an act is a new version). */
+export const protectionPeriodReminders = pgTable(
+  'protection_period_reminder',
+  {
+    missionId: uuid('mission_id')
+      .notNull()
+      .references(() => protectionMissions.id, { onDelete: 'cascade' }),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    recipients: integer('recipients').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.missionId, t.periodEnd] })],
+);
+
+/**
+ * Reference list of hospitals, police and fire units (support along a route). Configuration
+ * imported by an administrator from the template; each import replaces the whole list. Rows marked
+ * `illustrative` are demo data, not real units.
+ */
+export const protectionReferencePlaces = pgTable(
+  'protection_reference_place',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['hospital', 'police', 'fire'] }).notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    municipality: text('municipality').notNull(),
+    phone: text('phone'),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    source: text('source').notNull(),
+    illustrative: boolean('illustrative').notNull().default(false),
+    importedBy: uuid('imported_by'),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('protection_reference_place_kind_idx').on(t.kind)],
 );

@@ -2,7 +2,7 @@ import { actionPlanSchema, type ProtectionFunction, roleLabels } from '@vigia/co
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { users } from '../../db/tables/accounts.js';
-import { protectionFunctionGrants } from '../../db/tables/protection.js';
+import { protectionFunctionGrants, protectionReferencePlaces } from '../../db/tables/protection.js';
 import type { AuthContext } from '../../http/context.js';
 import { insertUser } from '../accounts/users.service.js';
 import { systemActor } from '../audit/audit.service.js';
@@ -120,6 +120,27 @@ export async function seedProtectionDemo(deps: ProtectionDeps, log: Logger): Pro
       note: 'Demonstração — o Anexo I não é público: configure a composição real.',
     })),
   });
+  // Illustrative support units near the demo route — NOT real units (the platform ships the list empty).
+  const illustrative = 'Dado ilustrativo da demonstração — não é uma unidade real';
+  await deps.db.insert(protectionReferencePlaces).values(
+    (
+      [
+        ['hospital', 'Hospital de demonstração (ilustrativo)', -15.6035, -56.0925],
+        ['police', 'Delegacia de demonstração (ilustrativa)', -15.5995, -56.1005],
+        ['fire', 'Quartel de bombeiros de demonstração (ilustrativo)', -15.592, -56.1075],
+      ] as const
+    ).map(([kind, name, latitude, longitude]) => ({
+      kind,
+      name,
+      address: 'Endereço fictício de demonstração',
+      municipality: 'Cuiabá',
+      phone: null,
+      latitude,
+      longitude,
+      source: illustrative,
+      illustrative: true,
+    })),
+  );
   const today = todayOn(deps.clock);
   const planned = await missionToPlanning(deps, u, 'ÁGUIA', addDays(today, 5), addDays(today, 8));
   await savePlan(deps, u['core-coordination'], planned, plan);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { cameras } from '../../db/tables/cameras.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import { type CameraGrant, withGrant } from '../cameras/camera-grant.js';
 import { type CameraRow, viewScope } from '../cameras/cameras.scope.js';
 import { loadStreamableCamera, loadStreamableCameras, publicApproved } from '../cameras/stream-eligibility.js';
 
@@ -16,7 +17,12 @@ export const NODE_STALE_MS = 15_000;
 export interface LiveDeps {
   db: Db;
   tokenKey: Buffer;
+  /** Cameras granted beyond the view scope (the protection team's route during a mission). */
+  grant?: CameraGrant;
 }
+
+/** The cameras a signed-in user may watch live: the view scope plus what the grant adds. */
+const liveScope = (deps: LiveDeps, auth: AuthContext) => withGrant(viewScope(auth), auth, { kind: 'live' }, deps.grant);
 
 export interface NodeRow {
   id: string;
@@ -73,11 +79,11 @@ function issue(
 }
 
 /**
- * Token for a signed-in user, for a camera inside their view scope (else 404) that is eligible to
+ * Token for a signed-in user, for a camera inside their view scope or grant (else 404) that is eligible to
  * stream (else 409 CAMERA_NOT_ELIGIBLE — also for its owner: until then only the self-test).
  */
 export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
-  const camera = await loadStreamableCamera(deps.db, viewScope(auth), cameraId);
+  const camera = await loadStreamableCamera(deps.db, await liveScope(deps, auth), cameraId);
   const node = await chooseNode(deps.db, camera.id);
   return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
 }
@@ -88,7 +94,7 @@ export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId
  */
 export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: LiveTokenBatchRequest): Promise<LiveTokenBatch> {
   const ids = [...new Set(req.items.map((i) => i.cameraId))];
-  const found = new Map((await loadStreamableCameras(deps.db, viewScope(auth), ids)).map((r) => [r.camera.id, r]));
+  const found = new Map((await loadStreamableCameras(deps.db, await liveScope(deps, auth), ids)).map((r) => [r.camera.id, r]));
   const items: LiveTokenBatch['items'] = [];
   for (const { cameraId, nonceHash } of req.items) {
     try {

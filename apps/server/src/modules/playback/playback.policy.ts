@@ -7,13 +7,15 @@ import { definePolicy, rolesAccess } from '../../http/access.js';
  * token (bound to user, session, camera and the player's nonce) except starting one, which needs a reason.
  */
 const players = rolesAccess('operator', 'regional_operator', 'partner_user', 'admin');
+/** Protection staff play only the route cameras of their mission in progress, from its start (camera grant). */
+const withProtection = rolesAccess('operator', 'regional_operator', 'partner_user', 'admin', 'protection_staff');
 export const playbackPolicy = definePolicy({
-  start: players,
-  renew: players,
-  media: players,
-  snapshot: players,
+  start: withProtection,
+  renew: withProtection,
+  media: withProtection,
+  snapshot: withProtection,
   /** The player was closed (ends the caller's own playback; audited `playback.ended`). */
-  end: players,
-  /** Playback from the partner's own recorder (Art. 25 §2), same people and scope. */
+  end: withProtection,
+  /** Playback from the partner's own recorder (Art. 25 §2): platform roles and scope only. */
   nvr: players,
 });

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { recordingStorage } from '../../media-tools/recording-storage.js';
+import type { CameraGrant } from '../cameras/camera-grant.js';
 import { startNvrPlayback } from './nvr-playback.service.js';
 import { playbackPolicy } from './playback.policy.js';
 import {
@@ -34,13 +35,14 @@ const tags = ['playback'];
  * each media answer is the init part of one recorded segment plus its fragments from a keyframe at
  * or before the asked instant (video/mp4, fed to MSE by the player).
  */
-export function playbackRoutes({ config, database }: AppDeps): FastifyPluginAsyncZod {
+export function playbackRoutes({ config, database, cameraGrant }: AppDeps & { cameraGrant?: CameraGrant }): FastifyPluginAsyncZod {
   let deps: PlaybackDeps | undefined;
   const getDeps = async (): Promise<PlaybackDeps> =>
     (deps ??= {
       db: database.db,
       tokenKey: await loadStreamTokenKey({ envKey: config.media.streamTokenKey, dataDir: config.dataDir }),
       storage: recordingStorage(config.dataDir, config.objectStorage?.s3),
+      ...(cameraGrant ? { grant: cameraGrant } : {}),
     });
   return async (app) => {
     app.post('/api/playback/:cameraId/token', {

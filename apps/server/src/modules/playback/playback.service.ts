@@ -10,6 +10,7 @@ import { AppError } from '../../http/errors.js';
 import { segmentReadKey } from '../../media-tools/recording-storage.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type CameraGrant, type CameraGrantUse, withGrant } from '../cameras/camera-grant.js';
 import { loadCamera, playbackScope } from '../cameras/cameras.scope.js';
 import { frameRate, type LayoutScan, scanSegmentLayout } from './fmp4-index.js';
 
@@ -24,7 +25,13 @@ export interface PlaybackDeps {
   storage: RecordingStorage;
   /** Fragment layouts (default: one process-wide LRU). */
   layouts?: LayoutCache;
+  /** Cameras granted beyond the playback scope (the protection team's route during a mission). */
+  grant?: CameraGrant;
 }
+
+/** The cameras whose recordings the user may play: the playback scope plus what the grant adds. */
+const scopeFor = (deps: PlaybackDeps, auth: AuthContext, use: CameraGrantUse = { kind: 'playback' }) =>
+  withGrant(playbackScope(auth), auth, use, deps.grant);
 
 export function signPlayback(deps: PlaybackDeps, auth: AuthContext, cameraId: string, cnf: string, pb: string, node = PLAYBACK_SERVER) {
   return signStreamToken(deps.tokenKey, {
@@ -88,7 +95,7 @@ export async function startPlayback(
   cameraId: string,
   req: { nonceHash: string; from: string; to?: string | undefined; reason: string },
 ): Promise<PlaybackToken> {
-  const camera = await loadCamera(deps.db, playbackScope(auth), cameraId);
+  const camera = await loadCamera(deps.db, await scopeFor(deps, auth, { kind: 'playback', from: new Date(req.from) }), cameraId);
   // The token is returned only after this row is committed.
   const playbackId = await deps.db.transaction((tx) => openPlayback(tx, auth, actor, camera, req, 'platform'));
   const { token, claims } = signPlayback(deps, auth, camera.id, req.nonceHash, playbackId);
@@ -107,7 +114,7 @@ export async function renewPlayback(
 ): Promise<PlaybackToken> {
   const c = checkToken(deps, auth, cameraId, req.token, true);
   if (c.cnf !== req.nonceHash) throw new AppError('FORBIDDEN', 'Token de reprodução de outro cliente.');
-  await loadCamera(deps.db, playbackScope(auth), cameraId);
+  await loadCamera(deps.db, await scopeFor(deps, auth), cameraId);
   const [open] = await deps.db
     .update(playbackSessions)
     .set({ seenAt: new Date() })
@@ -147,7 +154,7 @@ export async function endPlayback(
   playbackId: string,
 ): Promise<void> {
   // Out of scope → 404 like every camera route (the update below would touch nothing anyway).
-  await loadCamera(deps.db, playbackScope(auth), cameraId);
+  await loadCamera(deps.db, await scopeFor(deps, auth), cameraId);
   await deps.db.transaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
@@ -304,7 +311,7 @@ export async function recordSnapshot(
   cameraId: string,
   req: { playbackId: string; at: string },
 ): Promise<void> {
-  const camera = await loadCamera(deps.db, playbackScope(auth), cameraId);
+  const camera = await loadCamera(deps.db, await scopeFor(deps, auth), cameraId);
   await deps.db.transaction((tx) =>
     recordAudit(tx, actor, {
       action: 'playback.snapshot',

@@ -6,7 +6,17 @@ import { anyUser, definePolicy, rolesAccess } from '../../http/access.js';
  * Unmask grants are an administration act.
  */
 export const privacyPolicy = definePolicy({
-  readMasks: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
+  /** Protection staff: only the route cameras of their mission in progress (camera grant). */
+  readMasks: rolesAccess(
+    'partner_user',
+    'integrator',
+    'admin',
+    'committee_member',
+    'operator',
+    'regional_operator',
+    'municipal_manager',
+    'protection_staff',
+  ),
   editMasks: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member'),
   myPrivacy: anyUser,
   listUnmask: rolesAccess('admin'),

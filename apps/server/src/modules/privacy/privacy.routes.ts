@@ -11,13 +11,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
+import type { CameraGrant } from '../cameras/camera-grant.js';
 import { privacyPolicy as policy } from './privacy.policy.js';
 import { grantUnmask, listUnmaskGrants, myPrivacy, readMasks, replaceMasks, revokeUnmask } from './privacy.service.js';
 
 const tags = ['privacy'];
 
 /** Privacy masks per camera and unmask grants (issue 6; SPEC §3.5). */
-export function privacyRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
+export function privacyRoutes(deps: { db: Db; cameraGrant?: CameraGrant }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/cameras/:id/privacy-masks', {
       config: { access: policy.readMasks },
@@ -27,7 +28,7 @@ export function privacyRoutes(deps: { db: Db }): FastifyPluginAsyncZod {
         params: idParamSchema,
         response: { 200: privacyMasksSchema },
       },
-      handler: async (request) => readMasks(deps.db, authOf(request), request.params.id),
+      handler: async (request) => readMasks(deps.db, authOf(request), request.params.id, deps.cameraGrant),
     });
     app.put('/api/cameras/:id/privacy-masks', {
       config: { access: policy.editMasks },

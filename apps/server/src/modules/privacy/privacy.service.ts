@@ -15,6 +15,7 @@ import { releaseDeliveries, releaseRequests } from '../../db/tables/releases.js'
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type CameraGrant, withGrant } from '../cameras/camera-grant.js';
 import { loadCamera, selfTestScope, viewScope } from '../cameras/cameras.scope.js';
 
 /** A grant is active while not revoked and not expired (checked in SQL with the database clock). */
@@ -42,9 +43,9 @@ async function masksOf(db: Queryable, cameraId: string) {
   return row;
 }
 
-/** Masks of a camera the caller may see (view scope in SQL: otherwise 404). */
-export async function readMasks(db: Queryable, auth: AuthContext, cameraId: string): Promise<PrivacyMasks> {
-  await loadCamera(db, viewScope(auth), cameraId);
+/** Masks of a camera the caller may see (view scope in SQL, widened by a camera grant: otherwise 404). */
+export async function readMasks(db: Queryable, auth: AuthContext, cameraId: string, grant?: CameraGrant): Promise<PrivacyMasks> {
+  await loadCamera(db, await withGrant(viewScope(auth), auth, { kind: 'live' }, grant), cameraId);
   const row = await masksOf(db, cameraId);
   return {
     cameraId,

@@ -1,6 +1,7 @@
 import { type ActionPlan, planFieldLabels, planParts } from '@vigia/contracts';
 import type { ActBlock } from '../documents/act-content.js';
 import type { RouteStretch } from './cameras-along-route.js';
+import { type SupportStretch, supportLine } from './reference-places.js';
 
 const PART_TITLES = {
   definition: 'I — Definição da missão',
@@ -26,8 +27,11 @@ export function planGaps(plan: ActionPlan | null): { path: string; message: stri
   return gaps;
 }
 
-/** The plan act's body: the three parts, the itinerary and the cameras along it. */
-export function planBlocks(plan: ActionPlan, stretches: RouteStretch[]): ActBlock[] {
+const stretchLabel = (s: { kind: 'leg' | 'venue'; alternate: boolean; name: string }) =>
+  `${s.kind === 'leg' ? (s.alternate ? 'Rota alternativa' : 'Trecho') : 'Local'}: ${s.name}`;
+
+/** The plan act's body: the three parts, the itinerary, the cameras and the support (hospitals, police, fire) along it. */
+export function planBlocks(plan: ActionPlan, stretches: RouteStretch[], support: SupportStretch[] = []): ActBlock[] {
   const parts = (Object.keys(planParts) as (keyof typeof planParts)[]).flatMap((part): ActBlock[] => [
     { kind: 'heading', text: PART_TITLES[part] },
     {
@@ -43,9 +47,18 @@ export function planBlocks(plan: ActionPlan, stretches: RouteStretch[]): ActBloc
       kind: 'table',
       headers: ['Trecho / local', 'Câmeras (distância, situação)'],
       rows: stretches.map((s) => [
-        `${s.kind === 'leg' ? (s.alternate ? 'Rota alternativa' : 'Trecho') : 'Local'}: ${s.name}`,
+        stretchLabel(s),
         s.cameras.map((c) => `${c.name} (${c.distanceMeters} m, ${c.status})`).join('; ') || 'nenhuma',
       ]),
     },
+    { kind: 'heading', text: `Hospitais, unidades policiais e de bombeiros ao longo do itinerário (até ${supportMeters(plan)} m)` },
+    {
+      kind: 'table',
+      headers: ['Trecho / local', 'Unidades de apoio (lista de referência)'],
+      rows: support.map((s) => [stretchLabel(s), s.places.map(supportLine).join('; ') || 'nenhuma na lista de referência']),
+    },
   ];
 }
+
+/** The plan's support distance (plans saved before the field existed use the default). */
+export const supportMeters = (plan: ActionPlan): number => plan.supportDistanceMeters ?? 3000;

@@ -9,6 +9,7 @@ import { camerasAlongRoute } from './cameras-along-route.js';
 import type { Acting, ProtectionDeps } from './deps.js';
 import { requireFunction } from './functions.js';
 import { issueAct } from './issue-act.js';
+import { fixRouteCameras } from './route-grant.js';
 import { loadMission, type MissionRow, scopeOf } from './scope.js';
 import { teamRulesVersion, teamShortfalls } from './team-rules.js';
 import { requireStatus, updateMission } from './transition.js';
@@ -22,11 +23,12 @@ export function endOfPeriod(date: string): Date {
 
 /**
  * The footage of the cameras along the route (legs and venues) for the whole mission period is
- * evidence-locked when the mission starts; closure releases it unless an incident was logged.
+ * evidence-locked when the mission starts, and fixed as the route the team may watch (route-grant.ts); closure releases it unless an incident was logged.
  */
 async function lockRouteFootage(tx: Tx, who: Acting, mission: MissionRow): Promise<string[]> {
   const stretches = await camerasAlongRoute(tx, mission.plan!.route, mission.plan!.cameraDistanceMeters);
   const cameraIds = [...new Set(stretches.flatMap((s) => s.cameras.map((c) => c.id)))];
+  await fixRouteCameras(tx, mission.id, cameraIds);
   return createLocks(tx, who.actor, {
     cameraIds,
     from: new Date(`${mission.periodStart}T00:00:00-04:00`),

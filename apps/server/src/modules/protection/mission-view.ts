@@ -6,10 +6,12 @@ import { generatedDocuments } from '../../db/tables/documents.js';
 import { protectionActs, protectionAssignments, protectionMissions, protectionPeriodChanges } from '../../db/tables/protection.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { todayOn } from '../calendar/clock.js';
+import { supportMeters } from './action-plan.js';
 import { camerasAlongRoute } from './cameras-along-route.js';
 import type { Acting, ProtectionDeps } from './deps.js';
 import { logOf, startBlockers } from './execution.js';
 import { REMINDER_DAYS } from './period.js';
+import { supportAlongRoute } from './reference-places.js';
 import { loadMission, type MissionRow, type ProtectionScope, scopeOf } from './scope.js';
 
 const summary = (m: MissionRow): MissionSummary => ({
@@ -121,6 +123,7 @@ export async function missionDetail(deps: ProtectionDeps, who: Acting, id: strin
     planIssuedAt: m.planIssuedAt?.toISOString() ?? null,
     blockers: m.status === 'planning' ? await startBlockers(deps.db, m) : [],
     route: m.plan ? await camerasAlongRoute(deps.db, m.plan.route, m.plan.cameraDistanceMeters) : [],
+    support: m.plan ? await supportAlongRoute(deps.db, m.plan.route, supportMeters(m.plan)) : [],
     log: (await logOf(deps.db, id)).map((l) => ({ id: l.id, kind: l.kind, text: l.text, at: l.at.toISOString() })),
     report: m.report,
     incidentLogged: m.incidentLogged,
@@ -131,6 +134,6 @@ export async function missionDetail(deps: ProtectionDeps, who: Acting, id: strin
         .where(eq(protectionPeriodChanges.missionId, id))
         .orderBy(asc(protectionPeriodChanges.decidedAt))
     ).map((c) => ({ kind: c.kind, previousEnd: c.previousEnd, newEnd: c.newEnd, reason: c.reason, decidedAt: c.decidedAt.toISOString() })),
-    reminder: ['planning', 'in_progress'].includes(m.status) && daysToEnd <= REMINDER_DAYS ? { daysToEnd } : null,
+    reminder: ['planning', 'in_progress'].includes(m.status) && daysToEnd <= (deps.reminderDays ?? REMINDER_DAYS) ? { daysToEnd } : null,
   };
 }

@@ -11,7 +11,7 @@ import { issueAct } from './issue-act.js';
 import { loadMission, scopeOf } from './scope.js';
 import { requireStatus, updateMission } from './transition.js';
 
-/** Days before the end of the period when the mission shows a reminder (Art. 11: fixed period). */
+/** Default days before the end of the period for the reminder (Art. 11: fixed period); PROTECTION_REMINDER_DAYS sets it. */
 export const REMINDER_DAYS = 2;
 
 /** Art. 11 §1: the period may be extended or reduced, by an act with reasons (CORE coordination or Delegado-Geral). */

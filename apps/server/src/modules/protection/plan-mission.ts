@@ -2,11 +2,12 @@ import type { ActionPlan } from '@vigia/contracts';
 import type { Tx } from '../../db/client.js';
 import type { MissionVehicle } from '../../db/tables/protection.js';
 import { AppError } from '../../http/errors.js';
-import { planBlocks, planGaps } from './action-plan.js';
+import { planBlocks, planGaps, supportMeters } from './action-plan.js';
 import { camerasAlongRoute } from './cameras-along-route.js';
 import type { Acting, ProtectionDeps } from './deps.js';
 import { requireFunction } from './functions.js';
 import { issueAct } from './issue-act.js';
+import { supportAlongRoute } from './reference-places.js';
 import { loadMission, type MissionRow, scopeOf } from './scope.js';
 import { requireStatus, updateMission } from './transition.js';
 
@@ -54,6 +55,7 @@ export async function issuePlan(deps: ProtectionDeps, who: Acting, id: string): 
     const plan = mission.plan!;
     const stretches = await camerasAlongRoute(tx, plan.route, plan.cameraDistanceMeters);
     const row = await updateMission(tx, who, mission, { action: 'protection.plan.issued', set: { planIssuedAt: deps.clock.now() } });
-    return issueAct(tx, deps, who, row, 'action_plan', 'PLANO DE AÇÃO DE SEGURANÇA (arts. 17 e 18)', planBlocks(plan, stretches));
+    const support = await supportAlongRoute(tx, plan.route, supportMeters(plan));
+    return issueAct(tx, deps, who, row, 'action_plan', 'PLANO DE AÇÃO DE SEGURANÇA (arts. 17 e 18)', planBlocks(plan, stretches, support));
   });
 }

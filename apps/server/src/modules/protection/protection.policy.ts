@@ -18,4 +18,10 @@ export const protectionPolicy = definePolicy({
   publishTeamRules: staff,
   requestProtection: staff,
   act: staff,
+  /** The mission's leads and team, while it is in progress (route-grant.ts); live and playback go through the camera grant. */
+  routeMosaic: staff,
+  /** The reference list of hospitals, police and fire units: configuration of the administrators; staff read it. */
+  referencePlaces: rolesAccess('protection_staff', 'admin', 'auditor'),
+  referenceTemplate: rolesAccess('protection_staff', 'admin'),
+  importReferencePlaces: rolesAccess('admin'),
 });

@@ -1,7 +1,9 @@
+import multipart from '@fastify/multipart';
 import {
   actionPlanSchema,
   activationDecisionSchema,
   briefingChecklistSchema,
+  cameraImportLimits,
   convocationRequestSchema,
   functionGrantSchema,
   idParamSchema,
@@ -11,6 +13,7 @@ import {
   periodChangeSchema,
   postMissionReportSchema,
   protectionRequestSchema,
+  referencePlaceSchema,
   teamRuleSetSchema,
   threatAssessmentSchema,
   vehiclesRequestSchema,
@@ -20,6 +23,7 @@ import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { acting } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
 import { sendFile } from '../../http/send-file.js';
 import type { Clock } from '../calendar/clock.js';
 import { localFileStorage } from '../files/file-storage.js';
@@ -37,7 +41,9 @@ import { changePeriod } from './period.js';
 import { issuePlan, savePlan, setVehicles } from './plan-mission.js';
 import { protectionPolicy as policy } from './protection.policy.js';
 import { readerCopy } from './reader-copy.js';
+import { importReferencePlaces, listReferencePlaces, referenceTemplate } from './reference-places.js';
 import { requestProtection } from './request-protection.js';
+import { routeMosaic, setCurrentLeg } from './route-mosaic.js';
 import { currentTeamRules, publishTeamRules } from './team-rules.js';
 
 const tags = ['protection'];
@@ -53,9 +59,12 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
     clock: deps.clock,
     storage: localFileStorage(deps.config.dataDir),
     publicUrl: deps.config.publicUrl,
+    reminderDays: deps.config.protection.reminderDays,
   };
   const view = (who: Parameters<typeof missionDetail>[1], id: string) => missionDetail(svc, who, id);
   return async (app) => {
+    // The reference-list import (this plugin's only upload): one spreadsheet, as the camera import.
+    await app.register(multipart, { limits: { fileSize: cameraImportLimits.maxBytes, files: 1, fields: 2, parts: 3 } });
     app.get(`${base}/functions/me`, {
       config: { access: policy.myFunctions },
       schema: { tags, summary: 'My protection functions', response: { 200: z.object({ functions: z.array(z.string()) }) } },
@@ -75,6 +84,51 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
       config: { access: policy.publishTeamRules },
       schema: { tags, summary: 'Publish a new version of the team rule set (CORE coordination)', body: teamRuleSetSchema },
       handler: async (request) => publishTeamRules(svc, acting(request), request.body),
+    });
+    app.get(`${base}/reference-places`, {
+      config: { access: policy.referencePlaces },
+      schema: {
+        tags,
+        summary: 'Reference list of hospitals, police and fire units (support along routes)',
+        response: { 200: z.object({ places: z.array(referencePlaceSchema) }) },
+      },
+      handler: async () => ({ places: await listReferencePlaces(deps.db) }),
+    });
+    app.get(`${base}/reference-places/template`, {
+      config: { access: policy.referenceTemplate },
+      schema: {
+        tags,
+        summary: 'Blank template (CSV or XLSX) of the reference list',
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+      },
+      handler: async (request, reply) => {
+        const xlsx = request.query.format === 'xlsx';
+        return reply
+          .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="modelo-apoio-na-rota.${request.query.format}"`)
+          .send(await referenceTemplate(request.query.format));
+      },
+    });
+    app.post(`${base}/reference-places/import`, {
+      config: { access: policy.importReferencePlaces },
+      schema: {
+        tags,
+        summary: 'Replace the reference list from the template (CSV or XLSX): all rows or none, every problem reported',
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ imported: z.number() }) },
+      },
+      handler: async (request) => {
+        if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file" (multipart/form-data).');
+        const part = await request.file();
+        if (!part) throw new AppError('BAD_REQUEST', 'Envie a planilha no campo "file".');
+        const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+          if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+            throw new AppError('PAYLOAD_TOO_LARGE', 'A planilha excede o tamanho máximo permitido.');
+          throw err;
+        });
+        if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE', 'A planilha excede o tamanho máximo permitido.');
+        return importReferencePlaces(deps.db, acting(request).actor, bytes);
+      },
     });
     app.get(`${base}/missions`, {
       config: { access: policy.listMissions },
@@ -148,6 +202,22 @@ export function protectionRoutes(deps: { db: Db; config: Config; clock: Clock })
       z.object({ reason: z.string().trim().min(10).max(2000) }),
       (w, id, b) => closeMission(svc, w, id, b.reason),
     );
+    step(
+      'post',
+      '/current-leg',
+      'The leg being travelled (orders the route mosaic; execution log)',
+      z.object({ leg: z.number().int().min(0).max(29) }),
+      (w, id, b) => setCurrentLeg(svc, w, id, b.leg),
+    );
+    app.get(`${mission}/route-mosaic`, {
+      config: { access: policy.routeMosaic },
+      schema: {
+        tags,
+        summary: 'Route mosaic of a mission in progress: its route cameras per leg, the leg being travelled first (audited)',
+        params: idParamSchema,
+      },
+      handler: async (request) => routeMosaic(svc, acting(request), request.params.id),
+    });
     step('post', '/period', 'Extend or reduce the period (Art. 11 §1)', periodChangeSchema, (w, id, b) => changePeriod(svc, w, id, b));
     const onConvocation = (
       path: string,

@@ -10,6 +10,8 @@ import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { ConvocationsTable } from './ConvocationsTable';
 import { actPdfUrl, decideActivation, getMission } from './protection-api';
 import { RouteCameras } from './RouteCameras';
+import { RouteMosaic } from './RouteMosaic';
+import { RouteSupport } from './RouteSupport';
 
 const ACT_LABELS: Record<string, string> = {
   request: 'Pedido',
@@ -78,7 +80,11 @@ export function MissionPage() {
           </ul>
         </section>
       )}
+      {m.status === 'in_progress' && m.route && (
+        <RouteMosaic missionId={id} legs={m.route.filter((s) => s.kind === 'leg').map((s) => ({ name: s.name }))} />
+      )}
       {m.route && m.route.length > 0 && <RouteCameras route={m.route} />}
+      {m.support && m.support.length > 0 && <RouteSupport support={m.support} meters={m.plan?.supportDistanceMeters ?? 3000} />}
       <ConvocationsTable missionId={id} convocations={m.convocations} onChange={reload} />
       <section aria-labelledby="acts-title">
         <h2 id="acts-title">Atos da missão</h2>

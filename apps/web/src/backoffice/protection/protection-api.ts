@@ -1,5 +1,5 @@
-import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest } from '@vigia/contracts';
-import { apiRequest } from '../../shared/api/api-client';
+import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest, ReferencePlace } from '@vigia/contracts';
+import { apiRequest, apiUpload } from '../../shared/api/api-client';
 
 const base = '/api/protection/missions';
 
@@ -31,6 +31,8 @@ export interface MissionDetail extends MissionSummary {
   requestingUnit?: string;
   blockers?: { path: string; message: string }[];
   route?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; cameras: RouteCamera[] }[];
+  support?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; places: (ReferencePlace & { distanceMeters: number })[] }[];
+  plan?: { supportDistanceMeters?: number } | null;
   reminder?: { daysToEnd: number } | null;
   log?: { id: string; kind: string; text: string; at: string }[];
 }
@@ -45,3 +47,30 @@ export const decideActivation = (id: string, activate: boolean, reasons: string)
 export const onConvocation = (id: string, convocationId: string, step: 'acknowledge' | 'present') =>
   apiRequest<MissionDetail>(url(id, `/convocations/${encodeURIComponent(convocationId)}/${step}`), { method: 'POST', body: {} });
 export const actPdfUrl = (id: string, actId: string) => url(id, `/acts/${encodeURIComponent(actId)}/pdf`);
+
+export interface RouteMosaic {
+  missionId: string;
+  startedAt: string;
+  currentLeg: number;
+  stretches: {
+    kind: 'leg' | 'venue';
+    leg: number | null;
+    name: string;
+    alternate: boolean;
+    position: 'travelling' | 'ahead' | 'behind';
+    cameras: RouteCamera[];
+  }[];
+}
+export const getRouteMosaic = (id: string, signal?: AbortSignal) =>
+  apiRequest<RouteMosaic>(url(id, '/route-mosaic'), signal ? { signal } : {});
+export const setCurrentLeg = (id: string, leg: number) =>
+  apiRequest<MissionDetail>(url(id, '/current-leg'), { method: 'POST', body: { leg } });
+
+export const listReferencePlaces = async (signal: AbortSignal) =>
+  (await apiRequest<{ places: ReferencePlace[] }>('/api/protection/reference-places', { signal })).places;
+export const referenceTemplateUrl = (format: 'csv' | 'xlsx') => `/api/protection/reference-places/template?format=${format}`;
+export function importReferencePlaces(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<{ imported: number }>('/api/protection/reference-places/import', form);
+}

@@ -34,6 +34,7 @@ import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { ProtectionArea } from '../protection/ProtectionArea';
+import { ReferencePlacesPage } from '../protection/ReferencePlacesPage';
 import { ReleasesArea } from '../releases/ReleasesArea';
 import { PlateReviewPage } from '../signage/PlateReviewPage';
 import { SignagePlatesPage } from '../signage/SignagePlatesPage';
@@ -82,5 +83,6 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'signage-plates': SignagePlatesPage,
   'committee-signage-plates': PlateReviewPage,
   'protection-missions': ProtectionArea,
+  'protection-support': ReferencePlacesPage,
   'ops-events': EventsPage,
 };
