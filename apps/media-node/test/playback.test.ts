@@ -217,7 +217,7 @@ describe('playback', () => {
       payload: { preset: 'hikvision', urlTemplate: hik, channel: 1, credentials: { username: sim.user, password: sim.password } },
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toEqual({ configured: true, preset: 'hikvision', urlTemplate: hik, channel: 1, hasCredentials: true });
+    expect(put.json()).toEqual({ configured: true, preset: 'hikvision', urlTemplate: hik, channel: 1, hasCredentials: true, keptBy: null });
     const bad = await app.inject({
       method: 'PUT',
       url: `/api/cameras/${cam}/nvr`,

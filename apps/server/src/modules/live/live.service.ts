@@ -38,17 +38,39 @@ export interface NodeRow {
  * `chooseNode` in apps/media-node/src/leases.ts (unit-tested there).
  */
 export async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
-  const res = await db.execute(sql`
-    SELECT n.id, n.public_url, n.upstreams, a.node_id AS holder
-    FROM media_node n
-    LEFT JOIN camera_assignment a ON a.camera_id = ${cameraId}::uuid AND a.expires_at > now()
-    WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
-    ORDER BY (a.node_id IS NOT NULL AND a.node_id = n.id) DESC, n.upstreams ASC, n.id ASC
-    LIMIT 1`);
-  const rows = (res as unknown as { rows: NodeRow[] }).rows;
-  const node = rows[0];
+  const node = (await chooseNodes(db, [cameraId])).get(cameraId);
   if (!node) throw new AppError('MEDIA_NODE_UNAVAILABLE');
   return node;
+}
+
+/**
+ * `chooseNode` for several cameras in one query (a console layout asks for 16 at once): the live
+ * nodes, each with the cameras among `cameraIds` it holds a lease on. A camera missing from the
+ * result has no live node.
+ */
+export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<string, NodeRow>> {
+  if (!cameraIds.length) return new Map();
+  const res = await db.execute(sql`
+    SELECT n.id, n.public_url, n.upstreams,
+      coalesce(array_agg(a.camera_id::text) FILTER (WHERE a.camera_id IS NOT NULL), '{}') AS held
+    FROM media_node n
+    LEFT JOIN camera_assignment a ON a.node_id = n.id AND a.expires_at > now()
+      AND a.camera_id IN (${sql.join(
+        cameraIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
+    GROUP BY n.id, n.public_url, n.upstreams
+    ORDER BY n.upstreams ASC, n.id ASC`);
+  const nodes = (res as unknown as { rows: Array<{ id: string; public_url: string; upstreams: number; held: string[] }> }).rows;
+  const chosen = new Map<string, NodeRow>();
+  const leastLoaded = nodes[0];
+  for (const cameraId of cameraIds) {
+    const holder = nodes.find((n) => n.held.includes(cameraId));
+    const node = holder ?? leastLoaded;
+    if (node) chosen.set(cameraId, { id: node.id, public_url: node.public_url, upstreams: node.upstreams, holder: holder?.id ?? null });
+  }
+  return chosen;
 }
 
 function socketUrl(publicUrl: string, cameraId: string): string {
@@ -95,6 +117,7 @@ export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId
 export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: LiveTokenBatchRequest): Promise<LiveTokenBatch> {
   const ids = [...new Set(req.items.map((i) => i.cameraId))];
   const found = new Map((await loadStreamableCameras(deps.db, await liveScope(deps, auth), ids)).map((r) => [r.camera.id, r]));
+  const nodes = found.size ? await chooseNodes(deps.db, [...found.keys()]) : new Map<string, NodeRow>();
   const items: LiveTokenBatch['items'] = [];
   for (const { cameraId, nonceHash } of req.items) {
     try {
@@ -102,7 +125,8 @@ export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: Li
       if (!r) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
       if (r.camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
       if (!r.eligible) throw new AppError('CAMERA_NOT_ELIGIBLE');
-      const node = await chooseNode(deps.db, cameraId);
+      const node = nodes.get(cameraId);
+      if (!node) throw new AppError('MEDIA_NODE_UNAVAILABLE');
       items.push({ cameraId, ok: true, token: issue(deps, r.camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash) });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
