@@ -7,11 +7,18 @@ import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { ActionPlanForm } from './ActionPlanForm';
+import { ChecklistForm } from './ChecklistForm';
+import { ConvocationForm } from './ConvocationForm';
 import { ConvocationsTable } from './ConvocationsTable';
+import { CloseForm, ExecutionLogList, LogEntryForm, PeriodForm, ReportForm, StartMissionForm } from './ExecutionForms';
+import { LevelForm } from './LevelForm';
 import { actPdfUrl, decideActivation, getMission } from './protection-api';
 import { RouteCameras } from './RouteCameras';
 import { RouteMosaic } from './RouteMosaic';
 import { RouteSupport } from './RouteSupport';
+import { ThreatAssessmentForm } from './ThreatAssessmentForm';
+import { VehiclesForm } from './VehiclesForm';
 
 const ACT_LABELS: Record<string, string> = {
   request: 'Pedido',
@@ -37,6 +44,12 @@ export function MissionPage() {
   useDocumentTitle(m ? `Missão ${m.codeName}` : 'Missão de proteção');
   if (loading && !m) return <Loading label="Carregando missão…" />;
   if (!m) return <ApiErrorMessage error={error} />;
+  // Each step shows only to whom the server lets act on it (the server checks again).
+  const coordination = m.functions.includes('core_coordination') && !m.readOnly;
+  const planning = m.status === 'planning' && coordination;
+  const onTeam = m.convocations.some((c) => c.mine === 'officer');
+  const toSign = m.status === 'planning' ? m.convocations.filter((c) => c.mine === 'officer' && c.presentedAt && !c.checklistSignedAt) : [];
+  const periodOpen = ['requested', 'assessed', 'planning', 'in_progress'].includes(m.status);
   return (
     <>
       <Breadcrumb items={[{ label: 'Missões de proteção', to: '..' }, { label: m.codeName }]} />
@@ -59,6 +72,7 @@ export function MissionPage() {
           Autoridade: {m.protectee.name} — {m.protectee.office} · Unidade solicitante: {m.requestingUnit}
         </p>
       )}
+      {m.status === 'requested' && m.functions.includes('intelligence') && <ThreatAssessmentForm missionId={id} onDone={reload} />}
       {m.status === 'assessed' && m.functions.includes('director_general') && (
         <section aria-labelledby="activation-title">
           <h2 id="activation-title">Decisão de acionamento (arts. 6º e 7º)</h2>
@@ -85,7 +99,26 @@ export function MissionPage() {
       )}
       {m.route && m.route.length > 0 && <RouteCameras route={m.route} />}
       {m.support && m.support.length > 0 && <RouteSupport support={m.support} meters={m.plan?.supportDistanceMeters ?? 3000} />}
+      {planning && (
+        <>
+          <LevelForm missionId={id} current={m.level} onDone={reload} />
+          <VehiclesForm missionId={id} current={m.vehicles ?? []} onDone={reload} />
+          <ActionPlanForm missionId={id} current={m.plan ?? null} onDone={reload} />
+          <ConvocationForm missionId={id} onDone={reload} />
+        </>
+      )}
       <ConvocationsTable missionId={id} convocations={m.convocations} onChange={reload} />
+      {toSign.map((c) => (
+        <ChecklistForm key={c.id} missionId={id} convocationId={c.id} onDone={reload} />
+      ))}
+      {planning && <StartMissionForm missionId={id} onDone={reload} />}
+      {m.log && <ExecutionLogList log={m.log} />}
+      {m.status === 'in_progress' && (coordination || onTeam) && <LogEntryForm missionId={id} onDone={reload} />}
+      {m.status === 'in_progress' && coordination && <ReportForm missionId={id} onDone={reload} />}
+      {m.status === 'reported' && coordination && <CloseForm missionId={id} onDone={reload} />}
+      {periodOpen && (coordination || m.functions.includes('director_general')) && (
+        <PeriodForm missionId={id} periodEnd={m.periodEnd} onDone={reload} />
+      )}
       <section aria-labelledby="acts-title">
         <h2 id="acts-title">Atos da missão</h2>
         <p className="text-down-01">Cada download é uma cópia controlada com o seu nome em marca d'água e lista de distribuição.</p>

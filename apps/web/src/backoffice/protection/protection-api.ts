@@ -1,4 +1,4 @@
-import type { MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest, ReferencePlace } from '@vigia/contracts';
+import type { ActionPlan, MissionStatus, MissionSummary, ProtectionFunction, ProtectionRequest, ReferencePlace } from '@vigia/contracts';
 import { apiRequest, apiUpload } from '../../shared/api/api-client';
 
 const base = '/api/protection/missions';
@@ -32,7 +32,8 @@ export interface MissionDetail extends MissionSummary {
   blockers?: { path: string; message: string }[];
   route?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; cameras: RouteCamera[] }[];
   support?: { kind: 'leg' | 'venue'; name: string; alternate: boolean; places: (ReferencePlace & { distanceMeters: number })[] }[];
-  plan?: { supportDistanceMeters?: number } | null;
+  plan?: (Partial<ActionPlan> & { supportDistanceMeters?: number }) | null;
+  vehicles?: MissionVehicle[] | null;
   reminder?: { daysToEnd: number } | null;
   log?: { id: string; kind: string; text: string; at: string }[];
 }
@@ -73,4 +74,17 @@ export function importReferencePlaces(file: File) {
   const form = new FormData();
   form.append('file', file);
   return apiUpload<{ imported: number }>('/api/protection/reference-places/import', form);
+}
+
+/** One step of the mission (each route validates its body with the contract's schema and answers the detail). */
+export const missionStep = (id: string, path: string, body: unknown = {}, method: 'POST' | 'PUT' = 'POST') =>
+  apiRequest<unknown>(url(id, path), { method, body });
+
+/** A vehicle of the mission (Art. 20), as `vehicleSchema` of the contracts. */
+export interface MissionVehicle {
+  plate: string;
+  armoured: boolean;
+  soundAndLightSignals: boolean;
+  kind: 'team' | 'authority_own' | 'institutional';
+  drivenByTeam: boolean;
 }
