@@ -1,3 +1,4 @@
+import { equipmentItems, equipmentLabels, levelCriteria, levelCriterionLabels, planFieldLabels, planParts } from '@vigia/contracts';
 import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
 import { freePort } from '@vigia/testkit/server-process';
@@ -7,9 +8,10 @@ import { startDemoPlatform } from './helpers/platform.js';
 import { VerificationPage } from './pages/case-pages.js';
 
 /**
- * Protection operations (Resolução 121/2025/CSPJC-MT) in Chromium on the demo platform: the steps
- * with a screen are clicked (request, activation, route cameras, superior's acknowledgement, the
- * public verification), the others go through the same API the screens use, as each demo person.
+ * Protection operations (Resolução 121/2025/CSPJC-MT) in Chromium on the demo platform: every step
+ * is done on screen by its demo person — request, threat assessment, activation, level, vehicles,
+ * action plan with the itinerary drawn on the map, convocations, acknowledgement, presentation,
+ * checklist, start, route mosaic, log, report, closure — then the public verification of the plan.
  */
 const PASSWORD = 'demonstracao-vigia';
 const person = (who: string) => `protection-${who}@demo.vigiamais.local`;
@@ -34,34 +36,17 @@ async function as(who: string): Promise<Page> {
   return page;
 }
 
-/** The API as the signed-in person of a page (same session cookie and CSRF token as the screens). */
-async function apiOf(page: Page) {
-  const csrf = (await (await page.request.get(`${platform.url}/api/auth/session`)).json()).csrfToken as string;
-  const call = async (method: 'post' | 'put', path: string, data: unknown = {}) => {
-    const res = await page.request[method](`${platform.url}/api/protection/missions/${missionId}${path}`, {
-      headers: { 'x-csrf-token': csrf },
-      data,
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    return res.json();
-  };
-  return { post: (p: string, d?: unknown) => call('post', p, d), put: (p: string, d: unknown) => call('put', p, d) };
-}
-
-const filled = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, `Elemento ${k} do plano.`]));
-const checklist = {
-  equipment: {
-    concealedVest: 'CV-1',
-    pistol9mm: 'P9-2',
-    radio: 'RD-3',
-    metalDetector: 'MD-4',
-    ocSpray: 'OC-5',
-    neuromuscularDevice: 'NI-6',
-  },
-  spareMagazines: 2,
-  others: [],
-  uniform: 'special_uniform',
-  uniformAuthorisedBy: null,
+/** Fills a labelled field exactly (several labels share words, e.g. "Itinerário" and "Condições do itinerário"). */
+const fill = (page: Page, label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+const planFields = Object.entries(planParts).flatMap(([, keys]) => keys.map((k) => [k, planFieldLabels[k]!] as const));
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const serials: Record<(typeof equipmentItems)[number], string> = {
+  concealedVest: 'CV-1',
+  pistol9mm: 'P9-2',
+  radio: 'RD-3',
+  metalDetector: 'MD-4',
+  ocSpray: 'OC-5',
+  neuromuscularDevice: 'NI-6',
 };
 
 beforeAll(async () => {
@@ -101,16 +86,23 @@ describe('protection mission from the request to the closure', () => {
   });
 
   it('intelligence assesses the threat (Art. 6); the Delegado-Geral activates CORE on screen (Art. 6–7)', async () => {
-    const intel = await apiOf(await as('intelligence'));
-    await intel.post('/assessment', {
-      factors: [
-        { factor: 'Ameaça declarada', judgement: 'present', reasoning: 'Mensagens com ameaça de morte.', sources: 'Relatório DI 12/2030' },
-      ],
-      threatHistory: 'Duas ameaças em 2029.',
-      threatExists: true,
-      grade: 'high',
-      conclusion: 'Ameaça real e concreta.',
-    });
+    const intel = await as('intelligence');
+    await intel.goto(`${platform.url}${missionUrl}`);
+    // A second factor row is added and removed again: one factor is recorded.
+    await intel.getByRole('button', { name: 'Adicionar fator' }).click();
+    await fill(intel, 'Fator 2', 'Fator descartado');
+    await intel.getByRole('button', { name: 'Remover fator 2' }).click();
+    await fill(intel, 'Fator 1', 'Ameaça declarada');
+    await intel.getByLabel('Juízo do fator 1').selectOption({ label: 'Presente' });
+    await fill(intel, 'Fundamentação do fator 1', 'Mensagens com ameaça de morte.');
+    await fill(intel, 'Fontes do fator 1', 'Relatório DI 12/2030');
+    await fill(intel, 'Histórico de ameaças', 'Duas ameaças em 2029.');
+    await intel.getByText('Há ameaça real ou concreta').click();
+    await intel.getByLabel('Grau da ameaça').selectOption({ label: 'Alto' });
+    await fill(intel, 'Conclusão', 'Ameaça real e concreta.');
+    await intel.getByRole('button', { name: 'Registrar avaliação' }).click();
+    await intel.getByText('Ameaça avaliada — aguardando decisão do Delegado-Geral').waitFor();
+    expect(await intel.getByLabel('Fator 2', { exact: true }).count()).toBe(0);
     const dg = await as('director-general');
     await dg.goto(`${platform.url}${missionUrl}`);
     await dg.getByLabel('Fundamentação da decisão').fill('Ameaça concreta confirmada pela Diretoria de Inteligência.');
@@ -120,52 +112,79 @@ describe('protection mission from the request to the closure', () => {
 
   it('CORE sets level 3 and a plan whose Cuiabá leg lists the demo cameras near it; the superior acknowledges the convocation', async () => {
     const coordPage = await as('core-coordination');
-    const co = await apiOf(coordPage);
-    const criteria = Object.fromEntries(
-      ['office', 'environment', 'visitReasons', 'publicLife', 'violenceHistory'].map((k) => [k, `Fundamentação do critério ${k}.`]),
-    );
-    await co.post('/level', { level: 3, criteria });
-    await co.put('/vehicles', {
-      vehicles: [
-        { plate: 'QBA1A23', armoured: true, soundAndLightSignals: true, kind: 'team', drivenByTeam: true },
-        { plate: 'QBA1B24', armoured: false, soundAndLightSignals: true, kind: 'team', drivenByTeam: true },
-      ],
-    });
-    await co.put('/plan', {
-      definition: filled(['objectives', 'teamFunctions', 'itinerary', 'schedule', 'datesAndPlaces', 'transport', 'extraSupport']),
-      situational: filled(['routeConditions', 'publicProfile', 'expectedDemonstrations', 'otherRisks']),
-      measures: filled(['communications', 'vehicleInspection', 'weaponsCheck', 'briefing', 'postMissionReport']),
-      route: {
-        legs: [
-          {
-            name: 'Centro → Fórum',
-            alternate: false,
-            points: [
-              [-15.603, -56.095],
-              [-15.589, -56.109],
-            ],
-          },
-        ],
-        venues: [],
-      },
-      cameraDistanceMeters: 150,
-    });
-    await co.post('/plan/issue');
+    await coordPage.goto(`${platform.url}${missionUrl}`);
+    await coordPage.getByLabel('Nível de proteção', { exact: true }).selectOption('3');
+    for (const c of levelCriteria) await fill(coordPage, `Critério ${levelCriterionLabels[c]}`, `Fundamentação do critério ${c}.`);
+    await coordPage.getByRole('button', { name: 'Definir nível' }).click();
+    await coordPage.getByText(/Nível 3 · Período/).waitFor();
+
+    for (const [i, plate, armoured] of [
+      [1, 'QBA1A23', true],
+      [2, 'QBA1B24', false],
+    ] as const) {
+      await coordPage.getByRole('button', { name: 'Adicionar viatura' }).click();
+      await fill(coordPage, `Placa da viatura ${i}`, plate);
+      if (armoured) await coordPage.getByText(`Viatura ${i} blindada`).click();
+    }
+    await coordPage.getByRole('button', { name: 'Salvar viaturas' }).click();
+    await coordPage.getByText('Viaturas salvas.').waitFor();
+
+    for (const [key, label] of planFields) await fill(coordPage, capital(label), `Elemento ${key} do plano.`);
+    // The itinerary is drawn on the map: a click adds a point to the leg being edited, undo takes it back.
+    const points = coordPage.getByTestId('leg-points');
+    const map = coordPage.getByTestId('route-draw-map');
+    await map.click();
+    await points.getByText('1 ponto(s) no trecho em edição').waitFor();
+    await coordPage.getByRole('button', { name: 'Desfazer último ponto' }).click();
+    await points.getByText('0 ponto(s) no trecho em edição').waitFor();
+    // A second leg drawn by clicks is removed again.
+    await coordPage.getByRole('button', { name: 'Novo trecho' }).click();
+    await map.click({ position: { x: 150, y: 100 } });
+    await map.click({ position: { x: 220, y: 140 } });
+    await points.getByText('2 ponto(s) no trecho em edição').waitFor();
+    await coordPage.getByRole('button', { name: 'Remover trecho' }).click();
+    await points.getByText('0 ponto(s) no trecho em edição').waitFor();
+    // The leg along the demo cameras, point by point at known coordinates.
+    await fill(coordPage, 'Nome do trecho', 'Centro → Fórum');
+    for (const [lat, lng] of [
+      ['-15.603', '-56.095'],
+      ['-15.589', '-56.109'],
+    ]) {
+      await fill(coordPage, 'Latitude do ponto', lat);
+      await fill(coordPage, 'Longitude do ponto', lng);
+      await coordPage.getByRole('button', { name: 'Adicionar ponto' }).click();
+    }
+    await points.getByText('2 ponto(s) no trecho em edição').waitFor();
+    await fill(coordPage, 'Distância das câmeras ao trajeto (m)', '150');
+    await coordPage.getByRole('button', { name: 'Emitir plano' }).click();
+    await coordPage.getByText('Plano emitido.').waitFor();
+    await coordPage.getByRole('link', { name: 'Plano de ação' }).waitFor();
+
     for (const [who, core] of [
       ['core-officer', true],
       ['core-intelligence', true],
       ['unit-officer', false],
-    ] as const)
-      await co.post('/convocations', {
-        officerEmail: person(who),
-        superiorEmail: core ? null : person('superior'),
-        unit: core ? 'CORE' : 'DHPP',
-        coreOfficer: core,
-        authorityProtectionCourse: core,
-        justification: core ? null : 'Conhece o grupo criminoso que originou a ameaça.',
-        trainingValidatedByCore: !core,
-        role: `Função de ${who}`,
-      });
+    ] as const) {
+      await fill(coordPage, 'E-mail do policial', person(who));
+      if (!core) {
+        await coordPage.getByText('Policial da CORE', { exact: true }).click();
+        await fill(coordPage, 'Unidade do policial', 'DHPP');
+        await coordPage.getByText(/Possui curso de proteção de autoridades/).click();
+        await fill(coordPage, 'E-mail do superior imediato (art. 10, § 1º)', person('superior'));
+        await fill(coordPage, 'Justificativa da convocação (art. 10)', 'Conhece o grupo criminoso que originou a ameaça.');
+        await coordPage.getByText(/Treinamento ministrado ou validado pela CORE/).click();
+      }
+      await fill(coordPage, 'Função na missão', `Função de ${who}`);
+      await coordPage.getByRole('button', { name: 'Convocar' }).click();
+      await coordPage.getByRole('row', { name: new RegExp(`Função de ${who}`) }).waitFor();
+    }
+
+    // Art. 11 § 1: the coordination extends the period on screen.
+    await coordPage.getByLabel('Alteração').selectOption({ label: 'Prorrogação' });
+    await fill(coordPage, 'Novo fim do período', '2030-03-22');
+    await fill(coordPage, 'Motivo da alteração', 'Agenda da autoridade prorrogada por dois dias.');
+    await coordPage.getByRole('button', { name: 'Alterar período' }).click();
+    await coordPage.getByText(/Período 2030-03-10 a 2030-03-22/).waitFor();
     await coordPage.goto(`${platform.url}${missionUrl}`);
     await coordPage.getByRole('row', { name: /Trecho: Centro → Fórum.*Câmera de demonstração/ }).waitFor();
     // Support along the leg from the reference list (the demo's entries are labelled illustrative).
@@ -179,18 +198,20 @@ describe('protection mission from the request to the closure', () => {
   });
 
   it('officers present and sign the briefing checklist; the mission starts and its route mosaic plays live video', async () => {
-    const coordPage = await as('core-coordination');
-    const co = await apiOf(coordPage);
-    const detail = (await (await coordPage.request.get(`${platform.url}/api/protection/missions/${missionId}`)).json()) as {
-      convocations: { id: string; role: string }[];
-    };
     for (const who of ['core-officer', 'core-intelligence', 'unit-officer']) {
-      const officer = await apiOf(await as(who));
-      const conv = detail.convocations.find((c) => c.role === `Função de ${who}`)!;
-      await officer.post(`/convocations/${conv.id}/present`);
-      await officer.post(`/convocations/${conv.id}/checklist`, checklist);
+      const officer = await as(who);
+      await officer.goto(`${platform.url}${missionUrl}`);
+      await officer.getByRole('button', { name: 'Apresentar-me' }).click();
+      for (const item of equipmentItems) await fill(officer, `Nº de série — ${equipmentLabels[item]}`, serials[item]);
+      await fill(officer, 'Carregadores reserva da pistola', '2');
+      await officer.getByLabel('Traje (art. 21)').selectOption('special_uniform');
+      await officer.getByRole('button', { name: 'Assinar checklist' }).click();
+      await officer.getByRole('button', { name: 'Assinar checklist' }).waitFor({ state: 'detached' });
     }
-    await co.post('/start');
+    const coordPage = await as('core-coordination');
+    await coordPage.goto(`${platform.url}${missionUrl}`);
+    await coordPage.getByRole('button', { name: 'Iniciar missão' }).click();
+    await coordPage.getByText('Em execução', { exact: true }).waitFor();
 
     const officerPage = await as('core-officer');
     await officerPage.goto(`${platform.url}${missionUrl}`);
@@ -227,11 +248,22 @@ describe('protection mission from the request to the closure', () => {
   });
 
   it('the mission is logged, reported and closed; the mosaic is gone with the execution', async () => {
+    const officer = await as('core-officer');
+    await officer.goto(`${platform.url}${missionUrl}`);
+    await officer.getByLabel('Tipo de registro').selectOption({ label: 'Observação' });
+    await fill(officer, 'Registro', 'Deslocamento sem alterações.');
+    await officer.getByRole('button', { name: 'Registrar', exact: true }).click();
+    await officer.getByText('Registrado.').waitFor();
+    expect(await officer.getByRole('button', { name: 'Apresentar relatório' }).count(), 'only the coordination reports').toBe(0);
+
     const coordPage = await as('core-coordination');
-    const co = await apiOf(coordPage);
-    await (await apiOf(await as('core-officer'))).post('/log', { kind: 'observation', text: 'Deslocamento sem alterações.' });
-    await co.post('/report', { text: 'Missão cumprida sem incidentes; autoridade conduzida ao Fórum e de volta.' });
-    await co.post('/close', { reason: 'Relatório pós-missão aprovado.' });
+    await coordPage.goto(`${platform.url}${missionUrl}`);
+    await coordPage.getByText('Observação: Deslocamento sem alterações.').waitFor();
+    await fill(coordPage, 'Texto do relatório', 'Missão cumprida sem incidentes; autoridade conduzida ao Fórum e de volta.');
+    await coordPage.getByRole('button', { name: 'Apresentar relatório' }).click();
+    await coordPage.getByText('Relatório pós-missão apresentado').first().waitFor();
+    await fill(coordPage, 'Fundamentação do encerramento', 'Relatório pós-missão aprovado.');
+    await coordPage.getByRole('button', { name: 'Aprovar relatório e encerrar' }).click();
     await coordPage.goto(`${platform.url}${missionUrl}`);
     await coordPage.getByText('Encerrada').first().waitFor();
     expect(await coordPage.getByTestId('route-mosaic').count()).toBe(0);

@@ -62,6 +62,10 @@ export function ActionPlanForm({
     supportDistanceMeters: Number(supportMeters),
   });
   const save = () => missionStep(missionId, '/plan', body(), 'PUT');
+  const issue = async () => {
+    await save();
+    return missionStep(missionId, '/plan/issue');
+  };
   const points = legs[leg]?.points.length ?? 0;
 
   return (
@@ -69,9 +73,10 @@ export function ActionPlanForm({
       id="plan"
       title="Plano de ação (arts. 17 e 18)"
       submitLabel="Salvar rascunho"
+      doneMessage="Rascunho do plano salvo."
       onDone={onDone}
       send={save}
-      secondary={{ label: 'Emitir plano', send: async () => (await save(), missionStep(missionId, '/plan/issue')) }}
+      secondary={{ label: 'Emitir plano', doneMessage: 'Plano emitido.', send: issue }}
     >
       {(error) => (
         <>

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
+import { Message } from '../../shared/components/Message';
 
 /**
  * One step of a mission as a form section: `send` posts to the step's route; once it succeeded the
@@ -15,6 +16,7 @@ export function StepForm({
   onDone,
   children,
   secondary,
+  doneMessage = 'Registrado.',
 }: {
   id: string;
   title: string;
@@ -23,15 +25,20 @@ export function StepForm({
   onDone: () => void;
   children?: ReactNode | ((error: ApiError | null) => ReactNode);
   /** A second action of the same form (e.g. save then issue), with the same error handling. */
-  secondary?: { label: string; send: () => Promise<unknown> };
+  secondary?: { label: string; send: () => Promise<unknown>; doneMessage?: string };
+  /** Said once the step succeeded (forms that stay on the page). */
+  doneMessage?: string;
 }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  async function run(action: () => Promise<unknown>) {
+  const [done, setDone] = useState<string | null>(null);
+  async function run(action: () => Promise<unknown>, said: string) {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       await action();
+      setDone(said);
       onDone();
     } catch (err) {
       setError(toApiError(err));
@@ -41,20 +48,26 @@ export function StepForm({
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(send);
+    void run(send, doneMessage);
   };
   return (
     <section aria-labelledby={`${id}-title`} className="mb-4">
       <h2 id={`${id}-title`}>{title}</h2>
       <form onSubmit={submit} noValidate>
         <ApiErrorMessage error={error} />
+        {done && <Message kind="success" title={done} />}
         {typeof children === 'function' ? children(error) : children}
         <div className="mt-3">
           <button className="br-button primary mr-2" type="submit" disabled={busy}>
             {submitLabel}
           </button>
           {secondary && (
-            <button className="br-button secondary" type="button" disabled={busy} onClick={() => void run(secondary.send)}>
+            <button
+              className="br-button secondary"
+              type="button"
+              disabled={busy}
+              onClick={() => void run(secondary.send, secondary.doneMessage ?? doneMessage)}
+            >
               {secondary.label}
             </button>
           )}

@@ -22,6 +22,7 @@ export function VehiclesForm({ missionId, current, onDone }: { missionId: string
       id="vehicles"
       title="Viaturas (art. 20)"
       submitLabel="Salvar viaturas"
+      doneMessage="Viaturas salvas."
       onDone={onDone}
       send={() =>
         missionStep(missionId, '/vehicles', { vehicles: rows.map(({ key: _k, ...v }) => ({ ...v, plate: v.plate.toUpperCase() })) }, 'PUT')
