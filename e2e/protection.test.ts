@@ -149,7 +149,7 @@ describe('protection mission from the request to the closure', () => {
     for (const [lat, lng] of [
       ['-15.603', '-56.095'],
       ['-15.589', '-56.109'],
-    ]) {
+    ] as const) {
       await fill(coordPage, 'Latitude do ponto', lat);
       await fill(coordPage, 'Longitude do ponto', lng);
       await coordPage.getByRole('button', { name: 'Adicionar ponto' }).click();
