@@ -180,7 +180,7 @@ describe('protection mission from the request to the closure', () => {
     }
 
     // Art. 11 § 1: the coordination extends the period on screen.
-    await coordPage.getByLabel('Alteração').selectOption({ label: 'Prorrogação' });
+    await coordPage.getByLabel('Alteração', { exact: true }).selectOption({ label: 'Prorrogação' });
     await fill(coordPage, 'Novo fim do período', '2030-03-22');
     await fill(coordPage, 'Motivo da alteração', 'Agenda da autoridade prorrogada por dois dias.');
     await coordPage.getByRole('button', { name: 'Alterar período' }).click();
