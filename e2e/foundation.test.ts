@@ -1,4 +1,4 @@
-import { roleLabels, roles } from '@vigia/contracts';
+import { mfaRequiredRoles, roleLabels, roles } from '@vigia/contracts';
 import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser } from 'playwright-core';
@@ -40,8 +40,7 @@ describe('sign-in and a home page for every role', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       const { secret } = await new LoginPage(page, platform.url).signIn(demoEmail(role), DEMO_PASSWORD);
-      const mfaRoles = ['operator', 'regional_operator', 'committee_member', 'release_authority', 'admin'];
-      expect(Boolean(secret)).toBe(mfaRoles.includes(role));
+      expect(Boolean(secret), 'an authenticator is enrolled exactly for the MFA roles').toBe(mfaRequiredRoles.includes(role));
       await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('Olá');
       await expect(page.getByText('Perfil em uso:').innerText()).resolves.toContain(roleLabels[role]);
       await context.close();
