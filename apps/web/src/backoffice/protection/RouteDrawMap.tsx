@@ -1,7 +1,6 @@
-import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
-import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL } from '../accreditation/map/map-config';
+import { useEffect, useRef } from 'react';
+import { usePickMap } from '../accreditation/map/use-pick-map';
 
 export type LatLng = [number, number];
 export interface DrawnLeg {
@@ -18,41 +17,8 @@ const CUIABA: LatLng = [-15.598, -56.097];
  * red; a click adds a point to it. Same tiles as the other maps (offline: drawn without a background).
  */
 export function RouteDrawMap({ legs, current, onPick }: { legs: DrawnLeg[]; current: number; onPick: (p: LatLng) => void }) {
-  const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  const pick = useRef(onPick);
+  const { container, map, layer, tilesFailed, mapFailed } = usePickMap({ center: CUIABA, zoom: 13 }, (lat, lon) => onPick([lat, lon]));
   const fitted = useRef(false);
-  const [tilesFailed, setTilesFailed] = useState(false);
-  const [mapFailed, setMapFailed] = useState(false);
-  pick.current = onPick;
-
-  useEffect(() => {
-    if (!container.current) return;
-    let instance: L.Map;
-    try {
-      instance = L.map(container.current, { center: CUIABA, zoom: 13 });
-    } catch {
-      setMapFailed(true);
-      return;
-    }
-    const tiles = L.tileLayer(MAP_TILES_URL, { attribution: MAP_TILES_ATTRIBUTION, maxZoom: 19 });
-    let errors = 0;
-    tiles.on('tileerror', () => {
-      errors += 1;
-      if (errors === 1) setTilesFailed(true);
-      if (errors > 4) instance.removeLayer(tiles);
-    });
-    tiles.addTo(instance);
-    instance.on('click', (e: L.LeafletMouseEvent) => pick.current([round(e.latlng.lat), round(e.latlng.lng)]));
-    layer.current = L.layerGroup().addTo(instance);
-    map.current = instance;
-    return () => {
-      instance.remove();
-      map.current = null;
-      layer.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const group = layer.current;
@@ -86,5 +52,3 @@ export function RouteDrawMap({ legs, current, onPick }: { legs: DrawnLeg[]; curr
     </figure>
   );
 }
-
-const round = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -1,7 +1,7 @@
-import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import { useEffect, useRef, useState } from 'react';
-import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL, MT_CENTER, MT_ZOOM } from './map-config';
+import { useEffect } from 'react';
+import { MT_CENTER, MT_ZOOM } from './map-config';
+import { usePickMap } from './use-pick-map';
 
 export interface MapPoint {
   key: string | number;
@@ -26,40 +26,7 @@ interface Props {
  * are also typed in fields.
  */
 export function PointMap({ points, onPick, description, id }: Props) {
-  const container = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  const pick = useRef(onPick);
-  const [tilesFailed, setTilesFailed] = useState(false);
-  const [mapFailed, setMapFailed] = useState(false);
-  pick.current = onPick;
-
-  useEffect(() => {
-    if (!container.current) return;
-    let instance: L.Map;
-    try {
-      instance = L.map(container.current, { center: MT_CENTER, zoom: MT_ZOOM, attributionControl: true });
-    } catch {
-      setMapFailed(true);
-      return;
-    }
-    const tiles = L.tileLayer(MAP_TILES_URL, { attribution: MAP_TILES_ATTRIBUTION, maxZoom: 19 });
-    let errors = 0;
-    tiles.on('tileerror', () => {
-      errors += 1;
-      if (errors === 1) setTilesFailed(true);
-      if (errors > 4) instance.removeLayer(tiles);
-    });
-    tiles.addTo(instance);
-    instance.on('click', (e: L.LeafletMouseEvent) => pick.current?.(round(e.latlng.lat), round(e.latlng.lng)));
-    layer.current = L.layerGroup().addTo(instance);
-    map.current = instance;
-    return () => {
-      instance.remove();
-      map.current = null;
-      layer.current = null;
-    };
-  }, []);
+  const { container, map, layer, tilesFailed, mapFailed } = usePickMap({ center: MT_CENTER, zoom: MT_ZOOM }, onPick);
 
   useEffect(() => {
     const group = layer.current;
@@ -94,5 +61,3 @@ export function PointMap({ points, onPick, description, id }: Props) {
     </figure>
   );
 }
-
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
