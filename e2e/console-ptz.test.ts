@@ -1,8 +1,8 @@
 import { roleLabels } from '@vigia/contracts';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/media';
 import { launchBrowser } from '@vigia/testkit/browser';
 import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { LoginPage } from '@vigia/testkit/login-page';
-import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
 import { freePort } from '@vigia/testkit/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,11 +112,17 @@ beforeAll(async () => {
   // The installer's self-test snapshot of the second camera is its approved view (view-change reference).
   const selfTest = await api(admin, 'POST', `/api/cameras/${turnedCamera}/self-test`);
   expect(selfTest.steps.find((s: { key: string }) => s.key === 'snapshot').outcome).toBe('ok');
-  // The committee's approved view of the PTZ camera: a preset at its installed position.
+  // A preset at the installed position, saved by whoever drives the camera…
   await api(admin, 'POST', `/api/ptz/${ptzCamera}/lock`);
   const { token } = await api(admin, 'POST', `/api/ptz/${ptzCamera}/presets`, { name: 'Vista aprovada' });
-  await api(admin, 'PUT', `/api/ptz/${ptzCamera}/approved-preset`, { token });
   await api(admin, 'DELETE', `/api/ptz/${ptzCamera}/lock`);
+  // …registered on the camera's page as the approved view of the executive project.
+  await admin.goto(`${platform.url}/app/cameras/${ptzCamera}`);
+  const panel = admin.getByRole('region', { name: 'Visão aprovada (câmera PTZ)' });
+  await panel.getByLabel('Vista aprovada').check();
+  await panel.getByRole('button', { name: 'Registrar como visão aprovada' }).click();
+  await panel.getByRole('status').getByText('Visão aprovada registrada.').waitFor();
+  expect((await api(admin, 'GET', `/api/ptz/${ptzCamera}/approved-preset`)).approvedPresetToken).toBe(token);
 }, 300_000);
 
 afterAll(async () => {

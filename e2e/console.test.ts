@@ -7,13 +7,14 @@ import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webDist } from './helpers/platform.js';
-import { ConsolePage } from './pages/console-page.js';
+import { ConsolePage, frameDistance, PtzTile } from './pages/console-page.js';
 
 /**
  * The operations console end to end (issue 17; the PTZ and events parts are another branch's): the
  * start command with four demo cameras, recorded and monitored as in production; an operator opens
  * the console, builds a 2×2 layout by drag and drop, saves it, runs a tour, bookmarks a moment from
- * live with the B key and finds it on the playback timeline.
+ * live with the B key and finds it on the playback timeline; the demo's simulated PTZ camera moves
+ * from a tile.
  */
 const CAMERAS = ['Câmera de demonstração 1', 'Câmera de demonstração 2', 'Câmera de demonstração 3', 'Câmera de demonstração 4'];
 let server: ServerProcess;
@@ -34,6 +35,8 @@ beforeAll(async () => {
     // The production defaults (test servers opt out of them): every camera recorded and monitored.
     RECORDING_DEFAULT: 'on',
     MEDIA_MONITOR: 'all',
+    // The start command's simulated PTZ camera.
+    DEMO_PTZ: 'on',
   });
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
@@ -93,5 +96,24 @@ describe('operations console in Chromium', () => {
     expect(await mark.getAttribute('title')).toContain('Moto sem placa');
     await list.getByLabel(/Buscar/).fill('#ronda');
     await list.getByTestId('bookmark-item').filter({ hasText: 'Moto sem placa' }).waitFor();
+  });
+
+  it("the demo's simulated PTZ camera turns from a console tile: the picture changes", async () => {
+    const c = consolePage();
+    await c.open();
+    await c.search('PTZ');
+    await c.chooseGrid('1');
+    await c.dragCameraToTile('Câmera de demonstração PTZ', 0);
+    await c.waitForFirstFrames(1);
+    const ptz = new PtzTile(page, 0);
+    await ptz.holder().getByText('PTZ livre').waitFor();
+    await expect.poll(async () => (await ptz.frame()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = await ptz.frame();
+    await ptz.take();
+    await ptz.hold('Para a direita', () =>
+      expect.poll(async () => frameDistance(await ptz.frame(), before), { timeout: 30_000, interval: 200 }).toBeGreaterThan(12),
+    );
+    await ptz.control().getByRole('button', { name: 'Liberar PTZ' }).click();
+    await ptz.holder().getByText('PTZ livre').waitFor();
   });
 });

@@ -2,7 +2,7 @@
 # Sets up and starts Vigia Mais MT on embedded defaults (PGlite under ./data, port 3000).
 #   bash scripts/start.sh            # start
 #   DEMO=1 bash scripts/start.sh     # start with one demo user per role and sample data
-#   DEMO=1 DEMO_CAMERAS=9 bash scripts/start.sh   # … and 9 simulated cameras (GStreamer)
+#   DEMO=1 DEMO_CAMERAS=9 bash scripts/start.sh   # … and 9 simulated cameras (GStreamer) plus one PTZ camera
 # Every variable of the configuration table in the README can be set the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,4 +50,6 @@ if [ "${DEMO:-}" = 1 ] && [ -z "${GOVBR_ISSUER:-}" ]; then
   exit $?
 fi
 
+# Simulated cameras come with one simulated PTZ camera unless DEMO_PTZ=off.
+if [ "${DEMO_CAMERAS:-0}" != 0 ]; then export DEMO_PTZ=${DEMO_PTZ:-on}; fi
 exec node_modules/.bin/tsx apps/server/src/main.ts

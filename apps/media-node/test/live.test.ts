@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { liveCloseCodes } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
+import { startOnvifResponder } from '@vigia/media';
 import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
 import { newNonce, nonceHash, openLive } from '@vigia/testkit/live-client';
-import { startOnvifResponder } from '@vigia/testkit/onvif-responder';
 import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
 import type { TestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';

@@ -111,6 +111,7 @@ const covered: Record<
   'POST /api/ptz/:cameraId/presets': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ name: 'Fora do escopo' }) },
   'POST /api/ptz/:cameraId/presets/:token/goto': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
   'DELETE /api/ptz/:cameraId/presets/:token': { fill: (i) => ({ cameraId: i.camA!, token: '1' }) },
+  'GET /api/ptz/:cameraId/approved-preset': { fill: (i) => ({ cameraId: i.camA! }) },
   'PUT /api/ptz/:cameraId/approved-preset': { fill: (i) => ({ cameraId: i.camA! }), body: () => ({ token: '1' }) },
   // exports
   'GET /api/exports/:id': { fill: (i) => ({ id: i.exportA! }) },

@@ -1,5 +1,5 @@
+import { type OnvifResponder, startOnvifResponder } from '@vigia/media';
 import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
-import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authHeaders, type Session, useTestApp } from './helpers/app.js';
 import {

@@ -1,4 +1,4 @@
-import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/media';
 import { testClock } from '@vigia/testkit/test-clock';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';

@@ -1,4 +1,4 @@
-import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/media';
 import { testClock } from '@vigia/testkit/test-clock';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,19 @@ describe('PTZ', () => {
     });
     expect(approve.statusCode, approve.body).toBe(204);
     expect(await status(operator)).toMatchObject({ approvedPresetToken: token, presets: [{ token, name: 'Portão principal' }] });
+    // The committee's view of it (no lock, no driving); an operator may not read or register it.
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/ptz/${cam}/approved-preset`, headers: authHeaders(admin.session) });
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json()).toEqual({ supported: true, presets: [{ token, name: 'Portão principal' }], approvedPresetToken: token });
+    expect((await f.send(operator.session, 'GET', `/api/ptz/${cam}/approved-preset`)).statusCode).toBe(403);
+    const unknown = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/ptz/${cam}/approved-preset`,
+      headers: authHeaders(admin.session),
+      payload: { token: 'nao-existe' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
   });
 
   it('one operator drives at a time: the same or a lower priority is refused, naming who drives', async () => {

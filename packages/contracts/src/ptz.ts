@@ -33,5 +33,9 @@ export type PtzStatus = z.infer<typeof ptzStatusSchema>;
 
 export const ptzPresetInputSchema = z.object({ name: z.string().trim().min(1).max(60) });
 export const ptzApprovedPresetSchema = z.object({ token: z.string().min(1).max(64) });
+
+/** The approved view of a camera for whoever registers it (committee, admin): its presets and the registered one. */
+export const ptzApprovedViewSchema = ptzStatusSchema.pick({ supported: true, presets: true, approvedPresetToken: true });
+export type PtzApprovedView = z.infer<typeof ptzApprovedViewSchema>;
 export const ptzCameraParamsSchema = z.object({ cameraId: z.uuid() });
 export const ptzPresetParamsSchema = z.object({ cameraId: z.uuid(), token: z.string().min(1).max(64) });

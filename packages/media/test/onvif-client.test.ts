@@ -1,6 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
-import { type OnvifResponder, startOnvifResponder } from '@vigia/testkit/onvif-responder';
+import { type OnvifResponder, startOnvifResponder } from '@vigia/media';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverStreamUri, OnvifError } from '../src/onvif/index';
 

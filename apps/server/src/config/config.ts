@@ -95,6 +95,8 @@ export const envSchema = z
     STREAM_TOKEN_KEY: z.string().optional(),
     /** Start the camera simulator and register this many demo cameras for the demo partner (needs DEMO=1). */
     DEMO_CAMERAS: z.coerce.number().int().min(0).max(64).default(0),
+    /** With DEMO_CAMERAS: one more simulated camera that reports ONVIF PTZ (its picture really pans and zooms). The start command turns it on. */
+    DEMO_PTZ: z.enum(['on', 'off']).default('off'),
     /** Days a site has, from when its camera may stream, to show the program's plate (approved photo) before an obligation case opens. */
     SIGNAGE_PLATE_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Days before the end of a protection mission's period when the coordination and the team are reminded (Art. 11 §1). */
@@ -221,7 +223,14 @@ export interface Config {
     pushPublicUrl?: string | undefined;
     pushTlsPort?: number | undefined;
   };
-  media: { node: boolean; nodePort: number; nodePublicUrl: string | undefined; streamTokenKey: string | undefined; demoCameras: number };
+  media: {
+    node: boolean;
+    nodePort: number;
+    nodePublicUrl: string | undefined;
+    streamTokenKey: string | undefined;
+    demoCameras: number;
+    demoPtz: boolean;
+  };
   /** Citizen services (issue 15): gov.br sign-in (null: not configured) and certificate rules. */
   citizen: {
     govbr: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; reliabilityUrl: string } | null;
@@ -331,6 +340,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       nodePublicUrl: e.MEDIA_NODE_PUBLIC_URL,
       streamTokenKey: e.STREAM_TOKEN_KEY || undefined,
       demoCameras: e.DEMO_CAMERAS,
+      demoPtz: e.DEMO_PTZ === 'on',
     },
     citizen: {
       govbr:

@@ -1,5 +1,6 @@
 import {
   ptzApprovedPresetSchema,
+  ptzApprovedViewSchema,
   ptzCameraParamsSchema,
   ptzPresetInputSchema,
   ptzPresetParamsSchema,
@@ -13,6 +14,7 @@ import { acting } from '../../http/context.js';
 import { ptzPolicy as policy } from './ptz.policy.js';
 import {
   acquireLock,
+  approvedView,
   ptzGotoPreset,
   ptzHome,
   ptzMove,
@@ -121,6 +123,16 @@ export function ptzRoutes({ database, config, clock }: AppDeps): FastifyPluginAs
         await ptzRemovePreset(deps, acting(request), request.params.cameraId, request.params.token);
         return reply.code(204).send(null);
       },
+    });
+    app.get('/api/ptz/:cameraId/approved-preset', {
+      config: { access: policy.approve },
+      schema: {
+        tags,
+        summary: "The camera's presets and the one registered as the approved view (committee, admin)",
+        params,
+        response: { 200: ptzApprovedViewSchema },
+      },
+      handler: async (request) => approvedView(deps, acting(request), request.params.cameraId),
     });
     app.put('/api/ptz/:cameraId/approved-preset', {
       config: { access: policy.approve },

@@ -1,4 +1,4 @@
-import type { PtzStatus, PtzVelocityInput } from '@vigia/contracts';
+import type { PtzApprovedView, PtzStatus, PtzVelocityInput } from '@vigia/contracts';
 import type { OnvifPtz } from '@vigia/media';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
@@ -90,18 +90,23 @@ export async function endSession(
   });
 }
 
-/** PTZ state for the caller: support, lock, who took it over from them, presets, approved preset. */
-export async function ptzStatus(deps: PtzDeps, who: Acting, cameraId: string): Promise<PtzStatus> {
-  const camera = await drivable(deps, who, cameraId);
+/** The camera's presets, or null when it reports no PTZ. */
+async function presetsIfSupported(deps: PtzDeps, camera: CameraRow): Promise<PtzStatus['presets'] | null> {
   let ptz: OnvifPtz;
   try {
     ptz = await supportedPtz(deps, camera);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'PTZ_NOT_SUPPORTED')
-      return { supported: false, lock: null, takenOverBy: null, presets: [], approvedPresetToken: null };
+    if (err instanceof AppError && err.code === 'PTZ_NOT_SUPPORTED') return null;
     throw err;
   }
-  const presets = await command(camera, () => ptz.presets());
+  return command(camera, () => ptz.presets());
+}
+
+/** PTZ state for the caller: support, lock, who took it over from them, presets, approved preset. */
+export async function ptzStatus(deps: PtzDeps, who: Acting, cameraId: string): Promise<PtzStatus> {
+  const camera = await drivable(deps, who, cameraId);
+  const presets = await presetsIfSupported(deps, camera);
+  if (!presets) return { supported: false, lock: null, takenOverBy: null, presets: [], approvedPresetToken: null };
   const now = deps.clock.now();
   const row = await currentSession(deps.db, cameraId);
   const s = row?.session;
@@ -255,6 +260,15 @@ export async function ptzRemovePreset(deps: PtzDeps, who: Acting, cameraId: stri
 }
 
 /** Registers the preset of the camera's approved view (admin, committee); it must exist on the camera. */
+/** The approved view for the committee and admins: the camera's presets and the registered one (no lock needed). */
+export async function approvedView(deps: PtzDeps, who: Acting, cameraId: string): Promise<PtzApprovedView> {
+  const camera = await loadCamera(deps.db, selfTestScope(who.auth), cameraId);
+  const presets = await presetsIfSupported(deps, camera);
+  if (!presets) return { supported: false, presets: [], approvedPresetToken: null };
+  const row = await currentSession(deps.db, cameraId);
+  return { supported: true, presets, approvedPresetToken: row?.state.approvedPresetToken ?? null };
+}
+
 export async function setApprovedPreset(deps: PtzDeps, who: Acting, cameraId: string, token: string): Promise<void> {
   const camera = await loadCamera(deps.db, selfTestScope(who.auth), cameraId);
   const ptz = await supportedPtz(deps, camera);

@@ -15,10 +15,11 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { getCamera } from '../api/cameras-api';
+import { ApprovedViewPanel } from '../ptz/ApprovedViewPanel';
 import { useSession } from '../session/session-context';
 import { CameraNvrPanel } from './CameraNvrPanel';
 import { CameraStatusTag } from './CameraStatusTag';
-import { mayManageCameras, maySelfTest } from './camera-permissions';
+import { mayApproveView, mayManageCameras, maySelfTest } from './camera-permissions';
 import { DeleteCameraDialog } from './DeleteCameraDialog';
 import { PrivacyMaskEditor } from './PrivacyMaskEditor';
 import { PushCredentialsPanel } from './PushCredentialsPanel';
@@ -103,6 +104,7 @@ export function CameraDetailPage() {
           </dl>
           {maySelfTest(activeRole) && <SelfTestPanel cameraId={camera.id} onDone={reload} />}
           {maySelfTest(activeRole) && <PrivacyMaskEditor cameraId={camera.id} />}
+          {mayApproveView(activeRole) && <ApprovedViewPanel cameraId={camera.id} />}
           {mayManageCameras(activeRole) && <CameraNvrPanel cameraId={camera.id} offerIntegratorCopy={activeRole === 'integrator'} />}
           {mayManageCameras(activeRole) && <PushCredentialsPanel camera={camera} />}
         </>

@@ -8,3 +8,6 @@ export const maySelfTest = (role: Role | null): boolean => mayManageCameras(role
 export function ownPartnerIds(me: Me, role: Role | null): string[] {
   return [...new Set(me.grants.filter((g) => g.role === role && g.partnerId).map((g) => g.partnerId!))];
 }
+
+/** Mirrors ptz.policy.ts `approve`: who registers a PTZ camera's approved view. */
+export const mayApproveView = (role: Role | null): boolean => role === 'admin' || role === 'committee_member';

@@ -1,4 +1,4 @@
-import type { PtzStatus, PtzVelocityInput } from '@vigia/contracts';
+import type { PtzApprovedView, PtzStatus, PtzVelocityInput } from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 const base = (cameraId: string) => `/api/ptz/${encodeURIComponent(cameraId)}`;
@@ -14,6 +14,10 @@ export const ptzApi = {
     apiRequest<{ token: string }>(`${base(cameraId)}/presets`, { method: 'POST', body: { name } }),
   gotoPreset: (cameraId: string, token: string) =>
     apiRequest<null>(`${base(cameraId)}/presets/${encodeURIComponent(token)}/goto`, { method: 'POST' }),
+  approvedView: (cameraId: string, signal?: AbortSignal) =>
+    apiRequest<PtzApprovedView>(`${base(cameraId)}/approved-preset`, signal ? { signal } : {}),
+  setApprovedView: (cameraId: string, token: string) =>
+    apiRequest<null>(`${base(cameraId)}/approved-preset`, { method: 'PUT', body: { token } }),
   removePreset: (cameraId: string, token: string) =>
     apiRequest<null>(`${base(cameraId)}/presets/${encodeURIComponent(token)}`, { method: 'DELETE' }),
 };

@@ -1,6 +1,6 @@
 /**
- * A small ONVIF device for tests (no ONVIF server exists in Debian; a real camera is a boundary we
- * do not own). HTTP on loopback, /onvif/device_service and /onvif/Media, answering with the shape
+ * A small simulated ONVIF device, for tests and for the demo's PTZ camera (no ONVIF server exists in
+ * Debian; a real camera is a boundary we do not own). HTTP on loopback, /onvif/device_service and /onvif/Media, answering with the shape
  * of answers recorded from Hikvision-style firmware (SOAP 1.2, vendor prefixes, two profiles, LAN
  * addresses in XAddr and MediaUri). It checks the WS-Security PasswordDigest of every call but
  * GetSystemDateAndTime, or — mode 'http-digest' — demands HTTP Digest (verified with the
@@ -19,7 +19,8 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DigestServer, findPath, parseXml, textAt } from '@vigia/media';
+import { DigestServer } from '../rtsp-digest-server';
+import { findPath, parseXml, textAt } from './xml';
 
 export interface OnvifResponderOptions {
   username: string;
