@@ -86,10 +86,26 @@ run() {
 }
 echo "==> unit tests"
 run unit --project unit
-echo "==> integration tests on embedded PGlite"
-DATABASE_URL= run integration-pglite --project integration
-echo "==> integration tests on PostgreSQL ($TEST_DATABASE_URL)"
-DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration
+# The two integration runs share no state (every test file makes its own database, directories and
+# ports) and spend much of their time waiting on real media clocks, so they run side by side; each
+# writes its log, shown when both are done. VIGIA_TEST_SERIAL=1 runs them one after the other.
+echo "==> integration tests on embedded PGlite and on PostgreSQL ($TEST_DATABASE_URL)"
+if [ "${VIGIA_TEST_SERIAL:-}" = 1 ]; then
+  DATABASE_URL= run integration-pglite --project integration
+  DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration
+else
+  (DATABASE_URL= run integration-pglite --project integration) >"$RESULTS/integration-pglite.log" 2>&1 &
+  pglite_pid=$!
+  (DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration) >"$RESULTS/integration-postgres.log" 2>&1 &
+  postgres_pid=$!
+  wait "$pglite_pid" || true
+  wait "$postgres_pid" || true
+  for suite in integration-pglite integration-postgres; do
+    echo "==> $suite"
+    cat "$RESULTS/$suite.log"
+    [ "$(cat "$RESULTS/$suite.exit" 2>/dev/null || echo 1)" = 0 ] || status=1
+  done
+fi
 echo "==> end-to-end tests in Chromium"
 DATABASE_URL= run e2e --project e2e
 
