@@ -60,7 +60,12 @@ const asCitizen = (s: CitizenSessionCookies) => ({ cookie: s.cookie, 'x-csrf-tok
 
 async function uploadPhoto(s: CitizenSessionCookies, data = JPEG, name = 'batida.jpg') {
   const mp = multipart({ name, data, type: 'image/jpeg' });
-  return app.inject({ method: 'POST', url: '/api/citizen/accident-photos', headers: { ...mp.headers, ...asCitizen(s) }, payload: mp.payload });
+  return app.inject({
+    method: 'POST',
+    url: '/api/citizen/accident-photos',
+    headers: { ...mp.headers, ...asCitizen(s) },
+    payload: mp.payload,
+  });
 }
 
 const declaration = (over: Record<string, unknown> = {}) => ({
@@ -107,7 +112,10 @@ describe('traffic-accident certificate', () => {
     });
     expect(seenPhoto.rawPayload.equals(JPEG)).toBe(true);
 
-    const corrections = await decide(d.id, { decision: 'corrections', reason: 'Informe o número do imóvel em frente ao local do acidente.' });
+    const corrections = await decide(d.id, {
+      decision: 'corrections',
+      reason: 'Informe o número do imóvel em frente ao local do acidente.',
+    });
     expect(corrections.json()).toMatchObject({ status: 'corrections_requested', answer: expect.stringMatching(/número do imóvel/) });
 
     // A decision on a declaration no longer awaiting one is refused and changes nothing.
@@ -133,12 +141,23 @@ describe('traffic-accident certificate', () => {
       expect.arrayContaining([expect.stringMatching(/correção solicitada/), expect.stringMatching(/emitida/)]),
     );
 
-    const pdf = await app.inject({ method: 'GET', url: `/api/citizen/accident-certificates/${d.id}/pdf`, headers: { cookie: declarant.cookie } });
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/citizen/accident-certificates/${d.id}/pdf`,
+      headers: { cookie: declarant.cookie },
+    });
     expect(pdf.headers['content-type']).toBe('application/pdf');
 
     const verified = await app.inject({ method: 'GET', url: `/api/public/accident-certificates/${cert.code}` });
     expect(verified.statusCode, verified.body).toBe(200);
-    expect(Object.keys(verified.json()).sort()).toEqual(['accidentDate', 'code', 'issuedAt', 'municipality', 'partiesCpfMasked', 'protocol']);
+    expect(Object.keys(verified.json()).sort()).toEqual([
+      'accidentDate',
+      'code',
+      'issuedAt',
+      'municipality',
+      'partiesCpfMasked',
+      'protocol',
+    ]);
     expect(verified.json()).toMatchObject({
       protocol: d.protocol,
       accidentDate: '2026-03-09',
@@ -174,7 +193,9 @@ describe('traffic-accident certificate', () => {
 
   it('another party named by CPF sees the declaration without the others’ personal data and confirms with their own sign-in', async () => {
     const d = (await declare(declarant, declaration())).json();
-    const list = (await app.inject({ method: 'GET', url: '/api/citizen/accident-participations', headers: { cookie: other.cookie } })).json();
+    const list = (
+      await app.inject({ method: 'GET', url: '/api/citizen/accident-participations', headers: { cookie: other.cookie } })
+    ).json();
     const mine = list.participations.find((p: { id: string }) => p.id === d.id);
     expect(mine.me).toMatchObject({ name: ouro.name, cpf: ouro.cpf, plate: 'RTA1B23', confirmedAt: null });
     expect(mine.others).toEqual([{ plate: 'QBC1234', vehicle: 'Fiat Uno branco', declarant: true }]);
@@ -195,7 +216,11 @@ describe('traffic-accident certificate', () => {
     expect(own.history.map((h: { kind: string }) => h.kind)).toEqual(['submitted', 'party_confirmed']);
 
     // Someone not named cannot confirm, nor see it.
-    const notNamed = await app.inject({ method: 'POST', url: `/api/citizen/accident-participations/${d.id}/confirm`, headers: asCitizen(outsider) });
+    const notNamed = await app.inject({
+      method: 'POST',
+      url: `/api/citizen/accident-participations/${d.id}/confirm`,
+      headers: asCitizen(outsider),
+    });
     expect(notNamed.statusCode).toBe(404);
   });
 
@@ -262,7 +287,11 @@ describe('traffic-accident certificate', () => {
   it('IDOR: another citizen sees, corrects and downloads nothing of it; staff and citizen sessions stay apart', async () => {
     const d = (await declare(declarant, declaration())).json();
     await decide(d.id, { decision: 'corrections', reason: 'Envie fotos dos dois veículos, por favor.' });
-    const show = await app.inject({ method: 'GET', url: `/api/citizen/accident-certificates/${d.id}`, headers: { cookie: outsider.cookie } });
+    const show = await app.inject({
+      method: 'GET',
+      url: `/api/citizen/accident-certificates/${d.id}`,
+      headers: { cookie: outsider.cookie },
+    });
     expect(show.statusCode).toBe(404);
     const edit = await app.inject({
       method: 'PUT',
@@ -271,16 +300,30 @@ describe('traffic-accident certificate', () => {
       payload: declaration(),
     });
     expect(edit.statusCode).toBe(404);
-    const pdf = await app.inject({ method: 'GET', url: `/api/citizen/accident-certificates/${d.id}/pdf`, headers: { cookie: outsider.cookie } });
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/citizen/accident-certificates/${d.id}/pdf`,
+      headers: { cookie: outsider.cookie },
+    });
     expect(pdf.statusCode).toBe(404);
-    const mine = (await app.inject({ method: 'GET', url: '/api/citizen/accident-certificates', headers: { cookie: outsider.cookie } })).json();
+    const mine = (
+      await app.inject({ method: 'GET', url: '/api/citizen/accident-certificates', headers: { cookie: outsider.cookie } })
+    ).json();
     expect(mine.declarations).toEqual([]);
-    const theirs = (await app.inject({ method: 'GET', url: '/api/citizen/accident-participations', headers: { cookie: outsider.cookie } })).json();
+    const theirs = (
+      await app.inject({ method: 'GET', url: '/api/citizen/accident-participations', headers: { cookie: outsider.cookie } })
+    ).json();
     expect(theirs.participations).toEqual([]);
     // A citizen session never opens the traffic police routes; a staff session never opens citizen routes.
-    expect((await app.inject({ method: 'GET', url: `/api/accident-certificates/${d.id}`, headers: { cookie: declarant.cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/citizen/accident-certificates', headers: authHeaders(police) })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/accident-certificates/${d.id}`, headers: { cookie: declarant.cookie } })).statusCode,
+    ).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/citizen/accident-certificates', headers: authHeaders(police) })).statusCode).toBe(
+      401,
+    );
     const politec = await signIn(app, (await makeUser(t.database, ['politec_staff'])).email);
-    expect((await app.inject({ method: 'GET', url: '/api/accident-certificates/queue', headers: authHeaders(politec) })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/accident-certificates/queue', headers: authHeaders(politec) })).statusCode).toBe(
+      403,
+    );
   });
 });

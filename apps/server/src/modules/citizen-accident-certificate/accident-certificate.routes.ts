@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import {
   accidentCertificateVerificationSchema,
+  accidentDecisionBodySchema,
   accidentDeclarationBodySchema,
   accidentDeclarationSchema,
-  accidentDecisionBodySchema,
   accidentParticipationSchema,
   authenticityCodeSchema,
   idParamSchema,
@@ -95,7 +95,12 @@ export function accidentCertificateRoutes(app: {
     });
     r.get('/api/citizen/accident-certificates/:id', {
       config: { access: policy.showMine },
-      schema: { tags, summary: 'One own declaration with its history', params: idParamSchema, response: { 200: accidentDeclarationSchema } },
+      schema: {
+        tags,
+        summary: 'One own declaration with its history',
+        params: idParamSchema,
+        response: { 200: accidentDeclarationSchema },
+      },
       handler: async (request) => ownDeclaration(deps.db, citizenOf(request).citizen.id, request.params.id),
     });
     r.put('/api/citizen/accident-certificates/:id', {
@@ -162,12 +167,21 @@ export function accidentCertificateRoutes(app: {
     });
     r.get('/api/accident-certificates/:id', {
       config: { access: policy.show },
-      schema: { tags, summary: 'One declaration with its history (audited)', params: idParamSchema, response: { 200: accidentDeclarationSchema } },
+      schema: {
+        tags,
+        summary: 'One declaration with its history (audited)',
+        params: idParamSchema,
+        response: { 200: accidentDeclarationSchema },
+      },
       handler: async (request) => staffDeclaration(deps, acting(request), request.params.id),
     });
     r.get('/api/accident-certificates/:id/photos/:fileId', {
       config: { access: policy.photo },
-      schema: { tags, summary: 'A photo of a declaration (audited)', params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }) },
+      schema: {
+        tags,
+        summary: 'A photo of a declaration (audited)',
+        params: z.object({ id: z.string().uuid(), fileId: z.string().uuid() }),
+      },
       handler: async (request, reply) => sendFile(reply, await staffPhoto(deps, acting(request), request.params.id, request.params.fileId)),
     });
     r.post('/api/accident-certificates/:id/decision', {

@@ -24,7 +24,9 @@ export function accidentCertificateAct(d: DeclarationRow, parties: PartyRow[], r
       {
         kind: 'table',
         headers: ['Data e hora', 'Município', 'Local'],
-        rows: [[fmtDateTime(d.occurredAt), d.municipalityName, `${d.placeDescription} (${d.latitude.toFixed(5)}, ${d.longitude.toFixed(5)})`]],
+        rows: [
+          [fmtDateTime(d.occurredAt), d.municipalityName, `${d.placeDescription} (${d.latitude.toFixed(5)}, ${d.longitude.toFixed(5)})`],
+        ],
       },
       { kind: 'heading', text: 'Partes e veículos' },
       {

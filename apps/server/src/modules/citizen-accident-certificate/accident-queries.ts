@@ -20,7 +20,10 @@ async function assemble(db: Queryable, rows: DeclarationRow[], view: 'owner' | '
   ]);
   const photoIds = rows.flatMap((r) => r.photoFileIds);
   const photos = photoIds.length
-    ? await db.select({ id: storedFiles.id, originalName: storedFiles.originalName }).from(storedFiles).where(inArray(storedFiles.id, photoIds))
+    ? await db
+        .select({ id: storedFiles.id, originalName: storedFiles.originalName })
+        .from(storedFiles)
+        .where(inArray(storedFiles.id, photoIds))
     : [];
   return rows.map((r) =>
     toDeclaration(
@@ -87,11 +90,7 @@ export async function participationsOf(db: Queryable, cpf: string, onlyId?: stri
     .from(accidentParties)
     .innerJoin(accidentDeclarations, eq(accidentDeclarations.id, accidentParties.declarationId))
     .where(
-      and(
-        eq(accidentParties.cpf, cpf),
-        eq(accidentParties.declarant, false),
-        onlyId ? eq(accidentDeclarations.id, onlyId) : undefined,
-      ),
+      and(eq(accidentParties.cpf, cpf), eq(accidentParties.declarant, false), onlyId ? eq(accidentDeclarations.id, onlyId) : undefined),
     )
     .orderBy(desc(accidentDeclarations.submittedAt))
     .limit(200);

@@ -26,8 +26,7 @@ export async function staffDeclaration(deps: AccidentDeps, who: Acting, id: stri
 /** A photo of a declaration, for the traffic police (only a photo the declaration carries): audited. */
 export async function staffPhoto(deps: AccidentDeps, who: Acting, id: string, fileId: string): Promise<FileDownload> {
   const [row] = await deps.db.select().from(accidentDeclarations).where(eq(accidentDeclarations.id, id));
-  const [file] =
-    row?.photoFileIds.includes(fileId) ? await deps.db.select().from(storedFiles).where(eq(storedFiles.id, fileId)) : [];
+  const [file] = row?.photoFileIds.includes(fileId) ? await deps.db.select().from(storedFiles).where(eq(storedFiles.id, fileId)) : [];
   if (!row || !file) throw new AppError('NOT_FOUND', 'Foto não encontrada nesta declaração.');
   await deps.db.transaction((tx) =>
     recordAudit(tx, who.actor, {

@@ -26,7 +26,11 @@ export async function confirmParticipation(
       .from(accidentParties)
       .innerJoin(accidentDeclarations, eq(accidentDeclarations.id, accidentParties.declarationId))
       .where(
-        and(eq(accidentParties.declarationId, declarationId), eq(accidentParties.cpf, who.citizen.cpf), eq(accidentParties.declarant, false)),
+        and(
+          eq(accidentParties.declarationId, declarationId),
+          eq(accidentParties.cpf, who.citizen.cpf),
+          eq(accidentParties.declarant, false),
+        ),
       )
       .for('update');
     if (!hit) throw new AppError('NOT_FOUND', 'Nenhuma declaração de acidente em que você foi indicado como parte.');

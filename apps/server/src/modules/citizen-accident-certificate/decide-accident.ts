@@ -12,20 +12,21 @@ import { accidentCertificateAct } from './accident-content.js';
 import type { AccidentDeps, DeclarationRow } from './accident-deps.js';
 import { declarationOf } from './accident-queries.js';
 
-const MAIL_TEXT: Record<AccidentDecisionBody['decision'], (protocol: string, reason: string | null) => { subject: string; text: string }> = {
-  validate: (p) => ({
-    subject: `Certidão de acidente de trânsito — protocolo ${p}: emitida`,
-    text: `Sua declaração de acidente de trânsito (protocolo ${p}) foi validada pela polícia de trânsito e a certidão foi emitida.\n\nBaixe a certidão em Meus serviços, no Portal da Segurança.\n`,
-  }),
-  corrections: (p, reason) => ({
-    subject: `Declaração de acidente de trânsito — protocolo ${p}: correção solicitada`,
-    text: `A polícia de trânsito pediu correções na sua declaração de acidente (protocolo ${p}):\n\n${reason}\n\nCorrija e reenvie em Meus serviços, no Portal da Segurança.\n`,
-  }),
-  reject: (p, reason) => ({
-    subject: `Declaração de acidente de trânsito — protocolo ${p}: indeferida`,
-    text: `A polícia de trânsito indeferiu sua declaração de acidente (protocolo ${p}) pelos motivos abaixo:\n\n${reason}\n\nSe discordar, procure uma unidade da polícia de trânsito.\n`,
-  }),
-};
+const MAIL_TEXT: Record<AccidentDecisionBody['decision'], (protocol: string, reason: string | null) => { subject: string; text: string }> =
+  {
+    validate: (p) => ({
+      subject: `Certidão de acidente de trânsito — protocolo ${p}: emitida`,
+      text: `Sua declaração de acidente de trânsito (protocolo ${p}) foi validada pela polícia de trânsito e a certidão foi emitida.\n\nBaixe a certidão em Meus serviços, no Portal da Segurança.\n`,
+    }),
+    corrections: (p, reason) => ({
+      subject: `Declaração de acidente de trânsito — protocolo ${p}: correção solicitada`,
+      text: `A polícia de trânsito pediu correções na sua declaração de acidente (protocolo ${p}):\n\n${reason}\n\nCorrija e reenvie em Meus serviços, no Portal da Segurança.\n`,
+    }),
+    reject: (p, reason) => ({
+      subject: `Declaração de acidente de trânsito — protocolo ${p}: indeferida`,
+      text: `A polícia de trânsito indeferiu sua declaração de acidente (protocolo ${p}) pelos motivos abaixo:\n\n${reason}\n\nSe discordar, procure uma unidade da polícia de trânsito.\n`,
+    }),
+  };
 
 async function notify(tx: Tx, row: DeclarationRow, decision: AccidentDecisionBody) {
   const [citizen] = await tx.select({ email: citizens.email }).from(citizens).where(eq(citizens.id, row.citizenId));
@@ -40,7 +41,12 @@ async function notify(tx: Tx, row: DeclarationRow, decision: AccidentDecisionBod
  * and QR), ask for corrections, or reject with reasons. One transaction: the row, the history
  * event, the audit entry and the citizen's e-mail, or nothing.
  */
-export async function decideAccident(deps: AccidentDeps, who: Acting, id: string, input: AccidentDecisionBody): Promise<AccidentDeclaration> {
+export async function decideAccident(
+  deps: AccidentDeps,
+  who: Acting,
+  id: string,
+  input: AccidentDecisionBody,
+): Promise<AccidentDeclaration> {
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()

@@ -1,4 +1,4 @@
-import { type AccidentDeclaration, accidentDeclarationBodySchema, meetsLevel, requiredLevelOf } from '@vigia/contracts';
+import { type AccidentDeclaration, type accidentDeclarationBodySchema, meetsLevel, requiredLevelOf } from '@vigia/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
@@ -168,11 +168,7 @@ export async function resubmitAccident(
   const checked = await checkDeclaration(deps, who, input, current.submittedAt);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(accidentDeclarations)
-      .where(eq(accidentDeclarations.id, id))
-      .for('update');
+    const [row] = await tx.select().from(accidentDeclarations).where(eq(accidentDeclarations.id, id)).for('update');
     if (row!.status !== 'corrections_requested')
       throw new AppError('INVALID_STATE', 'Só é possível corrigir uma declaração quando a polícia de trânsito pede correção.');
     const version = (row as DeclarationRow).version + 1;

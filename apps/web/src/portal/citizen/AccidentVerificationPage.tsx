@@ -1,0 +1,72 @@
+import type { AccidentCertificateVerification } from '@vigia/contracts';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { type ApiError, toApiError } from '../../shared/api/api-error';
+import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
+import { TextField } from '../../shared/components/TextField';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { useDocumentTitle } from '../../shared/hooks/use-document-title';
+import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { verifyAccidentCertificate } from './citizen-api';
+
+/** /cidadao/acidente/verificar?codigo= — authenticity of a traffic-accident certificate (minimum data). */
+export function AccidentVerificationPage() {
+  useDocumentTitle('Autenticar certidão de acidente de trânsito');
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('codigo') ?? '';
+  const [code, setCode] = useState(fromUrl);
+  const [result, setResult] = useState<AccidentCertificateVerification | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    if (!fromUrl) return;
+    const controller = new AbortController();
+    setError(null);
+    verifyAccidentCertificate(fromUrl.trim().toUpperCase(), controller.signal).then(setResult, (e: unknown) => {
+      if (!controller.signal.aborted) {
+        setResult(null);
+        setError(toApiError(e));
+      }
+    });
+    return () => controller.abort();
+  }, [fromUrl]);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setParams({ codigo: code.trim().toUpperCase() });
+  }
+  return (
+    <div className="container-lg vigia-main-area">
+      <Breadcrumb items={[{ label: 'Serviços ao cidadão', to: '/cidadao' }, { label: 'Autenticar certidão de acidente' }]} />
+      <h1>Autenticar certidão de acidente de trânsito</h1>
+      <p>
+        Informe o código de autenticação impresso na certidão. Para conferir se um arquivo PDF foi alterado, use também a{' '}
+        <a href="/verificar">verificação de documentos</a>.
+      </p>
+      <form onSubmit={submit} className="d-flex flex-wrap align-items-end" style={{ gap: '1rem' }} noValidate>
+        <TextField id="accident-code" label="Código de autenticação" value={code} onChange={setCode} autoComplete="off" />
+        <button className="br-button primary" type="submit" disabled={code.trim().length < 16}>
+          Verificar
+        </button>
+      </form>
+      <ApiErrorMessage error={error} />
+      {result && (
+        <section className="br-card p-3 mt-3" aria-label="Resultado da verificação">
+          <p className="text-weight-bold" data-testid="accident-certificate-valid">
+            Certidão autêntica.
+          </p>
+          <dl className="vigia-facts">
+            <dt>Protocolo</dt>
+            <dd>{result.protocol}</dd>
+            <dt>Data do acidente</dt>
+            <dd>{formatDate(result.accidentDate)}</dd>
+            <dt>Município</dt>
+            <dd>{result.municipality}</dd>
+            <dt>Emitida em</dt>
+            <dd>{formatDateTime(result.issuedAt)}</dd>
+            <dt>CPF das partes</dt>
+            <dd>{result.partiesCpfMasked.join(', ') || '—'}</dd>
+          </dl>
+        </section>
+      )}
+    </div>
+  );
+}
