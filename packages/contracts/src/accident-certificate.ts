@@ -36,7 +36,8 @@ export const accidentDeclarationBodySchema = z.object({
   /** The declarant's own vehicle. */
   plate: vehiclePlateSchema,
   vehicle: z.string().trim().max(120).nullable().default(null),
-  otherParties: z.array(accidentPartySchema).min(1).max(10),
+  /** Empty for a single-vehicle accident (a post, a wall, an animal). */
+  otherParties: z.array(accidentPartySchema).max(10),
   narrative: z.string().trim().min(20).max(5000),
   /** Own uploads (JPEG or PNG), at most 6. */
   photoFileIds: z.array(z.string().uuid()).max(6).default([]),

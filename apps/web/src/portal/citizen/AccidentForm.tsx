@@ -182,11 +182,9 @@ export function AccidentForm({
             <TextField id={`party-${i}-plate`} label="Placa" value={p.plate} onChange={(v) => setParty(i, { plate: v })} />
             <TextField id={`party-${i}-vehicle`} label="Veículo" value={p.vehicle} onChange={(v) => setParty(i, { vehicle: v })} />
           </div>
-          {parties.length > 1 && (
-            <button type="button" className="br-button secondary small" onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}>
-              Remover parte
-            </button>
-          )}
+          <button type="button" className="br-button secondary small" onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}>
+            Remover parte
+          </button>
         </fieldset>
       ))}
       <button type="button" className="br-button secondary small mb-3" onClick={() => setParties((ps) => [...ps, { ...emptyParty }])}>

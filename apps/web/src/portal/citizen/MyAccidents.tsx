@@ -60,7 +60,8 @@ export function MyAccidents() {
             {d.code && (
               <>
                 {' '}
-                — código <strong>{d.code}</strong>. <a href={`/api/citizen/accident-certificates/${d.id}/pdf`}>Baixar certidão (PDF)</a>
+                — código <strong data-testid="accident-code">{d.code}</strong>.{' '}
+                <a href={`/api/citizen/accident-certificates/${d.id}/pdf`}>Baixar certidão (PDF)</a>
               </>
             )}
             <details className="mt-1">
