@@ -6,9 +6,10 @@ import type { App } from '../src/app.js';
 import { accidentDeclarations } from '../src/db/tables/accident-certificate.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { JPEG, multipart } from './accreditation.fixtures.js';
-import { anonymous, authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
+import { authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
 import { resetClock, setClock } from './helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { copyMatches, flippedCopy } from './helpers/document-copy.js';
 
 const [bronze, prata, ouro] = govbrDemoAccounts as [
   (typeof govbrDemoAccounts)[0],
@@ -174,21 +175,8 @@ describe('traffic-accident certificate', () => {
     const last = cert.code.at(-1) === 'A' ? 'B' : 'A';
     const tamperedCode = await app.inject({ method: 'GET', url: `/api/public/accident-certificates/${cert.code.slice(0, -1)}${last}` });
     expect(tamperedCode.json().error.code).toBe('ACCIDENT_CERTIFICATE_NOT_FOUND');
-    const anon = await anonymous(app);
-    const check = async (data: Buffer) => {
-      const mp = multipart({ name: 'certidao.pdf', data }, { code: cert.code });
-      const r = await app.inject({
-        method: 'POST',
-        url: '/api/public/documents/verify',
-        headers: { ...mp.headers, cookie: anon.cookie, 'x-csrf-token': anon.csrf },
-        payload: mp.payload,
-      });
-      return r.json().matches;
-    };
-    expect(await check(pdf.rawPayload)).toBe(true);
-    const tampered = Buffer.from(pdf.rawPayload);
-    tampered[Math.floor(tampered.length / 2)] = tampered[Math.floor(tampered.length / 2)]! ^ 0x01;
-    expect(await check(tampered)).toBe(false);
+    expect(await copyMatches(app, cert.code, pdf.rawPayload)).toBe(true);
+    expect(await copyMatches(app, cert.code, flippedCopy(pdf.rawPayload))).toBe(false);
   });
 
   it('another party named by CPF sees the declaration without the others’ personal data and confirms with their own sign-in', async () => {

@@ -1,38 +1,15 @@
-import type { CertificateVerification } from '@vigia/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { TextField } from '../../shared/components/TextField';
 import { formatDateTime } from '../../shared/format';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { verifyCertificate } from './citizen-api';
+import { useVerificationByCode } from './use-verification-by-code';
 
 /** /cidadao/certidao/verificar?codigo= — authenticity of a criminal-record certificate (minimum data). */
 export function CertificateVerificationPage() {
   useDocumentTitle('Autenticar certidão de antecedentes criminais');
-  const [params, setParams] = useSearchParams();
-  const fromUrl = params.get('codigo') ?? '';
-  const [code, setCode] = useState(fromUrl);
-  const [result, setResult] = useState<CertificateVerification | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    if (!fromUrl) return;
-    const controller = new AbortController();
-    setError(null);
-    verifyCertificate(fromUrl.trim().toUpperCase(), controller.signal).then(setResult, (e: unknown) => {
-      if (!controller.signal.aborted) {
-        setResult(null);
-        setError(toApiError(e));
-      }
-    });
-    return () => controller.abort();
-  }, [fromUrl]);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setParams({ codigo: code.trim().toUpperCase() });
-  }
+  const { code, setCode, result, error, submit } = useVerificationByCode(verifyCertificate);
   return (
     <div className="container-lg vigia-main-area">
       <Breadcrumb items={[{ label: 'Serviços ao cidadão', to: '/cidadao' }, { label: 'Autenticar certidão' }]} />
