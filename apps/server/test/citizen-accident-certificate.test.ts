@@ -266,6 +266,13 @@ describe('traffic-accident certificate', () => {
     expect(res.statusCode).toBe(404);
   });
 
+  it('a single-vehicle accident (a post, a wall) needs no other party', async () => {
+    // Another declarant: the first one files DECLARATIONS_PER_DAY (5) in this file already.
+    const res = await declare(other, declaration({ otherParties: [] }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().parties).toHaveLength(1);
+  });
+
   it('a bronze account is refused with the level message', async () => {
     const s = await signInWithGovbr(app, bronze.cpf, bronze.password);
     const res = await declare(s, declaration());
@@ -313,5 +320,17 @@ describe('traffic-accident certificate', () => {
     expect((await app.inject({ method: 'GET', url: '/api/accident-certificates/queue', headers: authHeaders(politec) })).statusCode).toBe(
       403,
     );
+  });
+
+  it('at most DECLARATIONS_PER_DAY (5) declarations per citizen per day; the next is refused and writes nothing', async () => {
+    const mine = async () =>
+      (await app.inject({ method: 'GET', url: '/api/citizen/accident-certificates', headers: { cookie: declarant.cookie } })).json()
+        .declarations.length;
+    // All of this file's declarations were made on the same (pinned) day.
+    for (let n = await mine(); n < 5; n++) expect((await declare(declarant, declaration())).statusCode).toBe(200);
+    const before = await countDeclarations();
+    const sixth = await declare(declarant, declaration());
+    expect(sixth.json().error.code).toBe('RATE_LIMITED');
+    expect(await countDeclarations()).toBe(before);
   });
 });
