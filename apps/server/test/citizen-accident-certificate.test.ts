@@ -181,6 +181,11 @@ describe('traffic-accident certificate', () => {
 
   it('another party named by CPF sees the declaration without the others’ personal data and confirms with their own sign-in', async () => {
     const d = (await declare(declarant, declaration())).json();
+    // Named by CPF and already a portal user: told by e-mail, with the protocol only.
+    const told = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, ouro.email));
+    const notice = told.find((m) => m.subject.includes(d.protocol));
+    expect(notice?.subject).toMatch(/confirme sua participação/);
+    expect(notice?.text).not.toContain(prata.name);
     const list = (
       await app.inject({ method: 'GET', url: '/api/citizen/accident-participations', headers: { cookie: other.cookie } })
     ).json();

@@ -55,8 +55,25 @@ export const accidentStatusLabels: Record<AccidentStatus, string> = {
   rejected: 'Indeferida com fundamentação',
 };
 
+export const accidentEventKinds = [
+  'submitted',
+  'corrections_requested',
+  'resubmitted',
+  'validated',
+  'rejected',
+  'party_confirmed',
+] as const;
+export const accidentEventLabels: Record<(typeof accidentEventKinds)[number], string> = {
+  submitted: 'Enviada',
+  corrections_requested: 'Correção solicitada',
+  resubmitted: 'Reenviada corrigida',
+  validated: 'Validada — certidão emitida',
+  rejected: 'Indeferida',
+  party_confirmed: 'Participação confirmada por outra parte',
+};
+
 export const accidentEventSchema = z.object({
-  kind: z.enum(['submitted', 'corrections_requested', 'resubmitted', 'validated', 'rejected', 'party_confirmed']),
+  kind: z.enum(accidentEventKinds),
   at: z.string(),
   note: z.string().nullable(),
   version: z.number().int(),

@@ -3,9 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { accidentDeclarations, accidentEvents, accidentParties } from '../../db/tables/accident-certificate.js';
+import { citizens } from '../../db/tables/citizen.js';
 import { storedFiles } from '../../db/tables/files.js';
 import type { CitizenContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { queueMail } from '../../mail/mailer.js';
 import { hitRateLimit } from '../accounts/rate-limit.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { newCitizenProtocol } from '../citizen-accounts/citizen-protocol.js';
@@ -97,6 +99,25 @@ async function writeParties(tx: Tx, declarationId: string, who: CitizenContext, 
   ]);
 }
 
+/**
+ * Tells the other parties named by CPF who already use the portal (so their e-mail is known) that
+ * a declaration names them and awaits their confirmation. The e-mail says no more than the
+ * protocol: the declaration is read after signing in.
+ */
+async function notifyNamedParties(tx: Tx, protocol: string, input: DeclarationInput) {
+  const cpfs = input.otherParties.map((p) => p.cpf).filter((c): c is string => !!c);
+  if (!cpfs.length) return;
+  const named = await tx.select({ email: citizens.email }).from(citizens).where(inArray(citizens.cpf, cpfs));
+  for (const { email } of named) {
+    if (!email) continue;
+    await queueMail(tx, {
+      to: email,
+      subject: `Acidente de trânsito — protocolo ${protocol}: confirme sua participação`,
+      text: `Uma declaração de acidente de trânsito sem vítimas (protocolo ${protocol}) indica você como parte.\n\nEntre no Portal da Segurança com sua conta gov.br, em Meus serviços, para ler a declaração e confirmar sua participação.\n`,
+    });
+  }
+}
+
 /** A signed-in citizen (gov.br prata or ouro) declares a non-injury accident; a protocol at once. */
 export async function declareAccident(
   deps: AccidentDeps,
@@ -123,6 +144,7 @@ export async function declareAccident(
       })
       .returning();
     await writeParties(tx, row!.id, who, input);
+    await notifyNamedParties(tx, row!.protocol, input);
     await tx.insert(accidentEvents).values({ declarationId: row!.id, version: 1, kind: 'submitted', at: now, snapshot: { ...input } });
     await recordAudit(tx, actor, {
       action: 'accident_certificate.declared',
@@ -183,6 +205,7 @@ export async function resubmitAccident(
       })
       .where(eq(accidentDeclarations.id, id));
     await writeParties(tx, id, who, input);
+    await notifyNamedParties(tx, row!.protocol, input);
     await tx.insert(accidentEvents).values({ declarationId: id, version, kind: 'resubmitted', at: now, snapshot: { ...input } });
     await recordAudit(tx, actor, {
       action: 'accident_certificate.resubmitted',

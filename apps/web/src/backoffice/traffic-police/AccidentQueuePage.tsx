@@ -1,4 +1,4 @@
-import type { AccidentDeclaration } from '@vigia/contracts';
+import { type AccidentDeclaration, accidentEventLabels } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -157,7 +157,7 @@ function AccidentReview({ id, onDecided }: { id: string; onDecided: (d: Accident
         <ul>
           {d.history.map((h, i) => (
             <li key={`${h.at}-${i}`}>
-              {formatDateTime(h.at)} — {h.kind} (versão {h.version}){h.note && <>: {h.note}</>}
+              {formatDateTime(h.at)} — {accidentEventLabels[h.kind]} (versão {h.version}){h.note && <>: {h.note}</>}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { accidentStatusLabels } from '@vigia/contracts';
+import { accidentEventLabels, accidentStatusLabels } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
@@ -6,15 +6,6 @@ import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { confirmParticipation, fetchMyAccidents, fetchParticipations } from './citizen-api';
-
-const historyLabels: Record<string, string> = {
-  submitted: 'Enviada',
-  corrections_requested: 'Correção solicitada',
-  resubmitted: 'Reenviada corrigida',
-  validated: 'Validada — certidão emitida',
-  rejected: 'Indeferida',
-  party_confirmed: 'Participação confirmada por outra parte',
-};
 
 /** "Meus serviços": the citizen's accident declarations and the ones naming them as another party. */
 export function MyAccidents() {
@@ -69,7 +60,7 @@ export function MyAccidents() {
               <ul>
                 {d.history.map((h, i) => (
                   <li key={`${h.at}-${i}`}>
-                    {formatDateTime(h.at)} — {historyLabels[h.kind] ?? h.kind}
+                    {formatDateTime(h.at)} — {accidentEventLabels[h.kind]}
                     {h.note && <>: {h.note}</>}
                   </li>
                 ))}
