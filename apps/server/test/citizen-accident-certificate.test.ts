@@ -6,16 +6,15 @@ import type { App } from '../src/app.js';
 import { accidentDeclarations } from '../src/db/tables/accident-certificate.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { JPEG, multipart } from './accreditation.fixtures.js';
+import { copyMatches, flippedCopy } from './document-copy.fixtures.js';
 import { authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
 import { resetClock, setClock } from './helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { copyMatches, flippedCopy } from './helpers/document-copy.js';
 
-const [bronze, prata, ouro] = govbrDemoAccounts as [
-  (typeof govbrDemoAccounts)[0],
-  (typeof govbrDemoAccounts)[0],
-  (typeof govbrDemoAccounts)[0],
-];
+const demo = (level: string) => govbrDemoAccounts.find((a) => a.level === level)!;
+const bronze = demo('bronze');
+const prata = demo('prata');
+const ouro = demo('ouro');
 /** A third citizen, named in no declaration: must see none of them. */
 const stranger = {
   cpf: '93541134780',

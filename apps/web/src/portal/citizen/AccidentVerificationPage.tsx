@@ -1,30 +1,20 @@
-import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
-import { TextField } from '../../shared/components/TextField';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { CodeVerificationForm } from './CodeVerificationForm';
 import { verifyAccidentCertificate } from './citizen-api';
 import { useVerificationByCode } from './use-verification-by-code';
 
 /** /cidadao/acidente/verificar?codigo= — authenticity of a traffic-accident certificate (minimum data). */
 export function AccidentVerificationPage() {
   useDocumentTitle('Autenticar certidão de acidente de trânsito');
-  const { code, setCode, result, error, submit } = useVerificationByCode(verifyAccidentCertificate);
+  const check = useVerificationByCode(verifyAccidentCertificate);
+  const { result } = check;
   return (
     <div className="container-lg vigia-main-area">
       <Breadcrumb items={[{ label: 'Serviços ao cidadão', to: '/cidadao' }, { label: 'Autenticar certidão de acidente' }]} />
       <h1>Autenticar certidão de acidente de trânsito</h1>
-      <p>
-        Informe o código de autenticação impresso na certidão. Para conferir se um arquivo PDF foi alterado, use também a{' '}
-        <a href="/verificar">verificação de documentos</a>.
-      </p>
-      <form onSubmit={submit} className="d-flex flex-wrap align-items-end" style={{ gap: '1rem' }} noValidate>
-        <TextField id="accident-code" label="Código de autenticação" value={code} onChange={setCode} autoComplete="off" />
-        <button className="br-button primary" type="submit" disabled={code.trim().length < 16}>
-          Verificar
-        </button>
-      </form>
-      <ApiErrorMessage error={error} />
+      <CodeVerificationForm id="accident-code" check={check} />
       {result && (
         <section className="br-card p-3 mt-3" aria-label="Resultado da verificação">
           <p className="text-weight-bold" data-testid="accident-certificate-valid">

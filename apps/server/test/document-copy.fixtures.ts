@@ -1,6 +1,6 @@
-import type { App } from '../../src/app.js';
-import { multipart } from '../accreditation.fixtures.js';
-import { anonymous } from './app.js';
+import type { App } from '../src/app.js';
+import { multipart } from './accreditation.fixtures.js';
+import { anonymous } from './helpers/app.js';
 
 /** Anyone checks a copy's bytes against the authenticity code (`POST /api/public/documents/verify`). */
 export async function copyMatches(app: App, code: string, data: Buffer): Promise<boolean> {
