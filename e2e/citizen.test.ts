@@ -139,4 +139,46 @@ describe('citizen services', () => {
     expect(await visitor.content()).toContain('***.533.447-**');
     expect(await visitor.content()).not.toContain(ouro.cpf);
   }, 60_000);
+
+  it('declares a non-injury accident with a map pick; the traffic police validate it in the back office; the code authenticates', async () => {
+    const prata = govbrDemoAccounts.find((a) => a.level === 'prata')!;
+    await citizen.goto(`${server.url}/cidadao/acidente`);
+    await citizen.getByText('Não: declaro que ninguém se feriu').click();
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await citizen
+      .getByLabel('Data e hora do acidente')
+      .fill(
+        `${twoHoursAgo.getFullYear()}-${pad(twoHoursAgo.getMonth() + 1)}-${pad(twoHoursAgo.getDate())}T${pad(twoHoursAgo.getHours())}:${pad(twoHoursAgo.getMinutes())}`,
+      );
+    // The map opens on the whole state: a click in its middle is inside Mato Grosso.
+    await citizen.getByRole('application', { name: 'Mapa: clique no local do acidente' }).click();
+    await expect.poll(() => citizen.locator('#accident-lat').inputValue()).not.toBe('');
+    await citizen.getByLabel('Endereço ou referência').fill('Rodovia MT-130, km 12');
+    await citizen.locator('#accident-plate').fill('QBC1D23');
+    await citizen.locator('#party-0-name').fill(prata.name);
+    await citizen.locator('#party-0-cpf').fill(prata.cpf);
+    await citizen.locator('#party-0-plate').fill('RTA-1234');
+    await citizen
+      .getByLabel('Relato do acidente')
+      .fill('Na saída do posto, o outro veículo encostou na lateral do meu. Só danos materiais.');
+    await citizen.getByRole('button', { name: 'Enviar declaração' }).click();
+    await expect.poll(() => citizen.getByTestId('accident-protocol').count()).toBe(1);
+
+    const police = await (await browser.newContext()).newPage();
+    await new LoginPage(police, server.url).signIn('traffic-police@demo.vigiamais.local', 'demonstracao-vigia');
+    await police.goto(`${server.url}/app/transito/acidentes`);
+    await police.getByRole('button', { name: 'Analisar' }).first().click();
+    await police.getByRole('button', { name: 'Validar e emitir certidão' }).click();
+    await expect.poll(() => police.getByText('Decisão registrada').count()).toBe(1);
+
+    await citizen.goto(`${server.url}/cidadao`);
+    await expect.poll(() => citizen.getByTestId('accident-code').count()).toBe(1);
+    const code = (await citizen.getByTestId('accident-code').textContent())!;
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(`${server.url}/cidadao/acidente/verificar?codigo=${code}`);
+    await expect.poll(() => visitor.getByTestId('accident-certificate-valid').count()).toBe(1);
+    expect(await visitor.content()).toContain('***.444.777-**');
+    expect(await visitor.content()).not.toContain(prata.cpf);
+  }, 120_000);
 });

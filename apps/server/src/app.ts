@@ -24,6 +24,7 @@ import { auditScreenRoutes } from './modules/audit/audit-screen.routes.js';
 import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
+import { accidentCertificateRoutes } from './modules/citizen-accident-certificate/accident-certificate.routes.js';
 import { citizenAccountsRoutes } from './modules/citizen-accounts/citizen-accounts.routes.js';
 import { resolveCitizenSession } from './modules/citizen-accounts/citizen-session.service.js';
 import { criminalRecordRoutes } from './modules/citizen-criminal-record/criminal-record.routes.js';
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(viewChangeRoutes(deps));
   await app.register(citizenAccountsRoutes(deps));
   await app.register(criminalRecordRoutes(deps));
+  await app.register(accidentCertificateRoutes(deps));
   const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
   const treasury = platformTreasury(config.fees);
   await app.register(

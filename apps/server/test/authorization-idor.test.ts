@@ -345,6 +345,18 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/citizen/fees/:id/reissue':
     'citizen session (not staff): own fees only, another citizen gets 404 (citizen-identity-card.test.ts)',
   'POST /api/fees/:id/confirm': 'Politec staff and administrators (statewide manual payment confirmation)',
+  'GET /api/citizen/accident-certificates/:id':
+    'citizen session (not staff): own declarations only, another citizen gets 404 (citizen-accident-certificate.test.ts)',
+  'PUT /api/citizen/accident-certificates/:id':
+    'citizen session (not staff): own declarations only, another citizen gets 404 (citizen-accident-certificate.test.ts)',
+  'GET /api/citizen/accident-certificates/:id/pdf':
+    'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-accident-certificate.test.ts)',
+  'POST /api/citizen/accident-participations/:id/confirm':
+    'citizen session (not staff): only a party named by the citizen’s CPF, anyone else gets 404 (citizen-accident-certificate.test.ts)',
+  'GET /api/public/accident-certificates/:code': 'public by design: certificate check by printed code, masked CPFs only',
+  'GET /api/accident-certificates/:id': 'traffic police only (statewide queue)',
+  'GET /api/accident-certificates/:id/photos/:fileId': 'traffic police only (statewide queue); the photo must belong to the declaration',
+  'POST /api/accident-certificates/:id/decision': 'traffic police only (statewide queue)',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

@@ -29,7 +29,9 @@ const backofficeOnly = [
   'Registrar parecer',
   'Homologar pedido',
   'Projeto executivo — pontos',
-  'leaflet-container',
+  // Leaflet itself is shared (the citizen's accident declaration picks its place on a map); the
+  // back-office maps are caught by their own text.
+  'Sem conexão com o servidor de mapas: o mapa aparece sem imagem de fundo, só com os pontos.',
   'Importar planilha',
   'Executar autoteste',
   '/api/cameras/',

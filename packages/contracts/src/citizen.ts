@@ -46,6 +46,20 @@ export const citizenServices = [
     requiredLevel: null,
     path: '/cidadao/certidao/verificar',
   },
+  {
+    // prata: the certificate names other people by CPF and is used before insurers and courts; a
+    // driver reaches prata by the facial check against the CNH in the gov.br app.
+    id: 'accident_certificate',
+    title: 'Certidão de acidente de trânsito sem vítimas: declarar e acompanhar',
+    requiredLevel: 'prata',
+    path: '/cidadao/acidente',
+  },
+  {
+    id: 'accident_certificate_verification',
+    title: 'Autenticar certidão de acidente de trânsito',
+    requiredLevel: null,
+    path: '/cidadao/acidente/verificar',
+  },
 ] as const satisfies readonly CitizenService[];
 export type CitizenServiceId = (typeof citizenServices)[number]['id'];
 

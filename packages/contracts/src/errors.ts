@@ -278,6 +278,23 @@ export const errorTable = {
     message: 'A emissão de taxas não está configurada neste ambiente (valor da UPF-MT, tabela de taxas ou chave Pix).',
   },
   WEBHOOK_SIGNATURE_INVALID: { status: 400, message: 'Assinatura do aviso de pagamento ausente ou inválida.' },
+  ACCIDENT_WITH_INJURIES: {
+    status: 422,
+    message:
+      'Acidentes com feridos ou vítimas não podem ser declarados pela internet: ligue 190 (Polícia Militar) ou 193 (Bombeiros) e registre a ocorrência na delegacia de polícia.',
+  },
+  ACCIDENT_DECLARATION_LATE: {
+    status: 422,
+    message: 'O prazo para declarar este acidente pela internet terminou. Procure uma unidade da polícia de trânsito para registrá-lo.',
+  },
+  ACCIDENT_OUTSIDE_MT: {
+    status: 422,
+    message: 'O local indicado no mapa fica fora de Mato Grosso. Acidentes em outros estados são registrados pela polícia daquele estado.',
+  },
+  ACCIDENT_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    message: 'Nenhuma certidão de acidente de trânsito foi emitida com este código de autenticação.',
+  },
   SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -2,6 +2,7 @@ export * from './account-security.js';
 
 import './zod-messages.js';
 
+export * from './accident-certificate.js';
 export * from './accreditation/index.js';
 export * from './accreditation-api.js';
 export * from './admin.js';

@@ -15,6 +15,7 @@ export const roles = [
   'external_requester',
   'protection_staff',
   'politec_staff',
+  'traffic_police',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -33,6 +34,7 @@ export const roleLabels: Record<Role, string> = {
   external_requester: 'Solicitante externo (Judiciário, MP, autoridade policial)',
   protection_staff: 'Operações de proteção (CORE)',
   politec_staff: 'Politec — identificação civil e antecedentes criminais',
+  traffic_police: 'Polícia de trânsito — certidões de acidente de trânsito',
 };
 
 /**

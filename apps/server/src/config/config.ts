@@ -145,6 +145,11 @@ export const envSchema = z
     /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
     CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
     CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /**
+     * Days after a non-injury accident within which it may still be declared online. 30 is the
+     * platform's default, not a legal rule: set it to the state traffic police's own rule.
+     */
+    ACCIDENT_DECLARATION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
     UPF_MT_VALUE: z.coerce.number().positive().optional(),
     UPF_MT_REFERENCE: z.string().default(''),
@@ -239,6 +244,7 @@ export interface Config {
     consentLinkMaxDays: number;
     certificatesPerDay: number;
     checksPerMinute: number;
+    accidentDeclarationMaxDays: number;
   };
   /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
   fees: {
@@ -358,6 +364,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
       certificatesPerDay: e.CRIMINAL_CERTIFICATE_PER_DAY,
       checksPerMinute: e.CERTIFICATE_CHECKS_PER_MINUTE,
+      accidentDeclarationMaxDays: e.ACCIDENT_DECLARATION_MAX_DAYS,
     },
     fees: {
       upf: e.UPF_MT_VALUE ? { valueCents: Math.round(e.UPF_MT_VALUE * 100), reference: e.UPF_MT_REFERENCE } : null,

@@ -1,6 +1,7 @@
 // The whole database schema: the barrel drizzle-kit reads. The tables live in ./tables/, one file per domain,
 // and import nothing from modules/ (the ground layer, see docs/architecture.md).
 
+export * from './tables/accident-certificate.js';
 export * from './tables/account-security.js';
 export * from './tables/accountability.js';
 export * from './tables/accounts.js';

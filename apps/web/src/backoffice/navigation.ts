@@ -59,6 +59,7 @@ export type AreaId =
   | 'requester-requests'
   | 'protection-missions'
   | 'protection-support'
+  | 'traffic-accidents'
   | 'partner-camera-sharing'
   | 'ops-console'
   | 'ops-events';
@@ -427,6 +428,16 @@ export const navigation: readonly NavItem[] = [
     description: 'Lista de referência de unidades de apoio listadas nos planos de proteção; importação pelo modelo.',
     icon: 'fa-hospital',
     roles: ['admin', 'protection_staff', 'auditor'],
+    status: 'ready',
+  },
+  // Traffic police (issue 15): declarations of non-injury accidents made on the citizen portal
+  {
+    id: 'traffic-accidents',
+    path: '/transito/acidentes',
+    label: 'Declarações de acidente de trânsito',
+    description: 'Fila de declarações de acidente sem vítimas: validar e emitir certidão, pedir correção ou indeferir.',
+    icon: 'fa-car-crash',
+    roles: ['traffic_police'],
     status: 'ready',
   },
   // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation

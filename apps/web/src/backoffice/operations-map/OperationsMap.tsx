@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import type { CameraMapItem, MunicipalitySummary } from '@vigia/contracts';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL, MT_CENTER, MT_ZOOM } from '../accreditation/map/map-config';
+import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL, MT_CENTER, MT_ZOOM } from '../../shared/map/map-config';
 import { buildIndex, drawCameras, seatsLayer } from './map-layers';
 
 interface Props {

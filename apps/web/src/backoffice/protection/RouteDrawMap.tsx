@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { usePickMap } from '../accreditation/map/use-pick-map';
+import { usePickMap } from '../../shared/map/use-pick-map';
 
 export type LatLng = [number, number];
 export interface DrawnLeg {

@@ -38,6 +38,7 @@ import { ReferencePlacesPage } from '../protection/ReferencePlacesPage';
 import { ReleasesArea } from '../releases/ReleasesArea';
 import { PlateReviewPage } from '../signage/PlateReviewPage';
 import { SignagePlatesPage } from '../signage/SignagePlatesPage';
+import { AccidentQueuePage } from '../traffic-police/AccidentQueuePage';
 
 /**
  * The page component of each built area ('ready' in navigation.ts). Each is mounted at `<path>/*`,
@@ -84,5 +85,6 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'committee-signage-plates': PlateReviewPage,
   'protection-missions': ProtectionArea,
   'protection-support': ReferencePlacesPage,
+  'traffic-accidents': AccidentQueuePage,
   'ops-events': EventsPage,
 };

@@ -1,53 +1,20 @@
-import type { CertificateVerification } from '@vigia/contracts';
-import { type FormEvent, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { type ApiError, toApiError } from '../../shared/api/api-error';
-import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
-import { TextField } from '../../shared/components/TextField';
 import { formatDateTime } from '../../shared/format';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { CodeVerificationForm } from './CodeVerificationForm';
 import { verifyCertificate } from './citizen-api';
+import { useVerificationByCode } from './use-verification-by-code';
 
 /** /cidadao/certidao/verificar?codigo= — authenticity of a criminal-record certificate (minimum data). */
 export function CertificateVerificationPage() {
   useDocumentTitle('Autenticar certidão de antecedentes criminais');
-  const [params, setParams] = useSearchParams();
-  const fromUrl = params.get('codigo') ?? '';
-  const [code, setCode] = useState(fromUrl);
-  const [result, setResult] = useState<CertificateVerification | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    if (!fromUrl) return;
-    const controller = new AbortController();
-    setError(null);
-    verifyCertificate(fromUrl.trim().toUpperCase(), controller.signal).then(setResult, (e: unknown) => {
-      if (!controller.signal.aborted) {
-        setResult(null);
-        setError(toApiError(e));
-      }
-    });
-    return () => controller.abort();
-  }, [fromUrl]);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setParams({ codigo: code.trim().toUpperCase() });
-  }
+  const check = useVerificationByCode(verifyCertificate);
+  const { result } = check;
   return (
     <div className="container-lg vigia-main-area">
       <Breadcrumb items={[{ label: 'Serviços ao cidadão', to: '/cidadao' }, { label: 'Autenticar certidão' }]} />
       <h1>Autenticar certidão de antecedentes criminais</h1>
-      <p>
-        Informe o código de autenticação impresso na certidão. Para conferir se um arquivo PDF foi alterado, use também a{' '}
-        <a href="/verificar">verificação de documentos</a>.
-      </p>
-      <form onSubmit={submit} className="d-flex flex-wrap align-items-end" style={{ gap: '1rem' }} noValidate>
-        <TextField id="certificate-code" label="Código de autenticação" value={code} onChange={setCode} autoComplete="off" />
-        <button className="br-button primary" type="submit" disabled={code.trim().length < 16}>
-          Verificar
-        </button>
-      </form>
-      <ApiErrorMessage error={error} />
+      <CodeVerificationForm id="certificate-code" check={check} />
       {result && (
         <section className="br-card p-3 mt-3" aria-label="Resultado da verificação">
           <p data-testid="certificate-validity" className="text-weight-bold">

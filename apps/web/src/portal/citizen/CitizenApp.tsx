@@ -1,5 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../../shared/pages/NotFound';
+import { AccidentCorrectionPage, AccidentDeclarationPage } from './AccidentPages';
+import { AccidentVerificationPage } from './AccidentVerificationPage';
 import { CertificateVerificationPage } from './CertificateVerificationPage';
 import { CitizenHomePage } from './CitizenHomePage';
 import { IdentityCardStatusPage } from './IdentityCardStatusPage';
@@ -11,6 +13,9 @@ export default function CitizenApp() {
       <Route index element={<CitizenHomePage />} />
       <Route path="identidade/consulta" element={<IdentityCardStatusPage />} />
       <Route path="certidao/verificar" element={<CertificateVerificationPage />} />
+      <Route path="acidente" element={<AccidentDeclarationPage />} />
+      <Route path="acidente/verificar" element={<AccidentVerificationPage />} />
+      <Route path="acidente/:id/corrigir" element={<AccidentCorrectionPage />} />
       <Route
         path="*"
         element={

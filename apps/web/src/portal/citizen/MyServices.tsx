@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { createConsentLink, fetchMyServices, reissueFee, requestCertificate } from './citizen-api';
 import { IdentityCardRequestForm } from './IdentityCardRequestForm';
+import { MyAccidents } from './MyAccidents';
 
 const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' });
 
@@ -114,6 +115,8 @@ export function MyServices({ level }: { level: GovbrLevel }) {
           Link de consulta: <code>{consentUrl}</code>
         </p>
       )}
+
+      <MyAccidents />
 
       <h3>Quem me consultou</h3>
       {data?.lookups.length ? (

@@ -1,4 +1,8 @@
 import type {
+  AccidentCertificateVerification,
+  AccidentDeclaration,
+  AccidentDeclarationBody,
+  AccidentParticipation,
   CertificateRequest,
   CertificateVerification,
   CitizenSession,
@@ -6,7 +10,7 @@ import type {
   LookupEntry,
   SecurityFee,
 } from '@vigia/contracts';
-import { apiRequest, setCsrfToken } from '../../shared/api/api-client';
+import { apiRequest, apiUpload, setCsrfToken } from '../../shared/api/api-client';
 
 /** Citizen services API (apps/server/src/modules/citizen-*). The citizen session has its own CSRF token. */
 export async function fetchCitizenSession(signal?: AbortSignal): Promise<CitizenSession> {
@@ -74,3 +78,32 @@ export const identityCardStatus = (protocol: string, signal?: AbortSignal) =>
 
 export const verifyCertificate = (code: string, signal?: AbortSignal) =>
   apiRequest<CertificateVerification>(`/api/public/criminal-certificates/${encodeURIComponent(code)}`, { signal });
+
+// Traffic-accident certificate (apps/server/src/modules/citizen-accident-certificate)
+
+export const fetchMyAccidents = (signal?: AbortSignal) =>
+  apiRequest<{ declarations: AccidentDeclaration[] }>('/api/citizen/accident-certificates', { signal });
+
+export const fetchMyAccident = (id: string, signal?: AbortSignal) =>
+  apiRequest<AccidentDeclaration>(`/api/citizen/accident-certificates/${id}`, { signal });
+
+export const fetchParticipations = (signal?: AbortSignal) =>
+  apiRequest<{ participations: AccidentParticipation[] }>('/api/citizen/accident-participations', { signal });
+
+export const declareAccident = (body: AccidentDeclarationBody) =>
+  apiRequest<AccidentDeclaration>('/api/citizen/accident-certificates', { method: 'POST', body });
+
+export const resubmitAccident = (id: string, body: AccidentDeclarationBody) =>
+  apiRequest<AccidentDeclaration>(`/api/citizen/accident-certificates/${id}`, { method: 'PUT', body });
+
+export const confirmParticipation = (id: string) =>
+  apiRequest<AccidentParticipation>(`/api/citizen/accident-participations/${id}/confirm`, { method: 'POST' });
+
+export function uploadAccidentPhoto(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<{ id: string; originalName: string }>('/api/citizen/accident-photos', form);
+}
+
+export const verifyAccidentCertificate = (code: string, signal?: AbortSignal) =>
+  apiRequest<AccidentCertificateVerification>(`/api/public/accident-certificates/${encodeURIComponent(code)}`, { signal });

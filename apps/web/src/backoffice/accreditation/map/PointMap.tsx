@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import { useEffect } from 'react';
-import { MT_CENTER, MT_ZOOM } from './map-config';
-import { usePickMap } from './use-pick-map';
+import { MT_CENTER, MT_ZOOM } from '../../../shared/map/map-config';
+import { usePickMap } from '../../../shared/map/use-pick-map';
 
 export interface MapPoint {
   key: string | number;

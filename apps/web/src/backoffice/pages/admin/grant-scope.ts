@@ -18,6 +18,7 @@ export const scopeFieldsByRole: Record<Role, readonly ScopeField[]> = {
   external_requester: [],
   protection_staff: [],
   politec_staff: [],
+  traffic_police: [],
 };
 
 /** The form's editable state of one grant: strings, '' meaning "not set". */
