@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
+          // A page reacts in its own time on a busy machine: expect.poll waits for progress up to
+          // 30 s (Vitest's default of 1 s made the browser steps depend on the machine's load).
+          expect: { poll: { timeout: 30_000 } },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
