@@ -1,4 +1,10 @@
-import { identityCardRequestBodySchema, identityCardRequestSchema, identityCardStatusSchema, idParamSchema } from '@vigia/contracts';
+import {
+  identityCardRequestBodySchema,
+  identityCardRequestSchema,
+  identityCardStatusSchema,
+  identityCardWorkItemSchema,
+  idParamSchema,
+} from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acting, citizenActorOf, citizenOf } from '../../http/context.js';
@@ -73,7 +79,11 @@ export function identityCardRoutes(deps: IdentityCardDeps): FastifyPluginAsyncZo
     });
     app.get('/api/identity-cards', {
       config: { access: policy.workList },
-      schema: { tags, summary: "Politec's open requests" },
+      schema: {
+        tags,
+        summary: "Politec's open requests",
+        response: { 200: z.object({ requests: z.array(identityCardWorkItemSchema) }) },
+      },
       handler: async () => ({ requests: await openIdentityCards(deps.db) }),
     });
     app.post('/api/identity-cards/:id/stage', {
