@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { launchBrowser } from '@vigia/testkit/browser';
-import { type GovbrAccount, type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
+import { type GovbrAccount, govbrDemoAccounts } from '@vigia/testkit/govbr-provider';
 import { LoginPage } from '@vigia/testkit/login-page';
-import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webDist } from './helpers/platform.js';
+import { sendIdentityCardRequest, signInCitizen, startCitizenPlatform } from './helpers/citizen-platform.js';
 import { PolitecCertificatesPage, PolitecFeesPage, PolitecIdentityCardsPage } from './pages/politec-pages.js';
 
 /**
@@ -19,79 +15,43 @@ const prata = govbrDemoAccounts.find((a) => a.level === 'prata')!;
 const ouro = govbrDemoAccounts.find((a) => a.level === 'ouro')!; // the demo seed gives this CPF an identity card already
 const CLIENT = { clientId: 'vigia-e2e-politec', clientSecret: 'segredo-do-cliente-e2e-politec' };
 
-let server: ServerProcess;
-let provider: GovbrProvider;
-let dataDir: string;
+let platform: Awaited<ReturnType<typeof startCitizenPlatform>>;
 let browser: Browser;
 let staff: Page;
-let serverUrl = '';
+let base = '';
 
 /** Waits that follow the page (each screen change goes through the API on a shared, loaded machine). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-/** A day a week from now in Cuiabá (tests pass on any date). */
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000 - 4 * 3_600_000).toISOString().slice(0, 10);
-
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-politec-'));
-  const providerPort = await freePort();
-  server = await startServer((port) => {
-    serverUrl = `http://127.0.0.1:${port}`;
-    return {
-      DATA_DIR: dataDir,
-      DEMO: '1',
-      DATABASE_URL: '',
-      WEB_DIST: webDist,
-      PUBLIC_URL: serverUrl,
-      GOVBR_ISSUER: `http://127.0.0.1:${providerPort}`,
-      GOVBR_CLIENT_ID: CLIENT.clientId,
-      GOVBR_CLIENT_SECRET: CLIENT.clientSecret,
-      UPF_MT_VALUE: '251.87',
-      UPF_MT_REFERENCE: 'referência de teste',
-      IDENTITY_CARD_SECOND_COPY_UPF: '1.5',
-      PIX_KEY: 'taxas@sesp.mt.gov.br',
-    };
-  });
-  provider = await startGovbrProvider({
-    port: providerPort,
-    clients: [{ ...CLIENT, redirectUris: [`${serverUrl}/api/citizen/auth/callback`] }],
-  });
+  platform = await startCitizenPlatform(CLIENT);
+  base = platform.server.url;
   browser = await launchBrowser();
   staff = await (await browser.newContext()).newPage();
-  await new LoginPage(staff, server.url).signIn('politec-staff@demo.vigiamais.local', 'demonstracao-vigia');
+  await new LoginPage(staff, base).signIn('politec-staff@demo.vigiamais.local', 'demonstracao-vigia');
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.kill('SIGTERM');
-  await provider?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 async function citizenSignedIn(account: GovbrAccount): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/cidadao`);
-  await page.getByTestId('govbr-sign-in').click();
-  await page.getByLabel('CPF').fill(account.cpf);
-  await page.getByLabel('Senha').fill(account.password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-  await poll(() => page.getByTestId('citizen-name').textContent()).toBe(account.name);
+  await signInCitizen(page, base, account);
+  expect(await page.getByTestId('citizen-name').textContent()).toBe(account.name);
   return page;
 }
 
 async function requestIdentityCard(page: Page): Promise<{ protocol: string; fee: { txid: string } | null }> {
-  await page.getByText('Solicitar carteira de identidade').click();
-  await page.getByLabel('Data de nascimento').fill('1988-11-03');
-  await page.getByLabel('Nome da mãe').fill('Helena Souza');
-  await page.getByLabel('Documento apresentado').fill('Certidão de nascimento, matrícula 456');
-  await page.getByLabel('Dia do atendimento').fill(inAWeek());
-  const post = page.getByLabel('Posto de identificação');
-  await poll(() => post.locator('option').count()).toBeGreaterThan(1);
-  await post.selectOption({ index: 1 });
-  await page.getByRole('button', { name: 'Enviar pré-solicitação' }).click();
+  await sendIdentityCardRequest(page, {
+    birthDate: '1988-11-03',
+    motherName: 'Helena Souza',
+    document: 'Certidão de nascimento, matrícula 456',
+  });
   await page.getByTestId('identity-card-request').first().waitFor();
   expect(await page.getByTestId('identity-card-request').count()).toBe(1);
-  const mine = (await (await page.request.get(`${server.url}/api/citizen/identity-cards`)).json()).requests;
+  const mine = (await (await page.request.get(`${base}/api/citizen/identity-cards`)).json()).requests;
   return mine[0];
 }
 
@@ -103,7 +63,7 @@ describe('Politec back office (on screen)', () => {
       .poll(() => citizen.getByTestId('identity-card-stage').first().textContent())
       .toBe('Agendado: compareça ao posto para a coleta biométrica');
 
-    const cards = new PolitecIdentityCardsPage(staff, server.url);
+    const cards = new PolitecIdentityCardsPage(staff, base);
     await cards.open();
     await poll(() => cards.stageOf(protocol)).toBe('Agendado: compareça ao posto para a coleta biométrica');
     for (const label of ['Biometria coletada', 'Em produção', 'Enviado ao posto', 'Disponível no posto']) {
@@ -126,8 +86,8 @@ describe('Politec back office (on screen)', () => {
 
   it('decides a certificate held in analysis by a homonym: the CPF is masked, the deadline shown, the certificate issued', async () => {
     // Someone else with the citizen's name in the records base (no CPF): a homonym.
-    const session = await (await staff.request.get(`${server.url}/api/auth/session`)).json();
-    const added = await staff.request.post(`${server.url}/api/criminal-records`, {
+    const session = await (await staff.request.get(`${base}/api/auth/session`)).json();
+    const added = await staff.request.post(`${base}/api/criminal-records`, {
       headers: { 'x-csrf-token': session.csrfToken },
       data: {
         cpf: null,
@@ -146,9 +106,9 @@ describe('Politec back office (on screen)', () => {
     await expect
       .poll(() => citizen.getByTestId('certificate-status').first().textContent())
       .toBe('Em análise (homônimo ou registro a conferir)');
-    const [request] = (await (await citizen.request.get(`${server.url}/api/citizen/criminal-certificates`)).json()).certificates;
+    const [request] = (await (await citizen.request.get(`${base}/api/citizen/criminal-certificates`)).json()).certificates;
 
-    const queue = new PolitecCertificatesPage(staff, server.url);
+    const queue = new PolitecCertificatesPage(staff, base);
     await queue.open();
     const card = queue.card(request.protocol);
     await poll(() => card.getByTestId('queue-cpf').textContent()).toBe('***.444.777-**');
@@ -170,7 +130,7 @@ describe('Politec back office (on screen)', () => {
     const { fee } = await requestIdentityCard(citizen);
     await poll(() => citizen.getByTestId('identity-card-stage').first().textContent()).toBe('Aguardando pagamento da taxa');
 
-    const fees = new PolitecFeesPage(staff, server.url);
+    const fees = new PolitecFeesPage(staff, base);
     await fees.open();
     await fees.confirm(fee!.txid, 'Extrato BB 2026-12 lançamento 0042');
     await poll(() => fees.notice().textContent()).toBe(`Taxa ${fee!.txid}: pagamento confirmado.`);

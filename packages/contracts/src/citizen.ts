@@ -144,14 +144,10 @@ export const identityCardStageLabels: Record<IdentityCardStage, string> = {
 };
 
 /** The stages Politec staff move a request through, in order (one at a time). */
-export const identityCardStaffStages: readonly IdentityCardStage[] = [
-  'scheduled',
-  'biometrics',
-  'production',
-  'shipped',
-  'available',
-  'delivered',
-];
+export const identityCardStaffStages: readonly IdentityCardStage[] = identityCardStages.slice(
+  identityCardStages.indexOf('scheduled'),
+  identityCardStages.indexOf('delivered') + 1,
+);
 
 export const identityCardNextStage = (stage: IdentityCardStage): IdentityCardStage | null => {
   const i = identityCardStaffStages.indexOf(stage);

@@ -2,14 +2,12 @@ import type { CertificateQueueItem } from '@vigia/contracts';
 import { useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
-import { Loading } from '../../shared/components/Loading';
-import { Message } from '../../shared/components/Message';
 import { TextAreaField } from '../../shared/components/TextAreaField';
 import { formatDateTime } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { decideCertificate, listCertificateQueue } from './politec-api';
+import { useWorkList, WorkListStatus } from './work-list';
 
 const TITLE = 'Análise de certidões';
 const DAY_MS = 86_400_000;
@@ -27,8 +25,7 @@ const reasonLabels: Record<string, string> = {
  */
 export function CertificateQueuePage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, reload } = useApiData(listCertificateQueue);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error, loading, notice, done } = useWorkList(listCertificateQueue);
   return (
     <>
       <Breadcrumb items={[{ label: TITLE }]} />
@@ -37,23 +34,16 @@ export function CertificateQueuePage() {
         Pedidos de certidão de antecedentes criminais em análise, do prazo mais próximo ao mais distante. O prazo legal é de 15 dias a
         contar do pedido (Lei nº 9.051/1995).
       </p>
-      {notice && (
-        <Message kind="success">
-          <span data-testid="politec-notice">{notice}</span>
-        </Message>
-      )}
-      <ApiErrorMessage error={error} />
-      {loading && <Loading label="Carregando pedidos…" />}
-      {data?.length === 0 && <Message kind="info">Nenhum pedido em análise.</Message>}
+      <WorkListStatus
+        notice={notice}
+        error={error}
+        loading={loading}
+        empty={data?.length === 0}
+        loadingLabel="Carregando pedidos…"
+        emptyText="Nenhum pedido em análise."
+      />
       {data?.map((r) => (
-        <QueueCard
-          key={r.id}
-          request={r}
-          onDecided={(text) => {
-            setNotice(text);
-            reload();
-          }}
-        />
+        <QueueCard key={r.id} request={r} onDecided={done} />
       ))}
     </>
   );

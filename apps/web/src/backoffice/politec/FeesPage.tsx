@@ -2,14 +2,12 @@ import type { SecurityFee } from '@vigia/contracts';
 import { type FormEvent, useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
-import { Loading } from '../../shared/components/Loading';
-import { Message } from '../../shared/components/Message';
 import { TextField } from '../../shared/components/TextField';
 import { formatDate } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { confirmFee, feeServiceLabels, formatCents, listPendingFees } from './politec-api';
+import { useWorkList, WorkListStatus } from './work-list';
 
 const TITLE = 'Confirmação de pagamentos';
 
@@ -20,8 +18,7 @@ const TITLE = 'Confirmação de pagamentos';
  */
 export function FeesPage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, reload } = useApiData(listPendingFees);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error, loading, notice, done } = useWorkList(listPendingFees);
   return (
     <>
       <Breadcrumb items={[{ label: TITLE }]} />
@@ -30,23 +27,16 @@ export function FeesPage() {
         Taxas de segurança pública aguardando pagamento. Confirme à mão apenas o pagamento que consta no extrato bancário, com a referência
         da transação e o valor pago.
       </p>
-      {notice && (
-        <Message kind="success">
-          <span data-testid="politec-notice">{notice}</span>
-        </Message>
-      )}
-      <ApiErrorMessage error={error} />
-      {loading && <Loading label="Carregando taxas…" />}
-      {data?.length === 0 && <Message kind="info">Nenhuma taxa aguardando pagamento.</Message>}
+      <WorkListStatus
+        notice={notice}
+        error={error}
+        loading={loading}
+        empty={data?.length === 0}
+        loadingLabel="Carregando taxas…"
+        emptyText="Nenhuma taxa aguardando pagamento."
+      />
       {data?.map((f) => (
-        <FeeCard
-          key={f.id}
-          fee={f}
-          onConfirmed={(text) => {
-            setNotice(text);
-            reload();
-          }}
-        />
+        <FeeCard key={f.id} fee={f} onConfirmed={done} />
       ))}
     </>
   );

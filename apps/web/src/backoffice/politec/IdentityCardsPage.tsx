@@ -1,16 +1,14 @@
 import { type IdentityCardWorkItem, identityCardNextStage, identityCardStageLabels } from '@vigia/contracts';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
-import { Loading } from '../../shared/components/Loading';
-import { Message } from '../../shared/components/Message';
 import { TextField } from '../../shared/components/TextField';
 import { formatDate } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { PostsPanel } from './PostsPanel';
 import { advanceIdentityCard, decideExemption, listOpenIdentityCards } from './politec-api';
+import { useWorkList, WorkListStatus } from './work-list';
 
 const TITLE = 'Carteiras de identidade';
 
@@ -21,15 +19,7 @@ const TITLE = 'Carteiras de identidade';
  */
 export function IdentityCardsPage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, reload } = useApiData(listOpenIdentityCards);
-  const [notice, setNotice] = useState<string | null>(null);
-  const done = useCallback(
-    (text: string) => {
-      setNotice(text);
-      reload();
-    },
-    [reload],
-  );
+  const { data, error, loading, notice, done } = useWorkList(listOpenIdentityCards);
   const exemptions = data?.filter((r) => r.stage === 'awaiting_exemption') ?? [];
   return (
     <>
@@ -39,13 +29,14 @@ export function IdentityCardsPage() {
         Pedidos de carteira de identidade em andamento, do atendimento mais antigo ao mais recente. Registre cada etapa quando ela ocorrer:
         o cidadão recebe um e-mail a cada mudança.
       </p>
-      {notice && (
-        <Message kind="success">
-          <span data-testid="politec-notice">{notice}</span>
-        </Message>
-      )}
-      <ApiErrorMessage error={error} />
-      {loading && <Loading label="Carregando pedidos…" />}
+      <WorkListStatus
+        notice={notice}
+        error={error}
+        loading={loading}
+        empty={data?.length === 0}
+        loadingLabel="Carregando pedidos…"
+        emptyText="Nenhum pedido em andamento."
+      />
 
       {exemptions.length > 0 && (
         <section aria-labelledby="exemptions-title" className="mb-5">
@@ -58,7 +49,6 @@ export function IdentityCardsPage() {
 
       <section aria-labelledby="open-title" className="mb-5">
         <h2 id="open-title">Pedidos em andamento</h2>
-        {data?.length === 0 && <Message kind="info">Nenhum pedido em andamento.</Message>}
         {data && data.length > 0 && (
           <div className="br-table vigia-table-wrap">
             <table>
