@@ -25,7 +25,8 @@ const reasonLabels: Record<string, string> = {
  */
 export function CertificateQueuePage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, notice, done } = useWorkList(listCertificateQueue);
+  const list = useWorkList(listCertificateQueue);
+  const { data, done } = list;
   return (
     <>
       <Breadcrumb items={[{ label: TITLE }]} />
@@ -34,14 +35,7 @@ export function CertificateQueuePage() {
         Pedidos de certidão de antecedentes criminais em análise, do prazo mais próximo ao mais distante. O prazo legal é de 15 dias a
         contar do pedido (Lei nº 9.051/1995).
       </p>
-      <WorkListStatus
-        notice={notice}
-        error={error}
-        loading={loading}
-        empty={data?.length === 0}
-        loadingLabel="Carregando pedidos…"
-        emptyText="Nenhum pedido em análise."
-      />
+      <WorkListStatus list={list} loadingLabel="Carregando pedidos…" emptyText="Nenhum pedido em análise." />
       {data?.map((r) => (
         <QueueCard key={r.id} request={r} onDecided={done} />
       ))}

@@ -18,7 +18,8 @@ const TITLE = 'Confirmação de pagamentos';
  */
 export function FeesPage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, notice, done } = useWorkList(listPendingFees);
+  const list = useWorkList(listPendingFees);
+  const { data, done } = list;
   return (
     <>
       <Breadcrumb items={[{ label: TITLE }]} />
@@ -27,14 +28,7 @@ export function FeesPage() {
         Taxas de segurança pública aguardando pagamento. Confirme à mão apenas o pagamento que consta no extrato bancário, com a referência
         da transação e o valor pago.
       </p>
-      <WorkListStatus
-        notice={notice}
-        error={error}
-        loading={loading}
-        empty={data?.length === 0}
-        loadingLabel="Carregando taxas…"
-        emptyText="Nenhuma taxa aguardando pagamento."
-      />
+      <WorkListStatus list={list} loadingLabel="Carregando taxas…" emptyText="Nenhuma taxa aguardando pagamento." />
       {data?.map((f) => (
         <FeeCard key={f.id} fee={f} onConfirmed={done} />
       ))}

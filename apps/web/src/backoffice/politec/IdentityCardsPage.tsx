@@ -19,7 +19,8 @@ const TITLE = 'Carteiras de identidade';
  */
 export function IdentityCardsPage() {
   useDocumentTitle(TITLE);
-  const { data, error, loading, notice, done } = useWorkList(listOpenIdentityCards);
+  const list = useWorkList(listOpenIdentityCards);
+  const { data, done } = list;
   const exemptions = data?.filter((r) => r.stage === 'awaiting_exemption') ?? [];
   return (
     <>
@@ -29,14 +30,7 @@ export function IdentityCardsPage() {
         Pedidos de carteira de identidade em andamento, do atendimento mais antigo ao mais recente. Registre cada etapa quando ela ocorrer:
         o cidadão recebe um e-mail a cada mudança.
       </p>
-      <WorkListStatus
-        notice={notice}
-        error={error}
-        loading={loading}
-        empty={data?.length === 0}
-        loadingLabel="Carregando pedidos…"
-        emptyText="Nenhum pedido em andamento."
-      />
+      <WorkListStatus list={list} loadingLabel="Carregando pedidos…" emptyText="Nenhum pedido em andamento." />
 
       {exemptions.length > 0 && (
         <section aria-labelledby="exemptions-title" className="mb-5">

@@ -21,17 +21,11 @@ export function useWorkList<T>(load: (signal: AbortSignal) => Promise<T[]>) {
 
 /** What was just done, the load error, the loading state and the empty list, in that order. */
 export function WorkListStatus({
-  notice,
-  error,
-  loading,
-  empty,
+  list: { notice, error, loading, data },
   loadingLabel,
   emptyText,
 }: {
-  notice: string | null;
-  error: ApiError | null;
-  loading: boolean;
-  empty: boolean;
+  list: { notice: string | null; error: ApiError | null; loading: boolean; data: unknown[] | null };
   loadingLabel: string;
   emptyText: string;
 }) {
@@ -44,7 +38,7 @@ export function WorkListStatus({
       )}
       <ApiErrorMessage error={error} />
       {loading && <Loading label={loadingLabel} />}
-      {empty && <Message kind="info">{emptyText}</Message>}
+      {data?.length === 0 && <Message kind="info">{emptyText}</Message>}
     </>
   );
 }
