@@ -84,7 +84,7 @@ export function identityCardRoutes(deps: IdentityCardDeps): FastifyPluginAsyncZo
         summary: "Politec's open requests",
         response: { 200: z.object({ requests: z.array(identityCardWorkItemSchema) }) },
       },
-      handler: async () => ({ requests: await openIdentityCards(deps.db) }),
+      handler: async (request) => ({ requests: await openIdentityCards(deps.db, acting(request)) }),
     });
     app.post('/api/identity-cards/:id/stage', {
       config: { access: policy.advance },
