@@ -1,14 +1,11 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { launchBrowser } from '@vigia/testkit/browser';
-import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
+import { govbrDemoAccounts } from '@vigia/testkit/govbr-provider';
 import { LoginPage } from '@vigia/testkit/login-page';
-import { freePort, type ServerProcess, startServer } from '@vigia/testkit/server-process';
+import type { ServerProcess } from '@vigia/testkit/server-process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webDist } from './helpers/platform.js';
+import { sendIdentityCardRequest, signInCitizen, startCitizenPlatform } from './helpers/citizen-platform.js';
 
 /**
  * Portal da Segurança end to end (issue 15): a citizen signs in with gov.br (the local provider),
@@ -20,16 +17,11 @@ const ouro = govbrDemoAccounts.find((a) => a.level === 'ouro')!; // the demo see
 const CLIENT = { clientId: 'vigia-e2e', clientSecret: 'segredo-do-cliente-e2e-govbr' };
 const WEBHOOK_SECRET = 'segredo-do-webhook-e2e-0123456789';
 
+let platform: Awaited<ReturnType<typeof startCitizenPlatform>>;
 let server: ServerProcess;
-let provider: GovbrProvider;
-let dataDir: string;
 let browser: Browser;
 let citizen: Page;
 let staff: Page;
-let serverUrl = '';
-
-/** A day a week from now in Cuiabá (tests pass on any date). */
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000 - 4 * 3_600_000).toISOString().slice(0, 10);
 
 async function staffApi(method: 'GET' | 'POST', url: string, data?: unknown) {
   const session = await (await staff.request.get(`${server.url}/api/auth/session`)).json();
@@ -43,30 +35,8 @@ async function staffApi(method: 'GET' | 'POST', url: string, data?: unknown) {
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-e2e-citizen-'));
-  const providerPort = await freePort();
-  server = await startServer((port) => {
-    serverUrl = `http://127.0.0.1:${port}`;
-    return {
-      DATA_DIR: dataDir,
-      DEMO: '1',
-      DATABASE_URL: '',
-      WEB_DIST: webDist,
-      PUBLIC_URL: serverUrl,
-      GOVBR_ISSUER: `http://127.0.0.1:${providerPort}`,
-      GOVBR_CLIENT_ID: CLIENT.clientId,
-      GOVBR_CLIENT_SECRET: CLIENT.clientSecret,
-      UPF_MT_VALUE: '251.87',
-      UPF_MT_REFERENCE: 'referência de teste',
-      IDENTITY_CARD_SECOND_COPY_UPF: '1.5',
-      PIX_KEY: 'taxas@sesp.mt.gov.br',
-      TREASURY_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    };
-  });
-  provider = await startGovbrProvider({
-    port: providerPort,
-    clients: [{ ...CLIENT, redirectUris: [`${serverUrl}/api/citizen/auth/callback`] }],
-  });
+  platform = await startCitizenPlatform(CLIENT, { TREASURY_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  server = platform.server;
   browser = await launchBrowser();
   citizen = await (await browser.newContext()).newPage();
   staff = await (await browser.newContext()).newPage();
@@ -75,30 +45,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.kill('SIGTERM');
-  await provider?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 describe('citizen services', () => {
   it('signs in with gov.br, pays a second copy of the identity card by webhook and follows it to "Disponível no posto"', async () => {
-    await citizen.goto(`${server.url}/cidadao`);
-    await citizen.getByTestId('govbr-sign-in').click();
-    await citizen.getByLabel('CPF').fill(ouro.cpf);
-    await citizen.getByLabel('Senha').fill(ouro.password);
-    await citizen.getByRole('button', { name: 'Entrar' }).click();
+    await signInCitizen(citizen, server.url, ouro);
     await expect.poll(() => citizen.getByTestId('citizen-name').textContent()).toBe(ouro.name);
     expect(await citizen.getByTestId('citizen-level').textContent()).toBe('Ouro');
 
-    await citizen.getByText('Solicitar carteira de identidade').click();
-    await citizen.getByLabel('Data de nascimento').fill('1985-07-15');
-    await citizen.getByLabel('Nome da mãe').fill('Joana Lima');
-    await citizen.getByLabel('Documento apresentado').fill('Certidão de casamento, matrícula 123');
-    await citizen.getByLabel('Dia do atendimento').fill(inAWeek());
-    const post = citizen.getByLabel('Posto de identificação');
-    await expect.poll(() => post.locator('option').count()).toBeGreaterThan(1);
-    await post.selectOption({ index: 1 });
-    await citizen.getByRole('button', { name: 'Enviar pré-solicitação' }).click();
+    await sendIdentityCardRequest(citizen, {
+      birthDate: '1985-07-15',
+      motherName: 'Joana Lima',
+      document: 'Certidão de casamento, matrícula 123',
+    });
     await expect.poll(() => citizen.getByTestId('identity-card-stage').first().textContent()).toBe('Aguardando pagamento da taxa');
     expect(await citizen.getByTestId('pix-code').inputValue()).toMatch(/^000201.*6304[0-9A-F]{4}$/);
 

@@ -14,6 +14,7 @@ import { sessionHousekeepingSweep } from './modules/accounts/housekeeping.sweep.
 import { unconfirmedSignUpSweep } from './modules/accounts/unconfirmed-sign-up.sweep.js';
 import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-deadline.sweep.js';
 import { cameraDepsOf } from './modules/cameras/camera-deps.js';
+import { citizenRetentionSweep } from './modules/citizen-accounts/citizen-retention.sweep.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedProtectionDemo } from './modules/demo/demo-protection.js';
 import { onvifEventsSweep } from './modules/events/onvif-events.sweep.js';
@@ -88,6 +89,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
+    await jobs.addSweep(citizenRetentionSweep(database.db, localFileStorage(config.dataDir), systemClock, config.citizen.retention));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
     await jobs.addSweep(
       protectionPeriodReminderSweep(database.db, systemClock, {

@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovbr } from '@vigia/testkit/govbr-sign-in';
+import { desc, eq } from 'drizzle-orm';
 import { parsePix } from 'pix-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { auditEvents } from '../src/db/tables/audit.js';
 import { authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
 import { resetClock, setClock } from './helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -237,5 +239,23 @@ describe('second copy: UPF-indexed fee with Pix, paid through the signed webhook
       payload: { granted: true },
     });
     expect(granted.json().stage).toBe('scheduled');
+  });
+});
+
+describe("Politec's work list", () => {
+  it('lists open requests with the name and no CPF, and each view is audited with the count only', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/identity-cards', headers: authHeaders(staff) });
+    expect(res.statusCode, res.body).toBe(200);
+    const requests = res.json().requests as { name: string; stage: string }[];
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.stage !== 'delivered' && r.stage !== 'cancelled')).toBe(true);
+    for (const a of [bronze, prata, ouro]) expect(res.body).not.toContain(a.cpf);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'identity_card.work_list_viewed'))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(audit!.data).toEqual({ requests: requests.length });
   });
 });

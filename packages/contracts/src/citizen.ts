@@ -157,6 +157,17 @@ export const identityCardStageLabels: Record<IdentityCardStage, string> = {
   cancelled: 'Cancelado',
 };
 
+/** The stages Politec staff move a request through, in order (one at a time). */
+export const identityCardStaffStages: readonly IdentityCardStage[] = identityCardStages.slice(
+  identityCardStages.indexOf('scheduled'),
+  identityCardStages.indexOf('delivered') + 1,
+);
+
+export const identityCardNextStage = (stage: IdentityCardStage): IdentityCardStage | null => {
+  const i = identityCardStaffStages.indexOf(stage);
+  return i >= 0 && i < identityCardStaffStages.length - 1 ? identityCardStaffStages[i + 1]! : null;
+};
+
 export const identityCardRequestBodySchema = z.object({
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Data no formato AAAA-MM-DD.'),
   motherName: z.string().trim().min(3).max(200),
@@ -198,6 +209,18 @@ export const identityCardRequestSchema = z.object({
   requestedAt: z.string(),
 });
 export type IdentityCardRequest = z.infer<typeof identityCardRequestSchema>;
+
+/** Politec's work list: the request with the citizen's name and the exemption proof (no CPF). */
+export const identityCardWorkItemSchema = identityCardRequestSchema.extend({ name: z.string(), exemptionProof: z.string().nullable() });
+export type IdentityCardWorkItem = z.infer<typeof identityCardWorkItemSchema>;
+
+/** Politec's analysis queue: the request with the name, the CPF masked and why it is in analysis. */
+export const certificateQueueItemSchema = certificateRequestSchema.extend({
+  name: z.string(),
+  cpfMasked: z.string(),
+  analysisReason: z.string(),
+});
+export type CertificateQueueItem = z.infer<typeof certificateQueueItemSchema>;
 
 /** The public status by protocol: stage and post, nothing else. */
 export const identityCardStatusSchema = z.object({

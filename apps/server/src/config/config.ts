@@ -150,6 +150,10 @@ export const envSchema = z
      * platform's default, not a legal rule: set it to the state traffic police's own rule.
      */
     ACCIDENT_DECLARATION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** LGPD retention (years) of certificates and their PDFs after validity ends, of lookups, and of consent links after expiry. */
+    CITIZEN_CERTIFICATE_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+    CITIZEN_LOOKUP_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+    CITIZEN_CONSENT_LINK_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
     /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
     UPF_MT_VALUE: z.coerce.number().positive().optional(),
     UPF_MT_REFERENCE: z.string().default(''),
@@ -245,6 +249,8 @@ export interface Config {
     certificatesPerDay: number;
     checksPerMinute: number;
     accidentDeclarationMaxDays: number;
+    /** LGPD retention periods in years (docs/citizen-services.md, "LGPD"). */
+    retention: { certificateYears: number; lookupYears: number; consentLinkYears: number };
   };
   /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
   fees: {
@@ -365,6 +371,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       certificatesPerDay: e.CRIMINAL_CERTIFICATE_PER_DAY,
       checksPerMinute: e.CERTIFICATE_CHECKS_PER_MINUTE,
       accidentDeclarationMaxDays: e.ACCIDENT_DECLARATION_MAX_DAYS,
+      retention: {
+        certificateYears: e.CITIZEN_CERTIFICATE_RETENTION_YEARS,
+        lookupYears: e.CITIZEN_LOOKUP_RETENTION_YEARS,
+        consentLinkYears: e.CITIZEN_CONSENT_LINK_RETENTION_YEARS,
+      },
     },
     fees: {
       upf: e.UPF_MT_VALUE ? { valueCents: Math.round(e.UPF_MT_VALUE * 100), reference: e.UPF_MT_REFERENCE } : null,

@@ -62,7 +62,10 @@ export type AreaId =
   | 'traffic-accidents'
   | 'partner-camera-sharing'
   | 'ops-console'
-  | 'ops-events';
+  | 'ops-events'
+  | 'politec-identity-cards'
+  | 'politec-certificates'
+  | 'politec-fees';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -469,6 +472,34 @@ export const navigation: readonly NavItem[] = [
     icon: 'fa-bell',
     // Partner users see their own cameras' events (scope applied by the server).
     roles: [...operators, 'admin', 'committee_member', 'partner_user'],
+    status: 'ready',
+  },
+  // Politec and treasury: citizen services of the Portal da Segurança (issue 15)
+  {
+    id: 'politec-identity-cards',
+    path: '/politec/identidade',
+    label: 'Carteiras de identidade',
+    description: 'Etapas dos pedidos (biometria, produção, envio, disponível, entregue), isenções da taxa e postos de identificação.',
+    icon: 'fa-id-card-alt',
+    roles: ['politec_staff'],
+    status: 'ready',
+  },
+  {
+    id: 'politec-certificates',
+    path: '/politec/certidoes',
+    label: 'Análise de certidões',
+    description: 'Certidões de antecedentes em análise, com o prazo legal de 15 dias: emitir ou responder com fundamentação.',
+    icon: 'fa-file-signature',
+    roles: ['politec_staff'],
+    status: 'ready',
+  },
+  {
+    id: 'politec-fees',
+    path: '/politec/taxas',
+    label: 'Confirmação de pagamentos',
+    description: 'Taxas de segurança pública aguardando pagamento: confirmação manual com a referência do extrato.',
+    icon: 'fa-receipt',
+    roles: ['politec_staff', 'admin'],
     status: 'ready',
   },
 ];

@@ -66,14 +66,20 @@ export async function addPost(db: Db, who: Acting, input: { name: string; munici
   });
 }
 
-/** Politec's work list: open requests, oldest appointment first (CPF never needed here). */
-export async function openIdentityCards(db: Queryable) {
-  const rows = await db
-    .select({ r: identityCardRequests, p: identificationPosts })
-    .from(identityCardRequests)
-    .innerJoin(identificationPosts, eq(identificationPosts.id, identityCardRequests.postId))
-    .where(and(ne(identityCardRequests.stage, 'delivered'), ne(identityCardRequests.stage, 'cancelled')))
-    .orderBy(asc(identityCardRequests.appointmentDate))
-    .limit(500);
-  return rows.map(({ r, p }) => ({ ...toIdentityCardRequest(r, p, undefined), name: r.name, exemptionProof: r.exemptionProof }));
+/**
+ * Politec's work list: open requests, oldest appointment first (CPF never needed here). It shows
+ * citizens' names, so each view is audited (with the count, not the names).
+ */
+export async function openIdentityCards(db: Db, who: Acting) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ r: identityCardRequests, p: identificationPosts })
+      .from(identityCardRequests)
+      .innerJoin(identificationPosts, eq(identificationPosts.id, identityCardRequests.postId))
+      .where(and(ne(identityCardRequests.stage, 'delivered'), ne(identityCardRequests.stage, 'cancelled')))
+      .orderBy(asc(identityCardRequests.appointmentDate))
+      .limit(500);
+    await recordAudit(tx, who.actor, { action: 'identity_card.work_list_viewed', data: { requests: rows.length } });
+    return rows.map(({ r, p }) => ({ ...toIdentityCardRequest(r, p, undefined), name: r.name, exemptionProof: r.exemptionProof }));
+  });
 }

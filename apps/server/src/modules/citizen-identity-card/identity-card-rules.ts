@@ -1,4 +1,3 @@
-import type { IdentityCardStage } from '@vigia/contracts';
 import { addDays, type LocalDate, parseLocalDate } from '../calendar/local-date.js';
 
 /**
@@ -38,10 +37,5 @@ export function validityUntil(birthDate: LocalDate, issuedOn: LocalDate): LocalD
   return addDays(target, day - 1);
 }
 
-/** The stages Politec staff move a request through, in order. */
-export const STAFF_STAGES: readonly IdentityCardStage[] = ['scheduled', 'biometrics', 'production', 'shipped', 'available', 'delivered'];
-
-export const nextStage = (stage: IdentityCardStage): IdentityCardStage | null => {
-  const i = STAFF_STAGES.indexOf(stage);
-  return i >= 0 && i < STAFF_STAGES.length - 1 ? STAFF_STAGES[i + 1]! : null;
-};
+/** The staff stages and the next one: shared with the back office (packages/contracts). */
+export { identityCardNextStage as nextStage, identityCardStaffStages as STAFF_STAGES } from '@vigia/contracts';

@@ -1,4 +1,10 @@
-import { identityCardRequestBodySchema, identityCardRequestSchema, identityCardStatusSchema, idParamSchema } from '@vigia/contracts';
+import {
+  identityCardRequestBodySchema,
+  identityCardRequestSchema,
+  identityCardStatusSchema,
+  identityCardWorkItemSchema,
+  idParamSchema,
+} from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acting, citizenActorOf, citizenOf } from '../../http/context.js';
@@ -73,8 +79,12 @@ export function identityCardRoutes(deps: IdentityCardDeps): FastifyPluginAsyncZo
     });
     app.get('/api/identity-cards', {
       config: { access: policy.workList },
-      schema: { tags, summary: "Politec's open requests" },
-      handler: async () => ({ requests: await openIdentityCards(deps.db) }),
+      schema: {
+        tags,
+        summary: "Politec's open requests",
+        response: { 200: z.object({ requests: z.array(identityCardWorkItemSchema) }) },
+      },
+      handler: async (request) => ({ requests: await openIdentityCards(deps.db, acting(request)) }),
     });
     app.post('/api/identity-cards/:id/stage', {
       config: { access: policy.advance },

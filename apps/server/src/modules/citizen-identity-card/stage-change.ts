@@ -2,7 +2,7 @@ import { type IdentityCardStage, identityCardStageLabels } from '@vigia/contract
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { citizens } from '../../db/tables/citizen.js';
-import { identityCardRequests, identityCardStageEvents } from '../../db/tables/identity-card.js';
+import { identificationPosts, identityCardRequests, identityCardStageEvents } from '../../db/tables/identity-card.js';
 import { queueMail } from '../../mail/mailer.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { IdentityCardRow } from './identity-card-deps.js';
@@ -32,12 +32,16 @@ export async function changeStage(
   return updated!;
 }
 
+/** The citizen's e-mail for a stage: the stage and the post (name, municipality, address); never the CPF. */
 export async function notifyStage(tx: Tx, row: IdentityCardRow): Promise<void> {
   const [citizen] = await tx.select({ email: citizens.email }).from(citizens).where(eq(citizens.id, row.citizenId));
   if (!citizen?.email) return;
+  const [post] = await tx.select().from(identificationPosts).where(eq(identificationPosts.id, row.postId));
+  const stage = identityCardStageLabels[row.stage];
+  const where = post ? `\n\nPosto de identificação: ${post.name} — ${post.municipality} (${post.address}).` : '';
   await queueMail(tx, {
     to: citizen.email,
-    subject: `Carteira de identidade — protocolo ${row.protocol}: ${identityCardStageLabels[row.stage]}`,
-    text: `Olá, ${row.name}.\n\nSeu pedido de carteira de identidade (protocolo ${row.protocol}) está agora em: ${identityCardStageLabels[row.stage]}.\n\nAcompanhe em Meus serviços, no Portal da Segurança.\n`,
+    subject: `Carteira de identidade — protocolo ${row.protocol}: ${stage}`,
+    text: `Olá, ${row.name}.\n\nSeu pedido de carteira de identidade (protocolo ${row.protocol}) está agora em: ${stage}.${where}\n\nAcompanhe em Meus serviços, no Portal da Segurança.\n`,
   });
 }

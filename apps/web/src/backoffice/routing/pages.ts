@@ -33,6 +33,9 @@ import { UsersPage } from '../pages/admin/UsersPage';
 import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
+import { CertificateQueuePage } from '../politec/CertificateQueuePage';
+import { FeesPage } from '../politec/FeesPage';
+import { IdentityCardsPage } from '../politec/IdentityCardsPage';
 import { ProtectionArea } from '../protection/ProtectionArea';
 import { ReferencePlacesPage } from '../protection/ReferencePlacesPage';
 import { ReleasesArea } from '../releases/ReleasesArea';
@@ -87,4 +90,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'protection-support': ReferencePlacesPage,
   'traffic-accidents': AccidentQueuePage,
   'ops-events': EventsPage,
+  // Politec and treasury (issue 15)
+  'politec-identity-cards': IdentityCardsPage,
+  'politec-certificates': CertificateQueuePage,
+  'politec-fees': FeesPage,
 };
