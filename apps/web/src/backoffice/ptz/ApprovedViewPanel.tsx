@@ -47,10 +47,10 @@ export function ApprovedViewPanel({ cameraId }: { cameraId: string }) {
         <p>Nenhuma posição gravada na câmera ainda.</p>
       ) : (
         <form onSubmit={(e) => (e.preventDefault(), void save())}>
-          <fieldset>
-            <legend className="sr-only">Posição da visão aprovada</legend>
+          <fieldset className="mb-2">
+            <legend className="vigia-label">Posição da visão aprovada</legend>
             {presets.map((p) => (
-              <div className="br-radio" key={p.token}>
+              <div className="vigia-choice" key={p.token}>
                 <input
                   id={`approved-${p.token}`}
                   type="radio"
