@@ -54,11 +54,12 @@ export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<stri
     SELECT n.id, n.public_url, n.upstreams,
       coalesce(array_agg(a.camera_id::text) FILTER (WHERE a.camera_id IS NOT NULL), '{}') AS held
     FROM media_node n
-    LEFT JOIN camera_assignment a ON a.node_id = n.id AND a.expires_at > now()
+    LEFT JOIN camera_assignment a ON a.node_id = n.id
       AND a.camera_id IN (${sql.join(
         cameraIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})
+      AND EXISTS (SELECT 1 FROM media_node o WHERE o.id = a.node_id AND o.epoch = a.epoch AND o.lease_expires_at > now())
     WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
     GROUP BY n.id, n.public_url, n.upstreams
     ORDER BY n.upstreams ASC, n.id ASC`);
