@@ -198,8 +198,10 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
         for (const id of recording!.recorders.keys()) recording!.hold(id);
       }
       // What we own (a camera no longer eligible to stream is released here: issue 18), and of it what we hold without a viewer.
+      // Cameras served are read before ownership: one a viewer takes meanwhile is not "lost".
+      const served = upstreams.cameraIds;
       const { owned, wanted, handingOver } = await store.ownership(policy);
-      const plan = planRenewal(upstreams.cameraIds, owned.keys());
+      const plan = planRenewal(served, owned.keys());
       // Handed over make-before-break: a recorded camera stops once the new owner records (or its window closed).
       const successorUp = new Set(await store.successorRecording(plan.lost.filter((c) => handingOver.has(c))));
       for (const cam of plan.lost) {
