@@ -78,7 +78,6 @@ export class RecordingStore {
     }
   }
 
-  /** Last sequence number and chain hash of the camera (closed segments). */
   /** Last sequence number and chain hash of the camera; `open`: the last segment is still being written (hand-over). */
   async chainHead(cameraId: string): Promise<{ seq: number; chainHash: string | null; endMs: number | null; open: boolean }> {
     const rows = await this.run<{ seq: string | number; chain_hash: string | null; end_ms: string | number | null; open: boolean }>(
@@ -151,8 +150,10 @@ export class RecordingStore {
     if (this.writer && !rows[0]) throw new FencedOut(c.id);
   }
 
-  /** Opens a gap unless one is open already (the first cause is kept; the latest goes to detail). */
-  /** Gap rows are written by the camera's owner only (a stale node's are silently dropped). */
+  /**
+   * Opens a gap unless one is open already (the first cause is kept; the latest goes to detail).
+   * Gap rows are written by the camera's owner only (a stale node's are silently dropped).
+   */
   async openGap(cameraId: string, startMs: number, cause: string, detail: string | null): Promise<void> {
     await this.run(
       `WITH ok AS (SELECT 1 WHERE $8::boolean OR ${this.fence('$1::uuid', 5, true)}), upd AS (
