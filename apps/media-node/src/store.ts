@@ -84,7 +84,8 @@ export class NodeStore {
 
   /**
    * Registers the node and takes a fresh epoch: every assignment of an older epoch of this node id
-   * is free at once (a restarted node does not inherit its cameras; it claims them like any node).
+   * is free at once (a restarted node does not inherit its cameras; it claims them again with a
+   * new generation, those of its own older epoch without waiting: `claimCameras`).
    */
   async join(p: { publicUrl: string; region: string | undefined; capacity: number }): Promise<number> {
     const rows = await this.sql.query<{ epoch: string | number }>(
@@ -293,6 +294,8 @@ export class NodeStore {
    * committed. `takeExpired` false (within a lease period of a database outage): only cameras
    * nobody owns are taken — an expired lease then means "its node could not reach the database
    * either", not "its node is dead" — and no hand-over is taken (the fair share is not known yet).
+   * Cameras of an older epoch of our own node id are always free to us: that process is gone (our
+   * `join` replaced its epoch), so a node restarted after a crash takes its cameras back at once.
    * The previous owner of a hand-over may close its open segment for 4 lease periods (≥ 30 s).
    */
   async claimCameras(p: ClaimPolicy & { limit: number; takeExpired: boolean }): Promise<Owned[]> {
@@ -321,7 +324,9 @@ export class NodeStore {
              UNION ALL
              SELECT a1.camera_id FROM ${tables.cameraAssignment} a1
              WHERE $5::boolean AND NOT EXISTS (SELECT 1 FROM ${tables.mediaNode} o WHERE o.id = a1.node_id AND o.epoch = a1.epoch
-               AND o.lease_expires_at > now() AND NOT o.draining AND a1.offered_at IS NULL))
+               AND o.lease_expires_at > now() AND NOT o.draining AND a1.offered_at IS NULL)
+             UNION ALL
+             SELECT a2.camera_id FROM ${tables.cameraAssignment} a2 WHERE a2.node_id = $2 AND a2.epoch <> $3)
            AND ${claimableWhere('$1', '$7')} AND EXISTS (SELECT 1 FROM me)
          ORDER BY (rm.region_id IS NOT DISTINCT FROM (SELECT region_id FROM me)) DESC, c.id
          LIMIT $4
@@ -335,7 +340,8 @@ export class NodeStore {
          previous_epoch = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN ${tables.cameraAssignment}.epoch END,
          previous_until = CASE WHEN ${ownerLive(tables.cameraAssignment)} THEN now() + $6::float8 * interval '1 second' END,
          offered_at = NULL
-       WHERE $5::boolean AND (NOT ${ownerLive(tables.cameraAssignment)} OR ${ownerHandsOver(tables.cameraAssignment)})
+       WHERE ($5::boolean AND (NOT ${ownerLive(tables.cameraAssignment)} OR ${ownerHandsOver(tables.cameraAssignment)}))
+         OR (${tables.cameraAssignment}.node_id = $2 AND ${tables.cameraAssignment}.epoch <> $3)
        RETURNING camera_id, generation
        )
        SELECT took.camera_id::text AS camera_id, took.generation, cand.record FROM took JOIN cand ON cand.id = took.camera_id`;
