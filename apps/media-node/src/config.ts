@@ -24,7 +24,16 @@ const envSchema = z
     STREAM_TOKEN_KEY: z.string().optional(),
     /** Same as the API's: a bearer that lets a scraper outside this machine read /metrics and /stats. */
     METRICS_TOKEN: z.string().min(16, { message: 'METRICS_TOKEN must have at least 16 characters' }).optional(),
-    MEDIA_LEASE_SECONDS: z.coerce.number().min(3).max(300).default(15),
+    /** Region the node serves first: a security region's name or id (docs/deployment.md). */
+    MEDIA_NODE_REGION: z.string().max(200).optional(),
+    /** Weight of the node in the fair share of claimed cameras (default RECORDING_MAX_CAMERAS). */
+    MEDIA_NODE_CAPACITY: z.coerce.number().int().min(0).max(5000).optional(),
+    /** Reconnect ramp: cameras opened per second at most when the node takes over many. */
+    MEDIA_START_RATE: z.coerce.number().min(1).max(1000).default(50),
+    /** SIGTERM: how long the node waits for other nodes to take its cameras (make-before-break) before it stops. */
+    MEDIA_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(60),
+    /** The node's lease (ADR 0013): ≥ 3 heartbeats; a dead node's cameras are taken after it expires. */
+    MEDIA_LEASE_SECONDS: z.coerce.number().min(0.6).max(300).default(9),
     MEDIA_HEARTBEAT_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
     MEDIA_SESSION_CHECK_MS: z.coerce.number().int().min(200).max(60_000).default(2_000),
     /** Upstream kept this long after the last viewer left (absorbs page reloads). */
@@ -97,10 +106,21 @@ export interface NodeConfig {
   metricsToken: string | undefined;
   leaseSeconds: number;
   heartbeatMs: number;
+  region: string | undefined;
+  capacity: number;
+  drainMs: number;
   sessionCheckMs: number;
   idleGraceMs: number;
   logLevel: string;
-  recording: { defaultOn: boolean; monitorAll: boolean; segmentMs: number; fragmentMs: number; maxCameras: number; watchdogMs: number };
+  recording: {
+    defaultOn: boolean;
+    monitorAll: boolean;
+    segmentMs: number;
+    fragmentMs: number;
+    maxCameras: number;
+    watchdogMs: number;
+    startRate: number;
+  };
   /** Production: camera addresses must be public (or in allowedRanges). */
   outbound: { enforce: boolean; allowedRanges: string[] };
   /** How pulled cameras are read: RTSP transport and audio (docs/cameras.md); reconnect backoff cap. */
@@ -157,6 +177,9 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
     metricsToken: e.METRICS_TOKEN,
     leaseSeconds: e.MEDIA_LEASE_SECONDS,
     heartbeatMs: e.MEDIA_HEARTBEAT_MS,
+    region: e.MEDIA_NODE_REGION,
+    capacity: e.MEDIA_NODE_CAPACITY ?? e.RECORDING_MAX_CAMERAS,
+    drainMs: e.MEDIA_DRAIN_SECONDS * 1000,
     sessionCheckMs: e.MEDIA_SESSION_CHECK_MS,
     idleGraceMs: e.MEDIA_IDLE_GRACE_MS,
     logLevel: e.LOG_LEVEL,
@@ -167,6 +190,7 @@ export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeCon
       fragmentMs: e.RECORDING_FRAGMENT_MS,
       maxCameras: e.RECORDING_MAX_CAMERAS,
       watchdogMs: e.MEDIA_WATCHDOG_MS,
+      startRate: e.MEDIA_START_RATE,
     },
     push:
       e.MEDIA_PUSH === 'off'

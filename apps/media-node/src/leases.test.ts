@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLeaseTiming, chooseNode, mayTake, planRenewal } from './leases';
+import { checkLeaseTiming, chooseNode, planRenewal, StableLease } from './leases';
 import { UsedTokens } from './live-socket';
 
 describe('leases', () => {
@@ -8,11 +8,20 @@ describe('leases', () => {
     expect(() => checkLeaseTiming({ leaseSeconds: 5, heartbeatMs: 3_000 })).toThrow(/3 heartbeats/);
   });
 
-  it('may take a free, own or expired lease, never a live one of another node', () => {
-    expect(mayTake(undefined, 'a', 10)).toBe(true);
-    expect(mayTake({ nodeId: 'a', expiresAt: 100 }, 'a', 10)).toBe(true);
-    expect(mayTake({ nodeId: 'b', expiresAt: 100 }, 'a', 10)).toBe(false);
-    expect(mayTake({ nodeId: 'b', expiresAt: 5 }, 'a', 10)).toBe(true);
+  it('takes no expired camera until its own lease has been renewed for two lease periods after a database outage', () => {
+    const s = new StableLease(9_000);
+    s.renewed(0);
+    for (let t = 3_000; t <= 18_000; t += 3_000) s.renewed(t);
+    expect(s.mayTakeExpired(17_999)).toBe(false);
+    expect(s.mayTakeExpired(18_000)).toBe(true);
+    s.failed(); // database unreachable
+    expect(s.mayTakeExpired(20_000)).toBe(false);
+    s.renewed(30_000); // back
+    s.renewed(33_000); // later renewals do not move the start
+    expect(s.mayTakeExpired(47_999)).toBe(false);
+    expect(s.mayTakeExpired(48_000)).toBe(true);
+    s.renewed(60_000); // after a silence longer than the lease (process paused): starts over
+    expect(s.mayTakeExpired(77_999)).toBe(false);
   });
 
   it('stops the cameras whose lease was not renewed', () => {

@@ -1,9 +1,10 @@
 /**
  * Lease bookkeeping as pure functions (unit-tested); the SQL that applies them is in store.ts.
  *
- * A node holds a camera while `expires_at` is in the future and renews every heartbeat
- * (lease ≥ 3 heartbeats, so one slow round-trip never loses it). A lease that was not renewed is
- * expired: any node may take it (`FOR UPDATE SKIP LOCKED`, store.acquireLease).
+ * ADR 0013: a node renews ONE lease — its `media_node` row, with an epoch taken at start — every
+ * heartbeat (lease ≥ 3 heartbeats, so one slow round-trip never loses it). It owns the cameras
+ * whose assignment names its `(node, epoch)`; when its lease expires, other nodes may take them
+ * (`FOR UPDATE SKIP LOCKED`, store.claimCameras / acquireLease).
  */
 export interface LeaseTiming {
   leaseSeconds: number;
@@ -17,9 +18,33 @@ export function checkLeaseTiming(t: LeaseTiming): void {
   }
 }
 
-/** Whether a lease row, as last read, may be taken by `nodeId` at `now` (mirrors the SQL). */
-export function mayTake(lease: { nodeId: string; expiresAt: number } | undefined, nodeId: string, now: number): boolean {
-  return !lease || lease.nodeId === nodeId || lease.expiresAt < now;
+/**
+ * "A database outage moves no camera": after a failed renewal, the node claims no camera owned by
+ * another node (expired lease) until its own lease has been renewed for two full lease periods —
+ * by then every node that survived the outage has renewed its own lease too.
+ */
+export class StableLease {
+  private since: number | undefined;
+  private last: number | undefined;
+
+  constructor(private readonly leaseMs: number) {}
+
+  /** A renewal went through. One after a silence longer than the lease (process paused) starts over. */
+  renewed(now: number): void {
+    if (this.last !== undefined && now - this.last > this.leaseMs) this.since = undefined;
+    this.since ??= now;
+    this.last = now;
+  }
+
+  /** A statement of the heartbeat failed: the database may be out of reach. */
+  failed(): void {
+    this.since = undefined;
+  }
+
+  /** Two lease periods, not one: a slow node (busy machine, reconnecting pool) gets a whole lease period to renew after us. */
+  mayTakeExpired(now: number): boolean {
+    return this.since !== undefined && now - this.since >= 2 * this.leaseMs;
+  }
 }
 
 export interface RenewalPlan {

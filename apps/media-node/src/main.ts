@@ -14,6 +14,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'media node shutting down');
+    // SIGTERM: graceful drain first (make-before-break: other nodes record our cameras before we stop them).
+    if (signal === 'SIGTERM') await node.drain(config.drainMs).catch((err) => log.error({ err }, 'drain failed'));
     const force = setTimeout(() => process.exit(1), 5_000);
     force.unref();
     await node.stop().catch((err) => log.error({ err }, 'shutdown failed'));

@@ -57,6 +57,16 @@ export function createNodeMetrics(s: Sources): client.Registry {
   counter('vigia_node_recording_segments_total', 'Recording segments opened', () => totals().recording.segments);
   counter('vigia_node_recording_bytes_total', 'Bytes written to recording segments', () => totals().recording.bytes);
   counter('vigia_node_recording_write_errors_total', 'Recording write errors', () => totals().recording.writeErrors);
+  gauge(
+    'vigia_node_cameras_held',
+    'Cameras this node holds without a viewer (monitored, recorded or not)',
+    () => s.recording?.health.size ?? 0,
+  );
+  counter(
+    'vigia_node_recording_fenced_writes_total',
+    'Recording writes refused because another node owns the camera (ADR 0013)',
+    () => totals().recording.fencedWrites,
+  );
   if (s.uploader) {
     const up = s.uploader.stats;
     counter('vigia_node_upload_segments_total', 'Segments uploaded to object storage', () => up.uploaded);

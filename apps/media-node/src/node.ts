@@ -9,7 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { NodeConfig } from './config.js';
 import { HealthStore } from './health/camera-health.js';
 import { HlsService } from './hls/hls-service.js';
-import { checkLeaseTiming, planRenewal } from './leases.js';
+import { checkLeaseTiming, planRenewal, StableLease } from './leases.js';
 import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
 import { createNodeMetrics } from './metrics.js';
@@ -33,6 +33,11 @@ export interface MediaNode {
   upstreams: Upstreams;
   viewers: Set<Viewer>;
   recording: RecordingService;
+  /**
+   * Graceful drain (make-before-break): other nodes take our cameras while we keep recording them;
+   * resolves once none is left (or after `timeoutMs`). SIGTERM drains, then stops.
+   */
+  drain(timeoutMs?: number): Promise<void>;
   /** RTSP push listener (cameras without a public IP); undefined with MEDIA_PUSH=off. */
   push: PushListener | undefined;
   /** HLS output (browser fallback, VMS integrations). */
@@ -55,6 +60,9 @@ const readerOf = (req: http.IncomingMessage) => ({
 export async function startMediaNode(config: NodeConfig, log: Log = createLog(config.logLevel)): Promise<MediaNode> {
   checkLeaseTiming({ leaseSeconds: config.leaseSeconds, heartbeatMs: config.heartbeatMs });
   const sql: SqlClient = config.databaseUrl ? pgClient(config.databaseUrl) : gatewayClient(config.gateway!.url, config.gateway!.token);
+  // The recorder's writes get their own connections: a backlog after a database outage must never
+  // hold up the lease renewal (ADR 0013).
+  const recordingSql: SqlClient = config.databaseUrl ? pgClient(config.databaseUrl) : sql;
   const store = new NodeStore(sql, config.nodeId, config.leaseSeconds);
   const tokenKey = await loadStreamTokenKey({ envKey: config.streamTokenKey, dataDir: config.dataDir });
   const cameraKeys = loadCameraKeys({ ...config.cameraKeys, dataDir: config.dataDir });
@@ -71,7 +79,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const uploader = config.objectStorage
     ? new SegmentUploader({
         client: createS3Client(config.objectStorage.s3),
-        store: new UploadStore(sql, config.nodeId),
+        store: new UploadStore(recordingSql, config.nodeId),
         spool,
         log,
         opts: { bucket: config.objectStorage.s3.bucket, ...config.objectStorage },
@@ -80,7 +88,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   recording = new RecordingService({
     upstreams,
     nodeStore: store,
-    store: new RecordingStore(sql, config.nodeId),
+    store: new RecordingStore(recordingSql, config.nodeId),
     healthStore: new HealthStore(sql, config.nodeId),
     storage: spool,
     log,
@@ -166,26 +174,52 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   const publicUrl = config.publicUrl ?? url;
 
   await store.closeStaleViews();
-  await store.heartbeat(publicUrl, 0, 0, true);
+  const epoch = await store.join({ publicUrl, region: config.region, capacity: config.capacity });
+  const stable = new StableLease(config.leaseSeconds * 1000);
+  stable.renewed(Date.now());
+  let draining = false;
+  const policy = { defaultOn: config.recording.defaultOn, monitorAll: config.recording.monitorAll };
 
   let beating = false;
   const beat = async () => {
     if (beating) return;
     beating = true;
     try {
+      // The node's lease: its one steady-state write (ADR 0013).
+      const hb = await store.heartbeat(upstreams.stats.open, viewers.size);
+      if (hb === 'replaced') {
+        log.error({ node: config.nodeId, epoch }, 'another process took this node id: stopping every camera');
+        await upstreams.stopAll('lease_lost');
+        return;
+      }
+      stable.renewed(Date.now());
+      if (hb === 'draining' && !draining) {
+        draining = true;
+        for (const id of recording!.recorders.keys()) recording!.hold(id);
+      }
+      // What we own (a camera no longer eligible to stream is released here: issue 18), and of it what we hold without a viewer.
+      // Cameras served are read before ownership: one a viewer takes meanwhile is not "lost".
       const served = upstreams.cameraIds;
-      const renewed = await store.renewLeases(served);
-      const plan = planRenewal(served, renewed);
+      const { owned, wanted, handingOver } = await store.ownership(policy);
+      const plan = planRenewal(served, owned.keys());
+      // Handed over make-before-break: a recorded camera stops once the new owner records (or its window closed).
+      const successorUp = new Set(await store.successorRecording(plan.lost.filter((c) => handingOver.has(c))));
       for (const cam of plan.lost) {
-        log.warn({ camera: cam }, 'lease lost: another node took the camera, or it is no longer eligible to stream');
+        recording!.hold(cam);
+        if (handingOver.has(cam) && recording!.recorders.has(cam) && !successorUp.has(cam)) continue;
+        log.warn(
+          { camera: cam, handover: handingOver.has(cam) },
+          'lease lost: another node owns the camera, or it is no longer eligible to stream',
+        );
         await upstreams.stop(cam, 'lease_lost');
       }
-      await store.heartbeat(publicUrl, upstreams.stats.open, viewers.size);
       await store.touchViews([...viewers].map((v) => v.viewId).filter((x): x is string => !!x));
       await nvr.touch();
-      await store.clearOrphanedLeases();
-      await recording!.tick();
+      const mayTakeExpired = stable.mayTakeExpired(Date.now());
+      if (mayTakeExpired) await store.clearOrphanedLeases();
+      await recording!.tick({ owned, wanted, mayTakeExpired, draining, handingOver });
     } catch (err) {
+      stable.failed(); // any statement of the heartbeat failed: maybe a database outage
       log.warn({ err }, 'heartbeat failed');
     } finally {
       beating = false;
@@ -220,6 +254,18 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
     uploader,
     push,
     hls,
+    async drain(timeoutMs = config.drainMs) {
+      if (!draining) {
+        for (const id of recording!.recorders.keys()) recording!.hold(id);
+        await store.setDraining();
+        draining = true;
+      }
+      // Alone (embedded mode, last node): nobody can take over, stop at once.
+      if (!(await store.othersLive())) return;
+      const until = Date.now() + timeoutMs;
+      // Every camera held (recorded or only monitored) is taken over before the node stops.
+      while (Date.now() < until && recording!.health.size > 0) await new Promise((r) => setTimeout(r, config.heartbeatMs / 2));
+    },
     async stop() {
       await push?.close();
       await hls.close();
@@ -235,6 +281,7 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await sql.close();
+      if (recordingSql !== sql) await recordingSql.close();
     },
   };
 }

@@ -15,7 +15,8 @@ export interface SqlClient {
 }
 
 export function pgClient(url: string): SqlClient {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Bounded waits: an unreachable server fails fast (the recorder waits the outage out, ADR 0013).
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 15_000 });
   pool.on('error', () => undefined); // a broken idle connection is replaced on next use
   return {
     async query<T>(text: string, values?: unknown[]) {

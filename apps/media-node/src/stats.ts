@@ -26,7 +26,7 @@ export function nodeTotals(upstreams: Upstreams, recording: RecordingService | u
     ingest.droppedNalUnits += s.droppedNalUnits;
     ingest.gopCacheBytes += up.hub.gopBytes;
   }
-  const rec = { cameras: 0, segments: 0, bytes: 0, frames: 0, writeErrors: 0 };
+  const rec = { cameras: 0, segments: 0, bytes: 0, frames: 0, writeErrors: 0, fencedWrites: recording?.fencedWrites ?? 0 };
   for (const r of recording?.recorders.values() ?? []) {
     rec.cameras++;
     rec.segments += r.stats.segments;

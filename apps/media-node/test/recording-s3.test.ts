@@ -117,7 +117,12 @@ describe('recordings in S3-compatible object storage (Ceph RGW)', () => {
     const done = (await segments(cam)).filter((s) => s.spoolRemovedAt);
     for (const s of done) {
       const day = s.startAt.toISOString().slice(0, 10);
-      expect(s.objectKey).toMatch(new RegExp(`^rec/[\\w-]+/${day}/${cam}/${s.id}-${NODE_ID}\\.mp4$`));
+      // The key names the writer (node, epoch, generation: ADR 0013), as fenced on the segment row.
+      expect(s.nodeEpoch).toBeGreaterThan(0);
+      expect(s.assignmentGeneration).toBeGreaterThan(0);
+      expect(s.objectKey).toMatch(
+        new RegExp(`^rec/[\\w-]+/${day}/${cam}/${s.id}-${NODE_ID}-e${s.nodeEpoch}-g${s.assignmentGeneration}\\.mp4$`),
+      );
       const head = await client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: s.objectKey! }));
       expect(head.ETag?.replaceAll('"', '')).toBe(s.objectEtag);
       expect(await objectSha(s.objectKey!)).toEqual({ sha256: s.sha256, size: s.sizeBytes });

@@ -222,9 +222,7 @@ describe('Art. 15 — revocation by the client stops live, recording and health 
     const { token } = await linkConsent(c.id, c.email, [cam, keep]);
     await publicPost('/api/public/camera-consents/confirm', { token, name: 'Maria Cliente' });
     // The camera is being served, monitored and has an open outage, as the media node writes them.
-    await db()
-      .insert(cameraAssignments)
-      .values({ cameraId: cam, nodeId: 'node-test', expiresAt: new Date(Date.now() + 60_000) });
+    await db().insert(cameraAssignments).values({ cameraId: cam, nodeId: 'node-test', epoch: 1, generation: 1 });
     await db()
       .insert(cameraMonitoring)
       .values({ cameraId: cam, monitoredSince: new Date(Date.now() - 3_600_000) });

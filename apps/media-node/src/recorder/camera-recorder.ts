@@ -20,7 +20,7 @@ import {
 } from '@vigia/media';
 import type { Log } from '../log.js';
 import { type GapCause, gapCauseOf } from './gap-cause.js';
-import type { RecordingStore } from './recording-store.js';
+import { FencedOut, type RecordingStore } from './recording-store.js';
 
 export interface RecorderOptions {
   /** Segment length: a new segment starts at the first keyframe after this (default 30 s). */
@@ -70,7 +70,16 @@ export class CameraRecorder {
   private detachFns: (() => void)[] = [];
   /** Set by a write failure: no segment opens until the storage has room again (probed). */
   private diskWait: { at: number; probing: boolean; ready: boolean } | undefined;
-  readonly stats = { segments: 0, bytes: 0, frames: 0, writeErrors: 0 };
+  readonly stats = { segments: 0, bytes: 0, frames: 0, writeErrors: 0, fencedWrites: 0 };
+  /**
+   * Hand-over in progress (drain, camera offered): the open segment is not rotated, so it stays
+   * closable by us as previous owner while the new owner starts (a new segment would be refused).
+   */
+  holdSegment = false;
+  /** A write was refused (another node owns the camera now): nothing more is written. */
+  fenced = false;
+  /** Hand-over: the previous owner's last segment (this seq) is still open; its chain hash is read when it closes. */
+  private chainAfter: number | undefined;
 
   constructor(
     readonly cameraId: string,
@@ -78,6 +87,8 @@ export class CameraRecorder {
     private readonly storage: RecordingStorage,
     private readonly log: Log,
     private readonly opts: RecorderOptions,
+    /** Called once when the database refuses a write (stale owner): the caller stops the camera. */
+    private readonly onFenced?: () => void,
   ) {}
 
   /** Recovers segments left open by a crash, opens a 'restart' gap since the last segment, then listens. */
@@ -86,6 +97,8 @@ export class CameraRecorder {
     const head = await this.store.chainHead(this.cameraId);
     this.seq = head.seq;
     this.chain = head.chainHash ?? GENESIS_CHAIN_HASH;
+    // Make-before-break: the previous owner still writes its last segment; we record on (overlap, no gap).
+    this.chainAfter = head.open ? head.seq : undefined;
     if (head.endMs !== null)
       await this.store.openGap(this.cameraId, head.endMs, 'restart', 'recording resumed after an interruption of the recorder');
     const onAu = (au: AccessUnit) => this.onAccessUnit(au, client);
@@ -137,7 +150,12 @@ export class CameraRecorder {
     let seg = this.seg;
     const audio = client.info?.audio;
     const audioChanged = seg !== undefined && audioKey(seg.muxer.audioTrack) !== audioKey(audio);
-    if (seg && au.keyframe && (this.trackChanged || audioChanged || au.receivedAt - seg.startMs >= this.opts.segmentMs)) {
+    if (this.fenced) return;
+    if (
+      seg &&
+      au.keyframe &&
+      (this.trackChanged || audioChanged || (!this.holdSegment && au.receivedAt - seg.startMs >= this.opts.segmentMs))
+    ) {
       this.closeSegment('rotate', au.timestamp90k);
       seg = undefined;
     }
@@ -232,7 +250,8 @@ export class CameraRecorder {
       if (seg.failed) return;
       const id = await seg.id;
       await (await seg.writer).close();
-      const prev = this.chain;
+      const prev = this.chainAfter !== undefined ? await this.previousOwnerChain(this.chainAfter) : this.chain;
+      this.chainAfter = undefined;
       const next = chainHash(prev, { cameraId: this.cameraId, seq: seg.seq, startMs: seg.startMs, endMs, sizeBytes: seg.size, sha256 });
       await this.store.closeSegment({
         id,
@@ -254,11 +273,37 @@ export class CameraRecorder {
     this.io = this.io.then(fn).then(
       () => undefined,
       (err: unknown) => {
+        if (err instanceof FencedOut) return this.refused(seg);
         this.stats.writeErrors++;
         this.log.error({ err, camera: this.cameraId }, 'recording write failed');
         return seg && !seg.failed ? this.writeFailed(seg, err) : undefined;
       },
     );
+  }
+
+  /** The database refused a write: another node owns the camera. Stop writing; the owner recovers our rows. */
+  private refused(seg: OpenSegment | undefined): void {
+    this.stats.fencedWrites++;
+    if (seg) seg.failed = true;
+    if (this.seg === seg) this.seg = undefined;
+    if (this.fenced) return;
+    this.fenced = true;
+    this.log.warn({ camera: this.cameraId }, 'recording write refused: the camera has another owner (stale epoch)');
+    this.onFenced?.();
+  }
+
+  /**
+   * Chain hash of the previous owner's last segment (hand-over): it closes that segment once it sees
+   * we record; if it never does (it died meanwhile), the segment is recovered once its window ends.
+   */
+  private async previousOwnerChain(seq: number): Promise<string> {
+    for (let i = 0; i < 240; i++) {
+      const h = await this.store.chainHashOf(this.cameraId, seq);
+      if (h) return h;
+      await new Promise((r) => setTimeout(r, 250));
+      if (i % 8 === 7) for (const s of await this.store.openSegments(this.cameraId)) if (s.seq <= seq) await this.recoverSegment(s);
+    }
+    throw new Error(`segment ${seq} of the previous owner is still open`);
   }
 
   /**

@@ -14,13 +14,30 @@ export interface RecordingServiceOptions extends RecorderOptions {
   /** Most cameras this node claims (recorded or monitored). */
   maxCameras: number;
   watchdogMs: number;
+  /** Reconnect ramp: cameras opened per second at most when taking over many (with jitter). */
+  startRate?: number;
+}
+
+/** What the heartbeat learned about ownership (ADR 0013). */
+export interface TickContext {
+  /** Cameras this node owns → assignment generation. */
+  owned: Map<string, number>;
+  /** Owned cameras held without a viewer (MEDIA_MONITOR) → whether the recording policy says record. */
+  wanted: Map<string, boolean>;
+  /** False within two lease periods of a database outage: only cameras nobody owns may be claimed. */
+  mayTakeExpired: boolean;
+  /** Draining: claim nothing, offer nothing. */
+  draining: boolean;
+  /** Cameras a new owner took make-before-break: recorded on until the heartbeat sees the new owner record. */
+  handingOver: Set<string>;
 }
 
 /**
- * Claims the cameras this node watches 24/7 (Art. 25 §3: every active camera with MEDIA_MONITOR=all,
- * else the recorded ones) — lease without a viewer, upstream pinned open — runs one CameraHealth per
- * claimed camera (health, outages → uptime) and one CameraRecorder per camera whose policy says
- * record, all on the camera's single upstream; reports health every heartbeat.
+ * Claims the cameras this node watches 24/7 (Art. 25 §3: every active eligible camera with
+ * MEDIA_MONITOR=all, else the recorded ones) up to its fair share, offers the excess to joining
+ * nodes (ADR 0013), opens claimed cameras at a bounded rate (reconnect ramp) — upstream pinned open
+ * — and runs one CameraHealth per held camera (health, outages → uptime) and one CameraRecorder per
+ * camera whose policy says record, all on the camera's single upstream; reports health.
  */
 export class RecordingService {
   readonly recorders = new Map<string, CameraRecorder>();
@@ -29,6 +46,12 @@ export class RecordingService {
   /** The tick in flight, if any: stopAll() waits for it so nothing starts behind its back. */
   private ticking: Promise<void> | undefined;
   private stopping = false;
+  /** Owned cameras waiting to be opened (ramp) → generation and whether to record. */
+  private readonly pending = new Map<string, { generation: number; record: boolean }>();
+  /** The ramp in flight, if any (stopAll() waits for it too). */
+  private ramping: Promise<void> | undefined;
+  /** Writes refused by the database since start (stale owner): /stats, the fault test. */
+  fencedWrites = 0;
 
   constructor(
     private readonly deps: {
@@ -42,10 +65,10 @@ export class RecordingService {
     },
   ) {}
 
-  /** Called by the heartbeat: claim what should be watched/recorded, release what no longer should, report health. */
-  async tick(): Promise<void> {
+  /** Called by the heartbeat: claim up to the fair share, offer the excess, open what we hold, release what we no longer should, report health. */
+  async tick(ctx: TickContext): Promise<void> {
     if (this.ticking || this.stopping) return;
-    this.ticking = this.claimAndReport();
+    this.ticking = this.claimAndReport(ctx);
     try {
       await this.ticking;
     } finally {
@@ -53,26 +76,46 @@ export class RecordingService {
     }
   }
 
-  private async claimAndReport(): Promise<void> {
-    const { upstreams, store, opts, log } = this.deps;
-    const claims = await store.camerasToClaim(opts.defaultOn, opts.monitorAll, opts.maxCameras);
-    const wanted = new Map(claims.map((c) => [c.id, c.record]));
-    for (const [id, record] of wanted) {
-      if (this.health.has(id) && this.recorders.has(id) === record) continue;
-      try {
-        const up = this.health.has(id) ? upstreams.get(id) : await this.claim(id);
-        // The node began to stop meanwhile: the shutdown closes the upstream; record nothing.
-        if (this.stopping) break;
-        if (!up) continue;
-        if (record) await this.startRecorder(up);
-        else await this.stopRecorder(id, null);
-      } catch (err) {
-        if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start monitoring or recording');
+  private async claimAndReport(ctx: TickContext): Promise<void> {
+    const { nodeStore, upstreams, opts } = this.deps;
+    const policy = { defaultOn: opts.defaultOn, monitorAll: opts.monitorAll };
+    if (!ctx.draining) {
+      const fair = await nodeStore.fairShare(policy);
+      const target = Math.min(fair.share, opts.maxCameras);
+      if (fair.owned < target) {
+        const claimed = await nodeStore.claimCameras({
+          ...policy,
+          limit: Math.min(target - fair.owned, Math.max(10, Math.ceil((opts.startRate ?? 50) * 2))),
+          takeExpired: ctx.mayTakeExpired,
+        });
+        for (const c of claimed) {
+          ctx.owned.set(c.cameraId, c.generation);
+          ctx.wanted.set(c.cameraId, c.record);
+        }
+      } else if (fair.liveNodes > 1 && fair.owned > target + Math.max(1, Math.ceil(target * 0.05))) {
+        for (const id of await nodeStore.offer(Math.min(fair.owned - target, 50))) this.hold(id);
       }
     }
+    for (const [id, record] of ctx.wanted) {
+      if (this.stopping) return;
+      const generation = ctx.owned.get(id)!;
+      if (!this.health.has(id)) {
+        this.pending.set(id, { generation, record });
+        continue;
+      }
+      if (this.recorders.has(id) === record) continue;
+      // The policy changed on a camera we hold: start or stop its recorder on the open upstream.
+      const up = upstreams.get(id);
+      if (record && up) await this.startRecorder(up, generation);
+      else if (!record) await this.stopRecorder(id, null);
+    }
+    for (const id of [...this.pending.keys()]) if (!ctx.wanted.has(id)) this.pending.delete(id);
+    this.ramping ??= this.ramp().finally(() => {
+      this.ramping = undefined;
+    });
     for (const id of [...this.health.keys()]) {
-      if (wanted.has(id)) continue;
-      // Policy turned off (or lease taken): stop; the upstream stays while viewers remain.
+      if (ctx.wanted.has(id) || ctx.handingOver.has(id)) continue;
+      // Policy turned off, or no longer ours: stop; the upstream stays while viewers remain.
       await this.stopCamera(id, null);
       upstreams.pinned.delete(id);
       const up = upstreams.get(id);
@@ -81,23 +124,54 @@ export class RecordingService {
     if (!this.stopping) await this.report();
   }
 
-  /** Takes the camera's lease and pins its upstream; health and monitoring start with it. */
-  private async claim(id: string): Promise<Upstream | undefined> {
-    const camera = await this.deps.nodeStore.camera(id);
-    if (!camera) return undefined;
-    const up = await this.deps.upstreams.acquire(camera);
-    this.deps.upstreams.pinned.add(id);
-    this.health.get(id)?.close();
-    this.health.set(id, new CameraHealth(id, up.hub, up.client, true));
-    this.since.set(id, Date.now());
-    await this.deps.healthStore.startMonitoring(id);
-    return up;
+  /** A hand-over of `id` starts: keep its open segment until the new owner records (make-before-break). */
+  hold(id: string): void {
+    const rec = this.recorders.get(id);
+    if (rec) rec.holdSegment = true;
   }
 
-  private async startRecorder(up: Upstream): Promise<void> {
+  /** Opens pending cameras one by one, `startRate` per second with ±50 % jitter (no thundering herd). */
+  private async ramp(): Promise<void> {
+    const gapMs = 1000 / (this.deps.opts.startRate ?? 50);
+    for (let next = this.pending.entries().next(); !next.done && !this.stopping; next = this.pending.entries().next()) {
+      const [id, p] = next.value;
+      this.pending.delete(id);
+      if (this.health.has(id)) continue;
+      await this.open(id, p.generation, p.record);
+      await new Promise((r) => setTimeout(r, gapMs * (0.5 + Math.random())));
+    }
+  }
+
+  /** Takes the camera's upstream and pins it open; health and monitoring start with it, the recorder when the policy says record. */
+  private async open(id: string, generation: number, record: boolean): Promise<void> {
+    const { upstreams, log } = this.deps;
+    try {
+      const camera = await this.deps.nodeStore.camera(id);
+      if (!camera || this.stopping) return;
+      const up = await upstreams.acquire(camera);
+      // The node began to stop meanwhile: the shutdown closes the upstream; hold and record nothing.
+      if (this.stopping) return;
+      upstreams.pinned.add(id);
+      this.health.get(id)?.close();
+      this.health.set(id, new CameraHealth(id, up.hub, up.client, true));
+      this.since.set(id, Date.now());
+      await this.deps.healthStore.startMonitoring(id);
+      if (record && !this.stopping) await this.startRecorder(up, generation);
+    } catch (err) {
+      if (!(err instanceof LeaseHeldElsewhere)) log.warn({ err, camera: id }, 'could not start monitoring or recording');
+    }
+  }
+
+  /** Records the camera as writer `(node, epoch, generation)`: a refused write stops it (another node owns it now). */
+  private async startRecorder(up: Upstream, generation: number): Promise<void> {
     const id = up.cameraId;
     if (this.recorders.has(id)) return;
-    const rec = new CameraRecorder(id, this.deps.store, this.deps.storage, this.deps.log, this.deps.opts);
+    const store = this.deps.store.as({ epoch: this.deps.nodeStore.epoch, generation });
+    const rec = new CameraRecorder(id, store, this.deps.storage, this.deps.log, this.deps.opts, () => {
+      // Another node owns the camera now: stop it (the heartbeat would within one period anyway).
+      this.fencedWrites++;
+      void this.deps.upstreams.stop(id, 'lease_lost');
+    });
     this.recorders.set(id, rec);
     await rec.attach(up.hub, up.client);
     this.deps.log.info({ camera: id }, 'recording started');
@@ -128,13 +202,15 @@ export class RecordingService {
   }
 
   /**
-   * Node shutdown: no tick claims a camera any more, the one in flight is waited for (it could
-   * otherwise attach a recorder after this loop and leave its segment open), then every recorder
-   * closes its segment.
+   * Node shutdown: no tick claims a camera any more, the tick and the ramp in flight are waited
+   * for (they could otherwise attach a recorder after this loop and leave its segment open), then
+   * every recorder closes its segment.
    */
   async stopAll(): Promise<void> {
     this.stopping = true;
+    this.pending.clear();
     await this.ticking?.catch(() => undefined);
+    await this.ramping?.catch(() => undefined);
     for (const id of [...this.health.keys()]) await this.stopCamera(id, 'shutdown');
   }
 }

@@ -86,7 +86,7 @@ export class SegmentUploader {
       start: new Date(seg.startMs),
       cameraId: seg.cameraId,
       segmentId: seg.id,
-      writer: { nodeId: store.nodeId },
+      writer: { nodeId: store.nodeId, epoch: seg.epoch, generation: seg.generation },
     });
     const up = await uploadFile(client, opts.bucket, key, spool.localPath(seg.storageKey));
     if (up.sha256 !== seg.sha256 || up.size !== seg.sizeBytes) {

@@ -21,6 +21,9 @@ export const recordingSegments = pgTable(
     /** 1, 2, 3… per camera, without holes (the chain's order). */
     seq: bigint('seq', { mode: 'number' }).notNull(),
     nodeId: text('node_id').notNull(),
+    /** Writer identity (fencing, ADR 0013): the node's lease epoch and the camera assignment's generation. */
+    nodeEpoch: bigint('node_epoch', { mode: 'number' }),
+    assignmentGeneration: bigint('assignment_generation', { mode: 'number' }),
     /** Storage key relative to the recordings root (camera/YYYY/MM/DD/HH/file.mp4). */
     storageKey: text('storage_key').notNull(),
     startAt: timestamp('start_at', { withTimezone: true, precision: 3 }).notNull(),
