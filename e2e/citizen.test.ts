@@ -81,7 +81,9 @@ describe('citizen services', () => {
       await staffApi('POST', `/api/identity-cards/${card.id}/stage`, { stage });
 
     await citizen.reload();
-    await expect.poll(() => citizen.getByTestId('identity-card-stage').first().textContent(), { timeout: 30_000 }).toBe('Disponível no posto');
+    await expect
+      .poll(() => citizen.getByTestId('identity-card-stage').first().textContent(), { timeout: 30_000 })
+      .toBe('Disponível no posto');
   }, 120_000);
 
   it('issues a criminal-record certificate and verifies it on the public page', async () => {
