@@ -154,6 +154,8 @@ export const envSchema = z
     CITIZEN_CERTIFICATE_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
     CITIZEN_LOOKUP_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
     CITIZEN_CONSENT_LINK_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+    /** LGPD retention (years) of decided accident declarations (parties, history, photos, certificate) after the decision. */
+    CITIZEN_ACCIDENT_RETENTION_YEARS: z.coerce.number().int().min(1).max(50).default(5),
     /** UPF-MT in force (reais, e.g. 245.75) and the month it refers to; unset: fees cannot be charged. */
     UPF_MT_VALUE: z.coerce.number().positive().optional(),
     UPF_MT_REFERENCE: z.string().default(''),
@@ -250,7 +252,7 @@ export interface Config {
     checksPerMinute: number;
     accidentDeclarationMaxDays: number;
     /** LGPD retention periods in years (docs/citizen-services.md, "LGPD"). */
-    retention: { certificateYears: number; lookupYears: number; consentLinkYears: number };
+    retention: { certificateYears: number; lookupYears: number; consentLinkYears: number; accidentYears: number };
   };
   /** Security fees (issue 15): UPF-MT in force, Pix payee, webhook key; fee counts per service in UPF. */
   fees: {
@@ -375,6 +377,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         certificateYears: e.CITIZEN_CERTIFICATE_RETENTION_YEARS,
         lookupYears: e.CITIZEN_LOOKUP_RETENTION_YEARS,
         consentLinkYears: e.CITIZEN_CONSENT_LINK_RETENTION_YEARS,
+        accidentYears: e.CITIZEN_ACCIDENT_RETENTION_YEARS,
       },
     },
     fees: {

@@ -88,7 +88,8 @@ export const accidentEvents = pgTable(
 
 /**
  * The platform's own traffic-accident records base (behind the traffic-accidents adapter): one row
- * per validated accident. A state plugs its real base in by writing another adapter.
+ * per validated accident. A state plugs its real base in by writing another adapter. The row is
+ * deleted with its declaration by the citizen-retention sweep; a state's base keeps its own rule.
  */
 export const trafficAccidentRecords = pgTable('traffic_accident_record', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -1,10 +1,12 @@
-import { and, eq, inArray, isNotNull, lt, notExists, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, notExists, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../../config/clock.js';
 import type { Config } from '../../config/config.js';
 import type { Db, Tx } from '../../db/client.js';
+import { accidentDeclarations, accidentEvents, trafficAccidentRecords } from '../../db/tables/accident-certificate.js';
 import { citizenLookups, citizenSessions, citizenSignIns } from '../../db/tables/citizen.js';
 import { certificateConsentLinks, criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import { generatedDocuments } from '../../db/tables/documents.js';
+import { storedFiles } from '../../db/tables/files.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
 import type { FileStorage } from '../files/file-storage.js';
@@ -30,10 +32,14 @@ export const yearsBefore = (at: Date, years: number): Date => {
  * - certificates and their PDFs: deleted `certificateYears` after validity ends (an answered request,
  *   which has no validity, counts from its legal deadline); never while a consent link still points
  *   at it, nor while in analysis;
- * - lookups ("who looked me up"): deleted `lookupYears` after they were made.
- * Each batch is one transaction with one audit row holding the counts (no personal data). A PDF is
- * removed from storage inside that transaction, before commit: a failed commit leaves a row without
- * its file, which the next run deletes — never a file without its row.
+ * - lookups ("who looked me up"): deleted `lookupYears` after they were made;
+ * - accident declarations: deleted `accidentYears` after the decision (validated or rejected), with
+ *   their parties, history, photos (rows and bytes), certificate PDF and the shipped store's
+ *   `traffic_accident_record` row; a declaration still open (submitted, corrections requested) is
+ *   never deleted. A state's own traffic-accidents adapter keeps its base under its own rule.
+ * Each batch is one transaction with one audit row holding the counts (no personal data). A PDF or
+ * photo is removed from storage inside that transaction, before commit: a failed commit leaves a
+ * row without its file, which the next run deletes — never a file without its row.
  */
 export function citizenRetentionSweep(db: Db, storage: FileStorage, clock: Clock, retention: CitizenRetention, batchSize = 200): Sweep {
   return {
@@ -49,6 +55,7 @@ export function citizenRetentionSweep(db: Db, storage: FileStorage, clock: Clock
           consentLinks: await deleteConsentLinks(tx, yearsBefore(now, retention.consentLinkYears), limit),
           certificates: await deleteCertificates(tx, storage, yearsBefore(now, retention.certificateYears), limit),
           lookups: await deleteLookups(tx, yearsBefore(now, retention.lookupYears), limit),
+          ...(await deleteAccidentDeclarations(tx, storage, yearsBefore(now, retention.accidentYears), limit)),
         };
         if (Object.values(c).some((n) => n > 0))
           await recordAudit(tx, actor, {
@@ -59,7 +66,9 @@ export function citizenRetentionSweep(db: Db, storage: FileStorage, clock: Clock
           });
         return c;
       });
-      return Math.max(...Object.values(counts));
+      // Photos ride along with their declarations: they are not what the batch is bounded on.
+      const { accidentPhotos: _, ...bounded } = counts;
+      return Math.max(...Object.values(bounded));
     },
   };
 }
@@ -122,4 +131,96 @@ async function deleteCertificates(tx: Tx, storage: FileStorage, cutoff: Date, li
 async function deleteLookups(tx: Tx, cutoff: Date, limit: number): Promise<number> {
   const due = tx.select({ id: citizenLookups.id }).from(citizenLookups).where(lt(citizenLookups.at, cutoff)).limit(limit);
   return (await tx.delete(citizenLookups).where(inArray(citizenLookups.id, due)).returning({ k: citizenLookups.id })).length;
+}
+
+/** The photo ids a declaration's history holds: each submission's snapshot carries that version's photos. */
+const snapshotPhotoIds = (snapshot: Record<string, unknown> | null): string[] => {
+  const ids = snapshot?.photoFileIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+};
+
+/**
+ * Decided accident declarations past retention. `updated_at` is the decision's time: a validated or
+ * rejected declaration is never changed again (no resubmission, no party confirmation). Parties and
+ * history go by the foreign keys' cascade. Photos are the citizen's own uploads (only the uploader
+ * can attach one), of this and of earlier versions; one the same citizen also attached to a
+ * declaration that is kept stays.
+ */
+async function deleteAccidentDeclarations(
+  tx: Tx,
+  storage: FileStorage,
+  cutoff: Date,
+  limit: number,
+): Promise<{ accidentDeclarations: number; accidentPhotos: number }> {
+  const d = accidentDeclarations;
+  const due = await tx
+    .select({
+      id: d.id,
+      citizenId: d.citizenId,
+      photoFileIds: d.photoFileIds,
+      documentId: d.documentId,
+      pdfKey: generatedDocuments.storageKey,
+    })
+    .from(d)
+    .leftJoin(generatedDocuments, eq(generatedDocuments.id, d.documentId))
+    .where(and(inArray(d.status, ['validated', 'rejected']), lt(d.updatedAt, cutoff)))
+    .limit(limit)
+    .for('update', { of: d, skipLocked: true });
+  if (due.length === 0) return { accidentDeclarations: 0, accidentPhotos: 0 };
+  const ids = due.map((r) => r.id);
+  const citizenIds = [...new Set(due.map((r) => r.citizenId))];
+
+  // Photo id → its declarant, over every version of the declarations going.
+  const ownerOf = new Map<string, string>();
+  const history = await tx
+    .select({ declarationId: accidentEvents.declarationId, snapshot: accidentEvents.snapshot })
+    .from(accidentEvents)
+    .where(and(inArray(accidentEvents.declarationId, ids), isNotNull(accidentEvents.snapshot)));
+  const citizenOf = new Map(due.map((r) => [r.id, r.citizenId]));
+  for (const r of due) for (const id of r.photoFileIds) ownerOf.set(id, r.citizenId);
+  for (const e of history) for (const id of snapshotPhotoIds(e.snapshot)) ownerOf.set(id, citizenOf.get(e.declarationId)!);
+  // The same citizens' declarations that stay, and the photos they (or their history) still hold.
+  const kept = await tx
+    .select({ id: d.id, photoFileIds: d.photoFileIds })
+    .from(d)
+    .where(and(inArray(d.citizenId, citizenIds), notInArray(d.id, ids)));
+  const keptHistory = kept.length
+    ? await tx
+        .select({ snapshot: accidentEvents.snapshot })
+        .from(accidentEvents)
+        .where(
+          and(
+            inArray(
+              accidentEvents.declarationId,
+              kept.map((k) => k.id),
+            ),
+            isNotNull(accidentEvents.snapshot),
+          ),
+        )
+    : [];
+  for (const k of kept) for (const id of k.photoFileIds) ownerOf.delete(id);
+  for (const e of keptHistory) for (const id of snapshotPhotoIds(e.snapshot)) ownerOf.delete(id);
+  const photos = ownerOf.size
+    ? (
+        await tx
+          .select({ id: storedFiles.id, storageKey: storedFiles.storageKey, uploadedBy: storedFiles.uploadedBy })
+          .from(storedFiles)
+          .where(inArray(storedFiles.id, [...ownerOf.keys()]))
+      ).filter((f) => f.uploadedBy === ownerOf.get(f.id))
+    : [];
+
+  await tx.delete(trafficAccidentRecords).where(inArray(trafficAccidentRecords.sourceId, ids));
+  await tx.delete(d).where(inArray(d.id, ids));
+  const documentIds = due.flatMap((r) => (r.documentId ? [r.documentId] : []));
+  if (documentIds.length > 0) await tx.delete(generatedDocuments).where(inArray(generatedDocuments.id, documentIds));
+  if (photos.length > 0)
+    await tx.delete(storedFiles).where(
+      inArray(
+        storedFiles.id,
+        photos.map((f) => f.id),
+      ),
+    );
+  for (const r of due) if (r.pdfKey) await storage.remove(r.pdfKey);
+  for (const f of photos) await storage.remove(f.storageKey);
+  return { accidentDeclarations: due.length, accidentPhotos: photos.length };
 }
