@@ -16,6 +16,7 @@ import { deficiencyDeadlineSweep } from './modules/accreditation/deficiency-dead
 import { cameraDepsOf } from './modules/cameras/camera-deps.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedProtectionDemo } from './modules/demo/demo-protection.js';
+import { documentRenderSweep } from './modules/documents/deferred-render.js';
 import { onvifEventsSweep } from './modules/events/onvif-events.sweep.js';
 import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
@@ -88,6 +89,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(healthAlertSweep(database.db, config.health));
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
+    await jobs.addSweep(documentRenderSweep(database.db, { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl }, log));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
     await jobs.addSweep(
       protectionPeriodReminderSweep(database.db, systemClock, {

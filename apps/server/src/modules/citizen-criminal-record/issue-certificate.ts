@@ -10,7 +10,10 @@ import type { CriminalRecordEntry } from './criminal-records.adapter.js';
 
 /**
  * Issues the certificate of a request in the caller's transaction: only the entries a certificate
- * may state (certificate-content.ts), the PDF with authenticity code and QR, validity from config.
+ * may state (certificate-content.ts), validity from config, and its document with the authenticity
+ * code — all fixed here, so verification by code answers at once. The PDF (code + QR) is rendered
+ * after commit (documents' deferred render): the caller passes `documentId` of the result to
+ * `deps.renders.schedule` once its transaction has committed.
  */
 export async function issueCertificate(
   tx: Tx,
@@ -18,7 +21,7 @@ export async function issueCertificate(
   actor: AuditActor,
   row: CertificateRow,
   entries: CriminalRecordEntry[],
-): Promise<CertificateRow> {
+): Promise<CertificateRow & { documentId: string }> {
   const issuedAt = deps.clock.now();
   const validUntil = new Date(issuedAt.getTime() + deps.config.citizen.certificateValidityDays * DAY_MS);
   const lines = certifiableEntries(entries).map(lineOf);
@@ -29,6 +32,7 @@ export async function issueCertificate(
     content: certificateAct({ protocol: row.protocol, name: row.name, cpf: row.cpf, purpose: row.purpose, lines, validUntil }),
     formats: ['pdf'],
     issuedAt,
+    render: 'deferred',
   });
   const [updated] = await tx
     .update(criminalRecordCertificates)
@@ -50,5 +54,5 @@ export async function issueCertificate(
     targetId: row.id,
     data: { protocol: row.protocol, code: pdf!.code, result: resultOf(lines) },
   });
-  return updated!;
+  return { ...updated!, documentId: pdf!.id };
 }

@@ -11,7 +11,8 @@ import { issueCertificate } from './issue-certificate.js';
 /**
  * A citizen asks for a criminal-record certificate (free; gov.br prata or ouro). No entry on the
  * CPF and no homonym: issued at once. Otherwise the request waits for a Politec analyst, with
- * the legal deadline (Lei 9.051/1995, 15 days) visible to the citizen.
+ * the legal deadline (Lei 9.051/1995, 15 days) visible to the citizen. The PDF is rendered after
+ * commit (`pdfReady` turns true then).
  */
 export async function requestCertificate(
   deps: CertificateDeps,
@@ -30,7 +31,7 @@ export async function requestCertificate(
   const found = await deps.records(deps.db).search({ cpf: citizen.cpf, name: citizen.name });
   const atOnce = found.entries.length === 0 && found.homonyms === 0;
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(criminalRecordCertificates)
       .values({
@@ -51,6 +52,8 @@ export async function requestCertificate(
       targetId: row!.id,
       data: { protocol: row!.protocol, atOnce },
     });
-    return toCertificateRequest(atOnce ? await issueCertificate(tx, deps, actor, row!, []) : row!);
+    return atOnce ? await issueCertificate(tx, deps, actor, row!, []) : row!;
   });
+  if (row.documentId) deps.renders.schedule([row.documentId]);
+  return toCertificateRequest(row);
 }
