@@ -132,6 +132,10 @@ describe('criminal-record certificate', () => {
     const cert = res.json();
     expect(cert).toMatchObject({ status: 'issued', result: 'nada_consta', deadlineAt: null });
     expect(new Date(cert.validUntil).getTime() - new Date(cert.issuedAt).getTime()).toBe(90 * 86_400_000);
+    // Request and issue at once: one row written issued, one audit entry for both.
+    const audits = await t.database.db.query.auditEvents.findMany({ where: (a, { eq }) => eq(a.targetId, cert.id) });
+    expect(audits.map((a) => a.action)).toEqual(['criminal_certificate.issued']);
+    expect(audits[0]!.data).toMatchObject({ atOnce: true, code: cert.code, protocol: cert.protocol });
 
     const verified = await app.inject({ method: 'GET', url: `/api/public/criminal-certificates/${cert.code}` });
     expect(Object.keys(verified.json()).sort()).toEqual([
