@@ -2,6 +2,7 @@ import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigi
 import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovbr } from '@vigia/testkit/govbr-sign-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { CoalescedRateLimit } from '../src/modules/accounts/rate-limit.js';
 import { documentRenderSweep } from '../src/modules/documents/deferred-render.js';
 import { localFileStorage } from '../src/modules/files/file-storage.js';
 import { multipart } from './accreditation.fixtures.js';
@@ -423,5 +424,27 @@ describe('certificate PDF rendered after commit (deferred render)', () => {
     } finally {
       await noRender.close();
     }
+  });
+});
+
+describe('public checks per address: the shared counter, written in coalesced upserts', () => {
+  it('two API processes share one count: each refuses once it has read the total, and every admitted check is counted once', async () => {
+    const limit = { max: 5, windowMs: 365 * 86_400_000 };
+    const a = new CoalescedRateLimit(t.database.db, 'test-certificate-check', limit);
+    const b = new CoalescedRateLimit(t.database.db, 'test-certificate-check', limit);
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${Date.now()}`;
+    for (let i = 0; i < 3; i++) expect(a.hit(ip)).toBe(true);
+    await a.flush();
+    for (let i = 0; i < 2; i++) expect(b.hit(ip)).toBe(true);
+    await b.flush(); // b reads the shared total: 5
+    expect(b.hit(ip)).toBe(false);
+    // a has not read since its own write (3): it may admit within one flush interval, then it knows.
+    expect(a.hit(ip)).toBe(true);
+    await a.flush();
+    expect(a.hit(ip)).toBe(false);
+    const row = await t.database.db.query.rateLimitCounters.findFirst({
+      where: (c, { and, eq }) => and(eq(c.bucket, 'test-certificate-check'), eq(c.key, ip)),
+    });
+    expect(row?.hits).toBe(6);
   });
 });

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../http/app-deps.js';
 import { acting, citizenActorOf, citizenOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { sendFile } from '../../http/send-file.js';
-import { hitRateLimit } from '../accounts/rate-limit.js';
+import { CoalescedRateLimit } from '../accounts/rate-limit.js';
 import type { DocumentRenderQueue } from '../documents/deferred-render.js';
 import { localFileStorage } from '../files/file-storage.js';
 import type { CertificateDeps } from './certificate-deps.js';
@@ -43,14 +43,14 @@ export function criminalRecordRoutes(app: AppDeps, renders: DocumentRenderQueue)
     renders,
     records: platformCriminalRecords,
   };
+  // Public checks (verification, consent links) per address: the shared database counter, written
+  // in one upsert per address at most every 250 ms rather than on every check.
+  const checks = new CoalescedRateLimit(deps.db, 'certificate-check', { max: deps.config.citizen.checksPerMinute, windowMs: 60_000 });
   const publicLimit = async (ip: string) => {
-    const { allowed } = await hitRateLimit(deps.db, 'certificate-check', ip, {
-      max: deps.config.citizen.checksPerMinute,
-      windowMs: 60_000,
-    });
-    if (!allowed) throw new AppError('RATE_LIMITED');
+    if (!checks.hit(ip)) throw new AppError('RATE_LIMITED');
   };
   return async (r) => {
+    r.addHook('onClose', () => checks.flush());
     r.post('/api/citizen/criminal-certificates', {
       config: { access: policy.request },
       schema: {
