@@ -10,7 +10,8 @@
  * 2. the render backlog left by step 1 is waited for (the list's `pdfReady`), and the time it took
  *    printed, so step 3 is measured alone;
  * 3. verification — GET /api/public/criminal-certificates/:code over the codes issued in step 1
- *    (shared rate-limit counter + one statement: the columns shown and the "who looked me up" row).
+ *    (one statement: the columns shown and the "who looked me up" row; the per-address counter is
+ *    kept in memory and written to the shared row in coalesced upserts).
  * The per-citizen and per-address limits are raised for the run (CRIMINAL_CERTIFICATE_PER_DAY,
  * CERTIFICATE_CHECKS_PER_MINUTE); everything else is as shipped. Targets: p95 ≤ 300 ms (issue),
  * ≤ 50 ms (verification). Results go to docs/benchmarks.md by hand.

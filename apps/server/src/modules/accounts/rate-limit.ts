@@ -15,16 +15,21 @@ export async function hitRateLimit(
   limit: { max: number; windowMs: number },
 ): Promise<{ allowed: boolean; hits: number }> {
   const windowStart = new Date(Math.floor(Date.now() / limit.windowMs) * limit.windowMs);
+  const hits = (await addHits(db, bucket, key, windowStart, 1)) ?? limit.max + 1;
+  return { allowed: hits <= limit.max, hits };
+}
+
+/** Adds `n` hits to a window's counter and reads the total back, atomically (one upsert). */
+async function addHits(db: Queryable, bucket: string, key: string, windowStart: Date, n: number): Promise<number | undefined> {
   const [row] = await db
     .insert(rateLimitCounters)
-    .values({ bucket, key, windowStart, hits: 1 })
+    .values({ bucket, key, windowStart, hits: n })
     .onConflictDoUpdate({
       target: [rateLimitCounters.bucket, rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+      set: { hits: sql`${rateLimitCounters.hits} + ${n}` },
     })
     .returning({ hits: rateLimitCounters.hits });
-  const hits = row?.hits ?? limit.max + 1;
-  return { allowed: hits <= limit.max, hits };
+  return row?.hits;
 }
 
 /**
@@ -83,15 +88,8 @@ export class CoalescedRateLimit {
       }
       k.pending -= n;
       try {
-        const [row] = await this.db
-          .insert(rateLimitCounters)
-          .values({ bucket: this.bucket, key, windowStart: new Date(k.windowStart), hits: n })
-          .onConflictDoUpdate({
-            target: [rateLimitCounters.bucket, rateLimitCounters.key, rateLimitCounters.windowStart],
-            set: { hits: sql`${rateLimitCounters.hits} + ${n}` },
-          })
-          .returning({ hits: rateLimitCounters.hits });
-        if (row) k.shared = Math.max(k.shared, row.hits);
+        const total = await addHits(this.db, this.bucket, key, new Date(k.windowStart), n);
+        if (total !== undefined) k.shared = Math.max(k.shared, total);
       } catch {
         k.pending += n; // written with the next flush
       }
