@@ -158,7 +158,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
   // Acts issued with a deferred render are rendered by this process right after commit.
   const documentRenders = new DocumentRenderQueue(database.db, citizenDocuments, { max: config.documents.renderQueue, log: app.log });
-  app.addHook('onClose', () => documentRenders.idle());
+  app.addHook('onClose', () => documentRenders.close());
   await app.register(criminalRecordRoutes(deps, documentRenders));
   const treasury = platformTreasury(config.fees);
   await app.register(

@@ -94,8 +94,9 @@ export class DocumentRenderQueue {
     if (!this.running && this.waiting.length) this.running = this.drain().finally(() => (this.running = null));
   }
 
-  /** Resolves once nothing is waiting or rendering (shutdown). */
-  async idle(): Promise<void> {
+  /** Shutdown: drops what is waiting (it stays pending for the render sweep) and waits for the render under way. */
+  async close(): Promise<void> {
+    this.waiting.length = 0;
     while (this.running) await this.running;
   }
 
