@@ -4,10 +4,14 @@
  * Starts one API process (embedded PGlite, or BENCH_DATABASE_URL's PostgreSQL) and the local gov.br; a
  * demo "prata" citizen signs in through the real OIDC flow; then autocannon drives, with
  * `--clients` concurrent connections for `--seconds` each:
- * 1. issue — POST /api/citizen/criminal-certificates (search of the records base, request row,
- *    PDF rendered with QR, file written, document and audit rows, one transaction);
- * 2. verification — GET /api/public/criminal-certificates/:code over the codes issued in step 1
- *    (lookup + "who looked me up" row + shared rate-limit counter).
+ * 1. issue — POST /api/citizen/criminal-certificates (rate-limit counter, search of the records
+ *    base, then one transaction: request row, document row + pending render, audit rows); the PDF
+ *    is rendered after commit on the process's render thread, not in the request;
+ * 2. the render backlog left by step 1 is waited for (the list's `pdfReady`), and the time it took
+ *    printed, so step 3 is measured alone;
+ * 3. verification — GET /api/public/criminal-certificates/:code over the codes issued in step 1
+ *    (one statement: the columns shown and the "who looked me up" row; the per-address counter is
+ *    kept in memory and written to the shared row in coalesced upserts).
  * The per-citizen and per-address limits are raised for the run (CRIMINAL_CERTIFICATE_PER_DAY,
  * CERTIFICATE_CHECKS_PER_MINUTE); everything else is as shipped. Targets: p95 ≤ 300 ms (issue),
  * ≤ 50 ms (verification). Results go to docs/benchmarks.md by hand.
@@ -85,9 +89,18 @@ runBench(async () => {
     });
     summary(`issue (${clients} clients, ${seconds} s)`, issue);
 
-    const list = (await (await fetch(`${server.url}/api/citizen/criminal-certificates`, { headers })).json()) as {
-      certificates: { code: string | null }[];
-    };
+    type Listed = { certificates: { code: string | null; status: string; pdfReady: boolean }[] };
+    const listed = async () => (await (await fetch(`${server.url}/api/citizen/criminal-certificates`, { headers })).json()) as Listed;
+    const drainStarted = Date.now();
+    let list = await listed();
+    while (list.certificates.some((c) => c.status === 'issued' && !c.pdfReady)) {
+      if (Date.now() - drainStarted > 600_000) throw new Error('the render backlog did not drain in 10 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+      list = await listed();
+    }
+    console.log(
+      `render backlog: ${list.certificates.length} PDFs ready ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the issue run`,
+    );
     const codes = list.certificates.map((c) => c.code).filter((c): c is string => c !== null);
     let next = 0;
     const verify = await run({

@@ -91,6 +91,14 @@ describe('citizen services', () => {
     await citizen.getByRole('button', { name: 'Emitir certidão' }).click();
     await expect.poll(() => citizen.getByTestId('certificate-code').count()).toBe(1);
     const code = (await citizen.getByTestId('certificate-code').textContent())!;
+    // The PDF is rendered right after the issue; the page shows it is being generated until then.
+    await expect.poll(() => citizen.getByRole('link', { name: 'Baixar PDF' }).count(), { timeout: 20_000 }).toBe(1);
+
+    // A consent link for an employer, then revoked by the citizen.
+    await citizen.getByRole('button', { name: /Gerar link de consulta/ }).click();
+    await expect.poll(() => citizen.getByTestId('consent-link-status').first().textContent()).toBe('Ativo');
+    await citizen.getByRole('button', { name: /Revogar o link de consulta dado a Empregador/ }).click();
+    await expect.poll(() => citizen.getByTestId('consent-link-status').first().textContent()).toMatch(/^Revogado em /);
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${server.url}/cidadao/certidao/verificar`);

@@ -36,6 +36,7 @@ import { identityCardRoutes } from './modules/citizen-identity-card/identity-car
 import { IDENTITY_CARD_FEE } from './modules/citizen-identity-card/identity-card-deps.js';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
 import { consoleRoutes } from './modules/console/console.routes.js';
+import { DocumentRenderQueue } from './modules/documents/deferred-render.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
@@ -155,9 +156,12 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(ptzRoutes(deps));
   await app.register(viewChangeRoutes(deps));
   await app.register(citizenAccountsRoutes(deps));
-  await app.register(criminalRecordRoutes(deps));
-  await app.register(accidentCertificateRoutes(deps));
   const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
+  // Acts issued with a deferred render are rendered by this process right after commit.
+  const documentRenders = new DocumentRenderQueue(database.db, citizenDocuments, { max: config.documents.renderQueue, log: app.log });
+  app.addHook('onClose', () => documentRenders.close());
+  await app.register(criminalRecordRoutes(deps, documentRenders));
+  await app.register(accidentCertificateRoutes(deps));
   const treasury = platformTreasury(config.fees);
   await app.register(
     identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),

@@ -17,6 +17,7 @@ import { cameraDepsOf } from './modules/cameras/camera-deps.js';
 import { citizenRetentionSweep } from './modules/citizen-accounts/citizen-retention.sweep.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { seedProtectionDemo } from './modules/demo/demo-protection.js';
+import { documentRenderSweep } from './modules/documents/deferred-render.js';
 import { onvifEventsSweep } from './modules/events/onvif-events.sweep.js';
 import { outageEventsSweep } from './modules/events/outage-events.sweep.js';
 import { exportBuildSweep } from './modules/exports/export-jobs.js';
@@ -90,6 +91,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(playbackEndedSweep(database.db));
     await jobs.addSweep(integrationPullAuditSweep(database.db));
     await jobs.addSweep(citizenRetentionSweep(database.db, localFileStorage(config.dataDir), systemClock, config.citizen.retention));
+    await jobs.addSweep(documentRenderSweep(database.db, { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl }, log));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
     await jobs.addSweep(
       protectionPeriodReminderSweep(database.db, systemClock, {

@@ -335,6 +335,8 @@ const notObjectScoped: Record<string, string> = {
     'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
   'POST /api/citizen/criminal-certificates/:id/consent-links':
     'citizen session (not staff): own certificates only, another citizen gets 404 (citizen-criminal-record.test.ts)',
+  'POST /api/citizen/consent-links/:id/revoke':
+    'citizen session (not staff): own consent links only, another citizen gets 404 (citizen-criminal-record.test.ts)',
   'GET /api/public/criminal-certificates/:code': 'public by design: certificate check by printed code, masked CPF only',
   'GET /api/public/consent/:token': 'public by design: the consent token the citizen gave is the capability',
   'POST /api/criminal-certificates/:id/decision': 'Politec staff only (statewide analysis queue)',

@@ -2,8 +2,11 @@ import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigi
 import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovbr } from '@vigia/testkit/govbr-sign-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { CoalescedRateLimit } from '../src/modules/accounts/rate-limit.js';
+import { documentRenderSweep } from '../src/modules/documents/deferred-render.js';
+import { localFileStorage } from '../src/modules/files/file-storage.js';
 import { multipart } from './accreditation.fixtures.js';
-import { anonymous, authHeaders, makeUser, type Session, signIn, testApp } from './helpers/app.js';
+import { anonymous, authHeaders, makeUser, type Session, signIn, testApp, testConfig } from './helpers/app.js';
 import { resetClock, setClock } from './helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
@@ -53,6 +56,19 @@ afterAll(async () => {
 const asCitizen = (s: CitizenSessionCookies) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 const request = (s: CitizenSessionCookies, purpose = 'emprego') =>
   app.inject({ method: 'POST', url: '/api/citizen/criminal-certificates', headers: asCitizen(s), payload: { purpose } });
+/** The certificate's PDF once it is rendered (after commit): waits on the list's `pdfReady`, then downloads it. */
+async function renderedPdf(s: CitizenSessionCookies, id: string) {
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const mine = (await app.inject({ method: 'GET', url: '/api/citizen/criminal-certificates', headers: { cookie: s.cookie } })).json();
+    if (mine.certificates.find((c: { id: string }) => c.id === id)?.pdfReady) break;
+    if (Date.now() > until) throw new Error('the certificate PDF was not rendered');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const pdf = await app.inject({ method: 'GET', url: `/api/citizen/criminal-certificates/${id}/pdf`, headers: { cookie: s.cookie } });
+  expect(pdf.statusCode).toBe(200);
+  return pdf;
+}
 const addRecord = async (record: Record<string, unknown>) => {
   const res = await app.inject({ method: 'POST', url: '/api/criminal-records', headers: authHeaders(staff), payload: record });
   expect(res.statusCode, res.body).toBe(200);
@@ -117,6 +133,10 @@ describe('criminal-record certificate', () => {
     const cert = res.json();
     expect(cert).toMatchObject({ status: 'issued', result: 'nada_consta', deadlineAt: null });
     expect(new Date(cert.validUntil).getTime() - new Date(cert.issuedAt).getTime()).toBe(90 * 86_400_000);
+    // Request and issue at once: one row written issued, one audit entry for both.
+    const audits = await t.database.db.query.auditEvents.findMany({ where: (a, { eq }) => eq(a.targetId, cert.id) });
+    expect(audits.map((a) => a.action)).toEqual(['criminal_certificate.issued']);
+    expect(audits[0]!.data).toMatchObject({ atOnce: true, code: cert.code, protocol: cert.protocol });
 
     const verified = await app.inject({ method: 'GET', url: `/api/public/criminal-certificates/${cert.code}` });
     expect(Object.keys(verified.json()).sort()).toEqual([
@@ -136,11 +156,7 @@ describe('criminal-record certificate', () => {
   it('public verification (by code) is logged for the citizen; the issued PDF passes, a tampered copy fails', async () => {
     const s = await signInWithGovbr(app, ouro.cpf, ouro.password);
     const cert = (await request(s)).json();
-    const pdf = await app.inject({
-      method: 'GET',
-      url: `/api/citizen/criminal-certificates/${cert.id}/pdf`,
-      headers: { cookie: s.cookie },
-    });
+    const pdf = await renderedPdf(s, cert.id);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const anon = await anonymous(app);
     const check = async (data: Buffer) => {
@@ -223,12 +239,7 @@ describe('criminal-record certificate', () => {
     expect(decided.json().result, decided.body).toBe('consta');
     const rows = await t.database.db.query.criminalRecordCertificates.findFirst({ where: (c, { eq }) => eq(c.id, queued.id) });
     expect(rows?.content).toEqual(['Condenação em vigor: receptação — Vara Criminal de Cuiabá']);
-    const pdf = await app.inject({
-      method: 'GET',
-      url: `/api/citizen/criminal-certificates/${queued.id}/pdf`,
-      headers: { cookie: s.cookie },
-    });
-    expect(pdf.statusCode).toBe(200);
+    await renderedPdf(s, queued.id);
     // The PDF is rendered from exactly these lines (certificate-content.ts); its streams are compressed.
     const text = JSON.stringify(rows);
     for (const hidden of ['Inquérito', 'estelionato', 'Pena cumprida', 'extinta']) expect(text).not.toContain(hidden);
@@ -279,5 +290,161 @@ describe('criminal-record certificate', () => {
       payload: { grantee: 'Outra empresa', days: 31 },
     });
     expect(tooLong.statusCode).toBe(400);
+  });
+
+  it('consent-link revocation: owner only, audited; the link then answers "revogado" and the list shows it', async () => {
+    const s = await signInWithGovbr(app, ouro.cpf, ouro.password);
+    const cert = (await request(s)).json();
+    const link = (
+      await app.inject({
+        method: 'POST',
+        url: `/api/citizen/criminal-certificates/${cert.id}/consent-links`,
+        headers: asCitizen(s),
+        payload: { grantee: 'Construtora Revogada S.A.', days: 10 },
+      })
+    ).json();
+    const listed = async (who: CitizenSessionCookies) =>
+      (await app.inject({ method: 'GET', url: '/api/citizen/consent-links', headers: { cookie: who.cookie } })).json().links;
+    expect((await listed(s)).find((l: { id: string }) => l.id === link.id)).toMatchObject({
+      grantee: 'Construtora Revogada S.A.',
+      status: 'active',
+      revokedAt: null,
+      protocol: cert.protocol,
+    });
+    expect((await app.inject({ method: 'GET', url: `/api/public/consent/${link.token}` })).statusCode).toBe(200);
+
+    // Another citizen neither sees nor revokes it (404, nothing changes); staff cannot call the route.
+    const other = await signInWithGovbr(app, prata.cpf, prata.password);
+    expect((await listed(other)).some((l: { id: string }) => l.id === link.id)).toBe(false);
+    const foreign = await app.inject({ method: 'POST', url: `/api/citizen/consent-links/${link.id}/revoke`, headers: asCitizen(other) });
+    expect(foreign.statusCode).toBe(404);
+    const asStaff = await app.inject({ method: 'POST', url: `/api/citizen/consent-links/${link.id}/revoke`, headers: authHeaders(staff) });
+    expect(asStaff.statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: `/api/public/consent/${link.token}` })).statusCode).toBe(200);
+
+    const revoked = await app.inject({ method: 'POST', url: `/api/citizen/consent-links/${link.id}/revoke`, headers: asCitizen(s) });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect(revoked.json()).toMatchObject({ id: link.id, status: 'revoked', revokedAt: '2026-03-10T13:00:00.000Z' });
+    const lookupsBefore = (await app.inject({ method: 'GET', url: '/api/citizen/lookups', headers: { cookie: s.cookie } })).json().lookups;
+
+    const answer = await app.inject({ method: 'GET', url: `/api/public/consent/${link.token}` });
+    expect(answer.statusCode).toBe(410);
+    expect(answer.json().error).toMatchObject({ code: 'CERTIFICATE_CONSENT_LINK_REVOKED', message: expect.stringMatching(/revogado/) });
+    expect(answer.body).not.toContain(ouro.name);
+    // A refused use discloses nothing, so it is no lookup.
+    const lookupsAfter = (await app.inject({ method: 'GET', url: '/api/citizen/lookups', headers: { cookie: s.cookie } })).json().lookups;
+    expect(lookupsAfter).toHaveLength(lookupsBefore.length);
+
+    expect((await listed(s)).find((l: { id: string }) => l.id === link.id)).toMatchObject({ status: 'revoked' });
+    const again = await app.inject({ method: 'POST', url: `/api/citizen/consent-links/${link.id}/revoke`, headers: asCitizen(s) });
+    expect(again.json()).toMatchObject({ status: 'revoked', revokedAt: '2026-03-10T13:00:00.000Z' });
+    const audits = await t.database.db.query.auditEvents.findMany({
+      where: (a, { and, eq }) => and(eq(a.action, 'criminal_certificate.consent_link_revoked'), eq(a.targetId, cert.id)),
+    });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.data).toMatchObject({ linkId: link.id, grantee: 'Construtora Revogada S.A.' });
+  });
+});
+
+describe('certificate PDF rendered after commit (deferred render)', () => {
+  it('answers 202 "being generated" until rendered, verifies by code at once, and the render sweep picks up what a process left pending', async () => {
+    // A process that renders nothing in-process (as after a crash right after commit): the pending render stays in the database.
+    const env = { ...govbrEnv(provider.issuer), DOCUMENT_RENDER_QUEUE: '0' };
+    const noRender = await testApp(t.database, t.dataDir, env);
+    try {
+      const s = await signInWithGovbr(noRender, ouro.cpf, ouro.password);
+      const issued = await noRender.inject({
+        method: 'POST',
+        url: '/api/citizen/criminal-certificates',
+        headers: asCitizen(s),
+        payload: { purpose: 'emprego' },
+      });
+      const cert = issued.json();
+      expect(cert).toMatchObject({ status: 'issued', pdfReady: false, code: expect.any(String) });
+
+      const pending = await noRender.inject({
+        method: 'GET',
+        url: `/api/citizen/criminal-certificates/${cert.id}/pdf`,
+        headers: { cookie: s.cookie },
+      });
+      expect(pending.statusCode).toBe(202);
+      expect(pending.headers['retry-after']).toBe('2');
+      expect(pending.json().message).toMatch(/sendo gerado/);
+
+      const lookups = async () =>
+        (await noRender.inject({ method: 'GET', url: '/api/citizen/lookups', headers: { cookie: s.cookie } })).json().lookups;
+      const before = await lookups();
+      const verified = await noRender.inject({ method: 'GET', url: `/api/public/criminal-certificates/${cert.code}` });
+      expect(verified.json()).toMatchObject({ code: cert.code, name: ouro.name, valid: true, result: 'nada_consta' });
+      const after = await lookups();
+      expect(after).toHaveLength(before.length + 1);
+      expect(after.filter((l: { by: string }) => l.by === 'verificação pública por código')).toHaveLength(
+        before.filter((l: { by: string }) => l.by === 'verificação pública por código').length + 1,
+      );
+
+      const anon = await anonymous(noRender);
+      const check = async (data: Buffer) => {
+        const mp = multipart({ name: 'certidao.pdf', data }, { code: cert.code });
+        return noRender.inject({
+          method: 'POST',
+          url: '/api/public/documents/verify',
+          headers: { ...mp.headers, cookie: anon.cookie, 'x-csrf-token': anon.csrf },
+          payload: mp.payload,
+        });
+      };
+      const early = await check(Buffer.from('%PDF-1.7 qualquer coisa'));
+      expect(early.json().error.code).toBe('DOCUMENT_RENDERING');
+
+      const config = testConfig(t.dataDir, env);
+      const sweep = documentRenderSweep(t.database.db, { storage: localFileStorage(t.dataDir), publicUrl: config.publicUrl }, undefined, 0);
+      expect(await sweep.runBatch(100)).toBeGreaterThanOrEqual(1);
+      expect(await sweep.runBatch(100)).toBe(0);
+
+      const mine = (
+        await noRender.inject({ method: 'GET', url: '/api/citizen/criminal-certificates', headers: { cookie: s.cookie } })
+      ).json();
+      expect(mine.certificates.find((c: { id: string }) => c.id === cert.id)).toMatchObject({ pdfReady: true });
+      const pdf = await noRender.inject({
+        method: 'GET',
+        url: `/api/citizen/criminal-certificates/${cert.id}/pdf`,
+        headers: { cookie: s.cookie },
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await check(pdf.rawPayload)).json().matches).toBe(true);
+      const tampered = Buffer.from(pdf.rawPayload);
+      tampered[Math.floor(tampered.length / 2)] = tampered[Math.floor(tampered.length / 2)]! ^ 0x01;
+      expect((await check(tampered)).json().matches).toBe(false);
+
+      const rendered = await t.database.db.query.auditEvents.findMany({
+        where: (a, { eq }) => eq(a.action, 'document.rendered'),
+      });
+      const doc = await t.database.db.query.generatedDocuments.findFirst({ where: (d, { eq }) => eq(d.code, cert.code) });
+      expect(rendered.find((a) => a.targetId === doc!.id)?.data).toMatchObject({ code: cert.code, sha256: doc!.sha256 });
+    } finally {
+      await noRender.close();
+    }
+  });
+});
+
+describe('public checks per address: the shared counter, written in coalesced upserts', () => {
+  it('two API processes share one count: each refuses once it has read the total, and every admitted check is counted once', async () => {
+    const limit = { max: 5, windowMs: 365 * 86_400_000 };
+    const a = new CoalescedRateLimit(t.database.db, 'test-certificate-check', limit);
+    const b = new CoalescedRateLimit(t.database.db, 'test-certificate-check', limit);
+    const ip = `203.0.113.${Math.floor(Math.random() * 250)}-${Date.now()}`;
+    for (let i = 0; i < 3; i++) expect(a.hit(ip)).toBe(true);
+    await a.flush();
+    for (let i = 0; i < 2; i++) expect(b.hit(ip)).toBe(true);
+    await b.flush(); // b reads the shared total: 5
+    expect(b.hit(ip)).toBe(false);
+    // a has not read since its own write (3): it may admit within one flush interval, then it knows.
+    expect(a.hit(ip)).toBe(true);
+    await a.flush();
+    expect(a.hit(ip)).toBe(false);
+    const row = await t.database.db.query.rateLimitCounters.findFirst({
+      where: (c, { and, eq }) => and(eq(c.bucket, 'test-certificate-check'), eq(c.key, ip)),
+    });
+    expect(row?.hits).toBe(6);
   });
 });

@@ -99,6 +99,11 @@ export const certificateRequestSchema = z.object({
   result: z.enum(['nada_consta', 'consta']).nullable(),
   answer: z.string().nullable(),
   requestedAt: z.string(),
+  /**
+   * Whether the PDF of an issued certificate is ready to download: it is rendered right after the
+   * issue (code, content and validity are fixed at once and verifiable by code meanwhile).
+   */
+  pdfReady: z.boolean(),
 });
 export type CertificateRequest = z.infer<typeof certificateRequestSchema>;
 
@@ -117,7 +122,27 @@ export const certificateVerificationSchema = z.object({
 });
 export type CertificateVerification = z.infer<typeof certificateVerificationSchema>;
 
-export const consentLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() });
+export const consentLinkSchema = z.object({ id: z.string().uuid(), url: z.string(), token: z.string(), expiresAt: z.string() });
+
+export const certificateConsentLinkStatuses = ['active', 'expired', 'revoked'] as const;
+export const certificateConsentLinkStatusLabels: Record<(typeof certificateConsentLinkStatuses)[number], string> = {
+  active: 'Ativo',
+  expired: 'Expirado',
+  revoked: 'Revogado',
+};
+
+/** A consent link as its citizen sees it in "Meus serviços" (never the token). */
+export const certificateConsentLinkSchema = z.object({
+  id: z.string().uuid(),
+  certificateId: z.string().uuid(),
+  protocol: z.string(),
+  grantee: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  status: z.enum(certificateConsentLinkStatuses),
+});
+export type CertificateConsentLink = z.infer<typeof certificateConsentLinkSchema>;
 
 /** What an employer reads through a consent link: the current answer, no PDF to trust. */
 export const consentAnswerSchema = z.object({

@@ -272,7 +272,15 @@ export const errorTable = {
     message: 'Este serviço exige conta gov.br nível prata ou ouro. Eleve o nível da sua conta em gov.br e entre novamente.',
   },
   CERTIFICATE_NOT_FOUND: { status: 404, message: 'Nenhuma certidão foi emitida com este código de autenticação.' },
-  CERTIFICATE_CONSENT_LINK_INVALID: { status: 404, message: 'Este link de consulta não existe, expirou ou foi revogado pelo titular.' },
+  CERTIFICATE_CONSENT_LINK_INVALID: { status: 404, message: 'Este link de consulta não existe ou expirou.' },
+  CERTIFICATE_CONSENT_LINK_REVOKED: {
+    status: 410,
+    message: 'Este link de consulta foi revogado pelo titular da certidão e não pode mais ser usado.',
+  },
+  DOCUMENT_RENDERING: {
+    status: 409,
+    message: 'O documento foi emitido e o arquivo está sendo gerado. Tente novamente em alguns segundos.',
+  },
   FEES_UNAVAILABLE: {
     status: 503,
     message: 'A emissão de taxas não está configurada neste ambiente (valor da UPF-MT, tabela de taxas ou chave Pix).',

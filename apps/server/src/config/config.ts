@@ -70,6 +70,12 @@ export const envSchema = z
     /** Inflated ÷ compressed size an entry past 1 MB may reach (the platform stores its MP4s: ratio 1; an MP4 re-zipped by an OS tool: ~1.01). */
     EXPORT_VERIFY_MAX_RATIO: z.coerce.number().positive().max(1100).default(20),
     UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+    /**
+     * Deferred document renders (e.g. criminal-record certificates) this process queues for its own
+     * render thread right after commit; beyond it, and after a crash, the render sweep does them.
+     * 0: this process never renders in-process (only the sweep does).
+     */
+    DOCUMENT_RENDER_QUEUE: z.coerce.number().int().min(0).max(100_000).default(10_000),
     /** Master key (base64, 32 bytes) sealing camera credentials; generated into DATA_DIR/keys when unset. */
     CAMERA_SECRETS_KEY: z
       .string()
@@ -220,6 +226,8 @@ export interface Config {
   jobs: boolean;
   webDist: string;
   uploads: { maxBytes: number };
+  /** Deferred document renders: how many this process queues for its render thread (0: sweep only). */
+  documents: { renderQueue: number };
   /** Ed25519 key of export manifests (PEM or base64 PKCS#8; generated into DATA_DIR/keys when unset). */
   exports: {
     signingKey: string | undefined;
@@ -330,6 +338,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.JOBS === 'on',
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../../web/dist', import.meta.url).pathname),
     uploads: { maxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024) },
+    documents: { renderQueue: e.DOCUMENT_RENDER_QUEUE },
     exports: {
       signingKey: e.EXPORT_SIGNING_KEY,
       verifyMaxBytes: Math.round(e.EXPORT_VERIFY_MAX_MB * 1024 * 1024),

@@ -57,7 +57,10 @@ export const criminalRecordCertificates = pgTable(
 
 /** A consent link a citizen gives an employer: answers "valid / no record as of now" until it expires. */
 export const certificateConsentLinks = pgTable('certificate_consent_link', {
+  /** SHA-256 of the token (the token itself is never stored). */
   id: text('id').primaryKey(),
+  /** The id the citizen's own pages use for the link (list, revoke); never the token or its hash. */
+  ref: uuid('ref').notNull().unique().defaultRandom(),
   certificateId: uuid('certificate_id')
     .notNull()
     .references(() => criminalRecordCertificates.id),

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { accidentDeclarations, accidentEvents, trafficAccidentRecords } from '../../db/tables/accident-certificate.js';
 import { citizenLookups, citizenSessions, citizenSignIns } from '../../db/tables/citizen.js';
 import { certificateConsentLinks, criminalRecordCertificates } from '../../db/tables/criminal-record.js';
-import { generatedDocuments } from '../../db/tables/documents.js';
+import { documentRenders, generatedDocuments } from '../../db/tables/documents.js';
 import { storedFiles } from '../../db/tables/files.js';
 import type { Sweep } from '../../jobs/sweep.js';
 import { recordAudit, systemActor } from '../audit/audit.service.js';
@@ -123,7 +123,7 @@ async function deleteCertificates(tx: Tx, storage: FileStorage, cutoff: Date, li
     ),
   );
   const documentIds = due.flatMap((d) => (d.documentId ? [d.documentId] : []));
-  if (documentIds.length > 0) await tx.delete(generatedDocuments).where(inArray(generatedDocuments.id, documentIds));
+  await deleteDocuments(tx, documentIds);
   for (const d of due) if (d.storageKey) await storage.remove(d.storageKey);
   return due.length;
 }
@@ -212,7 +212,7 @@ async function deleteAccidentDeclarations(
   await tx.delete(trafficAccidentRecords).where(inArray(trafficAccidentRecords.sourceId, ids));
   await tx.delete(d).where(inArray(d.id, ids));
   const documentIds = due.flatMap((r) => (r.documentId ? [r.documentId] : []));
-  if (documentIds.length > 0) await tx.delete(generatedDocuments).where(inArray(generatedDocuments.id, documentIds));
+  await deleteDocuments(tx, documentIds);
   if (photos.length > 0)
     await tx.delete(storedFiles).where(
       inArray(
@@ -223,4 +223,11 @@ async function deleteAccidentDeclarations(
   for (const r of due) if (r.pdfKey) await storage.remove(r.pdfKey);
   for (const f of photos) await storage.remove(f.storageKey);
   return { accidentDeclarations: due.length, accidentPhotos: photos.length };
+}
+
+/** Document rows (and a render still pending for one, which would otherwise hold it by its foreign key). */
+async function deleteDocuments(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delete(documentRenders).where(inArray(documentRenders.documentId, ids));
+  await tx.delete(generatedDocuments).where(inArray(generatedDocuments.id, ids));
 }

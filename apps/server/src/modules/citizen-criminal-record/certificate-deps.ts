@@ -3,6 +3,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Config } from '../../config/config.js';
 import type { Db, Queryable } from '../../db/client.js';
 import type { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
+import type { DocumentRenderQueue } from '../documents/deferred-render.js';
 import type { DocumentsDeps } from '../documents/issue-document.js';
 import type { CriminalRecordsAdapter } from './criminal-records.adapter.js';
 
@@ -11,6 +12,8 @@ export interface CertificateDeps {
   clock: Clock;
   config: Config;
   documents: DocumentsDeps;
+  /** Renders the certificate PDFs after commit (the render sweep covers what it cannot). */
+  renders: Pick<DocumentRenderQueue, 'schedule'>;
   /** The system of record (the platform's own store unless a state plugs another adapter in). */
   records: (db: Queryable) => CriminalRecordsAdapter;
 }
@@ -22,7 +25,8 @@ export const ANALYSIS_DEADLINE_DAYS = 15;
 
 export const DAY_MS = 86_400_000;
 
-export function toCertificateRequest(r: CertificateRow): CertificateRequest {
+/** `pdfReady`: the certificate's document has its file (its SHA-256 is recorded). */
+export function toCertificateRequest(r: CertificateRow, pdfReady = false): CertificateRequest {
   return {
     id: r.id,
     protocol: r.protocol,
@@ -34,5 +38,6 @@ export function toCertificateRequest(r: CertificateRow): CertificateRequest {
     result: r.result,
     answer: r.answer,
     requestedAt: r.requestedAt.toISOString(),
+    pdfReady: r.status === 'issued' && pdfReady,
   };
 }

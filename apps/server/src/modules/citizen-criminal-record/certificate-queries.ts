@@ -1,5 +1,5 @@
 import { type CertificateRequest, maskCpf } from '@vigia/contracts';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import { generatedDocuments } from '../../db/tables/documents.js';
@@ -11,21 +11,26 @@ import { toCertificateRequest } from './certificate-deps.js';
 /** The citizen's own requests, newest first. */
 export async function certificatesOf(db: Queryable, citizenId: string): Promise<CertificateRequest[]> {
   const rows = await db
-    .select()
+    .select({ c: criminalRecordCertificates, pdfReady: isNotNull(generatedDocuments.sha256) })
     .from(criminalRecordCertificates)
+    .leftJoin(generatedDocuments, eq(generatedDocuments.id, criminalRecordCertificates.documentId))
     .where(eq(criminalRecordCertificates.citizenId, citizenId))
     .orderBy(desc(criminalRecordCertificates.requestedAt));
-  return rows.map(toCertificateRequest);
+  return rows.map((r) => toCertificateRequest(r.c, Boolean(r.pdfReady)));
 }
 
-/** The PDF of one of the citizen's own certificates (someone else's: 404). */
-export async function certificatePdfOf(db: Queryable, storage: FileStorage, citizenId: string, id: string): Promise<FileDownload> {
+/**
+ * The PDF of one of the citizen's own certificates (someone else's: 404); null while it is still
+ * being rendered after the issue.
+ */
+export async function certificatePdfOf(db: Queryable, storage: FileStorage, citizenId: string, id: string): Promise<FileDownload | null> {
   const [row] = await db
     .select({ protocol: criminalRecordCertificates.protocol, doc: generatedDocuments })
     .from(criminalRecordCertificates)
     .innerJoin(generatedDocuments, eq(generatedDocuments.id, criminalRecordCertificates.documentId))
     .where(and(eq(criminalRecordCertificates.id, id), eq(criminalRecordCertificates.citizenId, citizenId)));
   if (!row) throw new AppError('NOT_FOUND', 'Nenhuma certidão emitida sua com este identificador.');
+  if (row.doc.sha256 === null) return null;
   return {
     data: await storage.read(row.doc.storageKey),
     mediaType: 'application/pdf',

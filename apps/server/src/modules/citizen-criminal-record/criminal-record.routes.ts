@@ -1,5 +1,6 @@
 import {
   authenticityCodeSchema,
+  certificateConsentLinkSchema,
   certificateRequestSchema,
   certificateVerificationSchema,
   consentAnswerSchema,
@@ -13,11 +14,12 @@ import type { AppDeps } from '../../http/app-deps.js';
 import { acting, citizenActorOf, citizenOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { sendFile } from '../../http/send-file.js';
-import { hitRateLimit } from '../accounts/rate-limit.js';
+import { CoalescedRateLimit } from '../accounts/rate-limit.js';
+import type { DocumentRenderQueue } from '../documents/deferred-render.js';
 import { localFileStorage } from '../files/file-storage.js';
 import type { CertificateDeps } from './certificate-deps.js';
 import { analysisQueue, certificatePdfOf, certificatesOf } from './certificate-queries.js';
-import { answerConsentLink, createConsentLink } from './consent-links.js';
+import { answerConsentLink, consentLinksOf, createConsentLink, revokeConsentLink } from './consent-links.js';
 import { criminalRecordPolicy as policy } from './criminal-record.policy.js';
 import { platformCriminalRecords } from './criminal-records.adapter.js';
 import { addCriminalRecord, criminalRecordsOfCpf } from './criminal-records.store.js';
@@ -28,23 +30,27 @@ import { verifyCertificate } from './verify-certificate.js';
 const tags = ['citizen: criminal-record certificate'];
 const text = (max: number) => z.string().trim().min(3).max(max);
 
-export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
+/** How long a client is asked to wait before asking again for a PDF still being rendered. */
+const RENDER_RETRY_SECONDS = 2;
+
+export function criminalRecordRoutes(app: AppDeps, renders: DocumentRenderQueue): FastifyPluginAsyncZod {
   const storage = localFileStorage(app.config.dataDir);
   const deps: CertificateDeps = {
     db: app.database.db,
     clock: app.clock,
     config: app.config,
     documents: { storage, publicUrl: app.config.publicUrl },
+    renders,
     records: platformCriminalRecords,
   };
+  // Public checks (verification, consent links) per address: the shared database counter, written
+  // in one upsert per address at most every 250 ms rather than on every check.
+  const checks = new CoalescedRateLimit(deps.db, 'certificate-check', { max: deps.config.citizen.checksPerMinute, windowMs: 60_000 });
   const publicLimit = async (ip: string) => {
-    const { allowed } = await hitRateLimit(deps.db, 'certificate-check', ip, {
-      max: deps.config.citizen.checksPerMinute,
-      windowMs: 60_000,
-    });
-    if (!allowed) throw new AppError('RATE_LIMITED');
+    if (!checks.hit(ip)) throw new AppError('RATE_LIMITED');
   };
   return async (r) => {
+    r.addHook('onClose', () => checks.flush());
     r.post('/api/citizen/criminal-certificates', {
       config: { access: policy.request },
       schema: {
@@ -66,9 +72,19 @@ export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
     });
     r.get('/api/citizen/criminal-certificates/:id/pdf', {
       config: { access: policy.downloadMine },
-      schema: { tags, summary: 'The PDF of an own certificate', params: idParamSchema },
-      handler: async (request, reply) =>
-        sendFile(reply, await certificatePdfOf(deps.db, storage, citizenOf(request).citizen.id, request.params.id)),
+      schema: {
+        tags,
+        summary: 'The PDF of an own certificate (202 + Retry-After while it is being generated)',
+        params: idParamSchema,
+      },
+      handler: async (request, reply) => {
+        const file = await certificatePdfOf(deps.db, storage, citizenOf(request).citizen.id, request.params.id);
+        if (file) return sendFile(reply, file);
+        return reply.code(202).header('retry-after', String(RENDER_RETRY_SECONDS)).send({
+          status: 'generating',
+          message: 'A certidão foi emitida e o PDF está sendo gerado. Tente baixar novamente em alguns segundos.',
+        });
+      },
     });
     r.post('/api/citizen/criminal-certificates/:id/consent-links', {
       config: { access: policy.createConsentLink },
@@ -80,6 +96,25 @@ export function criminalRecordRoutes(app: AppDeps): FastifyPluginAsyncZod {
         response: { 200: consentLinkSchema },
       },
       handler: async (request) => createConsentLink(deps, citizenOf(request), citizenActorOf(request), request.params.id, request.body),
+    });
+    r.get('/api/citizen/consent-links', {
+      config: { access: policy.listMyConsentLinks },
+      schema: {
+        tags,
+        summary: 'The consent links the citizen gave (active, expired, revoked)',
+        response: { 200: z.object({ links: z.array(certificateConsentLinkSchema) }) },
+      },
+      handler: async (request) => ({ links: await consentLinksOf(deps.db, deps.clock, citizenOf(request).citizen.id) }),
+    });
+    r.post('/api/citizen/consent-links/:id/revoke', {
+      config: { access: policy.revokeConsentLink },
+      schema: {
+        tags,
+        summary: 'Revoke a consent link the citizen gave (it answers "revogado" from then on)',
+        params: idParamSchema,
+        response: { 200: certificateConsentLinkSchema },
+      },
+      handler: async (request) => revokeConsentLink(deps, citizenOf(request), citizenActorOf(request), request.params.id),
     });
     r.get('/api/public/criminal-certificates/:code', {
       config: { access: policy.verify },

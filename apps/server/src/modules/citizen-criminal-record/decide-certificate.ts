@@ -15,7 +15,7 @@ export type CertificateDecision = { decision: 'issue' } | { decision: 'answer'; 
  * sentences) or answers the citizen with the reasons it cannot be issued online.
  */
 export async function decideCertificate(deps: CertificateDeps, who: Acting, id: string, input: CertificateDecision) {
-  return deps.db.transaction(async (tx) => {
+  const decided = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(criminalRecordCertificates)
@@ -29,7 +29,7 @@ export async function decideCertificate(deps: CertificateDeps, who: Acting, id: 
     });
     if (input.decision === 'issue') {
       const found = await deps.records(tx).search({ cpf: row.cpf, name: row.name });
-      return toCertificateRequest(await issueCertificate(tx, deps, who.actor, row, found.entries));
+      return issueCertificate(tx, deps, who.actor, row, found.entries);
     }
     const [answered] = await tx
       .update(criminalRecordCertificates)
@@ -43,6 +43,8 @@ export async function decideCertificate(deps: CertificateDeps, who: Acting, id: 
       reason: input.reason,
       data: { protocol: row.protocol },
     });
-    return toCertificateRequest(answered!);
+    return answered!;
   });
+  if (decided.status === 'issued' && decided.documentId) deps.renders.schedule([decided.documentId]);
+  return toCertificateRequest(decided);
 }

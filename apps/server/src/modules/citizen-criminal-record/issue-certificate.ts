@@ -8,10 +8,41 @@ import { certifiableEntries, certificateAct, lineOf, resultOf } from './certific
 import { type CertificateDeps, type CertificateRow, DAY_MS } from './certificate-deps.js';
 import type { CriminalRecordEntry } from './criminal-records.adapter.js';
 
+type Requested = Pick<CertificateRow, 'id' | 'protocol' | 'name' | 'cpf' | 'purpose'>;
+
 /**
- * Issues the certificate of a request in the caller's transaction: only the entries a certificate
- * may state (certificate-content.ts), the PDF with authenticity code and QR, validity from config.
+ * What issuing a certificate fixes, in the caller's transaction: only the entries a certificate may
+ * state (certificate-content.ts), validity from config, and its document with the authenticity
+ * code — so verification by code answers at once. The PDF (code + QR) is rendered after commit
+ * (documents' deferred render): the caller passes `documentId` to `deps.renders.schedule` once its
+ * transaction has committed. The caller writes these fields on the request row and audits the issue.
  */
+export async function certificateIssue(tx: Tx, deps: CertificateDeps, actor: AuditActor, req: Requested, entries: CriminalRecordEntry[]) {
+  const issuedAt = deps.clock.now();
+  const validUntil = new Date(issuedAt.getTime() + deps.config.citizen.certificateValidityDays * DAY_MS);
+  const lines = certifiableEntries(entries).map(lineOf);
+  const [pdf] = await issueDocument(tx, deps.documents, actor, {
+    kind: 'criminal_record_certificate',
+    subjectType: 'criminal_record_certificate',
+    subjectId: req.id,
+    content: certificateAct({ protocol: req.protocol, name: req.name, cpf: req.cpf, purpose: req.purpose, lines, validUntil }),
+    formats: ['pdf'],
+    issuedAt,
+    render: 'deferred',
+  });
+  return {
+    status: 'issued' as const,
+    result: resultOf(lines),
+    content: lines,
+    documentId: pdf!.id,
+    code: pdf!.code,
+    issuedAt,
+    validUntil,
+    decidedBy: actor.id,
+  };
+}
+
+/** Issues the certificate of a request waiting in analysis (Politec's decision). */
 export async function issueCertificate(
   tx: Tx,
   deps: CertificateDeps,
@@ -19,36 +50,13 @@ export async function issueCertificate(
   row: CertificateRow,
   entries: CriminalRecordEntry[],
 ): Promise<CertificateRow> {
-  const issuedAt = deps.clock.now();
-  const validUntil = new Date(issuedAt.getTime() + deps.config.citizen.certificateValidityDays * DAY_MS);
-  const lines = certifiableEntries(entries).map(lineOf);
-  const [pdf] = await issueDocument(tx, deps.documents, actor, {
-    kind: 'criminal_record_certificate',
-    subjectType: 'criminal_record_certificate',
-    subjectId: row.id,
-    content: certificateAct({ protocol: row.protocol, name: row.name, cpf: row.cpf, purpose: row.purpose, lines, validUntil }),
-    formats: ['pdf'],
-    issuedAt,
-  });
-  const [updated] = await tx
-    .update(criminalRecordCertificates)
-    .set({
-      status: 'issued',
-      result: resultOf(lines),
-      content: lines,
-      documentId: pdf!.id,
-      code: pdf!.code,
-      issuedAt,
-      validUntil,
-      decidedBy: actor.id,
-    })
-    .where(eq(criminalRecordCertificates.id, row.id))
-    .returning();
+  const issued = await certificateIssue(tx, deps, actor, row, entries);
+  const [updated] = await tx.update(criminalRecordCertificates).set(issued).where(eq(criminalRecordCertificates.id, row.id)).returning();
   await recordAudit(tx, actor, {
     action: 'criminal_certificate.issued',
     targetType: 'criminal_record_certificate',
     targetId: row.id,
-    data: { protocol: row.protocol, code: pdf!.code, result: resultOf(lines) },
+    data: { protocol: row.protocol, code: issued.code, result: issued.result },
   });
   return updated!;
 }

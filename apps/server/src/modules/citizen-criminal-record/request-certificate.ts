@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type CertificateRequest, meetsLevel, requiredLevelOf } from '@vigia/contracts';
 import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import type { CitizenContext } from '../../http/context.js';
@@ -6,12 +7,13 @@ import { hitRateLimit } from '../accounts/rate-limit.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { newCitizenProtocol } from '../citizen-accounts/citizen-protocol.js';
 import { ANALYSIS_DEADLINE_DAYS, type CertificateDeps, DAY_MS, toCertificateRequest } from './certificate-deps.js';
-import { issueCertificate } from './issue-certificate.js';
+import { certificateIssue } from './issue-certificate.js';
 
 /**
  * A citizen asks for a criminal-record certificate (free; gov.br prata or ouro). No entry on the
  * CPF and no homonym: issued at once. Otherwise the request waits for a Politec analyst, with
- * the legal deadline (Lei 9.051/1995, 15 days) visible to the citizen.
+ * the legal deadline (Lei 9.051/1995, 15 days) visible to the citizen. The PDF is rendered after
+ * commit (`pdfReady` turns true then).
  */
 export async function requestCertificate(
   deps: CertificateDeps,
@@ -30,27 +32,41 @@ export async function requestCertificate(
   const found = await deps.records(deps.db).search({ cpf: citizen.cpf, name: citizen.name });
   const atOnce = found.entries.length === 0 && found.homonyms === 0;
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const requested = {
+    id: randomUUID(),
+    protocol: newCitizenProtocol('CAC', now),
+    citizenId: citizen.id,
+    cpf: citizen.cpf,
+    name: citizen.name,
+    purpose: input.purpose,
+    requestedAt: now,
+  };
+  const row = await deps.db.transaction(async (tx) => {
+    // Issued at once: the row is written issued (one insert, one audit entry for request and issue).
+    const issued = atOnce ? await certificateIssue(tx, deps, actor, requested, []) : null;
     const [row] = await tx
       .insert(criminalRecordCertificates)
-      .values({
-        protocol: newCitizenProtocol('CAC', now),
-        citizenId: citizen.id,
-        cpf: citizen.cpf,
-        name: citizen.name,
-        purpose: input.purpose,
-        status: 'in_analysis',
-        analysisReason: atOnce ? null : found.entries.length ? 'record' : 'homonym',
-        deadlineAt: atOnce ? null : new Date(now.getTime() + ANALYSIS_DEADLINE_DAYS * DAY_MS),
-        requestedAt: now,
-      })
+      .values(
+        issued
+          ? { ...requested, ...issued }
+          : {
+              ...requested,
+              status: 'in_analysis',
+              analysisReason: found.entries.length ? 'record' : 'homonym',
+              deadlineAt: new Date(now.getTime() + ANALYSIS_DEADLINE_DAYS * DAY_MS),
+            },
+      )
       .returning();
     await recordAudit(tx, actor, {
-      action: 'criminal_certificate.requested',
+      action: issued ? 'criminal_certificate.issued' : 'criminal_certificate.requested',
       targetType: 'criminal_record_certificate',
       targetId: row!.id,
-      data: { protocol: row!.protocol, atOnce },
+      data: issued
+        ? { protocol: row!.protocol, atOnce: true, code: issued.code, result: issued.result }
+        : { protocol: row!.protocol, atOnce: false },
     });
-    return toCertificateRequest(atOnce ? await issueCertificate(tx, deps, actor, row!, []) : row!);
+    return row!;
   });
+  if (row.documentId) deps.renders.schedule([row.documentId]);
+  return toCertificateRequest(row);
 }

@@ -14,7 +14,14 @@ export async function findDocumentByCode(db: Queryable, code: string): Promise<G
   return row;
 }
 
-export function toPublicDocument(row: GeneratedDocumentRow): PublicDocument {
+/** The row of an act whose file exists; a deferred render still pending answers DOCUMENT_RENDERING. */
+export function rendered(row: GeneratedDocumentRow): GeneratedDocumentRow & { sha256: string; sizeBytes: number } {
+  if (row.sha256 === null || row.sizeBytes === null) throw new AppError('DOCUMENT_RENDERING');
+  return row as GeneratedDocumentRow & { sha256: string; sizeBytes: number };
+}
+
+export function toPublicDocument(found: GeneratedDocumentRow): PublicDocument {
+  const row = rendered(found);
   return {
     code: row.code,
     kind: row.kind,
@@ -28,7 +35,8 @@ export function toPublicDocument(row: GeneratedDocumentRow): PublicDocument {
   };
 }
 
-export function toDocumentSummary(row: GeneratedDocumentRow): GeneratedDocumentSummary {
+export function toDocumentSummary(found: GeneratedDocumentRow): GeneratedDocumentSummary {
+  const row = rendered(found);
   return {
     id: row.id,
     code: row.code,
@@ -51,6 +59,7 @@ export async function lookupDocument(db: Queryable, code: string): Promise<Publi
 /**
  * Public: hashes an uploaded copy (streamed, never stored) and compares it with the SHA-256 of the
  * act issued under `code`. Any altered byte gives a different hash, so a tampered copy fails.
+ * While a deferred render is pending there is no issued file yet: DOCUMENT_RENDERING.
  */
 export async function verifyDocument(db: Queryable, code: string, incoming: IncomingFile, maxBytes: number): Promise<DocumentVerification> {
   const row = await findDocumentByCode(db, code);
@@ -60,13 +69,14 @@ export async function verifyDocument(db: Queryable, code: string, incoming: Inco
     throw new AppError('PAYLOAD_TOO_LARGE', `O arquivo enviado excede o tamanho máximo permitido (${Math.round(maxBytes / 1048576)} MB).`);
   if (!row) throw new AppError('NOT_FOUND', 'Nenhum documento foi emitido com este código de autenticação.');
   const { sha256 } = m.result();
-  const matches = sha256 === row.sha256;
+  const expectedSha256 = rendered(row).sha256;
+  const matches = sha256 === expectedSha256;
   const superseded = row.supersededById !== null;
   return {
     code: row.code,
     matches,
     sha256,
-    expectedSha256: row.sha256,
+    expectedSha256,
     superseded,
     message: matches
       ? `Documento autêntico: o arquivo é idêntico ao emitido em ${row.issuedAt.toLocaleDateString('pt-BR', { timeZone: 'America/Cuiaba' })}${superseded ? ', mas foi substituído por versão posterior' : ''}.`

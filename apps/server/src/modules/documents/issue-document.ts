@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { generatedDocuments } from '../../db/tables/documents.js';
+import { documentRenders, generatedDocuments } from '../../db/tables/documents.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import type { ActContent } from './act-content.js';
@@ -30,6 +30,14 @@ export interface IssueInput {
   supersedes?: boolean;
   /** The issue time printed on the act (default: now); use cases that count a validity pass their clock's. */
   issuedAt?: Date;
+  /**
+   * 'deferred': code, title and subject are fixed in the caller's transaction, with the content to
+   * render (`document_render`); the file, its size and SHA-256 come after commit, from the render
+   * queue or the render sweep (deferred-render.ts). Until then the row's `sha256` is null. The caller
+   * hands the returned ids to `DocumentRenderQueue.schedule` once its transaction has committed.
+   * Default 'inline': rendered and stored here.
+   */
+  render?: 'inline' | 'deferred';
 }
 
 const MEDIA: Record<DocumentFormat, string> = {
@@ -44,15 +52,19 @@ const MEDIA: Record<DocumentFormat, string> = {
  */
 export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditActor, input: IssueInput): Promise<GeneratedDocumentRow[]> {
   const issued: GeneratedDocumentRow[] = [];
+  const deferred = input.render === 'deferred';
   for (const format of input.formats) {
     const id = randomUUID();
     const code = newAuthenticityCode();
     const issuedAt = input.issuedAt ?? new Date();
-    const stamp = { code, verifyUrl: verifyUrlFor(deps.publicUrl, code), issuedAt };
-    const bytes = format === 'pdf' ? await renderPdf(input.content, stamp) : await renderDocx(input.content, stamp);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const storageKey = `generated/${issuedAt.getUTCFullYear()}/${id}.${format}`;
-    await deps.storage.write(storageKey, bytes);
+    let bytes: Buffer | null = null;
+    if (!deferred) {
+      const stamp = { code, verifyUrl: verifyUrlFor(deps.publicUrl, code), issuedAt };
+      bytes = format === 'pdf' ? await renderPdf(input.content, stamp) : await renderDocx(input.content, stamp);
+      await deps.storage.write(storageKey, bytes);
+    }
+    const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
     const [row] = await tx
       .insert(generatedDocuments)
       .values({
@@ -66,12 +78,13 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
         sourceDigest: input.sourceDigest ?? null,
         storageKey,
         mediaType: MEDIA[format],
-        sizeBytes: bytes.length,
+        sizeBytes: bytes?.length ?? null,
         sha256,
         issuedBy: actor.id,
         issuedAt,
       })
       .returning();
+    if (deferred) await tx.insert(documentRenders).values({ documentId: id, content: input.content });
     if (input.supersedes) {
       await tx
         .update(generatedDocuments)
@@ -91,7 +104,14 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
       action: 'document.issued',
       targetType: 'generated_document',
       targetId: id,
-      data: { code, kind: input.kind, format, subjectType: input.subjectType, subjectId: input.subjectId, sha256 },
+      data: {
+        code,
+        kind: input.kind,
+        format,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        ...(deferred ? { render: 'deferred' } : { sha256 }),
+      },
     });
     issued.push(row!);
   }

@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ExportVerification } from '@vigia/contracts';
 import { AppError } from '../../http/errors.js';
+import { startModuleWorker, workerUrlOf } from '../../worker-thread.js';
 import type { ZipLimits, ZipRefusalReason } from '../files/safe-zip.js';
 
 export interface VerifyZipJob {
@@ -11,18 +12,7 @@ export interface VerifyZipJob {
 
 export type VerifyZipOutcome = { result: ExportVerification } | { refused: ZipRefusalReason; detail: string };
 
-const workerUrl = new URL(`./verify-export-zip.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * The worker's entry is TypeScript when the server runs from source (tsx, vitest): the thread
- * registers tsx's loader before importing it, as a worker does not inherit the parent's hooks.
- */
-function bootstrap(): string {
-  const entry = JSON.stringify(workerUrl.href);
-  if (!workerUrl.pathname.endsWith('.ts')) return `import(${entry});`;
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  return `import(${tsx}).then((m) => m.register()).then(() => import(${entry}));`;
-}
+const workerUrl = workerUrlOf('verify-export-zip', import.meta.url);
 
 /** The body's own memory when it is whole (moved to the worker, no copy), else a copy. */
 function ownBuffer(body: Buffer): ArrayBuffer {
@@ -37,7 +27,7 @@ const idle: Worker[] = [];
 const MAX_IDLE = 2;
 
 function startWorker(): Worker {
-  const worker = new Worker(bootstrap(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+  const worker = startModuleWorker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
   worker.on('exit', () => {
     const i = idle.indexOf(worker);
     if (i >= 0) idle.splice(i, 1);

@@ -6,6 +6,7 @@ import { cameras } from '../../db/tables/cameras.js';
 import { generatedDocuments } from '../../db/tables/documents.js';
 import { releaseDeliveries, releaseRequestCameras, releaseRequestNotes, releaseRequests } from '../../db/tables/releases.js';
 import type { AuthContext } from '../accounts/session.service.js';
+import { rendered } from '../documents/documents.service.js';
 import { locksOfRequest } from './evidence-locks.js';
 
 import { loadRequest, requestNumber, requestScope } from './release-scope.js';
@@ -107,7 +108,7 @@ export async function viewRequest(db: Queryable, auth: AuthContext, id: string):
       format: d.format,
       title: d.title,
       issuedAt: d.issuedAt.toISOString(),
-      sha256: d.sha256,
+      sha256: rendered(d).sha256,
     })),
     delivery: delivery
       ? {

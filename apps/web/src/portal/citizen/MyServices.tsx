@@ -1,13 +1,22 @@
-import { certificateRequestStatusLabels, type GovbrLevel, meetsLevel, requiredLevelOf } from '@vigia/contracts';
-import { type FormEvent, useCallback, useState } from 'react';
+import {
+  certificateConsentLinkStatusLabels,
+  certificateRequestStatusLabels,
+  type GovbrLevel,
+  meetsLevel,
+  requiredLevelOf,
+} from '@vigia/contracts';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { TextField } from '../../shared/components/TextField';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
-import { createConsentLink, fetchMyServices, reissueFee, requestCertificate } from './citizen-api';
+import { createConsentLink, fetchMyServices, reissueFee, requestCertificate, revokeConsentLink } from './citizen-api';
 import { IdentityCardRequestForm } from './IdentityCardRequestForm';
 import { MyAccidents } from './MyAccidents';
+
+/** While a certificate's PDF is being generated (right after the issue), the list is read again this often. */
+const PDF_POLL_MS = 2000;
 
 const brl = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' });
 
@@ -33,6 +42,12 @@ export function MyServices({ level }: { level: GovbrLevel }) {
     setPurpose('');
   }
   const canCertificate = meetsLevel(level, requiredLevelOf('criminal_record_certificate'));
+  const pdfPending = data?.certificates.some((c) => c.status === 'issued' && !c.pdfReady) ?? false;
+  useEffect(() => {
+    if (!pdfPending) return;
+    const timer = setTimeout(reload, PDF_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pdfPending, data, reload]);
   return (
     <section aria-labelledby="my-services">
       <h2 id="my-services">Meus serviços</h2>
@@ -97,7 +112,11 @@ export function MyServices({ level }: { level: GovbrLevel }) {
               <>
                 {' '}
                 — código <strong data-testid="certificate-code">{c.code}</strong>, válida até {formatDateTime(c.validUntil!)}.{' '}
-                <a href={`/api/citizen/criminal-certificates/${c.id}/pdf`}>Baixar PDF</a>{' '}
+                {c.pdfReady ? (
+                  <a href={`/api/citizen/criminal-certificates/${c.id}/pdf`}>Baixar PDF</a>
+                ) : (
+                  <em data-testid="certificate-pdf-pending">PDF em geração — o link para baixar aparece em instantes.</em>
+                )}{' '}
                 <button
                   type="button"
                   className="br-button secondary small"
@@ -116,6 +135,51 @@ export function MyServices({ level }: { level: GovbrLevel }) {
         </p>
       )}
 
+      <h4>Links de consulta que você deu</h4>
+      {data?.consentLinks.length ? (
+        <table className="br-table">
+          <thead>
+            <tr>
+              <th>Para</th>
+              <th>Certidão</th>
+              <th>Criado em</th>
+              <th>Válido até</th>
+              <th>Situação</th>
+              <th>
+                <span className="sr-only">Ações</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.consentLinks.map((l) => (
+              <tr key={l.id} data-testid="consent-link">
+                <td>{l.grantee}</td>
+                <td>{l.protocol}</td>
+                <td>{formatDateTime(l.createdAt)}</td>
+                <td>{formatDateTime(l.expiresAt)}</td>
+                <td data-testid="consent-link-status">
+                  {certificateConsentLinkStatusLabels[l.status]}
+                  {l.revokedAt && <> em {formatDateTime(l.revokedAt)}</>}
+                </td>
+                <td>
+                  {l.status === 'active' && (
+                    <button
+                      type="button"
+                      className="br-button secondary small"
+                      onClick={() => void act(() => revokeConsentLink(l.id))}
+                      aria-label={`Revogar o link de consulta dado a ${l.grantee}`}
+                    >
+                      Revogar
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Você não deu nenhum link de consulta.</p>
+      )}
       <MyAccidents />
 
       <h3>Quem me consultou</h3>

@@ -3,6 +3,7 @@ import type {
   AccidentDeclaration,
   AccidentDeclarationBody,
   AccidentParticipation,
+  CertificateConsentLink,
   CertificateRequest,
   CertificateVerification,
   CitizenSession,
@@ -24,27 +25,32 @@ export const signOut = () => apiRequest<{ ok: true }>('/api/citizen/auth/logout'
 
 export interface MyServices {
   certificates: CertificateRequest[];
+  consentLinks: CertificateConsentLink[];
   identityCards: IdentityCardRequest[];
   lookups: LookupEntry[];
 }
 
 export async function fetchMyServices(signal?: AbortSignal): Promise<MyServices> {
-  const [c, i, l] = await Promise.all([
+  const [c, k, i, l] = await Promise.all([
     apiRequest<{ certificates: CertificateRequest[] }>('/api/citizen/criminal-certificates', { signal }),
+    apiRequest<{ links: CertificateConsentLink[] }>('/api/citizen/consent-links', { signal }),
     apiRequest<{ requests: IdentityCardRequest[] }>('/api/citizen/identity-cards', { signal }),
     apiRequest<{ lookups: LookupEntry[] }>('/api/citizen/lookups', { signal }),
   ]);
-  return { certificates: c.certificates, identityCards: i.requests, lookups: l.lookups };
+  return { certificates: c.certificates, consentLinks: k.links, identityCards: i.requests, lookups: l.lookups };
 }
 
 export const requestCertificate = (purpose: string) =>
   apiRequest<CertificateRequest>('/api/citizen/criminal-certificates', { method: 'POST', body: { purpose } });
 
 export const createConsentLink = (id: string, grantee: string, days: number) =>
-  apiRequest<{ url: string; expiresAt: string }>(`/api/citizen/criminal-certificates/${id}/consent-links`, {
+  apiRequest<{ id: string; url: string; expiresAt: string }>(`/api/citizen/criminal-certificates/${id}/consent-links`, {
     method: 'POST',
     body: { grantee, days },
   });
+
+export const revokeConsentLink = (linkId: string) =>
+  apiRequest<CertificateConsentLink>(`/api/citizen/consent-links/${encodeURIComponent(linkId)}/revoke`, { method: 'POST' });
 
 export interface PostPlaces {
   id: string;
