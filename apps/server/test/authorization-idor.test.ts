@@ -370,6 +370,8 @@ const controlExceptions: Record<string, string> = {
   'GET /api/exports/:id/download': 'the export job is real (GET /api/exports/:id passes) but not built: 409 EXPORT_NOT_READY',
   'GET /api/playback/:cameraId/media': 'needs a playback token bound to the camera',
   'GET /api/ptz/:cameraId': 'the camera is real but its DDNS name does not resolve here: 502 PTZ_DEVICE_FAILED past the scope check',
+  'GET /api/ptz/:cameraId/approved-preset':
+    'the same camera: 502 PTZ_DEVICE_FAILED past the scope check (its DDNS name does not resolve here)',
   'GET /api/events/:id/images/:which': 'the event is real (GET /api/events/:id passes) but a camera_down event has no pictures',
 };
 

@@ -1,6 +1,6 @@
 import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovbr } from '@vigia/testkit/govbr-sign-in';
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { accidentDeclarations, accidentEvents, accidentParties, trafficAccidentRecords } from '../src/db/tables/accident-certificate.js';
@@ -99,6 +99,20 @@ describe('citizen retention sweep (LGPD)', () => {
           .from(citizenLookups)
           .where(inArray(citizenLookups.cpf, [prata.cpf, ouro.cpf]))
       ).length;
+    // The PDFs are rendered after commit (deferred render): wait until both files exist.
+    await expect
+      .poll(
+        async () =>
+          (
+            await db
+              .select({ id: generatedDocuments.id })
+              .from(criminalRecordCertificates)
+              .innerJoin(generatedDocuments, eq(generatedDocuments.id, criminalRecordCertificates.documentId))
+              .where(isNotNull(generatedDocuments.sha256))
+          ).length,
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(2);
     const certRows = await db
       .select({ id: criminalRecordCertificates.id, validUntil: criminalRecordCertificates.validUntil, key: generatedDocuments.storageKey })
       .from(criminalRecordCertificates)
