@@ -239,6 +239,10 @@ describe('Directory of security units: import replaces the whole list or nothing
       'header.longitude',
       'header.source',
     ]);
+    // The empty template would wipe the public directory: refused.
+    const empty = await importAs(admin, csv());
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().error.details).toEqual([{ path: 'rows', message: 'A planilha não tem nenhuma linha preenchida.' }]);
     expect(await rows()).toEqual(before);
     expect((await audits()).filter((a) => a.action === 'security_unit.imported')).toHaveLength(1); // only the re-import above
   });

@@ -1,12 +1,10 @@
 import {
-  type SecurityUnitColumnKey,
   type SecurityUnitKind,
   securityUnitColumns,
   securityUnitKindLabels,
   securityUnitKinds,
   securityUnitKindWords,
 } from '@vigia/contracts';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { securityUnits } from '../../db/tables/security-units.js';
 import { AppError } from '../../http/errors.js';
@@ -14,12 +12,10 @@ import type { AuditActor } from '../audit/audit.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Clock } from '../calendar/clock.js';
 import { readSpreadsheet, type SheetRow } from '../cameras/import/spreadsheet-reader.js';
-import { headerKey, parseDecimal } from '../cameras/import/validate-import-rows.js';
-import { findMunicipality, isInsideMatoGrosso } from '../reference/index.js';
+import { headerKey } from '../cameras/import/validate-import-rows.js';
+import { columnTemplate, filledRows, mapHeader, rowReader, type SheetProblem, sortProblems } from '../spreadsheets/column-sheet.js';
 
 type Row = Omit<typeof securityUnits.$inferInsert, 'createdAt' | 'updatedAt'>;
-type Problem = { path: string; message: string };
-const MAX_CHARS = 255;
 /** Above the camera import's 500: the whole state's directory goes in one file (the container allows 5,000 rows). */
 const MAX_ROWS = 2000;
 
@@ -35,71 +31,36 @@ const splitList = (text: string) =>
     .filter(Boolean);
 
 /**
- * Validates the whole sheet: every problem of every row, each with a path `row.<n>.<column>` (or
- * `header.<column>`) and a pt-BR message, ordered by row then template column. Any problem refuses
- * the whole file. Columns the template does not know (the export's "Código IBGE", "ID") are ignored.
+ * Validates the whole sheet: every problem of every row, by row and column (column-sheet.ts). Any
+ * problem refuses the whole file. Columns the template does not know (the export's "Código IBGE",
+ * "ID") are ignored; the apostrophe the export puts before formula-like text is removed.
  */
-export function validateUnitsSheet(header: string[], rows: SheetRow[]): { units: Row[]; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const index = new Map<SecurityUnitColumnKey, number>();
-  header.forEach((h, i) => {
-    const col = securityUnitColumns.find((c) => headerKey(c.header) === headerKey(h));
-    if (col && !index.has(col.key)) index.set(col.key, i);
-  });
-  for (const c of securityUnitColumns)
-    if (c.required && !index.has(c.key))
-      problems.push({ path: `header.${c.key}`, message: `Coluna "${c.header}" não encontrada no cabeçalho.` });
+export function validateUnitsSheet(header: string[], rows: SheetRow[]): { units: Row[]; problems: SheetProblem[] } {
+  const { index, problems } = mapHeader(securityUnitColumns, header);
   if (problems.length) return { units: [], problems };
-  const filled = rows.filter((r) => r.cells.some((c) => c.text !== ''));
+  const filled = filledRows(rows);
+  // The empty template would wipe the public directory: refused (remove units one by one instead).
+  if (!filled.length) problems.push({ path: 'rows', message: 'A planilha não tem nenhuma linha preenchida.' });
   const units: Row[] = [];
   for (const r of filled) {
-    const at = (key: SecurityUnitColumnKey) => `row.${r.row}.${key}`;
-    const column = (key: SecurityUnitColumnKey) => securityUnitColumns.find((c) => c.key === key)!;
-    const label = (key: SecurityUnitColumnKey) => `Linha ${r.row}, coluna "${column(key).header}"`;
-    const cell = (key: SecurityUnitColumnKey): string => {
-      const i = index.get(key);
-      const c = i === undefined ? undefined : r.cells[i];
-      if (c?.formula) {
-        problems.push({ path: at(key), message: `${label(key)}: fórmulas não são aceitas; digite o valor.` });
-        return '';
-      }
-      // The export protects text that a spreadsheet would run as a formula with a leading apostrophe.
-      const text = (c?.text ?? '').replace(/^'(?=[=+@-])/, '');
-      if (text.length > MAX_CHARS) problems.push({ path: at(key), message: `${label(key)}: mais de ${MAX_CHARS} caracteres.` });
-      if (!text && column(key).required) problems.push({ path: at(key), message: `${label(key)}: preenchimento obrigatório.` });
-      return text;
-    };
-    const kindText = cell('kind');
+    const read = rowReader(securityUnitColumns, index, r, problems, (text) => text.replace(/^'(?=[=+@-])/, ''));
+    const kindText = read.cell('kind');
     const kind = kindByWord.get(headerKey(kindText).replace(/ /g, '-'));
     if (kindText && !kind)
-      problems.push({
-        path: at('kind'),
-        message: `${label('kind')}: use Batalhão PM, Companhia PM, Delegacia, Politec, Bombeiros, Base comunitária ou Diretoria.`,
-      });
-    const name = cell('name');
-    const address = cell('address');
-    const municipalityText = cell('municipality');
-    const municipality = municipalityText ? findMunicipality(municipalityText) : undefined;
-    if (municipalityText && (!municipality || !municipality.ibgeCode.startsWith('51')))
-      problems.push({ path: at('municipality'), message: `${label('municipality')}: município de Mato Grosso não encontrado.` });
-    const phones = splitList(cell('phones'));
-    const hours = cell('hours');
-    const services = splitList(cell('services'));
-    const latText = cell('latitude');
-    const lonText = cell('longitude');
-    const latitude = parseDecimal(latText);
-    const longitude = parseDecimal(lonText);
-    if (latText && !Number.isFinite(latitude)) problems.push({ path: at('latitude'), message: `${label('latitude')}: número inválido.` });
-    if (lonText && !Number.isFinite(longitude))
-      problems.push({ path: at('longitude'), message: `${label('longitude')}: número inválido.` });
-    if (Number.isFinite(latitude) && Number.isFinite(longitude) && !isInsideMatoGrosso(latitude, longitude))
-      problems.push({ path: at('latitude'), message: `Linha ${r.row}: o ponto (latitude, longitude) fica fora de Mato Grosso.` });
-    const source = cell('source');
+      read.problem('kind', 'use Batalhão PM, Companhia PM, Delegacia, Politec, Bombeiros, Base comunitária ou Diretoria.');
+    const name = read.cell('name');
+    const address = read.cell('address');
+    const { found } = read.municipality('municipality');
+    const phones = splitList(read.cell('phones'));
+    const hours = read.cell('hours');
+    const services = splitList(read.cell('services'));
+    const { latitude, longitude } = read.point('latitude', 'longitude');
+    const source = read.cell('source');
     units.push({
       kind: kind ?? 'directorate',
       name,
       address,
-      municipalityIbge: municipality?.ibgeCode ?? '',
+      municipalityIbge: found?.ibgeCode ?? '',
       phones,
       hours,
       services,
@@ -109,23 +70,14 @@ export function validateUnitsSheet(header: string[], rows: SheetRow[]): { units:
       illustrative: false,
     });
   }
-  const order = (path: string) => {
-    const [, row, key] = path.split('.');
-    return [Number(row) || 0, securityUnitColumns.findIndex((c) => c.key === key)] as const;
-  };
-  problems.sort((a, b) => {
-    const [ra, ca] = order(a.path);
-    const [rb, cb] = order(b.path);
-    return ra - rb || ca - cb;
-  });
-  return { units, problems };
+  return { units, problems: sortProblems(problems, securityUnitColumns) };
 }
 
 /**
  * Administrator import (CSV or XLSX, the template's columns): the whole file is validated first;
  * any problem refuses it (SECURITY_UNIT_IMPORT_INVALID, every problem in `details`) and nothing is
  * written; otherwise the directory is replaced in one transaction with one audit row that keeps
- * how many units there were and are. An empty sheet (header only) empties the directory.
+ * how many units there were and are. A sheet with no filled row is refused.
  */
 export async function importUnits(deps: { db: Db; clock: Clock }, actor: AuditActor, bytes: Buffer): Promise<{ imported: number }> {
   const sheet = await readSpreadsheet(bytes, { maxRows: MAX_ROWS });
@@ -145,38 +97,12 @@ export async function importUnits(deps: { db: Db; clock: Clock }, actor: AuditAc
   return { imported: units.length };
 }
 
-/** The template: CSV (";", BOM, Excel pt-BR) or XLSX with a note per column and an instructions sheet. */
-export async function unitsTemplate(format: 'csv' | 'xlsx'): Promise<Buffer> {
-  if (format === 'csv') {
-    const line = securityUnitColumns.map((c) => (c.required ? `${c.header} *` : c.header)).join(';');
-    return Buffer.from(`\ufeff${line}\r\n`, 'utf8');
-  }
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Vigia Mais MT';
-  wb.created = new Date(0);
-  const sheet = wb.addWorksheet('Unidades', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = securityUnitColumns.map((c) => ({
-    header: c.required ? `${c.header} *` : c.header,
-    key: c.key,
-    width: 26,
-    style: { numFmt: '@' },
-  }));
-  sheet.getRow(1).font = { bold: true };
-  securityUnitColumns.forEach((c, i) => {
-    sheet.getRow(1).getCell(i + 1).note = c.help;
+/** The import template (CSV or XLSX with notes and instructions). */
+export const unitsTemplate = (format: 'csv' | 'xlsx'): Promise<Buffer> =>
+  columnTemplate(format, securityUnitColumns, {
+    sheet: 'Unidades',
+    notes: [
+      'Uma unidade por linha. Informe a fonte de cada dado. A importação substitui a lista inteira.',
+      'Se alguma linha tiver problema, nada é importado: a resposta indica cada linha, a coluna e o motivo.',
+    ],
   });
-  const help = wb.addWorksheet('Instruções');
-  help.columns = [
-    { header: 'Coluna', key: 'header', width: 16 },
-    { header: 'Obrigatória', key: 'required', width: 12 },
-    { header: 'O que informar', key: 'help', width: 80 },
-    { header: 'Exemplo', key: 'example', width: 40 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of securityUnitColumns)
-    help.addRow({ header: c.header, required: c.required ? 'Sim' : 'Não', help: c.help, example: c.example });
-  help.addRow({});
-  help.addRow({ header: 'Uma unidade por linha. Informe a fonte de cada dado. A importação substitui a lista inteira.' });
-  help.addRow({ header: 'Se alguma linha tiver problema, nada é importado: a resposta indica cada linha, a coluna e o motivo.' });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
