@@ -14,6 +14,7 @@ import type { Clock } from '../calendar/clock.js';
 import { readSpreadsheet, type SheetRow } from '../cameras/import/spreadsheet-reader.js';
 import { headerKey } from '../cameras/import/validate-import-rows.js';
 import { columnTemplate, filledRows, mapHeader, rowReader, type SheetProblem, sortProblems } from '../spreadsheets/column-sheet.js';
+import { toUnit } from './unit-view.js';
 
 type Row = Omit<typeof securityUnits.$inferInsert, 'createdAt' | 'updatedAt'>;
 /** Above the camera import's 500: the whole state's directory goes in one file (the container allows 5,000 rows). */
@@ -77,7 +78,7 @@ export function validateUnitsSheet(header: string[], rows: SheetRow[]): { units:
  * Administrator import (CSV or XLSX, the template's columns): the whole file is validated first;
  * any problem refuses it (SECURITY_UNIT_IMPORT_INVALID, every problem in `details`) and nothing is
  * written; otherwise the directory is replaced in one transaction with one audit row that keeps
- * how many units there were and are. A sheet with no filled row is refused.
+ * the whole directory before and after. A sheet with no filled row is refused.
  */
 export async function importUnits(deps: { db: Db; clock: Clock }, actor: AuditActor, bytes: Buffer): Promise<{ imported: number }> {
   const sheet = await readSpreadsheet(bytes, { maxRows: MAX_ROWS });
@@ -85,13 +86,17 @@ export async function importUnits(deps: { db: Db; clock: Clock }, actor: AuditAc
   if (problems.length) throw new AppError('SECURITY_UNIT_IMPORT_INVALID', undefined, problems.slice(0, 200));
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const removed = await tx.delete(securityUnits).returning({ id: securityUnits.id });
-    if (units.length) await tx.insert(securityUnits).values(units.map((u) => ({ ...u, createdAt: now, updatedAt: now })));
+    const removed = await tx.delete(securityUnits).returning();
+    const inserted = await tx
+      .insert(securityUnits)
+      .values(units.map((u) => ({ ...u, createdAt: now, updatedAt: now })))
+      .returning();
+    // The whole directory before and after: an import is rare and the list is small (≤ 2,000 units).
     await recordAudit(tx, actor, {
       action: 'security_unit.imported',
       targetType: 'security_unit',
       targetId: null,
-      data: { format: sheet.format, before: { units: removed.length }, after: { units: units.length } },
+      data: { format: sheet.format, before: removed.map(toUnit), after: inserted.map(toUnit) },
     });
   });
   return { imported: units.length };
