@@ -59,7 +59,7 @@ export function SecurityUnitsAdminPage() {
 
   return (
     <>
-      <Breadcrumb items={[{ label: 'Unidades de segurança' }]} homeTo="/" />
+      <Breadcrumb items={[{ label: 'Unidades de segurança' }]} />
       <h1>Unidades de segurança (diretório público)</h1>
       <p>
         Diretório publicado no portal (<a href="/unidades">/unidades</a>) e como dados abertos (
