@@ -151,4 +151,26 @@ describe('citizen services', () => {
     expect(await visitor.content()).toContain('***.444.777-**');
     expect(await visitor.content()).not.toContain(prata.cpf);
   }, 120_000);
+
+  it('an anonymous visitor finds the nearest security unit with "Perto de mim"; a refused position shows a message', async () => {
+    // Várzea Grande: the demo seed's illustrative Politec post there is the nearest unit.
+    const context = await browser.newContext({ geolocation: { latitude: -15.6458, longitude: -56.1322 }, permissions: ['geolocation'] });
+    const visitor = await context.newPage();
+    await visitor.goto(`${server.url}/unidades`);
+    await expect.poll(() => visitor.getByTestId('unit-item').count()).toBeGreaterThan(1);
+    await visitor.getByTestId('units-near-me').click();
+    await expect.poll(() => visitor.getByTestId('unit-distance').count()).toBeGreaterThan(1);
+    const first = visitor.getByTestId('unit-item').first();
+    expect(await first.textContent()).toContain('Posto Politec de demonstração (ilustrativo)');
+    expect(await first.getByTestId('unit-distance').textContent()).toMatch(/^\d+ m$/);
+    await visitor.getByLabel('Tipo de unidade').selectOption({ label: 'Corpo de Bombeiros' });
+    await expect.poll(() => visitor.getByTestId('unit-item').count()).toBe(1);
+    const geojson = await (await visitor.request.get(`${server.url}/api/public/security-units.geojson`)).json();
+    expect(geojson.type).toBe('FeatureCollection');
+
+    const refused = await (await browser.newContext({ permissions: [] })).newPage();
+    await refused.goto(`${server.url}/unidades`);
+    await refused.getByTestId('units-near-me').click();
+    await expect.poll(() => refused.getByText('Localização indisponível').count(), { timeout: 30_000 }).toBe(1);
+  }, 90_000);
 });

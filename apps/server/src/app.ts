@@ -61,6 +61,7 @@ import { recordingsRoutes } from './modules/recordings/recordings.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
+import { securityUnitsRoutes } from './modules/security-units/security-units.routes.js';
 import { signageRoutes } from './modules/signage/signage.routes.js';
 import { viewChangeRoutes } from './modules/view-change/view-change.routes.js';
 
@@ -162,6 +163,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   app.addHook('onClose', () => documentRenders.close());
   await app.register(criminalRecordRoutes(deps, documentRenders));
   await app.register(accidentCertificateRoutes(deps));
+  await app.register(securityUnitsRoutes(deps));
   const treasury = platformTreasury(config.fees);
   await app.register(
     identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),

@@ -359,6 +359,9 @@ const notObjectScoped: Record<string, string> = {
   'GET /api/accident-certificates/:id': 'traffic police only (statewide queue)',
   'GET /api/accident-certificates/:id/photos/:fileId': 'traffic police only (statewide queue); the photo must belong to the declaration',
   'POST /api/accident-certificates/:id/decision': 'traffic police only (statewide queue)',
+  'PUT /api/security-units/:id':
+    'administrators only (statewide): the public directory of security units; non-admins refused in security-units.test.ts',
+  'DELETE /api/security-units/:id': 'administrators only (statewide): the public directory of security units',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

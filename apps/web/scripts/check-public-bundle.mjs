@@ -58,6 +58,9 @@ const backofficeOnly = [
   'Protocolar pedido',
   'Decidir e emitir o ato',
   'Exportar CSV',
+  // security units (apps/web/src/backoffice/security-units): the admin API; the portal reads /api/public/security-units
+  '/api/security-units',
+  'Importar e substituir',
   'sinalizar a cooperação',
 ];
 

@@ -55,6 +55,12 @@ export const citizenServices = [
     path: '/cidadao/acidente',
   },
   {
+    id: 'security_units',
+    title: 'Unidades de segurança: endereços, telefones, horários e mapa',
+    requiredLevel: null,
+    path: '/unidades',
+  },
+  {
     id: 'accident_certificate_verification',
     title: 'Autenticar certidão de acidente de trânsito',
     requiredLevel: null,

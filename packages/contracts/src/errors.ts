@@ -253,6 +253,12 @@ export const errorTable = {
   },
   PROTECTION_PERIOD_INVALID: { status: 422, message: 'Período inválido (Resolução 121/2025/CSPJC-MT, art. 11, § 1º).' },
   PROTECTION_VEHICLE_INVALID: { status: 422, message: 'Viatura inadequada (Resolução 121/2025/CSPJC-MT, art. 20).' },
+  SECURITY_UNIT_IMPORT_INVALID: {
+    status: 422,
+    message: 'A planilha de unidades de segurança tem problemas: nada foi importado. Corrija as linhas indicadas e envie de novo.',
+  },
+  SECURITY_UNIT_MUNICIPALITY_UNKNOWN: { status: 422, message: 'Município não encontrado na referência de municípios de Mato Grosso.' },
+  SECURITY_UNIT_OUTSIDE_MT: { status: 422, message: 'O ponto (latitude, longitude) da unidade fica fora de Mato Grosso.' },
   PROTECTION_REFERENCE_IMPORT_INVALID: {
     status: 422,
     message: 'A planilha de hospitais, polícia e bombeiros tem problemas: nada foi importado. Corrija as linhas indicadas e envie de novo.',

@@ -34,3 +34,4 @@ export * from './recordings.js';
 export * from './reference.js';
 export * from './releases.js';
 export * from './roles.js';
+export * from './security-units.js';

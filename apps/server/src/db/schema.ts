@@ -38,4 +38,5 @@ export * from './tables/regions.js';
 export * from './tables/releases.js';
 export * from './tables/sanctions.js';
 export * from './tables/security-fees.js';
+export * from './tables/security-units.js';
 export * from './tables/view-change.js';

@@ -26,6 +26,7 @@ export type AreaId =
   | 'admin-regions'
   | 'admin-publications'
   | 'admin-integrations'
+  | 'admin-security-units'
   | 'partner-applications'
   | 'partner-cameras'
   | 'partner-terms'
@@ -113,6 +114,15 @@ export const navigation: readonly NavItem[] = [
     label: 'Integrações com VMS',
     description: 'Sistemas do CIOSP que recebem as câmeras em HLS, com credenciais próprias (art. 22, § 3º).',
     icon: 'fa-network-wired',
+    roles: ['admin'],
+    status: 'ready',
+  },
+  {
+    id: 'admin-security-units',
+    path: '/admin/unidades-de-seguranca',
+    label: 'Unidades de segurança',
+    description: 'Diretório público de batalhões, delegacias, Politec e bombeiros: cadastro, edição e importação por planilha.',
+    icon: 'fa-building',
     roles: ['admin'],
     status: 'ready',
   },

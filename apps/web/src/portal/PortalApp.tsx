@@ -20,6 +20,8 @@ import { VerifyFormPage } from './verification/VerifyFormPage';
 
 /** The citizen area (Portal da Segurança): its own chunk, loaded on /cidadao. */
 const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
+/** The directory of security units: its own chunk (it pulls Leaflet), loaded on /unidades. */
+const SecurityUnitsPage = lazy(() => import('./security-units/SecurityUnitsPage'));
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -45,6 +47,14 @@ export function PortalApp() {
           element={
             <Suspense fallback={<Loading />}>
               <CitizenApp />
+            </Suspense>
+          }
+        />
+        <Route
+          path="unidades"
+          element={
+            <Suspense fallback={<Loading />}>
+              <SecurityUnitsPage />
             </Suspense>
           }
         />

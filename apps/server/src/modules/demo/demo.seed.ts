@@ -16,6 +16,7 @@ import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 import { authoriseDemoProject } from './demo-camera-points.js';
 import { ensureCitizenDemo } from './demo-citizens.js';
+import { ensureSecurityUnitsDemo } from './demo-security-units.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */
 export const DEMO_PASSWORD = 'demonstracao-vigia';
@@ -40,6 +41,7 @@ const demoPartners = [
  */
 export async function seedDemo(db: Db, log: Logger, clock: Clock): Promise<void> {
   await ensureCitizenDemo(db);
+  await ensureSecurityUnitsDemo(db);
   const existing = await db
     .select({ id: users.id })
     .from(users)

@@ -39,6 +39,7 @@ import { IdentityCardsPage } from '../politec/IdentityCardsPage';
 import { ProtectionArea } from '../protection/ProtectionArea';
 import { ReferencePlacesPage } from '../protection/ReferencePlacesPage';
 import { ReleasesArea } from '../releases/ReleasesArea';
+import { SecurityUnitsAdminPage } from '../security-units/SecurityUnitsAdminPage';
 import { PlateReviewPage } from '../signage/PlateReviewPage';
 import { SignagePlatesPage } from '../signage/SignagePlatesPage';
 import { AccidentQueuePage } from '../traffic-police/AccidentQueuePage';
@@ -50,6 +51,7 @@ import { AccidentQueuePage } from '../traffic-police/AccidentQueuePage';
 export const pages: Partial<Record<AreaId, ComponentType>> = {
   'admin-users': UsersPage,
   'admin-integrations': IntegrationsPage,
+  'admin-security-units': SecurityUnitsAdminPage,
   audit: AuditScreen,
   'release-decisions': ReleasesArea,
   'requester-requests': ReleasesArea,

@@ -66,20 +66,19 @@ function isBlankRow(cells: SheetCell[]): boolean {
   return cells.every((c) => c.text === '' && !c.formula);
 }
 
-function tooManyRows(): AppError {
-  return new AppError(
-    'CAMERA_IMPORT_TOO_MANY_ROWS',
-    `A planilha tem mais de ${cameraImportLimits.maxRows} linhas de câmeras. Divida-a em arquivos menores.`,
-  );
+function tooManyRows(maxRows: number): AppError {
+  return maxRows === cameraImportLimits.maxRows
+    ? new AppError('CAMERA_IMPORT_TOO_MANY_ROWS', `A planilha tem mais de ${maxRows} linhas de câmeras. Divida-a em arquivos menores.`)
+    : new AppError('CAMERA_IMPORT_TOO_MANY_ROWS', `A planilha tem mais de ${maxRows} linhas preenchidas.`);
 }
 
-function toSheet(format: CameraImportFormat, table: SheetRow[]): Sheet {
+function toSheet(format: CameraImportFormat, table: SheetRow[], maxRows: number): Sheet {
   const nonEmpty = table.filter((r) => !isBlankRow(r.cells));
   const [head, ...rows] = nonEmpty;
   if (!head) throw new AppError('CAMERA_IMPORT_COLUMNS', 'A planilha está vazia: preencha o modelo a partir da linha 2.');
   if (head.cells.length > cameraImportLimits.maxColumns)
     throw new AppError('CAMERA_IMPORT_COLUMNS', `A planilha tem mais de ${cameraImportLimits.maxColumns} colunas.`);
-  if (rows.length > cameraImportLimits.maxRows) throw tooManyRows();
+  if (rows.length > maxRows) throw tooManyRows(maxRows);
   return { format, header: head.cells.map((c) => c.text), rows };
 }
 
@@ -102,7 +101,7 @@ export function xlsxCell(value: ExcelJS.CellValue): SheetCell {
   return { text: '', formula: false };
 }
 
-async function readXlsx(bytes: Buffer): Promise<Sheet> {
+async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet> {
   const slim = slimXlsx(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -112,7 +111,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
   }
   const sheet = workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0];
   if (!sheet) throw new AppError('CAMERA_IMPORT_FILE_INVALID');
-  if (sheet.actualRowCount > cameraImportLimits.maxRows + 1) throw tooManyRows();
+  if (sheet.actualRowCount > maxRows + 1) throw tooManyRows(maxRows);
   const table: SheetRow[] = [];
   const width = Math.min(sheet.actualColumnCount, cameraImportLimits.maxColumns + 1);
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -120,7 +119,7 @@ async function readXlsx(bytes: Buffer): Promise<Sheet> {
     for (let c = 1; c <= width; c++) cells.push(xlsxCell(row.getCell(c).value));
     table.push({ row: rowNumber, cells });
   });
-  return toSheet('xlsx', table);
+  return toSheet('xlsx', table, maxRows);
 }
 
 // ------------------------------------------------------------------------------------- CSV
@@ -169,7 +168,7 @@ export function detectSeparator(text: string): string {
 }
 
 /** RFC 4180 with a chosen separator; quoted fields may hold separators, quotes ("") and line breaks. */
-export function parseDelimited(text: string, sep: string): string[][] {
+export function parseDelimited(text: string, sep: string, maxRows: number = cameraImportLimits.maxRows): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -192,7 +191,7 @@ export function parseDelimited(text: string, sep: string): string[][] {
       rows.push(row);
       row = [];
       field = '';
-      if (rows.length > cameraImportLimits.maxRows + 50) throw tooManyRows();
+      if (rows.length > maxRows + 50) throw tooManyRows(maxRows);
     } else field += ch;
   }
   if (field !== '' || row.length > 0) {
@@ -202,9 +201,9 @@ export function parseDelimited(text: string, sep: string): string[][] {
   return rows;
 }
 
-function readCsv(bytes: Buffer): Sheet {
+function readCsv(bytes: Buffer, maxRows: number): Sheet {
   const text = decodeText(bytes).replace(/^\ufeff/, '');
-  const table = parseDelimited(text, detectSeparator(text)).map((cells, i) => ({
+  const table = parseDelimited(text, detectSeparator(text), maxRows).map((cells, i) => ({
     row: i + 1,
     cells: cells.slice(0, cameraImportLimits.maxColumns + 1).map((raw) => {
       const t = cleanCell(raw);
@@ -212,14 +211,18 @@ function readCsv(bytes: Buffer): Sheet {
       return t.startsWith('=') ? { text: '', formula: true } : { text: t, formula: false };
     }),
   }));
-  return toSheet('csv', table);
+  return toSheet('csv', table, maxRows);
 }
 
-/** Reads an uploaded spreadsheet; throws a pt-BR AppError for a file that cannot be imported at all. */
-export async function readSpreadsheet(bytes: Buffer): Promise<Sheet> {
+/**
+ * Reads an uploaded spreadsheet; throws a pt-BR AppError for a file that cannot be imported at all.
+ * `maxRows` (default: the camera import's) stays under the container's row bound (xlsx-container.ts).
+ */
+export async function readSpreadsheet(bytes: Buffer, opts: { maxRows?: number } = {}): Promise<Sheet> {
+  const maxRows = opts.maxRows ?? cameraImportLimits.maxRows;
   if (bytes.length > cameraImportLimits.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `A planilha excede o tamanho máximo permitido (${cameraImportLimits.maxBytes / 1048576} MB).`);
   }
   const format = detectFormat(bytes);
-  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+  return format === 'xlsx' ? readXlsx(bytes, maxRows) : readCsv(bytes, maxRows);
 }
