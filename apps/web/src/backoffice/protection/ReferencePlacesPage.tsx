@@ -8,6 +8,7 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { useSession } from '../session/session-context';
+import { SpreadsheetFileImport, TemplateLinks } from '../spreadsheets/SpreadsheetImport';
 import { importReferencePlaces, listReferencePlaces, referenceTemplateUrl } from './protection-api';
 
 /**
@@ -19,14 +20,10 @@ export function ReferencePlacesPage() {
   useDocumentTitle('Apoio na rota');
   const { data, error, loading, reload } = useApiData(listReferencePlaces);
   const { activeRole } = useSession();
-  const [file, setFile] = useState<File | null>(null);
-  const [sending, setSending] = useState(false);
   const [result, setResult] = useState<{ imported: number } | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
 
-  const send = async () => {
-    if (!file) return;
-    setSending(true);
+  const send = async (file: File) => {
     setResult(null);
     setImportError(null);
     try {
@@ -34,8 +31,6 @@ export function ReferencePlacesPage() {
       reload();
     } catch (e) {
       setImportError(toApiError(e));
-    } finally {
-      setSending(false);
     }
   };
 
@@ -48,33 +43,13 @@ export function ReferencePlacesPage() {
         a fonte do dado; linhas marcadas como <strong>ilustrativas</strong> são dados de demonstração, não unidades reais.
       </p>
       <p>
-        Modelo para preenchimento:{' '}
-        <a className="br-button secondary small mr-1" href={referenceTemplateUrl('xlsx')} download>
-          <i className="fas fa-file-excel mr-1" aria-hidden="true" /> Baixar modelo XLSX
-        </a>
-        <a className="br-button secondary small" href={referenceTemplateUrl('csv')} download>
-          <i className="fas fa-file-csv mr-1" aria-hidden="true" /> Baixar modelo CSV
-        </a>
+        Modelo para preenchimento: <TemplateLinks url={referenceTemplateUrl} />
       </p>
       {activeRole === 'admin' && (
         <section aria-labelledby="import-title" className="mb-4">
           <h2 id="import-title">Importar lista</h2>
           <p className="text-down-01">A importação substitui a lista inteira. Se alguma linha tiver problema, nada é importado.</p>
-          <div className="br-upload mb-2">
-            <label className="upload-label" htmlFor="reference-file">
-              Planilha (XLSX ou CSV)
-            </label>
-            <input
-              id="reference-file"
-              className="upload-input"
-              type="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
-          <button type="button" className="br-button primary" disabled={!file || sending} onClick={() => void send()}>
-            Importar
-          </button>
+          <SpreadsheetFileImport id="reference-file" buttonLabel="Importar" onImport={send} />
           {result && (
             <div className="br-message success mt-2" role="status">
               <div className="content">{result.imported} unidade(s) importada(s).</div>

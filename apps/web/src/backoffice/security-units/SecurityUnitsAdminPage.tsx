@@ -7,6 +7,7 @@ import { Loading } from '../../shared/components/Loading';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
+import { SpreadsheetFileImport, TemplateLinks } from '../spreadsheets/SpreadsheetImport';
 import { createUnit, deleteUnit, importUnits, listUnits, unitsTemplateUrl, updateUnit } from './security-units-admin-api';
 import { UnitForm } from './UnitForm';
 
@@ -21,8 +22,6 @@ export function SecurityUnitsAdminPage() {
   const [editing, setEditing] = useState<SecurityUnit | 'new' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [sending, setSending] = useState(false);
 
   const save = async (body: SecurityUnitInput) => {
     const saved = editing === 'new' || editing === null ? await createUnit(body) : await updateUnit(editing.id, body);
@@ -41,9 +40,7 @@ export function SecurityUnitsAdminPage() {
       setActionError(toApiError(e));
     }
   };
-  const sendImport = async () => {
-    if (!file) return;
-    setSending(true);
+  const sendImport = async (file: File) => {
     setNotice(null);
     setActionError(null);
     try {
@@ -52,8 +49,6 @@ export function SecurityUnitsAdminPage() {
       units.reload();
     } catch (e) {
       setActionError(toApiError(e));
-    } finally {
-      setSending(false);
     }
   };
 
@@ -77,29 +72,9 @@ export function SecurityUnitsAdminPage() {
         <h2 id="units-import-title">Substituir a lista por planilha</h2>
         <p className="text-down-01">
           A importação substitui o diretório inteiro. Se alguma linha tiver problema, nada é importado e cada problema é indicado por linha
-          e coluna.{' '}
-          <a className="br-button secondary small mr-1" href={unitsTemplateUrl('xlsx')} download>
-            <i className="fas fa-file-excel mr-1" aria-hidden="true" /> Baixar modelo XLSX
-          </a>
-          <a className="br-button secondary small" href={unitsTemplateUrl('csv')} download>
-            <i className="fas fa-file-csv mr-1" aria-hidden="true" /> Baixar modelo CSV
-          </a>
+          e coluna. <TemplateLinks url={unitsTemplateUrl} />
         </p>
-        <div className="br-upload mb-2">
-          <label className="upload-label" htmlFor="units-file">
-            Planilha (XLSX ou CSV)
-          </label>
-          <input
-            id="units-file"
-            className="upload-input"
-            type="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </div>
-        <button type="button" className="br-button primary" disabled={!file || sending} onClick={() => void sendImport()}>
-          Importar e substituir
-        </button>
+        <SpreadsheetFileImport id="units-file" buttonLabel="Importar e substituir" onImport={sendImport} />
       </section>
       {editing ? (
         <UnitForm
