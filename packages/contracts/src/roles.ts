@@ -16,6 +16,8 @@ export const roles = [
   'protection_staff',
   'politec_staff',
   'traffic_police',
+  'civil_police',
+  'ombudsman_staff',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -35,6 +37,8 @@ export const roleLabels: Record<Role, string> = {
   protection_staff: 'Operações de proteção (CORE)',
   politec_staff: 'Politec — identificação civil e antecedentes criminais',
   traffic_police: 'Polícia de trânsito — certidões de acidente de trânsito',
+  civil_police: 'Polícia Civil — delegacia virtual, mandados de prisão e situação de veículos',
+  ombudsman_staff: 'Ouvidoria — manifestações e avaliações dos serviços',
 };
 
 /**

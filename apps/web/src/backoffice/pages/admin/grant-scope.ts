@@ -19,6 +19,8 @@ export const scopeFieldsByRole: Record<Role, readonly ScopeField[]> = {
   protection_staff: [],
   politec_staff: [],
   traffic_police: [],
+  civil_police: ['municipalityIbge'],
+  ombudsman_staff: [],
 };
 
 /** The form's editable state of one grant: strings, '' meaning "not set". */
