@@ -4,7 +4,7 @@ import { LoginPage } from '@vigia/testkit/login-page';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendIdentityCardRequest, signInCitizen, startCitizenPlatform } from './helpers/citizen-platform.js';
-import { PolitecCertificatesPage, PolitecFeesPage, PolitecIdentityCardsPage } from './pages/politec-pages.js';
+import { PolitecCertificatesPage, PolitecCriminalRecordsPage, PolitecFeesPage, PolitecIdentityCardsPage } from './pages/politec-pages.js';
 
 /**
  * Politec's back office for the Portal da Segurança (issue 15), on screen: a staff member moves an
@@ -85,20 +85,16 @@ describe('Politec back office (on screen)', () => {
   }, 120_000);
 
   it('decides a certificate held in analysis by a homonym: the CPF is masked, the deadline shown, the certificate issued', async () => {
-    // Someone else with the citizen's name in the records base (no CPF): a homonym.
-    const session = await (await staff.request.get(`${base}/api/auth/session`)).json();
-    const added = await staff.request.post(`${base}/api/criminal-records`, {
-      headers: { 'x-csrf-token': session.csrfToken },
-      data: {
-        cpf: null,
-        name: prata.name,
-        kind: 'conviction',
-        status: 'final',
-        description: 'Furto (art. 155 CP)',
-        court: '1ª Vara Criminal',
-      },
+    // Someone else with the citizen's name in the records base (no CPF): a homonym, entered on screen.
+    const records = new PolitecCriminalRecordsPage(staff, base);
+    await records.open();
+    await records.add({
+      name: prata.name,
+      description: 'Furto (art. 155 CP)',
+      court: '1ª Vara Criminal',
+      status: 'Transitada em julgado (em vigor)',
     });
-    expect(added.status(), await added.text()).toBe(200);
+    await poll(() => records.notice().textContent()).toBe('Registro incluído na base: Furto (art. 155 CP).');
 
     const citizen = await citizenSignedIn(prata);
     await citizen.getByLabel('Finalidade').fill('emprego');
@@ -124,6 +120,26 @@ describe('Politec back office (on screen)', () => {
     await poll(() => citizen.getByTestId('certificate-status').first().textContent()).toBe('Emitida');
     await poll(() => citizen.getByTestId('certificate-code').count()).toBe(1);
   }, 120_000);
+
+  it('keeps the records base on screen: an entry on a CPF is looked up with its purpose and marked served', async () => {
+    const records = new PolitecCriminalRecordsPage(staff, base);
+    await records.open();
+    const cpf = '123.456.789-09';
+    await records.add({
+      cpf,
+      name: 'Pessoa Fictícia de Teste',
+      description: 'Lesão corporal (art. 129 CP)',
+      court: '2ª Vara Criminal',
+      status: 'Transitada em julgado (em vigor)',
+    });
+    await poll(() => records.notice().textContent()).toBe('Registro incluído na base: Lesão corporal (art. 129 CP).');
+    await records.search(cpf, 'revisão da situação após guia de execução');
+    const card = records.record('Lesão corporal (art. 129 CP)');
+    await poll(() => card.getByTestId('record-status').textContent()).toBe('Transitada em julgado (em vigor)');
+    await records.changeStatus('Lesão corporal (art. 129 CP)', 'Pena cumprida', 'Guia de execução 12/2026');
+    await poll(() => records.notice().textContent()).toBe('Registro “Lesão corporal (art. 129 CP)”: Pena cumprida.');
+    await poll(() => card.getByTestId('record-status').textContent()).toBe('Pena cumprida');
+  }, 60_000);
 
   it('confirms a second copy fee by hand and the request is scheduled', async () => {
     const citizen = await citizenSignedIn(ouro);

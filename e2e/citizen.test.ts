@@ -97,10 +97,18 @@ describe('citizen services', () => {
     // A consent link for an employer, then revoked by the citizen.
     await citizen.getByRole('button', { name: /Gerar link de consulta/ }).click();
     await expect.poll(() => citizen.getByTestId('consent-link-status').first().textContent()).toBe('Ativo');
+    const consentUrl = (await citizen.getByTestId('consent-url').textContent())!;
+    expect(consentUrl).toMatch(/\/consulta-antecedentes\/[\w-]+$/);
+    // The employer opens the link: the answer as of now, no PDF to trust.
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(consentUrl.replace(/^https?:\/\/[^/]+/, server.url));
+    await expect.poll(() => visitor.getByTestId('consent-answer').textContent()).toBe('Nada consta — certidão válida.');
+    expect(await visitor.content()).not.toContain(ouro.cpf);
     await citizen.getByRole('button', { name: /Revogar o link de consulta dado a Empregador/ }).click();
     await expect.poll(() => citizen.getByTestId('consent-link-status').first().textContent()).toMatch(/^Revogado em /);
+    await visitor.reload();
+    await expect.poll(() => visitor.getByRole('alert').textContent()).toMatch(/foi revogado pelo titular/);
 
-    const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${server.url}/cidadao/certidao/verificar`);
     await visitor.getByLabel('Código de autenticação').fill(code);
     await visitor.getByRole('button', { name: 'Verificar' }).click();

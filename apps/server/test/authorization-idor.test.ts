@@ -340,6 +340,7 @@ const notObjectScoped: Record<string, string> = {
   'GET /api/public/criminal-certificates/:code': 'public by design: certificate check by printed code, masked CPF only',
   'GET /api/public/consent/:token': 'public by design: the consent token the citizen gave is the capability',
   'POST /api/criminal-certificates/:id/decision': 'Politec staff only (statewide analysis queue)',
+  'POST /api/criminal-records/:id/status': 'Politec staff only (statewide records base)',
   'GET /api/public/identity-cards/:protocol': 'public by design: stage and post by the protocol the citizen holds',
   'POST /api/identity-cards/:id/stage': 'Politec staff only (statewide identification)',
   'POST /api/identity-cards/:id/exemption': 'Politec staff only (statewide identification)',

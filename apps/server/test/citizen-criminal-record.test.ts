@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type GovbrProvider, govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovbr } from '@vigia/testkit/govbr-sign-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +256,45 @@ describe('criminal-record certificate', () => {
       payload: { decision: 'answer', reason: 'Compareça à Politec com documento de identidade para conferência biométrica.' },
     });
     expect(answered.json()).toMatchObject({ status: 'answered', answer: expect.stringMatching(/Politec/), code: null });
+  });
+
+  it('LEP art. 202 — Politec marks a sentence served on the records base screen: audited, and the next certificate leaves it out', async () => {
+    const list = async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/criminal-records?cpf=${withRecord.cpf}&purpose=${encodeURIComponent('revisão de situação')}`,
+        headers: authHeaders(staff),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().records as { id: string; description: string; status: string; kind: string }[];
+    };
+    const inForce = (await list()).find((r) => r.description === 'Condenação em vigor: receptação')!;
+    expect(inForce).toMatchObject({ kind: 'conviction', status: 'final' });
+
+    const change = (id: string, payload: Record<string, string>, headers = authHeaders(staff)) =>
+      app.inject({ method: 'POST', url: `/api/criminal-records/${id}/status`, headers, payload });
+    const partner = await signIn(app, (await makeUser(t.database, ['traffic_police'])).email);
+    expect((await change(inForce.id, { status: 'served', reason: 'x' }, authHeaders(partner))).statusCode).toBe(403);
+    expect((await change(inForce.id, { status: 'pardoned', reason: 'x' })).json().error.code).toBe('VALIDATION_FAILED');
+    expect((await change(randomUUID(), { status: 'served', reason: 'Guia de execução' })).statusCode).toBe(404);
+    expect((await list()).find((r) => r.id === inForce.id)?.status).toBe('final');
+
+    const changed = await change(inForce.id, { status: 'served', reason: 'Guia de execução 77/2026: pena cumprida' });
+    expect(changed.json()).toMatchObject({ id: inForce.id, status: 'served' });
+    const audit = await t.database.db.query.auditEvents.findFirst({
+      where: (a, { and, eq }) => and(eq(a.action, 'criminal_record.status_changed'), eq(a.targetId, inForce.id)),
+    });
+    expect(audit).toMatchObject({ reason: 'Guia de execução 77/2026: pena cumprida', data: { from: 'final', to: 'served' } });
+
+    const s = await signInWithGovbr(app, withRecord.cpf, withRecord.password);
+    const queued = (await request(s, 'emprego')).json();
+    const decided = await app.inject({
+      method: 'POST',
+      url: `/api/criminal-certificates/${queued.id}/decision`,
+      headers: authHeaders(staff),
+      payload: { decision: 'issue' },
+    });
+    expect(decided.json().result, decided.body).toBe('nada_consta');
   });
 
   it('consent link answers until it expires, and each use is in "who looked me up"', async () => {

@@ -253,6 +253,33 @@ export const certificateQueueItemSchema = certificateRequestSchema.extend({
 });
 export type CertificateQueueItem = z.infer<typeof certificateQueueItemSchema>;
 
+/** Entries of the platform's criminal-records base (the shipped system of record, kept by Politec). */
+export const criminalRecordKinds = ['inquiry', 'conviction'] as const;
+export const criminalRecordKindLabels: Record<(typeof criminalRecordKinds)[number], string> = {
+  inquiry: 'Inquérito policial',
+  conviction: 'Condenação criminal',
+};
+export const criminalRecordStatuses = ['open', 'final', 'served', 'extinguished'] as const;
+export type CriminalRecordStatus = (typeof criminalRecordStatuses)[number];
+export const criminalRecordStatusLabels: Record<CriminalRecordStatus, string> = {
+  open: 'Em andamento',
+  final: 'Transitada em julgado (em vigor)',
+  served: 'Pena cumprida',
+  extinguished: 'Punibilidade extinta',
+};
+export const criminalRecordEntrySchema = z.object({
+  id: z.string().uuid(),
+  cpf: z.string().nullable(),
+  name: z.string(),
+  motherName: z.string().nullable(),
+  kind: z.enum(criminalRecordKinds),
+  status: z.enum(criminalRecordStatuses),
+  description: z.string(),
+  court: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CriminalRecordEntry = z.infer<typeof criminalRecordEntrySchema>;
+
 /** The public status by protocol: stage and post, nothing else. */
 export const identityCardStatusSchema = z.object({
   protocol: z.string(),

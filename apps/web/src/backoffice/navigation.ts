@@ -66,6 +66,7 @@ export type AreaId =
   | 'ops-events'
   | 'politec-identity-cards'
   | 'politec-certificates'
+  | 'politec-criminal-records'
   | 'politec-fees';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
@@ -500,6 +501,15 @@ export const navigation: readonly NavItem[] = [
     label: 'Análise de certidões',
     description: 'Certidões de antecedentes em análise, com o prazo legal de 15 dias: emitir ou responder com fundamentação.',
     icon: 'fa-file-signature',
+    roles: ['politec_staff'],
+    status: 'ready',
+  },
+  {
+    id: 'politec-criminal-records',
+    path: '/politec/antecedentes',
+    label: 'Base de antecedentes',
+    description: 'Registros criminais da base própria: consulta por CPF com finalidade, inclusão e atualização da situação.',
+    icon: 'fa-database',
     roles: ['politec_staff'],
     status: 'ready',
   },

@@ -20,6 +20,8 @@ import { VerifyFormPage } from './verification/VerifyFormPage';
 
 /** The citizen area (Portal da Segurança): its own chunk, loaded on /cidadao. */
 const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
+/** The answer of a criminal-record consent link (what an employer opens): in the citizen area's code. */
+const ConsentAnswerPage = lazy(() => import('./citizen/ConsentAnswerPage'));
 /** The directory of security units: its own chunk (it pulls Leaflet), loaded on /unidades. */
 const SecurityUnitsPage = lazy(() => import('./security-units/SecurityUnitsPage'));
 
@@ -47,6 +49,14 @@ export function PortalApp() {
           element={
             <Suspense fallback={<Loading />}>
               <CitizenApp />
+            </Suspense>
+          }
+        />
+        <Route
+          path="consulta-antecedentes/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ConsentAnswerPage />
             </Suspense>
           }
         />

@@ -17,5 +17,6 @@ export const criminalRecordPolicy = definePolicy({
   queue: rolesAccess('politec_staff', 'admin'),
   decide: rolesAccess('politec_staff'),
   addRecord: rolesAccess('politec_staff'),
+  changeRecordStatus: rolesAccess('politec_staff'),
   recordsOfCpf: rolesAccess('politec_staff'),
 });

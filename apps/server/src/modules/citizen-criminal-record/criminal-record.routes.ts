@@ -6,6 +6,9 @@ import {
   consentAnswerSchema,
   consentLinkSchema,
   cpfSchema,
+  criminalRecordEntrySchema,
+  criminalRecordKinds,
+  criminalRecordStatuses,
   idParamSchema,
 } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,7 +25,7 @@ import { analysisQueue, certificatePdfOf, certificatesOf } from './certificate-q
 import { answerConsentLink, consentLinksOf, createConsentLink, revokeConsentLink } from './consent-links.js';
 import { criminalRecordPolicy as policy } from './criminal-record.policy.js';
 import { platformCriminalRecords } from './criminal-records.adapter.js';
-import { addCriminalRecord, criminalRecordsOfCpf } from './criminal-records.store.js';
+import { addCriminalRecord, changeCriminalRecordStatus, criminalRecordsOfCpf, toCriminalRecordEntry } from './criminal-records.store.js';
 import { decideCertificate } from './decide-certificate.js';
 import { requestCertificate } from './request-certificate.js';
 import { verifyCertificate } from './verify-certificate.js';
@@ -170,8 +173,8 @@ export function criminalRecordRoutes(app: AppDeps, renders: DocumentRenderQueue)
           cpf: cpfSchema.nullable(),
           name: text(200),
           motherName: text(200).nullable().default(null),
-          kind: z.enum(['inquiry', 'conviction']),
-          status: z.enum(['open', 'final', 'served', 'extinguished']),
+          kind: z.enum(criminalRecordKinds),
+          status: z.enum(criminalRecordStatuses),
           description: text(500),
           court: text(200).nullable().default(null),
         }),
@@ -187,10 +190,27 @@ export function criminalRecordRoutes(app: AppDeps, renders: DocumentRenderQueue)
         tags,
         summary: "A CPF's entries (audited; shown to the citizen)",
         querystring: z.object({ cpf: cpfSchema, purpose: text(200) }),
+        response: { 200: z.object({ records: z.array(criminalRecordEntrySchema) }) },
       },
       handler: async (request) => ({
-        records: await criminalRecordsOfCpf(deps.db, deps.clock, acting(request), request.query.cpf, request.query.purpose),
+        records: (await criminalRecordsOfCpf(deps.db, deps.clock, acting(request), request.query.cpf, request.query.purpose)).map(
+          toCriminalRecordEntry,
+        ),
       }),
+    });
+    r.post('/api/criminal-records/:id/status', {
+      config: { access: policy.changeRecordStatus },
+      schema: {
+        tags,
+        summary: "Change an entry's status (sentence served, punishability extinguished…), with the reason; audited",
+        params: idParamSchema,
+        body: z.object({ status: z.enum(criminalRecordStatuses), reason: text(500) }),
+        response: { 200: criminalRecordEntrySchema },
+      },
+      handler: async (request) =>
+        toCriminalRecordEntry(
+          await changeCriminalRecordStatus(deps.db, acting(request), request.params.id, request.body.status, request.body.reason),
+        ),
     });
   };
 }

@@ -1,4 +1,12 @@
-import type { CertificateQueueItem, CertificateRequest, IdentityCardStage, IdentityCardWorkItem, SecurityFee } from '@vigia/contracts';
+import type {
+  CertificateQueueItem,
+  CertificateRequest,
+  CriminalRecordEntry,
+  CriminalRecordStatus,
+  IdentityCardStage,
+  IdentityCardWorkItem,
+  SecurityFee,
+} from '@vigia/contracts';
 import { apiRequest } from '../../shared/api/api-client';
 
 /** Politec back office (issue 15): identity-card stages and exemptions, posts, certificate analysis, manual payments. */
@@ -51,3 +59,14 @@ export const feeServiceLabels: Record<string, string> = {
 };
 
 export const formatCents = (cents: number) => (cents / 100).toLocaleString('pt-BR', { style: 'currency', currency: 'BRL' });
+
+export const listCriminalRecords = (cpf: string, purpose: string) =>
+  apiRequest<{ records: CriminalRecordEntry[] }>(
+    `/api/criminal-records?cpf=${encodeURIComponent(cpf)}&purpose=${encodeURIComponent(purpose)}`,
+  ).then((r) => r.records);
+
+export const addCriminalRecord = (body: Omit<CriminalRecordEntry, 'id' | 'createdAt'>) =>
+  apiRequest<{ id: string }>('/api/criminal-records', { method: 'POST', body });
+
+export const changeCriminalRecordStatus = (id: string, status: CriminalRecordStatus, reason: string) =>
+  apiRequest<CriminalRecordEntry>(`/api/criminal-records/${encodeURIComponent(id)}/status`, { method: 'POST', body: { status, reason } });

@@ -34,6 +34,7 @@ import { IdentityChangesPage } from '../partners/IdentityChangesPage';
 import { PartnerProfilePage } from '../partners/PartnerProfilePage';
 import { PlaybackArea } from '../playback/PlaybackArea';
 import { CertificateQueuePage } from '../politec/CertificateQueuePage';
+import { CriminalRecordsPage } from '../politec/CriminalRecordsPage';
 import { FeesPage } from '../politec/FeesPage';
 import { IdentityCardsPage } from '../politec/IdentityCardsPage';
 import { ProtectionArea } from '../protection/ProtectionArea';
@@ -95,5 +96,6 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   // Politec and treasury (issue 15)
   'politec-identity-cards': IdentityCardsPage,
   'politec-certificates': CertificateQueuePage,
+  'politec-criminal-records': CriminalRecordsPage,
   'politec-fees': FeesPage,
 };

@@ -131,7 +131,7 @@ export function MyServices({ level }: { level: GovbrLevel }) {
       </ul>
       {consentUrl && (
         <p>
-          Link de consulta: <code>{consentUrl}</code>
+          Link de consulta: <code data-testid="consent-url">{consentUrl}</code>
         </p>
       )}
 

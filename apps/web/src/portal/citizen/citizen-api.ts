@@ -7,6 +7,7 @@ import type {
   CertificateRequest,
   CertificateVerification,
   CitizenSession,
+  ConsentAnswer,
   IdentityCardRequest,
   LookupEntry,
   SecurityFee,
@@ -84,6 +85,9 @@ export const identityCardStatus = (protocol: string, signal?: AbortSignal) =>
 
 export const verifyCertificate = (code: string, signal?: AbortSignal) =>
   apiRequest<CertificateVerification>(`/api/public/criminal-certificates/${encodeURIComponent(code)}`, { signal });
+
+export const answerConsentLink = (token: string, signal?: AbortSignal) =>
+  apiRequest<ConsentAnswer>(`/api/public/consent/${encodeURIComponent(token)}`, { signal });
 
 // Traffic-accident certificate (apps/server/src/modules/citizen-accident-certificate)
 
