@@ -27,6 +27,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { startSimulator } from '@vigia/testkit/camera-simulator';
+import { makeAllStreamEligible } from '@vigia/testkit/eligible-camera';
 import { freePort } from '@vigia/testkit/server-process';
 import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
@@ -118,6 +119,8 @@ async function main() {
     .values({ kind: 'municipality', name: 'Bench', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
     .returning();
   const cams = await registerSimCameras(app, admin, partner!.id, sim, N);
+  // Issue 12: only cameras tied to an authorised camera point under an active term stream (and record).
+  await makeAllStreamEligible(t.database);
 
   const nodePort = await freePort();
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {

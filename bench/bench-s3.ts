@@ -23,6 +23,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createS3Client, S3RecordingStorage, uploadFile } from '@vigia/contracts/recording-s3';
 import { startSimulator } from '@vigia/testkit/camera-simulator';
 import { freshBuckets, startRgw } from '@vigia/testkit/ceph-rgw';
+import { makeAllStreamEligible } from '@vigia/testkit/eligible-camera';
 import { freePort } from '@vigia/testkit/server-process';
 import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
@@ -91,6 +92,8 @@ async function main() {
     .values({ kind: 'municipality', name: 'Bench S3', document: randomBytes(7).toString('hex'), municipalityIbge: '5103403' })
     .returning();
   await registerSimCameras(app, admin, partner!.id, sim, N);
+  // Issue 12: only cameras tied to an authorised camera point under an active term stream (and record).
+  await makeAllStreamEligible(t.database);
   const nodePort = await freePort();
   const node: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'apps/media-node/src/main.ts')], {
     cwd: repo,
@@ -129,6 +132,8 @@ async function main() {
   const stats = async () => (await (await fetch(`http://127.0.0.1:${nodePort}/stats`)).json()) as Stats;
   const t0 = Date.now();
   while ((await stats()).recording.cameras < N && Date.now() - t0 < 300_000) await sleep(1000);
+  const recording = (await stats()).recording.cameras;
+  if (recording < N) throw new Error(`only ${recording} of ${N} cameras recording after 300 s: nothing to measure`);
   await sleep(Number(args.warmup) * 1000);
   const s1 = await stats();
   const io1 = procIo(node.pid!);
