@@ -1,5 +1,5 @@
 import { manifestationIdentities, manifestationKinds, manifestationStatuses, ombudsmanUnits } from '@vigia/contracts';
-import { date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { citizens } from './citizen.js';
 
 /**
@@ -51,6 +51,8 @@ export const ombudsmanMessages = pgTable(
   'ombudsman_message',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing (two messages may share a timestamp). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     manifestationId: uuid('manifestation_id')
       .notNull()
       .references(() => ombudsmanManifestations.id, { onDelete: 'cascade' }),

@@ -80,7 +80,7 @@ export async function messagesOf(db: Queryable, manifestationId: string): Promis
     .select()
     .from(ombudsmanMessages)
     .where(eq(ombudsmanMessages.manifestationId, manifestationId))
-    .orderBy(asc(ombudsmanMessages.createdAt));
+    .orderBy(asc(ombudsmanMessages.createdAt), asc(ombudsmanMessages.seq));
   return rows.map((m) => ({ from: m.author, text: m.text, at: m.createdAt.toISOString() }));
 }
 

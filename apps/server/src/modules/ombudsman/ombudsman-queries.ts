@@ -27,7 +27,7 @@ async function lastAuthors(deps: OmbudsmanDeps, ids: string[]): Promise<Map<stri
     })
     .from(ombudsmanMessages)
     .where(inArray(ombudsmanMessages.manifestationId, ids))
-    .orderBy(ombudsmanMessages.manifestationId, desc(ombudsmanMessages.createdAt));
+    .orderBy(ombudsmanMessages.manifestationId, desc(ombudsmanMessages.createdAt), desc(ombudsmanMessages.seq));
   for (const r of rows) out.set(r.id, r.author);
   return out;
 }

@@ -34,7 +34,8 @@ export async function servicePerformance(db: Db, clock: Clock): Promise<ServiceP
   for (const meta of ratedServices) {
     const f = await figuresOf(db, meta.id, now);
     const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-    for (const s of scores) if (s.service === meta.id && s.score >= 1 && s.score <= 5) distribution[s.score - 1] = (distribution[s.score - 1] ?? 0) + Number(s.n);
+    for (const s of scores)
+      if (s.service === meta.id && s.score >= 1 && s.score <= 5) distribution[s.score - 1] = (distribution[s.score - 1] ?? 0) + Number(s.n);
     const ratings = distribution.reduce((a, b) => a + b, 0);
     const sum = distribution.reduce((a, n, i) => a + n * (i + 1), 0);
     services.push({

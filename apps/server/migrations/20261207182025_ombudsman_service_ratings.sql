@@ -30,6 +30,7 @@ CREATE TABLE "ombudsman_manifestation" (
 --> statement-breakpoint
 CREATE TABLE "ombudsman_message" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"manifestation_id" uuid NOT NULL,
 	"author" text NOT NULL,
 	"author_user_id" uuid,
