@@ -29,3 +29,9 @@ export async function replyByProtocol(protocol: string, code: string, text: stri
     body: { code, text },
   });
 }
+
+export const fetchMyManifestations = (signal?: AbortSignal) =>
+  apiRequest<{ manifestations: ManifestationFollowUp[] }>('/api/citizen/ombudsman/manifestations', { signal });
+
+export const replySignedIn = (id: string, text: string) =>
+  apiRequest<ManifestationFollowUp>(`/api/citizen/ombudsman/manifestations/${id}/messages`, { method: 'POST', body: { text } });
