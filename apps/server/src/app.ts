@@ -49,6 +49,7 @@ import { integratorsRoutes } from './modules/integrators/integrators.routes.js';
 import { liveRoutes } from './modules/live/live.routes.js';
 import { mediaNodeUrlSource } from './modules/live/media-node-urls.js';
 import { loansRoutes } from './modules/loans/loans.routes.js';
+import { ombudsmanRoutes } from './modules/ombudsman/ombudsman.routes.js';
 import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
@@ -62,6 +63,7 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { releasesRoutes } from './modules/releases/releases.routes.js';
 import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 import { securityUnitsRoutes } from './modules/security-units/security-units.routes.js';
+import { serviceRatingsRoutes } from './modules/service-ratings/service-ratings.routes.js';
 import { signageRoutes } from './modules/signage/signage.routes.js';
 import { viewChangeRoutes } from './modules/view-change/view-change.routes.js';
 
@@ -164,6 +166,8 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(criminalRecordRoutes(deps, documentRenders));
   await app.register(accidentCertificateRoutes(deps));
   await app.register(securityUnitsRoutes(deps));
+  await app.register(ombudsmanRoutes(deps));
+  await app.register(serviceRatingsRoutes(deps));
   const treasury = platformTreasury(config.fees);
   await app.register(
     identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),

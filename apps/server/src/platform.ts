@@ -26,6 +26,7 @@ import { healthAlertSweep } from './modules/health/health-alerts.sweep.js';
 import { integrationPullAuditSweep } from './modules/integrations/integration-pull-audit.sweep.js';
 import { liveViewAuditSweep } from './modules/live/live-view-audit.sweep.js';
 import { loanInstallationSweep } from './modules/loans/installation.sweep.js';
+import { ombudsmanRemindersSweep } from './modules/ombudsman/ombudsman-reminders.sweep.js';
 import { playbackEndedSweep } from './modules/playback/playback-ended.sweep.js';
 import { protectionPeriodReminderSweep } from './modules/protection/period-reminder.sweep.js';
 import { ptzDeps } from './modules/ptz/ptz-device.js';
@@ -92,6 +93,7 @@ export async function startPlatform(config: Config, log: Logger, opts: { jobs: b
     await jobs.addSweep(integrationPullAuditSweep(database.db));
     await jobs.addSweep(citizenRetentionSweep(database.db, localFileStorage(config.dataDir), systemClock, config.citizen.retention));
     await jobs.addSweep(documentRenderSweep(database.db, { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl }, log));
+    await jobs.addSweep(ombudsmanRemindersSweep(database.db, systemClock));
     await jobs.addSweep(signagePlateSweep(database.db, systemClock, config.signage.plateDeadlineDays));
     await jobs.addSweep(
       protectionPeriodReminderSweep(database.db, systemClock, {

@@ -363,6 +363,25 @@ const notObjectScoped: Record<string, string> = {
   'PUT /api/security-units/:id':
     'administrators only (statewide): the public directory of security units; non-admins refused in security-units.test.ts',
   'DELETE /api/security-units/:id': 'administrators only (statewide): the public directory of security units',
+  'GET /api/public/ombudsman/manifestations/:protocol':
+    'public by design: needs the protocol and its access code; a wrong pair answers 404 (ombudsman.test.ts)',
+  'POST /api/public/ombudsman/manifestations/:protocol/messages':
+    'public by design: needs the protocol and its access code; a wrong pair answers 404 (ombudsman.test.ts)',
+  'GET /api/citizen/ombudsman/manifestations/:id':
+    'citizen session (not staff): own manifestations only, another citizen gets 404 (ombudsman.test.ts)',
+  'POST /api/citizen/ombudsman/manifestations/:id/messages':
+    'citizen session (not staff): own manifestations only, another citizen gets 404 (ombudsman.test.ts)',
+  'GET /api/ombudsman/manifestations/:id': 'ombudsman staff only (statewide queue)',
+  'POST /api/ombudsman/manifestations/:id/route': 'ombudsman staff only (statewide queue)',
+  'POST /api/ombudsman/manifestations/:id/extend': 'ombudsman staff only (statewide queue)',
+  'POST /api/ombudsman/manifestations/:id/answer': 'ombudsman staff only (statewide queue)',
+  'POST /api/ombudsman/manifestations/:id/messages': 'ombudsman staff only (statewide queue)',
+  'GET /api/ombudsman/unit/manifestations/:id':
+    'only what is routed to one of the caller’s units; another unit gets 404 (ombudsman.test.ts)',
+  'POST /api/ombudsman/unit/manifestations/:id/answer':
+    'only what is routed to one of the caller’s units; another unit gets 404 (ombudsman.test.ts)',
+  'POST /api/ombudsman/unit/manifestations/:id/extend':
+    'only what is routed to one of the caller’s units; another unit gets 404 (ombudsman.test.ts)',
 };
 
 /** GET routes whose control read is not a plain 200 for the admin, and why. */

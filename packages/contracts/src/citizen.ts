@@ -66,6 +66,19 @@ export const citizenServices = [
     requiredLevel: null,
     path: '/cidadao/acidente/verificar',
   },
+  {
+    // Anonymous without sign-in; identified or confidential with any gov.br level (Lei 13.460/2017).
+    id: 'ombudsman',
+    title: 'Ouvidoria: elogio, sugestão, reclamação, denúncia ou crítica',
+    requiredLevel: null,
+    path: '/ouvidoria',
+  },
+  {
+    id: 'service_performance',
+    title: 'Desempenho e avaliações dos serviços (dados abertos)',
+    requiredLevel: null,
+    path: '/desempenho-dos-servicos',
+  },
 ] as const satisfies readonly CitizenService[];
 export type CitizenServiceId = (typeof citizenServices)[number]['id'];
 

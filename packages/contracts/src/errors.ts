@@ -310,6 +310,20 @@ export const errorTable = {
     message: 'Nenhuma certidão de acidente de trânsito foi emitida com este código de autenticação.',
   },
   SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
+  MANIFESTATION_NOT_FOUND: {
+    status: 404,
+    message: 'Manifestação não encontrada. Confira o protocolo e o código de acesso informados no registro.',
+  },
+  OMBUDSMAN_ALREADY_EXTENDED: {
+    status: 409,
+    message: 'O prazo desta manifestação já foi prorrogado uma vez; a lei permite uma única prorrogação (Lei nº 13.460/2017, art. 16).',
+  },
+  MANIFESTATION_ANSWERED: { status: 409, message: 'Esta manifestação já foi respondida.' },
+  SERVICE_USE_NOT_FOUND: {
+    status: 404,
+    message: 'Não encontramos esta solicitação concluída entre os seus serviços. Só é possível avaliar um serviço que você usou.',
+  },
+  SERVICE_ALREADY_RATED: { status: 409, message: 'Você já avaliou este atendimento. Obrigado pela sua avaliação!' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -66,8 +66,14 @@ export type AreaId =
   | 'ops-events'
   | 'politec-identity-cards'
   | 'politec-certificates'
+<<<<<<< HEAD
   | 'politec-criminal-records'
   | 'politec-fees';
+=======
+  | 'politec-fees'
+  | 'ombudsman-queue'
+  | 'ombudsman-unit-inbox';
+>>>>>>> h-ombuds
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -520,6 +526,26 @@ export const navigation: readonly NavItem[] = [
     description: 'Taxas de segurança pública aguardando pagamento: confirmação manual com a referência do extrato.',
     icon: 'fa-receipt',
     roles: ['politec_staff', 'admin'],
+    status: 'ready',
+  },
+  // Ombudsman (issue 16, Lei 13.460/2017): the queue with its clocks; the units answer what is routed to them
+  {
+    id: 'ombudsman-queue',
+    path: '/ouvidoria',
+    label: 'Ouvidoria',
+    description:
+      'Manifestações com os prazos legais (30 + 30 dias): encaminhar à unidade, prorrogar com justificativa, mensagens e resposta.',
+    icon: 'fa-comments',
+    roles: ['ombudsman_staff'],
+    status: 'ready',
+  },
+  {
+    id: 'ombudsman-unit-inbox',
+    path: '/ouvidoria/unidade',
+    label: 'Manifestações da Ouvidoria',
+    description: 'O que a Ouvidoria encaminhou à sua unidade: responder em 20 dias (prorrogáveis uma vez por 20).',
+    icon: 'fa-inbox',
+    roles: ['politec_staff', 'traffic_police', 'civil_police', 'committee_member'],
     status: 'ready',
   },
 ];

@@ -13,6 +13,7 @@ import { LandingPage } from './landing/LandingPage';
 import { LoginPage } from './login/LoginPage';
 import { PublicMapPage } from './map/PublicMapPage';
 import { PortalLayout } from './PortalLayout';
+import { ServicePerformancePage } from './service-ratings/ServicePerformancePage';
 import { SignUpPage } from './signup/SignUpPage';
 import { TransparencyPage } from './transparency/TransparencyPage';
 import { VerificationPage } from './verification/VerificationPage';
@@ -24,6 +25,8 @@ const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
 const ConsentAnswerPage = lazy(() => import('./citizen/ConsentAnswerPage'));
 /** The directory of security units: its own chunk (it pulls Leaflet), loaded on /unidades. */
 const SecurityUnitsPage = lazy(() => import('./security-units/SecurityUnitsPage'));
+/** The ombudsman (Ouvidoria): its own chunk (it pulls the proof-of-work worker), loaded on /ouvidoria. */
+const OmbudsmanApp = lazy(() => import('./ombudsman/OmbudsmanApp'));
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -60,6 +63,15 @@ export function PortalApp() {
             </Suspense>
           }
         />
+        <Route
+          path="ouvidoria/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <OmbudsmanApp />
+            </Suspense>
+          }
+        />
+        <Route path="desempenho-dos-servicos" element={<ServicePerformancePage />} />
         <Route
           path="unidades"
           element={

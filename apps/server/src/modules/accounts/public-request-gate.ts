@@ -11,13 +11,20 @@ export interface PublicGateDeps {
 }
 
 /**
- * What every anonymous account request (sign-up, confirmation resend, password reset) passes
- * first: a per-address limit in the shared store (every attempt counts, whatever its outcome),
+ * What every anonymous request (sign-up, confirmation resend, password reset, an anonymous
+ * ombudsman manifestation) passes first: a per-address limit in the shared store (every attempt counts, whatever its outcome),
  * then a fresh, unspent proof-of-work solution. Nothing else is read or written before both pass.
  */
-export async function passPublicGate(deps: PublicGateDeps, bucket: string, ip: string, altchaPayload: string): Promise<void> {
+export async function passPublicGate(
+  deps: PublicGateDeps,
+  bucket: string,
+  ip: string,
+  altchaPayload: string,
+  /** Another form's own limit (e.g. the ombudsman's anonymous channel); default: the accounts' one. */
+  limit?: { max: number; windowMs: number },
+): Promise<void> {
   const { maxPerAddress, windowMs } = deps.config.accountSecurity;
-  const { allowed } = await hitRateLimit(deps.db, bucket, ip, { max: maxPerAddress, windowMs });
+  const { allowed } = await hitRateLimit(deps.db, bucket, ip, limit ?? { max: maxPerAddress, windowMs });
   if (!allowed) {
     throw new AppError('RATE_LIMITED', 'Muitas solicitações a partir deste endereço de rede. Aguarde cerca de uma hora e tente novamente.');
   }

@@ -1,7 +1,14 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, readDataset } from '../reference/csv.js';
-import { addBusinessDays, businessDaysBetween, deadlineFrom, isBusinessDay, SANCTION_DEFENCE_BUSINESS_DAYS } from './business-days.js';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  calendarDeadlineFrom,
+  deadlineFrom,
+  isBusinessDay,
+  SANCTION_DEFENCE_BUSINESS_DAYS,
+} from './business-days.js';
 import { easterSunday, holidayOn, holidaysForYear, isHoliday } from './holidays.js';
 import { addDays, dayOfWeek, parseLocalDate, toCuiabaDate } from './local-date.js';
 
@@ -143,5 +150,27 @@ describe('Art. 16 §2 — deficiency notice deadline in business days', () => {
   it('requires a positive whole number of days', () => {
     expect(() => deadlineFrom('2026-03-05', 0)).toThrow(RangeError);
     expect(() => deadlineFrom('2026-03-05', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('calendarDeadlineFrom — Lei 9.784/1999 art. 66 (calendar days)', () => {
+  it('art. 66 caput and §2: the day of receipt is excluded and the days run continuously over weekends and holidays', () => {
+    // 2026-04-03 (Good Friday) and four weekends lie inside; they count.
+    expect(calendarDeadlineFrom('2026-03-10', 30)).toBe('2026-04-09');
+    expect(calendarDeadlineFrom('2026-03-10', 1)).toBe('2026-03-11');
+  });
+  it('art. 66 §1: an end on a Saturday moves to the next business day', () => {
+    expect(dayOfWeek('2026-05-09')).toBe(6);
+    expect(calendarDeadlineFrom('2026-03-10', 60)).toBe('2026-05-11');
+  });
+  it('art. 66 §1: an end on a holiday (20 Nov in MT) moves to the next business day', () => {
+    expect(calendarDeadlineFrom('2026-10-21', 30)).toBe('2026-11-23');
+  });
+  it('a receipt on a Sunday still counts from the next day (no deemed receipt for calendar days)', () => {
+    expect(calendarDeadlineFrom('2026-03-08', 30)).toBe('2026-04-07');
+  });
+  it('refuses non-positive or fractional day counts', () => {
+    expect(() => calendarDeadlineFrom('2026-03-10', 0)).toThrow(RangeError);
+    expect(() => calendarDeadlineFrom('2026-03-10', 1.5)).toThrow(RangeError);
   });
 });

@@ -72,3 +72,18 @@ export function deadlineFrom(receivedOn: LocalDate, businessDays: number, scope:
 
 /** Art. 30 §1: days for the partner's defence in a sanction process. */
 export const SANCTION_DEFENCE_BUSINESS_DAYS = 10;
+
+/**
+ * Last day of a legal deadline of `days` calendar days ("dias corridos") counted from the day the
+ * act was received, as Lei federal 9.784/1999 art. 66 counts them:
+ * - the day of receipt is excluded and the last day included (art. 66 caput);
+ * - days run continuously, weekends and holidays included (art. 66 §2);
+ * - a deadline that would end on a non-business day ends on the next business day (art. 66 §1).
+ * Used by the ombudsman's clocks (Lei 13.460/2017 art. 16: 30 days, once more by 30; internal
+ * units 20 + 20). The deadline runs until the end of the returned day in Cuiabá time.
+ */
+export function calendarDeadlineFrom(receivedOn: LocalDate, days: number, scope: CalendarScope = {}): LocalDate {
+  if (!Number.isSafeInteger(days) || days < 1) throw new RangeError('days must be a positive integer');
+  const end = addDays(receivedOn, days);
+  return isBusinessDay(end, scope) ? end : nextBusinessDay(end, scope);
+}

@@ -28,6 +28,8 @@ import { PartnerIncidentsPage } from '../obligations/loans/PartnerIncidentsPage'
 import { PartnerLoansArea } from '../obligations/loans/PartnerLoansArea';
 import { CommitteeSanctionsArea } from '../obligations/sanctions/CommitteeSanctionsArea';
 import { PartnerSanctionsArea } from '../obligations/sanctions/PartnerSanctionsArea';
+import { OmbudsmanQueuePage } from '../ombudsman/OmbudsmanQueuePage';
+import { UnitInboxPage } from '../ombudsman/UnitInboxPage';
 import { OperationsMapPage } from '../operations-map/OperationsMapPage';
 import { UsersPage } from '../pages/admin/UsersPage';
 import { IdentityChangesPage } from '../partners/IdentityChangesPage';
@@ -98,4 +100,6 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'politec-certificates': CertificateQueuePage,
   'politec-criminal-records': CriminalRecordsPage,
   'politec-fees': FeesPage,
+  'ombudsman-queue': OmbudsmanQueuePage,
+  'ombudsman-unit-inbox': UnitInboxPage,
 };

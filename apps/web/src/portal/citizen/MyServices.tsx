@@ -11,6 +11,8 @@ import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { TextField } from '../../shared/components/TextField';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
+import { MyManifestations } from '../ombudsman/MyManifestations';
+import { PendingRatings } from '../service-ratings/PendingRatings';
 import { createConsentLink, fetchMyServices, reissueFee, requestCertificate, revokeConsentLink } from './citizen-api';
 import { IdentityCardRequestForm } from './IdentityCardRequestForm';
 import { MyAccidents } from './MyAccidents';
@@ -52,6 +54,8 @@ export function MyServices({ level }: { level: GovbrLevel }) {
     <section aria-labelledby="my-services">
       <h2 id="my-services">Meus serviços</h2>
       <ApiErrorMessage error={error ?? actionError} />
+      <PendingRatings />
+      <MyManifestations />
 
       <h3>Carteira de identidade</h3>
       {data?.identityCards.length ? (
