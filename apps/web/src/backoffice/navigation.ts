@@ -66,14 +66,10 @@ export type AreaId =
   | 'ops-events'
   | 'politec-identity-cards'
   | 'politec-certificates'
-<<<<<<< HEAD
   | 'politec-criminal-records'
-  | 'politec-fees';
-=======
   | 'politec-fees'
   | 'ombudsman-queue'
   | 'ombudsman-unit-inbox';
->>>>>>> h-ombuds
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
