@@ -75,10 +75,18 @@ runBench(async () => {
     const prata = govbrDemoAccounts.find((a) => a.level === 'prata')!;
     const session = await signInWithGovbrHttp(server.url, redirectUri, prata.cpf, prata.password);
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
+    // CPU seconds of the API process (all its threads: requests, PGlite when embedded, render
+    // thread), from its Prometheus metrics: per request, this is the cost profile that a loaded
+    // machine changes least (latency there is mostly waiting for a core).
+    const cpuSeconds = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(/^vigia_process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+    };
     // Warm-up: PDF renderer, fonts, prepared statements.
     for (let i = 0; i < 5; i++)
       await fetch(`${server.url}/api/citizen/criminal-certificates`, { method: 'POST', headers, body: '{"purpose":"aquecimento"}' });
 
+    const cpuBeforeIssue = await cpuSeconds();
     const issue = await run({
       url: `${server.url}/api/citizen/criminal-certificates`,
       method: 'POST',
@@ -87,7 +95,9 @@ runBench(async () => {
       connections: clients,
       duration: seconds,
     });
+    const cpuAfterIssue = await cpuSeconds();
     summary(`issue (${clients} clients, ${seconds} s)`, issue);
+    const issued = issue.result.requests.total;
 
     type Listed = { certificates: { code: string | null; status: string; pdfReady: boolean }[] };
     const listed = async () => (await (await fetch(`${server.url}/api/citizen/criminal-certificates`, { headers })).json()) as Listed;
@@ -101,8 +111,14 @@ runBench(async () => {
     console.log(
       `render backlog: ${list.certificates.length} PDFs ready ${((Date.now() - drainStarted) / 1000).toFixed(1)} s after the issue run`,
     );
+    const cpuAfterDrain = await cpuSeconds();
+    const perIssue = (s: number) => `${((s * 1000) / issued).toFixed(2)} ms`;
+    console.log(
+      `API process CPU per issue: ${perIssue(cpuAfterIssue - cpuBeforeIssue)} during the run, ${perIssue(cpuAfterDrain - cpuBeforeIssue)} with its PDFs rendered`,
+    );
     const codes = list.certificates.map((c) => c.code).filter((c): c is string => c !== null);
     let next = 0;
+    const cpuBeforeVerify = await cpuSeconds();
     const verify = await run({
       url: server.url,
       connections: clients,
@@ -111,7 +127,9 @@ runBench(async () => {
         { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/public/criminal-certificates/${codes[next++ % codes.length]}` }) },
       ],
     });
+    const cpuVerify = (await cpuSeconds()) - cpuBeforeVerify;
     summary(`verification (${clients} clients, ${seconds} s, ${codes.length} codes)`, verify);
+    console.log(`API process CPU per verification: ${((cpuVerify * 1000) / verify.result.requests.total).toFixed(2)} ms`);
   } finally {
     await provider.close();
     await server.kill('SIGTERM');

@@ -11,6 +11,7 @@ import { installControlCharacterGuard } from './http/control-characters.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard, type RegisteredRoute } from './http/guard.js';
 import { serverLoggerOptions } from './http/log-safe-error.js';
+import { RequestActivity } from './http/request-activity.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installWeb } from './http/web.js';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
@@ -88,6 +89,10 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
       .observe(reply.elapsedTime / 1000);
   });
 
+  // Background work of this process (deferred document renders) waits for quiet moments.
+  const activity = new RequestActivity();
+  activity.install(app);
+
   const mediaFallbackUrl = config.media.nodePublicUrl ?? `http://127.0.0.1:${config.media.nodePort}`;
   installSecurityHeaders(app, {
     production: config.production,
@@ -160,8 +165,13 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   await app.register(viewChangeRoutes(deps));
   await app.register(citizenAccountsRoutes(deps));
   const citizenDocuments = { storage: localFileStorage(config.dataDir), publicUrl: config.publicUrl };
-  // Acts issued with a deferred render are rendered by this process right after commit.
-  const documentRenders = new DocumentRenderQueue(database.db, citizenDocuments, { max: config.documents.renderQueue, log: app.log });
+  // Acts issued with a deferred render are rendered by this process after commit, each once no
+  // request has been in flight for 20 ms (or after 1 s at most under sustained load).
+  const documentRenders = new DocumentRenderQueue(database.db, citizenDocuments, {
+    max: config.documents.renderQueue,
+    log: app.log,
+    yieldTo: () => activity.quiet({ quietMs: 20, maxWaitMs: 1000 }),
+  });
   app.addHook('onClose', () => documentRenders.close());
   await app.register(criminalRecordRoutes(deps, documentRenders));
   await app.register(accidentCertificateRoutes(deps));

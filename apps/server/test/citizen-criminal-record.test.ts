@@ -4,6 +4,7 @@ import { type CitizenSessionCookies, GOVBR_TEST_CLIENT, govbrEnv, signInWithGovb
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { CoalescedRateLimit } from '../src/modules/accounts/rate-limit.js';
+import { verifyAuditChain } from '../src/modules/audit/audit.service.js';
 import { documentRenderSweep } from '../src/modules/documents/deferred-render.js';
 import { localFileStorage } from '../src/modules/files/file-storage.js';
 import { multipart } from './accreditation.fixtures.js';
@@ -138,6 +139,13 @@ describe('criminal-record certificate', () => {
     const audits = await t.database.db.query.auditEvents.findMany({ where: (a, { eq }) => eq(a.targetId, cert.id) });
     expect(audits.map((a) => a.action)).toEqual(['criminal_certificate.issued']);
     expect(audits[0]!.data).toMatchObject({ atOnce: true, code: cert.code, protocol: cert.protocol });
+    // The document's entry and the certificate's are written in one insert: consecutive, chained.
+    const [docEntry] = await t.database.db.query.auditEvents.findMany({
+      where: (a, { and, eq, sql }) => and(eq(a.action, 'document.issued'), sql`${a.data}->>'code' = ${cert.code}`),
+    });
+    expect(docEntry!.seq).toBe(audits[0]!.seq - 1);
+    expect(audits[0]!.prevHash).toBe(docEntry!.hash);
+    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
 
     const verified = await app.inject({ method: 'GET', url: `/api/public/criminal-certificates/${cert.code}` });
     expect(Object.keys(verified.json()).sort()).toEqual([

@@ -26,26 +26,42 @@ const CHAIN_LOCK = 7261002;
  * concurrent transactions can never chain onto the same previous row.
  */
 export async function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+  const [recorded] = await recordAudits(tx, actor, [entry]);
+  return recorded!;
+}
+
+/**
+ * Appends several rows, in order, in three round trips whatever their number (chain lock, last
+ * hash, one multi-row insert): for a use case that records more than one entry in a transaction,
+ * e.g. an act issued with the request it answers. Best called last in the transaction, so the
+ * chain lock is held only until commit.
+ */
+export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntry[]): Promise<{ seq: number; hash: string }[]> {
+  if (entries.length === 0) return [];
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
-  const row = {
-    at: new Date(),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    reason: entry.reason ?? null,
-    origin: actor.origin,
-    data: entry.data ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = auditRowHash(row);
-  const [inserted] = await tx
-    .insert(auditEvents)
-    .values({ ...row, hash })
-    .returning({ seq: auditEvents.seq });
-  return { seq: inserted!.seq, hash };
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = entries.map((entry) => {
+    const row = {
+      at,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      reason: entry.reason ?? null,
+      origin: actor.origin,
+      data: entry.data ?? null,
+      prevHash,
+    };
+    prevHash = auditRowHash(row);
+    return { ...row, hash: prevHash };
+  });
+  // One insert: the rows take their sequence numbers in VALUES order, i.e. in chain order.
+  const inserted = await tx.insert(auditEvents).values(rows).returning({ seq: auditEvents.seq, hash: auditEvents.hash });
+  const seqOf = new Map(inserted.map((r) => [r.hash, r.seq]));
+  return rows.map((r) => ({ seq: seqOf.get(r.hash)!, hash: r.hash }));
 }
 
 /**

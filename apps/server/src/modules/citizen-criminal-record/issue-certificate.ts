@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
-import type { AuditActor } from '../audit/audit.service.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, type AuditEntry, recordAudits } from '../audit/audit.service.js';
 import { issueDocument } from '../documents/issue-document.js';
 import { certifiableEntries, certificateAct, lineOf, resultOf } from './certificate-content.js';
 import { type CertificateDeps, type CertificateRow, DAY_MS } from './certificate-deps.js';
@@ -15,9 +14,17 @@ type Requested = Pick<CertificateRow, 'id' | 'protocol' | 'name' | 'cpf' | 'purp
  * state (certificate-content.ts), validity from config, and its document with the authenticity
  * code — so verification by code answers at once. The PDF (code + QR) is rendered after commit
  * (documents' deferred render): the caller passes `documentId` to `deps.renders.schedule` once its
- * transaction has committed. The caller writes these fields on the request row and audits the issue.
+ * transaction has committed. The caller writes these fields on the request row and records the
+ * entries left in `audit` (the document's) with its own in one `recordAudits` call.
  */
-export async function certificateIssue(tx: Tx, deps: CertificateDeps, actor: AuditActor, req: Requested, entries: CriminalRecordEntry[]) {
+export async function certificateIssue(
+  tx: Tx,
+  deps: CertificateDeps,
+  actor: AuditActor,
+  req: Requested,
+  entries: CriminalRecordEntry[],
+  audit: AuditEntry[],
+) {
   const issuedAt = deps.clock.now();
   const validUntil = new Date(issuedAt.getTime() + deps.config.citizen.certificateValidityDays * DAY_MS);
   const lines = certifiableEntries(entries).map(lineOf);
@@ -29,6 +36,7 @@ export async function certificateIssue(tx: Tx, deps: CertificateDeps, actor: Aud
     formats: ['pdf'],
     issuedAt,
     render: 'deferred',
+    auditInto: audit,
   });
   return {
     status: 'issued' as const,
@@ -50,13 +58,17 @@ export async function issueCertificate(
   row: CertificateRow,
   entries: CriminalRecordEntry[],
 ): Promise<CertificateRow> {
-  const issued = await certificateIssue(tx, deps, actor, row, entries);
+  const audit: AuditEntry[] = [];
+  const issued = await certificateIssue(tx, deps, actor, row, entries, audit);
   const [updated] = await tx.update(criminalRecordCertificates).set(issued).where(eq(criminalRecordCertificates.id, row.id)).returning();
-  await recordAudit(tx, actor, {
-    action: 'criminal_certificate.issued',
-    targetType: 'criminal_record_certificate',
-    targetId: row.id,
-    data: { protocol: row.protocol, code: issued.code, result: issued.result },
-  });
+  await recordAudits(tx, actor, [
+    ...audit,
+    {
+      action: 'criminal_certificate.issued',
+      targetType: 'criminal_record_certificate',
+      targetId: row.id,
+      data: { protocol: row.protocol, code: issued.code, result: issued.result },
+    },
+  ]);
   return updated!;
 }

@@ -4,7 +4,7 @@ import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import type { CitizenContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { hitRateLimit } from '../accounts/rate-limit.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, type AuditEntry, recordAudits } from '../audit/audit.service.js';
 import { newCitizenProtocol } from '../citizen-accounts/citizen-protocol.js';
 import { ANALYSIS_DEADLINE_DAYS, type CertificateDeps, DAY_MS, toCertificateRequest } from './certificate-deps.js';
 import { certificateIssue } from './issue-certificate.js';
@@ -42,8 +42,11 @@ export async function requestCertificate(
     requestedAt: now,
   };
   const row = await deps.db.transaction(async (tx) => {
-    // Issued at once: the row is written issued (one insert, one audit entry for request and issue).
-    const issued = atOnce ? await certificateIssue(tx, deps, actor, requested, []) : null;
+    // Issued at once: the row is written issued (one insert), and the document's and the
+    // certificate's audit entries go in one multi-row insert, last, so the chain lock is held only
+    // until commit.
+    const audit: AuditEntry[] = [];
+    const issued = atOnce ? await certificateIssue(tx, deps, actor, requested, [], audit) : null;
     const [row] = await tx
       .insert(criminalRecordCertificates)
       .values(
@@ -57,7 +60,7 @@ export async function requestCertificate(
             },
       )
       .returning();
-    await recordAudit(tx, actor, {
+    audit.push({
       action: issued ? 'criminal_certificate.issued' : 'criminal_certificate.requested',
       targetType: 'criminal_record_certificate',
       targetId: row!.id,
@@ -65,6 +68,7 @@ export async function requestCertificate(
         ? { protocol: row!.protocol, atOnce: true, code: issued.code, result: issued.result }
         : { protocol: row!.protocol, atOnce: false },
     });
+    await recordAudits(tx, actor, audit);
     return row!;
   });
   if (row.documentId) deps.renders.schedule([row.documentId]);

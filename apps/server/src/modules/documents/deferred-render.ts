@@ -71,6 +71,11 @@ export async function renderPendingDocument(db: Db, deps: DocumentsDeps, documen
  * rendered one at a time, in order, on the render thread. Bounded: past `max` waiting ids (or with
  * max 0) an id is left to the render sweep, which also picks up whatever a crash left pending — the
  * pending row is the durable state, this queue only makes it fast.
+ *
+ * Renders yield to requests: before each one the queue waits for `yieldTo` (the API passes "no
+ * request in flight for a few ms, or at most a bound"), so under a burst of issues the PDFs are made
+ * in the quiet moments after it instead of taking CPU and database turns from the burst; the
+ * download answers 202 + Retry-After meanwhile.
  */
 export class DocumentRenderQueue {
   private readonly waiting: string[] = [];
@@ -79,7 +84,7 @@ export class DocumentRenderQueue {
   constructor(
     private readonly db: Db,
     private readonly deps: DocumentsDeps,
-    private readonly opts: { max: number; log?: FastifyBaseLogger },
+    private readonly opts: { max: number; log?: FastifyBaseLogger; yieldTo?: () => Promise<void> },
   ) {}
 
   /** Call after commit with the ids `issueDocument` returned. */
@@ -101,7 +106,10 @@ export class DocumentRenderQueue {
   }
 
   private async drain(): Promise<void> {
-    for (let id = this.waiting.shift(); id; id = this.waiting.shift()) {
+    while (this.waiting.length) {
+      await this.opts.yieldTo?.();
+      const id = this.waiting.shift();
+      if (!id) return; // closed while waiting
       try {
         await renderPendingDocument(this.db, this.deps, id);
       } catch (err) {

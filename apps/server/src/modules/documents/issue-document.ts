@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { documentRenders, generatedDocuments } from '../../db/tables/documents.js';
-import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { type AuditActor, type AuditEntry, recordAudit } from '../audit/audit.service.js';
 import type { FileStorage } from '../files/file-storage.js';
 import type { ActContent } from './act-content.js';
 import { newAuthenticityCode, verifyUrlFor } from './authenticity-code.js';
@@ -38,6 +38,12 @@ export interface IssueInput {
    * Default 'inline': rendered and stored here.
    */
   render?: 'inline' | 'deferred';
+  /**
+   * Where the `document.issued` entries go: by default they are recorded here; given an array, they
+   * are pushed to it for the caller to record with its own entries in one `recordAudits` call of the
+   * same transaction (fewer round trips under the chain lock).
+   */
+  auditInto?: AuditEntry[];
 }
 
 const MEDIA: Record<DocumentFormat, string> = {
@@ -65,26 +71,34 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
       await deps.storage.write(storageKey, bytes);
     }
     const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : null;
-    const [row] = await tx
-      .insert(generatedDocuments)
-      .values({
-        id,
-        code,
-        kind: input.kind,
-        format,
-        title: input.content.title,
-        subjectType: input.subjectType,
-        subjectId: input.subjectId,
-        sourceDigest: input.sourceDigest ?? null,
-        storageKey,
-        mediaType: MEDIA[format],
-        sizeBytes: bytes?.length ?? null,
-        sha256,
-        issuedBy: actor.id,
-        issuedAt,
-      })
-      .returning();
-    if (deferred) await tx.insert(documentRenders).values({ documentId: id, content: input.content });
+    const values = {
+      id,
+      code,
+      kind: input.kind,
+      format,
+      title: input.content.title,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      sourceDigest: input.sourceDigest ?? null,
+      storageKey,
+      mediaType: MEDIA[format],
+      sizeBytes: bytes?.length ?? null,
+      sha256,
+      issuedBy: actor.id,
+      issuedAt,
+      supersededById: null,
+      supersededAt: null,
+    } satisfies GeneratedDocumentRow;
+    if (deferred) {
+      // The document row and its pending render in one statement (every column is known here).
+      await tx.execute(
+        sql`WITH doc AS (${tx.insert(generatedDocuments).values(values).getSQL()}) ${tx.insert(documentRenders).values({ documentId: id, content: input.content }).getSQL()}`,
+      );
+      issued.push(values);
+    } else {
+      const [row] = await tx.insert(generatedDocuments).values(values).returning();
+      issued.push(row!);
+    }
     if (input.supersedes) {
       await tx
         .update(generatedDocuments)
@@ -100,7 +114,7 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
           ),
         );
     }
-    await recordAudit(tx, actor, {
+    const entry: AuditEntry = {
       action: 'document.issued',
       targetType: 'generated_document',
       targetId: id,
@@ -112,8 +126,9 @@ export async function issueDocument(tx: Tx, deps: DocumentsDeps, actor: AuditAct
         subjectId: input.subjectId,
         ...(deferred ? { render: 'deferred' } : { sha256 }),
       },
-    });
-    issued.push(row!);
+    };
+    if (input.auditInto) input.auditInto.push(entry);
+    else await recordAudit(tx, actor, entry);
   }
   return issued;
 }

@@ -1,7 +1,19 @@
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import type { RenderReply, RenderRequest } from './render-thread.js';
+
+// The render thread yields the CPU to the request thread and the database: on Linux the nice value
+// is per thread (setpriority on the calling thread), so this lowers this thread only. Elsewhere it
+// would lower the whole process, so it is left alone.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    /* not permitted: render at normal priority */
+  }
+}
 
 /** Worker thread body of renderInThread: renders each act it is sent (pdfmake / docx), one at a time. */
 async function render(job: RenderRequest): Promise<RenderReply> {
