@@ -53,6 +53,7 @@ import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
+import { policeReportsRoutes } from './modules/police-reports/police-reports.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { protectionRoutes } from './modules/protection/protection.routes.js';
 import { routeCameraGrant } from './modules/protection/route-grant.js';
@@ -163,6 +164,7 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   app.addHook('onClose', () => documentRenders.close());
   await app.register(criminalRecordRoutes(deps, documentRenders));
   await app.register(accidentCertificateRoutes(deps));
+  await app.register(policeReportsRoutes(deps, documentRenders));
   await app.register(securityUnitsRoutes(deps));
   const treasury = platformTreasury(config.fees);
   await app.register(

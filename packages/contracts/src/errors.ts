@@ -309,6 +309,25 @@ export const errorTable = {
     status: 404,
     message: 'Nenhuma certidão de acidente de trânsito foi emitida com este código de autenticação.',
   },
+  POLICE_REPORT_INCOMPLETE: {
+    status: 422,
+    message: 'O boletim de ocorrência ainda não tem todas as informações que este tipo de ocorrência exige. Verifique os campos indicados.',
+  },
+  POLICE_REPORT_OUTSIDE_MT: {
+    status: 422,
+    message:
+      'O local indicado no mapa fica fora de Mato Grosso. Fatos ocorridos em outros estados são registrados pela polícia daquele estado.',
+  },
+  POLICE_REPORT_NOT_FOUND: { status: 404, message: 'Nenhum boletim de ocorrência com este identificador.' },
+  POLICE_REPORT_NOT_EDITABLE: {
+    status: 409,
+    message: 'Este boletim de ocorrência já foi enviado e não pode mais ser alterado. Use as mensagens para complementar.',
+  },
+  POLICE_STATION_NOT_FOUND: { status: 404, message: 'Delegacia não encontrada. Escolha uma delegacia da Polícia Civil da lista.' },
+  POLICE_REPORT_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    message: 'Nenhum boletim de ocorrência foi emitido com este código de autenticação.',
+  },
   SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

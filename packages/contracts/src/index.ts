@@ -27,6 +27,7 @@ export * from './nvr-template.js';
 export * from './obligations/index.js';
 export * from './partner-identity.js';
 export * from './playback.js';
+export * from './police-reports.js';
 export * from './privacy.js';
 export * from './protection.js';
 export * from './ptz.js';

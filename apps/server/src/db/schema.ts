@@ -30,6 +30,7 @@ export * from './tables/mail.js';
 export * from './tables/partner-identity.js';
 export * from './tables/partners.js';
 export * from './tables/playback.js';
+export * from './tables/police-reports.js';
 export * from './tables/privacy.js';
 export * from './tables/protection.js';
 export * from './tables/ptz.js';
