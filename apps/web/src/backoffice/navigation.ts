@@ -61,6 +61,7 @@ export type AreaId =
   | 'protection-missions'
   | 'protection-support'
   | 'traffic-accidents'
+  | 'civil-police-reports'
   | 'partner-camera-sharing'
   | 'ops-console'
   | 'ops-events'
@@ -451,6 +452,17 @@ export const navigation: readonly NavItem[] = [
     description: 'Fila de declarações de acidente sem vítimas: validar e emitir certidão, pedir correção ou indeferir.',
     icon: 'fa-car-crash',
     roles: ['traffic_police'],
+    status: 'ready',
+  },
+  // Civil police (issue 16): the online police station's queue per station
+  {
+    id: 'civil-police-reports',
+    path: '/policia-civil/ocorrencias',
+    label: 'Delegacia Virtual',
+    description:
+      'Boletins de ocorrência pela internet: validar e registrar, pedir mais informações ou recusar; prazos e medidas protetivas.',
+    icon: 'fa-file-signature',
+    roles: ['civil_police'],
     status: 'ready',
   },
   // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation

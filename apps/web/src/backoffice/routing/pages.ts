@@ -8,6 +8,7 @@ import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
+import { PoliceReportQueuePage } from '../civil-police/PoliceReportQueuePage';
 import { EventsPage } from '../events/EventsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
@@ -91,6 +92,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'protection-missions': ProtectionArea,
   'protection-support': ReferencePlacesPage,
   'traffic-accidents': AccidentQueuePage,
+  // Civil police (issue 16)
+  'civil-police-reports': PoliceReportQueuePage,
   'ops-events': EventsPage,
   // Politec and treasury (issue 15)
   'politec-identity-cards': IdentityCardsPage,
