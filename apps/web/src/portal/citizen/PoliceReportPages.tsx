@@ -153,7 +153,8 @@ export function PoliceReportDetail() {
   const [busy, setBusy] = useState(false);
   const refresh = useCallback(() => fetchMyPoliceReport(id).then(setR, (e) => setError(toApiError(e))), [id]);
   useEffect(() => {
-    void refresh();
+    // The citizen session also gives this page its CSRF token (for the messages).
+    void fetchCitizenSession().then(refresh, (e) => setError(toApiError(e)));
   }, [refresh]);
   // The PDF is rendered after the validation: read the report again until it is ready.
   useEffect(() => {
