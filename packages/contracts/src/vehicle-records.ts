@@ -84,3 +84,21 @@ export const vehicleRecordsListQuerySchema = z.object({
   q: z.string().trim().max(30).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
+
+/** Columns of the vehicle-store import template (CSV or XLSX). No owner column, on purpose. */
+export const vehicleRecordColumns = [
+  {
+    key: 'plate',
+    header: 'Placa',
+    required: false,
+    help: 'ABC-1234 (antiga) ou ABC1D23 (Mercosul). Placa ou chassi, ao menos um.',
+    example: 'ABC1D23',
+  },
+  { key: 'chassis', header: 'Chassi', required: false, help: '17 caracteres, sem I, O e Q.', example: '9BWZZZ377VT004251' },
+  { key: 'make', header: 'Marca', required: true, help: 'Fabricante.', example: 'Volkswagen' },
+  { key: 'model', header: 'Modelo', required: true, help: 'Modelo e versão.', example: 'Gol 1.0' },
+  { key: 'colour', header: 'Cor', required: true, help: 'Cor predominante.', example: 'Prata' },
+  { key: 'year', header: 'Ano', required: true, help: 'Ano de fabricação (4 dígitos).', example: '2019' },
+  { key: 'municipality', header: 'Município', required: true, help: 'Município de Mato Grosso: nome ou código IBGE.', example: 'Cuiabá' },
+] as const;
+export type VehicleRecordColumnKey = (typeof vehicleRecordColumns)[number]['key'];

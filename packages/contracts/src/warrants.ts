@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cpfSchema } from './brazil.js';
+import { calendarDateSchema } from './calendar-date.js';
 
 /**
  * Arrest-warrant lookup (consulta de mandado de prisão, issue 16). Minimal disclosure: a query
@@ -17,12 +18,8 @@ export const warrantStatusLabels: Record<WarrantStatus, string> = {
   expired: 'Expirado',
 };
 
-/** A calendar date, YYYY-MM-DD. */
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Data inválida: use o formato AAAA-MM-DD.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Data inválida.');
+/** A calendar date, YYYY-MM-DD, that exists. */
+const isoDate = calendarDateSchema;
 
 /** A full person name: at least two words, letters only (accents, apostrophes and hyphens allowed). */
 const fullName = (what: string) =>
