@@ -32,6 +32,7 @@ export const vehicleStatusQuerySchema = z
     chassis: z.string().trim().max(30).optional(),
     altcha: z.string().max(4000).optional(),
   })
+  .strict()
   .refine((q) => Boolean(q.plate) !== Boolean(q.chassis), { message: 'Informe a placa ou o chassi (um dos dois).', path: ['plate'] });
 export type VehicleStatusQuery = z.input<typeof vehicleStatusQuerySchema>;
 

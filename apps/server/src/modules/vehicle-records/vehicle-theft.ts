@@ -1,6 +1,6 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
-import { vehicleTheftFlags } from '../../db/tables/vehicle-records.js';
+import { vehicleRecords, vehicleTheftFlags } from '../../db/tables/vehicle-records.js';
 import { vehicleKeys } from './vehicle-identifiers.js';
 
 /**
@@ -35,8 +35,8 @@ export async function markVehicleStolen(
 }
 
 /**
- * The vehicle is recovered: every open flag on its plate or chassis is closed (whichever report
- * raised it), with the report that recorded the recovery. Recovering a vehicle with no open flag
+ * The vehicle is recovered: every open flag on its plate or chassis — and on the other identifier
+ * the store knows for it — is closed (whichever report raised it), with the report that recorded the recovery. Recovering a vehicle with no open flag
  * changes nothing.
  */
 export async function markVehicleRecovered(
@@ -44,9 +44,21 @@ export async function markVehicleRecovered(
   input: { plate: string | null; chassis: string | null; policeReportId: string; at: Date },
 ): Promise<void> {
   const keys = vehicleKeys(input);
+  // The store may know the vehicle's other identifier (a flag raised by chassis, recovered by plate).
+  const known = await db
+    .select({ plate: vehicleRecords.plate, chassis: vehicleRecords.chassis })
+    .from(vehicleRecords)
+    .where(
+      or(
+        keys.plate ? eq(vehicleRecords.plate, keys.plate) : undefined,
+        keys.chassis ? eq(vehicleRecords.chassis, keys.chassis) : undefined,
+      ),
+    );
+  const plates = new Set([keys.plate, ...known.map((k) => k.plate)].filter((x): x is string => x !== null));
+  const chassis = new Set([keys.chassis, ...known.map((k) => k.chassis)].filter((x): x is string => x !== null));
   const matches = [
-    ...(keys.plate ? [eq(vehicleTheftFlags.plate, keys.plate)] : []),
-    ...(keys.chassis ? [eq(vehicleTheftFlags.chassis, keys.chassis)] : []),
+    ...(plates.size ? [inArray(vehicleTheftFlags.plate, [...plates])] : []),
+    ...(chassis.size ? [inArray(vehicleTheftFlags.chassis, [...chassis])] : []),
   ];
   await db
     .update(vehicleTheftFlags)
