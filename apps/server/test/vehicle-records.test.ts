@@ -1,4 +1,4 @@
-import { count, like } from 'drizzle-orm';
+import { count, getTableColumns, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, vehicleLookups, vehicleRecords, vehicleTheftFlags } from '../src/db/schema.js';
 import { markVehicleRecovered, markVehicleStolen } from '../src/modules/vehicle-records/vehicle-theft.js';
@@ -50,8 +50,11 @@ describe('Back office: civil police keep the vehicle store (no owner data), audi
     const audit = await ctx.t.database.db.select().from(auditEvents).where(like(auditEvents.action, 'vehicle_record.%'));
     expect(audit.map((a) => a.action)).toEqual(['vehicle_record.created', 'vehicle_record.created']);
     // The store has no column for the owner.
-    expect(Object.keys(vehicleRecords)).not.toContain('owner');
-    expect(Object.keys(ctx.t.database.db.select().from(vehicleRecords).getSelectedFields()).join()).not.toMatch(/owner|cpf|name/i);
+    expect(
+      Object.values(getTableColumns(vehicleRecords))
+        .map((c) => c.name)
+        .join(),
+    ).not.toMatch(/owner|cpf|name|propriet/i);
   });
 
   it('imports the CSV template: all rows or none, problems by row and column', async () => {
@@ -59,13 +62,23 @@ describe('Back office: civil police keep the vehicle store (no owner data), audi
     const sheet = (...lines: string[]) => Buffer.from(`\ufeff${[header, ...lines].join('\r\n')}\r\n`, 'utf8');
     const importAs = (data: Buffer) => {
       const mp = multipart({ name: 'veiculos.csv', data, type: 'text/csv' });
-      return ctx.app.inject({ method: 'POST', url: `${ADM}/import`, headers: { ...authHeaders(police), ...mp.headers }, payload: mp.payload });
+      return ctx.app.inject({
+        method: 'POST',
+        url: `${ADM}/import`,
+        headers: { ...authHeaders(police), ...mp.headers },
+        payload: mp.payload,
+      });
     };
     const before = (await ctx.t.database.db.select({ n: count() }).from(vehicleRecords))[0]!.n;
     const bad = await importAs(sheet('RST2E45;;Fiat;Uno;Branco;2015;Cuiabá', 'RS-999;;Fiat;Uno;Branco;15;Atlantis'));
     expect(bad.statusCode, bad.body).toBe(422);
     expect(bad.json().error.code).toBe('VEHICLE_IMPORT_INVALID');
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).join(' ')).toMatch(/row\.3\.plate/);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .join(' '),
+    ).toMatch(/row\.3\.plate/);
     expect((await ctx.t.database.db.select({ n: count() }).from(vehicleRecords))[0]!.n).toBe(before);
     const ok = await importAs(sheet('RST2E45;;Fiat;Uno;Branco;2015;Cuiabá', ';1HGCM82633A004352;Honda;Accord;Preto;2003;Várzea Grande'));
     expect(ok.statusCode, ok.body).toBe(200);
@@ -98,9 +111,23 @@ describe('Public vehicle status: description and theft flag, never the owner', (
 
   it('follows markVehicleStolen / markVehicleRecovered (the police reports), by plate or chassis, and shows no report details', async () => {
     const db = ctx.t.database.db;
-    await markVehicleStolen(db, { plate: null, chassis: VIN, policeReportId: 'rep-1', reportNumber: 'BO 123/2026', kind: 'robbery', at: new Date() });
+    await markVehicleStolen(db, {
+      plate: null,
+      chassis: VIN,
+      policeReportId: 'rep-1',
+      reportNumber: 'BO 123/2026',
+      kind: 'robbery',
+      at: new Date(),
+    });
     // Validating the same report twice changes nothing.
-    await markVehicleStolen(db, { plate: null, chassis: VIN, policeReportId: 'rep-1', reportNumber: 'BO 123/2026', kind: 'robbery', at: new Date() });
+    await markVehicleStolen(db, {
+      plate: null,
+      chassis: VIN,
+      policeReportId: 'rep-1',
+      reportNumber: 'BO 123/2026',
+      kind: 'robbery',
+      at: new Date(),
+    });
     expect((await db.select({ n: count() }).from(vehicleTheftFlags))[0]!.n).toBe(1);
     const stolen = await status({ plate: 'QBC-1D23'.replace('-', '') });
     expect(stolen.json()).toMatchObject({ found: true, stolen: true, stolenKind: 'robbery' });
@@ -112,7 +139,14 @@ describe('Public vehicle status: description and theft flag, never the owner', (
 
   it('a vehicle not in the store can still be flagged by its plate, then recovered', async () => {
     const db = ctx.t.database.db;
-    await markVehicleStolen(db, { plate: 'MTX-4321', chassis: null, policeReportId: 'rep-3', reportNumber: 'BO 3', kind: 'theft', at: new Date() });
+    await markVehicleStolen(db, {
+      plate: 'MTX-4321',
+      chassis: null,
+      policeReportId: 'rep-3',
+      reportNumber: 'BO 3',
+      kind: 'theft',
+      at: new Date(),
+    });
     expect((await status({ plate: 'MTX4321' })).json()).toMatchObject({ found: false, stolen: true, stolenKind: 'theft', make: null });
     await markVehicleRecovered(db, { plate: 'mtx4321', chassis: null, policeReportId: 'rep-4', at: new Date() });
     expect((await status({ plate: 'MTX4321' })).json()).toMatchObject({ found: false, stolen: false });
@@ -121,10 +155,14 @@ describe('Public vehicle status: description and theft flag, never the owner', (
   it('markVehicleStolen refuses a bad plate or chassis, or neither, with stable codes', async () => {
     const db = ctx.t.database.db;
     const at = new Date();
-    await expect(markVehicleStolen(db, { plate: 'AB1234', chassis: null, policeReportId: 'x', reportNumber: 'x', kind: 'theft', at })).rejects.toMatchObject({
+    await expect(
+      markVehicleStolen(db, { plate: 'AB1234', chassis: null, policeReportId: 'x', reportNumber: 'x', kind: 'theft', at }),
+    ).rejects.toMatchObject({
       code: 'VEHICLE_PLATE_INVALID',
     });
-    await expect(markVehicleStolen(db, { plate: null, chassis: '9BWZZZ377VT00425I', policeReportId: 'x', reportNumber: 'x', kind: 'theft', at })).rejects.toMatchObject({
+    await expect(
+      markVehicleStolen(db, { plate: null, chassis: '9BWZZZ377VT00425I', policeReportId: 'x', reportNumber: 'x', kind: 'theft', at }),
+    ).rejects.toMatchObject({
       code: 'VEHICLE_CHASSIS_INVALID',
     });
     await expect(markVehicleRecovered(db, { plate: null, chassis: null, policeReportId: 'x', at })).rejects.toMatchObject({

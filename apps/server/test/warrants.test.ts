@@ -11,10 +11,22 @@ import { resetClock, setClock } from './helpers/clock.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 
 /** A wanted person who uses the portal (so "who looked me up" can be read), and one who never signed in. */
-const wanted = { cpf: '93541134780', name: 'Diego Procurado Costa', email: 'diego@cidadao.local', password: 'senha-govbr-4', level: 'prata' as const };
+const wanted = {
+  cpf: '93541134780',
+  name: 'Diego Procurado Costa',
+  email: 'diego@cidadao.local',
+  password: 'senha-govbr-4',
+  level: 'prata' as const,
+};
 const mother = 'Maria Aparecida Costa';
 const born = '1990-04-15';
-const stranger = { cpf: '71428793860', name: 'Júlia Sem Mandado', email: 'julia@cidadao.local', password: 'senha-govbr-5', level: 'prata' as const };
+const stranger = {
+  cpf: '71428793860',
+  name: 'Júlia Sem Mandado',
+  email: 'julia@cidadao.local',
+  password: 'senha-govbr-5',
+  level: 'prata' as const,
+};
 
 let t: TestDatabase;
 let app: App;
@@ -68,7 +80,7 @@ beforeAll(async () => {
   visitor = await anonymous(app);
 });
 afterAll(async () => {
-  resetClock();
+  await resetClock();
   await app?.close();
   await provider?.close();
   await t?.drop();
@@ -122,7 +134,7 @@ describe('Public lookup: two identifiers, minimal disclosure', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('full name + mother\'s name + birth date, matched whole whatever the case, accents and spaces; never a partial name', async () => {
+  it("full name + mother's name + birth date, matched whole whatever the case, accents and spaces; never a partial name", async () => {
     const hit = await lookup({ name: '  diego   PROCURADO costa ', motherName: 'MARIA APARECIDA COSTA', birthDate: born });
     expect(hit.json().pending).toBe(true);
     const accents = await lookup({ name: 'Diégo Procurado Costa', motherName: 'Maria Aparecída Costa', birthDate: born });
@@ -165,9 +177,19 @@ describe('Public lookup: two identifiers, minimal disclosure', () => {
     const none = await lookup({ cpf: wanted.cpf, birthDate: born }, false);
     expect(none.json().error.code).toBe('ALTCHA_INVALID');
     const altcha = await solvedAltcha(app);
-    const once = await app.inject({ method: 'POST', url: LOOKUP, headers: authHeaders(visitor), payload: { cpf: wanted.cpf, birthDate: born, altcha } });
+    const once = await app.inject({
+      method: 'POST',
+      url: LOOKUP,
+      headers: authHeaders(visitor),
+      payload: { cpf: wanted.cpf, birthDate: born, altcha },
+    });
     expect(once.statusCode).toBe(200);
-    const again = await app.inject({ method: 'POST', url: LOOKUP, headers: authHeaders(visitor), payload: { cpf: wanted.cpf, birthDate: born, altcha } });
+    const again = await app.inject({
+      method: 'POST',
+      url: LOOKUP,
+      headers: authHeaders(visitor),
+      payload: { cpf: wanted.cpf, birthDate: born, altcha },
+    });
     expect(again.json().error.code).toBe('ALTCHA_INVALID');
   });
 });
@@ -177,20 +199,34 @@ describe('Only pending, valid warrants; served or revoked ones disappear at once
     const served = await api(app, police).post(`/api/warrants/${warrantId}/status`, { status: 'served', reason: 'Cumprido em 09/03/2026' });
     expect(served.statusCode, served.body).toBe(200);
     expect((await lookup({ cpf: wanted.cpf, birthDate: born })).json()).toMatchObject({ pending: false, warrants: [] });
-    await api(app, police).post(`/api/warrants/${warrantId}/status`, { status: 'pending', reason: 'Registro de cumprimento lançado por engano' });
+    await api(app, police).post(`/api/warrants/${warrantId}/status`, {
+      status: 'pending',
+      reason: 'Registro de cumprimento lançado por engano',
+    });
     expect((await lookup({ cpf: wanted.cpf, birthDate: born })).json().pending).toBe(true);
     await api(app, police).post(`/api/warrants/${warrantId}/status`, { status: 'revoked', reason: 'Revogado pelo juízo' });
     expect((await lookup({ cpf: wanted.cpf, birthDate: born })).json().pending).toBe(false);
     const audit = await t.database.db.select().from(auditEvents).where(like(auditEvents.action, 'warrant.status_changed'));
-    expect(audit.map((a) => a.reason)).toEqual(['Cumprido em 09/03/2026', 'Registro de cumprimento lançado por engano', 'Revogado pelo juízo']);
+    expect(audit.map((a) => a.reason)).toEqual([
+      'Cumprido em 09/03/2026',
+      'Registro de cumprimento lançado por engano',
+      'Revogado pelo juízo',
+    ]);
     expect(audit[0]!.data).toMatchObject({ before: { status: 'pending' }, after: { status: 'served' } });
   });
 
   it('a pending warrant past its validity date is not answered (expired by date)', async () => {
-    const res = await api(app, police).post('/api/warrants', warrant({ number: '0005555-11.2020.8.11.0041.01.0001-01', issuedOn: '2020-01-10', validUntil: '2026-03-09' }));
+    const res = await api(app, police).post(
+      '/api/warrants',
+      warrant({ number: '0005555-11.2020.8.11.0041.01.0001-01', issuedOn: '2020-01-10', validUntil: '2026-03-09' }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect((await lookup({ cpf: wanted.cpf, birthDate: born })).json().pending).toBe(false);
-    await api(app, police).post(`/api/warrants/${res.json().id}/status`, { status: 'pending', validUntil: '2026-03-10', reason: 'Validade corrigida' });
+    await api(app, police).post(`/api/warrants/${res.json().id}/status`, {
+      status: 'pending',
+      validUntil: '2026-03-10',
+      reason: 'Validade corrigida',
+    });
     expect((await lookup({ cpf: wanted.cpf, birthDate: born })).json().pending).toBe(true);
   });
 });
@@ -207,13 +243,13 @@ describe('Every query is logged and shown to the person looked up', () => {
     expect(mine[0]!.by).toMatch(/mandado de prisão/);
   });
 
-  it('a query by CPF with no warrant is still shown to that CPF\'s owner', async () => {
+  it("a query by CPF with no warrant is still shown to that CPF's owner", async () => {
     await lookup({ cpf: stranger.cpf, birthDate: '1985-01-01' });
     const s = await signInWithGovbr(app, stranger.cpf, stranger.password);
     expect(await myLookups(s)).toEqual([expect.objectContaining({ by: expect.stringMatching(/mandado de prisão/) })]);
   });
 
-  it('a query by name without a CPF is kept by person key (no name in clear) and shown once the citizen gives mother\'s name and birth date', async () => {
+  it("a query by name without a CPF is kept by person key (no name in clear) and shown once the citizen gives mother's name and birth date", async () => {
     const before = (await t.database.db.select({ n: count() }).from(personKeyLookups))[0]!.n;
     await lookup({ name: 'JULIA SEM MANDADO', motherName: 'Rosa Sem Mandado', birthDate: '1985-01-01' });
     const rows = await t.database.db.select().from(personKeyLookups);
