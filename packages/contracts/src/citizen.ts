@@ -94,6 +94,18 @@ export const citizenServices = [
     requiredLevel: null,
     path: '/cidadao/ocorrencias/verificar',
   },
+  {
+    id: 'warrant_lookup',
+    title: 'Consultar mandado de prisão',
+    requiredLevel: null,
+    path: '/consultas/mandado-de-prisao',
+  },
+  {
+    id: 'vehicle_status',
+    title: 'Consultar situação de veículo (furto ou roubo)',
+    requiredLevel: null,
+    path: '/consultas/veiculo',
+  },
 ] as const satisfies readonly CitizenService[];
 export type CitizenServiceId = (typeof citizenServices)[number]['id'];
 

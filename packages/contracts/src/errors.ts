@@ -329,6 +329,28 @@ export const errorTable = {
     message: 'Nenhum boletim de ocorrência foi emitido com este código de autenticação.',
   },
   SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
+  VEHICLE_PLATE_INVALID: { status: 400, message: 'Placa inválida: use o formato antigo (ABC-1234) ou Mercosul (ABC1D23).' },
+  VEHICLE_CHASSIS_INVALID: { status: 400, message: 'Chassi inválido: use os 17 caracteres do chassi (letras e números, sem I, O e Q).' },
+  VEHICLE_IDENTIFIER_REQUIRED: { status: 400, message: 'Informe a placa ou o chassi do veículo.' },
+  WARRANT_IDENTIFIERS_REQUIRED: {
+    status: 400,
+    message: 'Informe ao menos dois identificadores: CPF e data de nascimento, ou nome completo, nome da mãe e data de nascimento.',
+  },
+  WARRANT_CPF_INVALID: { status: 400, message: 'CPF inválido: confira os 11 dígitos.' },
+  WARRANT_NAME_INVALID: { status: 400, message: 'Informe o nome completo e o nome completo da mãe (nome e sobrenome, só letras).' },
+  WARRANT_BIRTH_DATE_INVALID: { status: 400, message: 'Data de nascimento inválida: use o formato AAAA-MM-DD.' },
+  WARRANT_NUMBER_TAKEN: { status: 409, message: 'Já existe um mandado cadastrado com este número.' },
+  WARRANT_NOT_FOUND: { status: 404, message: 'Mandado não encontrado.' },
+  LOOKUP_RATE_LIMITED: {
+    status: 429,
+    message: 'Muitas consultas feitas a partir deste endereço. Aguarde um minuto e tente novamente.',
+  },
+  VEHICLE_NOT_FOUND: { status: 404, message: 'Veículo não encontrado no cadastro.' },
+  VEHICLE_ALREADY_REGISTERED: { status: 409, message: 'Já existe um veículo cadastrado com esta placa ou chassi.' },
+  VEHICLE_IMPORT_INVALID: {
+    status: 422,
+    message: 'A planilha de veículos tem problemas: nada foi importado. Corrija as linhas indicadas e envie de novo.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -36,3 +36,5 @@ export * from './reference.js';
 export * from './releases.js';
 export * from './roles.js';
 export * from './security-units.js';
+export * from './vehicle-records.js';
+export * from './warrants.js';

@@ -40,4 +40,6 @@ export * from './tables/releases.js';
 export * from './tables/sanctions.js';
 export * from './tables/security-fees.js';
 export * from './tables/security-units.js';
+export * from './tables/vehicle-records.js';
 export * from './tables/view-change.js';
+export * from './tables/warrants.js';

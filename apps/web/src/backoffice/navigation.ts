@@ -67,7 +67,9 @@ export type AreaId =
   | 'ops-events'
   | 'politec-identity-cards'
   | 'politec-certificates'
-  | 'politec-fees';
+  | 'politec-fees'
+  | 'civil-police-warrants'
+  | 'civil-police-vehicles';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -522,6 +524,25 @@ export const navigation: readonly NavItem[] = [
     description: 'Taxas de segurança pública aguardando pagamento: confirmação manual com a referência do extrato.',
     icon: 'fa-receipt',
     roles: ['politec_staff', 'admin'],
+    status: 'ready',
+  },
+  // Civil police: the stores behind the public lookups (issue 16)
+  {
+    id: 'civil-police-warrants',
+    path: '/policia-civil/mandados',
+    label: 'Mandados de prisão',
+    description: 'Mandados consultados pelo portal: cadastro e situação (pendente, cumprido, revogado, expirado), com auditoria.',
+    icon: 'fa-gavel',
+    roles: ['civil_police'],
+    status: 'ready',
+  },
+  {
+    id: 'civil-police-vehicles',
+    path: '/policia-civil/veiculos',
+    label: 'Cadastro de veículos',
+    description: 'Veículos da consulta de situação (sem dados do proprietário): cadastro e importação por planilha.',
+    icon: 'fa-car',
+    roles: ['civil_police'],
     status: 'ready',
   },
 ];

@@ -22,6 +22,8 @@ import { VerifyFormPage } from './verification/VerifyFormPage';
 const CitizenApp = lazy(() => import('./citizen/CitizenApp'));
 /** The directory of security units: its own chunk (it pulls Leaflet), loaded on /unidades. */
 const SecurityUnitsPage = lazy(() => import('./security-units/SecurityUnitsPage'));
+/** The anonymous lookups (arrest warrant, vehicle status): their own chunk, loaded on /consultas. */
+const LookupsApp = lazy(() => import('./lookups/LookupsApp'));
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -47,6 +49,14 @@ export function PortalApp() {
           element={
             <Suspense fallback={<Loading />}>
               <CitizenApp />
+            </Suspense>
+          }
+        />
+        <Route
+          path="consultas/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <LookupsApp />
             </Suspense>
           }
         />

@@ -20,7 +20,7 @@ import {
   recordProtectiveMeasure,
   recordVehicleRecovery,
   writeToCitizen,
-} from './civil-police-api';
+} from './police-reports-api';
 
 const hoursLeft = (iso: string) => Math.round((new Date(iso).getTime() - Date.now()) / 3_600_000);
 

@@ -1,25 +1,20 @@
-import type { PoliceReport, PoliceReportDecisionBody, PoliceStation } from '@vigia/contracts';
-import { apiRequest } from '../../shared/api/api-client';
+import type { VehicleRecord, VehicleRecordInput, Warrant, WarrantInput, WarrantStatusChange } from '@vigia/contracts';
+import { apiRequest, apiUpload } from '../../shared/api/api-client';
 
-/** Civil police: the online police station's queue (apps/server/src/modules/police-reports). */
-export const fetchPoliceStations = (signal?: AbortSignal) =>
-  apiRequest<{ stations: PoliceStation[] }>('/api/police-reports/stations', { signal });
+const WARRANTS = '/api/warrants';
+const VEHICLES = '/api/vehicle-records';
 
-export const fetchPoliceQueue = (stationId: string, signal?: AbortSignal) =>
-  apiRequest<{ reports: PoliceReport[] }>(`/api/police-reports/queue${stationId ? `?stationId=${stationId}` : ''}`, { signal });
+export const listWarrants = async (signal: AbortSignal) => (await apiRequest<{ warrants: Warrant[] }>(WARRANTS, { signal })).warrants;
+export const registerWarrant = (body: WarrantInput) => apiRequest<Warrant>(WARRANTS, { method: 'POST', body });
+export const changeWarrantStatus = (id: string, body: WarrantStatusChange) =>
+  apiRequest<Warrant>(`${WARRANTS}/${encodeURIComponent(id)}/status`, { method: 'POST', body });
 
-export const fetchPoliceReport = (id: string, signal?: AbortSignal) => apiRequest<PoliceReport>(`/api/police-reports/${id}`, { signal });
-
-export const decidePoliceReport = (id: string, body: PoliceReportDecisionBody) =>
-  apiRequest<PoliceReport>(`/api/police-reports/${id}/decision`, { method: 'POST', body });
-
-export const writeToCitizen = (id: string, text: string) =>
-  apiRequest<PoliceReport>(`/api/police-reports/${id}/messages`, { method: 'POST', body: { text } });
-
-export const recordProtectiveMeasure = (id: string, body: { court: string; reference: string }) =>
-  apiRequest<PoliceReport>(`/api/police-reports/${id}/protective-measure`, { method: 'POST', body });
-
-export const recordVehicleRecovery = (id: string, objectIndex: number) =>
-  apiRequest<PoliceReport>(`/api/police-reports/${id}/vehicle-recovery`, { method: 'POST', body: { objectIndex } });
-
-export const policeAttachmentUrl = (id: string, fileId: string) => `/api/police-reports/${id}/attachments/${fileId}`;
+export const listVehicles = async (q: string, signal: AbortSignal) =>
+  (await apiRequest<{ vehicles: VehicleRecord[] }>(`${VEHICLES}?q=${encodeURIComponent(q)}`, { signal })).vehicles;
+export const createVehicle = (body: VehicleRecordInput) => apiRequest<VehicleRecord>(VEHICLES, { method: 'POST', body });
+export const vehiclesTemplateUrl = (format: 'csv' | 'xlsx') => `${VEHICLES}/template?format=${format}`;
+export function importVehicles(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<{ imported: number }>(`${VEHICLES}/import`, form);
+}

@@ -9,6 +9,8 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
 import { PoliceReportQueuePage } from '../civil-police/PoliceReportQueuePage';
+import { VehicleRecordsPage } from '../civil-police/VehicleRecordsPage';
+import { WarrantsPage } from '../civil-police/WarrantsPage';
 import { EventsPage } from '../events/EventsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
@@ -99,4 +101,7 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'politec-identity-cards': IdentityCardsPage,
   'politec-certificates': CertificateQueuePage,
   'politec-fees': FeesPage,
+  // Civil police (issue 16)
+  'civil-police-warrants': WarrantsPage,
+  'civil-police-vehicles': VehicleRecordsPage,
 };
