@@ -7,6 +7,7 @@ import type { App } from '../src/app.js';
 import { rateLimitCounters } from '../src/db/tables/account-security.js';
 import { mailOutbox } from '../src/db/tables/mail.js';
 import { securityUnits } from '../src/db/tables/security-units.js';
+import { vehicleTheftFlags } from '../src/db/tables/vehicle-records.js';
 import { markStolenVehicles, type VehicleTheftRecords } from '../src/modules/police-reports/vehicle-theft-link.js';
 import { JPEG, multipart } from './accreditation.fixtures.js';
 import { copyMatches, flippedCopy } from './document-copy.fixtures.js';
@@ -417,6 +418,10 @@ describe('online police station (Delegacia Virtual)', () => {
       payload: { objectIndex: 0 },
     });
     expect(recovered.json().vehicles[0].recoveredAt).toBe(NOW.replace('Z', '.000Z'));
+    // The platform's vehicle store got the theft flag at validation and closed it at recovery.
+    const [flag] = await t.database.db.select().from(vehicleTheftFlags).where(eq(vehicleTheftFlags.policeReportId, r.id));
+    expect(flag).toMatchObject({ plate: 'QBC1234', kind: 'theft', reportNumber: v.reportNumber, recoveredByReportId: r.id });
+    expect(flag!.recoveredAt).not.toBeNull();
 
     // The link to the vehicle records: theft → 'theft', a robbery pre-registration → 'robbery', others nothing.
     const calls: unknown[] = [];

@@ -35,7 +35,7 @@ import { listStations } from './police-stations.js';
 import { recordProtectiveMeasureForwarded } from './protective-measure.js';
 import { recordVehicleRecovery } from './record-vehicle-recovery.js';
 import { citizenMessage, policeMessage } from './report-messages.js';
-import { noVehicleRecords, type VehicleTheftRecords } from './vehicle-theft-link.js';
+import { platformVehicleTheft, type VehicleTheftRecords } from './vehicle-theft-link.js';
 
 const tags = ['citizen: online police station'];
 
@@ -64,7 +64,7 @@ export function policeReportsRoutes(
     documents: { storage, publicUrl: app.config.publicUrl },
     renders,
     records: app.policeRecords ?? platformPoliceRecords,
-    vehicles: app.vehicleTheft ?? noVehicleRecords,
+    vehicles: app.vehicleTheft ?? platformVehicleTheft,
   };
   const maxBytes = Math.min(app.config.uploads.maxBytes, POLICE_REPORT_FILE_MAX_BYTES);
   const reportResponse = { 200: policeReportSchema };

@@ -1,11 +1,13 @@
 import type { PoliceReportContent } from '@vigia/contracts';
 import type { Queryable } from '../../db/client.js';
+import { markVehicleRecovered, markVehicleStolen } from '../vehicle-records/vehicle-theft.js';
 
 /**
  * The link to the vehicle-records store (issue 16, "vehicle status"): a validated theft or robbery
  * of a vehicle marks it stolen, and a recovery recorded on the report unmarks it. Both run inside
  * the caller's transaction. The signatures are those of `modules/vehicle-records/vehicle-theft.ts`
- * (`markVehicleStolen`, `markVehicleRecovered`); `app.ts` passes them in.
+ * (`markVehicleStolen`, `markVehicleRecovered`), the default; a state's own vehicle base is passed
+ * to `policeReportsRoutes` as `vehicleTheft`.
  */
 export interface VehicleTheftRecords {
   markStolen(
@@ -22,10 +24,10 @@ export interface VehicleTheftRecords {
   markRecovered(db: Queryable, input: { plate: string | null; chassis: string | null; policeReportId: string; at: Date }): Promise<void>;
 }
 
-/** Until the vehicle-records module is wired in, nothing is marked (the report keeps the vehicles). */
-export const noVehicleRecords: VehicleTheftRecords = {
-  async markStolen() {},
-  async markRecovered() {},
+/** The platform's own vehicle store (module vehicle-records): its theft flags. */
+export const platformVehicleTheft: VehicleTheftRecords = {
+  markStolen: markVehicleStolen,
+  markRecovered: markVehicleRecovered,
 };
 
 /**
