@@ -375,9 +375,9 @@ const notObjectScoped: Record<string, string> = {
   'POST /api/police-reports/:id/protective-measure':
     'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
   'POST /api/police-reports/:id/vehicle-recovery':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
   'POST /api/warrants/:id/status': 'civil police only (statewide warrant store, maintained by the civil police)',
   'PUT /api/vehicle-records/:id': 'civil police only (statewide vehicle store, maintained by the civil police)',
-    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
   'PUT /api/security-units/:id':
     'administrators only (statewide): the public directory of security units; non-admins refused in security-units.test.ts',
   'DELETE /api/security-units/:id': 'administrators only (statewide): the public directory of security units',
