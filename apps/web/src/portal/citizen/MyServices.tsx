@@ -14,6 +14,7 @@ import { useApiData } from '../../shared/hooks/use-api-data';
 import { createConsentLink, fetchMyServices, reissueFee, requestCertificate, revokeConsentLink } from './citizen-api';
 import { IdentityCardRequestForm } from './IdentityCardRequestForm';
 import { MyAccidents } from './MyAccidents';
+import { MyPoliceReports } from './MyPoliceReports';
 
 /** While a certificate's PDF is being generated (right after the issue), the list is read again this often. */
 const PDF_POLL_MS = 2000;
@@ -181,6 +182,7 @@ export function MyServices({ level }: { level: GovbrLevel }) {
         <p>Você não deu nenhum link de consulta.</p>
       )}
       <MyAccidents />
+      <MyPoliceReports />
 
       <h3>Quem me consultou</h3>
       {data?.lookups.length ? (
