@@ -411,6 +411,8 @@ describe('online police station (Delegacia Virtual)', () => {
     expect(seen.rawPayload.equals(JPEG)).toBe(true);
     const v = (await decide(officer, r.id, { decision: 'validate' })).json();
     expect(v.vehicles).toEqual([{ index: 0, plate: 'QBC1234', chassis: null, description: vehicle.description, recoveredAt: null }]);
+    const registered = await app.inject({ method: 'GET', url: '/api/police-reports/queue?state=validated', headers: authHeaders(officer) });
+    expect(registered.json().reports.some((x: { id: string }) => x.id === r.id)).toBe(true);
     const recovered = await app.inject({
       method: 'POST',
       url: `/api/police-reports/${r.id}/vehicle-recovery`,

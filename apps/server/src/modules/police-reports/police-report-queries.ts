@@ -127,21 +127,31 @@ export async function scopedReport(db: Queryable, scope: OfficerScope, id: strin
 /**
  * A station's queue: open reports (awaiting the police or the citizen) inside the officer's scope,
  * urgent first (missing persons), then the protective-measure clock, then the oldest deadline.
- * `stationId` filters one station. A report no station received (the directory had none) is seen
+ * `stationId` filters one station; `state: 'validated'` lists the registered reports instead, newest
+ * first (where a vehicle recovery is recorded). A report no station received (the directory had none) is seen
  * only by an unscoped officer.
  */
-export async function reportQueue(db: Queryable, scope: OfficerScope, stationId: string | null): Promise<PoliceReport[]> {
+export async function reportQueue(
+  db: Queryable,
+  scope: OfficerScope,
+  stationId: string | null,
+  state: 'open' | 'validated' = 'open',
+): Promise<PoliceReport[]> {
   const rows = await db
     .select()
     .from(policeReports)
     .where(
       and(
-        inArray(policeReports.status, ['submitted', 'info_requested']),
+        state === 'open' ? inArray(policeReports.status, ['submitted', 'info_requested']) : eq(policeReports.status, 'validated'),
         inScope(scope),
         stationId ? eq(policeReports.stationId, stationId) : undefined,
       ),
     )
-    .orderBy(desc(policeReports.urgent), asc(policeReports.protectiveMeasureDueAt), asc(policeReports.deadlineAt))
+    .orderBy(
+      ...(state === 'open'
+        ? [desc(policeReports.urgent), asc(policeReports.protectiveMeasureDueAt), asc(policeReports.deadlineAt)]
+        : [desc(policeReports.validatedAt)]),
+    )
     .limit(500);
   return assemble(db, rows, 'staff');
 }

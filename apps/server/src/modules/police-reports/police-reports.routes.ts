@@ -191,10 +191,12 @@ export function policeReportsRoutes(
       schema: {
         tags,
         summary: 'Open reports of the stations in scope: urgent first, then the protective-measure clock, then the deadline',
-        querystring: z.object({ stationId: z.string().uuid().optional() }),
+        querystring: z.object({ stationId: z.string().uuid().optional(), state: z.enum(['open', 'validated']).default('open') }),
         response: { 200: z.object({ reports: z.array(policeReportSchema) }) },
       },
-      handler: async (request) => ({ reports: await staffQueue(deps, acting(request), request.query.stationId ?? null) }),
+      handler: async (request) => ({
+        reports: await staffQueue(deps, acting(request), request.query.stationId ?? null, request.query.state),
+      }),
     });
     r.get('/api/police-reports/:id', {
       config: { access: policy.show },

@@ -10,10 +10,15 @@ import { reportQueue, scopedReport, scopedReportRow } from './police-report-quer
 import { officerScope } from './police-scope.js';
 
 /** The officer's queue (audited with the count: it lists citizens' names). */
-export async function staffQueue(deps: PoliceReportDeps, who: Acting, stationId: string | null): Promise<PoliceReport[]> {
-  const reports = await reportQueue(deps.db, officerScope(who), stationId);
+export async function staffQueue(
+  deps: PoliceReportDeps,
+  who: Acting,
+  stationId: string | null,
+  state: 'open' | 'validated',
+): Promise<PoliceReport[]> {
+  const reports = await reportQueue(deps.db, officerScope(who), stationId, state);
   await deps.db.transaction((tx) =>
-    recordAudit(tx, who.actor, { action: 'police_report.queue_viewed', data: { stationId, count: reports.length } }),
+    recordAudit(tx, who.actor, { action: 'police_report.queue_viewed', data: { stationId, state, count: reports.length } }),
   );
   return reports;
 }

@@ -45,7 +45,8 @@ export function PoliceReportQueuePage() {
   useDocumentTitle('Delegacia Virtual');
   const [stationId, setStationId] = useState('');
   const stations = useApiData(fetchPoliceStations);
-  const load = useCallback((signal: AbortSignal) => fetchPoliceQueue(stationId, signal), [stationId]);
+  const [state, setState] = useState<'open' | 'validated'>('open');
+  const load = useCallback((signal: AbortSignal) => fetchPoliceQueue(stationId, state, signal), [stationId, state]);
   const { data, error, loading, reload } = useApiData(load);
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState<PoliceReport | null>(null);
@@ -63,6 +64,16 @@ export function PoliceReportQueuePage() {
         placeholder="Todas as delegacias do meu escopo"
         options={(stations.data?.stations ?? []).map((s) => ({ value: s.id, label: `${s.name} — ${s.municipality}` }))}
         onChange={setStationId}
+      />
+      <SelectField
+        id="police-state"
+        label="Situação"
+        value={state}
+        options={[
+          { value: 'open', label: 'Em aberto (aguardando a delegacia ou o cidadão)' },
+          { value: 'validated', label: 'Registrados (recuperação de veículo)' },
+        ]}
+        onChange={(v) => setState(v as 'open' | 'validated')}
       />
       <ApiErrorMessage error={error} />
       {done && (
@@ -113,7 +124,7 @@ export function PoliceReportQueuePage() {
           </tbody>
         </table>
       ) : (
-        <p className="mt-3">Nenhum boletim aguardando análise.</p>
+        <p className="mt-3">{state === 'open' ? 'Nenhum boletim aguardando análise.' : 'Nenhum boletim registrado.'}</p>
       )}
       {openId && (
         <ReportReview
@@ -121,7 +132,7 @@ export function PoliceReportQueuePage() {
           id={openId}
           onDone={(r) => {
             setDone(r);
-            if (r.status === 'validated' || r.status === 'refused') setOpenId(null);
+            if ((r.status === 'validated' && state === 'open') || r.status === 'refused') setOpenId(null);
             reload();
           }}
         />

@@ -5,8 +5,10 @@ import { apiRequest } from '../../shared/api/api-client';
 export const fetchPoliceStations = (signal?: AbortSignal) =>
   apiRequest<{ stations: PoliceStation[] }>('/api/police-reports/stations', { signal });
 
-export const fetchPoliceQueue = (stationId: string, signal?: AbortSignal) =>
-  apiRequest<{ reports: PoliceReport[] }>(`/api/police-reports/queue${stationId ? `?stationId=${stationId}` : ''}`, { signal });
+export const fetchPoliceQueue = (stationId: string, state: 'open' | 'validated', signal?: AbortSignal) =>
+  apiRequest<{ reports: PoliceReport[] }>(`/api/police-reports/queue?state=${state}${stationId ? `&stationId=${stationId}` : ''}`, {
+    signal,
+  });
 
 export const fetchPoliceReport = (id: string, signal?: AbortSignal) => apiRequest<PoliceReport>(`/api/police-reports/${id}`, { signal });
 
