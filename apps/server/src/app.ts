@@ -15,6 +15,7 @@ import { RequestActivity } from './http/request-activity.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installWeb } from './http/web.js';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.js';
+import { altchaFrom } from './modules/accounts/altcha.js';
 import { authRoutes } from './modules/accounts/auth.routes.js';
 import { resolveSession } from './modules/accounts/session.service.js';
 import { usersRoutes } from './modules/accounts/users.routes.js';
@@ -26,8 +27,9 @@ import { bookmarksRoutes } from './modules/bookmarks/bookmarks.routes.js';
 import { cameraNvrRoutes } from './modules/cameras/camera-nvr.routes.js';
 import { camerasRoutes } from './modules/cameras/cameras.routes.js';
 import { accidentCertificateRoutes } from './modules/citizen-accident-certificate/accident-certificate.routes.js';
-import { citizenAccountsRoutes } from './modules/citizen-accounts/citizen-accounts.routes.js';
+import { citizenAccountsRoutes, lookupPersonKey } from './modules/citizen-accounts/citizen-accounts.routes.js';
 import { resolveCitizenSession } from './modules/citizen-accounts/citizen-session.service.js';
+import { PublicLookupGate } from './modules/citizen-accounts/public-lookup-gate.js';
 import { criminalRecordRoutes } from './modules/citizen-criminal-record/criminal-record.routes.js';
 import { citizenFeesRoutes } from './modules/citizen-fees/citizen-fees.routes.js';
 import { platformTreasury } from './modules/citizen-fees/treasury.adapter.js';
@@ -55,6 +57,7 @@ import { createMetrics } from './modules/ops/metrics.js';
 import { opsRoutes } from './modules/ops/ops.routes.js';
 import { partnersRoutes } from './modules/partners/partners.routes.js';
 import { playbackRoutes } from './modules/playback/playback.routes.js';
+import { policeReportsRoutes } from './modules/police-reports/police-reports.routes.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { protectionRoutes } from './modules/protection/protection.routes.js';
 import { routeCameraGrant } from './modules/protection/route-grant.js';
@@ -66,7 +69,9 @@ import { sanctionsRoutes } from './modules/sanctions/sanctions.routes.js';
 import { securityUnitsRoutes } from './modules/security-units/security-units.routes.js';
 import { serviceRatingsRoutes } from './modules/service-ratings/service-ratings.routes.js';
 import { signageRoutes } from './modules/signage/signage.routes.js';
+import { vehicleRecordsRoutes } from './modules/vehicle-records/vehicle-records.routes.js';
 import { viewChangeRoutes } from './modules/view-change/view-change.routes.js';
+import { warrantsRoutes } from './modules/warrants/warrants.routes.js';
 
 export type { AppDeps } from './http/app-deps.js';
 
@@ -175,9 +180,15 @@ export async function buildApp({ config, database, clock = systemClock }: Omit<A
   app.addHook('onClose', () => documentRenders.close());
   await app.register(criminalRecordRoutes(deps, documentRenders));
   await app.register(accidentCertificateRoutes(deps));
+  await app.register(policeReportsRoutes(deps, documentRenders));
   await app.register(securityUnitsRoutes(deps));
   await app.register(ombudsmanRoutes(deps));
   await app.register(serviceRatingsRoutes(deps));
+  // Anonymous lookups (arrest warrant, vehicle status): one shared per-address limit and the proof of work.
+  const lookupGate = new PublicLookupGate(database.db, altchaFrom(config), config.citizen.lookupsPerMinute);
+  app.addHook('onClose', () => lookupGate.flush());
+  await app.register(warrantsRoutes(deps, { gate: lookupGate, personKeySecret: lookupPersonKey(config) }));
+  await app.register(vehicleRecordsRoutes(deps, { gate: lookupGate }));
   const treasury = platformTreasury(config.fees);
   await app.register(
     identityCardRoutes({ db: database.db, clock, config, documents: citizenDocuments, treasury, identification: platformIdentification }),

@@ -360,6 +360,25 @@ const notObjectScoped: Record<string, string> = {
   'GET /api/accident-certificates/:id': 'traffic police only (statewide queue)',
   'GET /api/accident-certificates/:id/photos/:fileId': 'traffic police only (statewide queue); the photo must belong to the declaration',
   'POST /api/accident-certificates/:id/decision': 'traffic police only (statewide queue)',
+  'PUT /api/citizen/police-reports/:id': 'citizen-owned: another citizen gets 404 (police-reports.test.ts)',
+  'POST /api/citizen/police-reports/:id/submit': 'citizen-owned: another citizen gets 404 (police-reports.test.ts)',
+  'GET /api/citizen/police-reports/:id': 'citizen-owned: another citizen gets 404 (police-reports.test.ts)',
+  'POST /api/citizen/police-reports/:id/messages': 'citizen-owned: another citizen gets 404 (police-reports.test.ts)',
+  'GET /api/citizen/police-reports/:id/pdf': 'citizen-owned: another citizen gets 404 (police-reports.test.ts)',
+  'GET /api/public/police-reports/:code': 'public by design: police report check by printed code, number, kind, station and date only',
+  'GET /api/police-reports/:id': 'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
+  'GET /api/police-reports/:id/attachments/:fileId':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts); the file must belong to the report',
+  'POST /api/police-reports/:id/decision':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
+  'POST /api/police-reports/:id/messages':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
+  'POST /api/police-reports/:id/protective-measure':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
+  'POST /api/police-reports/:id/vehicle-recovery':
+    'civil police; a grant naming a municipality reaches only its stations, else 404 (police-reports.test.ts)',
+  'POST /api/warrants/:id/status': 'civil police only (statewide warrant store, maintained by the civil police)',
+  'PUT /api/vehicle-records/:id': 'civil police only (statewide vehicle store, maintained by the civil police)',
   'PUT /api/security-units/:id':
     'administrators only (statewide): the public directory of security units; non-admins refused in security-units.test.ts',
   'DELETE /api/security-units/:id': 'administrators only (statewide): the public directory of security units',

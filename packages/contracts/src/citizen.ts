@@ -55,6 +55,28 @@ export const citizenServices = [
     path: '/cidadao/acidente',
   },
   {
+    // prata: a report of a crime carries the liability of a false communication (CP art. 340), so
+    // the author's identity must have been validated by gov.br (policeReportLevel per kind).
+    id: 'police_report',
+    title: 'Delegacia Virtual: registrar boletim de ocorrência',
+    requiredLevel: 'prata',
+    path: '/cidadao/ocorrencias',
+  },
+  {
+    // Never blocked by the level: Lei 13.812/2019, the report is received at once.
+    id: 'police_report_missing_person',
+    title: 'Delegacia Virtual: comunicar desaparecimento de pessoa (imediato, sem prazo de espera)',
+    requiredLevel: 'bronze',
+    path: '/cidadao/ocorrencias/nova?tipo=missing_person',
+  },
+  {
+    // Completed in person at the chosen station, with an identity document.
+    id: 'police_report_pre_registration',
+    title: 'Pré-registro de boletim de ocorrência (concluído na delegacia)',
+    requiredLevel: 'bronze',
+    path: '/cidadao/ocorrencias/nova?tipo=pre_registration',
+  },
+  {
     id: 'security_units',
     title: 'Unidades de segurança: endereços, telefones, horários e mapa',
     requiredLevel: null,
@@ -78,6 +100,24 @@ export const citizenServices = [
     title: 'Desempenho e avaliações dos serviços (dados abertos)',
     requiredLevel: null,
     path: '/desempenho-dos-servicos',
+  },
+  {
+    id: 'police_report_verification',
+    title: 'Autenticar boletim de ocorrência',
+    requiredLevel: null,
+    path: '/cidadao/ocorrencias/verificar',
+  },
+  {
+    id: 'warrant_lookup',
+    title: 'Consultar mandado de prisão',
+    requiredLevel: null,
+    path: '/consultas/mandado-de-prisao',
+  },
+  {
+    id: 'vehicle_status',
+    title: 'Consultar situação de veículo (furto ou roubo)',
+    requiredLevel: null,
+    path: '/consultas/veiculo',
   },
 ] as const satisfies readonly CitizenService[];
 export type CitizenServiceId = (typeof citizenServices)[number]['id'];

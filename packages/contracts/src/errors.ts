@@ -309,6 +309,25 @@ export const errorTable = {
     status: 404,
     message: 'Nenhuma certidão de acidente de trânsito foi emitida com este código de autenticação.',
   },
+  POLICE_REPORT_INCOMPLETE: {
+    status: 422,
+    message: 'O boletim de ocorrência ainda não tem todas as informações que este tipo de ocorrência exige. Verifique os campos indicados.',
+  },
+  POLICE_REPORT_OUTSIDE_MT: {
+    status: 422,
+    message:
+      'O local indicado no mapa fica fora de Mato Grosso. Fatos ocorridos em outros estados são registrados pela polícia daquele estado.',
+  },
+  POLICE_REPORT_NOT_FOUND: { status: 404, message: 'Nenhum boletim de ocorrência com este identificador.' },
+  POLICE_REPORT_NOT_EDITABLE: {
+    status: 409,
+    message: 'Este boletim de ocorrência já foi enviado e não pode mais ser alterado. Use as mensagens para complementar.',
+  },
+  POLICE_STATION_NOT_FOUND: { status: 404, message: 'Delegacia não encontrada. Escolha uma delegacia da Polícia Civil da lista.' },
+  POLICE_REPORT_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    message: 'Nenhum boletim de ocorrência foi emitido com este código de autenticação.',
+  },
   SLOT_FULL: { status: 409, message: 'Não há mais vagas neste posto para o dia escolhido. Escolha outro dia ou posto.' },
   MANIFESTATION_NOT_FOUND: {
     status: 404,
@@ -324,6 +343,28 @@ export const errorTable = {
     message: 'Não encontramos esta solicitação concluída entre os seus serviços. Só é possível avaliar um serviço que você usou.',
   },
   SERVICE_ALREADY_RATED: { status: 409, message: 'Você já avaliou este atendimento. Obrigado pela sua avaliação!' },
+  VEHICLE_PLATE_INVALID: { status: 400, message: 'Placa inválida: use o formato antigo (ABC-1234) ou Mercosul (ABC1D23).' },
+  VEHICLE_CHASSIS_INVALID: { status: 400, message: 'Chassi inválido: use os 17 caracteres do chassi (letras e números, sem I, O e Q).' },
+  VEHICLE_IDENTIFIER_REQUIRED: { status: 400, message: 'Informe a placa ou o chassi do veículo.' },
+  WARRANT_IDENTIFIERS_REQUIRED: {
+    status: 400,
+    message: 'Informe ao menos dois identificadores: CPF e data de nascimento, ou nome completo, nome da mãe e data de nascimento.',
+  },
+  WARRANT_CPF_INVALID: { status: 400, message: 'CPF inválido: confira os 11 dígitos.' },
+  WARRANT_NAME_INVALID: { status: 400, message: 'Informe o nome completo e o nome completo da mãe (nome e sobrenome, só letras).' },
+  WARRANT_BIRTH_DATE_INVALID: { status: 400, message: 'Data de nascimento inválida: use o formato AAAA-MM-DD.' },
+  WARRANT_NUMBER_TAKEN: { status: 409, message: 'Já existe um mandado cadastrado com este número.' },
+  WARRANT_NOT_FOUND: { status: 404, message: 'Mandado não encontrado.' },
+  LOOKUP_RATE_LIMITED: {
+    status: 429,
+    message: 'Muitas consultas feitas a partir deste endereço. Aguarde um minuto e tente novamente.',
+  },
+  VEHICLE_NOT_FOUND: { status: 404, message: 'Veículo não encontrado no cadastro.' },
+  VEHICLE_ALREADY_REGISTERED: { status: 409, message: 'Já existe um veículo cadastrado com esta placa ou chassi.' },
+  VEHICLE_IMPORT_INVALID: {
+    status: 422,
+    message: 'A planilha de veículos tem problemas: nada foi importado. Corrija as linhas indicadas e envie de novo.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

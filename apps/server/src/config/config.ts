@@ -151,6 +151,10 @@ export const envSchema = z
     /** Certificate requests a citizen may make per day, and public certificate checks per client address per minute. */
     CRIMINAL_CERTIFICATE_PER_DAY: z.coerce.number().int().min(1).default(10),
     CERTIFICATE_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Public warrant and vehicle lookups per client address per minute (both services share the count). */
+    LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** HMAC key of the person keys of name-based lookups ("who looked me up"); default: generated into DATA_DIR/keys. */
+    LOOKUP_PERSON_KEY: z.string().min(16).optional(),
     /**
      * Days after a non-injury accident within which it may still be declared online. 30 is the
      * platform's default, not a legal rule: set it to the state traffic police's own rule.
@@ -258,6 +262,9 @@ export interface Config {
     consentLinkMaxDays: number;
     certificatesPerDay: number;
     checksPerMinute: number;
+    /** Public warrant and vehicle lookups per client address per minute (shared by both). */
+    lookupsPerMinute: number;
+    lookupPersonKey: string | undefined;
     accidentDeclarationMaxDays: number;
     /** LGPD retention periods in years (docs/citizen-services.md, "LGPD"). */
     retention: { certificateYears: number; lookupYears: number; consentLinkYears: number; accidentYears: number };
@@ -381,6 +388,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       consentLinkMaxDays: e.CONSENT_LINK_MAX_DAYS,
       certificatesPerDay: e.CRIMINAL_CERTIFICATE_PER_DAY,
       checksPerMinute: e.CERTIFICATE_CHECKS_PER_MINUTE,
+      lookupsPerMinute: e.LOOKUPS_PER_MINUTE,
+      lookupPersonKey: e.LOOKUP_PERSON_KEY,
       accidentDeclarationMaxDays: e.ACCIDENT_DECLARATION_MAX_DAYS,
       retention: {
         certificateYears: e.CITIZEN_CERTIFICATE_RETENTION_YEARS,

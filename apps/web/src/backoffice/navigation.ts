@@ -61,6 +61,7 @@ export type AreaId =
   | 'protection-missions'
   | 'protection-support'
   | 'traffic-accidents'
+  | 'civil-police-reports'
   | 'partner-camera-sharing'
   | 'ops-console'
   | 'ops-events'
@@ -69,7 +70,9 @@ export type AreaId =
   | 'politec-criminal-records'
   | 'politec-fees'
   | 'ombudsman-queue'
-  | 'ombudsman-unit-inbox';
+  | 'ombudsman-unit-inbox'
+  | 'civil-police-warrants'
+  | 'civil-police-vehicles';
 
 const operators: readonly Role[] = ['operator', 'regional_operator'];
 
@@ -456,6 +459,17 @@ export const navigation: readonly NavItem[] = [
     roles: ['traffic_police'],
     status: 'ready',
   },
+  // Civil police (issue 16): the online police station's queue per station
+  {
+    id: 'civil-police-reports',
+    path: '/policia-civil/ocorrencias',
+    label: 'Delegacia Virtual',
+    description:
+      'Boletins de ocorrência pela internet: validar e registrar, pedir mais informações ou recusar; prazos e medidas protetivas.',
+    icon: 'fa-file-signature',
+    roles: ['civil_police'],
+    status: 'ready',
+  },
   // Client of an integrator company (issue 18): its shared cameras, who manages them, revocation
   {
     id: 'partner-camera-sharing',
@@ -542,6 +556,25 @@ export const navigation: readonly NavItem[] = [
     description: 'O que a Ouvidoria encaminhou à sua unidade: responder em 20 dias (prorrogáveis uma vez por 20).',
     icon: 'fa-inbox',
     roles: ['politec_staff', 'traffic_police', 'civil_police', 'committee_member'],
+    status: 'ready',
+  },
+  // Civil police: the stores behind the public lookups (issue 16)
+  {
+    id: 'civil-police-warrants',
+    path: '/policia-civil/mandados',
+    label: 'Mandados de prisão',
+    description: 'Mandados consultados pelo portal: cadastro e situação (pendente, cumprido, revogado, expirado), com auditoria.',
+    icon: 'fa-gavel',
+    roles: ['civil_police'],
+    status: 'ready',
+  },
+  {
+    id: 'civil-police-vehicles',
+    path: '/policia-civil/veiculos',
+    label: 'Cadastro de veículos',
+    description: 'Veículos da consulta de situação (sem dados do proprietário): cadastro e importação por planilha.',
+    icon: 'fa-car',
+    roles: ['civil_police'],
     status: 'ready',
   },
 ];

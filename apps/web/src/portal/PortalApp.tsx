@@ -27,6 +27,8 @@ const ConsentAnswerPage = lazy(() => import('./citizen/ConsentAnswerPage'));
 const SecurityUnitsPage = lazy(() => import('./security-units/SecurityUnitsPage'));
 /** The ombudsman (Ouvidoria): its own chunk (it pulls the proof-of-work worker), loaded on /ouvidoria. */
 const OmbudsmanApp = lazy(() => import('./ombudsman/OmbudsmanApp'));
+/** The anonymous lookups (arrest warrant, vehicle status): their own chunk, loaded on /consultas. */
+const LookupsApp = lazy(() => import('./lookups/LookupsApp'));
 
 /** Public portal routes. Only pages that work are listed; later public pages come with their features. */
 export function PortalApp() {
@@ -60,6 +62,14 @@ export function PortalApp() {
           element={
             <Suspense fallback={<Loading />}>
               <ConsentAnswerPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="consultas/*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <LookupsApp />
             </Suspense>
           }
         />

@@ -59,3 +59,23 @@ export const citizenLookups = pgTable(
   },
   (t) => [index('citizen_lookup_cpf_idx').on(t.cpf, t.at)],
 );
+
+/**
+ * "Quem me consultou" for queries made by name, without a CPF (the arrest-warrant lookup by full
+ * name + mother's name + birth date): the person is known only by `person_key`, an HMAC-SHA256
+ * (server key) of the normalised identifiers, so the table holds no name in clear. A signed-in
+ * citizen sees these rows by giving their mother's name and birth date (their name is gov.br's):
+ * the same key is computed and matched. Queries that carry or match a CPF go to `citizen_lookup`.
+ */
+export const personKeyLookups = pgTable(
+  'person_key_lookup',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personKey: text('person_key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    by: text('by').notNull(),
+    purpose: text('purpose').notNull(),
+    visibleFrom: timestamp('visible_from', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('person_key_lookup_key_idx').on(t.personKey, t.at)],
+);

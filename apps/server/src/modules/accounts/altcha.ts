@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AltchaChallenge } from '@vigia/contracts';
 import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { Payload } from 'altcha-lib/v1/types';
+import { loadKeyFile } from '../../config/key-file.js';
 import type { Queryable } from '../../db/client.js';
 import { altchaSpent } from '../../db/tables/account-security.js';
 import { AppError } from '../../http/errors.js';
@@ -17,19 +15,8 @@ export interface Altcha {
 }
 
 /** The ALTCHA HMAC key: from configuration, or generated once into DATA_DIR/keys/altcha.key (like the other keys). */
-export function loadAltchaKey(opts: { envKey: string | undefined; dataDir: string }): string {
-  if (opts.envKey) return opts.envKey;
-  const file = path.join(opts.dataDir, 'keys', 'altcha.key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  return fs.readFileSync(file, 'utf8').trim();
-}
+export const loadAltchaKey = (opts: { envKey: string | undefined; dataDir: string }): string =>
+  loadKeyFile({ ...opts, file: 'altcha.key' });
 
 export async function newAltchaChallenge(altcha: Altcha): Promise<AltchaChallenge> {
   return createChallenge({ hmacKey: altcha.hmacKey, maxNumber: altcha.maxNumber, expires: new Date(Date.now() + CHALLENGE_TTL_MS) });

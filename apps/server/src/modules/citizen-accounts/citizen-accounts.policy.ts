@@ -10,4 +10,5 @@ export const citizenAccountsPolicy = definePolicy({
   finishSignIn: publicAccess('gov.br redirects back here with the authorization code'),
   signOut: citizenAccess,
   myLookups: citizenAccess,
+  myLookupsByName: citizenAccess,
 });

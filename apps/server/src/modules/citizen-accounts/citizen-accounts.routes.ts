@@ -1,11 +1,12 @@
-import { type CitizenSession, citizenSessionSchema, lookupEntrySchema } from '@vigia/contracts';
+import { type CitizenSession, citizenSessionSchema, lookupEntrySchema, nameLookupsQuerySchema } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { loadKeyFile } from '../../config/key-file.js';
 import type { AppDeps } from '../../http/app-deps.js';
 import { actorOf, citizenOf } from '../../http/context.js';
 import { CITIZEN_SESSION_COOKIE } from '../../http/session-token.js';
 import { citizenAccountsPolicy as policy } from './citizen-accounts.policy.js';
-import { lookupsOf } from './citizen-lookups.js';
+import { lookupsOf, personKeyLookupsOf, personKeyOf } from './citizen-lookups.js';
 import { endCitizenSession, resolveCitizenSession } from './citizen-session.service.js';
 import { finishCitizenSignIn, startCitizenSignIn } from './sign-in-with-govbr.js';
 
@@ -13,11 +14,16 @@ const tags = ['citizen: gov.br sign-in'];
 const UNAVAILABLE =
   'O acesso com gov.br não está configurado neste ambiente. Os serviços que dispensam identificação (autenticar certidão, consultar protocolo) continuam disponíveis.';
 
+/** The HMAC key of person keys (name-based lookups): configured, or generated once into DATA_DIR/keys. */
+export const lookupPersonKey = (config: AppDeps['config']): string =>
+  loadKeyFile({ envKey: config.citizen.lookupPersonKey, dataDir: config.dataDir, file: 'lookup-person.key' });
+
 /** gov.br sign-in (authorization code + PKCE), the citizen session and "who looked me up". */
 export function citizenAccountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { config, clock } = deps;
   const db = deps.database.db;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.session.secureCookie };
+  const personKeySecret = lookupPersonKey(config);
   return async (app) => {
     app.get('/api/citizen/session', {
       config: { access: policy.session },
@@ -73,6 +79,20 @@ export function citizenAccountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         response: { 200: z.object({ lookups: z.array(lookupEntrySchema) }) },
       },
       handler: async (request) => ({ lookups: await lookupsOf(db, clock, citizenOf(request).citizen.cpf) }),
+    });
+    app.post('/api/citizen/lookups/by-name', {
+      config: { access: policy.myLookupsByName },
+      schema: {
+        tags,
+        summary:
+          "Who looked me up by name: queries made without a CPF (full name + mother's name + birth date); my name is gov.br's, I give the other two",
+        body: nameLookupsQuerySchema,
+        response: { 200: z.object({ lookups: z.array(lookupEntrySchema) }) },
+      },
+      handler: async (request) => {
+        const key = personKeyOf(personKeySecret, { name: citizenOf(request).citizen.name, ...request.body });
+        return { lookups: await personKeyLookupsOf(db, clock, key) };
+      },
     });
   };
 }

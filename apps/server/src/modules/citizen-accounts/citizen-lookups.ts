@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto';
 import type { LookupEntry } from '@vigia/contracts';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { Clock } from '../../config/clock.js';
 import type { Queryable } from '../../db/client.js';
-import { citizenLookups } from '../../db/tables/citizen.js';
+import { citizenLookups, personKeyLookups } from '../../db/tables/citizen.js';
+import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
 
 /**
  * "Quem me consultou": every lookup service of the platform records each query or certificate
@@ -32,6 +34,38 @@ export async function lookupsOf(db: Queryable, clock: Clock, cpf: string): Promi
     .from(citizenLookups)
     .where(and(eq(citizenLookups.cpf, cpf), lte(citizenLookups.visibleFrom, clock.now())))
     .orderBy(desc(citizenLookups.at))
+    .limit(200);
+  return rows.map((r) => ({ at: r.at.toISOString(), by: r.by, purpose: r.purpose }));
+}
+
+/**
+ * The key of a person known only by name (no CPF): HMAC-SHA256, with the server's lookup key, of
+ * the normalised full name, mother's name and birth date. Same identifiers (whatever their case,
+ * accents or spacing), same key; the key alone does not give the name back.
+ */
+export function personKeyOf(secret: string, person: { name: string; motherName: string; birthDate: string }): string {
+  return createHmac('sha256', secret)
+    .update(`${nameKeyOf(person.name)}\n${nameKeyOf(person.motherName)}\n${person.birthDate}`)
+    .digest('hex');
+}
+
+/** Records a lookup about a person known by name only ("who looked me up" by person key). */
+export async function recordPersonKeyLookup(
+  db: Queryable,
+  clock: Clock,
+  entry: { personKey: string; by: string; purpose: string },
+): Promise<void> {
+  const at = clock.now();
+  await db.insert(personKeyLookups).values({ ...entry, at, visibleFrom: at });
+}
+
+/** The lookups by name a citizen may see now (their gov.br name + the mother's name and birth date they give). */
+export async function personKeyLookupsOf(db: Queryable, clock: Clock, personKey: string): Promise<LookupEntry[]> {
+  const rows = await db
+    .select()
+    .from(personKeyLookups)
+    .where(and(eq(personKeyLookups.personKey, personKey), lte(personKeyLookups.visibleFrom, clock.now())))
+    .orderBy(desc(personKeyLookups.at))
     .limit(200);
   return rows.map((r) => ({ at: r.at.toISOString(), by: r.by, purpose: r.purpose }));
 }

@@ -16,6 +16,7 @@ import { CUIABA_IBGE } from '../reference/municipalities.js';
 import { defenceDueOn } from '../sanctions/sanctions.service.js';
 import { authoriseDemoProject } from './demo-camera-points.js';
 import { ensureCitizenDemo } from './demo-citizens.js';
+import { ensureLookupsDemo } from './demo-lookups.js';
 import { ensureSecurityUnitsDemo } from './demo-security-units.js';
 
 /** Password of every demo account (documented in the README; demo mode only). */
@@ -42,6 +43,7 @@ const demoPartners = [
 export async function seedDemo(db: Db, log: Logger, clock: Clock): Promise<void> {
   await ensureCitizenDemo(db);
   await ensureSecurityUnitsDemo(db);
+  await ensureLookupsDemo(db);
   const existing = await db
     .select({ id: users.id })
     .from(users)

@@ -8,6 +8,9 @@ import { RispOpinionsPage } from '../accreditation/risp/RispOpinionsPage';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CamerasArea } from '../cameras/CamerasArea';
 import { PublicAccessRequestsPage } from '../cameras/PublicAccessRequestsPage';
+import { PoliceReportQueuePage } from '../civil-police/PoliceReportQueuePage';
+import { VehicleRecordsPage } from '../civil-police/VehicleRecordsPage';
+import { WarrantsPage } from '../civil-police/WarrantsPage';
 import { EventsPage } from '../events/EventsPage';
 import { ExportsPage } from '../exports/ExportsPage';
 import { HealthPage } from '../health/HealthPage';
@@ -94,6 +97,8 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'protection-missions': ProtectionArea,
   'protection-support': ReferencePlacesPage,
   'traffic-accidents': AccidentQueuePage,
+  // Civil police (issue 16)
+  'civil-police-reports': PoliceReportQueuePage,
   'ops-events': EventsPage,
   // Politec and treasury (issue 15)
   'politec-identity-cards': IdentityCardsPage,
@@ -102,4 +107,7 @@ export const pages: Partial<Record<AreaId, ComponentType>> = {
   'politec-fees': FeesPage,
   'ombudsman-queue': OmbudsmanQueuePage,
   'ombudsman-unit-inbox': UnitInboxPage,
+  // Civil police (issue 16)
+  'civil-police-warrants': WarrantsPage,
+  'civil-police-vehicles': VehicleRecordsPage,
 };

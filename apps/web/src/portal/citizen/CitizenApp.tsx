@@ -5,6 +5,8 @@ import { AccidentVerificationPage } from './AccidentVerificationPage';
 import { CertificateVerificationPage } from './CertificateVerificationPage';
 import { CitizenHomePage } from './CitizenHomePage';
 import { IdentityCardStatusPage } from './IdentityCardStatusPage';
+import { PoliceReportDetail, PoliceReportsHome, PoliceReportVerificationPage } from './PoliceReportPages';
+import { PoliceReportWizard } from './PoliceReportWizard';
 
 /** /cidadao/* — the citizen area (Portal da Segurança), loaded as its own chunk. */
 export default function CitizenApp() {
@@ -16,6 +18,10 @@ export default function CitizenApp() {
       <Route path="acidente" element={<AccidentDeclarationPage />} />
       <Route path="acidente/verificar" element={<AccidentVerificationPage />} />
       <Route path="acidente/:id/corrigir" element={<AccidentCorrectionPage />} />
+      <Route path="ocorrencias" element={<PoliceReportsHome />} />
+      <Route path="ocorrencias/nova" element={<PoliceReportWizard />} />
+      <Route path="ocorrencias/verificar" element={<PoliceReportVerificationPage />} />
+      <Route path="ocorrencias/:id" element={<PoliceReportDetail />} />
       <Route
         path="*"
         element={

@@ -16,6 +16,7 @@ import { PendingRatings } from '../service-ratings/PendingRatings';
 import { createConsentLink, fetchMyServices, reissueFee, requestCertificate, revokeConsentLink } from './citizen-api';
 import { IdentityCardRequestForm } from './IdentityCardRequestForm';
 import { MyAccidents } from './MyAccidents';
+import { MyPoliceReports } from './MyPoliceReports';
 
 /** While a certificate's PDF is being generated (right after the issue), the list is read again this often. */
 const PDF_POLL_MS = 2000;
@@ -185,6 +186,7 @@ export function MyServices({ level }: { level: GovbrLevel }) {
         <p>Você não deu nenhum link de consulta.</p>
       )}
       <MyAccidents />
+      <MyPoliceReports />
 
       <h3>Quem me consultou</h3>
       {data?.lookups.length ? (

@@ -10,6 +10,11 @@ import type {
   ConsentAnswer,
   IdentityCardRequest,
   LookupEntry,
+  PoliceReport,
+  PoliceReportContentInput,
+  PoliceReportDraftBody,
+  PoliceReportVerification,
+  PoliceStation,
   SecurityFee,
 } from '@vigia/contracts';
 import { apiRequest, apiUpload, setCsrfToken } from '../../shared/api/api-client';
@@ -117,3 +122,35 @@ export function uploadAccidentPhoto(file: File) {
 
 export const verifyAccidentCertificate = (code: string, signal?: AbortSignal) =>
   apiRequest<AccidentCertificateVerification>(`/api/public/accident-certificates/${encodeURIComponent(code)}`, { signal });
+
+// Online police station (apps/server/src/modules/police-reports)
+export const fetchPoliceStationsForCitizen = (signal?: AbortSignal) =>
+  apiRequest<{ stations: PoliceStation[] }>('/api/citizen/police-stations', { signal });
+
+export const fetchMyPoliceReports = (signal?: AbortSignal) =>
+  apiRequest<{ reports: PoliceReport[] }>('/api/citizen/police-reports', { signal });
+
+export const fetchMyPoliceReport = (id: string, signal?: AbortSignal) =>
+  apiRequest<PoliceReport>(`/api/citizen/police-reports/${id}`, { signal });
+
+export const startPoliceReport = (body: PoliceReportDraftBody) =>
+  apiRequest<PoliceReport>('/api/citizen/police-reports', { method: 'POST', body });
+
+export const savePoliceReport = (id: string, body: { stationId: string | null; content: PoliceReportContentInput }) =>
+  apiRequest<PoliceReport>(`/api/citizen/police-reports/${id}`, { method: 'PUT', body });
+
+export const submitPoliceReport = (id: string) => apiRequest<PoliceReport>(`/api/citizen/police-reports/${id}/submit`, { method: 'POST' });
+
+export const writeToStation = (id: string, text: string) =>
+  apiRequest<PoliceReport>(`/api/citizen/police-reports/${id}/messages`, { method: 'POST', body: { text } });
+
+export const policeReportPdfUrl = (id: string) => `/api/citizen/police-reports/${id}/pdf`;
+
+export function uploadPoliceReportFile(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return apiUpload<{ id: string; originalName: string }>('/api/citizen/police-report-files', form);
+}
+
+export const verifyPoliceReport = (code: string, signal?: AbortSignal) =>
+  apiRequest<PoliceReportVerification>(`/api/public/police-reports/${encodeURIComponent(code)}`, { signal });
