@@ -4,7 +4,7 @@ import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Clock } from '../../config/clock.js';
 import type { Queryable } from '../../db/client.js';
 import { citizenLookups, personKeyLookups } from '../../db/tables/citizen.js';
-import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 /**
  * "Quem me consultou": every lookup service of the platform records each query or certificate
