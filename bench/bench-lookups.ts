@@ -3,8 +3,8 @@
  *
  * Starts one API process (embedded PGlite, or BENCH_DATABASE_URL's PostgreSQL) with the demo data;
  * the demo civil-police account fills the stores through the API (`--warrants` pending warrants,
- * `--vehicles` vehicles, a tenth of them flagged stolen is not possible from here: flags come
- * from police reports, the demo seed flags one). Then autocannon drives each anonymous lookup at
+ * `--vehicles` vehicles; theft flags come from police reports, so only the demo seed's one
+ * flagged vehicle exists — the flag lookup runs on every query either way). Then autocannon drives each anonymous lookup at
  * a fixed overall rate (`--rate` requests/s over `--clients` connections) for `--seconds`:
  * 1. POST /api/public/warrants/lookup — CPF + birth date, half of them of registered people;
  * 2. POST /api/public/vehicles/status — a plate, half of them in the store.
