@@ -28,7 +28,7 @@ describe('anonymous lookups', () => {
   it('checks a plate: the robbed demo vehicle is flagged, with its description and no owner', async () => {
     await visitor.goto(`${server.url}/cidadao`);
     await visitor.getByRole('link', { name: 'Consultar situação de veículo (furto ou roubo)' }).click();
-    await visitor.getByLabel('Placa').fill('dem-2b34'.replace('-', ''));
+    await visitor.locator('#vehicle-key').fill('dem-2b34'.replace('-', ''));
     await visitor.getByRole('button', { name: 'Consultar' }).click();
     const result = visitor.getByTestId('vehicle-result');
     await result.waitFor({ timeout: 60_000 });
@@ -36,13 +36,13 @@ describe('anonymous lookups', () => {
     expect(await visitor.getByTestId('vehicle-model').textContent()).toContain('Honda Civic');
     expect(await result.textContent()).not.toMatch(/propriet[aá]rio:/i);
 
-    await visitor.getByLabel('Placa').fill('DEM1A23');
+    await visitor.locator('#vehicle-key').fill('DEM1A23');
     await visitor.getByRole('button', { name: 'Consultar' }).click();
     await expect
       .poll(() => visitor.getByTestId('vehicle-result').textContent(), { timeout: 60_000 })
       .toContain('Sem registro de furto ou roubo');
 
-    await visitor.getByLabel('Placa').fill('AB-12');
+    await visitor.locator('#vehicle-key').fill('AB-12');
     await visitor.getByRole('button', { name: 'Consultar' }).click();
     await expect.poll(() => visitor.getByText('Placa inválida').count(), { timeout: 60_000 }).toBeGreaterThan(0);
   }, 180_000);
@@ -50,10 +50,10 @@ describe('anonymous lookups', () => {
   it("checks a warrant by full name, mother's name and birth date: number, court and date only", async () => {
     await visitor.goto(`${server.url}/cidadao`);
     await visitor.getByRole('link', { name: 'Consultar mandado de prisão' }).click();
-    await visitor.getByLabel('Nome completo, nome da mãe e data de nascimento').check();
-    await visitor.getByLabel('Nome completo', { exact: true }).fill('fulano demonstracao da silva');
-    await visitor.getByLabel('Nome completo da mãe').fill('Beltrana Demonstração da Silva');
-    await visitor.getByLabel('Data de nascimento').fill('1980-01-01');
+    await visitor.locator('label[for="by-name"]').click();
+    await visitor.locator('#warrant-name').fill('fulano demonstracao da silva');
+    await visitor.locator('#warrant-mother').fill('Beltrana Demonstração da Silva');
+    await visitor.locator('#warrant-birth').fill('1980-01-01');
     await visitor.getByRole('button', { name: 'Consultar' }).click();
     const result = visitor.getByTestId('warrant-result');
     await result.waitFor({ timeout: 60_000 });
@@ -64,7 +64,7 @@ describe('anonymous lookups', () => {
     expect(text).toContain('20/01/2026');
 
     // A partial name matches nothing.
-    await visitor.getByLabel('Nome completo', { exact: true }).fill('Fulano Demonstração');
+    await visitor.locator('#warrant-name').fill('Fulano Demonstração');
     await visitor.getByRole('button', { name: 'Consultar' }).click();
     await expect
       .poll(() => visitor.getByTestId('warrant-result').textContent(), { timeout: 60_000 })

@@ -269,8 +269,16 @@ describe('Rate limit: 429 with a pt-BR message, writing nothing', () => {
     const limited = await testApp(t.database, t.dataDir, { LOOKUPS_PER_MINUTE: '2' });
     try {
       const v = await anonymous(limited);
+      // An address of its own: the counter is shared by every process, and this file's other queries came from 127.0.0.1.
+      const remoteAddress = '203.0.113.77';
       const ask = async (url: string, body: Record<string, unknown>) =>
-        limited.inject({ method: 'POST', url, headers: authHeaders(v), payload: { ...body, altcha: await solvedAltcha(limited) } });
+        limited.inject({
+          method: 'POST',
+          url,
+          remoteAddress,
+          headers: authHeaders(v),
+          payload: { ...body, altcha: await solvedAltcha(limited) },
+        });
       expect((await ask(LOOKUP, { cpf: wanted.cpf, birthDate: born })).statusCode).toBe(200);
       expect((await ask('/api/public/vehicles/status', { plate: 'ABC1D23' })).statusCode).toBe(200);
       const before = await loggedRows();

@@ -62,6 +62,10 @@ const backofficeOnly = [
   '/api/security-units',
   'Importar e substituir',
   'sinalizar a cooperação',
+  // civil police (apps/web/src/backoffice/civil-police): the staff APIs; the portal's lookups use /api/public/…
+  '/api/warrants',
+  '/api/vehicle-records',
+  'Cadastrar mandado pendente',
 ];
 
 function referencedAssets(html) {

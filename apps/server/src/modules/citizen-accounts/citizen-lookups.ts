@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import type { LookupEntry } from '@vigia/contracts';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Clock } from '../../config/clock.js';
 import type { Queryable } from '../../db/client.js';
 import { citizenLookups, personKeyLookups } from '../../db/tables/citizen.js';
-import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 /**
  * "Quem me consultou": every lookup service of the platform records each query or certificate
@@ -49,16 +49,6 @@ export function personKeyOf(secret: string, person: { name: string; motherName: 
     .digest('hex');
 }
 
-/** Records a lookup about a person known by name only ("who looked me up" by person key). */
-export async function recordPersonKeyLookup(
-  db: Queryable,
-  clock: Clock,
-  entry: { personKey: string; by: string; purpose: string },
-): Promise<void> {
-  const at = clock.now();
-  await db.insert(personKeyLookups).values({ ...entry, at, visibleFrom: at });
-}
-
 /** The lookups by name a citizen may see now (their gov.br name + the mother's name and birth date they give). */
 export async function personKeyLookupsOf(db: Queryable, clock: Clock, personKey: string): Promise<LookupEntry[]> {
   const rows = await db
@@ -68,4 +58,27 @@ export async function personKeyLookupsOf(db: Queryable, clock: Clock, personKey:
     .orderBy(desc(personKeyLookups.at))
     .limit(200);
   return rows.map((r) => ({ at: r.at.toISOString(), by: r.by, purpose: r.purpose }));
+}
+
+/**
+ * Records one query about a person in one statement (atomic, one round trip, for the public
+ * lookups under load): a row per CPF it carried or matched, and the person-key row when it was
+ * made by name. Nothing to record: nothing written.
+ */
+export async function recordLookups(
+  db: Queryable,
+  clock: Clock,
+  entry: { cpfs: string[]; personKey: string | null; by: string; purpose: string },
+): Promise<void> {
+  const at = clock.now();
+  const byCpf = entry.cpfs.length
+    ? sql`INSERT INTO ${citizenLookups} ("cpf", "at", "by", "purpose", "visible_from")
+          SELECT cpf, ${at}, ${entry.by}, ${entry.purpose}, ${at} FROM unnest(${sql.param(entry.cpfs)}::text[]) AS cpf`
+    : null;
+  const byKey = entry.personKey
+    ? sql`INSERT INTO ${personKeyLookups} ("person_key", "at", "by", "purpose", "visible_from")
+          VALUES (${entry.personKey}, ${at}, ${entry.by}, ${entry.purpose}, ${at})`
+    : null;
+  if (byCpf && byKey) await db.execute(sql`WITH by_cpf AS (${byCpf}) ${byKey}`);
+  else if (byCpf ?? byKey) await db.execute((byCpf ?? byKey)!);
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Config } from '../../config/config.js';
 import type { Db, Tx } from '../../db/client.js';
 import { accidentDeclarations, accidentEvents, trafficAccidentRecords } from '../../db/tables/accident-certificate.js';
-import { citizenLookups, citizenSessions, citizenSignIns } from '../../db/tables/citizen.js';
+import { citizenLookups, citizenSessions, citizenSignIns, personKeyLookups } from '../../db/tables/citizen.js';
 import { certificateConsentLinks, criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import { documentRenders, generatedDocuments } from '../../db/tables/documents.js';
 import { storedFiles } from '../../db/tables/files.js';
@@ -32,7 +32,7 @@ export const yearsBefore = (at: Date, years: number): Date => {
  * - certificates and their PDFs: deleted `certificateYears` after validity ends (an answered request,
  *   which has no validity, counts from its legal deadline); never while a consent link still points
  *   at it, nor while in analysis;
- * - lookups ("who looked me up"): deleted `lookupYears` after they were made;
+ * - lookups ("who looked me up", by CPF and by person key): deleted `lookupYears` after they were made;
  * - accident declarations: deleted `accidentYears` after the decision (validated or rejected), with
  *   their parties, history, photos (rows and bytes), certificate PDF and the shipped store's
  *   `traffic_accident_record` row; a declaration still open (submitted, corrections requested) is
@@ -128,9 +128,14 @@ async function deleteCertificates(tx: Tx, storage: FileStorage, cutoff: Date, li
   return due.length;
 }
 
+/** Lookups by CPF and by person key (queries by name): the same period, counted together. */
 async function deleteLookups(tx: Tx, cutoff: Date, limit: number): Promise<number> {
   const due = tx.select({ id: citizenLookups.id }).from(citizenLookups).where(lt(citizenLookups.at, cutoff)).limit(limit);
-  return (await tx.delete(citizenLookups).where(inArray(citizenLookups.id, due)).returning({ k: citizenLookups.id })).length;
+  const byCpf = (await tx.delete(citizenLookups).where(inArray(citizenLookups.id, due)).returning({ k: citizenLookups.id })).length;
+  const dueByKey = tx.select({ id: personKeyLookups.id }).from(personKeyLookups).where(lt(personKeyLookups.at, cutoff)).limit(limit);
+  const byKey = (await tx.delete(personKeyLookups).where(inArray(personKeyLookups.id, dueByKey)).returning({ k: personKeyLookups.id }))
+    .length;
+  return byCpf + byKey;
 }
 
 /** The photo ids a declaration's history holds: each submission's snapshot carries that version's photos. */

@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { criminalRecords } from '../../db/tables/criminal-record.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 /**
  * The criminal-records adapter: how the certificate service asks the system of record about a
@@ -22,7 +23,7 @@ export interface CriminalRecordsAdapter {
 }
 
 /** Upper case, no accents, single spaces: the key homonyms are found by. */
-export const nameKeyOf = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+export { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 export function platformCriminalRecords(db: Queryable): CriminalRecordsAdapter {
   return {

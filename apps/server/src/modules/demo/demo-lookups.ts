@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { vehicleRecords } from '../../db/tables/vehicle-records.js';
 import { arrestWarrants } from '../../db/tables/warrants.js';
-import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 import { markVehicleStolen } from '../vehicle-records/vehicle-theft.js';
 
 const ILLUSTRATIVE = 'Dado ilustrativo da demonstração — não é um registro real';

@@ -3,7 +3,7 @@ import type { Clock } from '../../config/clock.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { todayOn } from '../calendar/clock.js';
-import { personKeyOf, recordLookup, recordPersonKeyLookup } from '../citizen-accounts/citizen-lookups.js';
+import { personKeyOf, recordLookups } from '../citizen-accounts/citizen-lookups.js';
 import type { WarrantQuery, WarrantsAdapter } from './warrants.adapter.js';
 
 export interface WarrantLookupDeps {
@@ -46,8 +46,8 @@ export function warrantQueryOf(input: WarrantLookupInput): WarrantQuery {
 /**
  * The public lookup (the caller has passed the rate limit and the proof of work). Answers only
  * whether a pending warrant within validity matches, with number, court and date of each — no
- * person data, no free text. Every query is recorded for "who looked me up", in the same
- * transaction as the read: by CPF when the query carried one; by person key (HMAC of the
+ * person data, no free text. Every query is recorded for "who looked me up" (one statement, before
+ * the answer: a query that cannot be recorded is not answered): by CPF when the query carried one; by person key (HMAC of the
  * normalised name, mother's name and birth date) when it did not, plus by CPF for every matched
  * warrant that has one (the person is then known). A birth date in the future matches nobody but
  * is still a query, recorded like any other.
@@ -55,14 +55,9 @@ export function warrantQueryOf(input: WarrantLookupInput): WarrantQuery {
 export async function lookupWarrant(deps: WarrantLookupDeps, query: WarrantQuery): Promise<WarrantLookupResult> {
   const at = deps.clock.now();
   const found = await deps.warrants.pendingFor(query, todayOn(deps.clock));
-  await deps.db.transaction(async (tx) => {
-    const cpfs = new Set<string>(query.by === 'cpf' ? [query.cpf] : found.flatMap((f) => (f.cpf ? [f.cpf] : [])));
-    if (query.by === 'name') {
-      const personKey = personKeyOf(deps.personKeySecret, query);
-      await recordPersonKeyLookup(tx, deps.clock, { personKey, by: BY, purpose: PURPOSE });
-    }
-    for (const cpf of cpfs) await recordLookup(tx, deps.clock, { cpf, by: BY, purpose: PURPOSE });
-  });
+  const cpfs = [...new Set(query.by === 'cpf' ? [query.cpf] : found.flatMap((f) => (f.cpf ? [f.cpf] : [])))];
+  const personKey = query.by === 'name' ? personKeyOf(deps.personKeySecret, query) : null;
+  await recordLookups(deps.db, deps.clock, { cpfs, personKey, by: BY, purpose: PURPOSE });
   return {
     pending: found.length > 0,
     warrants: found.map((f) => ({ number: f.number, court: f.court, issuedOn: f.issuedOn })),

@@ -12,7 +12,7 @@ import type { Db } from '../../db/client.js';
 import { arrestWarrants as w } from '../../db/tables/warrants.js';
 import { AppError } from '../../http/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 export interface WarrantDeps {
   db: Db;

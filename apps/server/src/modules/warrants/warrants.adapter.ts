@@ -2,7 +2,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.js';
 import { arrestWarrants as w } from '../../db/tables/warrants.js';
 import type { LocalDate } from '../calendar/local-date.js';
-import { nameKeyOf } from '../citizen-criminal-record/criminal-records.adapter.js';
+import { nameKeyOf } from '../citizen-accounts/person-name.js';
 
 /**
  * The warrants adapter: how the public lookup asks the system of record (in Brazil, the CNJ's
