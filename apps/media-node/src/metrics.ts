@@ -73,6 +73,11 @@ export function createNodeMetrics(s: Sources): client.Registry {
     counter('vigia_node_upload_bytes_total', 'Bytes uploaded to object storage', () => up.uploadedBytes);
     counter('vigia_node_upload_errors_total', 'Failed object-storage uploads', () => up.errors);
     counter('vigia_node_upload_hash_mismatches_total', 'Uploads whose bytes did not hash to the index', () => up.hashMismatches);
+    counter(
+      'vigia_node_upload_set_aside_total',
+      'Segments not uploaded: spool file missing, short or not matching the index',
+      () => up.setAside,
+    );
   }
   return registry;
 }

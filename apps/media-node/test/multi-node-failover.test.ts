@@ -1,23 +1,31 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Settings } from '@vigia/contracts/recording-s3';
 import { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
+import { freshBuckets, type Rgw, startRgw } from '@vigia/testkit/ceph-rgw';
 import { freePort } from '@vigia/testkit/server-process';
+import { startTcpProxy, type TcpProxy } from '@vigia/testkit/tcp-proxy';
 import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrateDatabase, openDatabase } from '../../server/src/db/client.js';
+import { uploadBacklogAlertSweep } from '../../server/src/modules/recordings/upload-backlog-alert.sweep.js';
 import { verifyRecordings } from '../../server/src/modules/recordings/verify-recordings.js';
 import { createPartner, registerCamera, untilProgress } from './helpers/node-testbed.js';
 
 /**
- * Issue 13 "Done when" (coordination part): three media-node PROCESSES on one PostgreSQL server,
- * 30 simulated cameras each, recording to their own local disks; faults, each asserted on the
- * segment index (rows carry the writer `(node, epoch, generation)`) and its hash chain:
+ * Issue 13 "Done when": three media-node PROCESSES on one PostgreSQL server, 30 simulated cameras
+ * each, recording (RECORDING_STORAGE=s3) into their spools and uploading to a real Ceph RGW
+ * (scripts/ceph-rgw.sh); faults, each asserted on the segment index (rows carry the writer
+ * `(node, epoch, generation)`), its hash chain and the objects:
+ *  (4) the RGW unreachable for 60 s → no recording lost, an alert raised, the backlog drained,
+ *      every object's SHA-256 equal to the index's;
  *  (5) the database unreachable for two lease periods → 0 reassignments, recording goes on;
  *  (1) kill -9 of a node → every camera recording on a live node, gap ≤ 15 s p95 / ≤ 30 s max;
  *  (2) kill -STOP for two lease periods, then -CONT → its writes are refused, it stops what it lost;
@@ -36,6 +44,7 @@ const FRAGMENT_MS = 500;
 /** Program requirements on the recorded gap of a failover (issue 13). */
 const GAP_P95_MS = 15_000;
 const GAP_MAX_MS = 30_000;
+const S3_OUTAGE_MS = Number(process.env.MULTINODE_S3_OUTAGE_SECONDS ?? 60) * 1000;
 
 async function postgresAnswers(): Promise<boolean> {
   const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
@@ -110,6 +119,10 @@ let database: Database | undefined;
 let sim: Simulator | undefined;
 let proxy: DbProxy;
 let workDir: string;
+let rgw: Rgw | undefined;
+let s3Proxy: TcpProxy | undefined;
+let s3: S3Settings;
+let s3Client: S3Client;
 let cams: string[] = [];
 const nodes = new Map<string, NodeProc>();
 const keys = { stream: randomBytes(32).toString('base64'), camera: randomBytes(32).toString('base64') };
@@ -141,6 +154,15 @@ async function startNode(id: string): Promise<NodeProc> {
       MEDIA_START_RATE: '40',
       MEDIA_DRAIN_SECONDS: '30',
       MEDIA_RECONNECT_MAX_MS: '2000',
+      RECORDING_STORAGE: 's3',
+      RECORDING_S3_ENDPOINT: s3Proxy!.url,
+      RECORDING_S3_REGION: s3.region,
+      RECORDING_S3_BUCKET: s3.bucket,
+      RECORDING_S3_EVIDENCE_BUCKET: s3.evidenceBucket,
+      RECORDING_S3_ACCESS_KEY_ID: s3.accessKeyId,
+      RECORDING_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      RECORDING_SPOOL_GRACE_SECONDS: '1',
+      RECORDING_UPLOAD_INTERVAL_MS: '500',
       LOG_LEVEL: process.env.MULTINODE_LOG_LEVEL ?? 'error',
     },
   });
@@ -236,6 +258,32 @@ function assertFencedHistory(segs: Map<string, SegRow[]>): void {
   }
 }
 
+interface UploadRow {
+  id: string;
+  camera_id: string;
+  seq: number;
+  node_id: string;
+  object_key: string | null;
+  sha256: string;
+  size_bytes: number;
+}
+
+/** Closed segments of `ids` closed before `before` (ms), with their object key (null: still only in a spool). */
+async function closedSegments(before: number): Promise<UploadRow[]> {
+  return q<UploadRow>(
+    `SELECT id::text, camera_id::text, seq::int, node_id, object_key, sha256, size_bytes::int FROM recording_segment
+     WHERE closed_at IS NOT NULL AND closed_at < to_timestamp($1 / 1000.0) AND size_bytes > 0 ORDER BY camera_id, seq`,
+    [before],
+  );
+}
+
+/** SHA-256 and size of an object, read back from the bucket. */
+async function objectSha(key: string): Promise<{ sha256: string; size: number }> {
+  const r = await s3Client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+  const bytes = Buffer.from(await r.Body!.transformToByteArray());
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+}
+
 async function chainsVerify(): Promise<void> {
   const storage = new LocalRecordingStorage(path.join(workDir, 'unused'));
   for (const c of cams) {
@@ -259,6 +307,10 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
   proxy = new DbProxy(await freePort(), { host: u.hostname, port: Number(u.port || 5432) });
   await proxy.restore();
+  rgw = await startRgw();
+  const rgwUrl = new URL(rgw.endpoint);
+  s3Proxy = await startTcpProxy({ host: rgwUrl.hostname, port: Number(rgwUrl.port) });
+  ({ settings: s3, client: s3Client } = await freshBuckets(rgw, 'COMPLIANCE', s3Proxy.url));
   sim = await startSimulator({
     count: CAMERAS,
     extraPorts: CAMERAS - 1,
@@ -298,6 +350,8 @@ afterAll(async () => {
   }
   await sim?.stop();
   await proxy?.cut();
+  await s3Proxy?.close();
+  await rgw?.stop();
   await pool?.end();
   await database?.close();
   if (dbName && !process.env.MULTINODE_KEEP) {
@@ -307,7 +361,7 @@ afterAll(async () => {
     await admin.end();
   }
   if (workDir && !process.env.MULTINODE_KEEP) fs.rmSync(workDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fencing, drain, database outage (issue 13)', () => {
   it('shares 90 cameras fairly between 3 node processes, one lease row per node', async () => {
@@ -328,6 +382,81 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
     const leases = await q<{ n: number }>('SELECT count(*)::int AS n FROM media_node WHERE lease_expires_at > now()');
     expect(leases[0]!.n).toBe(3);
   });
+
+  it(
+    '(4) RGW unreachable for 60 s while the 3 nodes record: no recording lost, an alert raised, the backlog drained, every object matches the index',
+    async () => {
+      const before = await assignments();
+      const cutAt = Date.now();
+      await s3Proxy!.cut();
+      // Recording goes on into the spools: segments keep closing without objects for the whole outage.
+      await untilProgress(
+        async () => (await closedSegments(Date.now())).filter((r) => r.object_key === null).length,
+        (n) => n > 0 && Date.now() - cutAt >= S3_OUTAGE_MS,
+        S3_OUTAGE_MS + 60_000,
+      );
+      const pending = (await closedSegments(Date.now())).filter((r) => r.object_key === null);
+      // Every camera's footage of the outage is waiting in a spool, on each of the three nodes.
+      expect(new Set(pending.map((r) => r.camera_id)).size).toBe(CAMERAS);
+      expect(new Set(pending.map((r) => r.node_id))).toEqual(new Set(['n1', 'n2', 'n3']));
+      // The API's sweep sees the backlog and raises one CIOSP alert for the bucket, naming the nodes (audited).
+      await uploadBacklogAlertSweep(database!.db, { bucket: s3.bucket, alertAfterMs: Math.min(10_000, S3_OUTAGE_MS / 2) }).runBatch(1);
+      const raised = await q<{ volume: string; message: string }>(
+        "SELECT volume, message FROM alert WHERE kind = 'recording_upload_backlog'",
+      );
+      expect(raised).toHaveLength(1);
+      expect(raised[0]!.volume).toBe(`s3:${s3.bucket}`);
+      expect(raised[0]!.message).toContain('3 nó(s) de mídia');
+
+      const restoredAt = Date.now();
+      await s3Proxy!.restore();
+      // The backlog drains: every segment closed before the RGW came back gets its object.
+      await untilProgress(
+        async () => (await closedSegments(restoredAt)).filter((r) => r.object_key === null).length,
+        (n) => n === 0,
+        60_000,
+      );
+      const drainedAt = Date.now();
+      const backlog = pending.length;
+      const uploadedWhileDraining = (
+        await q<{ n: number }>(
+          'SELECT count(*)::int AS n FROM recording_segment WHERE uploaded_at >= to_timestamp($1 / 1000.0) AND uploaded_at <= to_timestamp($2 / 1000.0)',
+          [restoredAt, drainedAt],
+        )
+      )[0]!.n;
+      const drainS = (drainedAt - restoredAt) / 1000;
+      console.info(
+        `RGW outage ${S3_OUTAGE_MS / 1000} s: ${backlog} segments waiting in the spools; every segment closed before the restore uploaded ` +
+          `${drainS.toFixed(1)} s after it (includes the uploaders' back-off, ≤ 10 s): ${uploadedWhileDraining} uploads, ` +
+          `${(uploadedWhileDraining / drainS).toFixed(1)}/s; ingest ${(CAMERAS / SEGMENT_SECONDS).toFixed(0)} segments/s`,
+      );
+      // No camera moved: an object-storage outage is not a node failure.
+      expect(await assignments()).toEqual(before);
+      const segs = await segments();
+      for (const c of cams) {
+        // Nothing lost: no hole in the footage across the outage, sequence numbers without holes.
+        expect(maxGap(segs.get(c) ?? [], cutAt - 1_000), `camera ${c}`).toBeLessThanOrEqual(FRAGMENT_MS * 2);
+        (segs.get(c) ?? []).forEach((r, i) => expect(r.seq, `camera ${c}`).toBe(i + 1));
+      }
+      const gaps = await q<{ n: number }>(
+        'SELECT count(*)::int AS n FROM recording_gap WHERE ended_at IS NULL OR ended_at > to_timestamp($1 / 1000.0)',
+        [cutAt],
+      );
+      expect(gaps[0]!.n).toBe(0);
+      // Every uploaded object hashes to the SHA-256 (and size) in the index, read back from the bucket.
+      const uploaded = (await closedSegments(restoredAt)).filter((r) => r.object_key !== null);
+      expect(uploaded.length).toBeGreaterThanOrEqual(backlog);
+      const queue = [...uploaded];
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let r = queue.shift(); r; r = queue.shift())
+            expect(await objectSha(r.object_key!), `segment ${r.id}`).toEqual({ sha256: r.sha256, size: r.size_bytes });
+        }),
+      );
+      await chainsVerify();
+    },
+    S3_OUTAGE_MS + 300_000,
+  );
 
   it('(5) database unreachable for two lease periods: no camera moves, recording goes on', async () => {
     const before = await assignments();

@@ -1,4 +1,4 @@
-import { count, getTableColumns, like } from 'drizzle-orm';
+import { count, eq, getTableColumns, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, vehicleLookups, vehicleRecords, vehicleTheftFlags } from '../src/db/schema.js';
 import { markVehicleRecovered, markVehicleStolen } from '../src/modules/vehicle-records/vehicle-theft.js';
@@ -150,6 +150,21 @@ describe('Public vehicle status: description and theft flag, never the owner', (
     expect((await status({ plate: 'MTX4321' })).json()).toMatchObject({ found: false, stolen: true, stolenKind: 'theft', make: null });
     await markVehicleRecovered(db, { plate: 'mtx4321', chassis: null, policeReportId: 'rep-4', at: new Date() });
     expect((await status({ plate: 'MTX4321' })).json()).toMatchObject({ found: false, stolen: false });
+  });
+
+  it('a report listing two stolen vehicles flags both; validating it again adds nothing', async () => {
+    const db = ctx.t.database.db;
+    const at = new Date();
+    const flag = (v: { plate: string | null; chassis: string | null }) =>
+      markVehicleStolen(db, { ...v, policeReportId: 'rep-two', reportNumber: 'BO 9', kind: 'theft', at });
+    for (let round = 0; round < 2; round++) {
+      await flag({ plate: 'NTA-1020', chassis: null });
+      await flag({ plate: null, chassis: '9BWZZZ377VT004251' });
+    }
+    const flags = await db.select().from(vehicleTheftFlags).where(eq(vehicleTheftFlags.policeReportId, 'rep-two'));
+    expect(flags.map((f) => f.plate ?? f.chassis).sort()).toEqual(['9BWZZZ377VT004251', 'NTA1020']);
+    expect((await status({ plate: 'NTA1020' })).json()).toMatchObject({ stolen: true });
+    expect((await status({ chassis: '9BWZZZ377VT004251' })).json()).toMatchObject({ stolen: true });
   });
 
   it('markVehicleStolen refuses a bad plate or chassis, or neither, with stable codes', async () => {

@@ -17,6 +17,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -126,43 +127,51 @@ export const DELETE_BATCH = 1000;
 /**
  * Uploads a local file as one multipart upload (parts of 8 MiB, SHA-256 computed on the bytes
  * sent). Returns the ETag (from HeadObject: RGW's CompleteMultipartUpload answers an empty one).
+ * `length`: only the file's first `length` bytes (what an index row describes: a spool file may
+ * be longer than its row when a fenced-out writer kept appending); 0 → an empty object.
  */
 export async function uploadFile(
   client: S3Client,
   bucket: string,
   key: string,
   file: string,
+  length?: number,
 ): Promise<{ etag: string; sha256: string; size: number }> {
-  const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: 'video/mp4' }));
   const hash = createHash('sha256');
   let size = 0;
-  try {
-    const parts: { ETag: string; PartNumber: number }[] = [];
-    const fh = await fs.open(file, 'r');
+  if (length === 0) {
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.alloc(0), ContentType: 'video/mp4' }));
+  } else {
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: 'video/mp4' }));
     try {
-      for (let n = 1; ; n++) {
-        const buf = Buffer.allocUnsafe(PART_BYTES);
-        let got = 0;
-        while (got < buf.length) {
-          const { bytesRead } = await fh.read(buf, got, buf.length - got, size + got);
-          if (!bytesRead) break;
-          got += bytesRead;
+      const parts: { ETag: string; PartNumber: number }[] = [];
+      const fh = await fs.open(file, 'r');
+      try {
+        for (let n = 1; ; n++) {
+          const want = Math.min(PART_BYTES, (length ?? Number.POSITIVE_INFINITY) - size);
+          const buf = Buffer.allocUnsafe(want);
+          let got = 0;
+          while (got < buf.length) {
+            const { bytesRead } = await fh.read(buf, got, buf.length - got, size + got);
+            if (!bytesRead) break;
+            got += bytesRead;
+          }
+          if (got === 0 && n > 1) break;
+          const body = buf.subarray(0, got);
+          hash.update(body);
+          size += got;
+          const r = await client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: n, Body: body }));
+          parts.push({ ETag: r.ETag ?? '', PartNumber: n });
+          if (got < PART_BYTES || size === length) break;
         }
-        if (got === 0 && n > 1) break;
-        const body = buf.subarray(0, got);
-        hash.update(body);
-        size += got;
-        const r = await client.send(new UploadPartCommand({ Bucket: bucket, Key: key, UploadId, PartNumber: n, Body: body }));
-        parts.push({ ETag: r.ETag ?? '', PartNumber: n });
-        if (got < PART_BYTES) break;
+      } finally {
+        await fh.close();
       }
-    } finally {
-      await fh.close();
+      await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
+    } catch (err) {
+      await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId })).catch(() => undefined);
+      throw err;
     }
-    await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
-  } catch (err) {
-    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId })).catch(() => undefined);
-    throw err;
   }
   const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   if (head.ContentLength !== size) throw new Error(`upload of ${key}: ${head.ContentLength} bytes stored, ${size} sent`);

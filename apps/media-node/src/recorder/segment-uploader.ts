@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { deleteObjects, objectKey, uploadFile } from '@vigia/contracts/recording-s3';
 import type { LocalRecordingStorage } from '@vigia/contracts/recording-store';
@@ -24,7 +25,21 @@ const MAX_BACKOFF_MS = 10_000;
  * the backlog drains with `concurrency` uploads in flight, oldest first.
  */
 export class SegmentUploader {
-  readonly stats = { uploaded: 0, uploadedBytes: 0, errors: 0, hashMismatches: 0, spoolRemoved: 0, lastError: null as string | null };
+  readonly stats = {
+    uploaded: 0,
+    uploadedBytes: 0,
+    errors: 0,
+    hashMismatches: 0,
+    /** Segments set aside for good: their spool file is missing, shorter than the row, or hashes to something else. */
+    setAside: 0,
+    spoolRemoved: 0,
+    lastError: null as string | null,
+  };
+  /**
+   * Segments this process will not upload (see `setAside`): skipped so one bad row never blocks
+   * the queue behind it (the uploader goes oldest first). Verification names them (no object).
+   */
+  private readonly setAsideIds = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -55,7 +70,9 @@ export class SegmentUploader {
   async pass(): Promise<void> {
     const { store, opts } = this.deps;
     for (;;) {
-      const batch = await store.pending(opts.concurrency * 4);
+      const limit = opts.concurrency * 4 + this.setAsideIds.size;
+      const fetched = await store.pending(limit);
+      const batch = fetched.filter((seg) => !this.setAsideIds.has(seg.id));
       if (!batch.length) break;
       let failed = false;
       const queue = [...batch];
@@ -74,7 +91,7 @@ export class SegmentUploader {
         }),
       );
       if (failed) throw new Error(this.stats.lastError ?? 'upload failed');
-      if (batch.length < opts.concurrency * 4 || this.stopped) break;
+      if (fetched.length < limit || this.stopped) break;
     }
     await this.pruneSpool();
   }
@@ -88,12 +105,18 @@ export class SegmentUploader {
       segmentId: seg.id,
       writer: { nodeId: store.nodeId, epoch: seg.epoch, generation: seg.generation },
     });
-    const up = await uploadFile(client, opts.bucket, key, spool.localPath(seg.storageKey));
+    const file = spool.localPath(seg.storageKey);
+    const st = await fs.stat(file).catch(() => undefined);
+    if (!st || st.size < seg.sizeBytes) return this.setAside(seg, st ? 'spool file shorter than its index row' : 'spool file missing');
+    // Exactly the bytes the row describes: a row closed by another node (a segment left open when
+    // this node lost the camera, recovered there as empty) or a fenced-out writer's longer file
+    // uploads what the chain recorded, and nothing else.
+    const up = await uploadFile(client, opts.bucket, key, file, seg.sizeBytes);
     if (up.sha256 !== seg.sha256 || up.size !== seg.sizeBytes) {
       // The spool file is not what the chain recorded: never index it (verification names it).
       this.stats.hashMismatches++;
       await deleteObjects(client, opts.bucket, [key]);
-      throw new Error(`spool file ${seg.storageKey} does not match its index row (sha256/size)`);
+      return this.setAside(seg, 'spool file does not match its index row (sha256/size)');
     }
     if (!(await store.markUploaded({ id: seg.id, objectKey: key, etag: up.etag, sha256: up.sha256 }))) {
       await deleteObjects(client, opts.bucket, [key]); // tombstoned by retention meanwhile
@@ -101,6 +124,12 @@ export class SegmentUploader {
     }
     this.stats.uploaded++;
     this.stats.uploadedBytes += up.size;
+  }
+
+  private setAside(seg: PendingUpload, why: string): void {
+    this.setAsideIds.add(seg.id);
+    this.stats.setAside++;
+    this.deps.log.error({ segment: seg.id, camera: seg.cameraId, storageKey: seg.storageKey }, `segment not uploaded: ${why}`);
   }
 
   private async pruneSpool(): Promise<void> {

@@ -47,7 +47,12 @@ export const vehicleTheftFlags = pgTable(
     recoveredByReportId: text('recovered_by_report_id'),
   },
   (t) => [
-    uniqueIndex('vehicle_theft_flag_report_key').on(t.policeReportId),
+    // One flag per vehicle of a report (a report may list several stolen vehicles).
+    uniqueIndex('vehicle_theft_flag_report_vehicle_key').on(
+      t.policeReportId,
+      sql`coalesce(${t.plate}, '')`,
+      sql`coalesce(${t.chassis}, '')`,
+    ),
     index('vehicle_theft_flag_plate_idx').on(t.plate).where(sql`${t.recoveredAt} is null`),
     index('vehicle_theft_flag_chassis_idx').on(t.chassis).where(sql`${t.recoveredAt} is null`),
   ],

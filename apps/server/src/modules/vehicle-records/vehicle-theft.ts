@@ -12,7 +12,8 @@ import { vehicleKeys } from './vehicle-identifiers.js';
  */
 
 /**
- * One flag per police report: validating the same report twice changes nothing. A bad plate or
+ * One flag per vehicle of a police report (a report may list several): validating the same report
+ * twice changes nothing. A bad plate or
  * chassis throws VEHICLE_PLATE_INVALID / VEHICLE_CHASSIS_INVALID; neither given throws
  * VEHICLE_IDENTIFIER_REQUIRED.
  */
@@ -31,7 +32,7 @@ export async function markVehicleStolen(
   await db
     .insert(vehicleTheftFlags)
     .values({ ...keys, policeReportId: input.policeReportId, reportNumber: input.reportNumber, kind: input.kind, reportedAt: input.at })
-    .onConflictDoNothing({ target: vehicleTheftFlags.policeReportId });
+    .onConflictDoNothing();
 }
 
 /**

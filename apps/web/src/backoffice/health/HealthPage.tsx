@@ -6,6 +6,7 @@ import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { useSession } from '../session/session-context';
+import { FleetView } from './FleetView';
 import { acknowledgeAlert, loadHealthDashboard } from './health-api';
 
 const causeLabel: Record<string, string> = {
@@ -24,13 +25,17 @@ const alertTag: Record<string, { label: string; tone: string }> = {
 };
 const duration = (min: number) => (min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`);
 
-/** CIOSP health: cameras down by region and partner, longest outages, worst partners of the month, open alerts. */
+/**
+ * CIOSP health: cameras down by region and partner, longest outages, worst partners of the month,
+ * open alerts; for operators and admins also the media-node fleet.
+ */
 export function HealthPage() {
   useDocumentTitle('Disponibilidade das câmeras');
   const load = useCallback((signal: AbortSignal) => loadHealthDashboard(signal), []);
   const { data: d, error, loading, reload, setData } = useApiData(load);
   const { activeRole } = useSession();
   const mayAck = activeRole === 'operator' || activeRole === 'regional_operator' || activeRole === 'admin';
+  const seesFleet = activeRole === 'operator' || activeRole === 'admin';
   useEffect(() => {
     const t = setInterval(reload, 60_000);
     return () => clearInterval(t);
@@ -126,6 +131,8 @@ export function HealthPage() {
               />
             </div>
           </div>
+
+          {seesFleet && <FleetView />}
 
           <h2 className="h4">Piores parceiros do mês ({d.month})</h2>
           {d.worstPartners.length === 0 ? (
