@@ -37,8 +37,8 @@ import { createPartner, registerCamera, untilProgress } from './helpers/node-tes
  */
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CAMERAS = 90;
-const HEARTBEAT_MS = 500;
-const LEASE_MS = 2_000;
+const HEARTBEAT_MS = 1_000;
+const LEASE_MS = 4_000;
 const SEGMENT_SECONDS = 2;
 const FRAGMENT_MS = 500;
 /** Program requirements on the recorded gap of a failover (issue 13). */
