@@ -1,11 +1,15 @@
-/** What the benchmarks (bench-live, bench-record, bench-s3) share: child processes, repo path, start and stop. */
+/** What the benchmarks (bench-live, bench-record, bench-s3, bench-map…) share: child processes, repo path, start and stop. */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Simulator } from '@vigia/testkit/camera-simulator';
-import { authHeaders } from '@vigia/testkit/test-app';
+import { makeStreamEligible } from '@vigia/testkit/eligible-camera';
+import { authHeaders, makeUser, signIn } from '@vigia/testkit/test-app';
 import type { TestDatabase } from '@vigia/testkit/test-database';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import type { App } from '../apps/server/src/app.js';
 import type { SqlGateway } from '../apps/server/src/db/gateway.js';
+import { partners } from '../apps/server/src/db/schema.js';
 
 export const here = path.dirname(new URL(import.meta.url).pathname);
 export const repo = path.resolve(here, '..');
@@ -72,4 +76,76 @@ export async function registerSimCameras(
     ids.push(res.json().id as string);
   }
   return ids;
+}
+
+/** `p`-th percentile of `xs` (nearest rank); NaN when empty. */
+export const pct = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
+
+/** Runs autocannon and keeps every response time (autocannon's histogram has no p95). */
+export function runAutocannon(opts: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, latencies })));
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+/**
+ * `n` camera rows of one municipality partner: one registered through the API by an admin and made
+ * eligible to stream (issue 12), cloned `n − 1` times in SQL (PostgreSQL or PGlite). `expr` overrides
+ * the clone's expression of a column (`g` is 1…n − 1), e.g. a latitude spread.
+ */
+export async function seedCameras(
+  app: App,
+  database: TestDatabase['database'],
+  n: number,
+  expr: Record<string, string> = {},
+): Promise<void> {
+  const admin = await signIn(app, (await makeUser(database, ['admin'])).email);
+  const [partner] = await database.db
+    .insert(partners)
+    .values({ kind: 'municipality', name: 'Parceiro', document: '1', municipalityIbge: '5103403' })
+    .returning();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/cameras',
+    headers: authHeaders(admin),
+    payload: {
+      kind: 'partner_own',
+      partnerId: partner!.id,
+      name: 'Câmera 0',
+      host: '127.0.0.1',
+      rtspPort: 1,
+      httpPort: 40_001,
+      rtspPath: '/cam1',
+      latitude: -15.6,
+      longitude: -56.1,
+      municipalityIbge: '5103403',
+      heading: 0,
+      fieldOfView: 90,
+      mounting: 'pole',
+      openToPublic: false,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  await makeStreamEligible(database, res.json().id);
+  const rows = (await database.db.execute(
+    sql.raw(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'camera' AND table_schema = 'public' ORDER BY ordinal_position`,
+    ),
+  )) as unknown as { rows: { column_name: string }[] };
+  const cols = rows.rows.map((c) => c.column_name);
+  const clone: Record<string, string> = {
+    id: 'gen_random_uuid()',
+    rtsp_port: '1 + g',
+    http_port: '40001 + g',
+    name: `'Câmera ' || g`,
+    ...expr,
+  };
+  await database.db.execute(
+    sql.raw(
+      `INSERT INTO camera (${cols.join(', ')}) SELECT ${cols.map((c) => clone[c] ?? c).join(', ')} FROM camera, generate_series(1, ${n - 1}) g`,
+    ),
+  );
 }

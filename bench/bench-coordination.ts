@@ -17,13 +17,11 @@
  *   and first keyframe (fault test: apps/media-node/test/multi-node-failover.test.ts).
  */
 import { parseArgs } from 'node:util';
-import { makeStreamEligible } from '@vigia/testkit/eligible-camera';
-import { authHeaders, makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
 import { pgClient } from '../apps/media-node/src/sql.js';
 import { NodeStore } from '../apps/media-node/src/store.js';
-import { partners } from '../apps/server/src/db/schema.js';
-import { runBench, sleep } from './bench-common.js';
+import { runBench, seedCameras, sleep } from './bench-common.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -70,52 +68,7 @@ runBench(async () => {
   const pools: ReturnType<typeof pgClient>[] = [];
   try {
     // One camera through the API, made eligible (issue 12), then cloned N − 1 times in SQL.
-    const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
-    const [partner] = await t.database.db
-      .insert(partners)
-      .values({ kind: 'municipality', name: 'Parceiro', document: '1', municipalityIbge: '5103403' })
-      .returning();
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/cameras',
-      headers: authHeaders(admin),
-      payload: {
-        kind: 'partner_own',
-        partnerId: partner!.id,
-        name: 'Câmera 0',
-        host: '127.0.0.1',
-        rtspPort: 1,
-        httpPort: 40_001,
-        rtspPath: '/cam1',
-        latitude: -15.6,
-        longitude: -56.1,
-        municipalityIbge: '5103403',
-        heading: 0,
-        fieldOfView: 90,
-        mounting: 'pole',
-        openToPublic: false,
-      },
-    });
-    if (res.statusCode !== 201) throw new Error(res.body);
-    await makeStreamEligible(t.database, res.json().id);
-    const cols = (
-      await sql.query<{ column_name: string }>(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = 'camera' AND table_schema = 'public' ORDER BY ordinal_position`,
-      )
-    ).map((c) => c.column_name);
-    const expr = (c: string) =>
-      c === 'id'
-        ? 'gen_random_uuid()'
-        : c === 'rtsp_port'
-          ? '1 + g'
-          : c === 'http_port'
-            ? '40001 + g'
-            : c === 'name'
-              ? `'Câmera ' || g`
-              : c;
-    await sql.query(`INSERT INTO camera (${cols.join(', ')}) SELECT ${cols.map(expr).join(', ')} FROM camera, generate_series(1, $1) g`, [
-      N - 1,
-    ]);
+    await seedCameras(app, t.database, N);
     console.log(`${N} recorded cameras, ${M} simulated nodes, heartbeat ${HEARTBEAT_MS} ms, lease ${LEASE_S} s`);
 
     const nodes: SimNode[] = [];
