@@ -237,6 +237,26 @@ describe('online police station (Delegacia Virtual)', () => {
     expect(mails.map((m) => m.subject)).toContainEqual(expect.stringContaining(`${r.protocol}: boletim de ocorrência registrado`));
   });
 
+  it('a registered report can be rated once by the citizen who filed it (service ratings)', async () => {
+    const r = await file(reporter, 'loss', complete.loss);
+    const rate = (s: CitizenSessionCookies, score: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/citizen/service-ratings',
+        headers: asCitizen(s),
+        payload: { service: 'police_report', requestId: r.id, score },
+      });
+    expect((await rate(reporter, 5)).json().error.code).toBe('SERVICE_USE_NOT_FOUND'); // not decided yet
+    expect((await decide(officer, r.id, { decision: 'validate' })).statusCode).toBe(200);
+    const pending = await app.inject({ method: 'GET', url: '/api/citizen/service-ratings/pending', headers: { cookie: reporter.cookie } });
+    expect(pending.json().pending).toContainEqual(
+      expect.objectContaining({ service: 'police_report', requestId: r.id, protocol: r.protocol }),
+    );
+    expect((await rate(other, 1)).statusCode).toBe(404);
+    expect((await rate(reporter, 5)).statusCode).toBe(200);
+    expect((await rate(reporter, 4)).statusCode).toBe(409);
+  });
+
   it('messages both ways: the station asks for the IMEI, the citizen answers, the report goes back to the queue', async () => {
     const r = await file(reporter, 'phone_theft', complete.phone_theft);
     const asked = await decide(cuiabaOfficer, r.id, { decision: 'request_info', message: 'Informe o IMEI do aparelho (disque *#06#).' });

@@ -139,6 +139,7 @@ describe('service ratings (gov.br model)', () => {
       'security_fee',
       'accident_certificate',
       'ombudsman',
+      'police_report',
     ]);
     // Ombudsman: 3 filed (2 answered the same day, 1 open with 30 days left), ratings 5 and 2.
     expect(await performanceOf('ombudsman')).toMatchObject({

@@ -25,6 +25,8 @@ export const ratedServices = [
     title: 'Ouvidoria',
     legalDeadline: '30 dias, prorrogáveis uma vez por 30 (Lei nº 13.460/2017, art. 16)',
   },
+  // No legal deadline for the station's analysis (the 10 days shown are a platform default).
+  { id: 'police_report', title: 'Delegacia Virtual (boletim de ocorrência)', legalDeadline: null },
 ] as const;
 export const ratedServiceIds = ratedServices.map((s) => s.id) as [RatedServiceId, ...RatedServiceId[]];
 export type RatedServiceId = (typeof ratedServices)[number]['id'];

@@ -5,14 +5,15 @@ import { accidentDeclarations } from '../../db/tables/accident-certificate.js';
 import { criminalRecordCertificates } from '../../db/tables/criminal-record.js';
 import { identityCardRequests } from '../../db/tables/identity-card.js';
 import { ombudsmanManifestations } from '../../db/tables/ombudsman.js';
+import { policeReports } from '../../db/tables/police-reports.js';
 import { securityFees } from '../../db/tables/security-fees.js';
 import { toCuiabaDate } from '../calendar/local-date.js';
 
 /**
  * Where a rated service keeps its requests: enough for the rating rules (a finished request of
  * that citizen) and for the public page (volume; share answered within the legal deadline). A new
- * service (police reports, lookups) is rated by adding one entry here and one in
- * `ratedServices` (@vigia/contracts).
+ * service is rated by adding one entry here and one in `ratedServices` (@vigia/contracts). The
+ * anonymous lookups (warrant, vehicle status) are not: they keep no citizen to ask.
  */
 export interface RatedServiceSource {
   table: PgTable;
@@ -90,5 +91,14 @@ export const ratedServiceRegistry: Record<RatedServiceId, RatedServiceSource> = 
       due: (now) => or(eq(ouv.status, 'answered'), lt(ouv.dueOn, toCuiabaDate(now)))!,
       within: and(eq(ouv.status, 'answered'), sql`${ouv.answeredOn} <= ${ouv.dueOn}`)!,
     },
+  },
+  // Registered (validated, with its number) or refused with reasons; no legal deadline to count.
+  police_report: {
+    table: policeReports,
+    id: policeReports.id,
+    citizenId: policeReports.citizenId,
+    protocol: policeReports.protocol,
+    finished: inArray(policeReports.status, ['validated', 'refused']),
+    finishedAt: sql<Date>`coalesce(${policeReports.validatedAt}, ${policeReports.updatedAt})`,
   },
 };
