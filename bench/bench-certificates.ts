@@ -23,25 +23,13 @@ import { parseArgs } from 'node:util';
 import { govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { signInWithGovbrHttp } from '@vigia/testkit/govbr-sign-in';
 import { freePort, startServer } from '@vigia/testkit/server-process';
-import autocannon from 'autocannon';
-import { runBench } from './bench-common.js';
+import type autocannon from 'autocannon';
+import { pct, runAutocannon, runBench } from './bench-common.js';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '50' } } });
 const seconds = Number(args.seconds);
 const clients = Number(args.clients);
 const CLIENT = { clientId: 'vigia-bench', clientSecret: 'segredo-do-cliente-bench-govbr' };
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? Number.NaN;
-
-/** Runs autocannon and keeps every response time (autocannon's histogram has no p95). */
-function run(opts: autocannon.Options): Promise<{ result: autocannon.Result; latencies: number[] }> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve({ result, latencies })));
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-}
 
 function summary(name: string, { result: r, latencies }: { result: autocannon.Result; latencies: number[] }) {
   const f = (n: number) => n.toFixed(1);
@@ -87,7 +75,7 @@ runBench(async () => {
       await fetch(`${server.url}/api/citizen/criminal-certificates`, { method: 'POST', headers, body: '{"purpose":"aquecimento"}' });
 
     const cpuBeforeIssue = await cpuSeconds();
-    const issue = await run({
+    const issue = await runAutocannon({
       url: `${server.url}/api/citizen/criminal-certificates`,
       method: 'POST',
       headers,
@@ -119,7 +107,7 @@ runBench(async () => {
     const codes = list.certificates.map((c) => c.code).filter((c): c is string => c !== null);
     let next = 0;
     const cpuBeforeVerify = await cpuSeconds();
-    const verify = await run({
+    const verify = await runAutocannon({
       url: server.url,
       connections: clients,
       duration: seconds,

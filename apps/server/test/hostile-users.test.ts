@@ -243,6 +243,8 @@ describe('item 10 — hostile input: impossible dates, NUL bytes, English messag
     const first = await c.post('/api/accreditation/applications', { propertyOwnership: 'own' });
     expect(first.statusCode).toBe(200);
     const before = await count(t.database, 'application');
+    // Dates that exist in no calendar (31 February, 29 February of a common year, month 13, 31 April):
+    // invalid on any day the test runs.
     for (const leaseEndsOn of ['2027-02-31', '2027-02-29', '2030-13-01', '2030-04-31']) {
       const res = await c.post('/api/accreditation/applications', { propertyOwnership: 'leased', leaseEndsOn });
       expect(res.statusCode, leaseEndsOn).toBe(400);
