@@ -101,7 +101,16 @@ describe('multi-factor authentication', () => {
     expect(s.mfaSecret).toBeTruthy();
   });
 
-  for (const role of ['committee_member', 'release_authority', 'admin', 'regional_operator'] as const) {
+  for (const role of [
+    'committee_member',
+    'release_authority',
+    'admin',
+    'regional_operator',
+    'politec_staff',
+    'traffic_police',
+    'civil_police',
+    'ombudsman_staff',
+  ] as const) {
     it(`requires MFA for ${role}`, async () => {
       const u = await makeUser(ctx.t.database, [role]);
       expect((await passwordStep(ctx.app, u.email)).json().me.stage).toBe('mfa_enrol');

@@ -53,6 +53,12 @@ export const mfaRequiredRoles: readonly Role[] = [
   'release_authority',
   'admin',
   'protection_staff',
+  // Staff who read criminal records, police reports (victims of domestic violence among them),
+  // warrants and citizens' complaints: a stolen password must not open them.
+  'politec_staff',
+  'traffic_police',
+  'civil_police',
+  'ombudsman_staff',
 ];
 
 /** CIOSP units (Art. 26 §1). */
