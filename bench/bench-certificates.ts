@@ -1,7 +1,8 @@
 /**
  * Criminal-record certificate benchmark (not a test): `npx tsx bench/bench-certificates.ts [--seconds 10] [--clients 50]`
  *
- * Starts one API process (embedded PGlite, or BENCH_DATABASE_URL's PostgreSQL) and the local gov.br; a
+ * Starts one API process (embedded PGlite, or a new database on BENCH_DATABASE_URL's PostgreSQL server,
+ * dropped at the end, so runs start alike) and the local gov.br; a
  * demo "prata" citizen signs in through the real OIDC flow; then autocannon drives, with
  * `--clients` concurrent connections for `--seconds` each:
  * 1. issue — POST /api/citizen/criminal-certificates (rate-limit counter, search of the records
@@ -16,13 +17,11 @@
  * CERTIFICATE_CHECKS_PER_MINUTE); everything else is as shipped. Targets: p95 ≤ 300 ms (issue),
  * ≤ 50 ms (verification). Results go to docs/benchmarks.md by hand.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { signInWithGovbrHttp } from '@vigia/testkit/govbr-sign-in';
 import { freePort, startServer } from '@vigia/testkit/server-process';
+import { reserveDatabase } from '@vigia/testkit/test-database';
 import type autocannon from 'autocannon';
 import { pct, runAutocannon, runBench } from './bench-common.js';
 
@@ -39,14 +38,18 @@ function summary(name: string, { result: r, latencies }: { result: autocannon.Re
 }
 
 runBench(async () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-bench-cert-'));
+  if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  // A new database per run: the citizen's list (polled below) and the audit chain start empty.
+  const reserved = await reserveDatabase();
+  const dataDir = reserved.dataDir;
   const providerPort = await freePort();
   let serverUrl = '';
   const server = await startServer((port) => {
     serverUrl = `http://127.0.0.1:${port}`;
     return {
       DATA_DIR: dataDir,
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      DATABASE_URL: reserved.url ?? '',
       JOBS: 'off',
       LOG_LEVEL: 'error',
       PUBLIC_URL: serverUrl,
@@ -121,6 +124,6 @@ runBench(async () => {
   } finally {
     await provider.close();
     await server.kill('SIGTERM');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await reserved.drop();
   }
 });
