@@ -17,15 +17,15 @@ import { LivePage } from './pages/live-page.js';
  * Issue 13: an operator watches a camera live, the media node serving it is killed (kill -9), and
  * the same player shows live video again from the node that takes the camera over — no page
  * reload. The API and TWO media-node processes share one PostgreSQL database (leases, ADR 0013):
- * several processes need one server, so this file runs on PostgreSQL (TEST_POSTGRES_URL, else the
- * local server) whatever DATABASE_URL says, in a database of its own; it is skipped, saying so,
- * when no server answers. Short lease and heartbeat (as the media-node failover test) keep it fast.
+ * several processes need one server, so this file runs on PostgreSQL (TEST_POSTGRES_URL, else
+ * TEST_DATABASE_URL as scripts/test.sh sets it, else the local server) though the end-to-end run
+ * is on PGlite, in a database of its own; it is skipped, saying so, when no server answers. Short lease and heartbeat (as the media-node failover test) keep it fast.
  */
 const CAMERA = 'Câmera de demonstração 1';
 const NODE_ENV = { MEDIA_HEARTBEAT_MS: '500', MEDIA_LEASE_SECONDS: '3', MEDIA_IDLE_GRACE_MS: '300' };
 const ADMIN_URL = postgresServerUrl();
 const hasPostgres = await postgresAnswers(ADMIN_URL);
-if (!hasPostgres) console.warn(`live-failover: skipped — no PostgreSQL server at ${ADMIN_URL} (set TEST_POSTGRES_URL)`);
+if (!hasPostgres) console.warn(`live-failover: skipped — no PostgreSQL server at ${ADMIN_URL} (set TEST_DATABASE_URL)`);
 
 let reserved: ReservedDatabase | undefined;
 let server: Awaited<ReturnType<typeof startDemoPlatform>> | undefined;

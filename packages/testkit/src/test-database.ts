@@ -21,10 +21,15 @@ export interface ReservedDatabase {
 
 /**
  * PostgreSQL for tests that need several processes on one database (media nodes coordinating
- * through their leases): TEST_POSTGRES_URL, else DATABASE_URL, else the local server.
+ * through their leases): TEST_POSTGRES_URL, else DATABASE_URL, else TEST_DATABASE_URL (what
+ * scripts/test.sh sets for its PostgreSQL run, also during the end-to-end run on PGlite), else the
+ * local server.
  */
 export const postgresServerUrl = (): string =>
-  process.env.TEST_POSTGRES_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.TEST_POSTGRES_URL ||
+  process.env.DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Whether a PostgreSQL server answers at `url` (within 3 s). */
 export async function postgresAnswers(url: string): Promise<boolean> {
