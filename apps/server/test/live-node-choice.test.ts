@@ -6,7 +6,7 @@ import { CUIABA, releaseFixtures } from './releases.fixtures.js';
 
 /**
  * Which media node a live token sends the viewer to when the node serving the camera was killed
- * (issue 13, docs/cameras.md "Live view and node failover"): its holder while that node's lease
+ * (issue 13, docs/architecture.md "Live view: node failover"): its holder while that node's lease
  * is live (nobody can tell a dead node from a slow one sooner), then a node whose lease is live —
  * never the dead one, though its last heartbeat is still recent and it has the fewest upstreams.
  */

@@ -49,7 +49,7 @@ export async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
  * epoch)` with a live lease, ADR 0013). A camera held by nobody goes to the least-loaded node that
  * is not draining, among those whose lease is live first: a node killed a moment ago still has a
  * recent heartbeat (and the fewest upstreams it will ever have), but its lease has run out, and a
- * viewer sent there would only fail again (docs/cameras.md "Live view and node failover"). A
+ * viewer sent there would only fail again (docs/architecture.md "Live view: node failover"). A
  * camera missing from the result has no live node.
  */
 export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<string, NodeRow>> {
