@@ -40,6 +40,18 @@ describe('leases', () => {
     expect(chooseNode(nodes, undefined, 40_000, 15_000)).toBeUndefined(); // every heartbeat stale
     expect(chooseNode(nodes, { nodeId: 'dead', expiresAt: 99_999 }, 20_000, 15_000)?.id).toBe('b'); // holder dead
   });
+
+  it('prefers a node whose lease is live to one just killed (recent heartbeat, lease run out, fewest upstreams)', () => {
+    const nodes = [
+      { id: 'killed', upstreams: 0, heartbeatAt: 17_000, leaseExpiresAt: 19_000 },
+      { id: 'alive', upstreams: 7, heartbeatAt: 19_800, leaseExpiresAt: 22_800 },
+    ];
+    // The camera was the killed node's: its lease ran out, its heartbeat is not yet stale.
+    expect(chooseNode(nodes, { nodeId: 'killed', expiresAt: 19_000 }, 20_000, 15_000)?.id).toBe('alive');
+    expect(chooseNode(nodes, undefined, 20_000, 15_000)?.id).toBe('alive');
+    // With no lease live anywhere (the nodes cut off from the database), still the least loaded.
+    expect(chooseNode(nodes, undefined, 23_000, 15_000)?.id).toBe('killed');
+  });
 });
 
 describe('used tokens', () => {

@@ -63,8 +63,12 @@ export function planRenewal(served: Iterable<string>, renewed: Iterable<string>)
   return { kept, lost };
 }
 
-/** Picks the node for a viewer: the lease holder if alive, else the least-loaded live node. */
-export function chooseNode<N extends { id: string; upstreams: number; heartbeatAt: number }>(
+/**
+ * Picks the node for a viewer: the lease holder if alive, else the least-loaded live node — one
+ * whose own lease is live first (a node killed a moment ago keeps a recent heartbeat for a while,
+ * but not its lease).
+ */
+export function chooseNode<N extends { id: string; upstreams: number; heartbeatAt: number; leaseExpiresAt?: number | null }>(
   nodes: readonly N[],
   holder: { nodeId: string; expiresAt: number } | undefined,
   now: number,
@@ -75,5 +79,6 @@ export function chooseNode<N extends { id: string; upstreams: number; heartbeatA
     const h = live.find((n) => n.id === holder.nodeId);
     if (h) return h;
   }
-  return [...live].sort((a, b) => a.upstreams - b.upstreams || a.id.localeCompare(b.id))[0];
+  const leased = (n: N) => ((n.leaseExpiresAt ?? 0) > now ? 0 : 1);
+  return [...live].sort((a, b) => leased(a) - leased(b) || a.upstreams - b.upstreams || a.id.localeCompare(b.id))[0];
 }

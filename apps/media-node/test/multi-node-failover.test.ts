@@ -12,6 +12,7 @@ import { freshBuckets, type Rgw, startRgw } from '@vigia/testkit/ceph-rgw';
 import { freePort } from '@vigia/testkit/server-process';
 import { startTcpProxy, type TcpProxy } from '@vigia/testkit/tcp-proxy';
 import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
+import { postgresAnswers, postgresServerUrl } from '@vigia/testkit/test-database';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrateDatabase, openDatabase } from '../../server/src/db/client.js';
@@ -35,7 +36,7 @@ import { createPartner, registerCamera, untilProgress } from './helpers/node-tes
  * database outage is a TCP proxy between the nodes and PostgreSQL that the test cuts: restarting
  * the shared server would break the other test files running on it.
  */
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = postgresServerUrl();
 const CAMERAS = 90;
 const HEARTBEAT_MS = 1_000;
 const LEASE_MS = 4_000;
@@ -46,19 +47,7 @@ const GAP_P95_MS = 15_000;
 const GAP_MAX_MS = 30_000;
 const S3_OUTAGE_MS = Number(process.env.MULTINODE_S3_OUTAGE_SECONDS ?? 60) * 1000;
 
-async function postgresAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-const hasPostgres = await postgresAnswers();
+const hasPostgres = await postgresAnswers(ADMIN_URL);
 if (!hasPostgres) console.warn(`multi-node-failover: skipped — no PostgreSQL server at ${ADMIN_URL} (set TEST_POSTGRES_URL)`);
 
 /** A TCP proxy between the nodes and PostgreSQL: `cut()` refuses and drops every connection, `restore()` lets them in again. */

@@ -19,10 +19,38 @@ export interface ReservedDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh empty database (not opened), for tests that start the server as a separate process. */
-export async function reserveDatabase(): Promise<ReservedDatabase> {
+/**
+ * PostgreSQL for tests that need several processes on one database (media nodes coordinating
+ * through their leases): TEST_POSTGRES_URL, else DATABASE_URL, else TEST_DATABASE_URL (what
+ * scripts/test.sh sets for its PostgreSQL run, also during the end-to-end run on PGlite), else the
+ * local server.
+ */
+export const postgresServerUrl = (): string =>
+  process.env.TEST_POSTGRES_URL ||
+  process.env.DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Whether a PostgreSQL server answers at `url` (within 3 s). */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+  try {
+    await c.connect();
+    await c.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A fresh empty database (not opened), for tests that start the server as a separate process:
+ * on the server `admin` names (default: this run's, `serverUrl()`), else embedded PGlite.
+ */
+export async function reserveDatabase(admin: string | undefined = serverUrl()): Promise<ReservedDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-test-'));
-  const admin = serverUrl();
   let url: string | undefined;
   let name: string | undefined;
   if (admin) {

@@ -47,7 +47,10 @@ export async function chooseNode(db: Db, cameraId: string): Promise<NodeRow> {
  * `chooseNode` for several cameras in one query (a console layout asks for 16 at once): the live
  * nodes, each with the cameras among `cameraIds` it holds (assignment of its current `(node,
  * epoch)` with a live lease, ADR 0013). A camera held by nobody goes to the least-loaded node that
- * is not draining. A camera missing from the result has no live node.
+ * is not draining, among those whose lease is live first: a node killed a moment ago still has a
+ * recent heartbeat (and the fewest upstreams it will ever have), but its lease has run out, and a
+ * viewer sent there would only fail again (docs/architecture.md "Live view: node failover"). A
+ * camera missing from the result has no live node.
  */
 export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<string, NodeRow>> {
   if (!cameraIds.length) return new Map();
@@ -62,8 +65,8 @@ export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<stri
       )})
       AND EXISTS (SELECT 1 FROM media_node o WHERE o.id = a.node_id AND o.epoch = a.epoch AND o.lease_expires_at > now())
     WHERE n.heartbeat_at > now() - ${NODE_STALE_MS / 1000}::float8 * interval '1 second'
-    GROUP BY n.id, n.public_url, n.upstreams, n.draining
-    ORDER BY n.draining ASC, n.upstreams ASC, n.id ASC`);
+    GROUP BY n.id, n.public_url, n.upstreams, n.draining, n.lease_expires_at
+    ORDER BY (n.lease_expires_at > now()) IS TRUE DESC, n.draining ASC, n.upstreams ASC, n.id ASC`);
   const nodes = (res as unknown as { rows: Array<{ id: string; public_url: string; upstreams: number; held: string[] }> }).rows;
   const chosen = new Map<string, NodeRow>();
   const leastLoaded = nodes[0];

@@ -32,7 +32,27 @@ export function renewDelay(expiresAt: number, now: number): number {
   return Math.max(0, Math.min(left * 0.6, left - 5_000));
 }
 
-/** Reconnect backoff after a dropped stream (ms). */
-export function reconnectDelay(attempt: number): number {
-  return Math.min(10_000, 500 * 2 ** Math.min(attempt, 5));
+/** Longest wait between two reconnection attempts (ms): a player never asks the API more often than that during a long outage. */
+export const RECONNECT_MAX_MS = 10_000;
+
+/**
+ * Reconnect backoff after a dropped stream (ms): 0.5, 1, 2, 4, 8, then 10 s, each drawn between
+ * half and all of that (`random` in [0, 1)) so the viewers of a node that died do not all ask the
+ * API for a new token in the same instant.
+ */
+export function reconnectDelay(attempt: number, random = Math.random()): number {
+  const base = Math.min(RECONNECT_MAX_MS, 500 * 2 ** Math.min(attempt, 5));
+  return Math.round(base * (0.5 + 0.5 * random));
+}
+
+/** Silence after which an open stream is given up and reconnected: before the first chunk (the node opens the camera), then between chunks. */
+export const STALL_BEFORE_DATA_MS = 20_000;
+export const STALL_AFTER_DATA_MS = 8_000;
+
+/**
+ * Whether a socket that has been silent for `silentMs` is dead: a node that crashed with its
+ * machine (or was cut off by the network) closes nothing, so the player would wait forever.
+ */
+export function streamStalled(silentMs: number, receivedData: boolean): boolean {
+  return silentMs > (receivedData ? STALL_AFTER_DATA_MS : STALL_BEFORE_DATA_MS);
 }

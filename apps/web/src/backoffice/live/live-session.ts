@@ -1,5 +1,5 @@
 import { type LiveServerMessage, type LiveToken, liveCloseCodes } from '@vigia/contracts';
-import { firstPaintPosition, liveEdgeAction } from './live-edge';
+import { firstPaintPosition, liveEdgeAction, streamStalled } from './live-edge';
 import { TokenStreamSession } from './token-session';
 
 export type { LiveSessionOptions, LiveState } from './token-session';
@@ -14,6 +14,8 @@ export type { LiveSessionOptions, LiveState } from './token-session';
  *   the first frame is painted the video is moved to the newest frame, then kept there.
  * - The token is renewed over the open socket before it expires; a dropped stream reconnects with
  *   backoff (new token, possibly another node); an ended session or a refusal stops for good.
+ * - A socket that goes silent (its node's machine died, the network was cut: nothing closes it) is
+ *   given up after `streamStalled` and reconnected the same way.
  */
 type MediaSourceCtor = typeof MediaSource;
 
@@ -49,16 +51,27 @@ export class LiveSession extends TokenStreamSession {
   private edgeTimer: number | undefined;
   private painted = false;
   private mime: string | undefined;
+  private watchTimer: number | undefined;
+  private lastData = 0;
+  private receivedData = false;
 
   protected open(tok: LiveToken): void {
     const ws = new WebSocket(tok.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
+    this.lastData = performance.now();
+    this.receivedData = false;
+    this.watchTimer = window.setInterval(() => {
+      if (this.ws === ws && streamStalled(performance.now() - this.lastData, this.receivedData))
+        this.retry('sem resposta do servidor de vídeo');
+    }, 1_000);
     ws.onopen = () => {
       this.step('socket');
       ws.send(JSON.stringify({ type: 'auth', token: tok.token, nonce: this.nonce }));
     };
     ws.onmessage = (ev) => {
+      if (this.ws !== ws) return;
+      this.lastData = performance.now();
       if (typeof ev.data === 'string') this.onText(JSON.parse(ev.data) as LiveServerMessage);
       else this.onChunk(ev.data as ArrayBuffer);
     };
@@ -119,6 +132,7 @@ export class LiveSession extends TokenStreamSession {
 
   private onChunk(buf: ArrayBuffer): void {
     this.step('chunk');
+    this.receivedData = true;
     this.queue.push(buf);
     // A viewer that cannot keep up drops its backlog up to the newest init/keyframe from the node's
     // side already; here we only bound memory while the MediaSource opens.
@@ -196,6 +210,7 @@ export class LiveSession extends TokenStreamSession {
   protected release(): void {
     const ws = this.ws;
     this.ws = undefined;
+    window.clearInterval(this.watchTimer);
     if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000);
     this.detachMedia();
   }

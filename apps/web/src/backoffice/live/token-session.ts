@@ -6,6 +6,12 @@ import { reconnectDelay, renewDelay } from './live-edge';
  * What the live players (WebSocket + MSE in live-session.ts, native HLS in hls-session.ts) share:
  * the nonce kept in memory (the API gets only its SHA-256), the stream token asked for on every
  * (re)connection and renewed before it expires, reconnection with backoff, and the final failure.
+ *
+ * Reconnection (a node killed, a network cut): the player stays on the page and in the same
+ * <video>, says "Reconectando (motivo)…", and asks the API for a NEW token at every attempt — the
+ * API names the node holding the camera now, so the player follows the camera to the node that
+ * took it over (docs/architecture.md "Live view: node failover"). Attempts are spaced 0.5 → 10 s
+ * with jitter (`reconnectDelay`), so a dead node's viewers neither hammer the API nor retry in step.
  */
 export type LiveState =
   | { kind: 'connecting' }
@@ -29,6 +35,8 @@ export abstract class TokenStreamSession {
   private readonly nonceHash = streamNonceHash(this.nonce);
   private renewTimer: number | undefined;
   private retryTimer: number | undefined;
+  /** Why the stream was lost (shown while reconnecting, pt-BR). */
+  private reason = '';
   protected attempt = 0;
   protected stopped = false;
   protected startedAt = 0;
@@ -67,7 +75,7 @@ export abstract class TokenStreamSession {
   }
 
   private async connect(): Promise<void> {
-    this.opts.onState(this.attempt === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', reason: 'reconectando' });
+    this.opts.onState(this.attempt === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', reason: this.reason });
     this.startedAt = performance.now();
     this.steps = {};
     let tok: LiveToken;
@@ -98,6 +106,7 @@ export abstract class TokenStreamSession {
     if (this.stopped) return;
     this.teardown();
     if (this.attempt >= this.maxAttempts) return this.fail('Não foi possível reproduzir o vídeo desta câmera. Tente novamente mais tarde.');
+    this.reason = reason;
     this.opts.onState({ kind: 'reconnecting', reason });
     this.retryTimer = window.setTimeout(() => void this.connect(), reconnectDelay(this.attempt++));
   }
