@@ -16,6 +16,8 @@ export type LiveState =
 export interface LiveSessionOptions {
   getToken(cameraId: string, nonceHash: string): Promise<LiveToken>;
   onState(state: LiveState): void;
+  /** Every token the session got (first, reconnection, renewal): its privacy masks, for the overlay. */
+  onToken?(token: LiveToken): void;
   /**
    * Metrics hook: ms from the token request to the first frame, and when each start-up step ended
    * (ms since the token request: token, socket, ready, codec, chunk, sourceopen, painted) — the
@@ -63,7 +65,13 @@ export abstract class TokenStreamSession {
   protected fetchToken(): Promise<LiveToken> {
     // Called synchronously from `start()`: the tiles of a layout mounting in one commit ask in the
     // same task, so their requests leave together (live-api.ts) before the page's other work.
-    return this.opts.getToken(this.cameraId, this.nonceHash);
+    const tok = this.opts.getToken(this.cameraId, this.nonceHash);
+    if (this.opts.onToken)
+      void tok.then(
+        (t) => this.opts.onToken?.(t),
+        () => undefined,
+      );
+    return tok;
   }
 
   private async connect(): Promise<void> {
