@@ -9,6 +9,10 @@
  * from the click on the saved layout to each tile's first frame (`data-first-frame-ms` appearing
  * on its video — the live player's own 'playing' measurement). Reported: first and last tile of
  * the 4×4 and the single tile, p50 / p95.
+ *
+ * `--trace out.json`: a Chromium performance trace of the first measured 4×4 open (out.json) and
+ * single-tile open (out.single.json), with a summary of what held the page's main thread from the
+ * click to the last first frame (bench/chrome-trace.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,9 +23,10 @@ import { LoginPage } from '@vigia/testkit/login-page';
 import { freePort, startServer } from '@vigia/testkit/server-process';
 import type { Page } from 'playwright-core';
 import { here, sleep } from './bench-common.js';
+import { ChromeTrace, summariseTrace } from './chrome-trace.js';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '8' }, monitor: { type: 'string', default: 'all' } },
+  options: { runs: { type: 'string', default: '8' }, monitor: { type: 'string', default: 'all' }, trace: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
 const webDist = path.resolve(here, '../apps/web/dist');
@@ -35,12 +40,13 @@ const WATCH = `(tiles) => new Promise((resolve) => {
   const check = () => {
     for (const v of document.querySelectorAll('[data-tile] video[data-first-frame-ms]')) {
       const k = v.closest('[data-tile]').getAttribute('data-tile');
-      if (!(k in seen)) { seen[k] = performance.now() - t0; steps[k] = JSON.parse(v.getAttribute('data-first-frame-steps') || '{}'); }
+      if (!(k in seen)) { seen[k] = performance.now() - t0; performance.mark('bench:tile' + k); steps[k] = JSON.parse(v.getAttribute('data-first-frame-steps') || '{}'); }
     }
-    if (Object.keys(seen).length >= tiles) { mo.disconnect(); window.__vigiaSteps = steps; resolve(Object.values(seen)); }
+    if (Object.keys(seen).length >= tiles) { performance.mark('bench:last'); mo.disconnect(); window.__vigiaSteps = steps; resolve(Object.values(seen)); }
   };
   const mo = new MutationObserver(check);
   mo.observe(document.body, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-first-frame-ms'] });
+  document.addEventListener('click', () => performance.mark('bench:click'), { capture: true, once: true });
   window.__vigiaBenchStarted = true;
   setTimeout(() => { mo.disconnect(); resolve(Object.values(seen)); }, 60000);
 })`;
@@ -48,14 +54,16 @@ const WATCH = `(tiles) => new Promise((resolve) => {
 /** Start-up steps (ms since each tile's token request) of every tile opened. */
 const lastSteps: Array<Record<string, number>> = [];
 
-async function openLayout(page: Page, base: string, name: string, tiles: number): Promise<number[]> {
+async function openLayout(page: Page, base: string, name: string, tiles: number, traceFile?: string): Promise<number[]> {
   await page.goto(`${base}/app/operacoes/console`);
   const button = page.locator('.vigia-console-layouts button', { hasText: name });
   await button.waitFor();
+  const trace = traceFile ? await ChromeTrace.start(page) : undefined;
   const done = page.evaluate(`(${WATCH})(${tiles})`) as Promise<number[]>;
   await page.waitForFunction('window.__vigiaBenchStarted === true');
   await button.click();
   const times = await done;
+  if (trace && traceFile) console.log(`trace ${traceFile} (${name}):\n${summariseTrace(await trace.stop(traceFile))}`);
   lastSteps.push(...((await page.evaluate('Object.values(window.__vigiaSteps || {})')) as Array<Record<string, number>>));
   if (times.length < tiles) throw new Error(`only ${times.length} of ${tiles} tiles played`);
   await page.goto('about:blank');
@@ -101,11 +109,13 @@ try {
   const single: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     if (!monitorAll) await sleep(1_500); // upstreams idle → stopped: cold opens
-    const t = await openLayout(page, server.url, 'Bench 4x4', 16);
+    const t = await openLayout(page, server.url, 'Bench 4x4', 16, r === 0 ? args.trace : undefined);
     first.push(Math.min(...t));
     last.push(Math.max(...t));
     if (!monitorAll) await sleep(1_500);
-    single.push(...(await openLayout(page, server.url, 'Bench 1', 1)));
+    single.push(
+      ...(await openLayout(page, server.url, 'Bench 1', 1, r === 0 ? args.trace?.replace(/(\.json)?$/, '.single.json') : undefined)),
+    );
   }
   const names = ['token', 'socket', 'ready', 'codec', 'chunk', 'sourceopen', 'painted'];
   console.log(

@@ -216,7 +216,14 @@ async function main() {
   const stepLog: Array<Record<string, number>> = [];
   const firstFrame = async (cameraId: string) => {
     await page.goto(`${apiUrl}/app/operacoes/ao-vivo/${cameraId}`);
-    const h = await page.waitForSelector('video[data-first-frame-ms]', { timeout: 30_000 });
+    const h = await page.waitForSelector('video[data-first-frame-ms]', { timeout: 30_000 }).catch(async (err: unknown) => {
+      // Say what the player was doing (its state, the video's) before giving up.
+      const state = await page.evaluate(`(() => { const v = document.querySelector('video'); const box = v && v.closest('[data-state]');
+        return { state: box && box.getAttribute('data-state'), text: box && box.textContent, readyState: v && v.readyState,
+          src: v && v.src, buffered: v && v.buffered.length, error: v && v.error && v.error.message }; })()`);
+      console.error('no first frame', cameraId, state);
+      throw err;
+    });
     const server = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('resource')
       .filter((e) => /\\/api\\/(live|cameras)\\//.test(e.name))
       .map((e) => ['http ' + (e.name.endsWith('/token') ? 'token' : e.name.endsWith('/privacy-masks') ? 'masks' : 'camera'), Math.round(e.responseEnd - e.requestStart)]))`)) as Record<

@@ -41,8 +41,12 @@ export interface ViewerSource {
 
 export interface OpenedStream {
   hub: StreamHub;
-  /** Id of the row that records this view (live_view, or the playback id). */
-  viewId: string;
+  /**
+   * Id of the row that records this view (live_view, or the playback id). May still be being
+   * written while the stream starts; if it fails the viewer's socket is closed (no view without
+   * its record).
+   */
+  viewId: Promise<string>;
   /** The socket is gone (reason as for live_view.end_reason). */
   close(reason: string): void;
 }
@@ -50,24 +54,25 @@ export interface OpenedStream {
 /** The token is valid but this source refuses it (e.g. a playback that already ended). */
 export class ViewerRefused extends Error {}
 
-/** Live: the camera's one shared upstream (lease first), one `live_view` row per viewer. */
+/**
+ * Live: the camera's one shared upstream (lease first), one `live_view` row per viewer. The row is
+ * inserted while the stream starts (off the viewer's first-frame path); `Viewer` closes the socket
+ * if the insert fails, and the row is closed once it exists.
+ */
 export function liveSource(d: { store: NodeStore; upstreams: Upstreams; log: Log }): ViewerSource {
   return {
     action: 'live',
     async open(camera, c, origin) {
       const up = await d.upstreams.acquire(camera);
-      let viewId: string;
-      try {
-        viewId = await d.store.startView({ cameraId: camera.id, userId: c.sub, sessionId: c.sid, origin });
-      } catch (err) {
-        d.upstreams.releaseIfUnused(camera.id);
-        throw err;
-      }
+      const viewId = d.store.startView({ cameraId: camera.id, userId: c.sub, sessionId: c.sid, origin });
+      viewId.catch(() => undefined); // reported (and the socket closed) by the Viewer
       return {
         hub: up.hub,
         viewId,
         close: (reason) => {
-          d.store.endView(viewId, reason).catch((err) => d.log.warn({ err, view: viewId }, 'could not close live view'));
+          viewId
+            .then((id) => d.store.endView(id, reason))
+            .catch((err) => d.log.warn({ err, camera: camera.id }, 'could not close live view'));
           d.upstreams.releaseIfUnused(camera.id);
         },
       };
@@ -161,10 +166,10 @@ export class Viewer {
     const v = this.check(token, (c) => typeof nonce === 'string' && nonceHash(nonce) === c.cnf);
     if (!v.ok) return this.end(v.reason, v.why);
     const c = v.claims;
-    // Both look-ups at once: each is a database round trip (through the SQL gateway on an embedded
-    // database), and they sit on the viewer's first-frame path (docs/benchmarks.md "Live view").
-    const [live, camera] = await Promise.all([c.sid ? this.d.store.liveSessions([c.sid]) : undefined, this.d.store.camera(this.cameraId)]);
-    if (c.sid && !live?.has(c.sid)) return this.end('sessionEnded', 'session ended');
+    // Session and camera in one query: a database round trip (through the SQL gateway on an embedded
+    // database) on the viewer's first-frame path (docs/benchmarks.md "Live view").
+    const { camera, sessionLive } = await this.d.store.viewerCheck(this.cameraId, c.sid);
+    if (c.sid && !sessionLive) return this.end('sessionEnded', 'session ended');
     if (!camera) return this.end('notFound', 'camera not found');
     if (camera.status === 'disabled') return this.end('forbidden', 'camera disabled');
     if (this.source.action === 'live' && !camera.streamEligible) return this.end('forbidden', 'camera not eligible to stream');
@@ -181,9 +186,21 @@ export class Viewer {
     if (this.closed) return stream.close('client_closed');
     this.claims = c;
     this.stream = stream;
-    this.viewId = stream.viewId;
     this.armExpiry();
     this.d.viewers.add(this);
+    // Ordering (docs/live-view.md "Audit of a view"): the checks above are done, so the stream starts
+    // now, while the view's record is written; if that write fails the socket closes at once — a
+    // view is never watched on without its record (at most the write's latency of video goes out).
+    stream.viewId.then(
+      (id) => {
+        this.viewId = id;
+        this.d.log.info({ camera: this.cameraId, user: c.sub, view: id }, 'viewer started');
+      },
+      (err) => {
+        this.d.log.error({ err, camera: this.cameraId }, 'could not record the view: closing');
+        this.end('upstreamFailed', 'view not recorded');
+      },
+    );
     this.send({ type: 'ready', expiresAt: c.exp });
     const ws = this.ws;
     const hub = stream.hub;
@@ -201,7 +218,6 @@ export class Viewer {
       bufferedAmount: () => ws.bufferedAmount,
       close: (reason) => this.end(reason === 'lease_lost' ? 'moved' : 'upstreamFailed', `stream closed: ${reason}`),
     });
-    this.d.log.info({ camera: this.cameraId, user: c.sub, view: this.viewId }, 'viewer started');
   }
 
   private renew(token: string): void {

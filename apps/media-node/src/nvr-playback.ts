@@ -104,7 +104,7 @@ export function nvrPlayback(d: {
       let closed = false;
       return {
         hub,
-        viewId: row.id,
+        viewId: Promise.resolve(row.id),
         close: (reason) => {
           if (closed) return;
           closed = true;

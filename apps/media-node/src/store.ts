@@ -34,6 +34,47 @@ export interface CameraForIngest {
 
 const TRANSPORTS = new Set(['tcp', 'udp', 'auto']);
 
+/** Valid sessions (not revoked, not expired, MFA done, user active); callers add `AND s.id …`. */
+const LIVE_SESSION_SQL = `SELECT s.id FROM ${tables.userSession} s JOIN ${tables.appUser} u ON u.id = s.user_id
+  WHERE s.revoked_at IS NULL AND s.expires_at > now() AND s.stage = 'active' AND u.status = 'active'`;
+
+interface CameraRow {
+  id: string;
+  host: string;
+  rtsp_port: number;
+  rtsp_path: string;
+  credentials: CameraForIngest['credentials'] | string | null;
+  status: string;
+  open_to_public: boolean;
+  stream_eligible: boolean;
+  push_credentials: CameraForIngest['pushCredentials'] | string | null;
+  ingest_mode: string | null;
+  stream_source: string | null;
+  http_port: number;
+  rtsp_transport: string | null;
+}
+const CAMERA_COLUMNS = `${tables.camera}.id::text AS id, host, rtsp_port, rtsp_path, credentials, status,
+  ${publicApprovedSql('camera')} AS open_to_public, ${streamEligibleSql('camera')} AS stream_eligible, push_credentials,
+  ingest_mode, stream_source, http_port, rtsp_transport`;
+
+function toCamera(r: CameraRow): CameraForIngest {
+  return {
+    id: r.id,
+    host: r.host,
+    rtspPort: Number(r.rtsp_port),
+    rtspPath: r.rtsp_path,
+    credentials: typeof r.credentials === 'string' ? JSON.parse(r.credentials) : r.credentials,
+    status: r.status,
+    openToPublic: r.open_to_public === true || String(r.open_to_public) === 'true',
+    streamEligible: r.stream_eligible === true || String(r.stream_eligible) === 'true',
+    pushCredentials: typeof r.push_credentials === 'string' ? JSON.parse(r.push_credentials) : (r.push_credentials ?? null),
+    ingestMode: r.ingest_mode === 'ffmpeg' ? 'ffmpeg' : 'native',
+    streamSource: r.stream_source === 'onvif' ? 'onvif' : 'path',
+    httpPort: Number(r.http_port),
+    rtspTransport: r.rtsp_transport && TRANSPORTS.has(r.rtsp_transport) ? (r.rtsp_transport as CameraForIngest['rtspTransport']) : null,
+  };
+}
+
 const secs = (n: number) => String(n);
 
 /** Recording policy of camera `c` (camera row > partner row > RECORDING_DEFAULT). */
@@ -382,54 +423,32 @@ export class NodeStore {
   }
 
   async camera(id: string): Promise<CameraForIngest | undefined> {
-    const rows = await this.sql.query<{
-      id: string;
-      host: string;
-      rtsp_port: number;
-      rtsp_path: string;
-      credentials: CameraForIngest['credentials'] | string | null;
-      status: string;
-      open_to_public: boolean;
-      stream_eligible: boolean;
-      push_credentials: CameraForIngest['pushCredentials'] | string | null;
-      ingest_mode: string | null;
-      stream_source: string | null;
-      http_port: number;
-      rtsp_transport: string | null;
-    }>(
-      `SELECT id::text AS id, host, rtsp_port, rtsp_path, credentials, status, ${publicApprovedSql('camera')} AS open_to_public,
-         ${streamEligibleSql('camera')} AS stream_eligible, push_credentials, ingest_mode, stream_source, http_port, rtsp_transport
-       FROM ${tables.camera} WHERE id = $1::uuid`,
-      [id],
+    const rows = await this.sql.query<CameraRow>(`SELECT ${CAMERA_COLUMNS} FROM ${tables.camera} WHERE id = $1::uuid`, [id]);
+    return rows[0] ? toCamera(rows[0]) : undefined;
+  }
+
+  /**
+   * What a viewer socket checks before streaming, in one round trip: the camera (undefined if it
+   * does not exist) and whether the viewer's session is still valid (as `liveSessions`; an
+   * anonymous viewer, `sessionId` null: false).
+   */
+  async viewerCheck(cameraId: string, sessionId: string | null): Promise<{ camera: CameraForIngest | undefined; sessionLive: boolean }> {
+    const rows = await this.sql.query<Partial<CameraRow> & { session_live: boolean | string }>(
+      `SELECT ${CAMERA_COLUMNS}, EXISTS (${LIVE_SESSION_SQL} AND s.id = $2) AS session_live
+       FROM (SELECT 1) AS one LEFT JOIN ${tables.camera} ON ${tables.camera}.id = $1::uuid`,
+      [cameraId, sessionId],
     );
     const r = rows[0];
-    if (!r) return undefined;
     return {
-      id: r.id,
-      host: r.host,
-      rtspPort: Number(r.rtsp_port),
-      rtspPath: r.rtsp_path,
-      credentials: typeof r.credentials === 'string' ? JSON.parse(r.credentials) : r.credentials,
-      status: r.status,
-      openToPublic: r.open_to_public === true || String(r.open_to_public) === 'true',
-      streamEligible: r.stream_eligible === true || String(r.stream_eligible) === 'true',
-      pushCredentials: typeof r.push_credentials === 'string' ? JSON.parse(r.push_credentials) : (r.push_credentials ?? null),
-      ingestMode: r.ingest_mode === 'ffmpeg' ? 'ffmpeg' : 'native',
-      streamSource: r.stream_source === 'onvif' ? 'onvif' : 'path',
-      httpPort: Number(r.http_port),
-      rtspTransport: r.rtsp_transport && TRANSPORTS.has(r.rtsp_transport) ? (r.rtsp_transport as CameraForIngest['rtspTransport']) : null,
+      camera: r?.id ? toCamera(r as CameraRow) : undefined,
+      sessionLive: r?.session_live === true || String(r?.session_live) === 'true',
     };
   }
 
   /** Of the given session ids, those still valid (not revoked, not expired, user active, MFA done). */
   async liveSessions(ids: string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await this.sql.query<{ id: string }>(
-      `SELECT s.id FROM ${tables.userSession} s JOIN ${tables.appUser} u ON u.id = s.user_id
-       WHERE s.id = ANY(string_to_array($1, ',')) AND s.revoked_at IS NULL AND s.expires_at > now()
-         AND s.stage = 'active' AND u.status = 'active'`,
-      [ids.join(',')],
-    );
+    const rows = await this.sql.query<{ id: string }>(`${LIVE_SESSION_SQL} AND s.id = ANY(string_to_array($1, ','))`, [ids.join(',')]);
     return new Set(rows.map((r) => r.id));
   }
 

@@ -209,6 +209,49 @@ describe('live view through the media node', () => {
     expect(await drainSweep(liveViewAuditSweep(t.database.db))).toBe(0);
   });
 
+  it('checks the session at the socket, and never streams on when the view cannot be recorded', async () => {
+    // Session and camera are checked in one query when the socket authenticates: revoked → refused.
+    const opUser = await makeUser(t.database, ['operator']);
+    const s = await signIn(app, opUser.email);
+    const nonce = newNonce();
+    const res = await token(s, cam[1]!, nonce);
+    expect(res.statusCode, res.body).toBe(200);
+    await revokeSession(t.database.db, sessionIdOf(s.cookie.split('=')[1]!), 'test');
+    const refused = openLive(res.json().url, res.json().token, nonce);
+    expect((await refused.closed).code).toBe(liveCloseCodes.sessionEnded);
+    expect(refused.binaries).toHaveLength(0);
+
+    // The stream starts while the live_view row is written; if the write fails the socket closes.
+    const views = async () => {
+      const r = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM live_view WHERE camera_id = ${cam[1]}::uuid`);
+      return (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    };
+    const before = await views();
+    await t.database.db.execute(
+      sql.raw(`CREATE FUNCTION test_refuse_view() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$`),
+    );
+    await t.database.db.execute(
+      sql.raw(
+        `CREATE TRIGGER test_refuse_view BEFORE INSERT ON live_view FOR EACH ROW WHEN (NEW.camera_id = '${cam[1]}'::uuid) EXECUTE FUNCTION test_refuse_view()`,
+      ),
+    );
+    try {
+      const v = await watch(operator, cam[1]!);
+      const closed = await v.closed;
+      expect(closed).toMatchObject({ code: liveCloseCodes.upstreamFailed, reason: 'view not recorded' });
+      expect(await views()).toBe(before);
+    } finally {
+      await t.database.db.execute(sql.raw('DROP TRIGGER test_refuse_view ON live_view'));
+      await t.database.db.execute(sql.raw('DROP FUNCTION test_refuse_view()'));
+    }
+    // Without the failure the same camera streams and its view is recorded.
+    const ok = await watch(operator, cam[1]!);
+    await ok.waitBinaries(3);
+    await until(async () => (await views()) === before + 1);
+    ok.close();
+    await until(() => node.upstreams.stats.open === 0);
+  });
+
   it('serves cameras open to the public to anonymous viewers, and only those', async () => {
     const v = await watch(null, cam[2]!);
     await v.waitBinaries(3);

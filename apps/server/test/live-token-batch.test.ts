@@ -46,4 +46,40 @@ describe('POST /api/live/tokens', () => {
     const requester = await f.user(['external_requester']);
     expect((await f.send(requester.session, 'POST', '/api/live/tokens', { items })).statusCode).toBe(403);
   });
+
+  it("carries the viewer's privacy masks (single and batch): the polygons, none with an unmask grant", async () => {
+    await ctx.t.database.db.insert(mediaNodes).values({ id: 'node-masks', publicUrl: 'http://127.0.0.1:9' }).onConflictDoNothing();
+    const partner = await f.partner();
+    const masked = await f.camera(partner);
+    const plain = await f.camera(partner);
+    const square = [
+      [0.1, 0.1],
+      [0.4, 0.1],
+      [0.4, 0.4],
+    ];
+    const owner = await f.user(['partner_user'], { partnerId: partner });
+    const put = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/cameras/${masked}/privacy-masks`,
+      headers: { cookie: owner.session.cookie, 'x-csrf-token': owner.session.csrf },
+      payload: { polygons: [square] },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const op = await f.user(['operator'], { unit: 'civil_police' });
+    const tokens = async () => {
+      const batch = await f.send(op.session, 'POST', '/api/live/tokens', {
+        items: [masked, plain].map((cameraId) => ({ cameraId, nonceHash: hash() })),
+      });
+      const one = await f.send(op.session, 'POST', `/api/live/${masked}/token`, { nonceHash: hash() });
+      return [...batch.json().items.map((i: { token: { masks: unknown } }) => i.token.masks), one.json().masks];
+    };
+    expect(await tokens()).toEqual([[square], [], [square]]);
+    const admin = await f.user(['admin']);
+    const g = await f.send(admin.session, 'POST', '/api/admin/privacy-unmask', {
+      userId: op.id,
+      reason: 'Investigação 42/2026 — sem máscara',
+    });
+    expect(g.statusCode, g.body).toBe(200);
+    expect(await tokens()).toEqual([[], [], []]);
+  });
 });

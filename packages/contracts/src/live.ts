@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskPolygonSchema } from './privacy.js';
 
 /**
  * Live view (SPEC §3.4). The API issues a short-lived stream token naming the camera, the action
@@ -17,6 +18,12 @@ export const liveTokenSchema = z.object({
   url: z.string(),
   nodeId: z.string(),
   expiresAt: z.string(),
+  /**
+   * Live tokens: the privacy-mask polygons the player must draw for this viewer (none with an
+   * unmask grant), so a tile needs no `GET /api/cameras/:id/privacy-masks` of its own. Absent on
+   * tokens of other streams (partner-NVR playback).
+   */
+  masks: z.array(maskPolygonSchema).optional(),
 });
 export type LiveToken = z.infer<typeof liveTokenSchema>;
 

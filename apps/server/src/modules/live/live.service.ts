@@ -1,4 +1,4 @@
-import type { LiveToken, LiveTokenBatch, LiveTokenBatchRequest } from '@vigia/contracts';
+import type { LiveToken, LiveTokenBatch, LiveTokenBatchRequest, MaskPolygon } from '@vigia/contracts';
 import { signStreamToken } from '@vigia/contracts/stream-token';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -8,6 +8,7 @@ import type { AuthContext } from '../accounts/session.service.js';
 import { type CameraGrant, withGrant } from '../cameras/camera-grant.js';
 import { type CameraRow, viewScope } from '../cameras/cameras.scope.js';
 import { loadStreamableCamera, loadStreamableCameras, publicApproved } from '../cameras/stream-eligibility.js';
+import { viewerMasks } from '../privacy/privacy.service.js';
 
 /** Lifetime of a stream token: the player renews it over the open socket well before expiry. */
 export const LIVE_TOKEN_TTL_MS = 60_000;
@@ -91,6 +92,7 @@ function issue(
   node: NodeRow,
   who: { sub: string | null; sid: string | null },
   nonceHash: string,
+  masks: MaskPolygon[],
 ): LiveToken {
   if (camera.status === 'disabled') throw new AppError('CAMERA_DISABLED');
   const { token, claims } = signStreamToken(deps.tokenKey, {
@@ -102,7 +104,7 @@ function issue(
     cnf: nonceHash,
     ttlMs: LIVE_TOKEN_TTL_MS,
   });
-  return { token, url: socketUrl(node.public_url, camera.id), nodeId: node.id, expiresAt: new Date(claims.exp).toISOString() };
+  return { token, url: socketUrl(node.public_url, camera.id), nodeId: node.id, expiresAt: new Date(claims.exp).toISOString(), masks };
 }
 
 /**
@@ -111,8 +113,9 @@ function issue(
  */
 export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId: string, nonceHash: string): Promise<LiveToken> {
   const camera = await loadStreamableCamera(deps.db, await liveScope(deps, auth), cameraId);
-  const node = await chooseNode(deps.db, camera.id);
-  return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash);
+  // The masks only after the scope check: a camera outside it answers 404 before anything else.
+  const [node, masks] = await Promise.all([chooseNode(deps.db, camera.id), viewerMasks(deps.db, auth.user.id, [camera.id])]);
+  return issue(deps, camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash, masks.get(camera.id) ?? []);
 }
 
 /**
@@ -122,7 +125,9 @@ export async function issueLiveToken(deps: LiveDeps, auth: AuthContext, cameraId
 export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: LiveTokenBatchRequest): Promise<LiveTokenBatch> {
   const ids = [...new Set(req.items.map((i) => i.cameraId))];
   const found = new Map((await loadStreamableCameras(deps.db, await liveScope(deps, auth), ids)).map((r) => [r.camera.id, r]));
-  const nodes = found.size ? await chooseNodes(deps.db, [...found.keys()]) : new Map<string, NodeRow>();
+  const [nodes, masks] = found.size
+    ? await Promise.all([chooseNodes(deps.db, [...found.keys()]), viewerMasks(deps.db, auth.user.id, [...found.keys()])])
+    : [new Map<string, NodeRow>(), new Map<string, MaskPolygon[]>()];
   const items: LiveTokenBatch['items'] = [];
   for (const { cameraId, nonceHash } of req.items) {
     try {
@@ -132,7 +137,8 @@ export async function issueLiveTokens(deps: LiveDeps, auth: AuthContext, req: Li
       if (!r.eligible) throw new AppError('CAMERA_NOT_ELIGIBLE');
       const node = nodes.get(cameraId);
       if (!node) throw new AppError('MEDIA_NODE_UNAVAILABLE');
-      items.push({ cameraId, ok: true, token: issue(deps, r.camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash) });
+      const token = issue(deps, r.camera, node, { sub: auth.user.id, sid: auth.session.id }, nonceHash, masks.get(cameraId) ?? []);
+      items.push({ cameraId, ok: true, token });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       items.push({ cameraId, ok: false, status: err.status, code: err.code, message: err.message });
@@ -152,6 +158,6 @@ export async function issuePublicLiveToken(deps: LiveDeps, cameraId: string, non
     .where(and(eq(cameras.id, cameraId), publicApproved()))
     .limit(1);
   if (!camera) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
-  const node = await chooseNode(deps.db, camera.id);
-  return issue(deps, camera, node, { sub: null, sid: null }, nonceHash);
+  const [node, masks] = await Promise.all([chooseNode(deps.db, camera.id), viewerMasks(deps.db, null, [camera.id])]);
+  return issue(deps, camera, node, { sub: null, sid: null }, nonceHash, masks.get(camera.id) ?? []);
 }

@@ -7,7 +7,7 @@ import {
   type UnmaskGrantCreate,
   type UnmaskGrantRevoke,
 } from '@vigia/contracts';
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.js';
 import { users } from '../../db/tables/accounts.js';
 import { privacyMasks, privacyUnmaskGrants } from '../../db/tables/privacy.js';
@@ -54,6 +54,26 @@ export async function readMasks(db: Queryable, auth: AuthContext, cameraId: stri
     updatedBy: row?.updatedBy ?? null,
     unmasked: !!(await activeUnmask(db, auth.user.id)),
   };
+}
+
+/**
+ * The polygons a viewer must have drawn over each camera (the live tokens carry them, so a player
+ * needs no mask request of its own): none for a user with an active unmask grant, else the
+ * camera's masks (an anonymous viewer: always). One query for any number of cameras; a camera
+ * without masks maps to `[]`. The caller has already checked the cameras are in the user's scope.
+ */
+export async function viewerMasks(db: Queryable, userId: string | null, cameraIds: string[]): Promise<Map<string, MaskPolygon[]>> {
+  const out = new Map(cameraIds.map((id) => [id, [] as MaskPolygon[]]));
+  if (!cameraIds.length) return out;
+  const unmasked = userId
+    ? sql`EXISTS (SELECT 1 FROM ${privacyUnmaskGrants} WHERE ${and(eq(privacyUnmaskGrants.userId, userId), activeGrant())})`
+    : sql`false`;
+  const rows = await db
+    .select({ cameraId: privacyMasks.cameraId, polygons: privacyMasks.polygons })
+    .from(privacyMasks)
+    .where(and(inArray(privacyMasks.cameraId, cameraIds), sql`NOT ${unmasked}`));
+  for (const r of rows) out.set(r.cameraId, r.polygons);
+  return out;
 }
 
 /** Replaces a camera's masks: the owning partner, admins and the committee (self-test scope). Audited. */

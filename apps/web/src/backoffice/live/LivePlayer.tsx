@@ -4,6 +4,7 @@ import { requestLiveToken } from './live-api';
 import { LiveSession, type LiveState } from './live-session';
 import { MaskOverlay } from './MaskOverlay';
 import { choosePlaybackMode, detectBrowserMedia } from './playback-mode';
+import { type MasksToApply, rememberMasks } from './privacy-masks';
 import './live.css';
 
 interface LivePlayerProps {
@@ -22,17 +23,25 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
   const box = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<LiveState>({ kind: 'connecting' });
+  // From the stream token (no mask request per tile); the whole frame is covered until it arrives.
+  const [masks, setMasks] = useState<MasksToApply | 'pending'>('pending');
   const mode = useMemo(() => choosePlaybackMode(detectBrowserMedia()), []);
   const supported = mode !== 'none';
 
-  // A layout effect, so the token request leaves before the mask overlay's request (a child's
-  // passive effect would run first): with one database connection they queue behind each other.
+  // A layout effect: the token request is queued before any passive effect of the page runs.
   useLayoutEffect(() => {
     if (!supported || !video.current) return;
+    setMasks('pending');
     const Session = mode === 'hls' ? HlsSession : LiveSession;
     const s = new Session(video.current, cameraId, {
       getToken: requestLiveToken,
       onState: setState,
+      onToken: (t) => {
+        // A token without masks (not expected on the live routes) keeps the frame covered (fails closed).
+        const m = t.masks ?? null;
+        rememberMasks(cameraId, m);
+        setMasks(m);
+      },
       onFirstFrame: (ms, steps) => {
         video.current?.setAttribute('data-first-frame-steps', JSON.stringify(steps));
         video.current?.setAttribute('data-first-frame-ms', String(Math.round(ms)));
@@ -68,7 +77,7 @@ export function LivePlayer({ cameraId, title, compact = false }: LivePlayerProps
         aria-label={`Vídeo ao vivo: ${title}`}
         data-camera-id={cameraId}
       />
-      <MaskOverlay cameraId={cameraId} />
+      <MaskOverlay cameraId={cameraId} masks={masks} />
       <div className="vigia-live-bar">
         <span className="vigia-live-title">{title}</span>
         {state.kind === 'playing' && <span className="vigia-live-badge">AO VIVO</span>}

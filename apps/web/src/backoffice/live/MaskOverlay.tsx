@@ -5,6 +5,11 @@ interface MaskOverlayProps {
   cameraId: string;
   /** The video to cover; by default the `<video>` sibling inside the same parent. */
   video?: HTMLVideoElement | null;
+  /**
+   * The masks when the caller has them (the live player: from its stream token; `'pending'` until
+   * the token arrives — the whole frame stays covered). Omitted: the overlay asks the API itself.
+   */
+  masks?: MasksToApply | 'pending';
 }
 
 /**
@@ -12,18 +17,21 @@ interface MaskOverlayProps {
  * letterboxing handled), for users without the unmask permission. Render it as a sibling of the
  * video inside a `position: relative` box. Live single view, every mosaic tile and playback use it.
  */
-export function MaskOverlay({ cameraId, video }: MaskOverlayProps) {
+export function MaskOverlay({ cameraId, video, masks: given }: MaskOverlayProps) {
   const svg = useRef<SVGSVGElement>(null);
-  const [masks, setMasks] = useState<MasksToApply | undefined>(undefined);
+  const [fetched, setMasks] = useState<MasksToApply | undefined>(undefined);
   const [box, setBox] = useState({ x: 0, y: 0, w: 0, h: 0 });
+  const provided = given !== undefined;
+  const masks = provided ? (given === 'pending' ? undefined : given) : fetched;
 
   useEffect(() => {
+    if (provided) return;
     let live = true;
     void masksToApply(cameraId).then((m) => live && setMasks(m));
     return () => {
       live = false;
     };
-  }, [cameraId]);
+  }, [cameraId, provided]);
 
   useEffect(() => {
     const v = video ?? svg.current?.parentElement?.querySelector('video');

@@ -104,10 +104,28 @@ export class LiveSession extends TokenStreamSession {
     });
   }
 
+  /**
+   * The MediaSource is opened while the token and the socket are on their way (its `sourceopen`
+   * takes a task or more, longer on a busy page), so the codec message only adds the SourceBuffer.
+   */
+  protected override prepare(): void {
+    const MS = mediaSourceClass();
+    if (MS) this.openSource(MS, undefined);
+  }
+
   private setupMedia(mime: string): void {
     if (this.sb && this.mime === mime) return; // same codec: the new init segment is appended as-is
     const MS = mediaSourceClass();
     if (!MS || !MS.isTypeSupported(mime)) return this.fail('Este navegador não reproduz o vídeo desta câmera (codec não suportado).');
+    if (this.ms && !this.sb) {
+      // The source opened in advance: the buffer now, or at `sourceopen`.
+      this.mime = mime;
+      return this.addBuffer();
+    }
+    this.openSource(MS, mime);
+  }
+
+  private openSource(MS: MediaSourceCtor, mime: string | undefined): void {
     this.detachMedia();
     this.mime = mime;
     const ms = new MS();
@@ -120,14 +138,20 @@ export class LiveSession extends TokenStreamSession {
       () => {
         if (this.ms !== ms) return;
         this.step('sourceopen');
-        const sb = ms.addSourceBuffer(mime);
-        sb.mode = 'segments';
-        this.sb = sb;
-        sb.addEventListener('updateend', () => this.afterAppend());
-        this.pump();
+        this.addBuffer();
       },
       { once: true },
     );
+  }
+
+  private addBuffer(): void {
+    const ms = this.ms;
+    if (!ms || ms.readyState !== 'open' || !this.mime || this.sb) return;
+    const sb = ms.addSourceBuffer(this.mime);
+    sb.mode = 'segments';
+    this.sb = sb;
+    sb.addEventListener('updateend', () => this.afterAppend());
+    this.pump();
   }
 
   private onChunk(buf: ArrayBuffer): void {

@@ -32,6 +32,12 @@ export function masksToApply(cameraId: string): Promise<MasksToApply> {
   return p;
 }
 
+/** Keeps masks that came with a live token, so a snapshot of the same camera needs no request. */
+export function rememberMasks(cameraId: string, masks: MasksToApply): void {
+  cache.set(cameraId, Promise.resolve(masks));
+  setTimeout(() => cache.delete(cameraId), 60_000);
+}
+
 /** The rectangle the picture occupies inside a `object-fit: contain` box (letterbox / pillarbox). */
 export function contentBox(boxW: number, boxH: number, videoW: number, videoH: number): { x: number; y: number; w: number; h: number } {
   if (!videoW || !videoH || !boxW || !boxH) return { x: 0, y: 0, w: boxW, h: boxH };

@@ -22,9 +22,12 @@ export type LiveState =
 export interface LiveSessionOptions {
   getToken(cameraId: string, nonceHash: string): Promise<LiveToken>;
   onState(state: LiveState): void;
+  /** Every token the session got (first, reconnection, renewal): its privacy masks, for the overlay. */
+  onToken?(token: LiveToken): void;
   /**
    * Metrics hook: ms from the token request to the first frame, and when each start-up step ended
-   * (ms since the token request: token, socket, ready, codec, chunk, sourceopen, painted) — the
+   * (ms since the token request: token, socket, ready, codec, chunk, sourceopen, painted; the
+   * MediaSource opens while the token is on its way, so `sourceopen` usually comes first) — the
    * live benchmark reads them to say where first-frame time goes.
    */
   onFirstFrame?(ms: number, steps: Record<string, number>): void;
@@ -62,6 +65,9 @@ export abstract class TokenStreamSession {
   /** Opens the stream with a fresh token (from `connect`). */
   protected abstract open(tok: LiveToken): void;
 
+  /** Work that needs no token, started as soon as the token is asked for (e.g. opening a MediaSource). */
+  protected prepare(): void {}
+
   /** Releases what `open` set up (socket, media source, listeners); the timers and src are handled here. */
   protected abstract release(): void;
 
@@ -71,7 +77,13 @@ export abstract class TokenStreamSession {
   protected fetchToken(): Promise<LiveToken> {
     // Called synchronously from `start()`: the tiles of a layout mounting in one commit ask in the
     // same task, so their requests leave together (live-api.ts) before the page's other work.
-    return this.opts.getToken(this.cameraId, this.nonceHash);
+    const tok = this.opts.getToken(this.cameraId, this.nonceHash);
+    if (this.opts.onToken)
+      void tok.then(
+        (t) => this.opts.onToken?.(t),
+        () => undefined,
+      );
+    return tok;
   }
 
   private async connect(): Promise<void> {
@@ -80,7 +92,9 @@ export abstract class TokenStreamSession {
     this.steps = {};
     let tok: LiveToken;
     try {
-      tok = await this.fetchToken();
+      const asked = this.fetchToken();
+      this.prepare(); // while the token, the socket and the node's checks are on their way
+      tok = await asked;
       this.step('token');
     } catch (err) {
       const e = err as { status?: number; message?: string };

@@ -45,10 +45,13 @@ export function usePtz(cameraId: string) {
   );
   useEffect(() => {
     const ctl = new AbortController();
-    void refresh(ctl.signal);
+    // A task later: in a console layout mounting with this control, the tiles' stream-token request
+    // (sent from a microtask) leaves first instead of queueing behind this status request.
+    const first = window.setTimeout(() => void refresh(ctl.signal), 0);
     const t = window.setInterval(() => void refresh(), 3000);
     return () => {
       ctl.abort();
+      window.clearTimeout(first);
       window.clearInterval(t);
       window.clearTimeout(wheelTimer.current);
       if (moving.current) {
