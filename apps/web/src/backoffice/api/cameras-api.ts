@@ -3,7 +3,7 @@ import type {
   CameraCreateInput,
   CameraImportFormat,
   CameraImportReport,
-  CameraMap,
+  CameraMapView,
   CameraNvr,
   CameraNvrUpdate,
   CameraPublicAccessRequest,
@@ -31,7 +31,14 @@ export const listSelfTests = (id: string, signal?: AbortSignal) =>
   );
 export const snapshotUrl = (cameraId: string, testId: string) =>
   `/api/cameras/${encodeURIComponent(cameraId)}/self-tests/${encodeURIComponent(testId)}/snapshot`;
-export const loadCameraMap = (signal: AbortSignal) => apiRequest<CameraMap>('/api/cameras/map', { signal });
+/** The operations map for a viewport and zoom, clustered by the server (issue 13). */
+export const loadCameraMapView = (
+  q: { west: number; south: number; east: number; north: number; zoom: number; status?: string },
+  signal: AbortSignal,
+) => {
+  const params = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]));
+  return apiRequest<CameraMapView>(`/api/cameras/map/view?${params.toString()}`, { signal });
+};
 
 /** `clients`: an integrator's spreadsheet of clients and their cameras (issue 18), with the client columns. */
 export const importTemplateUrl = (format: CameraImportFormat, clients = false) =>
