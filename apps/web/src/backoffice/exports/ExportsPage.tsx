@@ -8,9 +8,10 @@ import { SelectField } from '../../shared/components/SelectField';
 import { TextAreaField } from '../../shared/components/TextAreaField';
 import { TextField } from '../../shared/components/TextField';
 import { formatBytes, formatDateTime } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { listExports, requestExport } from './exports-api';
 
 const statusLabel: Record<ExportJob['status'], string> = { queued: 'Na fila', running: 'Montando', ready: 'Pronto', failed: 'Falhou' };
@@ -23,8 +24,7 @@ const isoToCuiaba = (d: Date) => new Date(d.getTime() - 4 * 3_600_000).toISOStri
 export function ExportsPage() {
   useDocumentTitle('Exportação de gravações');
   const [params] = useSearchParams();
-  const loadCams = useCallback((signal: AbortSignal) => listCameras(signal), []);
-  const cams = useApiData(loadCams);
+  const cams = useCameraPages(listCameraOptions);
   const [jobs, setJobs] = useState<ExportJob[] | null>(null);
   const [cameraId, setCameraId] = useState(params.get('camera') ?? '');
   const now = Date.now();
@@ -74,7 +74,8 @@ export function ExportsPage() {
         auditoria.
       </p>
       <form onSubmit={submit} noValidate className="mb-4" aria-label="Pedir exportação">
-        {cams.loading ? (
+        <CameraSearch id="export-camera-search" pages={cams} />
+        {cams.loading && !cams.data ? (
           <Loading label="Carregando câmeras…" />
         ) : (
           <SelectField
