@@ -25,6 +25,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import type { CameraMapItem } from '@vigia/contracts';
 import { migrateDatabase, openDatabase } from '@vigia/testkit/server';
 import { freePort, startServer } from '@vigia/testkit/server-process';
 import { makeUser, PASSWORD, testApp } from '@vigia/testkit/test-app';
@@ -32,6 +33,8 @@ import { reserveDatabase } from '@vigia/testkit/test-database';
 import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
+import { cameras } from '../apps/server/src/db/schema.js';
+import { buildClusterIndex } from '../apps/server/src/modules/cameras/map/map-index.js';
 import { pct, runAutocannon, runBench, seedCameras } from './bench-common.js';
 
 const { values: args } = parseArgs({
@@ -151,6 +154,31 @@ runBench(async () => {
       heading: '(g * 37) % 360',
     });
     await t.database.db.execute(sql.raw('ANALYZE'));
+    // What a scope's index build holds the event loop for (synchronous), on these rows, in this process.
+    const items = (await t.database.db
+      .select({
+        id: cameras.id,
+        name: cameras.name,
+        partnerId: cameras.partnerId,
+        latitude: cameras.latitude,
+        longitude: cameras.longitude,
+        municipalityIbge: cameras.municipalityIbge,
+        heading: cameras.heading,
+        fieldOfView: cameras.fieldOfView,
+        status: cameras.status,
+        openToPublic: cameras.openToPublic,
+      })
+      .from(cameras)) as CameraMapItem[];
+    const builds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      buildClusterIndex(items);
+      builds.push(performance.now() - t0);
+    }
+    console.log(
+      `cluster index of ${items.length} cameras (synchronous, event loop held): ${builds.map((b) => b.toFixed(0)).join(', ')} ms; ` +
+        `load average (1 min) ${os.loadavg()[0]!.toFixed(2)}`,
+    );
     for (let i = 0; i < users; i++) operatorEmails.push((await makeUser(t.database, ['operator'])).email);
     await app.close();
     await t.database.close();

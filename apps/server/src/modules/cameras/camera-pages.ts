@@ -10,19 +10,28 @@ import { streamEligible } from './stream-eligibility.js';
 
 export const CAMERA_PAGE_DEFAULT = 100;
 
+const NEVER = sql`false`;
+
 /**
  * `seesOnlyAsPublic` (cameras.scope.ts) in SQL: another partner's camera a partner user sees only
  * because it is open to the public. Its real name must neither be searched nor order the page.
  */
 function publicOnly(auth: AuthContext): SQL {
   const full = ['admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager', 'integrator'] as const;
-  if (auth.roles.some((r) => (full as readonly string[]).includes(r))) return sql`false`;
+  if (auth.roles.some((r) => (full as readonly string[]).includes(r))) return NEVER;
   const own = managedPartnerIds(auth);
   return own.length ? not(inArray(cameras.partnerId, own)) : sql`true`;
 }
 
-/** The page's order: the name, or '' for a camera seen only as public (its generic label), then the id. */
-const sortKey = (auth: AuthContext): SQL<string> => sql<string>`(CASE WHEN ${publicOnly(auth)} THEN '' ELSE ${cameras.name} END)`;
+/**
+ * The page's order: the name, or '' for a camera seen only as public (its generic label), then the
+ * id. Whoever sees no camera only as public orders by the bare name: `camera_name_id_idx` then
+ * gives the first page without reading and sorting the whole scope.
+ */
+const sortKey = (auth: AuthContext): SQL<string> => {
+  const asPublic = publicOnly(auth);
+  return asPublic === NEVER ? sql<string>`${cameras.name}` : sql<string>`(CASE WHEN ${asPublic} THEN '' ELSE ${cameras.name} END)`;
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
