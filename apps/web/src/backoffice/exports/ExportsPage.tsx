@@ -11,6 +11,7 @@ import { formatBytes, formatDateTime } from '../../shared/format';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { listCameraOptions } from '../api/cameras-api';
 import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraNames } from '../cameras/use-camera-names';
 import { useCameraPages } from '../cameras/use-camera-pages';
 import { listExports, requestExport } from './exports-api';
 
@@ -26,7 +27,9 @@ export function ExportsPage() {
   const [params] = useSearchParams();
   const cams = useCameraPages(listCameraOptions);
   const [jobs, setJobs] = useState<ExportJob[] | null>(null);
-  const [cameraId, setCameraId] = useState(params.get('camera') ?? '');
+  const preset = params.get('camera') ?? '';
+  const presetName = useCameraNames([preset]);
+  const [cameraId, setCameraId] = useState(preset);
   const now = Date.now();
   const [from, setFrom] = useState(
     params.get('from') ? isoToCuiaba(new Date(params.get('from')!)) : isoToCuiaba(new Date(now - 3_600_000)),
@@ -84,7 +87,11 @@ export function ExportsPage() {
             value={cameraId}
             onChange={setCameraId}
             placeholder="Escolha a câmera"
-            options={(cams.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            options={[
+              // The camera the page was opened for (?camera=), even beyond the first page.
+              ...(preset && !cams.data?.some((c) => c.id === preset) ? [{ value: preset, label: presetName(preset) }] : []),
+              ...(cams.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
             error={error?.fieldMessage('cameraIds')}
             required
           />

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameraOptions } from '../api/cameras-api';
 import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraNames } from '../cameras/use-camera-names';
 import { useCameraPages } from '../cameras/use-camera-pages';
 import { liveSupported } from '../live/live-session';
 import { areaById, mayUse } from '../navigation';
@@ -55,7 +56,7 @@ export function PlaybackPage() {
   const extras = (params.get('com') ?? '').split(',').filter((x) => /^[0-9a-f-]{36}$/.test(x) && x !== cameraId);
   const ids = useMemo(() => [cameraId, ...extras].slice(0, MAX_CAMERAS), [cameraId, extras.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   const cams = useCameraPages(listCameraOptions);
-  const name = (id: string) => cams.data?.find((c) => c.id === id)?.name ?? 'Câmera';
+  const name = useCameraNames(ids);
   useDocumentTitle(`Gravações — ${name(cameraId)}`);
   const { activeRole } = useSession();
   const mayExport = mayUse(activeRole, areaById('ops-exports'));
