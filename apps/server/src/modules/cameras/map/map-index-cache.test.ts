@@ -44,8 +44,8 @@ describe('map index cache (issue 13)', () => {
     s.now = 29_000;
     expect(await cache.entry('k', load)).toBe(e1);
     expect(s.loads).toBe(1);
-    expect(cache.index(e1, undefined)).toBe(cache.index(e1, undefined));
-    expect(cache.index(e1, ['offline']).getClusters([-180, -90, 180, 90], 20)).toEqual([]);
+    expect(cache.index(e1.data, undefined)).toBe(cache.index(e1.data, undefined));
+    expect(cache.index(e1.data, ['offline']).getClusters([-180, -90, 180, 90], 20)).toEqual([]);
   });
 
   it('a camera change is served stale for at most minRebuildMs, then rebuilt in the background', async () => {
@@ -61,8 +61,8 @@ describe('map index cache (issue 13)', () => {
     expect(s.loads).toBe(2);
     await settle();
     const next = await cache.entry('k', load);
-    expect(next.items.map((c) => c.id)).toEqual(['a', 'b']);
-    expect(next.statusCounts).toEqual({ online: 1, offline: 1, pending: 0, disabled: 0 });
+    expect(next.data.items.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(next.data.statusCounts).toEqual({ online: 1, offline: 1, pending: 0, disabled: 0 });
   });
 
   it('rebuilds after ttlMs without a camera change (scope tables) and never serves an entry older than maxAgeMs', async () => {
@@ -77,8 +77,19 @@ describe('map index cache (issue 13)', () => {
     s.now = 30_000 + 60_000;
     s.items = [];
     const third = await cache.entry('k', load); // too old to serve: waits for the build
-    expect(third.items).toEqual([]);
+    expect(third.data.items).toEqual([]);
     expect(s.loads).toBe(3);
+  });
+
+  it('scopes holding the same cameras share one data and its indexes; different cameras do not', async () => {
+    const { s, cache, load } = setup();
+    const a = await cache.entry('operator-1', load);
+    const b = await cache.entry('operator-2', load);
+    expect(b).not.toBe(a);
+    expect(b.data).toBe(a.data);
+    expect(cache.index(b.data, undefined)).toBe(cache.index(a.data, undefined));
+    s.items = [cam('a'), cam('c')];
+    expect((await cache.entry('operator-3', load)).data).not.toBe(a.data);
   });
 
   it('keeps maxEntries scopes, dropping the least recently used', async () => {

@@ -1,14 +1,31 @@
+import { createHash } from 'node:crypto';
 import type { CameraMapItem, CameraStatus, CameraStatusCounts } from '@vigia/contracts';
 import { buildClusterIndex, type ClusterIndex, statusKey, summarise } from './map-index.js';
 
-/** One scope's cameras, summary and cluster indexes (one per status filter asked for, built lazily). */
-export interface ScopeEntry {
+/**
+ * A set of cameras as the map shows them, its summary and cluster indexes (one per status filter
+ * asked for, built lazily). Scopes that hold the same cameras (every state-wide operator: the
+ * scope's SQL names the user, the rows do not differ) share one: one build, one copy in memory.
+ */
+export interface ScopeData {
   items: readonly CameraMapItem[];
   statusCounts: CameraStatusCounts;
   bounds: [number, number, number, number] | null;
+  indexes: Map<string, ClusterIndex>;
+}
+
+/** A scope's data as of one read of the camera table. */
+export interface ScopeEntry {
+  data: ScopeData;
   version: string;
   builtAt: number;
-  indexes: Map<string, ClusterIndex>;
+}
+
+/** What tells two scopes' rows apart: ids, owners (blank when seen as public) and names (the public label). */
+function contentKey(version: string, items: readonly CameraMapItem[]): string {
+  const h = createHash('sha256').update(version);
+  for (const c of items) h.update(`\n${c.id}|${c.partnerId}|${c.name}|${c.latitude}|${c.longitude}`);
+  return h.digest('base64url');
 }
 
 export interface MapIndexCacheOptions {
@@ -36,6 +53,7 @@ export interface MapIndexCacheOptions {
  */
 export class MapIndexCache {
   private readonly entries = new Map<string, ScopeEntry>();
+  private readonly byContent = new Map<string, WeakRef<ScopeData>>();
   private readonly building = new Map<string, Promise<ScopeEntry>>();
   private versionQuery: Promise<string> | null = null;
   private readonly now: () => number;
@@ -77,14 +95,14 @@ export class MapIndexCache {
     return this.build(key, version, load);
   }
 
-  /** The cluster index of an entry for a status filter (undefined = every status). */
-  index(entry: ScopeEntry, statuses: readonly CameraStatus[] | undefined): ClusterIndex {
+  /** The cluster index of a scope's data for a status filter (undefined = every status). */
+  index(data: ScopeData, statuses: readonly CameraStatus[] | undefined): ClusterIndex {
     const k = statusKey(statuses);
-    let index = entry.indexes.get(k);
+    let index = data.indexes.get(k);
     if (!index) {
       const wanted = statuses ? new Set(statuses) : null;
-      index = buildClusterIndex(wanted ? entry.items.filter((c) => wanted.has(c.status)) : entry.items);
-      entry.indexes.set(k, index);
+      index = buildClusterIndex(wanted ? data.items.filter((c) => wanted.has(c.status)) : data.items);
+      data.indexes.set(k, index);
     }
     return index;
   }
@@ -95,7 +113,7 @@ export class MapIndexCache {
     const builtAt = this.now();
     flight = load()
       .then((items) => {
-        const entry: ScopeEntry = { items, ...summarise(items), version, builtAt, indexes: new Map() };
+        const entry: ScopeEntry = { data: this.shared(version, items), version, builtAt };
         this.entries.delete(key);
         this.entries.set(key, entry);
         while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -104,5 +122,16 @@ export class MapIndexCache {
       .finally(() => this.building.delete(key));
     this.building.set(key, flight);
     return flight;
+  }
+
+  /** The data of these rows: the one another scope already holds, or a new one. */
+  private shared(version: string, items: readonly CameraMapItem[]): ScopeData {
+    const content = contentKey(version, items);
+    const known = this.byContent.get(content)?.deref();
+    if (known) return known;
+    for (const [k, ref] of this.byContent) if (!ref.deref()) this.byContent.delete(k);
+    const data: ScopeData = { items, ...summarise(items), indexes: new Map() };
+    this.byContent.set(content, new WeakRef(data));
+    return data;
   }
 }

@@ -69,17 +69,17 @@ export function createMapIndexCache(db: Queryable): MapIndexCache {
  * on the viewport (≈ one feature per 60 px square), not on how many cameras the scope holds.
  */
 export async function mapView(db: Queryable, cache: MapIndexCache, auth: AuthContext, q: CameraMapViewQuery): Promise<CameraMapView> {
-  const entry = await cache.entry(mapScopeKey(auth), () => loadScopeItems(db, auth));
+  const { data } = await cache.entry(mapScopeKey(auth), () => loadScopeItems(db, auth));
   const statuses = q.status === undefined ? undefined : ([...new Set(q.status ? q.status.split(',') : [])] as CameraStatus[]);
-  const index = cache.index(entry, statuses);
+  const index = cache.index(data, statuses);
   const features = index.getClusters([q.west, q.south, q.east, q.north], q.zoom);
   const view: CameraMapView = {
     clusters: [],
     cameras: [],
     truncated: false,
-    total: statuses ? statuses.reduce((n, s) => n + entry.statusCounts[s], 0) : entry.items.length,
-    statusCounts: entry.statusCounts,
-    bounds: entry.bounds,
+    total: statuses ? statuses.reduce((n, s) => n + data.statusCounts[s], 0) : data.items.length,
+    statusCounts: data.statusCounts,
+    bounds: data.bounds,
   };
   for (const f of features) {
     const p = f.properties;
