@@ -24,6 +24,60 @@ export type CameraMapItem = z.infer<typeof cameraMapItemSchema>;
 export const cameraMapSchema = z.object({ items: z.array(cameraMapItemSchema), truncated: z.boolean() });
 export type CameraMap = z.infer<typeof cameraMapSchema>;
 
+/** Cameras per status (the map's legend and each cluster's ring). */
+export const cameraStatusCountsSchema = z.object({
+  online: z.number().int(),
+  offline: z.number().int(),
+  pending: z.number().int(),
+  disabled: z.number().int(),
+});
+export type CameraStatusCounts = z.infer<typeof cameraStatusCountsSchema>;
+
+/**
+ * What the operations map asks for: the viewport (degrees; west < east) and the map's zoom, and
+ * optionally the statuses it shows (comma-separated; all when absent). Clusters are computed on
+ * the server (issue 13), so the answer's size depends on the viewport, not on the camera count.
+ */
+export const cameraMapViewQuerySchema = z.object({
+  west: z.coerce.number().min(-180).max(180),
+  south: z.coerce.number().min(-90).max(90),
+  east: z.coerce.number().min(-180).max(180),
+  north: z.coerce.number().min(-90).max(90),
+  zoom: z.coerce.number().int().min(0).max(24),
+  status: z
+    .string()
+    .regex(/^((pending|online|offline|disabled)(,(pending|online|offline|disabled))*)?$/)
+    .optional(),
+});
+export type CameraMapViewQuery = z.infer<typeof cameraMapViewQuerySchema>;
+
+export const cameraMapClusterSchema = z.object({
+  /** Opaque id, valid with the answer's `version` only. */
+  id: z.number().int(),
+  latitude: z.number(),
+  longitude: z.number(),
+  count: z.number().int(),
+  statusCounts: cameraStatusCountsSchema,
+  /** Zoom at which the cluster splits (the map zooms there on click). */
+  expansionZoom: z.number().int(),
+});
+export type CameraMapCluster = z.infer<typeof cameraMapClusterSchema>;
+
+export const cameraMapViewSchema = z.object({
+  clusters: z.array(cameraMapClusterSchema),
+  /** Single cameras inside the viewport (where zoomed in enough for them not to cluster). */
+  cameras: z.array(cameraMapItemSchema),
+  /** More single cameras in the viewport than one answer carries (zoom in). */
+  truncated: z.boolean(),
+  /** Every camera the user may see with the status filter, wherever it is (legend). */
+  total: z.number().int(),
+  /** Every camera the user may see per status, before the status filter (legend). */
+  statusCounts: cameraStatusCountsSchema,
+  /** [west, south, east, north] of the cameras the user may see (first fit), null when none. */
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+});
+export type CameraMapView = z.infer<typeof cameraMapViewSchema>;
+
 /** Public locations are rounded to this many decimal places (0.01° ≈ 1.1 km). */
 export const PUBLIC_MAP_DECIMALS = 2;
 

@@ -299,7 +299,35 @@ export const cameraSchema = z.object({
 });
 export type Camera = z.infer<typeof cameraSchema>;
 
-export const cameraListSchema = z.object({ items: z.array(cameraSchema) });
+/** Pages of the camera list and the camera pickers: by name, `cursor` = the last id of the previous page. */
+export const cameraPageQuerySchema = z.object({
+  partnerId: z.string().uuid().optional(),
+  /** Part of the camera's name (case-insensitive). */
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().uuid({ message: 'Identificador inválido.' }).optional(),
+});
+export type CameraPageQuery = z.infer<typeof cameraPageQuerySchema>;
+
+export const cameraListSchema = z.object({
+  items: z.array(cameraSchema),
+  /** Pass as `cursor` for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+});
+export type CameraList = z.infer<typeof cameraListSchema>;
+
+/** What a camera picker shows (issue 13: pages of this, not of full rows). */
+export const cameraOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  partnerId: z.string(),
+  municipalityIbge: z.string(),
+  status: cameraStatusSchema,
+  streamEligible: z.boolean(),
+});
+export type CameraOption = z.infer<typeof cameraOptionSchema>;
+export const cameraOptionListSchema = z.object({ items: z.array(cameraOptionSchema), nextCursor: z.string().nullable() });
+export type CameraOptionList = z.infer<typeof cameraOptionListSchema>;
 
 /** RTSP push credentials of a camera without a public IP: returned once, when generated. */
 export const cameraPushCredentialsSchema = z.object({

@@ -57,6 +57,8 @@ export const cameras = pgTable(
   (t) => [
     index('camera_partner_idx').on(t.partnerId),
     index('camera_municipality_idx').on(t.municipalityIbge),
+    /** The camera list and pickers page by name (issue 13, camera-pages.ts). */
+    index('camera_name_id_idx').on(t.name, t.id),
     uniqueIndex('camera_host_rtsp_port_key').on(t.host, t.rtspPort),
     uniqueIndex('camera_host_http_port_key').on(t.host, t.httpPort),
   ],

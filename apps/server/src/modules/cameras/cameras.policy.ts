@@ -8,6 +8,8 @@ import { definePolicy, publicAccess, rolesAccess } from '../../http/access.js';
  */
 export const camerasPolicy = definePolicy({
   list: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
+  /** Camera pickers (light page of the list): the same people and scope as the list. */
+  options: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
   read: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
   create: rolesAccess('partner_user', 'integrator', 'admin'),
   update: rolesAccess('partner_user', 'integrator', 'admin'),
@@ -29,5 +31,7 @@ export const camerasPolicy = definePolicy({
   publicAccessRequests: rolesAccess('committee_member'),
   /** Operations map: the same people and scope as the list. */
   map: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
+  /** Operations map clustered on the server for a viewport (issue 13): the same people and scope as the list. */
+  mapView: rolesAccess('partner_user', 'integrator', 'admin', 'committee_member', 'operator', 'regional_operator', 'municipal_manager'),
   publicMap: publicAccess('public map of participating sites (approximate, partner kind only) and cameras open to the public (Art. 26 §2)'),
 });

@@ -8,6 +8,10 @@ import {
   cameraImportTemplateQuerySchema,
   cameraListSchema,
   cameraMapSchema,
+  cameraMapViewQuerySchema,
+  cameraMapViewSchema,
+  cameraOptionListSchema,
+  cameraPageQuerySchema,
   cameraPublicAccessDecisionSchema,
   cameraPublicAccessRequestListSchema,
   cameraPushCredentialsSchema,
@@ -19,12 +23,12 @@ import {
   publicMapSchema,
 } from '@vigia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { actorOf, authOf } from '../../http/context.js';
 import { cameraDepsOf } from './camera-deps.js';
 import { listMapCameras, publicMap } from './camera-map.service.js';
+import { listCameraOptions } from './camera-pages.js';
 import { camerasPolicy } from './cameras.policy.js';
 import { type CameraDeps, createCamera, deleteCamera, getCamera, listCameras, updateCamera } from './cameras.service.js';
 import { decidePublicAccess } from './decide-public-access.js';
@@ -32,6 +36,7 @@ import { importCameras } from './import/import-cameras.js';
 import { buildCsvTemplate, buildXlsxTemplate } from './import/import-template.js';
 import { readImportUpload } from './import/import-upload.js';
 import { listPublicAccessRequests } from './list-public-access-requests.js';
+import { createMapIndexCache, mapView } from './map/map-view.service.js';
 import { regeneratePushCredentials } from './push-credentials.js';
 import { listSelfTests, readSnapshot, runSelfTest } from './self-test.js';
 
@@ -40,6 +45,7 @@ const tags = ['cameras'];
 /** Camera registry and installer self-test (SPEC §3.3, guide §05). */
 export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAsyncZod {
   const cam: CameraDeps = cameraDepsOf(deps.db, deps.config);
+  const mapIndexes = createMapIndexCache(deps.db);
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: cameraImportLimits.maxBytes, files: 1, fields: 2, parts: 3 } });
 
@@ -53,6 +59,21 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
       handler: async (request, reply) => {
         reply.header('cache-control', 'private, no-store');
         return listMapCameras(deps.db, authOf(request));
+      },
+    });
+
+    app.get('/api/cameras/map/view', {
+      config: { access: camerasPolicy.mapView },
+      schema: {
+        tags,
+        summary:
+          'Operations map for a viewport and zoom: clusters with status counts, single cameras where zoomed in (no address, ports or credentials)',
+        querystring: cameraMapViewQuerySchema,
+        response: { 200: cameraMapViewSchema },
+      },
+      handler: async (request, reply) => {
+        reply.header('cache-control', 'private, no-store');
+        return mapView(deps.db, mapIndexes, authOf(request), request.query);
       },
     });
 
@@ -98,11 +119,22 @@ export function camerasRoutes(deps: { db: Db; config: Config }): FastifyPluginAs
       config: { access: camerasPolicy.list },
       schema: {
         tags,
-        summary: 'Cameras the user may see',
-        querystring: z.object({ partnerId: z.string().uuid().optional() }),
+        summary: "Cameras the user may see, a page at a time (by name; `cursor` = the previous page's `nextCursor`)",
+        querystring: cameraPageQuerySchema,
         response: { 200: cameraListSchema },
       },
-      handler: async (request) => ({ items: await listCameras(deps.db, authOf(request), request.query) }),
+      handler: async (request) => listCameras(deps.db, authOf(request), request.query),
+    });
+
+    app.get('/api/cameras/options', {
+      config: { access: camerasPolicy.options },
+      schema: {
+        tags,
+        summary: 'Camera pickers: id, name, owner, municipality, status and eligibility of the cameras the user may see, a page at a time',
+        querystring: cameraPageQuerySchema,
+        response: { 200: cameraOptionListSchema },
+      },
+      handler: async (request) => listCameraOptions(deps.db, authOf(request), request.query),
     });
 
     app.post('/api/cameras', {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Camera, CameraCreateInput, CameraCredentials, CameraUpdateInput } from '@vigia/contracts';
+import type { Camera, CameraCreateInput, CameraCredentials, CameraList, CameraPageQuery, CameraUpdateInput } from '@vigia/contracts';
 import { type MasterKey, openSecret, sealSecret } from '@vigia/secrets';
-import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../db/client.js';
 import { cameraPublicAccess } from '../../db/tables/camera-public-access.js';
 import { cameras } from '../../db/tables/cameras.js';
@@ -9,6 +9,7 @@ import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
+import { cameraPage, pageOf } from './camera-pages.js';
 import { type Placement, placementProblems } from './camera-placement.js';
 import {
   type CameraRow,
@@ -192,20 +193,21 @@ export async function insertCamera(
   return toCamera(row!, (await cameraStates(tx, [id])).get(id));
 }
 
-export async function listCameras(db: Queryable, auth: AuthContext, filter: { partnerId?: string | undefined } = {}): Promise<Camera[]> {
-  const where: SQL[] = [viewScope(auth)];
-  if (filter.partnerId) where.push(eq(cameras.partnerId, filter.partnerId));
+/** One page of the camera list (by name; camera-pages.ts), full rows as the viewer may see them. */
+export async function listCameras(db: Queryable, auth: AuthContext, query: CameraPageQuery = {}): Promise<CameraList> {
+  const page = await cameraPage(db, auth, query);
   const rows = await db
     .select()
     .from(cameras)
-    .where(and(...where))
-    .orderBy(asc(cameras.name), asc(cameras.id))
-    .limit(1000);
+    .where(page.where)
+    .orderBy(...page.orderBy)
+    .limit(page.limit + 1);
+  const { items, nextCursor } = pageOf(rows, page.limit);
   const states = await cameraStates(
     db,
-    rows.map((r) => r.id),
+    items.map((r) => r.id),
   );
-  return rows.map((r) => forViewer(auth, toCamera(r, states.get(r.id))));
+  return { items: items.map((r) => forViewer(auth, toCamera(r, states.get(r.id)))), nextCursor };
 }
 
 export async function getCamera(db: Queryable, auth: AuthContext, id: string): Promise<Camera> {

@@ -3,9 +3,12 @@ import type {
   CameraCreateInput,
   CameraImportFormat,
   CameraImportReport,
-  CameraMap,
+  CameraList,
+  CameraMapView,
   CameraNvr,
   CameraNvrUpdate,
+  CameraOption,
+  CameraOptionList,
   CameraPublicAccessRequest,
   CameraPushCredentials,
   CameraSelfTest,
@@ -13,7 +16,25 @@ import type {
 } from '@vigia/contracts';
 import { apiRequest, apiUploadWithProgress } from '../../shared/api/api-client';
 
-export const listCameras = (signal: AbortSignal) => apiRequest<{ items: Camera[] }>('/api/cameras', { signal }).then((r) => r.items);
+const pageQuery = (q: { q?: string; cursor?: string; limit?: number }) =>
+  new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString();
+/** One page of the camera list (full rows), by name (issue 13). */
+export const listCameras = (q: { q?: string; cursor?: string; limit?: number }, signal: AbortSignal) =>
+  apiRequest<CameraList>(`/api/cameras?${pageQuery(q)}`, { signal });
+/** One page of the camera pickers' light rows, by name (issue 13). */
+export const listCameraOptions = (q: { q?: string; cursor?: string; limit?: number }, signal: AbortSignal) =>
+  apiRequest<CameraOptionList>(`/api/cameras/options?${pageQuery(q)}`, { signal });
+/** Every page of the pickers' rows (for the few pages that join cameras with something else, e.g. a partner's plates). */
+export async function listAllCameraOptions(signal: AbortSignal): Promise<CameraOption[]> {
+  const all: CameraOption[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCameraOptions({ limit: 1000, ...(cursor ? { cursor } : {}) }, signal);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
 export const getCamera = (id: string, signal?: AbortSignal) =>
   apiRequest<Camera>(`/api/cameras/${encodeURIComponent(id)}`, signal ? { signal } : {});
 export const createCamera = (input: CameraCreateInput) => apiRequest<Camera>('/api/cameras', { method: 'POST', body: input });
@@ -31,7 +52,14 @@ export const listSelfTests = (id: string, signal?: AbortSignal) =>
   );
 export const snapshotUrl = (cameraId: string, testId: string) =>
   `/api/cameras/${encodeURIComponent(cameraId)}/self-tests/${encodeURIComponent(testId)}/snapshot`;
-export const loadCameraMap = (signal: AbortSignal) => apiRequest<CameraMap>('/api/cameras/map', { signal });
+/** The operations map for a viewport and zoom, clustered by the server (issue 13). */
+export const loadCameraMapView = (
+  q: { west: number; south: number; east: number; north: number; zoom: number; status?: string },
+  signal: AbortSignal,
+) => {
+  const params = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]));
+  return apiRequest<CameraMapView>(`/api/cameras/map/view?${params.toString()}`, { signal });
+};
 
 /** `clients`: an integrator's spreadsheet of clients and their cameras (issue 18), with the client columns. */
 export const importTemplateUrl = (format: CameraImportFormat, clients = false) =>

@@ -5,21 +5,23 @@ import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
 import { Message } from '../../shared/components/Message';
 import { formatDateTime } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
 import { listCameras } from '../api/cameras-api';
 import { useSession } from '../session/session-context';
+import { CameraSearch } from './CameraSearch';
 import { CameraStatusTag } from './CameraStatusTag';
 import { mayManageCameras } from './camera-permissions';
 import { DeleteCameraDialog } from './DeleteCameraDialog';
+import { useCameraPages } from './use-camera-pages';
 import { useMunicipalities } from './use-municipalities';
 
 export function CameraListPage() {
   useDocumentTitle('Câmeras');
   const { activeRole } = useSession();
   const manage = mayManageCameras(activeRole);
-  const { data: cameras, error, loading, setData } = useApiData(listCameras);
+  const pages = useCameraPages(listCameras);
+  const { data: cameras, error, loading, setData } = pages;
   const { data: municipalities } = useMunicipalities();
   const names = useMemo(() => new Map((municipalities ?? []).map((m) => [m.ibgeCode, m.name])), [municipalities]);
   const [deleting, setDeleting] = useState<Camera | null>(null);
@@ -60,8 +62,9 @@ export function CameraListPage() {
         />
       )}
       <ApiErrorMessage error={error} />
+      <CameraSearch id="camera-list-search" pages={pages} />
       {loading && <Loading label="Carregando câmeras…" />}
-      {cameras && cameras.length === 0 && <p>Nenhuma câmera cadastrada.</p>}
+      {cameras && cameras.length === 0 && <p>{pages.q.trim() ? 'Nenhuma câmera com esse nome.' : 'Nenhuma câmera cadastrada.'}</p>}
       {cameras && cameras.length > 0 && (
         <div className="br-table">
           <table aria-label="Câmeras cadastradas">

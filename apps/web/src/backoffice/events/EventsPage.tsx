@@ -6,7 +6,9 @@ import { Loading } from '../../shared/components/Loading';
 import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { listEvents } from './events-api';
 
 /** Tag colour of each event kind (gov.br DS classes). */
@@ -31,7 +33,7 @@ export function EventsPage() {
     [kind, cameraId],
   );
   const { data, error, loading, reload } = useApiData(load);
-  const cams = useApiData(listCameras);
+  const cams = useCameraPages(listCameraOptions);
   useEffect(() => {
     const t = setInterval(reload, 30_000);
     return () => clearInterval(t);
@@ -41,6 +43,7 @@ export function EventsPage() {
     <>
       <h1>Eventos</h1>
       <p>Quedas e retornos, controle PTZ assumido, câmeras reposicionadas e eventos enviados pelas câmeras, no seu escopo.</p>
+      <CameraSearch id="event-camera-search" pages={cams} />
       <div className="row mb-3">
         <div className="col-md-4 br-input">
           <label htmlFor="event-kind">Tipo</label>

@@ -8,9 +8,11 @@ import { SelectField } from '../../shared/components/SelectField';
 import { TextAreaField } from '../../shared/components/TextAreaField';
 import { TextField } from '../../shared/components/TextField';
 import { formatBytes, formatDateTime } from '../../shared/format';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraNames } from '../cameras/use-camera-names';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { listExports, requestExport } from './exports-api';
 
 const statusLabel: Record<ExportJob['status'], string> = { queued: 'Na fila', running: 'Montando', ready: 'Pronto', failed: 'Falhou' };
@@ -23,10 +25,11 @@ const isoToCuiaba = (d: Date) => new Date(d.getTime() - 4 * 3_600_000).toISOStri
 export function ExportsPage() {
   useDocumentTitle('Exportação de gravações');
   const [params] = useSearchParams();
-  const loadCams = useCallback((signal: AbortSignal) => listCameras(signal), []);
-  const cams = useApiData(loadCams);
+  const cams = useCameraPages(listCameraOptions);
   const [jobs, setJobs] = useState<ExportJob[] | null>(null);
-  const [cameraId, setCameraId] = useState(params.get('camera') ?? '');
+  const preset = params.get('camera') ?? '';
+  const presetName = useCameraNames([preset]);
+  const [cameraId, setCameraId] = useState(preset);
   const now = Date.now();
   const [from, setFrom] = useState(
     params.get('from') ? isoToCuiaba(new Date(params.get('from')!)) : isoToCuiaba(new Date(now - 3_600_000)),
@@ -74,7 +77,8 @@ export function ExportsPage() {
         auditoria.
       </p>
       <form onSubmit={submit} noValidate className="mb-4" aria-label="Pedir exportação">
-        {cams.loading ? (
+        <CameraSearch id="export-camera-search" pages={cams} />
+        {cams.loading && !cams.data ? (
           <Loading label="Carregando câmeras…" />
         ) : (
           <SelectField
@@ -83,7 +87,11 @@ export function ExportsPage() {
             value={cameraId}
             onChange={setCameraId}
             placeholder="Escolha a câmera"
-            options={(cams.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            options={[
+              // The camera the page was opened for (?camera=), even beyond the first page.
+              ...(preset && !cams.data?.some((c) => c.id === preset) ? [{ value: preset, label: presetName(preset) }] : []),
+              ...(cams.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
             error={error?.fieldMessage('cameraIds')}
             required
           />

@@ -10,7 +10,9 @@ import { formatDateTime } from '../../shared/format';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { createIntegration, listIntegrations, revokeIntegration, rotateIntegration } from './integrations-api';
 
 /**
@@ -21,7 +23,7 @@ import { createIntegration, listIntegrations, revokeIntegration, rotateIntegrati
 export function IntegrationsPage() {
   useDocumentTitle('Integrações com VMS');
   const integrations = useApiData(listIntegrations);
-  const cameras = useApiData(listCameras);
+  const cameras = useCameraPages(listCameraOptions);
   const [name, setName] = useState('');
   const [unit, setUnit] = useState<OperatorUnit>('military_police');
   const [cidr, setCidr] = useState('');
@@ -183,6 +185,7 @@ export function IntegrationsPage() {
           />
           <fieldset className="mt-3">
             <legend className="h6">Câmeras autorizadas</legend>
+            <CameraSearch id="integration-camera-search" pages={cameras} />
             {cameras.loading && <Loading />}
             {(cameras.data ?? []).map((c) => (
               <div className="br-checkbox mb-1" key={c.id}>

@@ -5,7 +5,9 @@ import { Loading } from '../../shared/components/Loading';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { getCamera, listCameras } from '../api/cameras-api';
+import { getCamera, listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { PtzControl } from '../ptz/PtzControl';
 import { LivePlayer } from './LivePlayer';
 
@@ -38,7 +40,7 @@ export function LiveViewPage() {
 /** /app/operacoes/ao-vivo — pick a camera. */
 export function LiveIndexPage() {
   useDocumentTitle('Ao vivo');
-  const cams = useApiData(listCameras);
+  const cams = useCameraPages(listCameraOptions);
   return (
     <>
       <Breadcrumb items={[{ label: 'Operações' }, { label: 'Ao vivo' }]} />
@@ -46,6 +48,7 @@ export function LiveIndexPage() {
       <p>
         Escolha uma câmera, ou abra o <Link to="/operacoes/mosaico">mosaico</Link> para ver várias ao mesmo tempo.
       </p>
+      <CameraSearch id="live-camera-search" pages={cams} />
       {cams.loading && <Loading />}
       {cams.error && <ApiErrorMessage error={cams.error} />}
       <ul data-testid="live-camera-list">

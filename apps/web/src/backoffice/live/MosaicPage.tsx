@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { LivePlayer } from './LivePlayer';
 
 export const mosaicSizes = [1, 4, 9, 16] as const;
@@ -13,12 +14,12 @@ type MosaicSize = (typeof mosaicSizes)[number];
 
 /**
  * /app/operacoes/mosaico?n=9&c=id1,id2,… — 1, 4, 9 or 16 cameras live. Tiles start with the first
- * cameras of the list (GET /api/cameras, scope applied by the server); each tile can be changed.
+ * cameras of the list (GET /api/cameras/options, scope applied by the server); each tile can be changed.
  * The layout is in the address, so a mosaic can be bookmarked.
  */
 export function MosaicPage() {
   useDocumentTitle('Mosaico ao vivo');
-  const cams = useApiData(listCameras);
+  const cams = useCameraPages(listCameraOptions);
   const [params, setParams] = useSearchParams();
   const n = (mosaicSizes as readonly number[]).includes(Number(params.get('n'))) ? (Number(params.get('n')) as MosaicSize) : 4;
   const chosen = useMemo(() => (params.get('c') ?? '').split(',').filter(Boolean), [params]);
@@ -81,6 +82,7 @@ export function MosaicPage() {
           <i className="fas fa-expand mr-1" aria-hidden="true" /> Tela cheia
         </button>
       </div>
+      <CameraSearch id="mosaic-camera-search" pages={cams} />
       {cams.loading && <Loading />}
       {cams.error && <ApiErrorMessage error={cams.error} />}
       {cams.data && (

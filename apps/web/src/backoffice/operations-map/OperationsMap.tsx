@@ -1,12 +1,17 @@
 import 'leaflet/dist/leaflet.css';
-import type { CameraMapItem, MunicipalitySummary } from '@vigia/contracts';
+import type { CameraMapView, CameraStatus, MunicipalitySummary } from '@vigia/contracts';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MAP_TILES_ATTRIBUTION, MAP_TILES_URL, MT_CENTER, MT_ZOOM } from '../../shared/map/map-config';
-import { buildIndex, drawCameras, seatsLayer } from './map-layers';
+import { loadCameraMapView } from '../api/cameras-api';
+import { drawView, seatsLayer, viewportQuery } from './map-layers';
 
 interface Props {
-  cameras: CameraMapItem[];
+  /** Statuses shown (undefined: all). */
+  statuses: CameraStatus[] | undefined;
+  /** Each answer of the server for the current view (legend, summary). */
+  onView: (view: CameraMapView) => void;
+  onError: (error: unknown) => void;
   municipalities: MunicipalitySummary[];
   outline: GeoJSON.GeoJsonObject | null;
   registryLink: boolean;
@@ -18,17 +23,20 @@ const CONE_ZOOM = 15;
 /**
  * Operations map: Mato Grosso's outline and municipality seats (from the platform itself, so the
  * map is readable with no tile server), optional background tiles (VITE_MAP_TILES_URL; an empty
- * value turns them off), and the cameras clustered with supercluster, coloured by status, with
- * field-of-view cones at street level.
+ * value turns them off), and the cameras clustered by the server for the view (issue 13: the answer
+ * is as big as the viewport, not as the fleet), coloured by status, with field-of-view cones at
+ * street level.
  */
-export function OperationsMap({ cameras, municipalities, outline, registryLink }: Props) {
+export function OperationsMap({ statuses, onView, onError, municipalities, outline, registryLink }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const cameraLayer = useRef<L.LayerGroup | null>(null);
   const baseLayer = useRef<L.LayerGroup | null>(null);
   const [tiles, setTiles] = useState<'on' | 'failed' | 'off'>(MAP_TILES_URL ? 'on' : 'off');
   const names = useMemo(() => new Map(municipalities.map((m) => [m.ibgeCode, m.name])), [municipalities]);
-  const index = useMemo(() => buildIndex(cameras), [cameras]);
+  const statusParam = statuses?.join(',');
+  const callbacks = useRef({ onView, onError });
+  callbacks.current = { onView, onError };
 
   useEffect(() => {
     if (!container.current) return;
@@ -82,27 +90,42 @@ export function OperationsMap({ cameras, municipalities, outline, registryLink }
     };
   }, [outline, municipalities, tiles]);
 
-  // Cameras: clusters and markers for the current view.
+  // Cameras: the server's clusters and markers for the current view, asked again after each move.
+  const fitted = useRef(false);
   useEffect(() => {
     const map = mapRef.current;
     const group = cameraLayer.current;
     if (!map || !group) return;
-    const draw = () => drawCameras(map, group, index, { municipalityName: (ibge) => names.get(ibge), registryLink, coneZoom: CONE_ZOOM });
-    draw();
-    map.on('moveend', draw);
-    return () => {
-      map.off('moveend', draw);
+    let pending: AbortController | null = null;
+    const refresh = () => {
+      pending?.abort();
+      const ctrl = new AbortController();
+      pending = ctrl;
+      const query = { ...viewportQuery(map), ...(statusParam === undefined ? {} : { status: statusParam }) };
+      loadCameraMapView(query, ctrl.signal).then(
+        (view) => {
+          if (ctrl.signal.aborted) return;
+          callbacks.current.onView(view);
+          drawView(map, group, view, { municipalityName: (ibge) => names.get(ibge), registryLink, coneZoom: CONE_ZOOM });
+          // First answer: fit the cameras (or stay on the whole state); the move asks again.
+          if (!fitted.current && view.bounds) {
+            fitted.current = true;
+            const [w, s, e, n] = view.bounds;
+            map.fitBounds(L.latLngBounds([s, w], [n, e]), { maxZoom: 14, padding: [40, 40] });
+          }
+        },
+        (err: unknown) => {
+          if (!ctrl.signal.aborted) callbacks.current.onError(err);
+        },
+      );
     };
-  }, [index, names, registryLink]);
-
-  // First load: fit the cameras (or stay on the whole state).
-  const fitted = useRef(false);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || fitted.current || cameras.length === 0) return;
-    fitted.current = true;
-    map.fitBounds(L.latLngBounds(cameras.map((c) => [c.latitude, c.longitude] as [number, number])), { maxZoom: 14, padding: [40, 40] });
-  }, [cameras]);
+    refresh();
+    map.on('moveend', refresh);
+    return () => {
+      pending?.abort();
+      map.off('moveend', refresh);
+    };
+  }, [statusParam, names, registryLink]);
 
   return (
     <figure className="mb-3">

@@ -1,34 +1,16 @@
-import { type CameraMapItem, type CameraStatus, cameraStatuses, cameraStatusLabels, type MunicipalitySummary } from '@vigia/contracts';
+import {
+  type CameraMapItem,
+  type CameraMapView,
+  type CameraStatus,
+  cameraStatuses,
+  cameraStatusLabels,
+  type MunicipalitySummary,
+} from '@vigia/contracts';
 import L from 'leaflet';
-import Supercluster from 'supercluster';
 import { cameraStatusColors } from '../cameras/camera-status';
 import { fovCone } from './fov';
 
 type Counts = Record<CameraStatus, number>;
-type PointProps = { camera: CameraMapItem } & Counts;
-type ClusterProps = Counts;
-
-const zero = (): Counts => ({ online: 0, offline: 0, pending: 0, disabled: 0 });
-
-/** Supercluster index of the cameras, with the count of each status carried up every cluster. */
-export function buildIndex(cameras: CameraMapItem[]): Supercluster<PointProps, ClusterProps> {
-  const index = new Supercluster<PointProps, ClusterProps>({
-    radius: 60,
-    maxZoom: 17,
-    map: (p) => ({ online: p.online, offline: p.offline, pending: p.pending, disabled: p.disabled }),
-    reduce: (acc, p) => {
-      for (const s of cameraStatuses) acc[s] += p[s];
-    },
-  });
-  index.load(
-    cameras.map((camera) => ({
-      type: 'Feature' as const,
-      geometry: { type: 'Point' as const, coordinates: [camera.longitude, camera.latitude] },
-      properties: { camera, ...zero(), [camera.status]: 1 },
-    })),
-  );
-  return index;
-}
 
 /** A conic gradient with one slice per status, in proportion. */
 function statusGradient(c: Counts): string {
@@ -105,23 +87,29 @@ export interface DrawOptions {
   coneZoom: number;
 }
 
-/** Redraws clusters, markers and cones for the map's current view. */
-export function drawCameras(map: L.Map, group: L.LayerGroup, index: Supercluster<PointProps, ClusterProps>, opts: DrawOptions): void {
-  group.clearLayers();
+/** The viewport the server clusters for (padded a little, clamped to valid degrees) and the zoom. */
+export function viewportQuery(map: L.Map): { west: number; south: number; east: number; north: number; zoom: number } {
   const b = map.getBounds();
+  const clamp = (n: number, lim: number) => Math.max(-lim, Math.min(lim, n));
+  return {
+    west: clamp(b.getWest() - 0.01, 180),
+    south: clamp(b.getSouth() - 0.01, 90),
+    east: clamp(b.getEast() + 0.01, 180),
+    north: clamp(b.getNorth() + 0.01, 90),
+    zoom: Math.max(0, Math.round(map.getZoom())),
+  };
+}
+
+/** Redraws the clusters, markers and cones the server answered for the map's view (issue 13). */
+export function drawView(map: L.Map, group: L.LayerGroup, view: CameraMapView, opts: DrawOptions): void {
+  group.clearLayers();
   const zoom = Math.round(map.getZoom());
-  const features = index.getClusters([b.getWest() - 0.01, b.getSouth() - 0.01, b.getEast() + 0.01, b.getNorth() + 0.01], zoom);
-  for (const f of features) {
-    const [lon, lat] = f.geometry.coordinates as [number, number];
-    const props = f.properties;
-    if ('cluster' in props && props.cluster) {
-      const clusterId = props.cluster_id;
-      L.marker([lat, lon], { icon: clusterIcon(props.point_count, props), keyboard: true, title: `${props.point_count} câmeras` })
-        .on('click', () => map.setView([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 18)))
-        .addTo(group);
-      continue;
-    }
-    const camera = (props as PointProps).camera;
+  for (const c of view.clusters) {
+    L.marker([c.latitude, c.longitude], { icon: clusterIcon(c.count, c.statusCounts), keyboard: true, title: `${c.count} câmeras` })
+      .on('click', () => map.setView([c.latitude, c.longitude], Math.min(c.expansionZoom, 18)))
+      .addTo(group);
+  }
+  for (const camera of view.cameras) {
     if (zoom >= opts.coneZoom) {
       L.polygon(fovCone(camera.latitude, camera.longitude, camera.heading, camera.fieldOfView), {
         color: cameraStatusColors[camera.status],
@@ -130,7 +118,7 @@ export function drawCameras(map: L.Map, group: L.LayerGroup, index: Supercluster
         interactive: false,
       }).addTo(group);
     }
-    L.marker([lat, lon], { icon: cameraIcon(camera), keyboard: true, title: camera.name })
+    L.marker([camera.latitude, camera.longitude], { icon: cameraIcon(camera), keyboard: true, title: camera.name })
       .bindPopup(() => popupContent(camera, opts.municipalityName(camera.municipalityIbge), opts.registryLink))
       .addTo(group);
   }

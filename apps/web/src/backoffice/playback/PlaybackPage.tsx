@@ -3,10 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
 import { Loading } from '../../shared/components/Loading';
-import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { listCameras } from '../api/cameras-api';
+import { listCameraOptions } from '../api/cameras-api';
+import { CameraSearch } from '../cameras/CameraSearch';
+import { useCameraNames } from '../cameras/use-camera-names';
+import { useCameraPages } from '../cameras/use-camera-pages';
 import { liveSupported } from '../live/live-session';
 import { areaById, mayUse } from '../navigation';
 import { useSession } from '../session/session-context';
@@ -53,8 +55,8 @@ export function PlaybackPage() {
   const [params, setParams] = useSearchParams();
   const extras = (params.get('com') ?? '').split(',').filter((x) => /^[0-9a-f-]{36}$/.test(x) && x !== cameraId);
   const ids = useMemo(() => [cameraId, ...extras].slice(0, MAX_CAMERAS), [cameraId, extras.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
-  const cams = useApiData(listCameras);
-  const name = (id: string) => cams.data?.find((c) => c.id === id)?.name ?? 'Câmera';
+  const cams = useCameraPages(listCameraOptions);
+  const name = useCameraNames(ids);
   useDocumentTitle(`Gravações — ${name(cameraId)}`);
   const { activeRole } = useSession();
   const mayExport = mayUse(activeRole, areaById('ops-exports'));
@@ -378,6 +380,7 @@ export function PlaybackPage() {
             </select>
           </label>
         )}
+        {ids.length < MAX_CAMERAS && <CameraSearch id="playback-sync-search" pages={cams} />}
       </div>
       {ids.map((id) => (
         <Timeline
@@ -412,12 +415,13 @@ export function PlaybackPage() {
 /** /app/operacoes/gravacoes — pick a camera. */
 export function PlaybackIndexPage() {
   useDocumentTitle('Gravações');
-  const cams = useApiData(listCameras);
+  const cams = useCameraPages(listCameraOptions);
   return (
     <>
       <Breadcrumb items={[{ label: 'Operações' }, { label: 'Gravações' }]} />
       <h1>Gravações</h1>
       <p>Escolha uma câmera para ver a linha do tempo das gravações; até quatro câmeras podem ser reproduzidas sincronizadas.</p>
+      <CameraSearch id="playback-camera-search" pages={cams} />
       {cams.loading && <Loading />}
       {cams.error && <ApiErrorMessage error={cams.error} />}
       <ul data-testid="playback-camera-list">

@@ -1,4 +1,4 @@
-import { type Camera, type SignagePlate, signagePlateStatusLabels } from '@vigia/contracts';
+import { type CameraOption, type SignagePlate, signagePlateStatusLabels } from '@vigia/contracts';
 import { useCallback, useState } from 'react';
 import { type ApiError, toApiError } from '../../shared/api/api-error';
 import { ApiErrorMessage } from '../../shared/components/ApiErrorMessage';
@@ -8,7 +8,7 @@ import { Message } from '../../shared/components/Message';
 import { useApiData } from '../../shared/hooks/use-api-data';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { Breadcrumb } from '../../shared/layout/Breadcrumb';
-import { listCameras } from '../api/cameras-api';
+import { listAllCameraOptions } from '../api/cameras-api';
 import { uploadFile } from '../api/files-api';
 import { listClients } from '../api/integrator-api';
 import { listPlates, plateArtworkUrl, submitPlatePhoto } from '../api/signage-api';
@@ -17,7 +17,7 @@ import { useSession } from '../session/session-context';
 
 const TITLE = 'Placas dos locais';
 
-type Site = { camera: Pick<Camera, 'id' | 'name'>; plate: SignagePlate | null };
+type Site = { camera: Pick<CameraOption, 'id' | 'name'>; plate: SignagePlate | null };
 
 export const plateTag = (s: SignagePlate['status'] | null) =>
   s === 'approved' ? 'success' : s === 'submitted' ? 'info' : s === 'new_photo_requested' ? 'danger' : 'warning';
@@ -35,7 +35,7 @@ export function SignagePlatesPage() {
   const load = useCallback(
     async (signal: AbortSignal): Promise<Site[]> => {
       const [cameras, plates, clients] = await Promise.all([
-        listCameras(signal),
+        listAllCameraOptions(signal),
         listPlates(signal),
         activeRole === 'integrator' ? listClients(signal) : Promise.resolve([]),
       ]);

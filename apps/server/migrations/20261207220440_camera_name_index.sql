@@ -1,0 +1,1 @@
+CREATE INDEX "camera_name_id_idx" ON "camera" USING btree ("name","id");
