@@ -107,10 +107,11 @@ export class SegmentUploader {
             try {
               await this.upload(seg);
             } catch (err) {
-              failed ??= { err };
               this.stats.errors++;
               this.stats.lastError = (err as Error).message;
-              this.deps.log.warn({ err, segment: seg.id }, 'segment upload failed');
+              // One line per failed pass: the other uploads in flight fail alike during an outage.
+              if (!failed) this.deps.log.warn({ err, segment: seg.id, inFlight: workers }, 'segment upload failed');
+              failed ??= { err };
             }
           }
         }),
