@@ -37,9 +37,10 @@ function s3Unreachable(err: unknown): boolean {
  * Outage: recording goes on into the spool and the backlog grows (the API's
  * `recording-upload-backlog` sweep raises the alert). After a failed pass the uploader waits
  * (doubling up to 10 s) but probes the bucket (HeadBucket) every `intervalMs`: the first answer
- * after a probe or an upload that found S3 down starts a pass at once with the back-off reset, so the drain starts within
- * one interval of S3 coming back, not up to 10 s later. The backlog drains oldest first with more
- * uploads in flight the longer the queue (`concurrency` … `maxConcurrency`).
+ * after a probe or an upload that found S3 down starts a pass at once with the back-off reset,
+ * so the drain starts within one interval of S3 coming back, not up to 10 s later. The backlog
+ * drains oldest first with more uploads in flight the longer the queue (`concurrency` …
+ * `maxConcurrency`).
  */
 export class SegmentUploader {
   readonly stats = {
