@@ -1,5 +1,5 @@
 /**
- * Recordings in S3 benchmark (not a test): `npx tsx bench/bench-s3.ts [--cameras 20] [--seconds 60] [--objects 24]`
+ * Recordings in S3 benchmark (not a test): `npx tsx bench/bench-s3.ts [--cameras 20] [--seconds 60] [--objects 24] [--outage 60]`
  *
  * Against a real Ceph RGW on loopback (scripts/ceph-rgw.sh; S3_TEST_* when the caller started one,
  * else its own throwaway cluster):
@@ -8,8 +8,12 @@
  *     the cameras, the node's block-device bytes (/proc/<pid>/io read_bytes + write_bytes), the
  *     spool's logical I/O (recorder writes + uploader reads), bytes uploaded, and the backlog left
  *     (goal: device bytes / received ≤ 2.5×).
+ *  1b. With `--outage N` (bench/s3-outage.ts): the node reaches the RGW through a TCP proxy, cut
+ *     for N s after phase 1 while the cameras record, then restored: backlog, time to the first
+ *     upload and to the backlog gone, drain rate against the ingest (goal ≥ 2×), alert raised and
+ *     cleared, every uploaded object's SHA-256/size against the index.
  *  2. Upload throughput: `--objects` files of one 30 s segment at 2 Mbit/s (7.5 MB) sent with the
- *     uploader's code (`uploadFile`: multipart, SHA-256, HEAD) at its default concurrency (4).
+ *     uploader's code (`uploadFile`: 7.5 MB < 8 MiB → one PutObject with Content-MD5, SHA-256 on the way) at concurrency 4.
  *  3. Playback first byte: `--gets` Range GETs of 512 KiB at random offsets of those objects, time
  *     to the first body byte; and the ranged reader's open (HEAD) + first read. Goal p95 ≤ 100 ms.
  */
@@ -25,12 +29,14 @@ import { startSimulator } from '@vigia/testkit/camera-simulator';
 import { freshBuckets, startRgw } from '@vigia/testkit/ceph-rgw';
 import { makeAllStreamEligible } from '@vigia/testkit/eligible-camera';
 import { freePort } from '@vigia/testkit/server-process';
+import { startTcpProxy } from '@vigia/testkit/tcp-proxy';
 import { makeUser, signIn, testApp } from '@vigia/testkit/test-app';
 import { createTestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';
 import { startSqlGateway } from '../apps/server/src/db/gateway.js';
 import { partners } from '../apps/server/src/db/schema.js';
-import { children, registerSimCameras, repo, runBench, sleep, stopBench } from './bench-common.js';
+import { children, pct, registerSimCameras, repo, runBench, sleep, stopBench } from './bench-common.js';
+import { type OutageFigures, outagePhase } from './s3-outage.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +48,7 @@ const { values: args } = parseArgs({
     segment: { type: 'string', default: '10' },
     objects: { type: 'string', default: '24' },
     gets: { type: 'string', default: '300' },
+    outage: { type: 'string', default: '0' },
   },
 });
 const N = Number(args.cameras);
@@ -59,15 +66,14 @@ function procIo(pid: number): { read: number; write: number } {
   return { read: Number(io.read_bytes), write: Number(io.write_bytes) };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 const ms = (x: number) => Number(x.toFixed(1));
 
 async function main() {
   const rgw = await startRgw();
   const { settings: s3, client } = await freshBuckets(rgw);
+  const OUTAGE = Number(args.outage);
+  const rgwUrl = new URL(s3.endpoint);
+  const proxy = OUTAGE > 0 ? await startTcpProxy({ host: rgwUrl.hostname, port: Number(rgwUrl.port) }) : undefined;
   const t = await createTestDatabase();
   const key = randomBytes(32).toString('base64');
   const app = await testApp(t.database, t.dataDir, { STREAM_TOKEN_KEY: key });
@@ -109,7 +115,7 @@ async function main() {
       RECORDING_SEGMENT_SECONDS: args.segment!,
       MEDIA_PUSH: 'off',
       RECORDING_STORAGE: 's3',
-      RECORDING_S3_ENDPOINT: s3.endpoint,
+      RECORDING_S3_ENDPOINT: proxy?.url ?? s3.endpoint,
       RECORDING_S3_REGION: s3.region,
       RECORDING_S3_BUCKET: s3.bucket,
       RECORDING_S3_EVIDENCE_BUCKET: s3.evidenceBucket,
@@ -145,8 +151,14 @@ async function main() {
   const backlog = await t.database.db.execute(
     sql`SELECT count(*)::int AS n FROM recording_segment WHERE object_key IS NULL AND closed_at IS NOT NULL AND deleted_at IS NULL`,
   );
+  let outage: OutageFigures | undefined;
+  if (proxy) {
+    outage = await outagePhase({ db: t.database.db, proxy, client, bucket: s3.bucket, seconds: OUTAGE });
+    console.log('outage', JSON.stringify(outage));
+  }
   node.kill('SIGTERM');
   await new Promise((res) => node.once('exit', res));
+  await proxy?.close();
   const received = s2.ingest.bytesReceived - s1.ingest.bytesReceived;
   const recorded = s2.recording.bytes - s1.recording.bytes;
   const uploaded = s2.upload.uploadedBytes - s1.upload.uploadedBytes;
@@ -228,6 +240,11 @@ async function main() {
 | cameras | received | recorded | uploaded (objects) | device bytes / received | spool logical I/O / received | backlog at end | upload MB/s (objects/s) | Range GET first byte p50 / p95 / max | HEAD + first 64 KiB p95 |
 |---|---|---|---|---|---|---|---|---|---|
 | ${N} | ${spool.receivedMB} MB | ${spool.recordedMB} MB | ${spool.uploadedMB} MB (${spool.uploadedObjects}) | ${spool.deviceOverReceived} | ${spool.spoolLogicalOverReceived} | ${JSON.stringify(spool.backlogSegmentsAtEnd)} | ${upload.MBps} (${upload.objectsPerSecond}) | ${playback.firstByteMs.p50} / ${playback.firstByteMs.p95} / ${playback.firstByteMs.max} ms | ${playback.headPlusFirst64KiBMs.p95} ms |
+`);
+  if (outage)
+    console.log(`| outage | backlog | ingest | first upload after restore | backlog gone after | drain rate | drain / ingest | alert raised / cleared | objects checked (SHA-256 mismatches) | load average |
+|---|---|---|---|---|---|---|---|---|---|
+| ${outage.outageSeconds} s | ${outage.backlogSegments} segments (${outage.backlogMB} MB) | ${outage.ingestSegmentsPerSecond} segments/s | ${outage.firstUploadAfterRestoreSeconds} s | ${outage.drainSeconds} s | ${outage.drainSegmentsPerSecond} segments/s (${outage.drainMBps} MB/s) | **${outage.drainOverIngest}×** (goal ≥ 2) | ${outage.alertRaised} / ${outage.alertCleared} | ${outage.objectsChecked} (${outage.hashMismatches}) | ${outage.loadAverage} |
 `);
   await stopBench({ sim, gateway, app, t });
   await rgw.stop();

@@ -87,8 +87,10 @@ const envSchema = z
     RECORDING_SPOOL_GRACE_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
     /** RECORDING_STORAGE=s3: the uploader looks for closed segments this often (and retries after an error). */
     RECORDING_UPLOAD_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
-    /** RECORDING_STORAGE=s3: uploads in flight at once. */
+    /** RECORDING_STORAGE=s3: uploads in flight at once with a small queue (the floor). */
     RECORDING_UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** RECORDING_STORAGE=s3: uploads in flight at most while a backlog drains (grows with the queue, one per 4 waiting). */
+    RECORDING_UPLOAD_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   })
   .extend(recordingStorageEnv.shape);
 
@@ -142,7 +144,7 @@ export interface NodeConfig {
   /** HLS output for browsers without MSE and for the VMS already at CIOSP (Art. 22 §3). */
   hls: { idleMs: number };
   /** RECORDING_STORAGE=s3: the bucket the spool uploads to (undefined = local disk only). */
-  objectStorage: { s3: S3Settings; spoolGraceMs: number; intervalMs: number; concurrency: number } | undefined;
+  objectStorage: { s3: S3Settings; spoolGraceMs: number; intervalMs: number; concurrency: number; maxConcurrency: number } | undefined;
 }
 
 export function loadNodeConfig(source: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -238,6 +240,7 @@ function objectStorageOf(e: z.infer<typeof envSchema>): NodeConfig['objectStorag
         spoolGraceMs: e.RECORDING_SPOOL_GRACE_SECONDS * 1000,
         intervalMs: e.RECORDING_UPLOAD_INTERVAL_MS,
         concurrency: e.RECORDING_UPLOAD_CONCURRENCY,
+        maxConcurrency: Math.max(e.RECORDING_UPLOAD_CONCURRENCY, e.RECORDING_UPLOAD_MAX_CONCURRENCY),
       }
     : undefined;
 }

@@ -78,6 +78,12 @@ export function createNodeMetrics(s: Sources): client.Registry {
       'Segments not uploaded: spool file missing, short or not matching the index',
       () => up.setAside,
     );
+    gauge(
+      'vigia_node_upload_concurrency',
+      'Uploads in flight in the current (or last) batch: grows with the backlog',
+      () => up.concurrency,
+    );
+    counter('vigia_node_upload_probes_down_total', 'Reachability probes that found the object storage down', () => up.probesDown);
   }
   return registry;
 }

@@ -25,8 +25,8 @@ import { createPartner, registerCamera, untilProgress } from './helpers/node-tes
  * each, recording (RECORDING_STORAGE=s3) into their spools and uploading to a real Ceph RGW
  * (scripts/ceph-rgw.sh); faults, each asserted on the segment index (rows carry the writer
  * `(node, epoch, generation)`), its hash chain and the objects:
- *  (4) the RGW unreachable for 60 s → no recording lost, an alert raised, the backlog drained,
- *      every object's SHA-256 equal to the index's;
+ *  (4) the RGW unreachable for 60 s → no recording lost, an alert raised (and cleared after), the
+ *      backlog drained (its rate reported), every object's SHA-256 equal to the index's;
  *  (5) the database unreachable for two lease periods → 0 reassignments, recording goes on;
  *  (1) kill -9 of a node → every camera recording on a live node, gap ≤ 15 s p95 / ≤ 30 s max;
  *  (2) kill -STOP for two lease periods, then -CONT → its writes are refused, it stops what it lost;
@@ -397,6 +397,8 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
       expect(raised[0]!.volume).toBe(`s3:${s3.bucket}`);
       expect(raised[0]!.message).toContain('3 nó(s) de mídia');
 
+      // The backlog: every segment closed (with bytes) before S3 is reachable again and not uploaded.
+      const backlogIds = (await closedSegments(Date.now())).filter((r) => r.object_key === null).map((r) => r.id);
       const restoredAt = Date.now();
       await s3Proxy!.restore();
       // The backlog drains: every segment closed before the RGW came back gets its object.
@@ -405,20 +407,33 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
         (n) => n === 0,
         60_000,
       );
-      const drainedAt = Date.now();
-      const backlog = pending.length;
-      const uploadedWhileDraining = (
-        await q<{ n: number }>(
-          'SELECT count(*)::int AS n FROM recording_segment WHERE uploaded_at >= to_timestamp($1 / 1000.0) AND uploaded_at <= to_timestamp($2 / 1000.0)',
-          [restoredAt, drainedAt],
-        )
-      )[0]!.n;
-      const drainS = (drainedAt - restoredAt) / 1000;
-      console.info(
-        `RGW outage ${S3_OUTAGE_MS / 1000} s: ${backlog} segments waiting in the spools; every segment closed before the restore uploaded ` +
-          `${drainS.toFixed(1)} s after it (includes the uploaders' back-off, ≤ 10 s): ${uploadedWhileDraining} uploads, ` +
-          `${(uploadedWhileDraining / drainS).toFixed(1)}/s; ingest ${(CAMERAS / SEGMENT_SECONDS).toFixed(0)} segments/s`,
+      // Drain rate, defined as the issue means it: backlog objects uploaded per second from the
+      // moment S3 is reachable again until the last of them is uploaded (the index's uploaded_at,
+      // not this test's polling), against the ingest measured during the outage (segments closed
+      // per second). Reported, not asserted: a timed figure on a shared runner is no verdict
+      // (bench/bench-s3.ts --outage measures it; docs/benchmarks.md).
+      const [drain] = await q<{ first_ms: number; last_ms: number; n: number; ingest: number }>(
+        `SELECT (extract(epoch from min(uploaded_at)) * 1000)::float8 AS first_ms, (extract(epoch from max(uploaded_at)) * 1000)::float8 AS last_ms,
+           count(*)::int AS n,
+           (SELECT count(*)::int FROM recording_segment WHERE closed_at >= to_timestamp($2 / 1000.0) AND closed_at < to_timestamp($3 / 1000.0)) AS ingest
+         FROM recording_segment WHERE id = ANY($1::uuid[])`,
+        [backlogIds, cutAt, restoredAt],
       );
+      expect(drain!.n).toBe(backlogIds.length);
+      const drainS = (drain!.last_ms - restoredAt) / 1000;
+      const ingestPerS = drain!.ingest / ((restoredAt - cutAt) / 1000);
+      console.info(
+        `RGW outage ${((restoredAt - cutAt) / 1000).toFixed(0)} s: backlog ${backlogIds.length} segments; first upload ` +
+          `${((drain!.first_ms - restoredAt) / 1000).toFixed(1)} s after S3 was reachable again, backlog gone after ${drainS.toFixed(1)} s → ` +
+          `drain ${(backlogIds.length / drainS).toFixed(1)} segments/s against ${ingestPerS.toFixed(1)} segments/s of ingest ` +
+          `(${(backlogIds.length / drainS / ingestPerS).toFixed(2)}×; issue goal ≥ 2×); load average ${os.loadavg()[0]!.toFixed(1)}`,
+      );
+      // With nothing closed before the restore left waiting, the sweep clears the alert (audited).
+      await uploadBacklogAlertSweep(database!.db, { bucket: s3.bucket, alertAfterMs: 0, now: () => new Date(restoredAt) }).runBatch(1);
+      const cleared = await q<{ open: boolean }>(
+        "SELECT acknowledged_at IS NULL AS open FROM alert WHERE kind = 'recording_upload_backlog'",
+      );
+      expect(cleared).toEqual([{ open: false }]);
       // No camera moved: an object-storage outage is not a node failure.
       expect(await assignments()).toEqual(before);
       const segs = await segments();
@@ -434,7 +449,7 @@ describe.skipIf(!hasPostgres)('three media nodes on one PostgreSQL: failover, fe
       expect(gaps[0]!.n).toBe(0);
       // Every uploaded object hashes to the SHA-256 (and size) in the index, read back from the bucket.
       const uploaded = (await closedSegments(restoredAt)).filter((r) => r.object_key !== null);
-      expect(uploaded.length).toBeGreaterThanOrEqual(backlog);
+      expect(uploaded.length).toBeGreaterThanOrEqual(backlogIds.length);
       const queue = [...uploaded];
       await Promise.all(
         Array.from({ length: 8 }, async () => {

@@ -161,7 +161,7 @@ describe('recordings in S3-compatible object storage (Ceph RGW)', () => {
     expect((await verifyExportPackage(dir, signingKey.publicKeyPem)).problems).toEqual([]);
   });
 
-  it('S3 outage of 60 s: recording goes on into the spool, an alert is raised, the backlog drains and every object matches the index', async () => {
+  it('S3 outage of 60 s: recording goes on into the spool, an alert is raised, the backlog drains, the alert clears and every object matches the index', async () => {
     const db = t.database.db;
     const cutAt = new Date();
     const errorsBefore = node!.uploader!.stats.errors;
@@ -193,6 +193,15 @@ describe('recordings in S3-compatible object storage (Ceph RGW)', () => {
       return rows.filter((s) => s.closedAt && s.closedAt < restoredAt && !s.objectKey).length;
     };
     await untilProgress(pendingBefore, (n) => n === 0, 30_000);
+    // The uploader watched the bucket during the outage (probes that found it down) instead of only sleeping.
+    expect(node!.uploader!.stats.probesDown).toBeGreaterThan(0);
+    // With no segment closed before the restore left waiting, the sweep clears the alert (audited).
+    await uploadBacklogAlertSweep(db, { bucket: s3.bucket, alertAfterMs: 0, now: () => restoredAt }).runBatch(1);
+    const [cleared] = await db.select().from(alerts).where(eq(alerts.id, raised[0]!.id));
+    expect(cleared!.acknowledgedAt).not.toBeNull();
+    expect(cleared!.acknowledgedBy).toBeNull();
+    expect(cleared!.message).toContain('fila de envio esvaziada');
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, 'recording.upload_backlog_cleared'))).toHaveLength(1);
 
     for (const cam of cams) {
       const rows = (await segments(cam)).filter((s) => s.closedAt && s.closedAt < restoredAt);

@@ -15,6 +15,7 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -78,6 +79,8 @@ export function createS3Client(s: S3Settings): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 2,
+    // An unreachable endpoint that drops packets fails in 5 s instead of the OS's minutes of SYN retries.
+    requestHandler: { connectionTimeout: 5_000 },
   });
 }
 
@@ -125,8 +128,11 @@ const PART_BYTES = 8 * 1024 * 1024;
 export const DELETE_BATCH = 1000;
 
 /**
- * Uploads a local file as one multipart upload (parts of 8 MiB, SHA-256 computed on the bytes
- * sent). Returns the ETag (from HeadObject: RGW's CompleteMultipartUpload answers an empty one).
+ * Uploads a local file, SHA-256 computed on the bytes sent. Up to one part (8 MiB) → one
+ * PutObject with Content-MD5 (S3 refuses a body that does not match it) whose answered ETag must
+ * be that MD5: one request, the stored bytes checked, no HEAD (an ETag that is not the MD5, e.g.
+ * SSE-KMS, falls back to the HEAD below). Larger → one multipart upload (parts of 8 MiB), then
+ * HeadObject for the ETag (RGW's CompleteMultipartUpload answers an empty one) and the size.
  * `length`: only the file's first `length` bytes (what an index row describes: a spool file may
  * be longer than its row when a fenced-out writer kept appending); 0 → an empty object.
  */
@@ -139,8 +145,17 @@ export async function uploadFile(
 ): Promise<{ etag: string; sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
-  if (length === 0) {
-    await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.alloc(0), ContentType: 'video/mp4' }));
+  const total = length ?? (await fs.stat(file)).size;
+  if (total <= PART_BYTES) {
+    const body = total ? await readPrefix(file, total) : Buffer.alloc(0);
+    hash.update(body);
+    size = body.length;
+    const md5 = createHash('md5').update(body).digest();
+    const put = await client.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'video/mp4', ContentMD5: md5.toString('base64') }),
+    );
+    const etag = (put.ETag ?? '').replaceAll('"', '');
+    if (etag === md5.toString('hex')) return { etag, sha256: hash.digest('hex'), size };
   } else {
     const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: 'video/mp4' }));
     try {
@@ -178,6 +193,23 @@ export async function uploadFile(
   return { etag: (head.ETag ?? '').replaceAll('"', ''), sha256: hash.digest('hex'), size };
 }
 
+/** The first `length` bytes of a file (fewer when it is shorter). */
+async function readPrefix(file: string, length: number): Promise<Buffer> {
+  const fh = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await fh.read(buf, got, length - got, got);
+      if (!bytesRead) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Deletes keys in DeleteObjects batches of ≤ 1000; returns the keys S3 refused (with reasons). */
 export async function deleteObjects(client: S3Client, bucket: string, keys: string[]): Promise<{ key: string; code: string }[]> {
   const refused: { key: string; code: string }[] = [];
@@ -189,6 +221,21 @@ export async function deleteObjects(client: S3Client, bucket: string, keys: stri
     for (const e of r.Errors ?? []) refused.push({ key: e.Key ?? '', code: e.Code ?? 'Error' });
   }
   return refused;
+}
+
+/**
+ * Whether the object storage answers: a HeadBucket within `timeoutMs`; any HTTP answer below 500
+ * counts (403 from credentials without ListBucket still means the gateway is back). The uploader's
+ * probe while an outage lasts.
+ */
+export async function s3Reachable(client: S3Client, bucket: string, timeoutMs: number): Promise<boolean> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal: AbortSignal.timeout(timeoutMs) });
+    return true;
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    return status !== undefined && status < 500;
+  }
 }
 
 const notFound = (err: unknown) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { deleteObjects, objectKey, uploadFile } from '@vigia/contracts/recording-s3';
+import { deleteObjects, objectKey, s3Reachable, uploadFile } from '@vigia/contracts/recording-s3';
 import type { LocalRecordingStorage } from '@vigia/contracts/recording-store';
 import type { Log } from '../log.js';
 import type { PendingUpload, UploadStore } from './recording-store.js';
@@ -9,20 +9,38 @@ export interface UploaderOptions {
   bucket: string;
   /** A spool file is removed this long after its upload was confirmed. */
   spoolGraceMs: number;
-  /** Pause between passes when idle; after an error the pause doubles up to 10 s. */
+  /** Pause between passes when idle; after an error the pause doubles up to 10 s (cut short by the probe). */
   intervalMs: number;
+  /** Uploads in flight with a short queue. */
   concurrency: number;
+  /** Uploads in flight at most: one per `QUEUE_PER_UPLOAD` segments waiting, between `concurrency` and this. */
+  maxConcurrency: number;
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/** Segments waiting per upload in flight: a backlog of 64 drains with 16 uploads at once. */
+const QUEUE_PER_UPLOAD = 4;
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** An S3 SDK error without an HTTP answer (connection refused, reset, timeout) or a 5xx: the storage is down, not the request wrong. */
+function s3Unreachable(err: unknown): boolean {
+  const meta = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata;
+  return meta !== undefined && (meta.httpStatusCode === undefined || meta.httpStatusCode >= 500);
+}
 
 /**
  * Sends every closed segment of this node's spool (the local fMP4 recorder's files) to the
- * recordings bucket, one multipart upload each, and records the object key and ETag on the index
- * row only when the bytes sent hash to the SHA-256 already in the chain. Spool files go a grace
- * period after the confirmed upload. While S3 is unreachable recording goes on into the spool and
- * the backlog grows (the API's `recording-upload-backlog` sweep raises the alert); when S3 is back
- * the backlog drains with `concurrency` uploads in flight, oldest first.
+ * recordings bucket (one PutObject with Content-MD5 up to 8 MiB, else a multipart upload), and
+ * records the object key and ETag on the index row only when the bytes sent hash to the SHA-256
+ * already in the chain. Spool files go a grace period after the confirmed upload.
+ *
+ * Outage: recording goes on into the spool and the backlog grows (the API's
+ * `recording-upload-backlog` sweep raises the alert). After a failed pass the uploader waits
+ * (doubling up to 10 s) but probes the bucket (HeadBucket) every `intervalMs`: the first answer
+ * after a probe or an upload that found S3 down starts a pass at once with the back-off reset,
+ * so the drain starts within one interval of S3 coming back, not up to 10 s later. The backlog
+ * drains oldest first with more uploads in flight the longer the queue (`concurrency` …
+ * `maxConcurrency`).
  */
 export class SegmentUploader {
   readonly stats = {
@@ -34,6 +52,11 @@ export class SegmentUploader {
     setAside: 0,
     spoolRemoved: 0,
     lastError: null as string | null,
+    /** Uploads in flight in the current (or last) batch. */
+    concurrency: 0,
+    /** Reachability probes sent while uploads were failing, and those that found S3 down. */
+    probes: 0,
+    probesDown: 0,
   };
   /**
    * Segments this process will not upload (see `setAside`): skipped so one bad row never blocks
@@ -69,28 +92,32 @@ export class SegmentUploader {
   /** One pass: upload what is pending (until the queue is empty or an error), then prune the spool. */
   async pass(): Promise<void> {
     const { store, opts } = this.deps;
+    const batchSize = opts.maxConcurrency * QUEUE_PER_UPLOAD;
     for (;;) {
-      const limit = opts.concurrency * 4 + this.setAsideIds.size;
+      const limit = batchSize + this.setAsideIds.size;
       const fetched = await store.pending(limit);
       const batch = fetched.filter((seg) => !this.setAsideIds.has(seg.id));
       if (!batch.length) break;
-      let failed = false;
+      let failed: { err: unknown } | undefined;
       const queue = [...batch];
+      const workers = Math.min(opts.maxConcurrency, Math.max(opts.concurrency, Math.ceil(batch.length / QUEUE_PER_UPLOAD)));
+      this.stats.concurrency = workers;
       await Promise.all(
-        Array.from({ length: Math.min(opts.concurrency, queue.length) }, async () => {
+        Array.from({ length: workers }, async () => {
           for (let seg = queue.shift(); seg && !failed; seg = queue.shift()) {
             try {
               await this.upload(seg);
             } catch (err) {
-              failed = true;
               this.stats.errors++;
               this.stats.lastError = (err as Error).message;
-              this.deps.log.warn({ err, segment: seg.id }, 'segment upload failed');
+              // One line per failed pass: the other uploads in flight fail alike during an outage.
+              if (!failed) this.deps.log.warn({ err, segment: seg.id, inFlight: workers }, 'segment upload failed');
+              failed ??= { err };
             }
           }
         }),
       );
-      if (failed) throw new Error(this.stats.lastError ?? 'upload failed');
+      if (failed) throw failed.err;
       if (fetched.length < limit || this.stopped) break;
     }
     await this.pruneSpool();
@@ -148,11 +175,37 @@ export class SegmentUploader {
           this.backoffMs = 0;
           this.schedule(this.deps.opts.intervalMs);
         },
-        () => {
+        (err: unknown) => {
           this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(this.deps.opts.intervalMs, this.backoffMs * 2));
-          this.schedule(this.backoffMs);
+          this.probeUntil(Date.now() + this.backoffMs, s3Unreachable(err));
         },
       );
     }, ms);
+  }
+
+  /**
+   * After a failed pass: probe the bucket every `intervalMs` until `retryAt`. An answer after a
+   * probe that found S3 down (it came back) starts a pass at once, back-off reset; otherwise (S3
+   * answered all along: the failure is elsewhere) the next pass waits for `retryAt`.
+   */
+  private probeUntil(retryAt: number, sawDown: boolean): void {
+    if (this.stopped) return;
+    const { client, opts } = this.deps;
+    this.timer = setTimeout(
+      () => {
+        if (Date.now() >= retryAt) return this.schedule(0);
+        this.running = s3Reachable(client, opts.bucket, PROBE_TIMEOUT_MS).then((up) => {
+          this.stats.probes++;
+          if (!up) this.stats.probesDown++;
+          if (up && sawDown) {
+            this.backoffMs = 0;
+            this.deps.log.info({ probes: this.stats.probes }, 'object storage reachable again: draining the spool');
+            return this.schedule(0);
+          }
+          this.probeUntil(retryAt, sawDown || !up);
+        });
+      },
+      Math.max(0, Math.min(opts.intervalMs, retryAt - Date.now())),
+    );
   }
 }
