@@ -8,7 +8,10 @@ import { managedPartnerIds, viewScope } from './cameras.scope.js';
 import { publicLabel } from './public-view.js';
 import { streamEligible } from './stream-eligibility.js';
 
+/** Default page of the light picker rows. */
 export const CAMERA_PAGE_DEFAULT = 100;
+/** Default page of the full registry rows (about 0.7 KiB each, with their states: half the work). */
+export const CAMERA_LIST_PAGE_DEFAULT = 50;
 
 const NEVER = sql`false`;
 
@@ -40,7 +43,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * name search, and the keyset after `cursor` (the last id of the previous page, looked up inside the
  * scope: a camera outside it is 404, like any other). Fetches one row more to tell if a page follows.
  */
-export async function cameraPage(db: Queryable, auth: AuthContext, query: CameraPageQuery) {
+export async function cameraPage(db: Queryable, auth: AuthContext, query: CameraPageQuery, defaultLimit = CAMERA_PAGE_DEFAULT) {
   const where: SQL[] = [viewScope(auth)];
   if (query.partnerId) where.push(eq(cameras.partnerId, query.partnerId));
   if (query.q) where.push(and(not(publicOnly(auth)), ilike(cameras.name, `%${escapeLike(query.q)}%`))!);
@@ -54,7 +57,7 @@ export async function cameraPage(db: Queryable, auth: AuthContext, query: Camera
     if (!after) throw new AppError('NOT_FOUND', 'Câmera não encontrada.');
     where.push(sql`(${key}, ${cameras.id}) > (${after.key}::text, ${query.cursor}::uuid)`);
   }
-  const limit = query.limit ?? CAMERA_PAGE_DEFAULT;
+  const limit = query.limit ?? defaultLimit;
   return { where: and(...where)!, orderBy: [asc(key), asc(cameras.id)], limit };
 }
 

@@ -9,7 +9,7 @@ import { partners } from '../../db/tables/partners.js';
 import { AppError } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session.service.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
-import { cameraPage, pageOf } from './camera-pages.js';
+import { CAMERA_LIST_PAGE_DEFAULT, cameraPage, pageOf } from './camera-pages.js';
 import { type Placement, placementProblems } from './camera-placement.js';
 import {
   type CameraRow,
@@ -195,7 +195,7 @@ export async function insertCamera(
 
 /** One page of the camera list (by name; camera-pages.ts), full rows as the viewer may see them. */
 export async function listCameras(db: Queryable, auth: AuthContext, query: CameraPageQuery = {}): Promise<CameraList> {
-  const page = await cameraPage(db, auth, query);
+  const page = await cameraPage(db, auth, query, CAMERA_LIST_PAGE_DEFAULT);
   const rows = await db
     .select()
     .from(cameras)
