@@ -188,7 +188,7 @@ export class Viewer {
     this.stream = stream;
     this.armExpiry();
     this.d.viewers.add(this);
-    // Ordering (docs/live-view.md "Audit of a view"): the checks above are done, so the stream starts
+    // Ordering (docs/architecture.md "Audit of a view — ordering on the node"): the checks above are done, so the stream starts
     // now, while the view's record is written; if that write fails the socket closes at once — a
     // view is never watched on without its record (at most the write's latency of video goes out).
     stream.viewId.then(

@@ -48,7 +48,7 @@ export interface MapIndexCacheOptions {
  * fresh; when the camera table changed (fingerprint) or the entry is older than `ttlMs`, it is
  * rebuilt once in the background while the old one keeps answering — never older than
  * `maxAgeMs`. Concurrent callers share one fingerprint query and one build per scope.
- * Staleness accepted (docs/operations.md): camera changes within `minRebuildMs` plus one
+ * Staleness accepted (docs/cameras.md "Operations map"): camera changes within `minRebuildMs` plus one
  * rebuild; other scope changes within `ttlMs` plus one rebuild.
  */
 export class MapIndexCache {
