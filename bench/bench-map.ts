@@ -34,6 +34,7 @@ import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { cameras } from '../apps/server/src/db/schema.js';
+import { mapItemColumns } from '../apps/server/src/modules/cameras/camera-map.service.js';
 import { buildClusterIndex } from '../apps/server/src/modules/cameras/map/map-index.js';
 import { pct, runAutocannon, runBench, seedCameras } from './bench-common.js';
 
@@ -155,20 +156,7 @@ runBench(async () => {
     });
     await t.database.db.execute(sql.raw('ANALYZE'));
     // What a scope's index build holds the event loop for (synchronous), on these rows, in this process.
-    const items = (await t.database.db
-      .select({
-        id: cameras.id,
-        name: cameras.name,
-        partnerId: cameras.partnerId,
-        latitude: cameras.latitude,
-        longitude: cameras.longitude,
-        municipalityIbge: cameras.municipalityIbge,
-        heading: cameras.heading,
-        fieldOfView: cameras.fieldOfView,
-        status: cameras.status,
-        openToPublic: cameras.openToPublic,
-      })
-      .from(cameras)) as CameraMapItem[];
+    const items = (await t.database.db.select(mapItemColumns).from(cameras)) as CameraMapItem[];
     const builds: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();

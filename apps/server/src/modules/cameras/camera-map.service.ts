@@ -13,21 +13,24 @@ import { publicApproved, streamEligible } from './stream-eligibility.js';
 /** The operations map draws at most this many cameras in one answer (the state plans ~10 000). */
 export const MAP_LIMIT = 20_000;
 
+/** What a marker and a cone need of a camera: no address, port or credential. */
+export const mapItemColumns = {
+  id: cameras.id,
+  name: cameras.name,
+  partnerId: cameras.partnerId,
+  latitude: cameras.latitude,
+  longitude: cameras.longitude,
+  municipalityIbge: cameras.municipalityIbge,
+  heading: cameras.heading,
+  fieldOfView: cameras.fieldOfView,
+  status: cameras.status,
+  openToPublic: cameras.openToPublic,
+};
+
 /** Every camera the user may see (scope in the SQL WHERE), with only what a marker and a cone need. */
 export async function listMapCameras(db: Queryable, auth: AuthContext): Promise<CameraMap> {
   const rows = await db
-    .select({
-      id: cameras.id,
-      name: cameras.name,
-      partnerId: cameras.partnerId,
-      latitude: cameras.latitude,
-      longitude: cameras.longitude,
-      municipalityIbge: cameras.municipalityIbge,
-      heading: cameras.heading,
-      fieldOfView: cameras.fieldOfView,
-      status: cameras.status,
-      openToPublic: cameras.openToPublic,
-    })
+    .select(mapItemColumns)
     .from(cameras)
     .where(viewScope(auth))
     .orderBy(asc(cameras.id))

@@ -4,6 +4,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../../db/client.js';
 import { cameras } from '../../../db/tables/cameras.js';
 import type { AuthContext } from '../../accounts/session.service.js';
+import { mapItemColumns } from '../camera-map.service.js';
 import { managedPartnerIds, seesOnlyAsPublic, viewScope } from '../cameras.scope.js';
 import { publicViewOfMapItem } from '../public-view.js';
 import type { PointProps } from './map-index.js';
@@ -26,22 +27,7 @@ export function mapScopeKey(auth: AuthContext): string {
 
 /** Every camera the user may see (scope in the SQL WHERE), as a marker needs it; another partner's open camera as the public map shows it. */
 export async function loadScopeItems(db: Queryable, auth: AuthContext): Promise<CameraMapItem[]> {
-  const rows = await db
-    .select({
-      id: cameras.id,
-      name: cameras.name,
-      partnerId: cameras.partnerId,
-      latitude: cameras.latitude,
-      longitude: cameras.longitude,
-      municipalityIbge: cameras.municipalityIbge,
-      heading: cameras.heading,
-      fieldOfView: cameras.fieldOfView,
-      status: cameras.status,
-      openToPublic: cameras.openToPublic,
-    })
-    .from(cameras)
-    .where(viewScope(auth))
-    .orderBy(asc(cameras.id));
+  const rows = await db.select(mapItemColumns).from(cameras).where(viewScope(auth)).orderBy(asc(cameras.id));
   return rows.map((r) => (seesOnlyAsPublic(auth, r.partnerId) ? publicViewOfMapItem(r) : r));
 }
 
