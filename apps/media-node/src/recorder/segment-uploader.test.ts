@@ -60,6 +60,12 @@ function fakeS3() {
     calls: [] as string[],
     inFlight: 0,
     peakInFlight: 0,
+    /**
+     * PutObjects wait until this many are in flight together (then all go on), so the peak does
+     * not depend on how fast each worker reads its file; 0 = no wait. A safety release after 5 s
+     * lets a test that never reaches it fail on its assertion instead of hanging.
+     */
+    holdUntil: 0,
     /** Called on every HeadBucket before it answers (the test flips `down` from here). */
     onProbe: (_n: number) => undefined as void,
     client: undefined as unknown as S3Client,
@@ -74,6 +80,12 @@ function fakeS3() {
       if (!(cmd instanceof PutObjectCommand)) return {};
       s.inFlight++;
       s.peakInFlight = Math.max(s.peakInFlight, s.inFlight);
+      if (s.holdUntil > 0) {
+        const giveUpAt = Date.now() + 5_000;
+        while (s.inFlight < s.holdUntil && s.peakInFlight < s.holdUntil && Date.now() < giveUpAt)
+          await new Promise((r) => setTimeout(r, 1));
+        s.holdUntil = 0;
+      }
       await new Promise((r) => setImmediate(r));
       s.inFlight--;
       return {
@@ -95,6 +107,7 @@ describe('SegmentUploader', () => {
   it('drains the whole backlog with uploads in flight growing with it (one per 4 waiting, at most maxConcurrency), one PutObject each', async () => {
     const { rows, store, spool } = spoolOf(40);
     const s3 = fakeS3();
+    s3.holdUntil = 10;
     const up = new SegmentUploader({
       client: s3.client,
       store,
