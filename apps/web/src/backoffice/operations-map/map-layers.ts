@@ -102,6 +102,11 @@ export function viewportQuery(map: L.Map): { west: number; south: number; east: 
 
 /** Redraws the clusters, markers and cones the server answered for the map's view (issue 13). */
 export function drawView(map: L.Map, group: L.LayerGroup, view: CameraMapView, opts: DrawOptions): void {
+  // Every move asks the server again and redraws; a popup open on a camera that is still in the
+  // answer opens again on its new marker (removing a marker closes its popup, and the popup's own
+  // auto-pan is a move).
+  const open = group.getLayers().find((l): l is L.Marker => l instanceof L.Marker && l.isPopupOpen());
+  const openCameraId = open ? markerCamera.get(open) : undefined;
   group.clearLayers();
   const zoom = Math.round(map.getZoom());
   for (const c of view.clusters) {
@@ -118,11 +123,16 @@ export function drawView(map: L.Map, group: L.LayerGroup, view: CameraMapView, o
         interactive: false,
       }).addTo(group);
     }
-    L.marker([camera.latitude, camera.longitude], { icon: cameraIcon(camera), keyboard: true, title: camera.name })
+    const marker = L.marker([camera.latitude, camera.longitude], { icon: cameraIcon(camera), keyboard: true, title: camera.name })
       .bindPopup(() => popupContent(camera, opts.municipalityName(camera.municipalityIbge), opts.registryLink))
       .addTo(group);
+    markerCamera.set(marker, camera.id);
+    if (camera.id === openCameraId) marker.openPopup();
   }
 }
+
+/** The camera of each marker drawn by `drawView` (to keep its popup open across redraws). */
+const markerCamera = new WeakMap<L.Marker, string>();
 
 /** Municipality seats: dots always, names from `labelZoom` on (a usable map without tiles). */
 export function seatsLayer(municipalities: MunicipalitySummary[]): { dots: L.LayerGroup; labels: L.LayerGroup } {
