@@ -102,12 +102,13 @@ export function viewportQuery(map: L.Map): { west: number; south: number; east: 
 
 /** Redraws the clusters, markers and cones the server answered for the map's view (issue 13). */
 export function drawView(map: L.Map, group: L.LayerGroup, view: CameraMapView, opts: DrawOptions): void {
-  // Every move asks the server again and redraws; a popup open on a camera that is still in the
-  // answer opens again on its new marker (removing a marker closes its popup, and the popup's own
-  // auto-pan is a move).
+  // Every move asks the server again and redraws; the marker whose popup is open stays as it is
+  // while its camera is still in the answer (removing a marker closes its popup, and the popup's
+  // own auto-pan is a move).
   const open = group.getLayers().find((l): l is L.Marker => l instanceof L.Marker && l.isPopupOpen());
   const openCameraId = open ? markerCamera.get(open) : undefined;
-  group.clearLayers();
+  const keep = openCameraId !== undefined && view.cameras.some((c) => c.id === openCameraId) ? open : undefined;
+  for (const layer of group.getLayers()) if (layer !== keep) group.removeLayer(layer);
   const zoom = Math.round(map.getZoom());
   for (const c of view.clusters) {
     L.marker([c.latitude, c.longitude], { icon: clusterIcon(c.count, c.statusCounts), keyboard: true, title: `${c.count} câmeras` })
@@ -123,11 +124,11 @@ export function drawView(map: L.Map, group: L.LayerGroup, view: CameraMapView, o
         interactive: false,
       }).addTo(group);
     }
+    if (keep && camera.id === openCameraId) continue;
     const marker = L.marker([camera.latitude, camera.longitude], { icon: cameraIcon(camera), keyboard: true, title: camera.name })
       .bindPopup(() => popupContent(camera, opts.municipalityName(camera.municipalityIbge), opts.registryLink))
       .addTo(group);
     markerCamera.set(marker, camera.id);
-    if (camera.id === openCameraId) marker.openPopup();
   }
 }
 
