@@ -21,9 +21,8 @@ import { parseArgs } from 'node:util';
 import { govbrDemoAccounts, startGovbrProvider } from '@vigia/testkit/govbr-provider';
 import { signInWithGovbrHttp } from '@vigia/testkit/govbr-sign-in';
 import { freePort, startServer } from '@vigia/testkit/server-process';
-import { reserveDatabase } from '@vigia/testkit/test-database';
 import type autocannon from 'autocannon';
-import { pct, runAutocannon, runBench } from './bench-common.js';
+import { pct, reserveBenchDatabase, runAutocannon, runBench } from './bench-common.js';
 
 const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, clients: { type: 'string', default: '50' } } });
 const seconds = Number(args.seconds);
@@ -38,10 +37,8 @@ function summary(name: string, { result: r, latencies }: { result: autocannon.Re
 }
 
 runBench(async () => {
-  if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  else delete process.env.DATABASE_URL;
   // A new database per run: the citizen's list (polled below) and the audit chain start empty.
-  const reserved = await reserveDatabase();
+  const reserved = await reserveBenchDatabase();
   const dataDir = reserved.dataDir;
   const providerPort = await freePort();
   let serverUrl = '';

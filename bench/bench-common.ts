@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Simulator } from '@vigia/testkit/camera-simulator';
 import { makeStreamEligible } from '@vigia/testkit/eligible-camera';
 import { authHeaders, makeUser, signIn } from '@vigia/testkit/test-app';
-import type { TestDatabase } from '@vigia/testkit/test-database';
+import { type ReservedDatabase, reserveDatabase, type TestDatabase } from '@vigia/testkit/test-database';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import type { App } from '../apps/server/src/app.js';
@@ -148,4 +148,14 @@ export async function seedCameras(
       `INSERT INTO camera (${cols.join(', ')}) SELECT ${cols.map((c) => clone[c] ?? c).join(', ')} FROM camera, generate_series(1, ${n - 1}) g`,
     ),
   );
+}
+
+/**
+ * A new, empty database for one benchmark run: on BENCH_DATABASE_URL's PostgreSQL server (created
+ * and dropped by `drop()`), else embedded PGlite in a temporary directory — so runs start alike.
+ */
+export function reserveBenchDatabase(): Promise<ReservedDatabase> {
+  if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  else delete process.env.DATABASE_URL;
+  return reserveDatabase();
 }

@@ -29,14 +29,13 @@ import type { CameraMapItem } from '@vigia/contracts';
 import { migrateDatabase, openDatabase } from '@vigia/testkit/server';
 import { freePort, startServer } from '@vigia/testkit/server-process';
 import { makeUser, PASSWORD, testApp } from '@vigia/testkit/test-app';
-import { reserveDatabase } from '@vigia/testkit/test-database';
 import type autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { cameras } from '../apps/server/src/db/schema.js';
 import { mapItemColumns } from '../apps/server/src/modules/cameras/camera-map.service.js';
 import { buildClusterIndex } from '../apps/server/src/modules/cameras/map/map-index.js';
-import { pct, runAutocannon, runBench, seedCameras } from './bench-common.js';
+import { pct, reserveBenchDatabase, runAutocannon, runBench, seedCameras } from './bench-common.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -138,9 +137,7 @@ async function signInHttp(base: string, email: string): Promise<Record<string, s
 }
 
 runBench(async () => {
-  if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  else delete process.env.DATABASE_URL;
-  const reserved = await reserveDatabase();
+  const reserved = await reserveBenchDatabase();
   const operatorEmails: string[] = [];
   {
     const database = await openDatabase({ url: reserved.url, dataDir: reserved.dataDir, onPoolError: () => undefined });

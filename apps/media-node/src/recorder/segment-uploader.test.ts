@@ -98,6 +98,17 @@ function fakeS3() {
   return s;
 }
 
+/** An uploader over a spool and a fake S3, with the options the tests share (`intervalMs` varies). */
+function uploaderOf(sp: { store: UploadStore; spool: LocalRecordingStorage }, client: S3Client, intervalMs: number): SegmentUploader {
+  return new SegmentUploader({
+    client,
+    store: sp.store,
+    spool: sp.spool,
+    log: quiet,
+    opts: { bucket: 'b', spoolGraceMs: 0, intervalMs, concurrency: 4, maxConcurrency: 16 },
+  });
+}
+
 /** Resolves when `done()` holds; checks after every turn of the event loop (no clock involved). */
 async function until(done: () => boolean): Promise<void> {
   while (!done()) await new Promise((r) => setTimeout(r, 5));
@@ -108,13 +119,7 @@ describe('SegmentUploader', () => {
     const { rows, store, spool } = spoolOf(40);
     const s3 = fakeS3();
     s3.holdUntil = 10;
-    const up = new SegmentUploader({
-      client: s3.client,
-      store,
-      spool,
-      log: quiet,
-      opts: { bucket: 'b', spoolGraceMs: 0, intervalMs: 60_000, concurrency: 4, maxConcurrency: 16 },
-    });
+    const up = uploaderOf({ store, spool }, s3.client, 60_000);
     await up.pass();
     expect(rows.every((r) => r.objectKey)).toBe(true);
     expect(up.stats.concurrency).toBe(10);
@@ -122,13 +127,7 @@ describe('SegmentUploader', () => {
     expect(s3.calls).toEqual(Array(40).fill('put'));
     // A short queue runs with the floor (`concurrency`).
     const small = spoolOf(3);
-    const up2 = new SegmentUploader({
-      client: s3.client,
-      store: small.store,
-      spool: small.spool,
-      log: quiet,
-      opts: { bucket: 'b', spoolGraceMs: 0, intervalMs: 60_000, concurrency: 4, maxConcurrency: 16 },
-    });
+    const up2 = uploaderOf(small, s3.client, 60_000);
     await up2.pass();
     expect(up2.stats.concurrency).toBe(4);
     expect(up2.stats.uploaded).toBe(3);
@@ -142,13 +141,7 @@ describe('SegmentUploader', () => {
     s3.onProbe = (n) => {
       if (n === 3) s3.down = false;
     };
-    const up = new SegmentUploader({
-      client: s3.client,
-      store,
-      spool,
-      log: quiet,
-      opts: { bucket: 'b', spoolGraceMs: 0, intervalMs: 20, concurrency: 4, maxConcurrency: 16 },
-    });
+    const up = uploaderOf({ store, spool }, s3.client, 20);
     up.start();
     await until(() => rows.every((r) => r.objectKey));
     await up.stop();
