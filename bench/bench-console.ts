@@ -1,8 +1,8 @@
 /**
  * Console benchmark (not a test): `npx tsx bench/bench-console.ts [--runs 8] [--monitor all|recorded]`
  *
- * The start command (API + media node child + 16 GStreamer demo cameras at 640×360, embedded
- * database) with the production defaults (`--monitor all`: every camera's upstream kept open, so
+ * The start command (API + media node child + 16 GStreamer demo cameras at 640×360; embedded
+ * PGlite, or a new database on BENCH_DATABASE_URL's PostgreSQL server) with the production defaults (`--monitor all`: every camera's upstream kept open, so
  * every open is warm) or viewer-driven upstreams (`--monitor recorded`, recording off: the node
  * connects to each camera when a tile asks). Chromium signs in as the demo operator, saves a 4×4
  * and a single-tile layout, then `--runs` times opens /app/operacoes/console and loads one:
@@ -14,7 +14,6 @@
  * single-tile open (out.single.json), with a summary of what held the page's main thread from the
  * click to the last first frame (bench/chrome-trace.ts).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +21,7 @@ import { launchBrowser } from '@vigia/testkit/browser';
 import { LoginPage } from '@vigia/testkit/login-page';
 import { freePort, startServer } from '@vigia/testkit/server-process';
 import type { Page } from 'playwright-core';
-import { here, sleep } from './bench-common.js';
+import { here, reserveBenchDatabase, sleep } from './bench-common.js';
 import { ChromeTrace, summariseTrace } from './chrome-trace.js';
 
 const { values: args } = parseArgs({
@@ -58,6 +57,8 @@ async function openLayout(page: Page, base: string, name: string, tiles: number,
   await page.goto(`${base}/app/operacoes/console`);
   const button = page.locator('.vigia-console-layouts button', { hasText: name });
   await button.waitFor();
+  // The operator picks a layout once the console has loaded (its tree, layouts and events requests answered).
+  await page.waitForLoadState('networkidle');
   const trace = traceFile ? await ChromeTrace.start(page) : undefined;
   const done = page.evaluate(`(${WATCH})(${tiles})`) as Promise<number[]>;
   await page.waitForFunction('window.__vigiaBenchStarted === true');
@@ -70,13 +71,13 @@ async function openLayout(page: Page, base: string, name: string, tiles: number,
   return times;
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigia-bench-console-'));
+const reserved = await reserveBenchDatabase();
 const monitorAll = args.monitor !== 'recorded';
 const server = await startServer({
-  DATA_DIR: dataDir,
+  DATA_DIR: reserved.dataDir,
   DEMO: '1',
   DEMO_CAMERAS: '16',
-  DATABASE_URL: '',
+  DATABASE_URL: reserved.url ?? '',
   WEB_DIST: webDist,
   MEDIA_NODE: 'on',
   MEDIA_NODE_PORT: String(await freePort()),
@@ -101,7 +102,9 @@ try {
     return ids;
   })()`)) as string[];
   if (cameras.length < 16) throw new Error(`only ${cameras.length} cameras`);
-  console.log(`bench-console: 16 cameras, ${RUNS} runs, MEDIA_MONITOR=${monitorAll ? 'all' : 'recorded'}; ${os.cpus().length} CPUs`);
+  console.log(
+    `bench-console: 16 cameras, ${RUNS} runs, MEDIA_MONITOR=${monitorAll ? 'all' : 'recorded'}, ${reserved.url ? 'PostgreSQL' : 'PGlite'}; ${os.cpus().length} CPUs`,
+  );
   if (monitorAll) await sleep(8_000); // the node claims every camera (heartbeat) and fills its GOP cache
   await openLayout(page, server.url, 'Bench 4x4', 16); // warm-up: JS and HTTP caches
   const first: number[] = [];
@@ -139,6 +142,6 @@ try {
 } finally {
   await browser.close();
   await server.kill('SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await reserved.drop();
 }
 process.exit(0);

@@ -8,7 +8,8 @@ import type { CameraForIngest, NodeStore } from './store.js';
 import { CameraNotEligible, LeaseHeldElsewhere, type Upstreams } from './upstreams.js';
 
 /**
- * One viewer socket on /live/:cameraId.
+ * A viewer of one camera: one socket on /live/:cameraId (this file), or one channel of a shared
+ * socket on /live (live-mux.ts; the browser's console opens every tile of a layout that way).
  *
  *   client → {type:'auth', token, nonce}   (within 5 s; token from POST /api/live/:id/token)
  *   node   → {type:'ready'} {type:'codec'} then binary: init segment, GOP burst, one fragment per frame
@@ -53,6 +54,68 @@ export interface OpenedStream {
 
 /** The token is valid but this source refuses it (e.g. a playback that already ended). */
 export class ViewerRefused extends Error {}
+
+/** Where a viewer's messages go: a whole socket, or one channel of a shared socket. */
+export interface ViewerLink {
+  readonly open: boolean;
+  send(m: LiveServerMessage): void;
+  sendChunk(chunk: Buffer): void;
+  /** Bytes sent to this viewer and not yet written to the network (the hub's slow-viewer rule). */
+  bufferedAmount(): number;
+  /** Tells the client why its stream ends (an `error` message) and closes the socket or channel. */
+  close(reason: LiveCloseReason, why: string): void;
+}
+
+/** A whole socket as a viewer's link (/live/:cameraId, /playback/:cameraId). */
+export function socketLink(ws: WebSocket): ViewerLink {
+  const link: ViewerLink = {
+    get open() {
+      return ws.readyState === ws.OPEN;
+    },
+    send: (m) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+    },
+    sendChunk: (chunk) => ws.send(chunk, { binary: true }),
+    bufferedAmount: () => ws.bufferedAmount,
+    close: (reason, why) => {
+      if (ws.readyState !== ws.OPEN && ws.readyState !== ws.CONNECTING) return;
+      link.send({ type: 'error', code: reason, message: why });
+      ws.close(liveCloseCodes[reason], why.slice(0, 120));
+    },
+  };
+  return link;
+}
+
+/**
+ * Serves one viewer on a socket of its own: `auth` within 5 s, then `renew`s; anything else (or a
+ * binary frame) ends it.
+ */
+export function serveViewerSocket(ws: WebSocket, cameraId: string, origin: string, d: ViewerDeps): Viewer {
+  const viewer = new Viewer(socketLink(ws), cameraId, origin, d);
+  const authTimer = setTimeout(() => viewer.end('unauthorized', 'auth message expected'), 5_000);
+  let authAsked = false;
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return viewer.end('unauthorized', 'unexpected binary message');
+    let msg: LiveClientMessage;
+    try {
+      msg = JSON.parse(String(data)) as LiveClientMessage;
+    } catch {
+      return viewer.end('unauthorized', 'malformed message');
+    }
+    if (msg.type === 'auth' && !authAsked) {
+      authAsked = true;
+      clearTimeout(authTimer);
+      viewer.auth(msg.token, msg.nonce);
+    } else if (msg.type === 'renew' && viewer.claims) viewer.renew(msg.token);
+    else viewer.end('unauthorized', 'unexpected message');
+  });
+  ws.on('close', () => {
+    clearTimeout(authTimer);
+    viewer.cleanup('client_closed');
+  });
+  ws.on('error', () => undefined);
+  return viewer;
+}
 
 /**
  * Live: the camera's one shared upstream (lease first), one `live_view` row per viewer. The row is
@@ -100,7 +163,7 @@ export class Viewer {
   private closed = false;
 
   constructor(
-    readonly ws: WebSocket,
+    private readonly link: ViewerLink,
     readonly cameraId: string,
     readonly origin: string,
     private readonly d: ViewerDeps,
@@ -110,33 +173,12 @@ export class Viewer {
     return this.claims?.sid ?? null;
   }
 
-  start(): void {
-    const authTimer = setTimeout(() => this.end('unauthorized', 'auth message expected'), 5_000);
-    this.ws.on('message', (data, isBinary) => {
-      if (isBinary) return this.end('unauthorized', 'unexpected binary message');
-      let msg: LiveClientMessage;
-      try {
-        msg = JSON.parse(String(data)) as LiveClientMessage;
-      } catch {
-        return this.end('unauthorized', 'malformed message');
-      }
-      if (msg.type === 'auth' && !this.claims) {
-        clearTimeout(authTimer);
-        this.auth(msg.token, msg.nonce).catch((err) => {
-          this.d.log.error({ err, camera: this.cameraId }, 'viewer start failed');
-          this.end('upstreamFailed', 'stream unavailable');
-        });
-      } else if (msg.type === 'renew' && this.claims) {
-        this.renew(msg.token);
-      } else {
-        this.end('unauthorized', 'unexpected message');
-      }
+  /** Checks the token and its nonce, then streams; any failure ends the viewer with its reason. */
+  auth(token: string, nonce: unknown): void {
+    this.start(token, nonce).catch((err) => {
+      this.d.log.error({ err, camera: this.cameraId }, 'viewer start failed');
+      this.end('upstreamFailed', 'stream unavailable');
     });
-    this.ws.on('close', () => {
-      clearTimeout(authTimer);
-      this.cleanup('client_closed');
-    });
-    this.ws.on('error', () => undefined);
   }
 
   private get source(): ViewerSource {
@@ -162,7 +204,7 @@ export class Viewer {
     return { ok: true, claims: c };
   }
 
-  private async auth(token: string, nonce: unknown): Promise<void> {
+  private async start(token: string, nonce: unknown): Promise<void> {
     const v = this.check(token, (c) => typeof nonce === 'string' && nonceHash(nonce) === c.cnf);
     if (!v.ok) return this.end(v.reason, v.why);
     const c = v.claims;
@@ -202,7 +244,7 @@ export class Viewer {
       },
     );
     this.send({ type: 'ready', expiresAt: c.exp });
-    const ws = this.ws;
+    const link = this.link;
     const hub = stream.hub;
     this.sub = hub.subscribe({
       send: (chunk, kind) => {
@@ -213,14 +255,14 @@ export class Viewer {
           if (t)
             this.send({ type: 'codec', codec: t.codecString, mime: `video/mp4; codecs="${codecs}"`, width: t.width, height: t.height });
         }
-        ws.send(chunk, { binary: true });
+        link.sendChunk(chunk);
       },
-      bufferedAmount: () => ws.bufferedAmount,
+      bufferedAmount: () => link.bufferedAmount(),
       close: (reason) => this.end(reason === 'lease_lost' ? 'moved' : 'upstreamFailed', `stream closed: ${reason}`),
     });
   }
 
-  private renew(token: string): void {
+  renew(token: string): void {
     const mine = this.claims!;
     const v = this.check(token, (c) => c.cnf === mine.cnf && c.sid === mine.sid && c.sub === mine.sub && c.pb === mine.pb);
     if (!v.ok) return this.end(v.reason, v.why === 'token not bound to this client' ? 'renewal token from another client' : v.why);
@@ -237,21 +279,18 @@ export class Viewer {
   }
 
   private send(m: LiveServerMessage): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(m));
+    this.link.send(m);
   }
 
-  /** Closes the socket with an application code and a short reason. */
+  /** Ends the stream: the client is told why (an application close code and a short reason). */
   end(reason: LiveCloseReason | string, why: string): void {
-    const code = (liveCloseCodes as Record<string, number>)[reason] ?? liveCloseCodes.upstreamFailed;
-    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
-      const name = (reason in liveCloseCodes ? reason : 'upstreamFailed') as LiveCloseReason;
-      this.send({ type: 'error', code: name, message: why });
-      this.ws.close(code, why.slice(0, 120));
-    }
+    const name = (reason in liveCloseCodes ? reason : 'upstreamFailed') as LiveCloseReason;
+    this.link.close(name, why);
     this.cleanup(String(reason));
   }
 
-  private cleanup(reason: string): void {
+  /** Releases the stream and its record (`reason` as for live_view.end_reason); idempotent. */
+  cleanup(reason: string): void {
     if (this.closed) return;
     this.closed = true;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);

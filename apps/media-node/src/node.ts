@@ -10,7 +10,8 @@ import type { NodeConfig } from './config.js';
 import { HealthStore } from './health/camera-health.js';
 import { HlsService } from './hls/hls-service.js';
 import { checkLeaseTiming, planRenewal, StableLease } from './leases.js';
-import { clientOrigin, UsedTokens, Viewer } from './live-socket.js';
+import { serveMuxSocket } from './live-mux.js';
+import { clientOrigin, serveViewerSocket, UsedTokens, type Viewer } from './live-socket.js';
 import { createLog, type Log } from './log.js';
 import { createNodeMetrics } from './metrics.js';
 import { nvrPlayback } from './nvr-playback.js';
@@ -47,7 +48,10 @@ export interface MediaNode {
   stop(): Promise<void>;
 }
 
-/** /live/:cameraId (live view) and /playback/:cameraId (partner-NVR playback, same socket protocol). */
+/**
+ * /live/:cameraId (live view) and /playback/:cameraId (partner-NVR playback, same socket protocol);
+ * /live alone: one socket carrying many cameras' live views (live-mux.ts).
+ */
 const UUID = /^\/(live|playback)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 const readerOf = (req: http.IncomingMessage) => ({
@@ -152,8 +156,9 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => {
-    const m = UUID.exec(req.url?.split('?')[0] ?? '');
-    if (!m) {
+    const path = req.url?.split('?')[0] ?? '';
+    const m = UUID.exec(path);
+    if (!m && path !== '/live') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
@@ -161,7 +166,8 @@ export async function startMediaNode(config: NodeConfig, log: Log = createLog(co
       ws.binaryType = 'nodebuffer';
       const s = (ws as unknown as { _socket?: import('node:net').Socket })._socket;
       s?.setNoDelay(true);
-      new Viewer(ws, m[2]!, clientOrigin(req), m[1] === 'playback' ? { ...deps, source: nvr.source } : deps).start();
+      if (!m) serveMuxSocket(ws, clientOrigin(req), deps);
+      else serveViewerSocket(ws, m[2]!, clientOrigin(req), m[1] === 'playback' ? { ...deps, source: nvr.source } : deps);
     });
   });
   await new Promise<void>((resolve, reject) => {

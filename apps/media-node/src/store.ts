@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { mediaTables as tables } from '@vigia/contracts/media-tables';
 import { publicApprovedSql, streamEligibleSql } from '@vigia/contracts/stream-eligibility';
+import { Batcher } from './batcher.js';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -432,18 +434,29 @@ export class NodeStore {
    * does not exist) and whether the viewer's session is still valid (as `liveSessions`; an
    * anonymous viewer, `sessionId` null: false).
    */
-  async viewerCheck(cameraId: string, sessionId: string | null): Promise<{ camera: CameraForIngest | undefined; sessionLive: boolean }> {
-    const rows = await this.sql.query<Partial<CameraRow> & { session_live: boolean | string }>(
-      `SELECT ${CAMERA_COLUMNS}, EXISTS (${LIVE_SESSION_SQL} AND s.id = $2) AS session_live
-       FROM (SELECT 1) AS one LEFT JOIN ${tables.camera} ON ${tables.camera}.id = $1::uuid`,
-      [cameraId, sessionId],
-    );
-    const r = rows[0];
-    return {
-      camera: r?.id ? toCamera(r as CameraRow) : undefined,
-      sessionLive: r?.session_live === true || String(r?.session_live) === 'true',
-    };
+  /**
+   * A viewer's camera and whether its session is still valid. Checks arriving together (the tiles of
+   * a layout subscribing on the shared socket) are one query, not one each behind the other.
+   */
+  viewerCheck(cameraId: string, sessionId: string | null): Promise<{ camera: CameraForIngest | undefined; sessionLive: boolean }> {
+    return this.viewerChecks.add({ cameraId, sessionId });
   }
+
+  private readonly viewerChecks = new Batcher(async (items: Array<{ cameraId: string; sessionId: string | null }>) => {
+    const rows = await this.sql.query<Partial<CameraRow> & { n: number; session_live: boolean | string }>(
+      `SELECT q.n, ${CAMERA_COLUMNS}, EXISTS (${LIVE_SESSION_SQL} AND s.id = q.sid) AS session_live
+       FROM json_to_recordset($1::json) AS q(n int, cam uuid, sid text) LEFT JOIN ${tables.camera} ON ${tables.camera}.id = q.cam`,
+      [JSON.stringify(items.map((it, n) => ({ n, cam: it.cameraId, sid: it.sessionId })))],
+    );
+    const byN = new Map(rows.map((r) => [Number(r.n), r]));
+    return items.map((_, n) => {
+      const r = byN.get(n);
+      return {
+        camera: r?.id ? toCamera(r as CameraRow) : undefined,
+        sessionLive: r?.session_live === true || String(r?.session_live) === 'true',
+      };
+    });
+  });
 
   /** Of the given session ids, those still valid (not revoked, not expired, user active, MFA done). */
   async liveSessions(ids: string[]): Promise<Set<string>> {
@@ -452,13 +465,28 @@ export class NodeStore {
     return new Set(rows.map((r) => r.id));
   }
 
-  async startView(v: { cameraId: string; userId: string | null; sessionId: string | null; origin: string }): Promise<string> {
-    const rows = await this.sql.query<{ id: string }>(
-      `INSERT INTO ${tables.liveView} (camera_id, node_id, user_id, session_id, origin) VALUES ($1::uuid, $2, $3::uuid, $4, $5) RETURNING id::text AS id`,
-      [v.cameraId, this.nodeId, v.userId, v.sessionId, v.origin.slice(0, 200)],
-    );
-    return rows[0]!.id;
+  /** Records a view (one `live_view` row; views starting together are one INSERT). */
+  startView(v: { cameraId: string; userId: string | null; sessionId: string | null; origin: string }): Promise<string> {
+    return this.viewStarts.add(v);
   }
+
+  private readonly viewStarts = new Batcher(
+    async (views: Array<{ cameraId: string; userId: string | null; sessionId: string | null; origin: string }>) => {
+      const rows = views.map((v) => ({
+        id: randomUUID(),
+        cam: v.cameraId,
+        usr: v.userId,
+        sid: v.sessionId,
+        origin: v.origin.slice(0, 200),
+      }));
+      await this.sql.query(
+        `INSERT INTO ${tables.liveView} (id, camera_id, node_id, user_id, session_id, origin)
+         SELECT q.id, q.cam, $2, q.usr, q.sid, q.origin FROM json_to_recordset($1::json) AS q(id uuid, cam uuid, usr uuid, sid text, origin text)`,
+        [JSON.stringify(rows), this.nodeId],
+      );
+      return rows.map((r) => r.id);
+    },
+  );
 
   async endView(id: string, reason: string): Promise<void> {
     await this.sql.query(

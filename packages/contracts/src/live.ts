@@ -24,6 +24,12 @@ export const liveTokenSchema = z.object({
    * tokens of other streams (partner-NVR playback).
    */
   masks: z.array(maskPolygonSchema).optional(),
+  /**
+   * Live tokens: ws(s)://node/live — the node's shared socket, where one connection carries every
+   * camera a page watches on that node (`LiveMuxClientMessage`). Browsers throttle opening many
+   * WebSockets at once, so a console layout opens one per node instead of one per tile.
+   */
+  muxUrl: z.string().optional(),
 });
 export type LiveToken = z.infer<typeof liveTokenSchema>;
 
@@ -58,6 +64,21 @@ export type LiveServerMessage =
   | { type: 'codec'; codec: string; mime: string; width: number; height: number }
   | { type: 'renewed'; expiresAt: number }
   | { type: 'error'; code: LiveCloseReason; message: string };
+
+/**
+ * The shared socket (/live): each camera is a channel the client numbers (0–65535, not reused while
+ * open). Text frames are the messages above plus `ch`; a channel's end is an `end` message with the
+ * close code a socket of its own would have got; binary frames are a 2-byte big-endian channel
+ * number followed by the chunk. At most `LIVE_MUX_MAX_CHANNELS` channels are open at once.
+ */
+export const LIVE_MUX_MAX_CHANNELS = 64;
+export type LiveMuxClientMessage =
+  | { type: 'subscribe'; ch: number; camera: string; token: string; nonce: string }
+  | { type: 'renew'; ch: number; token: string }
+  | { type: 'unsubscribe'; ch: number };
+export type LiveMuxServerMessage =
+  | (Exclude<LiveServerMessage, { type: 'error' }> & { ch: number })
+  | { type: 'end'; ch: number; code: number; reason: LiveCloseReason; message: string };
 
 /** WebSocket close codes the node uses (4000–4999 are application codes). */
 export const liveCloseCodes = {

@@ -79,10 +79,11 @@ export async function chooseNodes(db: Db, cameraIds: string[]): Promise<Map<stri
   return chosen;
 }
 
-function socketUrl(publicUrl: string, cameraId: string): string {
+/** ws(s)://node/live/:cameraId, or the node's shared socket ws(s)://node/live without a camera. */
+function socketUrl(publicUrl: string, cameraId?: string): string {
   const u = new URL(publicUrl);
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
-  u.pathname = `${u.pathname.replace(/\/$/, '')}/live/${cameraId}`;
+  u.pathname = `${u.pathname.replace(/\/$/, '')}/live${cameraId ? `/${cameraId}` : ''}`;
   return u.toString();
 }
 
@@ -104,7 +105,14 @@ function issue(
     cnf: nonceHash,
     ttlMs: LIVE_TOKEN_TTL_MS,
   });
-  return { token, url: socketUrl(node.public_url, camera.id), nodeId: node.id, expiresAt: new Date(claims.exp).toISOString(), masks };
+  return {
+    token,
+    url: socketUrl(node.public_url, camera.id),
+    muxUrl: socketUrl(node.public_url),
+    nodeId: node.id,
+    expiresAt: new Date(claims.exp).toISOString(),
+    masks,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type LiveServerMessage, type LiveToken, liveCloseCodes } from '@vigia/contracts';
+import { type ChannelHandlers, type LiveChannel, muxChannel, socketChannel } from './live-channel';
 import { firstPaintPosition, liveEdgeAction, streamStalled } from './live-edge';
 import { TokenStreamSession } from './token-session';
 
@@ -6,7 +7,9 @@ export type { LiveSessionOptions, LiveState } from './token-session';
 
 /**
  * One camera's live stream into one <video>: WebSocket from the media node → Media Source
- * Extensions (ManagedMediaSource where that is what the browser has).
+ * Extensions (ManagedMediaSource where that is what the browser has). Live streams ride the node's
+ * shared socket (one per node for the whole page, live-channel.ts); partner-NVR playback has a
+ * socket of its own.
  *
  * - A random nonce stays in this object's memory; the API gets only its SHA-256 (put in the token),
  *   the node gets the nonce over the socket. A leaked token is useless without it.
@@ -43,11 +46,13 @@ const messages: Record<number, string> = {
 };
 
 export class LiveSession extends TokenStreamSession {
-  private ws: WebSocket | undefined;
+  private channel: LiveChannel | undefined;
+  /** The handlers of the stream now open (those of a replaced one are ignored). */
+  private current: ChannelHandlers | undefined;
   private ms: MediaSource | undefined;
   private sb: SourceBuffer | undefined;
   private objectUrl: string | undefined;
-  private queue: ArrayBuffer[] = [];
+  private queue: BufferSource[] = [];
   private edgeTimer: number | undefined;
   private painted = false;
   private mime: string | undefined;
@@ -56,31 +61,40 @@ export class LiveSession extends TokenStreamSession {
   private receivedData = false;
 
   protected open(tok: LiveToken): void {
-    const ws = new WebSocket(tok.url);
-    ws.binaryType = 'arraybuffer';
-    this.ws = ws;
+    const mine: ChannelHandlers = {
+      onOpen: () => {
+        if (this.current === mine) this.step('socket');
+      },
+      onText: (m) => {
+        if (this.current !== mine) return;
+        this.lastData = performance.now();
+        this.onText(m);
+      },
+      onChunk: (data) => {
+        if (this.current !== mine) return;
+        this.lastData = performance.now();
+        this.onChunk(data);
+      },
+      onEnd: (code) => {
+        if (this.current !== mine || this.stopped) return;
+        this.channel = undefined;
+        this.teardown();
+        if (finalCodes.has(code)) return this.fail(messages[code] ?? 'Vídeo encerrado.');
+        this.retry(code === liveCloseCodes.expired ? 'token expirado' : 'conexão perdida');
+      },
+    };
+    this.current = mine;
     this.lastData = performance.now();
     this.receivedData = false;
+    this.channel = tok.muxUrl
+      ? muxChannel(tok.muxUrl, this.cameraId, tok.token, this.nonce, mine)
+      : socketChannel(tok.url, tok.token, this.nonce, mine);
     this.watchTimer = window.setInterval(() => {
-      if (this.ws === ws && streamStalled(performance.now() - this.lastData, this.receivedData))
-        this.retry('sem resposta do servidor de vídeo');
+      if (this.current !== mine || !streamStalled(performance.now() - this.lastData, this.receivedData)) return;
+      this.channel?.abandon();
+      this.channel = undefined;
+      this.retry('sem resposta do servidor de vídeo');
     }, 1_000);
-    ws.onopen = () => {
-      this.step('socket');
-      ws.send(JSON.stringify({ type: 'auth', token: tok.token, nonce: this.nonce }));
-    };
-    ws.onmessage = (ev) => {
-      if (this.ws !== ws) return;
-      this.lastData = performance.now();
-      if (typeof ev.data === 'string') this.onText(JSON.parse(ev.data) as LiveServerMessage);
-      else this.onChunk(ev.data as ArrayBuffer);
-    };
-    ws.onclose = (ev) => {
-      if (this.ws !== ws || this.stopped) return;
-      this.teardown();
-      if (finalCodes.has(ev.code)) return this.fail(messages[ev.code] ?? 'Vídeo encerrado.');
-      this.retry(ev.code === liveCloseCodes.expired ? 'token expirado' : 'conexão perdida');
-    };
   }
 
   private onText(m: LiveServerMessage): void {
@@ -97,7 +111,7 @@ export class LiveSession extends TokenStreamSession {
     this.scheduleRenewal(expiresAt, async () => {
       try {
         const tok = await this.fetchToken();
-        this.ws?.send(JSON.stringify({ type: 'renew', token: tok.token }));
+        this.channel?.renew(tok.token);
       } catch {
         // The socket closes at expiry; the reconnect path then reports what is wrong.
       }
@@ -154,7 +168,7 @@ export class LiveSession extends TokenStreamSession {
     this.pump();
   }
 
-  private onChunk(buf: ArrayBuffer): void {
+  private onChunk(buf: BufferSource): void {
     this.step('chunk');
     this.receivedData = true;
     this.queue.push(buf);
@@ -232,10 +246,11 @@ export class LiveSession extends TokenStreamSession {
   }
 
   protected release(): void {
-    const ws = this.ws;
-    this.ws = undefined;
+    const channel = this.channel;
+    this.channel = undefined;
+    this.current = undefined;
     window.clearInterval(this.watchTimer);
-    if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000);
+    channel?.close();
     this.detachMedia();
   }
 }
