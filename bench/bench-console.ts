@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '8' }, monitor: { type: 'string', default: 'all' }, trace: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
-const webDist = path.resolve(here, '../apps/web/dist');
+const webDist = process.env.BENCH_WEB_DIST ?? path.resolve(here, '../apps/web/dist');
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** In the page: times (ms since the click) at which each tile's video got its first frame. */

@@ -4,6 +4,8 @@ import { toApiError } from '../../shared/api/api-error';
 import { ptzApi } from './ptz-api';
 
 const SPEED = 0.6;
+/** The first status request waits this long after the control mounts (see `usePtz`). */
+const FIRST_STATUS_DELAY_MS = 400;
 /** Keyboard: arrows pan/tilt, + / - zoom (held down: moves; released: stops). */
 export const keyMoves: Record<string, PtzVelocityInput> = {
   ArrowLeft: { pan: -SPEED, tilt: 0, zoom: 0 },
@@ -45,9 +47,10 @@ export function usePtz(cameraId: string) {
   );
   useEffect(() => {
     const ctl = new AbortController();
-    // A task later: in a console layout mounting with this control, the tiles' stream-token request
-    // (sent from a microtask) leaves first instead of queueing behind this status request.
-    const first = window.setTimeout(() => void refresh(ctl.signal), 0);
+    // The picture first: a tile mounting with this control asks for its stream token at once, and
+    // this status (a database write and an ONVIF exchange on the API) would share the API with it
+    // and the node's checks; the controls can appear a moment after the video.
+    const first = window.setTimeout(() => void refresh(ctl.signal), FIRST_STATUS_DELAY_MS);
     const t = window.setInterval(() => void refresh(), 3000);
     return () => {
       ctl.abort();
