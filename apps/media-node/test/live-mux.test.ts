@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { LIVE_MUX_MAX_CHANNELS, liveCloseCodes } from '@vigia/contracts';
 import { type Simulator, startSimulator } from '@vigia/testkit/camera-simulator';
-import { newNonce, nonceHash, openLiveMux } from '@vigia/testkit/live-client';
-import { authHeaders, makeUser, type Session, signIn } from '@vigia/testkit/test-app';
+import { newNonce, openLiveMux } from '@vigia/testkit/live-client';
+import { makeUser, type Session, signIn } from '@vigia/testkit/test-app';
 import type { TestDatabase } from '@vigia/testkit/test-database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,16 @@ import type { SqlGateway } from '../../server/src/db/gateway.js';
 import { sessionIdOf } from '../../server/src/http/session-token.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  liveToken as liveTokenOf,
+  registerCamera,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * The node's shared live socket (/live): one WebSocket, a channel per camera (live-mux.ts). Each
@@ -27,16 +36,7 @@ let node: MediaNode;
 let operator: Session;
 const cam: string[] = [];
 
-async function liveToken(session: Session, cameraId: string, nonce = newNonce()) {
-  const res = await app.inject({
-    method: 'POST',
-    url: `/api/live/${cameraId}/token`,
-    headers: authHeaders(session),
-    payload: { nonceHash: nonceHash(nonce) },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return { ...(res.json() as { token: string; url: string; muxUrl: string }), nonce };
-}
+const liveToken = (session: Session, cameraId: string, nonce?: string) => liveTokenOf(app, session, cameraId, nonce);
 
 async function views(where: ReturnType<typeof sql>) {
   const r = await t.database.db.execute(sql`SELECT count(*)::int AS n FROM live_view WHERE ${where}`);

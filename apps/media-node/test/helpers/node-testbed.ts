@@ -159,9 +159,8 @@ export async function registerRecordedCamera(
   return id;
 }
 
-/** Asks the API for a live token for `session` and opens the viewer's socket with it. */
-export async function watchLive(app: App, session: Session, cameraId: string) {
-  const nonce = newNonce();
+/** A live token for `session` from the API (200 expected), with the nonce it is bound to. */
+export async function liveToken(app: App, session: Session, cameraId: string, nonce = newNonce()) {
   const res = await app.inject({
     method: 'POST',
     url: `/api/live/${cameraId}/token`,
@@ -169,6 +168,11 @@ export async function watchLive(app: App, session: Session, cameraId: string) {
     payload: { nonceHash: nonceHash(nonce) },
   });
   expect(res.statusCode, res.body).toBe(200);
-  const body = res.json() as { token: string; url: string };
-  return { ...openLive(body.url, body.token, nonce), token: body.token, url: body.url, nonce };
+  return { ...(res.json() as { token: string; url: string; muxUrl: string }), nonce };
+}
+
+/** Asks the API for a live token for `session` and opens the viewer's socket with it. */
+export async function watchLive(app: App, session: Session, cameraId: string) {
+  const { token, url, nonce } = await liveToken(app, session, cameraId);
+  return { ...openLive(url, token, nonce), token, url, nonce };
 }
