@@ -14,7 +14,15 @@ import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { integrationPullAuditSweep } from '../../server/src/modules/integrations/integration-pull-audit.sweep.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  registerSimulatorCameras,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * Art. 22 §3 (compatibility with the systems already at CIOSP) and Art. 24: the VMS at CIOSP pulls
@@ -58,18 +66,9 @@ beforeAll(async () => {
   admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
   const partnerId = await createPartner(t.database, 'Parceiro HLS');
-  const ports = [sim.port, ...sim.extraPorts];
-  for (let k = 1; k <= 2; k++) {
-    const camera = await registerCamera(app, admin, {
-      partnerId,
-      name: `Câmera HLS ${k}`,
-      rtspPort: ports[k - 1]!,
-      httpPort: 51_000 + k,
-      rtspPath: `/cam${k}`,
-      credentials: { username: sim.user, password: sim.password },
-    });
-    cam.push(camera.id);
-  }
+  cam.push(
+    ...(await registerSimulatorCameras(app, admin, sim, { partnerId, count: 2, name: (k) => `Câmera HLS ${k}`, httpPortBase: 51_000 })),
+  );
 }, 180_000);
 
 afterAll(() => stopTestBed({ node, gateway, sim, app, t }));

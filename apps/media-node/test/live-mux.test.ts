@@ -15,7 +15,7 @@ import {
   createPartner,
   LIVE_TEST_ENV,
   liveToken as liveTokenOf,
-  registerCamera,
+  registerSimulatorCameras,
   startTestApp,
   startTestNode,
   stopTestBed,
@@ -55,18 +55,7 @@ beforeAll(async () => {
   const admin = await signIn(app, (await makeUser(t.database, ['admin'])).email);
   operator = await signIn(app, (await makeUser(t.database, ['operator'])).email);
   const partnerId = await createPartner(t.database, 'Parceiro do socket compartilhado');
-  const ports = [sim.port, ...sim.extraPorts];
-  for (let k = 1; k <= 2; k++) {
-    const camera = await registerCamera(app, admin, {
-      partnerId,
-      name: `Câmera ${k}`,
-      rtspPort: ports[k - 1]!,
-      httpPort: 51_000 + k,
-      rtspPath: `/cam${k}`,
-      credentials: { username: sim.user, password: sim.password },
-    });
-    cam.push(camera.id);
-  }
+  cam.push(...(await registerSimulatorCameras(app, admin, sim, { partnerId, count: 2, name: (k) => `Câmera ${k}`, httpPortBase: 51_000 })));
 }, 180_000);
 
 afterAll(() => stopTestBed({ node, gateway, sim, app, t }));

@@ -16,7 +16,15 @@ import { drainSweep } from '../../server/src/jobs/sweep.js';
 import { revokeSession } from '../../server/src/modules/accounts/session.service.js';
 import { liveViewAuditSweep } from '../../server/src/modules/live/live-view-audit.sweep.js';
 import type { MediaNode } from '../src/node.js';
-import { createPartner, LIVE_TEST_ENV, registerCamera, startTestApp, startTestNode, stopTestBed, until } from './helpers/node-testbed.js';
+import {
+  createPartner,
+  LIVE_TEST_ENV,
+  registerSimulatorCameras,
+  startTestApp,
+  startTestNode,
+  stopTestBed,
+  until,
+} from './helpers/node-testbed.js';
 
 /**
  * Media node + API + real GStreamer cameras, on the database of this run (PGlite through the SQL
@@ -71,19 +79,15 @@ beforeAll(async () => {
   const opUser = await makeUser(t.database, ['operator']);
   operator = await signIn(app, opUser.email);
   const partnerId = await createPartner(t.database, 'Parceiro de teste');
-  const ports = [sim.port, ...sim.extraPorts];
-  for (let k = 1; k <= 3; k++) {
-    const camera = await registerCamera(app, admin, {
+  cam.push(
+    ...(await registerSimulatorCameras(app, admin, sim, {
       partnerId,
-      name: `Câmera ${k}`,
-      rtspPort: ports[k - 1]!,
-      httpPort: 50_000 + k,
-      rtspPath: `/cam${k}`,
-      openToPublic: k === 3,
-      credentials: { username: sim.user, password: sim.password },
-    });
-    cam.push(camera.id);
-  }
+      count: 3,
+      name: (k) => `Câmera ${k}`,
+      httpPortBase: 50_000,
+      fields: (k) => ({ openToPublic: k === 3 }),
+    })),
+  );
 }, 180_000);
 
 afterAll(() => stopTestBed({ node, gateway, sim, app, t }));

@@ -137,6 +137,40 @@ export async function registerCamera(
 }
 
 /**
+ * Registers the simulator's first `count` cameras for a partner (/cam1…, on its port then its extra
+ * ports, with its credentials; HTTP ports from `httpPortBase + 1`); `fields(k)` adds payload fields
+ * to camera k (1-based). Returns their ids in order.
+ */
+export async function registerSimulatorCameras(
+  app: App,
+  admin: Session,
+  sim: Simulator,
+  o: {
+    partnerId: string;
+    count: number;
+    name: (k: number) => string;
+    httpPortBase: number;
+    fields?: (k: number) => Record<string, unknown>;
+  },
+): Promise<string[]> {
+  const ports = [sim.port, ...sim.extraPorts];
+  const ids: string[] = [];
+  for (let k = 1; k <= o.count; k++) {
+    const camera = await registerCamera(app, admin, {
+      partnerId: o.partnerId,
+      name: o.name(k),
+      rtspPort: ports[k - 1]!,
+      httpPort: o.httpPortBase + k,
+      rtspPath: `/cam${k}`,
+      credentials: { username: sim.user, password: sim.password },
+      ...o.fields?.(k),
+    });
+    ids.push(camera.id);
+  }
+  return ids;
+}
+
+/**
  * Registers the simulator's first camera for a partner through the real API (as an administrator)
  * and turns recording on for it (camera policy, 7 days — the test node's default is off).
  */
