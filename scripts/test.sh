@@ -90,15 +90,17 @@ run unit --project unit
 # ports) and spend much of their time waiting on real media clocks, so they run side by side; each
 # writes its log, shown when both are done. VIGIA_TEST_SERIAL=1 runs them one after the other.
 # The multi-node fault test (PostgreSQL only: three media-node processes, 90 cameras, failover gaps
-# measured against the limits) runs alone afterwards: with the other run beside it, a node
-# starved of CPU takes longer to take cameras over than the platform does on a machine of its own.
+# measured against the limits) is left out of both runs and runs alone afterwards: with the
+# other run beside it, a node starved of CPU takes longer to take cameras over than the platform
+# does on a machine of its own (it also ran inside the PGlite run until 2026-12-08, where CI once
+# measured a kill -STOP gap p95 of 15.002 s against the 15 s limit).
 FAULT_TEST=apps/media-node/test/multi-node-failover.test.ts
 echo "==> integration tests on embedded PGlite and on PostgreSQL ($TEST_DATABASE_URL)"
 if [ "${VIGIA_TEST_SERIAL:-}" = 1 ]; then
   DATABASE_URL= run integration-pglite --project integration
   DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration
 else
-  (DATABASE_URL= run integration-pglite --project integration) >"$RESULTS/integration-pglite.log" 2>&1 &
+  (DATABASE_URL= run integration-pglite --project integration --exclude "$FAULT_TEST") >"$RESULTS/integration-pglite.log" 2>&1 &
   pglite_pid=$!
   (DATABASE_URL=$TEST_DATABASE_URL run integration-postgres --project integration --exclude "$FAULT_TEST") \
     >"$RESULTS/integration-postgres.log" 2>&1 &
